@@ -1,0 +1,77 @@
+package org.callisto.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The whole configuration of one Callisto process: parsed and validated once by {@link ConfigLoader},
+ * then passed explicitly to whatever needs it. There are no global settings anywhere else.
+ *
+ * <p>Immutable and therefore thread-safe.
+ *
+ * @param siteTitle     the title shown on every page and in output feeds
+ * @param siteUrl       the public base URL of the site, used in output feeds and the User-Agent
+ * @param port          the HTTP port {@code serve} listens on
+ * @param dataDir       the directory holding the SQLite database and other state
+ * @param databaseUrl   a JDBC URL; {@code jdbc:sqlite:...} or {@code jdbc:postgresql://...}
+ * @param databaseUser  user for PostgreSQL, empty for SQLite
+ * @param databasePassword password for PostgreSQL, empty for SQLite
+ * @param fetch         how the planet fetches feeds
+ */
+public record Config(
+        String siteTitle,
+        URI siteUrl,
+        int port,
+        Path dataDir,
+        String databaseUrl,
+        String databaseUser,
+        String databasePassword,
+        FetchConfig fetch) {
+
+    /**
+     * How feeds are fetched and scheduled.
+     *
+     * @param connectTimeout   time allowed to open a connection
+     * @param readTimeout      longest silence allowed while reading a response
+     * @param totalTimeout     time allowed for a whole fetch, redirects included
+     * @param maxBodyBytes     bodies larger than this are refused while streaming
+     * @param maxRedirects     redirects followed before giving up
+     * @param perHostLimit     concurrent requests to one host
+     * @param concurrency      fetches in flight at once
+     * @param allowLoopback    whether feeds may live on 127.0.0.0/8 and ::1 (tests, demo)
+     * @param allowPrivate     whether feeds may live on private, link-local or unique-local networks
+     * @param minInterval      shortest interval between two fetches of a feed
+     * @param maxInterval      longest interval between two fetches of a feed
+     * @param backoffCeiling   longest wait after repeated errors
+     */
+    public record FetchConfig(
+            Duration connectTimeout,
+            Duration readTimeout,
+            Duration totalTimeout,
+            long maxBodyBytes,
+            int maxRedirects,
+            int perHostLimit,
+            int concurrency,
+            boolean allowLoopback,
+            boolean allowPrivate,
+            Duration minInterval,
+            Duration maxInterval,
+            Duration backoffCeiling) {
+    }
+
+    /** The User-Agent sent with every fetch: names Callisto and the site, as polite crawlers do. */
+    public String userAgent() {
+        return "Callisto/" + Version.VERSION + " (+" + siteUrl + ")";
+    }
+
+    /** Returns a copy with a different port. */
+    public Config withPort(int newPort) {
+        return new Config(siteTitle, siteUrl, newPort, dataDir, databaseUrl, databaseUser, databasePassword, fetch);
+    }
+
+    /** Returns a copy with different fetch settings. */
+    public Config withFetch(FetchConfig newFetch) {
+        return new Config(siteTitle, siteUrl, port, dataDir, databaseUrl, databaseUser, databasePassword, newFetch);
+    }
+}

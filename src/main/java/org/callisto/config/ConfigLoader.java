@@ -1,0 +1,255 @@
+package org.callisto.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Builds the one {@link Config} of a process from, in rising precedence: built-in defaults, the configuration
+ * file, {@code CALLISTO_*} environment variables and command-line flags. Every value is validated here, and every
+ * error names the key, the value and the fix, so a bad start fails at once and plainly.
+ *
+ * <p>The file is a plain {@code key = value} file (Java properties syntax, {@code #} comments); the keys are those
+ * of {@link #DEFAULTS}, documented in {@code docs/configuration.md}. An environment variable overrides a key when
+ * named {@code CALLISTO_} plus the key in upper case with dots as underscores, e.g. {@code CALLISTO_SERVER_PORT}.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class ConfigLoader {
+
+    /** Where the file is looked for when neither {@code --config} nor {@code CALLISTO_CONFIG} names one. */
+    public static final List<Path> DEFAULT_LOCATIONS = List.of(
+            Path.of("callisto.conf"),
+            Path.of("/usr/local/etc/callisto/callisto.conf"));
+
+    /** Every known key with its default value. */
+    public static final Map<String, String> DEFAULTS;
+
+    static {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("site.title", "Callisto Planet");
+        d.put("site.url", "http://localhost:8080/");
+        d.put("server.port", "8080");
+        d.put("data.dir", "data");
+        d.put("database.url", "");
+        d.put("database.user", "");
+        d.put("database.password", "");
+        d.put("fetch.connect_timeout", "10s");
+        d.put("fetch.read_timeout", "20s");
+        d.put("fetch.total_timeout", "60s");
+        d.put("fetch.max_body", "15MiB");
+        d.put("fetch.max_redirects", "5");
+        d.put("fetch.per_host", "2");
+        d.put("fetch.concurrency", "64");
+        d.put("fetch.allow_loopback", "false");
+        d.put("fetch.allow_private", "false");
+        d.put("fetch.min_interval", "15m");
+        d.put("fetch.max_interval", "24h");
+        d.put("fetch.backoff_ceiling", "24h");
+        DEFAULTS = Map.copyOf(d);
+        KEY_ORDER = List.copyOf(d.keySet());
+    }
+
+    private static final List<String> KEY_ORDER;
+
+    private ConfigLoader() {
+    }
+
+    /**
+     * Loads the configuration.
+     *
+     * @param explicitFile a file given with {@code --config}, or {@code null}
+     * @param env          the environment (normally {@link System#getenv()})
+     * @param flags        values from command-line flags, keyed like the file
+     * @throws ConfigException when the file cannot be read or a value is invalid
+     */
+    public static Config load(Path explicitFile, Map<String, String> env, Map<String, String> flags) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String key : KEY_ORDER) {
+            values.put(key, DEFAULTS.get(key));
+        }
+        Optional<Path> file = locate(explicitFile, env);
+        if (file.isPresent()) {
+            readFile(file.get(), values);
+        }
+        for (String key : KEY_ORDER) {
+            String envName = envName(key);
+            if (env.containsKey(envName)) {
+                values.put(key, env.get(envName));
+            }
+        }
+        for (Map.Entry<String, String> flag : flags.entrySet()) {
+            if (!DEFAULTS.containsKey(flag.getKey())) {
+                throw new ConfigException("unknown configuration key '" + flag.getKey() + "'");
+            }
+            values.put(flag.getKey(), flag.getValue());
+        }
+        return build(values, file.map(Path::toString).orElse("defaults"));
+    }
+
+    /** Loads defaults plus the given overrides only; for tests and embedded use. */
+    public static Config of(Map<String, String> overrides) {
+        return load(null, Map.of(), overrides);
+    }
+
+    /** The environment variable that overrides {@code key}. */
+    public static String envName(String key) {
+        return "CALLISTO_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    private static Optional<Path> locate(Path explicitFile, Map<String, String> env) {
+        if (explicitFile != null) {
+            if (!Files.isRegularFile(explicitFile)) {
+                throw new ConfigException("configuration file " + explicitFile + " does not exist or is not a file;"
+                        + " check the --config path");
+            }
+            return Optional.of(explicitFile);
+        }
+        String fromEnv = env.get("CALLISTO_CONFIG");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            Path p = Path.of(fromEnv);
+            if (!Files.isRegularFile(p)) {
+                throw new ConfigException("CALLISTO_CONFIG names " + p + ", which does not exist or is not a file");
+            }
+            return Optional.of(p);
+        }
+        return DEFAULT_LOCATIONS.stream().filter(Files::isRegularFile).findFirst();
+    }
+
+    private static void readFile(Path file, Map<String, String> values) {
+        Properties props = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            props.load(r);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage());
+        }
+        for (String key : props.stringPropertyNames()) {
+            if (!DEFAULTS.containsKey(key)) {
+                throw new ConfigException(file + ": unknown key '" + key + "'; known keys are " + KEY_ORDER);
+            }
+            values.put(key, props.getProperty(key).trim());
+        }
+    }
+
+    private static Config build(Map<String, String> v, String source) {
+        List<String> errors = new ArrayList<>();
+        Parser p = new Parser(v, errors);
+        String title = p.nonBlank("site.title");
+        URI siteUrl = p.httpUrl("site.url");
+        int port = p.intIn("server.port", 0, 65535);
+        Path dataDir = Path.of(p.nonBlank("data.dir"));
+        String dbUrl = v.get("database.url").trim();
+        if (dbUrl.isEmpty()) {
+            dbUrl = "jdbc:sqlite:" + dataDir.resolve("callisto.db");
+        } else if (!dbUrl.startsWith("jdbc:sqlite:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+            errors.add("database.url = '" + dbUrl + "' is not supported; use jdbc:sqlite:/path/to/file.db or"
+                    + " jdbc:postgresql://host:port/database, or leave it empty for SQLite in data.dir");
+        }
+        Config.FetchConfig fetch = new Config.FetchConfig(
+                p.duration("fetch.connect_timeout"),
+                p.duration("fetch.read_timeout"),
+                p.duration("fetch.total_timeout"),
+                p.size("fetch.max_body"),
+                p.intIn("fetch.max_redirects", 0, 20),
+                p.intIn("fetch.per_host", 1, 64),
+                p.intIn("fetch.concurrency", 1, 4096),
+                p.bool("fetch.allow_loopback"),
+                p.bool("fetch.allow_private"),
+                p.duration("fetch.min_interval"),
+                p.duration("fetch.max_interval"),
+                p.duration("fetch.backoff_ceiling"));
+        if (errors.isEmpty() && fetch.minInterval().compareTo(fetch.maxInterval()) > 0) {
+            errors.add("fetch.min_interval (" + v.get("fetch.min_interval") + ") is longer than fetch.max_interval ("
+                    + v.get("fetch.max_interval") + "); make min_interval the shorter one");
+        }
+        if (!errors.isEmpty()) {
+            throw new ConfigException("invalid configuration (" + source + "):\n  " + String.join("\n  ", errors));
+        }
+        return new Config(title, siteUrl, port, dataDir, dbUrl, v.get("database.user"), v.get("database.password"),
+                fetch);
+    }
+
+    /** Parses typed values, collecting every error instead of stopping at the first. */
+    private record Parser(Map<String, String> v, List<String> errors) {
+        String nonBlank(String key) {
+            String s = v.get(key);
+            if (s == null || s.isBlank()) {
+                errors.add(key + " is empty; give it a value (default: " + DEFAULTS.get(key) + ")");
+                return DEFAULTS.get(key);
+            }
+            return s.trim();
+        }
+
+        URI httpUrl(String key) {
+            String s = nonBlank(key);
+            try {
+                URI u = new URI(s);
+                if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) {
+                    errors.add(key + " = '" + s + "' is not an absolute http(s) URL; write e.g. https://planet.example.org/");
+                }
+                return u;
+            } catch (URISyntaxException e) {
+                errors.add(key + " = '" + s + "' is not a URL (" + e.getReason() + "); write e.g. https://planet.example.org/");
+                return URI.create(DEFAULTS.get(key));
+            }
+        }
+
+        int intIn(String key, int min, int max) {
+            String s = nonBlank(key);
+            try {
+                int n = Integer.parseInt(s);
+                if (n < min || n > max) {
+                    errors.add(key + " = " + n + " is out of range; use a whole number from " + min + " to " + max);
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                errors.add(key + " = '" + s + "' is not a whole number; use one from " + min + " to " + max);
+                return min;
+            }
+        }
+
+        boolean bool(String key) {
+            String s = nonBlank(key).toLowerCase(Locale.ROOT);
+            return switch (s) {
+                case "true", "yes", "on", "1" -> true;
+                case "false", "no", "off", "0" -> false;
+                default -> {
+                    errors.add(key + " = '" + s + "' is not a boolean; use true or false");
+                    yield false;
+                }
+            };
+        }
+
+        Duration duration(String key) {
+            String s = nonBlank(key);
+            try {
+                return Durations.parse(s);
+            } catch (IllegalArgumentException e) {
+                errors.add(key + " = '" + s + "' is not a duration; write a number with a unit: 500ms, 20s, 15m, 24h, 7d");
+                return Durations.parse(DEFAULTS.get(key));
+            }
+        }
+
+        long size(String key) {
+            String s = nonBlank(key);
+            try {
+                return Durations.parseSize(s);
+            } catch (IllegalArgumentException e) {
+                errors.add(key + " = '" + s + "' is not a size; write a number with a unit: 512KiB, 15MiB, 1GiB");
+                return Durations.parseSize(DEFAULTS.get(key));
+            }
+        }
+    }
+}

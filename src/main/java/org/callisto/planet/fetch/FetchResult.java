@@ -1,0 +1,58 @@
+package org.callisto.planet.fetch;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * The outcome of one fetch, redirects included. Immutable.
+ *
+ * @param outcome      what happened, in one word
+ * @param status       the final HTTP status, or 0 when no response was received
+ * @param finalUrl     the URL the body finally came from (after redirects)
+ * @param movedTo      when every redirect in the chain was permanent (301/308), the new URL to store; else null
+ * @param body         the (decompressed) body for {@link Outcome#OK}, else null
+ * @param contentType  the Content-Type header, or null
+ * @param etag         the ETag header of a 200, or null
+ * @param lastModified the Last-Modified header of a 200, or null
+ * @param retryAfter   the Retry-After of a 429/503, or null
+ * @param freshFor     how long the server says the answer stays fresh (Cache-Control max-age, Expires), or null
+ * @param error        the kind of failure for {@link Outcome#ERROR}, {@link Outcome#RETRY_LATER} and
+ *                     {@link Outcome#GONE}, else null
+ * @param message      the failure in words a person understands, naming the URL, else null
+ * @param elapsed      wall time of the whole fetch
+ */
+public record FetchResult(
+        Outcome outcome,
+        int status,
+        URI finalUrl,
+        URI movedTo,
+        byte[] body,
+        String contentType,
+        String etag,
+        String lastModified,
+        Duration retryAfter,
+        Duration freshFor,
+        FetchError error,
+        String message,
+        Duration elapsed) {
+
+    /** What happened to a fetch. */
+    public enum Outcome {
+        /** 200 with a body. */
+        OK,
+        /** 304: nothing changed since the validators were issued. */
+        NOT_MODIFIED,
+        /** 410: the feed is gone for good and should be disabled. */
+        GONE,
+        /** 429 or 503: try again after {@code retryAfter} (or the backoff). */
+        RETRY_LATER,
+        /** Any other failure; back off and try again. */
+        ERROR
+    }
+
+    /** Why a fetch failed, for the subscriptions page. */
+    public enum FetchError {
+        DNS, CONNECT, TIMEOUT, TLS, HTTP_STATUS, TOO_LARGE, TOO_MANY_REDIRECTS, REDIRECT_LOOP, BLOCKED_ADDRESS,
+        BAD_URL, DECODING, GONE, RATE_LIMITED, OTHER
+    }
+}
