@@ -1,0 +1,149 @@
+package org.callisto.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.callisto.config.Config;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The connection pool of one process, for SQLite (WAL mode, the default) or PostgreSQL, with migrations applied
+ * at open. Thread-safe; close it once at shutdown.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource pool;
+    private final Dialect dialect;
+
+    private Database(HikariDataSource pool, Dialect dialect) {
+        this.pool = pool;
+        this.dialect = dialect;
+    }
+
+    /** Opens the configured database and brings its schema up to date. */
+    public static Database open(Config config) {
+        return open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
+    }
+
+    /**
+     * Opens a database by JDBC URL and migrates it.
+     *
+     * @throws DatabaseException naming the URL when it cannot be opened or migrated
+     */
+    public static Database open(String url, String user, String password) {
+        Dialect dialect = Dialect.of(url);
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName("callisto-db");
+        if (dialect == Dialect.SQLITE) {
+            Path file = Path.of(url.substring("jdbc:sqlite:".length()));
+            try {
+                Path parent = file.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+            } catch (IOException e) {
+                throw new DatabaseException("cannot create the data directory for " + file + ": " + e.getMessage()
+                        + "; set data.dir to a writable directory", e);
+            }
+            SQLiteConfig sc = new SQLiteConfig();
+            sc.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            sc.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+            sc.setBusyTimeout(30_000);
+            sc.enforceForeignKeys(true);
+            SQLiteDataSource ds = new SQLiteDataSource(sc);
+            ds.setUrl(url);
+            hc.setDataSource(ds);
+            hc.setMaximumPoolSize(8);
+        } else {
+            hc.setJdbcUrl(url);
+            if (user != null && !user.isEmpty()) {
+                hc.setUsername(user);
+            }
+            if (password != null && !password.isEmpty()) {
+                hc.setPassword(password);
+            }
+            hc.setMaximumPoolSize(16);
+            hc.setMinimumIdle(2);
+        }
+        hc.setConnectionTimeout(30_000);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(hc);
+        } catch (RuntimeException e) {
+            throw new DatabaseException("cannot open database " + url + ": " + rootMessage(e)
+                    + "; check database.url, database.user and database.password", e);
+        }
+        Database db = new Database(pool, dialect);
+        try {
+            new Migrations(db).migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return db;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** Borrows a connection; the caller closes it. */
+    public Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    /** Runs {@code work} in one transaction, committing on success and rolling back on any exception. */
+    public <T> T inTransaction(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("transaction failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code work} with a connection in auto-commit mode. */
+    public <T> T withConnection(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new DatabaseException("query failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private static String rootMessage(Throwable t) {
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    /** A unit of JDBC work. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+}

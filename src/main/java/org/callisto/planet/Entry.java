@@ -1,0 +1,48 @@
+package org.callisto.planet;
+
+import java.time.Instant;
+
+/**
+ * An aggregated entry as stored and shown: its HTML has been sanitized before it was stored. Immutable.
+ *
+ * @param id          database id
+ * @param feedId      the feed it came from
+ * @param feedName    that feed's display name
+ * @param feedSiteUrl that feed's site, or null
+ * @param link        the original's permalink, or null
+ * @param title       plain-text title, or null
+ * @param author      author name, or null
+ * @param summaryHtml sanitized summary, or null
+ * @param contentHtml sanitized full content, or null
+ * @param terms       the entry's own category terms, comma-separated, or null
+ * @param enclosureUrl    an enclosure's URL, or null
+ * @param enclosureType   its MIME type, or null
+ * @param enclosureLength its length in bytes, or -1
+ * @param publishedAt the time it is sorted by
+ * @param updatedAt   its last update, or null
+ */
+public record Entry(
+        long id,
+        long feedId,
+        String feedName,
+        String feedSiteUrl,
+        String link,
+        String title,
+        String author,
+        String summaryHtml,
+        String contentHtml,
+        String terms,
+        String enclosureUrl,
+        String enclosureType,
+        long enclosureLength,
+        Instant publishedAt,
+        Instant updatedAt) {
+
+    /** The fullest HTML available: content, else summary, else empty. */
+    public String bodyHtml() {
+        if (contentHtml != null && !contentHtml.isBlank()) {
+            return contentHtml;
+        }
+        return summaryHtml == null ? "" : summaryHtml;
+    }
+}
