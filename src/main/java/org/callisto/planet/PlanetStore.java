@@ -222,6 +222,32 @@ public final class PlanetStore {
         }
     }
 
+    /**
+     * What the next fetch of a feed needs from the last one: its validators and its ttl.
+     *
+     * @param ttl the feed's own ttl, or null
+     */
+    public record FetchState(String etag, String lastModified, java.time.Duration ttl) {
+    }
+
+    /** The conditional-GET validators and ttl stored for a feed. */
+    public FetchState fetchState(long feedId) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT etag, last_modified, ttl_minutes FROM feeds WHERE id = ?")) {
+                ps.setLong(1, feedId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return new FetchState(null, null, null);
+                    }
+                    int ttl = rs.getInt(3);
+                    return new FetchState(rs.getString(1), rs.getString(2),
+                            rs.wasNull() ? null : java.time.Duration.ofMinutes(ttl));
+                }
+            }
+        });
+    }
+
     // ---- categories
 
     public List<Category> categories() {

@@ -1,0 +1,181 @@
+package org.callisto.planet;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.callisto.html.HtmlSanitizer;
+import org.callisto.html.HtmlText;
+import org.callisto.planet.fetch.FeedFetcher;
+import org.callisto.planet.fetch.FetchRequest;
+import org.callisto.planet.fetch.FetchResult;
+import org.callisto.planet.fetch.FetchSchedule;
+import org.callisto.planet.parse.FeedParseException;
+import org.callisto.planet.parse.FeedParser;
+import org.callisto.planet.parse.ParsedEntry;
+import org.callisto.planet.parse.ParsedFeed;
+import org.callisto.planet.parse.Person;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The refresh pipeline of one feed, top to bottom: fetch, parse, sanitize, store, schedule the next fetch.
+ * Whatever happens ends as a stored, readable status on that feed; nothing a feed does escapes this class.
+ * Thread-safe: many feeds are refreshed at once from virtual threads.
+ */
+public final class FeedRefresher {
+    private static final Logger LOG = LoggerFactory.getLogger(FeedRefresher.class);
+    /** Entries taken from one document at most; the rest of a hostile or enormous feed is ignored. */
+    static final int MAX_ENTRIES_PER_FETCH = 500;
+
+    private final PlanetStore store;
+    private final FeedFetcher fetcher;
+    private final FeedParser parser;
+    private final HtmlSanitizer sanitizer;
+    private final FetchSchedule schedule;
+    private final Clock clock;
+
+    public FeedRefresher(PlanetStore store, FeedFetcher fetcher, FeedParser parser, HtmlSanitizer sanitizer,
+                         FetchSchedule schedule, Clock clock) {
+        this.store = store;
+        this.fetcher = fetcher;
+        this.parser = parser;
+        this.sanitizer = sanitizer;
+        this.schedule = schedule;
+        this.clock = clock;
+    }
+
+    /** Refreshes one feed now and records the result on it. Never throws. */
+    public RefreshOutcome refresh(Feed feed) {
+        Instant started = clock.instant();
+        try {
+            return doRefresh(feed, started);
+        } catch (RuntimeException e) {
+            LOG.warn("refresh of {} failed unexpectedly", feed.url(), e);
+            String message = "internal error while refreshing " + feed.url() + ": " + e;
+            safeRecord(feed, failure(feed, started, 0, "INTERNAL", message, null));
+            return new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.ERROR, 0, 0, message);
+        }
+    }
+
+    private RefreshOutcome doRefresh(Feed feed, Instant started) {
+        URI url;
+        try {
+            url = URI.create(feed.url());
+        } catch (IllegalArgumentException e) {
+            String message = "the stored URL '" + feed.url() + "' is not a valid URL: " + e.getMessage();
+            store.recordStatus(feed.id(), failure(feed, started, 0, "BAD_URL", message, null));
+            return new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.ERROR, 0, 0, message);
+        }
+        PlanetStore.FetchState state = store.fetchState(feed.id());
+        FetchResult r = fetcher.fetch(new FetchRequest(url, state.etag(), state.lastModified()));
+        String movedTo = r.movedTo() == null ? null : r.movedTo().toString();
+        return switch (r.outcome()) {
+            case OK -> parseAndStore(feed, r, started, movedTo);
+            case NOT_MODIFIED -> {
+                store.recordStatus(feed.id(), new FeedStatus(started, next(feed, state.ttl(), r, started), r.status(), true, null,
+                        null, false, movedTo, r.etag(), r.lastModified(), null));
+                yield new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.NOT_MODIFIED, 0, 0, null);
+            }
+            case GONE -> {
+                String reason = r.message() != null ? r.message() : "the server answered 410 Gone: the feed was removed";
+                store.recordStatus(feed.id(), new FeedStatus(started, started.plus(Duration.ofDays(3650)), r.status(),
+                        false, "GONE", reason, true, null, null, null, null));
+                yield new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.GONE, 0, 0, reason);
+            }
+            case RETRY_LATER -> {
+                store.recordStatus(feed.id(), failure(feed, started, r.status(), r.error().name(), r.message(), r));
+                yield new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.RETRY_LATER, 0, 0, r.message());
+            }
+            case ERROR -> {
+                store.recordStatus(feed.id(), failure(feed, started, r.status(),
+                        r.error() == null ? "OTHER" : r.error().name(), r.message(), r));
+                yield new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.ERROR, 0, 0, r.message());
+            }
+        };
+    }
+
+    private RefreshOutcome parseAndStore(Feed feed, FetchResult r, Instant started, String movedTo) {
+        String base = r.finalUrl() != null ? r.finalUrl().toString() : feed.url();
+        ParsedFeed parsed;
+        try {
+            parsed = parser.parse(r.body(), r.contentType(), base);
+        } catch (FeedParseException e) {
+            String where = e.line() > 0 ? " at " + e.line() + ":" + e.column() : "";
+            String message = "not a feed" + where + ": " + e.getMessage();
+            store.recordStatus(feed.id(), failure(feed, started, r.status(), "NOT_A_FEED", message, r));
+            return new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.ERROR, 0, 0, message);
+        }
+        List<EntryRow> rows = new ArrayList<>();
+        for (ParsedEntry e : parsed.entries()) {
+            if (rows.size() >= MAX_ENTRIES_PER_FETCH) {
+                break;
+            }
+            rows.add(toRow(e, base));
+        }
+        StoreResult stored = store.storeEntries(feed.id(), rows, started);
+        String problems = parsed.problems().isEmpty() ? null : parsed.problems().stream().limit(50)
+                .map(Object::toString).collect(Collectors.joining("\n"));
+        FeedStatus.FeedMeta meta = new FeedStatus.FeedMeta(
+                parsed.title() == null ? null : HtmlText.toPlainText(parsed.title()),
+                parsed.link(),
+                parsed.description() == null ? null : sanitizer.sanitize(parsed.description(), base),
+                parsed.imageUrl(), parsed.format(), parsed.encoding(), parsed.illFormed(), problems,
+                parsed.ttlMinutes());
+        Duration ttl = parsed.ttlMinutes() == null ? null : Duration.ofMinutes(parsed.ttlMinutes());
+        Instant next = next(feed, ttl, r, started);
+        store.recordStatus(feed.id(), new FeedStatus(started, next, r.status(), true, null, null, false, movedTo,
+                r.etag(), r.lastModified(), meta));
+        return new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.OK, stored.added(), stored.updated(), null);
+    }
+
+    private EntryRow toRow(ParsedEntry e, String feedBase) {
+        String base = e.baseUrl() != null ? e.baseUrl() : feedBase;
+        String summary = e.summary() == null ? null : sanitizer.sanitize(e.summary(), base);
+        String content = e.content() == null ? null : sanitizer.sanitize(e.content(), base);
+        String title = e.title() == null ? null : HtmlText.toPlainText(e.title());
+        String author = e.authors().stream().map(Person::name).filter(n -> n != null && !n.isBlank())
+                .findFirst().orElse(null);
+        var enclosure = e.enclosures().isEmpty() ? null : e.enclosures().getFirst();
+        String link = safeLink(e.link());
+        return new EntryRow(EntryIdentity.keyOf(e), e.id(), link, title, author, summary, content,
+                e.categories().stream().filter(t -> t != null && !t.isBlank()).distinct().limit(30).toList(),
+                enclosure == null ? null : safeLink(enclosure.url()),
+                enclosure == null ? null : enclosure.type(),
+                enclosure == null ? -1 : enclosure.length(),
+                safeLink(e.imageUrl()), e.published(), e.updated(),
+                EntryIdentity.sha256(link, title, author, summary, content,
+                        e.published() == null ? "" : e.published().toString()));
+    }
+
+    /** Only http(s) links are kept for permalinks, enclosures and images; anything else could run script. */
+    static String safeLink(String url) {
+        if (url == null) {
+            return null;
+        }
+        String u = url.strip();
+        String lower = u.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://") ? u : null;
+    }
+
+    private FeedStatus failure(Feed feed, Instant started, int status, String kind, String message, FetchResult r) {
+        Duration retryAfter = r == null ? null : r.retryAfter();
+        Instant next = schedule.afterError(feed.errorCount() + 1, retryAfter, started);
+        return new FeedStatus(started, next, status, false, kind, message, false, null, null, null, null);
+    }
+
+    private void safeRecord(Feed feed, FeedStatus status) {
+        try {
+            store.recordStatus(feed.id(), status);
+        } catch (RuntimeException e) {
+            LOG.error("cannot record the status of {}", feed.url(), e);
+        }
+    }
+
+    private Instant next(Feed feed, Duration ttl, FetchResult r, Instant started) {
+        return schedule.next(store.recentEntryTimes(feed.id(), 20), ttl, r.freshFor(), started);
+    }
+}
