@@ -6,6 +6,9 @@ import java.util.List;
 
 /** Placeholder until the schedule lands. */
 public final class FetchSchedule {
+    public FetchSchedule(org.callisto.config.Config.FetchConfig c) {
+    }
+
     public Instant next(List<Instant> recent, Duration ttl, Duration freshFor, Instant now) {
         return now.plus(Duration.ofHours(1));
     }

@@ -1,0 +1,58 @@
+package org.callisto.app;
+
+import java.time.Clock;
+import org.callisto.config.Config;
+import org.callisto.db.Database;
+import org.callisto.html.HtmlSanitizer;
+import org.callisto.planet.FeedRefresher;
+import org.callisto.planet.PlanetStore;
+import org.callisto.planet.RefreshRound;
+import org.callisto.planet.fetch.FeedFetcher;
+import org.callisto.planet.fetch.FetchSchedule;
+import org.callisto.planet.parse.FeedParser;
+
+/**
+ * The planet's parts wired together from one {@link Config}: database, store, fetcher, parser, sanitizer and the
+ * refresh round. Commands open one, use it and close it. Thread-safe once built.
+ */
+public final class PlanetRuntime implements AutoCloseable {
+    private final Config config;
+    private final Database database;
+    private final PlanetStore store;
+    private final FeedFetcher fetcher;
+    private final RefreshRound round;
+
+    private PlanetRuntime(Config config) {
+        this.config = config;
+        this.database = Database.open(config);
+        this.store = new PlanetStore(database);
+        this.fetcher = new FeedFetcher(config);
+        Clock clock = Clock.systemUTC();
+        FeedRefresher refresher = new FeedRefresher(store, fetcher, new FeedParser(), HtmlSanitizer.aggregated(),
+                new FetchSchedule(config.fetch()), clock);
+        this.round = new RefreshRound(refresher, config.fetch().concurrency());
+    }
+
+    /** Opens the database (migrating it) and builds the planet's parts. */
+    public static PlanetRuntime open(Config config) {
+        return new PlanetRuntime(config);
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public PlanetStore store() {
+        return store;
+    }
+
+    public RefreshRound round() {
+        return round;
+    }
+
+    @Override
+    public void close() {
+        fetcher.close();
+        database.close();
+    }
+}
