@@ -3,6 +3,7 @@ package org.callisto.html;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Set;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
@@ -31,6 +32,7 @@ final class TreeCleaner implements NodeFilter {
     private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "poster", "cite");
     private static final Set<String> SOURCE_PARENTS = Set.of("picture", "audio", "video");
     private static final Set<String> TRACK_PARENTS = Set.of("audio", "video");
+    private static final List<String> LAZY_SOURCES = List.of("data-src", "data-lazy-src", "data-original");
 
     private final SanitizePolicy policy;
     private final UrlCleaner urls;
@@ -117,6 +119,9 @@ final class TreeCleaner implements NodeFilter {
                 out.attr(key, value);
             }
         }
+        if (name.equals("img") && !out.hasAttr("src")) {
+            promoteLazySource(source, out);
+        }
         if ((name.equals("img") && !out.hasAttr("src"))
                 || (name.equals("source") && !out.hasAttr("src") && !out.hasAttr("srcset"))) {
             return null;
@@ -125,6 +130,22 @@ final class TreeCleaner implements NodeFilter {
             out.attr("rel", policy.linkRel());
         }
         return out;
+    }
+
+    /**
+     * Lazy-loading scripts keep an image's URL in {@code data-src} (or a variant) and leave {@code src} empty or a
+     * placeholder; without the script the image would be lost, so the first usable such URL becomes {@code src}.
+     */
+    private void promoteLazySource(Element source, Element out) {
+        for (String key : LAZY_SOURCES) {
+            if (source.hasAttr(key)) {
+                String url = urls.clean(source.attr(key), base, policy.mediaSchemes(), false);
+                if (url != null) {
+                    out.attr("src", url);
+                    return;
+                }
+            }
+        }
     }
 
     private String cleanValue(String element, String key, String value) {
