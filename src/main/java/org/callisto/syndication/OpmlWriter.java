@@ -60,7 +60,7 @@ public final class OpmlWriter {
             }
             if (!s.categories().isEmpty()) {
                 x.writeAttribute("category", s.categories().stream()
-                        .map(c -> c.replace(',', ' ').strip())
+                        .map(c -> c.replaceAll("\\s*,\\s*", " ").strip())
                         .filter(c -> !c.isEmpty())
                         .collect(Collectors.joining(",")));
             }
