@@ -15,7 +15,7 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
-        String prefix = "callisto " + cmd.getCommandName() + ": ";
+        String prefix = cmd.getCommandSpec().qualifiedName() + ": ";
         int code;
         switch (e) {
             case CommandFailure f -> code = f.exitCode();

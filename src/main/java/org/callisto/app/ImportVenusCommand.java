@@ -55,8 +55,8 @@ final class ImportVenusCommand implements Runnable {
             for (VenusConfig.VenusFeed f : venus.feeds()) {
                 importer.add(f.url(), f.name(), f.categories());
             }
-            for (String s : venus.skipped()) {
-                importer.skip(file.getFileName().toString(), s);
+            for (VenusConfig.SkippedSection s : venus.skipped()) {
+                importer.skip("[" + s.name() + "]", s.reason());
             }
             ImportReport.print(out, "Imported " + file, importer);
         }

@@ -63,9 +63,9 @@ final class OpmlExportCommand implements Runnable {
                 throw e;
             }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            spec.commandLine().getErr().printf("Exported %d feed%s to %s%n", subscriptions.size(),
+            spec.commandLine().getOut().printf("Exported %d feed%s to %s%n", subscriptions.size(),
                     subscriptions.size() == 1 ? "" : "s", file);
-            spec.commandLine().getErr().flush();
+            spec.commandLine().getOut().flush();
         } catch (IOException e) {
             throw new CommandFailure("cannot write " + file + ": " + e.getMessage()
                     + "; check that the directory exists and is writable");

@@ -17,11 +17,19 @@ import org.callisto.planet.SubscriptionUrl;
  * @param planetLink  {@code [Planet] link}, or null
  * @param ownerName   {@code [Planet] owner_name}, or null
  * @param feeds       the feed sections, in file order
- * @param skipped     sections that are not feeds, each with why
+ * @param skipped     sections that are not feeds
  * @param problems    malformed lines of the file
  */
 record VenusConfig(String planetName, String planetLink, String ownerName, List<VenusFeed> feeds,
-                   List<String> skipped, List<String> problems) {
+                   List<SkippedSection> skipped, List<String> problems) {
+
+    /** A section that is not a feed, such as {@code [index.html.tmpl]}. */
+    record SkippedSection(String name, int line) {
+        String reason() {
+            return "line " + line + ": not a feed; template, filter and other Venus settings have no Callisto"
+                    + " counterpart";
+        }
+    }
 
     /**
      * One feed section.
@@ -36,15 +44,14 @@ record VenusConfig(String planetName, String planetLink, String ownerName, List<
     /** Reads the Venus meaning out of an INI file. */
     static VenusConfig of(IniFile ini) {
         List<VenusFeed> feeds = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
+        List<SkippedSection> skipped = new ArrayList<>();
         for (IniFile.Section s : ini.sections()) {
             String name = s.name();
             if (name.equalsIgnoreCase("Planet") || name.equals(IniFile.DEFAULT_SECTION)) {
                 continue;
             }
             if (!looksLikeUrl(name)) {
-                skipped.add("[" + name + "] (line " + s.line() + "): not a feed; template, filter and other"
-                        + " Venus settings have no Callisto counterpart");
+                skipped.add(new SkippedSection(name, s.line()));
                 continue;
             }
             if (!SubscriptionUrl.isValid(name)) {

@@ -55,7 +55,7 @@ class FeedsCommandTest {
     void refusesAUrlThatIsNotHttp() {
         Cli.Run r = Cli.on(Cli.freshDatabase("sqlite"), "feeds", "add", "ftp://x");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("'ftp://x' is not an http(s) URL; feeds are fetched over http or https")
+        assertThat(r.err()).startsWith("callisto feeds add: 'ftp://x' is not an http(s) URL; feeds are fetched over http or https")
                 .doesNotContain("Exception");
     }
 

@@ -38,7 +38,7 @@ class ImportVenusCommandTest {
 
         assertThat(r.out())
                 .contains("10 added, 0 updated, 0 unchanged, 4 skipped")
-                .contains("[index.html.tmpl] (line 25): not a feed")
+                .contains("skipped [index.html.tmpl]: line 25: not a feed")
                 .contains("[atom.xml.tmpl]")
                 .contains("[excerpt.py]")
                 .contains("'ftp://files.example.org/news.rss' is not an http(s) URL")

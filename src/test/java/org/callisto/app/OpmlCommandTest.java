@@ -32,7 +32,7 @@ class OpmlCommandTest {
 
         Cli.Run export = Cli.on(source, "opml", "export", file.toString());
         assertThat(export.exit()).as(export.err()).isZero();
-        assertThat(export.err()).contains("Exported 3 feeds");
+        assertThat(export.out()).contains("Exported 3 feeds to " + file);
         Cli.Run toStdout = Cli.on(source, "opml", "export");
         assertThat(toStdout.exit()).isZero();
         assertThat(toStdout.out()).startsWith("<?xml").contains("category=\"FreeBSD,GNU/Linux\"");
