@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code callisto feeds add URL [--name NAME] [--category C]...}: subscribes to a feed, or, when already
- * subscribed, sets its name (if given) and its categories (if any given). Runs once per process invocation.
+ * subscribed, sets its name (if given) and its categories (if any given). A URL that is not absolute http(s) ends
+ * with exit code 1. Not thread-safe: picocli makes one instance per command line.
  */
 @Command(name = "add", mixinStandardHelpOptions = true,
         description = "Subscribe to a feed, or update the name and categories of a subscribed one.")

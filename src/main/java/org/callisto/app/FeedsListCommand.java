@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code callisto feeds list [--json]}: every subscription with its id, name, URL, categories, status and last
- * error, as a table for people or as a JSON array for scripts.
+ * error, as a table for people or as a JSON array for scripts. Not thread-safe: picocli makes one instance per
+ * command line.
  */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List the planet's feeds and their status.")
 final class FeedsListCommand implements Runnable {

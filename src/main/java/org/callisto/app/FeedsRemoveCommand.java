@@ -5,12 +5,16 @@ import java.util.Optional;
 import org.callisto.db.Database;
 import org.callisto.planet.Feed;
 import org.callisto.planet.PlanetStore;
+import org.callisto.planet.SubscriptionUrl;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code callisto feeds remove ID_OR_URL}: unsubscribes from a feed and deletes its entries. */
+/**
+ * {@code callisto feeds remove ID_OR_URL}: unsubscribes from a feed and deletes its entries. An unknown id or URL
+ * ends with exit code 1. Not thread-safe: picocli makes one instance per command line.
+ */
 @Command(name = "remove", mixinStandardHelpOptions = true,
         description = "Unsubscribe from a feed, given its id (see 'feeds list') or its URL; its entries go too.")
 final class FeedsRemoveCommand implements Runnable {
@@ -36,7 +40,7 @@ final class FeedsRemoveCommand implements Runnable {
                     throw new CommandFailure("no feed has id " + key + "; 'callisto feeds list' shows the ids");
                 }
             } else {
-                feed = store.feedByUrl(key);
+                feed = store.feedByUrl(SubscriptionUrl.isValid(key) ? SubscriptionUrl.check(key) : key);
                 if (feed.isEmpty()) {
                     throw new CommandFailure("no feed has the URL '" + key + "'; give the URL exactly as"
                             + " 'callisto feeds list' shows it, or the feed's id");

@@ -19,6 +19,7 @@ import picocli.CommandLine.Parameters;
  * {@code callisto import-venus CONFIG.ini}: moves a Planet Venus (or Planet 2.x) planet to Callisto by subscribing
  * to every feed of its config file with the feed's name and categories. Prints a summary, every skipped section and
  * malformed line, and the {@code site.title}/{@code site.url} settings matching the old planet's name and link.
+ * Not thread-safe: picocli makes one instance per command line.
  */
 @Command(name = "import-venus", mixinStandardHelpOptions = true,
         description = "Subscribe to the feeds of a Planet Venus or Planet 2.x config.ini, with names and categories.")

@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code callisto opml export [FILE]}: writes every subscription with its categories as OPML 2.0, to FILE (replaced
- * atomically) or to stdout.
+ * atomically) or to stdout. Not thread-safe: picocli makes one instance per command line.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write the planet's feeds and their categories as OPML 2.0, to FILE or to stdout.")

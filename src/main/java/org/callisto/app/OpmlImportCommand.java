@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code callisto opml import FILE}: subscribes to every feed of an OPML file, with its categories (folders count
  * as categories). Feeds already subscribed keep their name and gain the imported categories; nothing is removed.
- * Prints what it added, updated and skipped, and why each skip.
+ * Prints what it added, updated and skipped, and why each skip. A file that is not OPML ends with exit code 1 and
+ * its {@code file:line:column}. Not thread-safe: picocli makes one instance per command line.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Subscribe to the feeds of an OPML file (from a feed reader or another planet).")

@@ -44,7 +44,7 @@ class FeedsCommandTest {
         Cli.Run byId = Cli.on(db, "feeds", "remove", Long.toString(bobId));
         assertThat(byId.exit()).as(byId.err()).isZero();
         assertThat(byId.out()).contains("Removed feed " + bobId);
-        Cli.Run byUrl = Cli.on(db, "feeds", "remove", "https://blog.example.org/feed.xml");
+        Cli.Run byUrl = Cli.on(db, "feeds", "remove", "HTTPS://Blog.Example.org/feed.xml");
         assertThat(byUrl.exit()).as(byUrl.err()).isZero();
 
         assertThat(Cli.on(db, "feeds", "list").out()).contains("No feeds yet");
