@@ -1,5 +1,6 @@
 package org.callisto.planet;
 
+import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -39,6 +40,10 @@ public final class SubscriptionUrl {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("'" + s + "' is not an http(s) URL; feeds are fetched over http or https");
         }
+        if (uri.getHost() == null && uri.getRawAuthority() != null && !uri.getRawAuthority().contains("@")) {
+            uri = withAsciiHost(s, uri);
+            s = uri.toString();
+        }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw new IllegalArgumentException("'" + s + "' has no host name; give the full address, e.g."
                     + " https://example.org/feed.xml");
@@ -54,6 +59,25 @@ public final class SubscriptionUrl {
             lowered = lowered.substring(0, hostAt) + authority + lowered.substring(hostAt + authority.length());
         }
         return lowered;
+    }
+
+    /** Rewrites an internationalized host name ({@code bücher.example}) in its ASCII form, as DNS needs it. */
+    private static URI withAsciiHost(String s, URI uri) {
+        String authority = uri.getRawAuthority();
+        String host = authority;
+        String port = "";
+        int colon = authority.lastIndexOf(':');
+        if (colon > 0 && authority.substring(colon + 1).matches("\\d*")) {
+            host = authority.substring(0, colon);
+            port = authority.substring(colon);
+        }
+        try {
+            String ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
+            int at = s.indexOf(authority);
+            return new URI(s.substring(0, at) + ascii + port + s.substring(at + authority.length()));
+        } catch (IllegalArgumentException | URISyntaxException e) {
+            return uri; // reported as having no host name
+        }
     }
 
     /** True when {@link #check} accepts the input. */

@@ -19,6 +19,12 @@ class SubscriptionUrlTest {
     }
 
     @Test
+    void writesInternationalHostNamesInTheirAsciiForm() {
+        assertThat(SubscriptionUrl.check("https://Bücher.example/feed")).isEqualTo("https://xn--bcher-kva.example/feed");
+        assertThat(SubscriptionUrl.check("http://bücher.example:8080/über")).isEqualTo("http://xn--bcher-kva.example:8080/über");
+    }
+
+    @Test
     void refusesOtherSchemesNamingTheInput() {
         assertThatThrownBy(() -> SubscriptionUrl.check("ftp://x"))
                 .hasMessage("'ftp://x' is not an http(s) URL; feeds are fetched over http or https");
