@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "callisto", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A self-hosted news platform for open-source communities: planet, journal and show.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, FeedsCommand.class, OpmlCommand.class,
+                ImportVenusCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -21,7 +22,10 @@ public final class Main implements Runnable {
 
     /** Runs the CLI and returns the exit code; used by {@link #main} and by tests. */
     public static int run(String... args) {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(new ExitCodes())
+                .execute(args);
     }
 
     @Override

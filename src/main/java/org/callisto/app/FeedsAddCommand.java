@@ -1,0 +1,68 @@
+package org.callisto.app;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.callisto.db.Database;
+import org.callisto.planet.Category;
+import org.callisto.planet.Feed;
+import org.callisto.planet.PlanetStore;
+import org.callisto.planet.SubscriptionUrl;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code callisto feeds add URL [--name NAME] [--category C]...}: subscribes to a feed, or, when already
+ * subscribed, sets its name (if given) and its categories (if any given). A URL that is not absolute http(s) ends
+ * with exit code 1. Not thread-safe: picocli makes one instance per command line.
+ */
+@Command(name = "add", mixinStandardHelpOptions = true,
+        description = "Subscribe to a feed, or update the name and categories of a subscribed one.")
+final class FeedsAddCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ConfigOptions options;
+
+    @Parameters(index = "0", paramLabel = "URL", description = "The feed's address (http or https).")
+    String url;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "The name the planet shows, such as the author's.")
+    String name;
+
+    @Option(names = "--category", paramLabel = "CATEGORY",
+            description = "A category to put the feed in; repeat for several. Replaces its categories when given.")
+    List<String> categories = new ArrayList<>();
+
+    @Override
+    public void run() {
+        String checked;
+        try {
+            checked = SubscriptionUrl.check(url);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage(), ExitCodes.FAILED);
+        }
+        try (Database db = options.openDatabase()) {
+            PlanetStore store = new PlanetStore(db);
+            boolean existed = store.feedByUrl(checked).isPresent();
+            Feed feed = store.addFeed(checked, name, categories.isEmpty() ? null : categories);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%s feed %d: %s <%s>%s%n", existed ? "Updated" : "Added", feed.id(), feed.displayName(),
+                    feed.url(), categoryText(feed));
+            out.flush();
+        }
+    }
+
+    static String categoryText(Feed feed) {
+        if (feed.categories().isEmpty()) {
+            return "";
+        }
+        return " in " + feed.categories().stream().map(Category::name).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,81 @@
+package org.callisto.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.callisto.db.Database;
+import org.callisto.planet.PlanetStore;
+import org.callisto.planet.SubscriptionImport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code callisto import-venus CONFIG.ini}: moves a Planet Venus (or Planet 2.x) planet to Callisto by subscribing
+ * to every feed of its config file with the feed's name and categories. Prints a summary, every skipped section and
+ * malformed line, and the {@code site.title}/{@code site.url} settings matching the old planet's name and link.
+ * Not thread-safe: picocli makes one instance per command line.
+ */
+@Command(name = "import-venus", mixinStandardHelpOptions = true,
+        description = "Subscribe to the feeds of a Planet Venus or Planet 2.x config.ini, with names and categories.")
+final class ImportVenusCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ConfigOptions options;
+
+    @Parameters(index = "0", paramLabel = "CONFIG.ini", description = "The Venus config file.")
+    Path file;
+
+    @Override
+    public void run() {
+        IniFile ini;
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            ini = IniFile.read(r, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new CommandFailure(file + " does not exist; give the path of the Venus config.ini");
+        } catch (IOException e) {
+            throw new CommandFailure("cannot read " + file + ": " + e.getMessage()
+                    + "; a Venus config is a UTF-8 (or ASCII) INI file");
+        }
+        VenusConfig venus = VenusConfig.of(ini);
+        if (venus.feeds().isEmpty()) {
+            throw new CommandFailure(file + " has no feed sections (sections named by a feed URL, such as"
+                    + " [https://example.org/feed.xml]); is it a Planet Venus config.ini?");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (Database db = options.openDatabase()) {
+            SubscriptionImport importer = new SubscriptionImport(new PlanetStore(db));
+            for (VenusConfig.VenusFeed f : venus.feeds()) {
+                importer.add(f.url(), f.name(), f.categories());
+            }
+            for (VenusConfig.SkippedSection s : venus.skipped()) {
+                importer.skip("[" + s.name() + "]", s.reason());
+            }
+            ImportReport.print(out, "Imported " + file, importer);
+        }
+        for (String p : venus.problems()) {
+            out.println("  malformed line " + p);
+        }
+        if (venus.planetName() != null || venus.planetLink() != null) {
+            out.println("The Venus planet was " + (venus.planetName() == null ? "unnamed" : "'" + venus.planetName() + "'")
+                    + (venus.planetLink() == null ? "" : " at " + venus.planetLink())
+                    + (venus.ownerName() == null ? "" : ", run by " + venus.ownerName()) + ".");
+            out.println("To keep its name and address, set in callisto.conf:");
+            if (venus.planetName() != null) {
+                out.println("  site.title = " + venus.planetName());
+            }
+            if (venus.planetLink() != null) {
+                out.println("  site.url = " + venus.planetLink());
+            }
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,91 @@
+package org.callisto.app;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.callisto.planet.SubscriptionUrl;
+
+/**
+ * The parts of a Planet Venus (or Planet 2.x) {@code config.ini} that Callisto can use: the planet's name and link
+ * from {@code [Planet]}, and one feed per section named by an http(s) URL, with its {@code name} and categories.
+ * Categories come from {@code category} or {@code categories}; a value with commas is split at the commas, one
+ * without at whitespace (so {@code categories = freebsd openbsd} and {@code category = Free Software, BSD} both work).
+ * Every other section (templates, filters, {@code [DEFAULT]}) is reported as skipped. Immutable and thread-safe.
+ *
+ * @param planetName  {@code [Planet] name}, or null
+ * @param planetLink  {@code [Planet] link}, or null
+ * @param ownerName   {@code [Planet] owner_name}, or null
+ * @param feeds       the feed sections, in file order
+ * @param skipped     sections that are not feeds
+ * @param problems    malformed lines of the file
+ */
+record VenusConfig(String planetName, String planetLink, String ownerName, List<VenusFeed> feeds,
+                   List<SkippedSection> skipped, List<String> problems) {
+
+    /** A section that is not a feed, such as {@code [index.html.tmpl]}. */
+    record SkippedSection(String name, int line) {
+        String reason() {
+            return "line " + line + ": not a feed; template, filter and other Venus settings have no Callisto"
+                    + " counterpart";
+        }
+    }
+
+    /**
+     * One feed section.
+     *
+     * @param url        the section name
+     * @param name       its {@code name}, or null
+     * @param categories its categories
+     */
+    record VenusFeed(String url, String name, List<String> categories, int line) {
+    }
+
+    /** Reads the Venus meaning out of an INI file. */
+    static VenusConfig of(IniFile ini) {
+        List<VenusFeed> feeds = new ArrayList<>();
+        List<SkippedSection> skipped = new ArrayList<>();
+        for (IniFile.Section s : ini.sections()) {
+            String name = s.name();
+            if (name.equalsIgnoreCase("Planet") || name.equals(IniFile.DEFAULT_SECTION)) {
+                continue;
+            }
+            if (!looksLikeUrl(name)) {
+                skipped.add(new SkippedSection(name, s.line()));
+                continue;
+            }
+            if (!SubscriptionUrl.isValid(name)) {
+                feeds.add(new VenusFeed(name, null, List.of(), s.line())); // reported with its reason on import
+                continue;
+            }
+            String feedName = ini.get(name, "name").map(String::strip).filter(v -> !v.isEmpty()).orElse(null);
+            feeds.add(new VenusFeed(name, feedName, categories(ini, name), s.line()));
+        }
+        return new VenusConfig(
+                ini.get("Planet", "name").orElse(null),
+                ini.get("Planet", "link").orElse(null),
+                ini.get("Planet", "owner_name").orElse(null),
+                List.copyOf(feeds), List.copyOf(skipped), ini.problems());
+    }
+
+    /** A section name that was meant as a feed: anything with a URL scheme, so that ftp:// is reported, not ignored. */
+    private static boolean looksLikeUrl(String name) {
+        return name.matches("(?i)[a-z][a-z0-9+.-]*://.*");
+    }
+
+    private static List<String> categories(IniFile ini, String section) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String key : List.of("category", "categories")) {
+            ini.get(section, key).ifPresent(value -> {
+                String[] parts = value.contains(",") ? value.split(",") : value.split("\\s+");
+                for (String p : parts) {
+                    String c = p.strip();
+                    if (!c.isEmpty()) {
+                        out.add(c);
+                    }
+                }
+            });
+        }
+        return List.copyOf(out);
+    }
+}
