@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 /** The pages that say what was not found or what was wrong with a request. Thread-safe. */
 final class ErrorPages {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+    private static final String ANSWERED = "callisto.error-page";
     private final Site site;
 
     ErrorPages(Site site) {
@@ -20,6 +21,9 @@ final class ErrorPages {
 
     /** Any other status left without a body, such as a path no route matches. */
     void status(Context ctx) {
+        if (ctx.attribute(ANSWERED) != null) {
+            return; // a handler already said what was not found
+        }
         if (ctx.statusCode() == 404) {
             send(ctx, 404, "There is no page at " + Paging.shorten(ctx.path()) + ".");
         } else if (ctx.statusCode() == 405) {
@@ -39,6 +43,7 @@ final class ErrorPages {
             case 405 -> "Method not allowed";
             default -> "Something went wrong";
         };
+        ctx.attribute(ANSWERED, Boolean.TRUE);
         ctx.status(status);
         ctx.res().setHeader("ETag", null); // validators describe pages, not errors
         ctx.res().setHeader("Last-Modified", null);

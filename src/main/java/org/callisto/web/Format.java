@@ -49,12 +49,12 @@ final class Format {
             return future ? "in less than a minute" : "just now";
         }
         String amount;
-        if (s < 3600) {
-            amount = plural(s / 60, "minute");
-        } else if (s < 86400 * 2) {
-            amount = plural(s / 3600, "hour");
+        if (s < 3600 - 30) {
+            amount = plural((s + 30) / 60, "minute");
+        } else if (s < 86400 * 2 - 1800) {
+            amount = plural((s + 1800) / 3600, "hour");
         } else {
-            amount = plural(s / 86400, "day");
+            amount = plural((s + 43200) / 86400, "day");
         }
         return future ? "in " + amount : amount + " ago";
     }
