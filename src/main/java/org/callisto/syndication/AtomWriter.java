@@ -35,7 +35,7 @@ public final class AtomWriter {
             link(w, "self", "application/atom+xml", feed.selfUrl());
             link(w, "alternate", "text/html", feed.siteUrl());
             w.writeStartElement("generator");
-            w.writeAttribute("uri", "https://github.com/callisto");
+            w.writeAttribute("version", org.callisto.config.Version.VERSION);
             w.writeCharacters("Callisto");
             w.writeEndElement();
             for (Item item : items) {

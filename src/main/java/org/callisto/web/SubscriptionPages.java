@@ -36,7 +36,8 @@ final class SubscriptionPages {
 
     private static SubscriptionsPage.Row row(Feed f, Instant now, double perWeek) {
         Instant last = f.lastFetchAt();
-        Instant next = f.disabled() ? null : f.nextFetchAt();
+        Instant next = f.disabled() || f.nextFetchAt() == null ? null : f.nextFetchAt();
+        boolean dueNow = next != null && !next.isAfter(now);
         String status;
         String statusClass;
         if (f.disabled()) {
@@ -60,8 +61,8 @@ final class SubscriptionPages {
         return new SubscriptionsPage.Row(f, Format.webUrl(f.url()),
                 last == null ? null : Format.relative(last, now), last == null ? null : Format.iso(last),
                 last == null ? null : Format.human(last),
-                next == null ? null : next.isAfter(now) ? Format.relative(next, now) : "due now",
-                next == null ? null : Format.iso(next), next == null ? null : Format.human(next),
+                next == null ? null : dueNow ? "due now" : Format.relative(next, now),
+                next == null || dueNow ? null : Format.iso(next), next == null || dueNow ? null : Format.human(next),
                 status, statusClass, error, Format.perWeek(perWeek));
     }
 }
