@@ -129,6 +129,8 @@ class PagesTest {
         Document doc = page(site, "/feeds/" + site.alice.id());
         assertThat(doc.select("h1").text()).isEqualTo("Alice Liddell");
         assertThat(doc.select(".feed-about").text()).contains("https://alice.example/feed.xml", "FreeBSD");
+        assertThat(doc.select(".feed-about a[href=https://alice.example/]")).hasSize(1);
+        assertThat(doc.select(".feed-about .description em").text()).isEqualTo("FreeBSD");
         assertThat(doc.select("main article")).hasSize(3);
         assertThat(doc.select("head link[rel=alternate][type=application/atom+xml]").attr("href"))
                 .isEqualTo("/feeds/" + site.alice.id() + "/atom.xml");
@@ -177,7 +179,7 @@ class PagesTest {
         assertThat(doc.select("h1").text()).isEqualTo("Subscriptions");
         assertThat(doc.select("table.subscriptions thead th").eachText())
                 .containsExactly("Feed", "Categories", "Last fetch", "Next fetch", "Status", "Entries per week");
-        assertThat(doc.select("table.subscriptions tbody tr")).hasSize(3);
+        assertThat(doc.select("table.subscriptions tbody tr")).hasSize(4);
         Element carol = doc.select("table.subscriptions tbody tr").stream()
                 .filter(tr -> tr.text().contains("Carol")).findFirst().orElseThrow();
         assertThat(carol.text()).contains("Error", "could not be resolved (DNS)",
@@ -187,6 +189,10 @@ class PagesTest {
                 .filter(tr -> tr.text().contains("Bob")).findFirst().orElseThrow();
         assertThat(bob.selectFirst("td.number").text()).isEqualTo("4.4"); // 35 entries over 8 weeks
         assertThat(bob.text()).contains("Linux", "never", "Not fetched yet");
+        Element alice = row(doc, "Alice");
+        assertThat(alice.text()).contains("OK", "30 minutes ago", "in 1 hour", "0.4");
+        Element dave = row(doc, "Dave");
+        assertThat(dave.text()).contains("Disabled", "switched off by an editor: the blog moved", "not scheduled");
     }
 
     @ParameterizedTest
@@ -255,6 +261,11 @@ class PagesTest {
         assertThat(css.statusCode()).isEqualTo(200);
         assertThat(css.headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
         assertThat(css.body()).contains("prefers-color-scheme: dark", "max-width: 44rem", "overflow-x: auto");
+    }
+
+    private static Element row(Document doc, String name) {
+        return doc.select("table.subscriptions tbody tr").stream()
+                .filter(tr -> tr.selectFirst("td").text().startsWith(name)).findFirst().orElseThrow();
     }
 
     /** The status of a request sent byte for byte, for targets java.net.URI refuses to build. */

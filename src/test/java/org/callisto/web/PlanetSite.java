@@ -25,7 +25,7 @@ import org.callisto.planet.PlanetStore;
  * HTTP client for it.
  *
  * <p>Alice (FreeBSD) has three entries on three days, one with a {@code <pre>} block; Bob (Linux) has 35 hourly
- * entries, so the river has two pages; Carol has none and her last fetch failed on DNS.
+ * entries, so the river has two pages; Carol has none and her last fetch failed on DNS; Dave is disabled.
  */
 final class PlanetSite implements AutoCloseable {
     static final String PRE_BLOCK = "<pre>$ pkg install graphite\n    line   indented\n\tand tabbed</pre>";
@@ -38,6 +38,7 @@ final class PlanetSite implements AutoCloseable {
     Feed alice;
     Feed bob;
     Feed carol;
+    Feed dave;
 
     PlanetSite(String kind) {
         db = TestDatabases.open(kind);
@@ -66,6 +67,12 @@ final class PlanetSite implements AutoCloseable {
                     base.minus(i + 1, ChronoUnit.HOURS), List.of()));
         }
         store.storeEntries(bob.id(), bobs, Instant.now());
+        Instant fetched = Instant.now().minus(30, ChronoUnit.MINUTES);
+        store.recordStatus(alice.id(), new FeedStatus(fetched, fetched.plus(90, ChronoUnit.MINUTES), 200, true, null,
+                null, false, null, "\"v1\"", null, new FeedStatus.FeedMeta("Alice's blog", "https://alice.example/",
+                        "<p>Notes on <em>FreeBSD</em></p>", null, "atom1.0", "UTF-8", false, null, null)));
+        dave = store.addFeed("https://dave.example/feed", "Dave", List.of("FreeBSD"));
+        store.setDisabled(dave.id(), true, "switched off by an editor: the blog moved");
         Instant attempted = Instant.now().minus(2, ChronoUnit.HOURS);
         store.recordStatus(carol.id(), new FeedStatus(attempted, attempted.plus(6, ChronoUnit.HOURS), 0, false,
                 "DNS", "no address found for carol.invalid", false, null, null, null, null));
