@@ -84,6 +84,25 @@ class PagesTest {
 
     @ParameterizedTest
     @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void anEmptyPlanetStillHasItsPages(String kind) throws Exception {
+        try (org.callisto.db.Database db = org.callisto.db.TestDatabases.open(kind);
+             WebServer server = WebServer.start(org.callisto.config.ConfigLoader.of(Map.of("server.port", "0")),
+                     new org.callisto.planet.PlanetStore(db))) {
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            for (String path : new String[] {"/", "/archive", "/subscriptions", "/atom.xml", "/rss.xml"}) {
+                HttpResponse<String> r = client.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(path).isEqualTo(200);
+                if (!path.endsWith(".xml")) {
+                    assertWellFormedPage(Jsoup.parse(r.body()), path);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
     void feedNamesAndTitlesAreEscaped(String kind) {
         PlanetSite site = site(kind);
         HttpResponse<String> r = site.get("/feeds/" + site.bob.id());
