@@ -477,6 +477,111 @@ public final class PlanetStore {
         return list.isEmpty() ? Optional.empty() : Optional.of(list.getFirst());
     }
 
+    /** How many entries the river holds. */
+    public long countEntries() {
+        return count("SELECT COUNT(*) FROM entries");
+    }
+
+    /** How many entries one category holds. */
+    public long countCategoryEntries(long categoryId) {
+        return count("SELECT COUNT(*) FROM entry_categories WHERE category_id = ?", categoryId);
+    }
+
+    /** How many entries one feed holds. */
+    public long countFeedEntries(long feedId) {
+        return count("SELECT COUNT(*) FROM entries WHERE feed_id = ?", feedId);
+    }
+
+    /** How many entries were published in {@code [from, to)}. */
+    public long countEntriesBetween(Instant from, Instant to) {
+        return count("SELECT COUNT(*) FROM entries WHERE published_at >= ? AND published_at < ?",
+                from.toEpochMilli(), to.toEpochMilli());
+    }
+
+    /** The categories each of the given entries belongs to, by name; entries without any are left out. */
+    public Map<Long, List<Category>> entryCategories(List<Long> entryIds) {
+        if (entryIds.isEmpty()) {
+            return Map.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(entryIds.size(), "?"));
+        return db.withConnection(c -> {
+            Map<Long, List<Category>> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT ec.entry_id, cat.id, cat.slug, cat.name"
+                    + " FROM entry_categories ec JOIN categories cat ON cat.id = ec.category_id"
+                    + " WHERE ec.entry_id IN (" + marks + ") ORDER BY cat.name")) {
+                bind(ps, entryIds.toArray());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                                .add(new Category(rs.getLong(2), rs.getString(3), rs.getString(4)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The publication times of the oldest and newest entries, or empty when there are none. */
+    public Optional<Instant[]> entryTimeRange() {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(published_at), MAX(published_at) FROM entries");
+                 ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.<Instant[]>empty();
+                }
+                long min = rs.getLong(1);
+                if (rs.wasNull()) {
+                    return Optional.<Instant[]>empty();
+                }
+                return Optional.of(new Instant[] {Instant.ofEpochMilli(min), Instant.ofEpochMilli(rs.getLong(2))});
+            }
+        });
+    }
+
+    /**
+     * Counts entries in consecutive periods: {@code bounds} are ascending instants, and the result holds the count
+     * for each {@code [bounds[i], bounds[i + 1])}.
+     */
+    public long[] countEntriesIn(List<Instant> bounds) {
+        return db.withConnection(c -> {
+            long[] out = new long[Math.max(0, bounds.size() - 1)];
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM entries WHERE published_at >= ? AND published_at < ?")) {
+                for (int i = 0; i < out.length; i++) {
+                    ps.setLong(1, bounds.get(i).toEpochMilli());
+                    ps.setLong(2, bounds.get(i + 1).toEpochMilli());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        out[i] = rs.getLong(1);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The latest fetch attempt of any feed, or {@link Instant#EPOCH} before the first. */
+    public Instant lastFetch() {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(last_fetch_at) FROM feeds");
+                 ResultSet rs = ps.executeQuery()) {
+                long v = rs.next() ? rs.getLong(1) : 0;
+                return Instant.ofEpochMilli(v);
+            }
+        });
+    }
+
+    private long count(String sql, Object... params) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
     /** The publication times of a feed's newest entries, newest first; the scheduler learns its rhythm from them. */
     public List<Instant> recentEntryTimes(long feedId, int limit) {
         return db.withConnection(c -> {

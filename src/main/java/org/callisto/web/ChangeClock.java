@@ -1,0 +1,49 @@
+package org.callisto.web;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * The planet's last change time, read from the database at most once per interval so that serving a cached page
+ * costs no query. When the time moves, a listener runs (the page cache empties itself). Thread-safe.
+ */
+final class ChangeClock {
+    private final LongSupplier source;
+    private final long intervalNanos;
+    private final Runnable onChange;
+    private final Object lock = new Object();
+    private volatile long version = Long.MIN_VALUE;
+    private volatile long checkedAt;
+
+    /**
+     * @param source   reads the last change, in epoch millis
+     * @param interval the longest a change may go unnoticed
+     * @param onChange runs when the value moves
+     */
+    ChangeClock(LongSupplier source, Duration interval, Runnable onChange) {
+        this.source = source;
+        this.intervalNanos = interval.toNanos();
+        this.onChange = onChange;
+    }
+
+    /** The last change, in epoch millis, at most one interval old. */
+    long version() {
+        long v = version;
+        if (v != Long.MIN_VALUE && System.nanoTime() - checkedAt < intervalNanos) {
+            return v;
+        }
+        synchronized (lock) {
+            if (version != Long.MIN_VALUE && System.nanoTime() - checkedAt < intervalNanos) {
+                return version;
+            }
+            long fresh = source.getAsLong();
+            checkedAt = System.nanoTime();
+            boolean moved = version != Long.MIN_VALUE && fresh != version;
+            version = fresh;
+            if (moved) {
+                onChange.run();
+            }
+            return fresh;
+        }
+    }
+}

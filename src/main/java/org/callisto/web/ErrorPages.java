@@ -1,0 +1,61 @@
+package org.callisto.web;
+
+import io.javalin.http.Context;
+import org.callisto.web.view.ErrorPage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The pages that say what was not found or what was wrong with a request. Thread-safe. */
+final class ErrorPages {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+    private static final String ANSWERED = "callisto.error-page";
+    private final Site site;
+
+    ErrorPages(Site site) {
+        this.site = site;
+    }
+
+    void page(Context ctx, PageException e) {
+        send(ctx, e.status(), e.getMessage());
+    }
+
+    /** Any other status left without a body, such as a path no route matches. */
+    void status(Context ctx) {
+        if (ctx.attribute(ANSWERED) != null) {
+            return; // a handler already said what was not found
+        }
+        if (ctx.statusCode() == 404) {
+            send(ctx, 404, "There is no page at " + Paging.shorten(ctx.path()) + ".");
+        } else if (ctx.statusCode() == 405) {
+            send(ctx, 405, "Only GET requests are answered here.");
+        }
+    }
+
+    void failure(Context ctx, Exception e) {
+        LOG.error("web: unable to answer {} {}", ctx.method(), Paging.shorten(ctx.path()), e);
+        send(ctx, 500, "The page could not be made. The error has been logged.");
+    }
+
+    private void send(Context ctx, int status, String message) {
+        String heading = switch (status) {
+            case 400 -> "Bad request";
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            default -> "Something went wrong";
+        };
+        ctx.attribute(ANSWERED, Boolean.TRUE);
+        ctx.status(status);
+        ctx.res().setHeader("ETag", null); // validators describe pages, not errors
+        ctx.res().setHeader("Last-Modified", null);
+        ctx.header("Cache-Control", "no-store");
+        String body;
+        try {
+            body = site.render("error.jte", new ErrorPage(site.meta(heading), status, heading, message)).body();
+        } catch (RuntimeException renderFailure) {
+            LOG.error("web: unable to render an error page", renderFailure);
+            body = "<!DOCTYPE html><html lang=\"en\"><title>" + heading + "</title><h1>" + heading + "</h1>";
+        }
+        ctx.contentType(Rendered.HTML);
+        ctx.result(body);
+    }
+}

@@ -1,0 +1,113 @@
+package org.callisto.web;
+
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.callisto.planet.Category;
+import org.callisto.planet.Entry;
+import org.callisto.planet.Feed;
+import org.callisto.syndication.AtomWriter;
+import org.callisto.syndication.FeedInfo;
+import org.callisto.syndication.Item;
+import org.callisto.syndication.RssWriter;
+
+/**
+ * The planet's output feeds, Atom and RSS: the whole planet ({@code /atom.xml}, {@code /rss.xml}), one category
+ * ({@code /category/{slug}/atom.xml}) and one feed ({@code /feeds/{id}/atom.xml}), each with its latest entries.
+ * Thread-safe.
+ */
+final class FeedOutputs {
+    static final int LATEST = 50;
+
+    private final Site site;
+    private final RiverPages river;
+    private final FeedPages feeds;
+    private final AtomWriter atom = new AtomWriter();
+    private final RssWriter rss = new RssWriter();
+
+    FeedOutputs(Site site, RiverPages river, FeedPages feeds) {
+        this.site = site;
+        this.river = river;
+        this.feeds = feeds;
+    }
+
+    Rendered planetAtom(Context ctx) {
+        return atom(planetInfo("/atom.xml"), site.store().river(0, LATEST));
+    }
+
+    Rendered planetRss(Context ctx) {
+        return rss(planetInfo("/rss.xml"), site.store().river(0, LATEST));
+    }
+
+    Rendered categoryAtom(Context ctx) {
+        Category c = river.category(ctx.pathParam("slug"));
+        return atom(categoryInfo(c, "/atom.xml"), site.store().categoryEntries(c.id(), 0, LATEST));
+    }
+
+    Rendered categoryRss(Context ctx) {
+        Category c = river.category(ctx.pathParam("slug"));
+        return rss(categoryInfo(c, "/rss.xml"), site.store().categoryEntries(c.id(), 0, LATEST));
+    }
+
+    Rendered feedAtom(Context ctx) {
+        Feed f = feeds.feed(ctx.pathParam("id"));
+        return atom(feedInfo(f, "/atom.xml"), site.store().feedEntries(f.id(), 0, LATEST));
+    }
+
+    Rendered feedRss(Context ctx) {
+        Feed f = feeds.feed(ctx.pathParam("id"));
+        return rss(feedInfo(f, "/rss.xml"), site.store().feedEntries(f.id(), 0, LATEST));
+    }
+
+    private FeedInfo planetInfo(String self) {
+        return new FeedInfo(site.absolute("/"), site.title(), "The latest entries aggregated by " + site.title(),
+                site.absolute("/"), site.absolute(self), updated());
+    }
+
+    private FeedInfo categoryInfo(Category c, String self) {
+        String page = "/category/" + c.slug();
+        return new FeedInfo(site.absolute(page), site.title() + " – " + c.name(),
+                "The latest " + c.name() + " entries aggregated by " + site.title(),
+                site.absolute(page), site.absolute(page + self), updated());
+    }
+
+    private FeedInfo feedInfo(Feed f, String self) {
+        String page = "/feeds/" + f.id();
+        return new FeedInfo(site.absolute(page), site.title() + " – " + f.displayName(),
+                "The entries of " + f.displayName() + " aggregated by " + site.title(),
+                site.absolute(page), site.absolute(page + self), updated());
+    }
+
+    private Instant updated() {
+        return site.store().lastChange();
+    }
+
+    private Rendered atom(FeedInfo info, List<Entry> entries) {
+        return new Rendered(Rendered.ATOM, atom.write(info, items(entries)));
+    }
+
+    private Rendered rss(FeedInfo info, List<Entry> entries) {
+        return new Rendered(Rendered.RSS, rss.write(info, items(entries)));
+    }
+
+    private List<Item> items(List<Entry> entries) {
+        Map<Long, List<Category>> categories = site.store().entryCategories(entries.stream().map(Entry::id).toList());
+        return entries.stream().map(e -> item(e, categories.getOrDefault(e.id(), List.of()))).toList();
+    }
+
+    private Item item(Entry e, List<Category> categories) {
+        String link = Format.webUrl(e.link());
+        String id = link != null ? link : tag(e);
+        return new Item(id, link != null, e.title(), link != null ? link : site.absolute("/entries/" + e.id()),
+                e.author(), e.summaryHtml(), e.contentHtml(), categories.stream().map(Category::name).toList(),
+                e.publishedAt(), e.updatedAt(), e.feedName(), Format.webUrl(e.feedSiteUrl()),
+                Format.webUrl(e.enclosureUrl()), e.enclosureType(), e.enclosureLength());
+    }
+
+    /** A {@code tag:} URI (RFC 4151) for an entry without a permalink: stable for as long as the entry is stored. */
+    private String tag(Entry e) {
+        String host = site.config().siteUrl().getHost();
+        return "tag:" + (host == null ? "localhost" : host) + ",2026:planet/entry/" + e.id();
+    }
+}

@@ -1,0 +1,38 @@
+package org.callisto.web;
+
+import io.javalin.http.Context;
+import java.util.List;
+import org.callisto.planet.Entry;
+import org.callisto.planet.Feed;
+import org.callisto.web.view.FeedPage;
+import org.callisto.web.view.PageMeta;
+import org.callisto.web.view.Pager;
+
+/** The page of one feed, that is one author or project: {@code /feeds/{id}}. Thread-safe. */
+final class FeedPages {
+    private final Site site;
+
+    FeedPages(Site site) {
+        this.site = site;
+    }
+
+    Rendered feed(Context ctx) {
+        Feed feed = feed(ctx.pathParam("id"));
+        String path = "/feeds/" + feed.id();
+        int pages = Paging.pages(site.store().countFeedEntries(feed.id()));
+        int page = Paging.page(ctx.queryParam("page"), pages, feed.displayName());
+        List<Entry> entries = site.store().feedEntries(feed.id(), Paging.offset(page), Paging.PAGE_SIZE);
+        Pager pager = Pager.of(path, page, pages);
+        PageMeta meta = site.meta(page == 1 ? feed.displayName() : feed.displayName() + " (page " + page + ")",
+                path + "/atom.xml", path + "/rss.xml", site.title() + " – " + feed.displayName()).withPager(pager);
+        return site.render("feed.jte", new FeedPage(meta, feed, Format.webUrl(feed.siteUrl()),
+                Format.webUrl(feed.url()), site.days(entries), pager));
+    }
+
+    /** The feed of an id in a path, or a 404 naming it. */
+    Feed feed(String id) {
+        long feedId = id.matches("[0-9]{1,18}") ? Long.parseLong(id) : -1;
+        return site.store().feed(feedId).orElseThrow(() -> PageException.notFound(
+                "There is no feed " + Paging.shorten(id) + ". Every feed is listed on the subscriptions page."));
+    }
+}

@@ -1,0 +1,94 @@
+package org.callisto.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.callisto.config.Config;
+import org.callisto.planet.Category;
+import org.callisto.planet.Entry;
+import org.callisto.planet.PlanetStore;
+import org.callisto.web.view.DayGroup;
+import org.callisto.web.view.EntryView;
+import org.callisto.web.view.PageMeta;
+
+/**
+ * What every page handler shares: the configuration, the store, the precompiled templates, and the making of
+ * layout facts and entry views. Thread-safe.
+ */
+final class Site {
+    private final Config config;
+    private final PlanetStore store;
+    private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+
+    Site(Config config, PlanetStore store) {
+        this.config = config;
+        this.store = store;
+    }
+
+    Config config() {
+        return config;
+    }
+
+    PlanetStore store() {
+        return store;
+    }
+
+    String title() {
+        return config.siteTitle();
+    }
+
+    /** An absolute URL on this site for a path such as {@code /atom.xml}. */
+    String absolute(String path) {
+        String base = config.siteUrl().toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
+
+    /** Renders the template {@code name} (under {@code src/main/jte}) with its one parameter. */
+    Rendered render(String name, Object model) {
+        StringOutput out = new StringOutput(16 * 1024);
+        templates.render(name, model, out);
+        return Rendered.html(out.toString());
+    }
+
+    /** Layout facts for a page whose matching feeds are the whole planet's. */
+    PageMeta meta(String title) {
+        return meta(title, "/atom.xml", "/rss.xml", title());
+    }
+
+    PageMeta meta(String title, String atomUrl, String rssUrl, String feedTitle) {
+        return new PageMeta(title(), title, atomUrl, rssUrl, feedTitle, null, null, store.categories());
+    }
+
+    /** Entries grouped by their UTC day, in the order given (newest first). */
+    List<DayGroup> days(List<Entry> entries) {
+        List<EntryView> views = views(entries);
+        List<DayGroup> days = new ArrayList<>();
+        LocalDate current = null;
+        List<EntryView> group = null;
+        for (EntryView v : views) {
+            LocalDate day = LocalDate.ofInstant(v.entry().publishedAt(), ZoneOffset.UTC);
+            if (!day.equals(current)) {
+                current = day;
+                group = new ArrayList<>();
+                days.add(new DayGroup(day.toString(), Format.day(day), group));
+            }
+            group.add(v);
+        }
+        return days.stream().map(d -> new DayGroup(d.isoDate(), d.label(), List.copyOf(d.entries()))).toList();
+    }
+
+    List<EntryView> views(List<Entry> entries) {
+        Map<Long, List<Category>> categories = store.entryCategories(entries.stream().map(Entry::id).toList());
+        return entries.stream().map(e -> view(e, categories.getOrDefault(e.id(), List.of()))).toList();
+    }
+
+    static EntryView view(Entry e, List<Category> categories) {
+        return new EntryView(e, Format.webUrl(e.link()), Format.webUrl(e.feedSiteUrl()), List.copyOf(categories),
+                Format.iso(e.publishedAt()), Format.human(e.publishedAt()));
+    }
+}

@@ -1,0 +1,152 @@
+package org.callisto.web;
+
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.function.Function;
+import org.callisto.config.Config;
+import org.callisto.planet.PlanetStore;
+
+/**
+ * The planet's web server: pages, output feeds and the stylesheet, on Javalin (Jetty) with virtual threads.
+ *
+ * <p>Every page and feed goes through the {@link PageCache}: validators on every response, 304s for clients that
+ * have the current version, and rendered bodies (plain and gzipped) kept in memory until the planet changes. Every
+ * response carries security headers; the Content-Security-Policy forbids scripts, so pages work without JavaScript
+ * and aggregated HTML cannot run any.
+ *
+ * <p>Routes: {@code /}, {@code /category/{slug}}, {@code /feeds/{id}}, {@code /entries/{id}}, {@code /archive},
+ * {@code /archive/{yyyy}/{mm}}, {@code /archive/{yyyy}/{mm}/{dd}}, {@code /subscriptions}, the feeds
+ * {@code /atom.xml}, {@code /rss.xml}, {@code /category/{slug}/atom.xml|rss.xml}, {@code /feeds/{id}/atom.xml|rss.xml},
+ * and {@code /static/callisto.css}.
+ */
+public final class WebServer implements AutoCloseable {
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src * data:; media-src *;"
+            + " frame-src https://www.youtube-nocookie.com https://www.youtube.com https://player.vimeo.com;"
+            + " script-src 'none'; style-src 'self'";
+    private static final String STYLESHEET = "/static/callisto.css";
+
+    private final Javalin app;
+
+    private WebServer(Javalin app) {
+        this.app = app;
+    }
+
+    /** Starts serving on {@code config.port()} (0 picks a free port, see {@link #port()}). */
+    public static WebServer start(Config config, PlanetStore store) {
+        return start(config, store, Duration.ofSeconds(1));
+    }
+
+    /**
+     * Starts serving, noticing planet changes within {@code changeCheck}.
+     */
+    static WebServer start(Config config, PlanetStore store, Duration changeCheck) {
+        Site site = new Site(config, store);
+        PageCache cache = new PageCache(store::lastChange, changeCheck, 20_000);
+        RiverPages river = new RiverPages(site);
+        FeedPages feeds = new FeedPages(site);
+        EntryPages entries = new EntryPages(site);
+        ArchivePages archive = new ArchivePages(site);
+        SubscriptionPages subscriptions = new SubscriptionPages(site);
+        FeedOutputs outputs = new FeedOutputs(site, river, feeds);
+        ErrorPages errors = new ErrorPages(site);
+        byte[] css = resource("/web" + STYLESHEET);
+        byte[] cssGzip = PageCache.CachedPage.gzip(css);
+        String cssTag = PageCache.etag(STYLESHEET, java.util.Arrays.hashCode(css) & 0xffffffffL, "");
+
+        Javalin app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.concurrency.useVirtualThreads = true;
+            cfg.http.compressionStrategy = CompressionStrategy.NONE; // bodies are gzipped once, when cached
+            cfg.jetty.port = config.port();
+            cfg.jetty.modifyHttpConfiguration(http -> {
+                http.setSendServerVersion(false);
+                http.setSendXPoweredBy(false);
+            });
+            RoutesConfig r = cfg.routes;
+            r.before(WebServer::securityHeaders);
+            r.get("/", cached(cache, river::river));
+            r.get("/category/{slug}", cached(cache, river::category));
+            r.get("/feeds/{id}", cached(cache, feeds::feed));
+            r.get("/entries/{id}", cached(cache, entries::entry));
+            r.get("/archive", cached(cache, archive::months));
+            r.get("/archive/{yyyy}/{mm}", cached(cache, archive::month));
+            r.get("/archive/{yyyy}/{mm}/{dd}", cached(cache, archive::day));
+            r.get("/subscriptions", ctx -> cache.serve(ctx, key(ctx), subscriptions.version(cache.version()),
+                    Long.toString(System.currentTimeMillis() / 60_000), () -> subscriptions.subscriptions(ctx)));
+            r.get("/atom.xml", cached(cache, outputs::planetAtom));
+            r.get("/rss.xml", cached(cache, outputs::planetRss));
+            r.get("/category/{slug}/atom.xml", cached(cache, outputs::categoryAtom));
+            r.get("/category/{slug}/rss.xml", cached(cache, outputs::categoryRss));
+            r.get("/feeds/{id}/atom.xml", cached(cache, outputs::feedAtom));
+            r.get("/feeds/{id}/rss.xml", cached(cache, outputs::feedRss));
+            r.get(STYLESHEET, ctx -> {
+                ctx.header("ETag", cssTag);
+                ctx.header("Cache-Control", "public, max-age=86400");
+                ctx.header("Vary", "Accept-Encoding");
+                if (cssTag.substring(2).equals(String.valueOf(ctx.header("If-None-Match")).replaceFirst("^W/", ""))) {
+                    ctx.status(304);
+                    return;
+                }
+                ctx.contentType("text/css; charset=utf-8");
+                if (PageCache.acceptsGzip(ctx.header("Accept-Encoding"))) {
+                    ctx.header("Content-Encoding", "gzip");
+                    ctx.result(cssGzip);
+                } else {
+                    ctx.result(css);
+                }
+            });
+            r.exception(PageException.class, (e, ctx) -> errors.page(ctx, e));
+            r.exception(Exception.class, (e, ctx) -> errors.failure(ctx, e));
+            r.error(404, errors::status);
+            r.error(405, errors::status);
+        });
+        app.start();
+        return new WebServer(app);
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static Handler cached(PageCache cache, Function<Context, Rendered> page) {
+        return ctx -> cache.serve(ctx, key(ctx), () -> page.apply(ctx));
+    }
+
+    /** A page's identity: its path and page number; other query parameters do not change a page. */
+    private static String key(Context ctx) {
+        String page = ctx.queryParam("page");
+        return page == null ? ctx.path() : ctx.path() + "?page=" + page;
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
+        ctx.header("X-Frame-Options", "DENY");
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = WebServer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("web: resource " + name + " is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

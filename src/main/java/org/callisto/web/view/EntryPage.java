@@ -1,0 +1,5 @@
+package org.callisto.web.view;
+
+/** The permalink page of one entry. Immutable. */
+public record EntryPage(PageMeta meta, EntryView entry) {
+}

@@ -1,0 +1,32 @@
+package org.callisto.web.view;
+
+import java.util.List;
+import org.callisto.planet.Category;
+import org.callisto.planet.Entry;
+
+/**
+ * An entry as a page shows it. Immutable.
+ *
+ * @param entry      the stored entry (its HTML already sanitized)
+ * @param link       the original's permalink if it is a web address, else null
+ * @param siteUrl    its feed's site if that is a web address, else null
+ * @param categories the categories it belongs to
+ * @param isoTime    its publication time for {@code <time datetime>}
+ * @param time       its publication time for people
+ */
+public record EntryView(Entry entry, String link, String siteUrl, List<Category> categories, String isoTime,
+                        String time) {
+
+    public String title() {
+        String t = entry.title();
+        return t == null || t.isBlank() ? "(untitled)" : t;
+    }
+
+    public String permalink() {
+        return "/entries/" + entry.id();
+    }
+
+    public String feedPage() {
+        return "/feeds/" + entry.feedId();
+    }
+}

@@ -1,0 +1,17 @@
+package org.callisto.web.view;
+
+import java.util.List;
+import org.callisto.planet.Feed;
+
+/**
+ * The page of one feed (one author). Immutable.
+ *
+ * @param meta    layout facts
+ * @param feed    the subscription
+ * @param siteUrl its site if that is a web address, else null
+ * @param feedUrl its feed URL if that is a web address, else null
+ * @param days    its entries by day
+ * @param pager   where this page stands
+ */
+public record FeedPage(PageMeta meta, Feed feed, String siteUrl, String feedUrl, List<DayGroup> days, Pager pager) {
+}

@@ -1,0 +1,125 @@
+package org.callisto.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.callisto.config.Config;
+import org.callisto.config.ConfigLoader;
+import org.callisto.db.Database;
+import org.callisto.db.TestDatabases;
+import org.callisto.planet.EntryRow;
+import org.callisto.planet.Feed;
+import org.callisto.planet.FeedStatus;
+import org.callisto.planet.PlanetStore;
+
+/**
+ * A planet with three feeds on a fresh real database, served by a real {@link WebServer} on a free port, and an
+ * HTTP client for it.
+ *
+ * <p>Alice (FreeBSD) has three entries on three days, one with a {@code <pre>} block; Bob (Linux) has 35 hourly
+ * entries, so the river has two pages; Carol has none and her last fetch failed on DNS; Dave is disabled.
+ */
+final class PlanetSite implements AutoCloseable {
+    static final String PRE_BLOCK = "<pre>$ pkg install graphite\n    line   indented\n\tand tabbed</pre>";
+
+    final Database db;
+    final PlanetStore store;
+    final WebServer server;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final Instant base;
+    Feed alice;
+    Feed bob;
+    Feed carol;
+    Feed dave;
+
+    PlanetSite(String kind) {
+        db = TestDatabases.open(kind);
+        store = new PlanetStore(db);
+        base = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(3, ChronoUnit.DAYS).plus(12, ChronoUnit.HOURS);
+        populate();
+        Config config = ConfigLoader.of(Map.of("server.port", "0", "site.title", "Test Planet",
+                "site.url", "http://planet.test/"));
+        server = WebServer.start(config, store, Duration.ofMillis(50));
+    }
+
+    private void populate() {
+        alice = store.addFeed("https://alice.example/feed.xml", "Alice Liddell", List.of("FreeBSD"));
+        bob = store.addFeed("https://bob.example/rss", "Bob <Builder>", List.of("Linux"));
+        carol = store.addFeed("https://carol.invalid/atom", "Carol", List.of());
+        store.storeEntries(alice.id(), List.of(
+                row("a1", "Upgrading Graphite", "<p>Recently swills@ upgraded Graphite.</p>" + PRE_BLOCK,
+                        base, List.of()),
+                row("a2", "Bhyve in libvirt", "<p>Recent libvirt release includes bhyve &amp; more.</p>",
+                        base.minus(1, ChronoUnit.DAYS), List.of("Linux")),
+                row("a3", "Getting to know your portmgr-lurker", "<p>An interview.</p>",
+                        base.minus(2, ChronoUnit.DAYS), List.of())), Instant.now());
+        List<EntryRow> bobs = new ArrayList<>();
+        for (int i = 0; i < 35; i++) {
+            bobs.add(row("b" + i, "Kernel note " + i, "<p>Note number " + i + ".</p>",
+                    base.minus(i + 1, ChronoUnit.HOURS), List.of()));
+        }
+        store.storeEntries(bob.id(), bobs, Instant.now());
+        Instant fetched = Instant.now().minus(30, ChronoUnit.MINUTES);
+        store.recordStatus(alice.id(), new FeedStatus(fetched, fetched.plus(90, ChronoUnit.MINUTES), 200, true, null,
+                null, false, null, "\"v1\"", null, new FeedStatus.FeedMeta("Alice's blog", "https://alice.example/",
+                        "<p>Notes on <em>FreeBSD</em></p>", null, "atom1.0", "UTF-8", false, null, null)));
+        dave = store.addFeed("https://dave.example/feed", "Dave", List.of("FreeBSD"));
+        store.setDisabled(dave.id(), true, "switched off by an editor: the blog moved");
+        Instant attempted = Instant.now().minus(2, ChronoUnit.HOURS);
+        store.recordStatus(carol.id(), new FeedStatus(attempted, attempted.plus(6, ChronoUnit.HOURS), 0, false,
+                "DNS", "no address found for carol.invalid", false, null, null, null, null));
+    }
+
+    static EntryRow row(String key, String title, String html, Instant published, List<String> terms) {
+        return new EntryRow(key, key, "https://example.org/" + key, title, null, null, html, terms, null, null, -1,
+                null, published, null, Integer.toHexString(html.hashCode()) + title.hashCode());
+    }
+
+    URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
+    }
+
+    HttpResponse<String> get(String pathAndQuery, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(10));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + pathAndQuery + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<byte[]> getBytes(String pathAndQuery, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(10));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + pathAndQuery + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        db.close();
+    }
+}
