@@ -12,8 +12,8 @@ import java.time.Duration;
  * @param movedTo      when every redirect in the chain was permanent (301/308), the new URL to store; else null
  * @param body         the (decompressed) body for {@link Outcome#OK}, else null
  * @param contentType  the Content-Type header, or null
- * @param etag         the ETag header of a 200, or null
- * @param lastModified the Last-Modified header of a 200, or null
+ * @param etag         the ETag header of a 200; for a 304 the one it sent, else the one in the request; or null
+ * @param lastModified the Last-Modified header of a 200; for a 304 as for {@code etag}; or null
  * @param retryAfter   the Retry-After of a 429/503, or null
  * @param freshFor     how long the server says the answer stays fresh (Cache-Control max-age, Expires), or null
  * @param error        the kind of failure for {@link Outcome#ERROR}, {@link Outcome#RETRY_LATER} and
