@@ -76,10 +76,18 @@ public final class FeedFetcher implements AutoCloseable {
      * @throws IllegalStateException when the client cannot start (e.g. no threads left)
      */
     public FeedFetcher(Config config) {
+        this(config, new SslContextFactory.Client());
+    }
+
+    /**
+     * Starts the HTTP client with the given TLS settings; for tests that trust a self-signed certificate.
+     * The factory must keep certificate and host name verification on for anything but tests.
+     */
+    FeedFetcher(Config config, SslContextFactory.Client tls) {
         this.settings = config.fetch();
         this.inFlight = new Semaphore(settings.concurrency(), true);
         this.hostLimits = new HostLimits(settings.perHostLimit());
-        this.client = newClient(config);
+        this.client = newClient(config, tls);
         try {
             client.start();
         } catch (Exception e) {
@@ -89,7 +97,7 @@ public final class FeedFetcher implements AutoCloseable {
         client.getContentDecoderFactories().clear();
     }
 
-    private HttpClient newClient(Config config) {
+    private HttpClient newClient(Config config, SslContextFactory.Client tls) {
         QueuedThreadPool pool = new QueuedThreadPool();
         pool.setName("callisto-fetch");
         pool.setDaemon(true);
@@ -100,7 +108,7 @@ public final class FeedFetcher implements AutoCloseable {
         connector.setExecutor(pool);
         connector.setScheduler(scheduler);
         connector.setConnectTimeout(settings.connectTimeout());
-        connector.setSslContextFactory(new SslContextFactory.Client()); // verifies certificates and host names
+        connector.setSslContextFactory(tls); // the default verifies certificates and host names
 
         HTTP2Client http2 = new HTTP2Client(connector);
         HttpClientTransportDynamic transport = new HttpClientTransportDynamic(connector,

@@ -69,7 +69,7 @@ final class FetchFailures {
             }
             if (t instanceof SSLException || t instanceof CertificateException) {
                 return new Failure(FetchError.TLS, "TLS handshake with " + hostPort(url) + " failed for " + url
-                        + ": " + t.getMessage() + "; the site's certificate or TLS setup is broken");
+                        + ": " + tlsReason(t) + "; the site's certificate or TLS setup is broken");
             }
         }
         if (totalTimedOut) {
@@ -84,6 +84,21 @@ final class FetchFailures {
         }
         String what = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return new Failure(FetchError.OTHER, "fetching " + url + " failed: " + what);
+    }
+
+    /** The usual TLS failures in plain words, else the exception's own message. */
+    private static String tlsReason(Throwable t) {
+        String m = String.valueOf(t.getMessage());
+        if (m.contains("PKIX path")) {
+            return "the certificate is not signed by a trusted authority (self-signed or incomplete chain)";
+        }
+        if (m.contains("No subject alternative") || m.contains("No name matching")) {
+            return "the certificate is for another host name";
+        }
+        if (m.contains("validity check failed") || m.contains("NotAfter")) {
+            return "the certificate has expired or is not yet valid";
+        }
+        return m;
     }
 
     static Failure tooLarge(URI url, long limit, boolean decompressed) {

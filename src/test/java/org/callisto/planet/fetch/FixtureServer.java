@@ -11,6 +11,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +34,8 @@ import java.util.zip.GZIPOutputStream;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
 /**
  * A small real HTTP/1.1 server on 127.0.0.1 and an ephemeral port, for tests that fetch over a real socket.
@@ -85,14 +93,40 @@ public final class FixtureServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts an HTTPS server on 127.0.0.1 and a free port, with a self-signed certificate for {@code 127.0.0.1}
+     * and {@code localhost} (made once per JVM with the JDK's keytool). Clients trust it through
+     * {@link #trustStore()}; clients with default trust must refuse it.
+     */
+    public static FixtureServer startTls() {
+        try {
+            HttpsServer https = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            https.setHttpsConfigurator(new HttpsConfigurator(SelfSigned.serverContext()));
+            ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+            FixtureServer fixture = new FixtureServer(https, executor);
+            https.setExecutor(executor);
+            https.createContext("/", fixture::handle);
+            https.start();
+            return fixture;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the TLS fixture server on 127.0.0.1: " + e.getMessage(), e);
+        }
+    }
+
+    /** A trust store holding the certificate of every {@link #startTls()} server. */
+    public static KeyStore trustStore() {
+        return SelfSigned.trustStore();
+    }
+
     /** The port the server listens on. */
     public int port() {
         return server.getAddress().getPort();
     }
 
-    /** {@code http://127.0.0.1:port} plus the path (which should start with '/'). */
+    /** {@code http://127.0.0.1:port} (https for {@link #startTls()}) plus the path (which should start with '/'). */
     public URI url(String path) {
-        return URI.create("http://127.0.0.1:" + port() + path);
+        String scheme = server instanceof HttpsServer ? "https" : "http";
+        return URI.create(scheme + "://127.0.0.1:" + port() + path);
     }
 
     /** The route answering {@code path} (exact match, query ignored), created with a 200 and no body if new. */
@@ -370,6 +404,68 @@ public final class FixtureServer implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("fixture server stopped", e);
+            }
+        }
+    }
+
+    /** The self-signed key pair shared by all TLS fixture servers of this JVM, made lazily with keytool. */
+    private static final class SelfSigned {
+        private static final char[] PASSWORD = "fixture".toCharArray();
+        private static KeyStore keyStore;
+
+        static synchronized KeyStore keyStore() {
+            if (keyStore == null) {
+                try {
+                    Path dir = Files.createTempDirectory("callisto-fixture-tls");
+                    Path file = dir.resolve("fixture.p12");
+                    Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+                    Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "fixture",
+                            "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
+                            "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
+                            "-keystore", file.toString(), "-storepass", new String(PASSWORD))
+                            .redirectErrorStream(true).start();
+                    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                        p.destroyForcibly();
+                        throw new IllegalStateException("keytool could not make the fixture certificate: " + output);
+                    }
+                    KeyStore ks = KeyStore.getInstance("PKCS12");
+                    try (InputStream in = Files.newInputStream(file)) {
+                        ks.load(in, PASSWORD);
+                    }
+                    Files.delete(file);
+                    Files.delete(dir);
+                    keyStore = ks;
+                } catch (IOException | GeneralSecurityException e) {
+                    throw new IllegalStateException("cannot make the fixture certificate: " + e.getMessage(), e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while making the fixture certificate", e);
+                }
+            }
+            return keyStore;
+        }
+
+        static SSLContext serverContext() {
+            try {
+                KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                kmf.init(keyStore(), PASSWORD);
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(kmf.getKeyManagers(), null, null);
+                return context;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot set up TLS for the fixture server: " + e.getMessage(), e);
+            }
+        }
+
+        static KeyStore trustStore() {
+            try {
+                KeyStore trust = KeyStore.getInstance("PKCS12");
+                trust.load(null, null);
+                trust.setCertificateEntry("fixture", keyStore().getCertificate("fixture"));
+                return trust;
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalStateException("cannot build the fixture trust store: " + e.getMessage(), e);
             }
         }
     }
