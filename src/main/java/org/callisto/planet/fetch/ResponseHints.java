@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
-import org.eclipse.jetty.http.DateParser;
+import org.eclipse.jetty.http.HttpDateTime;
 
 /**
  * Reads the scheduling hints a server puts in its headers: {@code Retry-After} (delta-seconds or HTTP-date) and
@@ -82,8 +82,12 @@ final class ResponseHints {
 
     /** Parses any of the three HTTP-date forms; null when it is not one. */
     static Instant httpDate(String value) {
-        long millis = DateParser.parseDate(value);
-        return millis < 0 ? null : Instant.ofEpochMilli(millis);
+        try {
+            long millis = HttpDateTime.parseToEpoch(value);
+            return millis < 0 ? null : Instant.ofEpochMilli(millis);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static Duration seconds(String s) {

@@ -23,6 +23,12 @@ class ResponseHintsTest {
     }
 
     @Test
+    void obsoleteHttpDateFormsAreAccepted() {
+        assertThat(ResponseHints.retryAfter("Sunday, 22-Nov-26 12:30:00 GMT", NOW)).isEqualTo(Duration.ofMinutes(30));
+        assertThat(ResponseHints.retryAfter("Sun Nov 22 12:30:00 2026", NOW)).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
     void retryAfterInThePastIsZero() {
         assertThat(ResponseHints.retryAfter("Sun, 22 Nov 2026 11:00:00 GMT", NOW)).isEqualTo(Duration.ZERO);
     }
