@@ -136,22 +136,22 @@ public final class FeedFetcher implements AutoCloseable {
         URI url = request == null ? null : request.url();
         String bad = checkUrl(url);
         if (bad != null) {
-            return failed(start, url, null, 0, new Failure(FetchError.BAD_URL, bad));
+            return failed(start, url, 0, new Failure(FetchError.BAD_URL, bad));
         }
         try {
             if (!inFlight.tryAcquire(remaining(deadline), TimeUnit.NANOSECONDS)) {
-                return failed(start, url, null, 0, new Failure(FetchError.TIMEOUT, "fetching " + url
+                return failed(start, url, 0, new Failure(FetchError.TIMEOUT, "fetching " + url
                         + " never started: all " + settings.concurrency() + " fetch slots stayed busy for "
                         + FetchFailures.words(settings.totalTimeout()) + " (fetch.concurrency)"));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(start, url, null, 0, new Failure(FetchError.OTHER, "fetching " + url + " was interrupted"));
+            return failed(start, url, 0, new Failure(FetchError.OTHER, "fetching " + url + " was interrupted"));
         }
         try {
             return follow(request, withoutFragment(url), start, deadline);
         } catch (RuntimeException e) {
-            return failed(start, url, null, 0, new Failure(FetchError.OTHER, "fetching " + url
+            return failed(start, url, 0, new Failure(FetchError.OTHER, "fetching " + url
                     + " failed unexpectedly: " + e));
         } finally {
             inFlight.release();
@@ -168,16 +168,15 @@ public final class FeedFetcher implements AutoCloseable {
         boolean allPermanent = true;
         while (true) {
             Answer answer = exchange(current, request, deadline);
-            URI movedTo = chain.size() > 1 && allPermanent ? current : null;
             if (answer.failure() != null) {
-                return failed(start, current, movedTo, answer.status(), answer.failure());
+                return failed(start, current, answer.status(), answer.failure());
             }
             int status = answer.status();
             HttpFields headers = answer.headers();
             if (isRedirect(status)) {
                 String location = headers.get(HttpHeader.LOCATION);
                 if (location == null || location.isBlank()) {
-                    return failed(start, current, movedTo, status, new Failure(FetchError.HTTP_STATUS,
+                    return failed(start, current, status, new Failure(FetchError.HTTP_STATUS,
                             statusWords(status) + " from " + current + " without a Location header; the server"
                                     + " is misconfigured"));
                 }
@@ -185,21 +184,21 @@ public final class FeedFetcher implements AutoCloseable {
                 try {
                     next = withoutFragment(current.resolve(location.trim()));
                 } catch (IllegalArgumentException e) {
-                    return failed(start, current, movedTo, status, new Failure(FetchError.BAD_URL, current
+                    return failed(start, current, status, new Failure(FetchError.BAD_URL, current
                             + " redirects to '" + location + "', which is not a valid URL"));
                 }
                 String bad = checkUrl(next);
                 if (bad != null) {
-                    return failed(start, current, movedTo, status, new Failure(FetchError.BAD_URL,
+                    return failed(start, current, status, new Failure(FetchError.BAD_URL,
                             current + " redirects elsewhere: " + bad));
                 }
                 chain.add(next);
                 if (!seen.add(key(next))) {
-                    return failed(start, current, movedTo, status, new Failure(FetchError.REDIRECT_LOOP,
+                    return failed(start, current, status, new Failure(FetchError.REDIRECT_LOOP,
                             url + " redirects in a loop: " + arrows(chain)));
                 }
                 if (chain.size() - 1 > settings.maxRedirects()) {
-                    return failed(start, current, movedTo, status, new Failure(FetchError.TOO_MANY_REDIRECTS,
+                    return failed(start, current, status, new Failure(FetchError.TOO_MANY_REDIRECTS,
                             url + " redirects more than " + settings.maxRedirects() + " times (fetch.max_redirects): "
                                     + arrows(chain)));
                 }
@@ -208,11 +207,15 @@ public final class FeedFetcher implements AutoCloseable {
                 current = next;
                 continue;
             }
+            URI movedTo = chain.size() > 1 && allPermanent ? current : null;
             return finish(start, request, current, movedTo, answer);
         }
     }
 
-    /** Turns the final (non-redirect) answer into a result. */
+    /**
+     * Turns the final (non-redirect) answer into a result. {@code movedTo} is kept only for 2xx and 304: a
+     * permanent redirect to a URL that fails is no reason to forget the stored one.
+     */
     private FetchResult finish(long start, FetchRequest request, URI url, URI movedTo, Answer answer) {
         int status = answer.status();
         HttpFields h = answer.headers();
@@ -231,7 +234,7 @@ public final class FeedFetcher implements AutoCloseable {
                     h.get(HttpHeader.ETAG), h.get(HttpHeader.LAST_MODIFIED), null, freshFor(h), null, null, elapsed);
         }
         if (status == HttpStatus.GONE_410) {
-            return new FetchResult(Outcome.GONE, status, url, movedTo, null, contentType, null, null, null, null,
+            return new FetchResult(Outcome.GONE, status, url, null, null, contentType, null, null, null, null,
                     FetchError.GONE, statusWords(status) + " from " + url
                     + ": the feed was removed for good; unsubscribe or look for its new address", elapsed);
         }
@@ -240,11 +243,11 @@ public final class FeedFetcher implements AutoCloseable {
             FetchError error = status == HttpStatus.TOO_MANY_REQUESTS_429 ? FetchError.RATE_LIMITED
                     : FetchError.HTTP_STATUS;
             String when = retryAfter == null ? "later" : "after " + FetchFailures.words(retryAfter);
-            return new FetchResult(Outcome.RETRY_LATER, status, url, movedTo, null, contentType, null, null,
+            return new FetchResult(Outcome.RETRY_LATER, status, url, null, null, contentType, null, null,
                     retryAfter, null, error, statusWords(status) + " from " + url + "; the server asks to retry "
                     + when, elapsed);
         }
-        return new FetchResult(Outcome.ERROR, status, url, movedTo, null, contentType, null, null, null, null,
+        return new FetchResult(Outcome.ERROR, status, url, null, null, contentType, null, null, null, null,
                 FetchError.HTTP_STATUS, statusWords(status) + " from " + url, elapsed);
     }
 
@@ -357,9 +360,8 @@ public final class FeedFetcher implements AutoCloseable {
                 h.get(HttpHeader.DATE), clock.instant());
     }
 
-    private FetchResult failed(long start, URI url, URI movedTo, int status, Failure failure) {
-        Outcome outcome = Outcome.ERROR;
-        return new FetchResult(outcome, status, url, movedTo, null, null, null, null, null, null, failure.error(),
+    private static FetchResult failed(long start, URI url, int status, Failure failure) {
+        return new FetchResult(Outcome.ERROR, status, url, null, null, null, null, null, null, null, failure.error(),
                 failure.message(), Duration.ofNanos(System.nanoTime() - start));
     }
 

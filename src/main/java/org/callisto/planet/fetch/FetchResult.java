@@ -9,7 +9,8 @@ import java.time.Duration;
  * @param outcome      what happened, in one word
  * @param status       the final HTTP status, or 0 when no response was received
  * @param finalUrl     the URL the body finally came from (after redirects)
- * @param movedTo      when every redirect in the chain was permanent (301/308), the new URL to store; else null
+ * @param movedTo      for {@link Outcome#OK} and {@link Outcome#NOT_MODIFIED} reached only through permanent
+ *                     redirects (301/308), the new URL to store; else null
  * @param body         the (decompressed) body for {@link Outcome#OK}, else null
  * @param contentType  the Content-Type header, or null
  * @param etag         the ETag header of a 200; for a 304 the one it sent, else the one in the request; or null

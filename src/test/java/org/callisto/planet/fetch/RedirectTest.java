@@ -74,6 +74,28 @@ class RedirectTest {
     }
 
     @Test
+    void permanentRedirectToAFailingUrlLeavesMovedToNull() {
+        server.route("/old.xml").redirect(301, "/missing.xml");
+
+        FetchResult r = fetch("/old.xml");
+
+        assertThat(r.error()).isEqualTo(FetchError.HTTP_STATUS);
+        assertThat(r.finalUrl()).isEqualTo(server.url("/missing.xml"));
+        assertThat(r.movedTo()).isNull();
+    }
+
+    @Test
+    void permanentRedirectThenNotModifiedSetsMovedTo() {
+        server.route("/new.xml").body("<rss/>").etag("\"e1\"");
+        server.route("/old.xml").redirect(308, "/new.xml");
+
+        FetchResult r = fetcher.fetch(new FetchRequest(server.url("/old.xml"), "\"e1\"", null));
+
+        assertThat(r.outcome()).isEqualTo(Outcome.NOT_MODIFIED);
+        assertThat(r.movedTo()).isEqualTo(server.url("/new.xml"));
+    }
+
+    @Test
     void relativeLocationIsResolvedAgainstTheCurrentUrl() {
         server.route("/dir/old.xml").redirect(307, "../feed.xml");
 
