@@ -61,7 +61,7 @@ public final class FeedFetcher implements AutoCloseable {
     /** The encodings {@link BodyReader} decodes. */
     static final String ACCEPT_ENCODING = "gzip, deflate";
 
-    /** How much of a redirect or error body is read to keep the connection reusable, before giving up on it. */
+    /** The largest redirect or error body read (and thrown away) to keep the connection reusable. */
     private static final int DRAIN_LIMIT = 64 * 1024;
 
     private final Config.FetchConfig settings;
@@ -309,11 +309,11 @@ public final class FeedFetcher implements AutoCloseable {
             int status = response.getStatus();
             HttpFields headers = response.getHeaders();
             try (InputStream in = listener.getInputStream()) {
+                long declared = declaredLength(headers);
                 if (status < 200 || status >= 300) {
-                    drain(in, request);
+                    discard(in, request, declared);
                     return new Answer(status, headers, null, null);
                 }
-                long declared = declaredLength(headers);
                 if (declared > settings.maxBodyBytes()) {
                     BodyTooLargeException tooLarge = new BodyTooLargeException(settings.maxBodyBytes(), false);
                     request.abort(tooLarge);
@@ -333,17 +333,19 @@ public final class FeedFetcher implements AutoCloseable {
         return FetchFailures.classify(failure, url, totalTimedOut, settings.readTimeout(), settings.totalTimeout());
     }
 
-    /** Reads and discards a small body so the connection can be reused; aborts a large one. */
-    private static void drain(InputStream in, Request request) throws IOException {
-        byte[] buffer = new byte[8192];
-        long total = 0;
-        int n;
-        while ((n = in.read(buffer)) != -1) {
-            total += n;
-            if (total > DRAIN_LIMIT) {
-                request.abort(new IOException("body not needed"));
-                return;
-            }
+    /**
+     * Reads and discards a small body of declared length, so the connection can be reused; aborts the exchange
+     * for anything else (unknown or large length, read failure), as waiting for it would only cost time.
+     */
+    private static void discard(InputStream in, Request request, long declaredLength) {
+        if (declaredLength < 0 || declaredLength > DRAIN_LIMIT) {
+            request.abort(new IOException("body not needed"));
+            return;
+        }
+        try {
+            in.skipNBytes(declaredLength);
+        } catch (IOException e) {
+            request.abort(e);
         }
     }
 

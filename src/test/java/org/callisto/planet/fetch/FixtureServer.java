@@ -134,6 +134,16 @@ public final class FixtureServer implements AutoCloseable {
         return routes.computeIfAbsent(path, p -> new Route());
     }
 
+    /**
+     * Makes each path redirect to the next with {@code status}: {@code redirectChain(301, "/a", "/b", "/c")}
+     * gives /a -> /b -> /c. The last path is left as it is, so route it to what the chain should end at.
+     */
+    public void redirectChain(int status, String... paths) {
+        for (int i = 0; i + 1 < paths.length; i++) {
+            route(paths[i]).redirect(status, paths[i + 1]);
+        }
+    }
+
     /** Requests received for {@code path} so far. */
     public int requests(String path) {
         AtomicInteger n = requestCounts.get(path);

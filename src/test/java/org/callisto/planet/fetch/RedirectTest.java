@@ -120,9 +120,7 @@ class RedirectTest {
 
     @Test
     void sixRedirectsAreTooManyForTheDefaultFive() {
-        for (int i = 1; i <= 6; i++) {
-            server.route("/r" + i).redirect(301, "/r" + (i + 1));
-        }
+        server.redirectChain(301, "/r1", "/r2", "/r3", "/r4", "/r5", "/r6", "/r7");
         server.route("/r7").body("<rss/>");
 
         FetchResult r = fetch("/r1");

@@ -72,6 +72,17 @@ class StatusOutcomeTest {
     }
 
     @Test
+    void errorStatusWithAnEndlessBodyAnswersAtOnce() {
+        server.route("/feed.xml").status(429).header("Retry-After", "60").slowBody(Duration.ofMillis(100));
+
+        FetchResult r = fetch("/feed.xml");
+
+        assertThat(r.outcome()).isEqualTo(Outcome.RETRY_LATER);
+        assertThat(r.retryAfter()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(r.elapsed()).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
     void notFoundIsAnHttpStatusErrorInWords() {
         FetchResult r = fetch("/missing.xml");
 
