@@ -162,8 +162,10 @@ public final class FeedRefresher {
     }
 
     private FeedStatus failure(Feed feed, Instant started, int status, String kind, String message, FetchResult r) {
-        Duration retryAfter = r == null ? null : r.retryAfter();
-        Instant next = schedule.afterError(feed.errorCount() + 1, retryAfter, started);
+        int errors = feed.errorCount() + 1;
+        Instant next = started.plus(r != null && r.outcome() == FetchResult.Outcome.RETRY_LATER
+                ? schedule.afterRetryLater(r.retryAfter(), errors)
+                : schedule.afterError(errors));
         return new FeedStatus(started, next, status, false, kind, message, false, null, null, null, null);
     }
 
@@ -176,6 +178,7 @@ public final class FeedRefresher {
     }
 
     private Instant next(Feed feed, Duration ttl, FetchResult r, Instant started) {
-        return schedule.next(store.recentEntryTimes(feed.id(), 20), ttl, r.freshFor(), started);
+        return started.plus(schedule.afterSuccess(
+                store.recentEntryTimes(feed.id(), FetchSchedule.RECENT_ENTRIES), ttl, r.freshFor()));
     }
 }

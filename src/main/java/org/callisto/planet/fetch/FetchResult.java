@@ -9,11 +9,12 @@ import java.time.Duration;
  * @param outcome      what happened, in one word
  * @param status       the final HTTP status, or 0 when no response was received
  * @param finalUrl     the URL the body finally came from (after redirects)
- * @param movedTo      when every redirect in the chain was permanent (301/308), the new URL to store; else null
+ * @param movedTo      for {@link Outcome#OK} and {@link Outcome#NOT_MODIFIED} reached only through permanent
+ *                     redirects (301/308), the new URL to store; else null
  * @param body         the (decompressed) body for {@link Outcome#OK}, else null
  * @param contentType  the Content-Type header, or null
- * @param etag         the ETag header of a 200, or null
- * @param lastModified the Last-Modified header of a 200, or null
+ * @param etag         the ETag header of a 200; for a 304 the one it sent, else the one in the request; or null
+ * @param lastModified the Last-Modified header of a 200; for a 304 as for {@code etag}; or null
  * @param retryAfter   the Retry-After of a 429/503, or null
  * @param freshFor     how long the server says the answer stays fresh (Cache-Control max-age, Expires), or null
  * @param error        the kind of failure for {@link Outcome#ERROR}, {@link Outcome#RETRY_LATER} and
