@@ -12,9 +12,8 @@ import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import org.callisto.config.Config;
 import org.callisto.db.Database;
-import org.callisto.planet.Category;
-import org.callisto.planet.Feed;
 import org.callisto.planet.PlanetStore;
+import org.callisto.planet.SubscriptionExport;
 import org.callisto.syndication.OpmlSubscription;
 import org.callisto.syndication.OpmlWriter;
 import picocli.CommandLine;
@@ -44,7 +43,7 @@ final class OpmlExportCommand implements Runnable {
         Config config = options.config();
         List<OpmlSubscription> subscriptions;
         try (Database db = Database.open(config)) {
-            subscriptions = new PlanetStore(db).feeds().stream().map(OpmlExportCommand::subscription).toList();
+            subscriptions = SubscriptionExport.of(new PlanetStore(db).feeds());
         }
         OpmlWriter writer = new OpmlWriter();
         try {
@@ -72,10 +71,5 @@ final class OpmlExportCommand implements Runnable {
         } catch (XMLStreamException e) {
             throw new CommandFailure("cannot write OPML: " + e.getMessage());
         }
-    }
-
-    private static OpmlSubscription subscription(Feed f) {
-        return OpmlSubscription.of(f.url(), f.displayName(), f.siteUrl(),
-                f.categories().stream().map(Category::name).toList());
     }
 }

@@ -1,7 +1,13 @@
 package org.callisto.web;
 
 import io.javalin.http.Context;
+import java.io.StringWriter;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import javax.xml.stream.XMLStreamException;
+import org.callisto.planet.SubscriptionExport;
+import org.callisto.syndication.OpmlWriter;
 import java.util.List;
 import java.util.Map;
 import org.callisto.planet.Category;
@@ -30,6 +36,17 @@ final class FeedOutputs {
         this.site = site;
         this.river = river;
         this.feeds = feeds;
+    }
+
+    Rendered opml(Context ctx) {
+        StringWriter out = new StringWriter();
+        try {
+            new OpmlWriter().write(site.config().siteTitle(), SubscriptionExport.of(site.store().feeds()),
+                    ZonedDateTime.now(ZoneOffset.UTC), out);
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write the OPML of the subscriptions", e);
+        }
+        return new Rendered("text/x-opml; charset=utf-8", out.toString());
     }
 
     Rendered planetAtom(Context ctx) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.callisto.config.Config;
 import org.callisto.planet.PlanetStore;
@@ -40,13 +41,25 @@ public final class WebServer implements AutoCloseable {
 
     /** Starts serving on {@code config.port()} (0 picks a free port, see {@link #port()}). */
     public static WebServer start(Config config, PlanetStore store) {
-        return start(config, store, Duration.ofSeconds(1));
+        return start(config, store, Duration.ofSeconds(1), routes -> { });
+    }
+
+    /**
+     * Starts serving with extra routes (the demo adds its sample blogs' feeds this way).
+     */
+    public static WebServer start(Config config, PlanetStore store, Consumer<RoutesConfig> extraRoutes) {
+        return start(config, store, Duration.ofSeconds(1), extraRoutes);
+    }
+
+    static WebServer start(Config config, PlanetStore store, Duration changeCheck) {
+        return start(config, store, changeCheck, routes -> { });
     }
 
     /**
      * Starts serving, noticing planet changes within {@code changeCheck}.
      */
-    static WebServer start(Config config, PlanetStore store, Duration changeCheck) {
+    private static WebServer start(Config config, PlanetStore store, Duration changeCheck,
+                                   Consumer<RoutesConfig> extraRoutes) {
         Site site = new Site(config, store);
         PageCache cache = new PageCache(store::lastChange, changeCheck, 20_000);
         RiverPages river = new RiverPages(site);
@@ -87,6 +100,8 @@ public final class WebServer implements AutoCloseable {
             r.get("/category/{slug}/rss.xml", cached(cache, outputs::categoryRss));
             r.get("/feeds/{id}/atom.xml", cached(cache, outputs::feedAtom));
             r.get("/feeds/{id}/rss.xml", cached(cache, outputs::feedRss));
+            r.get("/opml.xml", cached(cache, outputs::opml));
+            extraRoutes.accept(r);
             r.get(STYLESHEET, ctx -> {
                 ctx.header("ETag", cssTag);
                 ctx.header("Cache-Control", "public, max-age=86400");

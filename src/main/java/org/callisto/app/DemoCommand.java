@@ -1,0 +1,108 @@
+package org.callisto.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import org.callisto.app.demo.DemoFeeds;
+import org.callisto.config.Config;
+import org.callisto.config.ConfigLoader;
+import org.callisto.planet.Feed;
+import org.callisto.planet.RefreshRound;
+import org.callisto.planet.RefreshScheduler;
+import org.callisto.web.WebServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code callisto demo}: a populated planet with no setup and no internet. The demo serves its own sample blogs
+ * under {@code /demo-feeds/}, subscribes to them over loopback and fetches them through the real pipeline, so
+ * what a newcomer sees is exactly what the planet does with real feeds.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run Callisto with demo content (in a new temporary data directory unless --data is given).")
+final class DemoCommand implements Callable<Integer> {
+    static final String FEEDS_PATH = "/demo-feeds/";
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: a new temporary one).")
+    Path dataDir;
+
+    @Mixin
+    PortOption port;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        try (Demo demo = Demo.start(dataDir, port.flags())) {
+            System.out.println("Callisto demo is running on http://localhost:" + demo.web().port() + "/  (data in "
+                    + demo.config().dataDir() + "; Ctrl-C stops it)");
+            ServeCommand.awaitShutdown();
+        }
+        return 0;
+    }
+
+    /** A running demo: site, demo feeds and scheduler. Tests start one too. */
+    record Demo(Config config, PlanetRuntime planet, WebServer web, RefreshScheduler scheduler,
+                RefreshRound.Summary firstRound) implements AutoCloseable {
+
+        static Demo start(Path dataDir, Map<String, String> flags) throws IOException {
+            Path data = dataDir != null ? dataDir : Files.createTempDirectory("callisto-demo");
+            Map<String, String> all = new HashMap<>(Map.of("server.port", "8080"));
+            all.putAll(flags);
+            all.put("data.dir", data.toString());
+            all.put("fetch.allow_loopback", "true");
+            all.put("site.title", "Callisto Demo Planet");
+            Config config = ConfigLoader.load(null, Map.of(), all);
+            PlanetRuntime planet = PlanetRuntime.open(config);
+            AtomicReference<DemoFeeds> feeds = new AtomicReference<>();
+            WebServer web;
+            try {
+                web = WebServer.start(config, planet.store(), routes -> routes.get(FEEDS_PATH + "{name}", ctx -> {
+                    DemoFeeds current = feeds.get();
+                    Optional<Map.Entry<String, String>> doc = current == null ? Optional.empty()
+                            : current.render(ctx.pathParam("name"));
+                    if (doc.isEmpty()) {
+                        ctx.status(404).result("no demo feed named " + ctx.pathParam("name"));
+                        return;
+                    }
+                    ctx.contentType(doc.get().getKey()).result(doc.get().getValue());
+                }));
+            } catch (RuntimeException e) {
+                planet.close();
+                throw new CommandFailure("cannot listen on port " + config.port() + ": " + e.getMessage()
+                        + "; is another program using it? Pass --port with a free port (0 picks one)");
+            }
+            String base = "http://127.0.0.1:" + web.port() + FEEDS_PATH;
+            DemoFeeds demoFeeds = new DemoFeeds(Instant.now(), base);
+            feeds.set(demoFeeds);
+            for (Feed old : planet.store().feeds()) {
+                if (old.url().matches("http://127\\.0\\.0\\.1:\\d+" + FEEDS_PATH + ".*") && !old.url().startsWith(base)) {
+                    planet.store().removeFeed(old.id()); // a demo run on another port left these behind
+                }
+            }
+            for (DemoFeeds.Subscription s : demoFeeds.subscriptions()) {
+                planet.store().addFeed(s.url(), s.name(), s.categories());
+            }
+            RefreshRound.Summary summary = planet.round().run(
+                    planet.store().feeds().stream().filter(f -> !f.disabled()).toList(), o -> { });
+            System.out.println("demo: " + summary);
+            RefreshScheduler scheduler = new RefreshScheduler(planet.store(), planet.round(), Clock.systemUTC(),
+                    Duration.ofSeconds(30)).start();
+            return new Demo(config, planet, web, scheduler, summary);
+        }
+
+        @Override
+        public void close() {
+            scheduler.close();
+            web.close();
+            planet.close();
+        }
+    }
+}
