@@ -55,11 +55,11 @@ final class AtomReader {
         List<Person> authors = people(feed, a);
         LinkedHashSet<String> categories = new LinkedHashSet<>();
         for (XmlElement c : feed.children(a, "category")) {
-            XmlContent.addCategory(categories, c.attr("term") != null ? c.attr("term") : c.attr("label"));
+            XmlContent.addCategory(categories, c.attr("label") != null && !c.attr("label").isBlank() ? c.attr("label") : c.attr("term"));
         }
         Instant updated = RssReader.firstDate(feed.child(a, "updated"), feed.child(a, "modified"));
         XmlElement gen = feed.child(a, "generator");
-        String generator = gen == null ? null : text(gen) != null ? text(gen) : gen.attr("uri");
+        String generator = generator(gen);
         String copyright = XmlContent.atomPlain(firstPresent(feed.child(a, "rights"), feed.child(a, "copyright")),
                 src);
         List<ParsedEntry> entries = new ArrayList<>();
@@ -113,7 +113,7 @@ final class AtomReader {
         List<Person> authors = people(e, a);
         LinkedHashSet<String> categories = new LinkedHashSet<>();
         for (XmlElement c : e.children(a, "category")) {
-            XmlContent.addCategory(categories, c.attr("term") != null ? c.attr("term") : c.attr("label"));
+            XmlContent.addCategory(categories, c.attr("label") != null && !c.attr("label").isBlank() ? c.attr("label") : c.attr("term"));
         }
         for (XmlElement c : e.children("dc", "subject")) {
             XmlContent.addCategory(categories, text(c));
@@ -129,6 +129,27 @@ final class AtomReader {
         String base = contentEl != null && contentEl.base != null ? contentEl.base : e.base;
         return new ParsedEntry(id, link, title, summary, content, base, authors, XmlContent.list(categories),
                 published, updated, List.copyOf(enclosures.values()), imageUrl, commentsUrl);
+    }
+
+    /** Generator name, version and URI in one string, e.g. {@code Feed Generator v1.2 http://example.org}. */
+    private static String generator(XmlElement gen) {
+        if (gen == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        String name = text(gen);
+        if (name != null) {
+            sb.append(name);
+        }
+        String version = XmlContent.blankToNull(gen.attr("version"));
+        if (version != null) {
+            sb.append(sb.isEmpty() ? "" : " ").append('v').append(version);
+        }
+        String uri = XmlContent.blankToNull(gen.attr("uri") != null ? gen.attr("uri") : gen.attr("url"));
+        if (uri != null) {
+            sb.append(sb.isEmpty() ? "" : " ").append(uri);
+        }
+        return sb.isEmpty() ? null : sb.toString();
     }
 
     private static List<Person> people(XmlElement parent, String a) {

@@ -67,8 +67,7 @@ final class RssReader {
         }
         link = Urls.resolve(base, link);
         String description = XmlContent.html(firstNonBlank(channel.child("", "description"),
-                channel.child("dc", "description"), channel.child("itunes", "summary"),
-                channel.child("itunes", "subtitle")), src);
+                channel.child("dc", "description"), channel.child("itunes", "summary")), src);
         String language = firstText(channel.child("", "language"), channel.child("dc", "language"));
         if (language == null) {
             language = channel.lang;
@@ -157,9 +156,6 @@ final class RssReader {
         if (id == null) {
             id = firstText(item.child("atom", "id"), item.child("dc", "identifier"));
         }
-        if (id == null) {
-            id = XmlContent.blankToNull(item.attrLocal("about"));
-        }
         XmlElement titleEl = firstNonBlank(item.child("", "title"), item.child("dc", "title"));
         String title = titleEl == null ? null : titleEl.hasChildren() ? XmlContent.plain(titleEl, src)
                 : text(titleEl);
@@ -177,10 +173,6 @@ final class RssReader {
         if (link == null && guid != null && !"false".equalsIgnoreCase(String.valueOf(guidEl.attr("isPermaLink")))
                 && (guid.startsWith("http://") || guid.startsWith("https://"))) {
             link = guid;
-        }
-        if (link == null) {
-            String about = item.attrLocal("about");
-            link = about != null && (about.startsWith("http://") || about.startsWith("https://")) ? about : null;
         }
         String summary = XmlContent.html(firstNonBlank(item.child("", "description"),
                 item.child("dc", "description"), item.child("itunes", "summary"),
@@ -250,6 +242,14 @@ final class RssReader {
             XmlElement itunes = item.child("itunes", "image");
             if (itunes != null && itunes.attr("href") != null) {
                 imageUrl = Urls.resolve(itunes.base, itunes.attr("href"));
+            }
+        }
+        if (imageUrl == null) {
+            for (Enclosure e : enclosures.values()) {
+                if (e.type() != null && e.type().toLowerCase(Locale.ROOT).startsWith("image/")) {
+                    imageUrl = e.url();
+                    break;
+                }
             }
         }
         if (imageUrl == null) {
