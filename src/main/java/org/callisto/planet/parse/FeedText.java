@@ -53,6 +53,7 @@ final class FeedText {
             return collapse(html);
         }
         StringBuilder out = new StringBuilder(html.length());
+        String lower = null;
         int n = html.length();
         int i = 0;
         while (i < n) {
@@ -66,7 +67,10 @@ final class FeedText {
                 String tag = html.substring(i + 1, Math.min(end, i + 8)).toLowerCase(java.util.Locale.ROOT);
                 if (tag.startsWith("script") || tag.startsWith("style")) {
                     String close = tag.startsWith("script") ? "</script" : "</style";
-                    int closeAt = html.toLowerCase(java.util.Locale.ROOT).indexOf(close, end);
+                    if (lower == null) {
+                        lower = html.toLowerCase(java.util.Locale.ROOT);
+                    }
+                    int closeAt = lower.length() == n ? lower.indexOf(close, end) : -1;
                     end = closeAt < 0 ? n - 1 : Math.max(end, html.indexOf('>', closeAt) < 0 ? n - 1
                             : html.indexOf('>', closeAt));
                 } else if (tag.startsWith("br") || tag.startsWith("p") || tag.startsWith("/p")

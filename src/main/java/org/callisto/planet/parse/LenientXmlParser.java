@@ -76,6 +76,7 @@ final class LenientXmlParser {
     private int depth;
     private int skippedDepth;
     private boolean depthReported;
+    private boolean namespaceLimitReported;
     private final Map<String, String> names = new HashMap<>();
     private final Set<String> undeclaredPrefixes = new HashSet<>();
     // incremental line/column tracking for problem positions
@@ -118,8 +119,9 @@ final class LenientXmlParser {
                 while (pos < n && s[pos] != '<') {
                     pos++;
                 }
-                if (!isBlank(from, pos)) {
-                    problem(from, root == null ? "text before the root element was skipped"
+                int junk = firstNonBlank(from, pos);
+                if (junk >= 0) {
+                    problem(junk, root == null ? "text before the root element was skipped"
                             : "text after the root element was skipped");
                     seenNonSpace = true;
                 }
@@ -596,15 +598,40 @@ final class LenientXmlParser {
 
     // ---------------------------------------------------------------- namespaces
 
+    private static final int MAX_NAMESPACES_IN_SCOPE = 64;
+
     private String resolveNamespace(XmlElement el) {
+        XmlElement parent = el.parent;
+        el.namespaces = parent == null ? Map.of() : parent.namespaces;
+        Map<String, String> declared = null;
         for (int i = 0; i < el.attributeCount; i++) {
             String a = el.attributes[i * 2];
-            if (a.startsWith("xmlns") && "http://purl.org/atom/ns#".equals(el.attributes[i * 2 + 1].trim())) {
+            if (!a.startsWith("xmlns")) {
+                continue;
+            }
+            String prefix = a.equals("xmlns") ? "" : a.startsWith("xmlns:") ? a.substring(6) : null;
+            if (prefix == null) {
+                continue;
+            }
+            String uri = el.attributes[i * 2 + 1].trim();
+            if ("http://purl.org/atom/ns#".equals(uri)) {
                 atom03 = true;
             }
+            if (declared == null) {
+                declared = new HashMap<>(el.namespaces);
+            }
+            if (declared.size() < MAX_NAMESPACES_IN_SCOPE || declared.containsKey(prefix)) {
+                declared.put(prefix, uri);
+            } else if (!namespaceLimitReported) {
+                namespaceLimitReported = true;
+                problem(pos, "more than " + MAX_NAMESPACES_IN_SCOPE + " namespace declarations in scope; rest ignored");
+            }
+        }
+        if (declared != null) {
+            el.namespaces = declared;
         }
         String prefix = el.prefix();
-        String uri = lookupNamespace(el, prefix);
+        String uri = el.namespaces.get(prefix);
         if (uri == null) {
             if (prefix.isEmpty()) {
                 return "";
@@ -621,19 +648,6 @@ final class LenientXmlParser {
         String u = uri.trim();
         String known = KNOWN_NAMESPACES.get(u.toLowerCase(java.util.Locale.ROOT));
         return known != null ? known : u;
-    }
-
-    private static String lookupNamespace(XmlElement el, String prefix) {
-        String attrName = prefix.isEmpty() ? "xmlns" : "xmlns:" + prefix;
-        for (XmlElement e = el; e != null; e = e.parent) {
-            if (e.attributeCount > 0) {
-                String v = e.attr(attrName);
-                if (v != null) {
-                    return v;
-                }
-            }
-        }
-        return null;
     }
 
     // ---------------------------------------------------------------- helpers
@@ -715,13 +729,13 @@ final class LenientXmlParser {
         return -1;
     }
 
-    private boolean isBlank(int from, int to) {
+    private int firstNonBlank(int from, int to) {
         for (int i = from; i < to; i++) {
             if (!isSpace(s[i]) && s[i] != '\uFEFF') {
-                return false;
+                return i;
             }
         }
-        return true;
+        return -1;
     }
 
     private static boolean isSpace(char c) {

@@ -30,6 +30,8 @@ final class XmlElement {
     int innerEnd;
     /** The xml:base in effect for this element, or null. */
     String base;
+    /** Namespace prefix to URI declarations in scope ("" for the default namespace); shared with the parent. */
+    java.util.Map<String, String> namespaces = java.util.Map.of();
     /** The xml:lang in effect for this element, or null. */
     String lang;
 
