@@ -172,9 +172,12 @@ final class FeedText {
     }
 
     private static int indexOfIgnoreCase(String s, String needle, int from) {
+        char first = needle.charAt(0);
+        char firstUpper = Character.toUpperCase(first);
         int last = s.length() - needle.length();
         for (int i = from; i <= last; i++) {
-            if (s.regionMatches(true, i, needle, 0, needle.length())) {
+            char c = s.charAt(i);
+            if ((c == first || c == firstUpper) && s.regionMatches(true, i, needle, 0, needle.length())) {
                 return i;
             }
         }

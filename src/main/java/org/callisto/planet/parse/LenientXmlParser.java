@@ -77,7 +77,10 @@ final class LenientXmlParser {
     private int skippedDepth;
     private boolean depthReported;
     private boolean namespaceLimitReported;
-    private final Map<String, String> names = new HashMap<>();
+    private final String[] nameTable = new String[1024];
+    private int nameCount;
+    private final Map<String, String> localNames = new HashMap<>();
+    private final Map<String, String> canonicalCache = new HashMap<>();
     private final Set<String> undeclaredPrefixes = new HashSet<>();
     // incremental line/column tracking for problem positions
     private int trackPos;
@@ -234,7 +237,19 @@ final class LenientXmlParser {
             pos = amp + 1;
             return;
         }
-        String name = new String(s, amp + 1, p - amp - 1);
+        int nameLen = p - amp - 1;
+        char c1 = s[amp + 1];
+        if (nameLen == 2 && s[amp + 2] == 't' && (c1 == 'l' || c1 == 'g')) {
+            emit(into, attributeValue, c1 == 'l' ? '<' : '>');
+            pos = p + 1;
+            return;
+        }
+        if (nameLen == 3 && c1 == 'a' && s[amp + 2] == 'm' && s[amp + 3] == 'p') {
+            emit(into, attributeValue, '&');
+            pos = p + 1;
+            return;
+        }
+        String name = new String(s, amp + 1, nameLen);
         pos = p + 1;
         switch (name) {
             case "amp" -> emit(into, attributeValue, '&');
@@ -387,7 +402,7 @@ final class LenientXmlParser {
             depthReported = true;
             problem(lt, "elements nested deeper than " + MAX_DEPTH + " levels ignored");
         }
-        XmlElement el = skip ? null : new XmlElement(current, qname);
+        XmlElement el = skip ? null : new XmlElement(current, qname, localName(qname));
         boolean empty = false;
         boolean tooManyReported = false;
         StringBuilder value = new StringBuilder();
@@ -630,7 +645,7 @@ final class LenientXmlParser {
         if (declared != null) {
             el.namespaces = declared;
         }
-        String prefix = el.prefix();
+        String prefix = el.qname == el.local ? "" : el.qname.substring(0, el.qname.length() - el.local.length() - 1);
         String uri = el.namespaces.get(prefix);
         if (uri == null) {
             if (prefix.isEmpty()) {
@@ -641,7 +656,12 @@ final class LenientXmlParser {
             }
             return prefix;
         }
-        return canonicalNamespace(uri);
+        String canonical = canonicalCache.get(uri);
+        if (canonical == null) {
+            canonical = canonicalNamespace(uri);
+            canonicalCache.put(uri, canonical);
+        }
+        return canonical;
     }
 
     static String canonicalNamespace(String uri) {
@@ -653,10 +673,43 @@ final class LenientXmlParser {
     // ---------------------------------------------------------------- helpers
 
     private String name(int start, int end) {
-        // names repeat endlessly in feeds: intern them per document to save memory and speed up comparisons
-        String key = new String(s, start, end - start);
-        String prior = names.putIfAbsent(key, key);
-        return prior != null ? prior : key;
+        // names repeat endlessly in feeds: intern them per document in a small open-addressing table keyed by the
+        // characters themselves, so a repeated name costs a hash and a compare, not an allocation
+        int len = end - start;
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + s[i];
+        }
+        int mask = nameTable.length - 1;
+        int slot = (h ^ (h >>> 16)) & mask;
+        for (int probe = 0; probe < 8; probe++) {
+            String candidate = nameTable[slot];
+            if (candidate == null) {
+                String created = new String(s, start, len);
+                if (nameCount < nameTable.length / 2) {
+                    nameTable[slot] = created;
+                    nameCount++;
+                }
+                return created;
+            }
+            if (matches(candidate, start, len)) {
+                return candidate;
+            }
+            slot = (slot + 1) & mask;
+        }
+        return new String(s, start, len);
+    }
+
+    private String localName(String qname) {
+        String local = localNames.get(qname);
+        if (local == null) {
+            int colon = qname.indexOf(':');
+            local = colon >= 0 ? qname.substring(colon + 1) : qname;
+            if (localNames.size() < 4096) {
+                localNames.put(qname, local);
+            }
+        }
+        return local;
     }
 
     private void problem(int at, String message) {

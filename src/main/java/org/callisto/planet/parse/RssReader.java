@@ -319,7 +319,7 @@ final class RssReader {
 
     static XmlElement firstNonBlank(XmlElement... candidates) {
         for (XmlElement el : candidates) {
-            if (el != null && (el.hasChildren() || !el.text().isBlank())) {
+            if (el != null && (el.hasChildren() || !el.textIsBlank())) {
                 return el;
             }
         }

@@ -35,11 +35,10 @@ final class XmlElement {
     /** The xml:lang in effect for this element, or null. */
     String lang;
 
-    XmlElement(XmlElement parent, String qname) {
+    XmlElement(XmlElement parent, String qname, String local) {
         this.parent = parent;
         this.qname = qname;
-        int colon = qname.indexOf(':');
-        this.local = colon >= 0 ? qname.substring(colon + 1) : qname;
+        this.local = local;
     }
 
     String prefix() {
@@ -100,10 +99,23 @@ final class XmlElement {
         return children != null && !children.isEmpty();
     }
 
+    // Text is kept as a range of the source while it is one raw run (the common case), and copied into a buffer
+    // only when a second run, an entity or CDATA joins it.
+    private char[] rangeSource;
+    private int rangeStart;
+    private int rangeEnd;
+
     void appendText(char[] source, int start, int end) {
-        if (end > start) {
-            buffer().append(source, start, end - start);
+        if (end <= start) {
+            return;
         }
+        if (textBuffer == null && rangeSource == null) {
+            rangeSource = source;
+            rangeStart = start;
+            rangeEnd = end;
+            return;
+        }
+        buffer().append(source, start, end - start);
     }
 
     void appendText(char c) {
@@ -116,23 +128,52 @@ final class XmlElement {
 
     private StringBuilder buffer() {
         if (textBuffer == null) {
-            textBuffer = new StringBuilder(32);
+            textBuffer = new StringBuilder(Math.max(16, (rangeEnd - rangeStart) + 16));
+            if (rangeSource != null) {
+                textBuffer.append(rangeSource, rangeStart, rangeEnd - rangeStart);
+                rangeSource = null;
+            }
         }
         return textBuffer;
     }
 
-    /** Called once when the element is closed: freezes the text. */
+    /** Called once when the element is closed: freezes buffered text (a raw range stays lazy). */
     void finish() {
-        text = textBuffer == null ? "" : textBuffer.toString();
-        textBuffer = null;
+        if (textBuffer != null) {
+            text = textBuffer.toString();
+            textBuffer = null;
+        }
     }
 
     /** The element's own text (not its children's), entities resolved, untrimmed; never null. */
     String text() {
         if (text == null) {
-            finish();
+            if (textBuffer != null) {
+                finish();
+            } else if (rangeSource != null) {
+                text = new String(rangeSource, rangeStart, rangeEnd - rangeStart);
+                rangeSource = null;
+            } else {
+                text = "";
+            }
         }
         return text;
+    }
+
+    /** True when the element has no text or only whitespace, without building the text. */
+    boolean textIsBlank() {
+        if (text == null && textBuffer == null) {
+            if (rangeSource == null) {
+                return true;
+            }
+            for (int i = rangeStart; i < rangeEnd; i++) {
+                if (!Character.isWhitespace(rangeSource[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return text().isBlank();
     }
 
     boolean is(String namespace, String localName) {
