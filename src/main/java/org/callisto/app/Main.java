@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "callisto", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A self-hosted news platform for open-source communities: planet, journal and show.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, HtmlCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
