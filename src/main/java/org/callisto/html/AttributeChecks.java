@@ -37,7 +37,8 @@ final class AttributeChecks {
                 problems.add(a.start(), a.end(), "the attribute " + name + " appears twice on <" + tag.name() + ">");
                 continue;
             }
-            String value = a.value() == null ? "" : Parser.unescapeEntities(a.value(), true);
+            String value = a.value() == null ? ""
+                    : a.value().indexOf('&') < 0 ? a.value() : Parser.unescapeEntities(a.value(), true);
             String problem = FragmentPolicy.URL_ATTRIBUTES.contains(name)
                     ? urlProblem(tag.name(), name, value, problems.place(a.start()))
                     : valueProblem(tag.name(), name, value);

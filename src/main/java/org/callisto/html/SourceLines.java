@@ -6,11 +6,16 @@ import java.util.Arrays;
  * Turns offsets in a source text into 1-based {@code line:column} places and back. A line ends at LF, at CR, or
  * at CRLF (counted once), as editors count them; columns count code points, so a character outside the Basic
  * Multilingual Plane is one column. The line starts are found once, in one pass; a lookup is a binary search
- * plus a walk along one line. Immutable and thread-safe.
+ * plus a walk along one line from the last place looked up on it, so that places asked for in source order cost
+ * linear time in total even on one very long line. Not thread-safe (it remembers the last lookup); one instance
+ * serves one text.
  */
 final class SourceLines {
     private final String source;
     private final int[] starts;
+    private int lastOffset = -1;
+    private int lastColumn;
+    private int lastLineStart = -1;
 
     SourceLines(String source) {
         this.source = source;
@@ -37,7 +42,17 @@ final class SourceLines {
     /** The 1-based column of {@code offset} on its line, in code points. */
     int column(int offset) {
         int start = starts[line(offset) - 1];
-        return source.codePointCount(start, Math.min(offset, source.length())) + 1;
+        int end = Math.min(offset, source.length());
+        int column;
+        if (start == lastLineStart && end >= lastOffset) {
+            column = lastColumn + source.codePointCount(lastOffset, end);
+        } else {
+            column = source.codePointCount(start, end) + 1;
+        }
+        lastLineStart = start;
+        lastOffset = end;
+        lastColumn = column;
+        return column;
     }
 
     /** {@code line:column} of {@code offset}. */
