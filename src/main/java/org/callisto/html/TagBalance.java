@@ -1,6 +1,7 @@
 package org.callisto.html;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -11,6 +12,9 @@ import java.util.Set;
  * every other element, {@code p} and {@code li} included, where HTML would sometimes close them implicitly: what
  * the member wrote is then what a browser shows.
  *
+ * <p>Balanced markup can still be read by a browser as something else: a list inside a paragraph closes the
+ * paragraph. Those cases ({@link ContentRules}) are reported on the start tag, once per enclosing element.
+ *
  * <p>A misnested end tag ({@code </b>} in {@code <b><i></b></i>}) is reported once, and the element it names is
  * taken as closed so that the following {@code </i>} is not reported again. One instance serves one fragment:
  * not thread-safe.
@@ -20,12 +24,14 @@ final class TagBalance {
     static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input", "link",
             "meta", "source", "track", "wbr");
 
-    private record Open(String name, int start, int end) {
+    /** An element opened at source range {@code [start, end)} and not closed yet. */
+    record OpenElement(String name, int start, int end) {
     }
 
     private final Problems problems;
     private final int maxDepth;
-    private final List<Open> open = new ArrayList<>();
+    private final List<OpenElement> open = new ArrayList<>();
+    private final Set<Integer> reportedConflicts = new HashSet<>();
     private boolean depthReported;
 
     TagBalance(Problems problems, int maxDepth) {
@@ -48,7 +54,15 @@ final class TagBalance {
             problems.add(tag.start(), tag.end(), "<" + name + "> at " + problems.place(tag.start())
                     + " is nested more than " + maxDepth + " elements deep, the limit");
         }
-        open.add(new Open(name, tag.start(), tag.end()));
+        OpenElement conflict = ContentRules.conflict(name, open);
+        if (conflict != null && reportedConflicts.add(conflict.start())) {
+            String hint = name.equals("a") && conflict.name().equals("a") ? "a link cannot contain another link"
+                    : "write </" + conflict.name() + "> before it";
+            problems.add(tag.start(), tag.end(), "<" + name + "> at " + problems.place(tag.start())
+                    + " cannot be inside the <" + conflict.name() + "> opened at " + problems.place(conflict.start())
+                    + "; " + hint);
+        }
+        open.add(new OpenElement(name, tag.start(), tag.end()));
     }
 
     void end(FragmentTokenizer.EndTag tag) {
@@ -68,7 +82,7 @@ final class TagBalance {
             return;
         }
         if (at < open.size() - 1) {
-            Open inner = open.get(open.size() - 1);
+            OpenElement inner = open.get(open.size() - 1);
             problems.add(tag.start(), tag.end(), "the <" + inner.name() + "> opened at "
                     + problems.place(inner.start()) + " must be closed before </" + name + "> at " + place);
         }
@@ -77,7 +91,7 @@ final class TagBalance {
 
     /** Reports every element still open at the end of the fragment. */
     void finish() {
-        for (Open o : open) {
+        for (OpenElement o : open) {
             problems.add(o.start(), o.end(), "the <" + o.name() + "> opened at " + problems.place(o.start())
                     + " is never closed");
         }

@@ -40,7 +40,11 @@ class FragmentFuzzTest {
         List<String> failures = new ArrayList<>();
         int accepted = 0;
         for (int round = 0; round < ROUNDS && failures.size() < 5; round++) {
-            String input = round % 2 == 0 ? soup.mutate(payloads.get(round / 2 % payloads.size())) : soup.soup(30);
+            String input = switch (round % 3) {
+                case 0 -> soup.mutate(payloads.get(round / 3 % payloads.size()));
+                case 1 -> soup.soup(30);
+                default -> soup.nested(4);
+            };
             for (int p = 0; p < POLICIES.size(); p++) {
                 String replay = "round " + round + ", policy " + POLICIES.get(p).name() + ", input: " + input;
                 FragmentValidator validator = validators.get(p);
@@ -60,6 +64,13 @@ class FragmentFuzzTest {
                     accepted++;
                     if (!SafetyCheck.violations(input).isEmpty()) {
                         failures.add("accepted unsafe input: " + replay);
+                    }
+                    List<String> written = Structure.writtenShape(input);
+                    List<String> browser = Structure.browserShape(input);
+                    List<String> stored = Structure.browserShape(sanitizers.get(p).sanitize(input, null));
+                    if (!browser.equals(written) || !stored.equals(written)) {
+                        failures.add("accepted input is not what a browser builds: written " + written
+                                + "\n  browser " + browser + "\n  stored " + stored + "\n  " + replay);
                     }
                 }
                 String out = sanitizers.get(p).sanitize(input, "https://journal.example/story/1");

@@ -246,4 +246,26 @@ class FragmentValidatorMessagesTest {
     void tagNamesAreCaseInsensitive() {
         assertThat(COMMENT.validate("<B>x</b><A HREF=\"/x\">y</A>").valid()).isTrue();
     }
+
+    @Test
+    void nestingThatABrowserWouldRebuildIsReported() {
+        assertThat(only("<p>list:\n<ul><li>x</li></ul></p>").message())
+                .isEqualTo("<ul> at 2:1 cannot be inside the <p> opened at 1:1; write </p> before it");
+        assertThat(only("<p><b>x<blockquote>q</blockquote></b></p>").message())
+                .isEqualTo("<blockquote> at 1:8 cannot be inside the <p> opened at 1:1; write </p> before it");
+        assertThat(only("<ul><li>a<b><li>b</li></b></li></ul>").message())
+                .isEqualTo("<li> at 1:13 cannot be inside the <li> opened at 1:5; write </li> before it");
+        assertThat(only("<a href=\"/a\">a <b><a href=\"/b\">b</a></b></a>").message())
+                .isEqualTo("<a> at 1:20 cannot be inside the <a> opened at 1:1; a link cannot contain another link");
+        assertThat(SUBMISSION.validate("<h3>a<h4>b</h4></h3>").errors().getFirst().message())
+                .isEqualTo("<h4> at 1:6 cannot be inside the <h3> opened at 1:1; write </h3> before it");
+    }
+
+    @Test
+    void nestingThatABrowserKeepsIsValid() {
+        assertThat(COMMENT.validate("<ul><li>a<ul><li>b</li></ul></li></ul>").valid()).isTrue();
+        assertThat(COMMENT.validate("<blockquote><p>a</p><ul><li><p>b</p></li></ul></blockquote>").valid()).isTrue();
+        assertThat(COMMENT.validate("<b><p>bold paragraph</p></b><p><a href=\"/x\"><b>x</b></a></p>").valid())
+                .isTrue();
+    }
 }

@@ -35,6 +35,47 @@ final class Structure {
                 .toList();
     }
 
+    /**
+     * The tree a browser builds from {@code html}, as start and end tags in document order ({@code [p, b, /b, /p]});
+     * void elements have no end tag.
+     */
+    static List<String> browserShape(String html) {
+        List<String> shape = new ArrayList<>();
+        org.jsoup.select.NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
+            @Override
+            public void head(org.jsoup.nodes.Node node, int depth) {
+                if (node instanceof org.jsoup.nodes.Element e && depth > 0) {
+                    shape.add(e.normalName());
+                }
+            }
+
+            @Override
+            public void tail(org.jsoup.nodes.Node node, int depth) {
+                if (node instanceof org.jsoup.nodes.Element e && depth > 0 && !TagBalance.VOID.contains(e.normalName())) {
+                    shape.add("/" + e.normalName());
+                }
+            }
+        }, org.jsoup.Jsoup.parseBodyFragment(html).body());
+        return shape;
+    }
+
+    /** The tags as written in {@code html}, read by the validator's tokenizer; void elements have no end tag. */
+    static List<String> writtenShape(String html) {
+        List<String> shape = new ArrayList<>();
+        new FragmentTokenizer(html, new Problems(html, Integer.MAX_VALUE), new FragmentTokenizer.Handler() {
+            @Override
+            public void startTag(FragmentTokenizer.StartTag tag) {
+                shape.add(tag.name());
+            }
+
+            @Override
+            public void endTag(FragmentTokenizer.EndTag tag) {
+                shape.add("/" + tag.name());
+            }
+        }).run();
+        return shape;
+    }
+
     /** The start and end tags of well-formed {@code html} in order, such as {@code [b, /b]}. */
     static List<String> tags(String html) {
         List<String> tags = new ArrayList<>();

@@ -62,6 +62,28 @@ final class TagSoup {
         sb.append(random.nextInt(8) == 0 ? "/>" : ">");
     }
 
+    private static final List<String> ALLOWED = List.of("a", "b", "i", "em", "strong", "code", "pre", "p", "ul", "ol",
+            "li", "blockquote", "h3", "h4");
+
+    /** Well-formed random nesting of allowed tags (valid by balance, not always by HTML's content rules). */
+    String nested(int depth) {
+        StringBuilder sb = new StringBuilder();
+        int n = 1 + random.nextInt(4);
+        for (int i = 0; i < n; i++) {
+            int kind = random.nextInt(depth <= 0 ? 2 : 4);
+            if (kind == 0) {
+                sb.append("text ").append(random.nextInt(10));
+            } else if (kind == 1) {
+                sb.append(random.nextBoolean() ? "<br>" : " &amp; ");
+            } else {
+                String name = pick(ALLOWED);
+                sb.append('<').append(name).append(name.equals("a") ? " href=\"/x\"" : "").append('>')
+                        .append(nested(depth - 1)).append("</").append(name).append('>');
+            }
+        }
+        return sb.toString();
+    }
+
     /** {@code payload} with a few random edits: cuts, copies, inserted pieces and tags, case changes. */
     String mutate(String payload) {
         StringBuilder sb = new StringBuilder(payload);
