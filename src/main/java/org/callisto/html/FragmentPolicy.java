@@ -55,6 +55,14 @@ public record FragmentPolicy(
             "base", "link", "meta", "noscript", "template", "xmp", "plaintext", "noembed", "noframes", "title",
             "head", "body", "html", "portal", "fencedframe", "canvas", "dialog", "marquee", "isindex", "keygen");
 
+    /**
+     * Attributes no policy may allow: styles, inline documents, and URL-valued attributes whose URLs the validator
+     * does not check (only those in {@link #URL_ATTRIBUTES} are).
+     */
+    static final Set<String> UNCHECKED_ATTRIBUTES = Set.of("style", "srcdoc", "srcset", "poster", "action",
+            "formaction", "background", "data", "codebase", "ping", "manifest", "lowsrc", "dynsrc", "longdesc",
+            "usemap", "itemtype", "archive", "classid", "profile", "icon");
+
     /** Attributes whose value is a URL; their scheme is checked. */
     static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "cite");
 
@@ -76,8 +84,7 @@ public record FragmentPolicy(
                 throw new IllegalArgumentException("<" + e.getKey() + "> can run script or embed pages; refused");
             }
             for (String attr : e.getValue()) {
-                if (attr.startsWith("on") || attr.equals("style") || attr.equals("srcdoc") || attr.equals("srcset")
-                        || attr.contains(":")) {
+                if (attr.startsWith("on") || attr.contains(":") || UNCHECKED_ATTRIBUTES.contains(attr)) {
                     throw new IllegalArgumentException("attribute " + attr + " on <" + e.getKey() + "> refused");
                 }
             }
