@@ -40,7 +40,7 @@ final class AttributeChecks {
             String value = a.value() == null ? ""
                     : a.value().indexOf('&') < 0 ? a.value() : Parser.unescapeEntities(a.value(), true);
             String problem = FragmentPolicy.URL_ATTRIBUTES.contains(name)
-                    ? urlProblem(tag.name(), name, value, problems.place(a.start()))
+                    ? urlProblem(tag.name(), name, value, a.start(), problems)
                     : valueProblem(tag.name(), name, value);
             if (problem != null) {
                 problems.add(a.start(), a.end(), problem);
@@ -48,10 +48,10 @@ final class AttributeChecks {
         }
     }
 
-    private String urlProblem(String element, String attribute, String value, String place) {
+    private String urlProblem(String element, String attribute, String value, int start, Problems problems) {
         String url = UrlResolver.strip(value);
         if (url.isEmpty()) {
-            return attribute + " at " + place + " is empty; give a web address";
+            return attribute + " at " + problems.place(start) + " is empty; give a web address";
         }
         List<String> schemes = policy.schemes(element, attribute);
         String scheme = UrlResolver.scheme(url);
@@ -59,12 +59,12 @@ final class AttributeChecks {
             return attribute + " uses the " + scheme + ": scheme; use " + orList(schemes);
         }
         if (scheme.isEmpty() && !policy.relativeUrls()) {
-            return attribute + " at " + place + " must be a full web address starting with " + orList(schemes);
+            return attribute + " at " + problems.place(start) + " must be a full web address starting with " + orList(schemes);
         }
         URI resolved = UrlResolver.resolve(url, PLACEHOLDER_BASE);
         if (resolved == null || resolved.getScheme() == null
                 || (!scheme.equals("mailto") && resolved.getHost() == null)) {
-            return attribute + " at " + place + " is not a usable web address";
+            return attribute + " at " + problems.place(start) + " is not a usable web address";
         }
         return null;
     }

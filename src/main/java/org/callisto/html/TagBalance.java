@@ -67,9 +67,8 @@ final class TagBalance {
 
     void end(FragmentTokenizer.EndTag tag) {
         String name = tag.name();
-        String place = problems.place(tag.start());
         if (VOID.contains(name)) {
-            problems.add(tag.start(), tag.end(), "</" + name + "> at " + place + " closes nothing; <" + name
+            problems.add(tag.start(), tag.end(), "</" + name + "> at " + problems.place(tag.start()) + " closes nothing; <" + name
                     + "> needs no closing tag");
             return;
         }
@@ -78,13 +77,14 @@ final class TagBalance {
             at--;
         }
         if (at < 0) {
-            problems.add(tag.start(), tag.end(), "</" + name + "> at " + place + " closes nothing");
+            problems.add(tag.start(), tag.end(), "</" + name + "> at " + problems.place(tag.start()) + " closes nothing");
             return;
         }
         if (at < open.size() - 1) {
             OpenElement inner = open.get(open.size() - 1);
             problems.add(tag.start(), tag.end(), "the <" + inner.name() + "> opened at "
-                    + problems.place(inner.start()) + " must be closed before </" + name + "> at " + place);
+                    + problems.place(inner.start()) + " must be closed before </" + name + "> at "
+                    + problems.place(tag.start()));
         }
         open.remove(at);
     }
