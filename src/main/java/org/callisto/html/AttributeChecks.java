@@ -59,7 +59,8 @@ final class AttributeChecks {
             return attribute + " uses the " + scheme + ": scheme; use " + orList(schemes);
         }
         if (scheme.isEmpty() && !policy.relativeUrls()) {
-            return attribute + " at " + problems.place(start) + " must be a full web address starting with " + orList(schemes);
+            return attribute + " at " + problems.place(start) + " must be a full web address starting with "
+                    + orList(schemes);
         }
         URI resolved = UrlResolver.resolve(url, PLACEHOLDER_BASE);
         if (resolved == null || resolved.getScheme() == null

@@ -71,7 +71,8 @@ public record FragmentPolicy(
             throw new IllegalArgumentException("policy name must not be blank");
         }
         Map<String, Set<String>> copy = new LinkedHashMap<>();
-        elements.forEach((element, attrs) -> copy.put(element, Collections.unmodifiableSet(new LinkedHashSet<>(attrs))));
+        elements.forEach((element, attrs) ->
+                copy.put(element, Collections.unmodifiableSet(new LinkedHashSet<>(attrs))));
         elements = Collections.unmodifiableMap(copy);
         linkSchemes = List.copyOf(linkSchemes);
         mediaSchemes = List.copyOf(mediaSchemes);

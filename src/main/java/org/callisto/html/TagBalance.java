@@ -68,8 +68,8 @@ final class TagBalance {
     void end(FragmentTokenizer.EndTag tag) {
         String name = tag.name();
         if (VOID.contains(name)) {
-            problems.add(tag.start(), tag.end(), "</" + name + "> at " + problems.place(tag.start()) + " closes nothing; <" + name
-                    + "> needs no closing tag");
+            problems.add(tag.start(), tag.end(), "</" + name + "> at " + problems.place(tag.start())
+                    + " closes nothing; <" + name + "> needs no closing tag");
             return;
         }
         int at = open.size() - 1;
@@ -77,7 +77,8 @@ final class TagBalance {
             at--;
         }
         if (at < 0) {
-            problems.add(tag.start(), tag.end(), "</" + name + "> at " + problems.place(tag.start()) + " closes nothing");
+            problems.add(tag.start(), tag.end(),
+                    "</" + name + "> at " + problems.place(tag.start()) + " closes nothing");
             return;
         }
         if (at < open.size() - 1) {
