@@ -50,7 +50,7 @@ public final class FeedDates {
                 }
             }
             return parseWords(t);
-        } catch (DateTimeException | NumberFormatException e) {
+        } catch (DateTimeException | IndexOutOfBoundsException | NumberFormatException e) {
             return null;
         }
     }
