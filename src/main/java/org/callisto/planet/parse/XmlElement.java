@@ -41,11 +41,6 @@ final class XmlElement {
         this.local = local;
     }
 
-    String prefix() {
-        int colon = qname.indexOf(':');
-        return colon >= 0 ? qname.substring(0, colon) : "";
-    }
-
     void addAttribute(String name, String value) {
         if (attributeCount * 2 == attributes.length) {
             String[] bigger = new String[Math.max(8, attributes.length * 2)];
