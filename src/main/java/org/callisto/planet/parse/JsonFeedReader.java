@@ -28,7 +28,15 @@ final class JsonFeedReader {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
-            throw new FeedParseException("this looks like JSON but is not valid JSON: " + e.getOriginalMessage(),
+            String why = e.getOriginalMessage();
+            int detail = why.indexOf(" (start marker");
+            if (detail < 0) {
+                detail = why.indexOf('\n');
+            }
+            if (detail > 0) {
+                why = why.substring(0, detail);
+            }
+            throw new FeedParseException("this looks like JSON but is not valid JSON: " + why,
                     loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr());
         }
         if (root == null || !root.isObject()) {
