@@ -650,7 +650,8 @@ final class LenientXmlParser {
         if (declared != null) {
             el.namespaces = declared;
         }
-        String prefix = el.qname == el.local ? "" : el.qname.substring(0, el.qname.length() - el.local.length() - 1);
+        int colon = el.qname.indexOf(':');
+        String prefix = colon < 0 ? "" : el.qname.substring(0, colon);
         String uri = el.namespaces.get(prefix);
         if (uri == null) {
             if (prefix.isEmpty()) {
@@ -659,11 +660,11 @@ final class LenientXmlParser {
             if (!prefix.equals("xml") && undeclaredPrefixes.add(prefix)) {
                 problem(pos, "undeclared namespace prefix " + prefix + ":");
             }
-            return prefix;
+            return prefix.intern();
         }
         String canonical = canonicalCache.get(uri);
         if (canonical == null) {
-            canonical = canonicalNamespace(uri);
+            canonical = canonicalNamespace(uri).intern();
             canonicalCache.put(uri, canonical);
         }
         return canonical;
@@ -709,7 +710,8 @@ final class LenientXmlParser {
         String local = localNames.get(qname);
         if (local == null) {
             int colon = qname.indexOf(':');
-            local = colon >= 0 ? qname.substring(colon + 1) : qname;
+            // interned, so that XmlElement.is can compare by identity with the literal names the readers ask for
+            local = (colon >= 0 ? qname.substring(colon + 1) : qname).intern();
             if (localNames.size() < 4096) {
                 localNames.put(qname, local);
             }

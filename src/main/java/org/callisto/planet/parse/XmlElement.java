@@ -171,8 +171,12 @@ final class XmlElement {
         return text().isBlank();
     }
 
+    /**
+     * True for this namespace key and local name. Both of this element's names are interned by the parser, so the
+     * arguments must be interned too (string literals are).
+     */
     boolean is(String namespace, String localName) {
-        return local.equals(localName) && ns.equals(namespace);
+        return local == localName && ns == namespace;
     }
 
     /** First child with this namespace key and local name, or null. */
