@@ -96,6 +96,29 @@ class GofeedConformanceTest {
     }
 
     @Test
+    void feedTypeDetectionAgreesWithGofeed() throws Exception {
+        String dir = "gofeed/testdata/parser/universal/";
+        JsonNode expectations = JSON.readTree(Corpora.bytes(dir + "detector-expectations.json"));
+        int checked = 0;
+        for (var it = expectations.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (e.getKey().startsWith("_")) {
+                continue;
+            }
+            String type = e.getValue().asText();
+            byte[] bytes = Corpora.bytes(dir + e.getKey());
+            if (type.equals("unknown")) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> parser.parse(bytes, null, null))
+                        .as(e.getKey()).isInstanceOf(FeedParseException.class);
+            } else {
+                assertThat(parser.parse(bytes, null, null).format()).as(e.getKey()).startsWith(type);
+            }
+            checked++;
+        }
+        assertThat(checked).isEqualTo(9);
+    }
+
+    @Test
     void everyGofeedInputParsesOrIsRejectedAsANonFeed() throws Exception {
         int parsed = 0;
         List<String> rejected = new ArrayList<>();
