@@ -660,11 +660,11 @@ final class LenientXmlParser {
             if (!prefix.equals("xml") && undeclaredPrefixes.add(prefix)) {
                 problem(pos, "undeclared namespace prefix " + prefix + ":");
             }
-            return prefix.intern();
+            return shared(prefix);
         }
         String canonical = canonicalCache.get(uri);
         if (canonical == null) {
-            canonical = canonicalNamespace(uri).intern();
+            canonical = shared(canonicalNamespace(uri));
             canonicalCache.put(uri, canonical);
         }
         return canonical;
@@ -706,12 +706,32 @@ final class LenientXmlParser {
         return new String(s, start, len);
     }
 
+    private static final int MAX_SHARED_NAMES = 20_000;
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> SHARED_NAMES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The interned instance of a name, through a shared map so that the common names cost one hash lookup rather than
+     * a {@link String#intern} call per document.
+     */
+    static String shared(String name) {
+        String known = SHARED_NAMES.get(name);
+        if (known != null) {
+            return known;
+        }
+        String interned = name.intern();
+        if (SHARED_NAMES.size() < MAX_SHARED_NAMES) {
+            SHARED_NAMES.putIfAbsent(interned, interned);
+        }
+        return interned;
+    }
+
     private String localName(String qname) {
         String local = localNames.get(qname);
         if (local == null) {
             int colon = qname.indexOf(':');
             // interned, so that XmlElement.is can compare by identity with the literal names the readers ask for
-            local = (colon >= 0 ? qname.substring(colon + 1) : qname).intern();
+            local = shared(colon >= 0 ? qname.substring(colon + 1) : qname);
             if (localNames.size() < 4096) {
                 localNames.put(qname, local);
             }
