@@ -1,8 +1,16 @@
 package org.callisto.planet.parse;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 /**
  * Parses feed bytes of any supported format into a {@link ParsedFeed}, liberally: ill-formed XML is recovered
  * where possible and its problems recorded, never thrown. Thread-safe; one instance may be shared.
+ *
+ * <p>The steps: reject what is plainly not a feed (empty, binary), decode the bytes ({@link FeedDecoder}), read JSON
+ * Feeds with Jackson and everything else with {@link LenientXmlParser}, then map the tree by its root element
+ * ({@link RssReader}, {@link AtomReader}).
  */
 public final class FeedParser {
 
@@ -15,6 +23,66 @@ public final class FeedParser {
      * @throws FeedParseException when the bytes are not a feed at all
      */
     public ParsedFeed parse(byte[] body, String contentType, String baseUrl) throws FeedParseException {
-        throw new UnsupportedOperationException("not yet written");
+        if (body == null || body.length == 0) {
+            throw new FeedParseException("empty body: there is nothing to parse", 0, 0);
+        }
+        String binary = FeedSniffer.binaryKind(body);
+        if (binary != null) {
+            throw new FeedParseException("this is " + binary + ", not a feed", 0, 0);
+        }
+        FeedDecoder.Decoded decoded = FeedDecoder.decode(body, contentType);
+        char[] text = decoded.text();
+        int length = decoded.length();
+        int first = FeedSniffer.firstSignificant(text, length);
+        if (first < 0) {
+            throw new FeedParseException("empty body: only whitespace", 0, 0);
+        }
+        List<ParseProblem> problems = new ArrayList<>(decoded.problems());
+        char c = text[first];
+        if (c == '{') {
+            return JsonFeedReader.read(decoded.asString(), decoded.encoding(), problems, baseUrl);
+        }
+        if (c == '[') {
+            throw new FeedParseException("this is a JSON array, not a JSON Feed (which is an object)", 1, 1);
+        }
+        if (FeedSniffer.indexOf(text, length, '<') < 0) {
+            throw new FeedParseException("this is plain text, not a feed (no markup at all)", 1, 1);
+        }
+        LenientXmlParser.Result doc = LenientXmlParser.parse(text, length, blankToNull(baseUrl));
+        XmlElement root = doc.root();
+        if (root == null) {
+            throw new FeedParseException("no root element: this is not an XML feed", 1, 1);
+        }
+        String name = root.local.toLowerCase(Locale.ROOT);
+        if (name.equals("html") || doc.htmlDoctype() && !name.equals("rss") && !name.equals("feed")) {
+            throw new FeedParseException("this is an HTML page, not a feed; look for a <link rel=alternate> feed URL"
+                    + " in its head", 1, 1);
+        }
+        problems.addAll(doc.problems());
+        boolean illFormed = doc.illFormed() || !decoded.problems().isEmpty();
+        String encoding = decoded.encoding();
+        switch (root.local) {
+            case "rss", "RDF", "channel" -> {
+                return RssReader.read(doc, RssReader.format(root), encoding, illFormed, problems, baseUrl);
+            }
+            case "feed" -> {
+                return AtomReader.read(doc, AtomReader.format(doc), encoding, illFormed, problems);
+            }
+            default -> {
+                if (name.equals("rss") || name.equals("rdf")) {
+                    problems.add(new ParseProblem(0, 0, "root element <" + root.qname + "> has the wrong case"));
+                    return RssReader.read(doc, RssReader.format(root), encoding, true, problems, baseUrl);
+                }
+                if (name.equals("feed")) {
+                    return AtomReader.read(doc, AtomReader.format(doc), encoding, true, problems);
+                }
+                throw new FeedParseException("this is an XML document with root element <" + root.qname
+                        + ">, not an RSS, RDF or Atom feed", 1, 1);
+            }
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,0 +1,811 @@
+package org.callisto.planet.parse;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.nodes.Entities;
+
+/**
+ * A small, lenient, linear-time XML parser that turns decoded feed text into a tree of {@link XmlElement}s and
+ * records every well-formedness problem (with its 1-based line and column) instead of stopping.
+ *
+ * <p>Why hand-written rather than StAX or SAX: feeds in the wild are often not well-formed (undefined HTML entities
+ * such as {@code &nbsp;}, bare {@code &} and {@code <}, junk before the XML declaration, truncation, control
+ * characters, mismatched tags), and a conforming XML parser must stop at the first such error. The JDK parser also
+ * refuses large real feeds because of its entity size limits (JAXP00010003 on a 5 MB RSS feed), and DTD processing is
+ * a liability: this parser never reads a DTD, never expands a declared entity and never fetches anything, so it is
+ * immune to XXE and "billion laughs" by construction. Resource use is bounded: nesting deeper than
+ * {@link #MAX_DEPTH} and attributes beyond {@link #MAX_ATTRIBUTES} are dropped, and each character is looked at a
+ * constant number of times.
+ *
+ * <p>Recovery rules: HTML named entities are resolved; an undefined entity is kept literally; a bare {@code &} or
+ * {@code <} is kept as text; an end tag closes the nearest open element of that name (and everything opened inside
+ * it); a stray end tag is ignored; at the end of input every open element is closed.
+ *
+ * <p>Not thread-safe: one instance parses one document. Use {@link #parse} to get a fresh one.
+ */
+final class LenientXmlParser {
+    static final int MAX_DEPTH = 256;
+    static final int MAX_ATTRIBUTES = 256;
+    static final int MAX_PROBLEMS = 100;
+    private static final int MAX_ENTITY_NAME = 40;
+
+    private static final Map<String, String> KNOWN_NAMESPACES = new HashMap<>();
+
+    static {
+        KNOWN_NAMESPACES.put("http://www.w3.org/2005/atom", "atom");
+        KNOWN_NAMESPACES.put("http://purl.org/atom/ns#", "atom");
+        KNOWN_NAMESPACES.put("http://purl.org/dc/elements/1.1/", "dc");
+        KNOWN_NAMESPACES.put("http://purl.org/dc/terms/", "dcterms");
+        KNOWN_NAMESPACES.put("http://purl.org/rss/1.0/modules/content/", "content");
+        KNOWN_NAMESPACES.put("http://search.yahoo.com/mrss/", "media");
+        KNOWN_NAMESPACES.put("http://search.yahoo.com/mrss", "media");
+        KNOWN_NAMESPACES.put("http://www.itunes.com/dtds/podcast-1.0.dtd", "itunes");
+        KNOWN_NAMESPACES.put("http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdf");
+        KNOWN_NAMESPACES.put("http://purl.org/rss/1.0/", "");
+        KNOWN_NAMESPACES.put("http://my.netscape.com/rdf/simple/0.9/", "");
+        KNOWN_NAMESPACES.put("http://backend.userland.com/rss2", "");
+        KNOWN_NAMESPACES.put("http://blogs.law.harvard.edu/tech/rss", "");
+        KNOWN_NAMESPACES.put("http://www.w3.org/1999/xhtml", "xhtml");
+        KNOWN_NAMESPACES.put("http://www.w3.org/xml/1998/namespace", "xml");
+        KNOWN_NAMESPACES.put("http://purl.org/rss/1.0/modules/syndication/", "sy");
+        KNOWN_NAMESPACES.put("http://wellformedweb.org/commentapi/", "wfw");
+        KNOWN_NAMESPACES.put("http://purl.org/syndication/thread/1.0", "thr");
+        KNOWN_NAMESPACES.put("https://podcastindex.org/namespace/1.0", "podcast");
+        KNOWN_NAMESPACES.put("http://www.google.com/schemas/play-podcasts/1.0", "googleplay");
+    }
+
+    /** The parsed tree and what was wrong with it. */
+    record Result(XmlElement root, char[] source, List<ParseProblem> problems, boolean illFormed,
+            boolean htmlDoctype, boolean atom03) {
+    }
+
+    private final char[] s;
+    private final int n;
+    private int pos;
+    private final List<ParseProblem> problems = new ArrayList<>();
+    private int problemCount;
+    private boolean illFormed;
+    private boolean htmlDoctype;
+    private boolean atom03;
+    private XmlElement root;
+    private XmlElement current;
+    private int depth;
+    private int skippedDepth;
+    private boolean depthReported;
+    private boolean namespaceLimitReported;
+    private final String[] nameTable = new String[1024];
+    private int nameCount;
+    private final Map<String, String> localNames = new HashMap<>();
+    private final Map<String, String> canonicalCache = new HashMap<>();
+    private final Set<String> undeclaredPrefixes = new HashSet<>();
+    // incremental line/column tracking for problem positions
+    private int trackPos;
+    private int trackLine = 1;
+    private int trackColumn = 1;
+
+    private LenientXmlParser(char[] source, int length) {
+        this.s = source;
+        this.n = length;
+    }
+
+    /** Parses {@code length} chars of {@code source}; {@code baseUrl} (may be null) is the base of the root element. */
+    static Result parse(char[] source, int length, String baseUrl) {
+        LenientXmlParser p = new LenientXmlParser(source, length);
+        p.run(baseUrl);
+        return new Result(p.root, source, p.problems, p.illFormed, p.htmlDoctype, p.atom03);
+    }
+
+    private void run(String baseUrl) {
+        int start = 0;
+        if (n > 0 && s[0] == '\uFEFF') {
+            start = 1;
+        }
+        pos = start;
+        boolean seenNonSpace = false;
+        while (pos < n) {
+            char c = s[pos];
+            if (c == '<') {
+                if (pos + 1 < n && s[pos + 1] == '?' && startsWith(pos + 2, "xml") && pos + 5 < n
+                        && isSpace(s[pos + 5]) && (seenNonSpace || pos > start) && current == null && root == null) {
+                    problem(pos, seenNonSpace ? "content before the XML declaration was skipped"
+                            : "whitespace before the XML declaration");
+                }
+                markup(baseUrl);
+                seenNonSpace = true;
+            } else if (current == null) {
+                // text outside the root element: only whitespace is allowed
+                int from = pos;
+                while (pos < n && s[pos] != '<') {
+                    pos++;
+                }
+                int junk = firstNonBlank(from, pos);
+                if (junk >= 0) {
+                    problem(junk, root == null ? "text before the root element was skipped"
+                            : "text after the root element was skipped");
+                    seenNonSpace = true;
+                }
+            } else {
+                text();
+            }
+        }
+        if (current != null) {
+            problem(n, "document ends inside <" + current.qname + "> (truncated?); "
+                    + "closed " + depth + " open element" + (depth == 1 ? "" : "s"));
+            while (current != null) {
+                close(n);
+            }
+        }
+        if (problemCount > MAX_PROBLEMS) {
+            problems.add(new ParseProblem(0, 0, (problemCount - MAX_PROBLEMS) + " more problems not listed"));
+        }
+    }
+
+    // ---------------------------------------------------------------- text
+
+    private void text() {
+        XmlElement into = current;
+        int runStart = pos;
+        while (pos < n) {
+            char c = s[pos];
+            if (c == '<') {
+                break;
+            }
+            if (c == '&') {
+                into.appendText(s, runStart, pos);
+                entity(into, false, null);
+                runStart = pos;
+                continue;
+            }
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == '\uFFFE' || c == '\uFFFF') {
+                into.appendText(s, runStart, pos);
+                problem(pos, "invalid XML character U+" + hex(c) + " skipped");
+                pos++;
+                runStart = pos;
+                continue;
+            }
+            pos++;
+        }
+        into.appendText(s, runStart, pos);
+    }
+
+    /**
+     * Resolves the entity or character reference at {@code pos} (which is at '&') and appends it to the element or,
+     * for attribute values, to {@code attributeValue}. Advances {@code pos}.
+     */
+    private void entity(XmlElement into, boolean inAttribute, StringBuilder attributeValue) {
+        int amp = pos;
+        int p = pos + 1;
+        int limit = Math.min(n, p + MAX_ENTITY_NAME);
+        if (p < n && s[p] == '#') {
+            p++;
+            boolean hexRef = p < n && (s[p] == 'x' || s[p] == 'X');
+            if (hexRef) {
+                p++;
+            }
+            int digitsStart = p;
+            long value = 0;
+            while (p < limit && (hexRef ? Character.digit(s[p], 16) >= 0 : s[p] >= '0' && s[p] <= '9')) {
+                value = value * (hexRef ? 16 : 10) + Character.digit(s[p], 16);
+                if (value > 0x10FFFF) {
+                    value = 0x110000;
+                }
+                p++;
+            }
+            if (p == digitsStart) {
+                emit(into, attributeValue, '&');
+                problem(amp, "unescaped & (bad character reference)");
+                pos = amp + 1;
+                return;
+            }
+            if (p < n && s[p] == ';') {
+                p++;
+            } else {
+                problem(amp, "character reference without ;");
+            }
+            int cp = (int) value;
+            if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                problem(amp, "invalid character reference &#" + (hexRef ? "x" : "") + new String(s, digitsStart,
+                        p - digitsStart).replace(";", "") + ";");
+                cp = 0xFFFD;
+            } else if (cp >= 0x80 && cp <= 0x9F) {
+                // windows-1252 code points written as character references, as browsers do
+                cp = Windows1252.map(cp);
+            }
+            emitCodePoint(into, attributeValue, cp);
+            pos = p;
+            return;
+        }
+        while (p < limit && isNameChar(s[p])) {
+            p++;
+        }
+        if (p == amp + 1 || p >= n || s[p] != ';') {
+            // "&" not followed by name; -- a bare ampersand (or an HTML entity without ;)
+            String name = new String(s, amp + 1, p - amp - 1);
+            String html = name.isEmpty() ? "" : Entities.getByName(name);
+            if (!html.isEmpty() && Entities.isBaseNamedEntity(name)) {
+                problem(amp, "entity &" + name + " without ;");
+                emit(into, attributeValue, html);
+                pos = p;
+                return;
+            }
+            problem(amp, "unescaped &");
+            emit(into, attributeValue, '&');
+            pos = amp + 1;
+            return;
+        }
+        int nameLen = p - amp - 1;
+        char c1 = s[amp + 1];
+        if (nameLen == 2 && s[amp + 2] == 't' && (c1 == 'l' || c1 == 'g')) {
+            emit(into, attributeValue, c1 == 'l' ? '<' : '>');
+            pos = p + 1;
+            return;
+        }
+        if (nameLen == 3 && c1 == 'a' && s[amp + 2] == 'm' && s[amp + 3] == 'p') {
+            emit(into, attributeValue, '&');
+            pos = p + 1;
+            return;
+        }
+        String name = new String(s, amp + 1, nameLen);
+        pos = p + 1;
+        switch (name) {
+            case "amp" -> emit(into, attributeValue, '&');
+            case "lt" -> emit(into, attributeValue, '<');
+            case "gt" -> emit(into, attributeValue, '>');
+            case "quot" -> emit(into, attributeValue, '"');
+            case "apos" -> emit(into, attributeValue, '\'');
+            default -> {
+                String html = Entities.getByName(name);
+                if (!html.isEmpty()) {
+                    problem(amp, "undefined entity &" + name + "; (resolved as HTML)");
+                    emit(into, attributeValue, html);
+                } else {
+                    problem(amp, "undefined entity &" + name + ";");
+                    emit(into, attributeValue, "&" + name + ";");
+                }
+            }
+        }
+    }
+
+    private static void emit(XmlElement into, StringBuilder attributeValue, char c) {
+        if (attributeValue != null) {
+            attributeValue.append(c);
+        } else {
+            into.appendText(c);
+        }
+    }
+
+    private static void emit(XmlElement into, StringBuilder attributeValue, String str) {
+        if (attributeValue != null) {
+            attributeValue.append(str);
+        } else {
+            into.appendText(str);
+        }
+    }
+
+    private static void emitCodePoint(XmlElement into, StringBuilder attributeValue, int cp) {
+        if (cp < 0x10000) {
+            emit(into, attributeValue, (char) cp);
+        } else {
+            emit(into, attributeValue, new String(Character.toChars(cp)));
+        }
+    }
+
+    // ---------------------------------------------------------------- markup
+
+    private void markup(String baseUrl) {
+        int lt = pos;
+        if (pos + 1 >= n) {
+            problem(pos, "document ends with <");
+            if (current != null) {
+                current.appendText('<');
+            }
+            pos = n;
+            return;
+        }
+        char c = s[pos + 1];
+        if (c == '!') {
+            if (startsWith(pos + 2, "--")) {
+                int end = indexOf("-->", pos + 4);
+                if (end < 0) {
+                    problem(lt, "unterminated comment");
+                    pos = n;
+                } else {
+                    pos = end + 3;
+                }
+            } else if (startsWith(pos + 2, "[CDATA[")) {
+                int from = pos + 9;
+                int end = indexOf("]]>", from);
+                if (end < 0) {
+                    problem(lt, "unterminated CDATA section");
+                    end = n;
+                }
+                if (current != null) {
+                    current.appendText(s, from, end);
+                }
+                pos = Math.min(n, end + 3);
+            } else if (startsWithIgnoreCase(pos + 2, "DOCTYPE")) {
+                doctype(lt);
+            } else {
+                int end = indexOf(">", pos);
+                problem(lt, "unknown markup declaration skipped");
+                pos = end < 0 ? n : end + 1;
+            }
+        } else if (c == '?') {
+            int end = indexOf("?>", pos + 2);
+            if (end < 0) {
+                problem(lt, "unterminated processing instruction");
+                pos = n;
+            } else {
+                pos = end + 2;
+            }
+        } else if (c == '/') {
+            endTag();
+        } else if (isNameStart(c)) {
+            startTag(baseUrl);
+        } else {
+            problem(lt, "unescaped <");
+            if (current != null) {
+                current.appendText('<');
+            }
+            pos++;
+        }
+    }
+
+    private void doctype(int lt) {
+        int p = lt + 9;
+        int bracket = -1;
+        while (p < n && s[p] != '>' && s[p] != '[') {
+            p++;
+        }
+        String head = new String(s, lt + 9, Math.min(p, n) - lt - 9).trim();
+        if (head.regionMatches(true, 0, "html", 0, 4)) {
+            htmlDoctype = true;
+        }
+        if (p < n && s[p] == '[') {
+            bracket = p;
+            int end = indexOf("]", p);
+            // an internal subset: skip it whole, never interpret it
+            if (end < 0) {
+                problem(lt, "unterminated DOCTYPE internal subset");
+                pos = n;
+                return;
+            }
+            if (indexOfIn("<!ENTITY", bracket, end) >= 0) {
+                problem(lt, "DOCTYPE entity declarations ignored (entities are never expanded)");
+            }
+            p = end;
+            while (p < n && s[p] != '>') {
+                p++;
+            }
+        }
+        pos = p < n ? p + 1 : n;
+    }
+
+    private void startTag(String baseUrl) {
+        int lt = pos;
+        int p = pos + 1;
+        int nameStart = p;
+        while (p < n && isNameChar(s[p])) {
+            p++;
+        }
+        String qname = name(nameStart, p);
+        pos = p;
+        if (current == null && root != null) {
+            problem(lt, "second root element <" + qname + "> ignored");
+        }
+        boolean skip = depth >= MAX_DEPTH || (current == null && root != null);
+        if (depth >= MAX_DEPTH && !depthReported) {
+            depthReported = true;
+            problem(lt, "elements nested deeper than " + MAX_DEPTH + " levels ignored");
+        }
+        XmlElement el = skip ? null : new XmlElement(current, qname, localName(qname));
+        boolean empty = false;
+        boolean tooManyReported = false;
+        StringBuilder value = new StringBuilder();
+        while (true) {
+            while (pos < n && isSpace(s[pos])) {
+                pos++;
+            }
+            if (pos >= n) {
+                problem(lt, "document ends inside start tag <" + qname + ">");
+                break;
+            }
+            char c = s[pos];
+            if (c == '>') {
+                pos++;
+                break;
+            }
+            if (c == '/' && pos + 1 < n && s[pos + 1] == '>') {
+                pos += 2;
+                empty = true;
+                break;
+            }
+            if (c == '<') {
+                problem(pos, "start tag <" + qname + "> not closed with >");
+                break;
+            }
+            int an = pos;
+            while (pos < n && !isSpace(s[pos]) && s[pos] != '=' && s[pos] != '>' && s[pos] != '<'
+                    && !(s[pos] == '/' && pos + 1 < n && s[pos + 1] == '>')) {
+                pos++;
+            }
+            if (pos == an) {
+                problem(pos, "unexpected " + s[pos] + " in start tag <" + qname + ">");
+                pos++;
+                continue;
+            }
+            String attrName = name(an, pos);
+            while (pos < n && isSpace(s[pos])) {
+                pos++;
+            }
+            String attrValue;
+            if (pos < n && s[pos] == '=') {
+                pos++;
+                while (pos < n && isSpace(s[pos])) {
+                    pos++;
+                }
+                value.setLength(0);
+                attrValue = attributeValue(value, qname);
+            } else {
+                problem(an, "attribute " + attrName + " without a value");
+                attrValue = attrName;
+            }
+            if (el != null) {
+                if (el.attributeCount >= MAX_ATTRIBUTES) {
+                    if (!tooManyReported) {
+                        tooManyReported = true;
+                        problem(an, "more than " + MAX_ATTRIBUTES + " attributes on <" + qname + ">; rest ignored");
+                    }
+                } else {
+                    el.addAttribute(attrName, attrValue);
+                }
+            }
+        }
+        if (el == null) {
+            if (!empty) {
+                skippedDepth++;
+            }
+            return;
+        }
+        open(el, baseUrl);
+        el.innerStart = pos;
+        if (empty) {
+            el.innerEnd = pos;
+            close(pos);
+        }
+    }
+
+    private String attributeValue(StringBuilder value, String qname) {
+        if (pos >= n) {
+            return "";
+        }
+        char q = s[pos];
+        if (q == '"' || q == '\'') {
+            pos++;
+            int runStart = pos;
+            while (pos < n && s[pos] != q) {
+                char c = s[pos];
+                if (c == '&') {
+                    value.append(s, runStart, pos - runStart);
+                    entity(null, true, value);
+                    runStart = pos;
+                } else if (c == '<') {
+                    // most likely a missing closing quote: stop here rather than swallow the document
+                    value.append(s, runStart, pos - runStart);
+                    problem(pos, "< in attribute value of <" + qname + "> (missing quote?)");
+                    return value.toString();
+                } else {
+                    if (c == '\t' || c == '\n' || c == '\r') {
+                        value.append(s, runStart, pos - runStart).append(' ');
+                        runStart = pos + 1;
+                    }
+                    pos++;
+                }
+            }
+            value.append(s, runStart, pos - runStart);
+            if (pos >= n) {
+                problem(n, "document ends inside an attribute value of <" + qname + ">");
+            } else {
+                pos++;
+            }
+            return value.toString();
+        }
+        problem(pos, "unquoted attribute value in <" + qname + ">");
+        int start = pos;
+        while (pos < n && !isSpace(s[pos]) && s[pos] != '>' && s[pos] != '<') {
+            pos++;
+        }
+        return new String(s, start, pos - start);
+    }
+
+    private void open(XmlElement el, String baseUrl) {
+        XmlElement parent = current;
+        String parentBase = parent == null ? baseUrl : parent.base;
+        String xmlBase = el.attr("xml:base");
+        el.base = xmlBase == null ? parentBase : Urls.resolve(parentBase, xmlBase.trim());
+        String xmlLang = el.attr("xml:lang");
+        el.lang = xmlLang != null ? xmlLang.trim() : parent == null ? null : parent.lang;
+        el.ns = resolveNamespace(el);
+        if (parent == null) {
+            root = el;
+        } else {
+            parent.addChild(el);
+        }
+        current = el;
+        depth++;
+    }
+
+    private void endTag() {
+        int lt = pos;
+        int p = pos + 2;
+        int nameStart = p;
+        while (p < n && isNameChar(s[p])) {
+            p++;
+        }
+        int nameEnd = p;
+        while (p < n && s[p] != '>' && s[p] != '<') {
+            p++;
+        }
+        if (p < n && s[p] == '>') {
+            pos = p + 1;
+        } else {
+            problem(lt, "end tag not closed with >");
+            pos = p;
+        }
+        if (skippedDepth > 0) {
+            skippedDepth--;
+            return;
+        }
+        if (current == null) {
+            problem(lt, "end tag </" + new String(s, nameStart, nameEnd - nameStart) + "> outside the root element");
+            return;
+        }
+        int len = nameEnd - nameStart;
+        if (matches(current.qname, nameStart, len)) {
+            current.innerEnd = lt;
+            close(lt);
+            return;
+        }
+        // mismatched: close up to the nearest open element of that name, if any
+        XmlElement e = current.parent;
+        while (e != null && !matches(e.qname, nameStart, len)) {
+            e = e.parent;
+        }
+        String endName = new String(s, nameStart, len);
+        if (e == null) {
+            problem(lt, "end tag </" + endName + "> does not match <" + current.qname + ">; ignored");
+            return;
+        }
+        problem(lt, "end tag </" + endName + "> closes unclosed <" + current.qname + ">");
+        while (current != e) {
+            current.innerEnd = lt;
+            close(lt);
+        }
+        current.innerEnd = lt;
+        close(lt);
+    }
+
+    private boolean matches(String qname, int start, int len) {
+        if (qname.length() != len) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (qname.charAt(i) != s[start + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void close(int at) {
+        XmlElement el = current;
+        if (el.innerEnd < el.innerStart) {
+            el.innerEnd = Math.max(el.innerStart, at);
+        }
+        el.finish();
+        current = el.parent;
+        depth--;
+    }
+
+    // ---------------------------------------------------------------- namespaces
+
+    private static final int MAX_NAMESPACES_IN_SCOPE = 64;
+
+    private String resolveNamespace(XmlElement el) {
+        XmlElement parent = el.parent;
+        el.namespaces = parent == null ? Map.of() : parent.namespaces;
+        Map<String, String> declared = null;
+        for (int i = 0; i < el.attributeCount; i++) {
+            String a = el.attributes[i * 2];
+            if (!a.startsWith("xmlns")) {
+                continue;
+            }
+            String prefix = a.equals("xmlns") ? "" : a.startsWith("xmlns:") ? a.substring(6) : null;
+            if (prefix == null) {
+                continue;
+            }
+            String uri = el.attributes[i * 2 + 1].trim();
+            if ("http://purl.org/atom/ns#".equals(uri)) {
+                atom03 = true;
+            }
+            if (declared == null) {
+                declared = new HashMap<>(el.namespaces);
+            }
+            if (declared.size() < MAX_NAMESPACES_IN_SCOPE || declared.containsKey(prefix)) {
+                declared.put(prefix, uri);
+            } else if (!namespaceLimitReported) {
+                namespaceLimitReported = true;
+                problem(pos, "more than " + MAX_NAMESPACES_IN_SCOPE + " namespace declarations in scope; rest ignored");
+            }
+        }
+        if (declared != null) {
+            el.namespaces = declared;
+        }
+        String prefix = el.qname == el.local ? "" : el.qname.substring(0, el.qname.length() - el.local.length() - 1);
+        String uri = el.namespaces.get(prefix);
+        if (uri == null) {
+            if (prefix.isEmpty()) {
+                return "";
+            }
+            if (!prefix.equals("xml") && undeclaredPrefixes.add(prefix)) {
+                problem(pos, "undeclared namespace prefix " + prefix + ":");
+            }
+            return prefix;
+        }
+        String canonical = canonicalCache.get(uri);
+        if (canonical == null) {
+            canonical = canonicalNamespace(uri);
+            canonicalCache.put(uri, canonical);
+        }
+        return canonical;
+    }
+
+    static String canonicalNamespace(String uri) {
+        String u = uri.trim();
+        String known = KNOWN_NAMESPACES.get(u.toLowerCase(java.util.Locale.ROOT));
+        return known != null ? known : u;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private String name(int start, int end) {
+        // names repeat endlessly in feeds: intern them per document in a small open-addressing table keyed by the
+        // characters themselves, so a repeated name costs a hash and a compare, not an allocation
+        int len = end - start;
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + s[i];
+        }
+        int mask = nameTable.length - 1;
+        int slot = (h ^ (h >>> 16)) & mask;
+        for (int probe = 0; probe < 8; probe++) {
+            String candidate = nameTable[slot];
+            if (candidate == null) {
+                String created = new String(s, start, len);
+                if (nameCount < nameTable.length / 2) {
+                    nameTable[slot] = created;
+                    nameCount++;
+                }
+                return created;
+            }
+            if (matches(candidate, start, len)) {
+                return candidate;
+            }
+            slot = (slot + 1) & mask;
+        }
+        return new String(s, start, len);
+    }
+
+    private String localName(String qname) {
+        String local = localNames.get(qname);
+        if (local == null) {
+            int colon = qname.indexOf(':');
+            local = colon >= 0 ? qname.substring(colon + 1) : qname;
+            if (localNames.size() < 4096) {
+                localNames.put(qname, local);
+            }
+        }
+        return local;
+    }
+
+    private void problem(int at, String message) {
+        illFormed = true;
+        problemCount++;
+        if (problemCount > MAX_PROBLEMS) {
+            return;
+        }
+        if (at < trackPos) {
+            trackPos = 0;
+            trackLine = 1;
+            trackColumn = 1;
+        }
+        int end = Math.min(at, n);
+        for (int i = trackPos; i < end; i++) {
+            char c = s[i];
+            if (c == '\n') {
+                trackLine++;
+                trackColumn = 1;
+            } else if (c == '\r') {
+                if (i + 1 < n && s[i + 1] == '\n') {
+                    continue;
+                }
+                trackLine++;
+                trackColumn = 1;
+            } else {
+                trackColumn++;
+            }
+        }
+        trackPos = end;
+        problems.add(new ParseProblem(trackLine, trackColumn, message));
+    }
+
+    private boolean startsWith(int at, String str) {
+        if (at + str.length() > n) {
+            return false;
+        }
+        for (int i = 0; i < str.length(); i++) {
+            if (s[at + i] != str.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean startsWithIgnoreCase(int at, String str) {
+        if (at + str.length() > n) {
+            return false;
+        }
+        for (int i = 0; i < str.length(); i++) {
+            if (Character.toUpperCase(s[at + i]) != str.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int indexOf(String str, int from) {
+        return indexOfIn(str, from, n);
+    }
+
+    private int indexOfIn(String str, int from, int to) {
+        char first = str.charAt(0);
+        int last = to - str.length();
+        for (int i = from; i <= last; i++) {
+            if (s[i] == first && startsWith(i, str)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int firstNonBlank(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isSpace(s[i]) && s[i] != '\uFEFF') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    }
+
+    private static boolean isNameStart(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == ':' || c >= 0xC0;
+    }
+
+    private static boolean isNameChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == ':'
+                || c == '-' || c == '.' || c >= 0xB7;
+    }
+
+    private static String hex(char c) {
+        String h = Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT);
+        return "0000".substring(h.length()) + h;
+    }
+}
