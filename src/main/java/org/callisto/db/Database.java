@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.callisto.config.Config;
 import org.sqlite.SQLiteConfig;
@@ -19,6 +20,8 @@ import org.sqlite.SQLiteDataSource;
 public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Dialect dialect;
+    /** SQLite has one writer at a time: writers of this process queue here instead of spinning on the file lock. */
+    private final ReentrantLock sqliteWriter = new ReentrantLock(true);
 
     private Database(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
@@ -55,6 +58,9 @@ public final class Database implements AutoCloseable {
             sc.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             sc.setBusyTimeout(30_000);
             sc.enforceForeignKeys(true);
+            // Writers take the write lock when they begin, so a transaction that reads first never fails with
+            // SQLITE_BUSY on upgrading; waiting writers are then handled by the busy timeout.
+            sc.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             SQLiteDataSource ds = new SQLiteDataSource(sc);
             ds.setUrl(url);
             hc.setDataSource(ds);
@@ -103,6 +109,20 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction, committing on success and rolling back on any exception. */
     public <T> T inTransaction(SqlWork<T> work) {
+        boolean serialize = dialect == Dialect.SQLITE;
+        if (serialize) {
+            sqliteWriter.lock();
+        }
+        try {
+            return transaction(work);
+        } finally {
+            if (serialize) {
+                sqliteWriter.unlock();
+            }
+        }
+    }
+
+    private <T> T transaction(SqlWork<T> work) {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
