@@ -164,7 +164,7 @@ public final class FeedDates {
         Integer offset = null;
         boolean pm = false;
         boolean am = false;
-        String[] tokens = t.replace(',', ' ').trim().split("\\s+");
+        String[] tokens = tokens(t);
         for (int k = 0; k < tokens.length; k++) {
             String tok = tokens[k];
             if (tok.isEmpty()) {
@@ -211,7 +211,8 @@ public final class FeedDates {
                     }
                     return null;
                 }
-                String digits = tok.replaceAll("(st|nd|rd|th)$", "");
+                String digits = tok.length() > 2 && (tok.endsWith("st") || tok.endsWith("nd") || tok.endsWith("rd")
+                        || tok.endsWith("th")) ? tok.substring(0, tok.length() - 2) : tok;
                 if (!digits.chars().allMatch(FeedDates::isDigit)) {
                     return null;
                 }
@@ -353,6 +354,26 @@ public final class FeedDates {
             }
         }
         return false;
+    }
+
+    /** Splits on whitespace and commas without regular expressions. */
+    private static String[] tokens(String t) {
+        java.util.ArrayList<String> out = new java.util.ArrayList<>(8);
+        int n = t.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && (Character.isWhitespace(t.charAt(i)) || t.charAt(i) == ',')) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(t.charAt(i)) && t.charAt(i) != ',') {
+                i++;
+            }
+            if (i > start) {
+                out.add(t.substring(start, i));
+            }
+        }
+        return out.toArray(new String[0]);
     }
 
     private static int firstIndexOf(String s, char... cs) {

@@ -108,6 +108,16 @@ public final class FeedDecoder {
 
     private static Decoded strictOrFallback(byte[] body, int offset, Charset cs, String name,
             List<ParseProblem> problems, String source) {
+        if (cs.equals(StandardCharsets.UTF_8)) {
+            char[] out = new char[body.length - offset];
+            int length = decodeUtf8(body, offset, out);
+            if (length >= 0) {
+                return new Decoded(out, length, name, problems);
+            }
+            problems.add(new ParseProblem(0, 0, "the bytes are not valid " + name + " (encoding from the " + source
+                    + "); decoded as windows-1252"));
+            return lenient(body, offset, WINDOWS_1252, problems);
+        }
         CharsetDecoder decoder = cs.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -119,6 +129,59 @@ public final class FeedDecoder {
                     + "); decoded as windows-1252"));
             return lenient(body, offset, WINDOWS_1252, problems);
         }
+    }
+
+    /**
+     * Strict UTF-8 decoding into {@code out} (which has room for one char per byte); returns the number of chars, or
+     * -1 at the first malformed sequence (overlong forms, surrogates and code points above U+10FFFF included).
+     * Hand-written because one pass that validates and decodes is faster than the JDK's CharsetDecoder here.
+     */
+    static int decodeUtf8(byte[] b, int offset, char[] out) {
+        int n = b.length;
+        int i = offset;
+        int j = 0;
+        while (i < n) {
+            int c = b[i];
+            if (c >= 0) {
+                out[j++] = (char) c;
+                i++;
+                continue;
+            }
+            c &= 0xFF;
+            if (c >= 0xC2 && c <= 0xDF) {
+                if (i + 1 >= n || (b[i + 1] & 0xC0) != 0x80) {
+                    return -1;
+                }
+                out[j++] = (char) (((c & 0x1F) << 6) | (b[i + 1] & 0x3F));
+                i += 2;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                if (i + 2 >= n || (b[i + 1] & 0xC0) != 0x80 || (b[i + 2] & 0xC0) != 0x80) {
+                    return -1;
+                }
+                int cp = ((c & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F);
+                if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                    return -1;
+                }
+                out[j++] = (char) cp;
+                i += 3;
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                if (i + 3 >= n || (b[i + 1] & 0xC0) != 0x80 || (b[i + 2] & 0xC0) != 0x80
+                        || (b[i + 3] & 0xC0) != 0x80) {
+                    return -1;
+                }
+                int cp = ((c & 0x07) << 18) | ((b[i + 1] & 0x3F) << 12) | ((b[i + 2] & 0x3F) << 6)
+                        | (b[i + 3] & 0x3F);
+                if (cp < 0x10000 || cp > 0x10FFFF) {
+                    return -1;
+                }
+                out[j++] = Character.highSurrogate(cp);
+                out[j++] = Character.lowSurrogate(cp);
+                i += 4;
+            } else {
+                return -1;
+            }
+        }
+        return j;
     }
 
     private static Decoded lenient(byte[] body, int offset, Charset cs, List<ParseProblem> problems) {

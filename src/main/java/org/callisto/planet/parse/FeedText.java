@@ -173,6 +173,15 @@ final class FeedText {
 
     private static int indexOfIgnoreCase(String s, String needle, int from) {
         char first = needle.charAt(0);
+        if (!Character.isLetter(first)) {
+            // String.indexOf(char) is vectorized; check the rest only where the first character matches
+            for (int i = s.indexOf(first, from); i >= 0; i = s.indexOf(first, i + 1)) {
+                if (s.regionMatches(true, i, needle, 0, needle.length())) {
+                    return i;
+                }
+            }
+            return -1;
+        }
         char firstUpper = Character.toUpperCase(first);
         int last = s.length() - needle.length();
         for (int i = from; i <= last; i++) {

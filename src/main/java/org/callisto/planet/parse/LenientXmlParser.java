@@ -249,6 +249,11 @@ final class LenientXmlParser {
             pos = p + 1;
             return;
         }
+        if (nameLen == 4 && c1 == 'q' && s[amp + 2] == 'u' && s[amp + 3] == 'o' && s[amp + 4] == 't') {
+            emit(into, attributeValue, '"');
+            pos = p + 1;
+            return;
+        }
         String name = new String(s, amp + 1, nameLen);
         pos = p + 1;
         switch (name) {
