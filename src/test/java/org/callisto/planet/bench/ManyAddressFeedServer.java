@@ -43,6 +43,8 @@ public final class ManyAddressFeedServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger maxPerHost = new AtomicInteger();
+    private final AtomicLong maxLateMillis = new AtomicLong();
+    private final AtomicLong lateOverOneSecond = new AtomicLong();
     private final int hosts;
     private volatile FixtureFeeds feeds;
     private final int port;
@@ -104,12 +106,13 @@ public final class ManyAddressFeedServer implements AutoCloseable {
     }
 
     /**
-     * Requests served and the most requests in flight at once, overall and on any one address, since the last call;
-     * the maxima start again from zero.
+     * Requests served; the most requests in flight at once, overall and on any one address; and how late the delay
+     * timers fired (a loaded machine makes the fixture itself slow): all since the last call, then reset.
      */
     String statsAndReset() {
         return "requests=" + requests.get() + " maxInFlight=" + maxInFlight.getAndSet(inFlight.get())
-                + " maxPerAddress=" + maxPerHost.getAndSet(0);
+                + " maxPerAddress=" + maxPerHost.getAndSet(0) + " maxTimerLateMs=" + maxLateMillis.getAndSet(0)
+                + " answersLateOver1s=" + lateOverOneSecond.getAndSet(0);
     }
 
     private boolean serve(Request request, Response response, Callback callback) {
@@ -165,7 +168,15 @@ public final class ManyAddressFeedServer implements AutoCloseable {
         boolean conditional = inm != null || ims != null;
         FixtureFeeds.Behaviour b = conditional ? FixtureFeeds.behaviour(i) : null;
         long delay = FixtureFeeds.delayMillis(i) + (b == FixtureFeeds.Behaviour.SLOW ? FixtureFeeds.SLOW_MILLIS : 0);
-        timers.schedule(() -> answer(i, b, inm, ims, request, response, callback), delay, TimeUnit.MILLISECONDS);
+        long due = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay);
+        timers.schedule(() -> {
+            long late = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - due);
+            maxLateMillis.accumulateAndGet(late, Math::max);
+            if (late > 1000) {
+                lateOverOneSecond.incrementAndGet();
+            }
+            answer(i, b, inm, ims, request, response, callback);
+        }, delay, TimeUnit.MILLISECONDS);
         return true;
     }
 

@@ -109,6 +109,7 @@ public final class RefreshBenchmark {
             }
             System.out.printf("subscribed %d feeds in %.1f s%n", feedCount, (System.nanoTime() - t0) / 1e9);
             serverStats(port); // reset the server's maxima
+            System.out.printf("load average (1, 5, 15 min) before the rounds: %s%n", loadAverage());
 
             List<Feed> feeds = bySubscription(store);
             Report warm = round("warm-up", runtime.round(), feeds, heap, port);
@@ -163,6 +164,7 @@ public final class RefreshBenchmark {
                 heap.peakUsed() >> 20, heap.peakAfterGc() >> 20, procStatus("VmRSS") >> 20,
                 procStatus("VmHWM") >> 20);
         System.out.printf("  fixture server: %s%n", serverStats(port));
+        System.out.printf("  load average (1, 5, 15 min) at the end: %s%n", loadAverage());
         return new Report(s);
     }
 
@@ -218,6 +220,16 @@ public final class RefreshBenchmark {
     }
 
     // ---- measurements
+
+    /** The first three fields of /proc/loadavg: other processes on the machine skew every figure here. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
 
     private static double seconds(Duration d) {
         return d.toNanos() / 1e9;
