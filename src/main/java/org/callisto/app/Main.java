@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "callisto", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A self-hosted news platform for open-source communities: planet, journal and show.",
         subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, DemoCommand.class, FetchCommand.class,
-                FeedsCommand.class, OpmlCommand.class, ImportVenusCommand.class, ParseCommand.class})
+                FeedsCommand.class, OpmlCommand.class, ImportVenusCommand.class, ParseCommand.class,
+                HtmlCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -140,6 +140,16 @@ public record SanitizePolicy(
                 .build();
     }
 
+    /** The policy for members' stories: the rules of {@link FragmentPolicy#submission()}. */
+    public static SanitizePolicy submission() {
+        return FragmentPolicy.submission().sanitizePolicy();
+    }
+
+    /** The policy for members' comments: the rules of {@link FragmentPolicy#comment()}. */
+    public static SanitizePolicy comment() {
+        return FragmentPolicy.comment().sanitizePolicy();
+    }
+
     /** A builder with nothing allowed. */
     public static Builder builder() {
         return new Builder();

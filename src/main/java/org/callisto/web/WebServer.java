@@ -13,6 +13,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.callisto.config.Config;
 import org.callisto.planet.PlanetStore;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The planet's web server: pages, output feeds and the stylesheet, on Javalin (Jetty) with virtual threads.
@@ -32,6 +34,13 @@ public final class WebServer implements AutoCloseable {
             + " frame-src https://www.youtube-nocookie.com https://www.youtube.com https://player.vimeo.com;"
             + " script-src 'none'; style-src 'self'";
     private static final String STYLESHEET = "/static/callisto.css";
+    /**
+     * The listen backlog. Jetty's default (0) leaves it to the JDK, which asks for 50: when a thousand readers
+     * connect at once the kernel drops the SYNs that do not fit, and those clients wait a second or more for a
+     * retransmission before their first byte. nginx asks for 511; this asks for 1024 (Linux caps it at
+     * {@code net.core.somaxconn}). See docs/benchmarks.md.
+     */
+    static final int ACCEPT_QUEUE = 1024;
 
     private final Javalin app;
 
@@ -82,6 +91,13 @@ public final class WebServer implements AutoCloseable {
             cfg.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
+            });
+            // Javalin's own connector, with a listen backlog that holds a burst of connections (see ACCEPT_QUEUE).
+            cfg.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setPort(config.port());
+                connector.setAcceptQueueSize(ACCEPT_QUEUE);
+                return connector;
             });
             RoutesConfig r = cfg.routes;
             r.before(WebServer::securityHeaders);

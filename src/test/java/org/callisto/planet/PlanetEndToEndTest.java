@@ -106,8 +106,8 @@ class PlanetEndToEndTest {
 
             Map<String, String> settings = new HashMap<>(Map.of(
                     "fetch.allow_loopback", "true",
-                    "fetch.total_timeout", "4s",
-                    "fetch.read_timeout", "2s",
+                    "fetch.total_timeout", "6s",
+                    "fetch.read_timeout", "5s",
                     "fetch.max_body", "2MiB",
                     "fetch.per_host", "8",
                     "server.port", "0",

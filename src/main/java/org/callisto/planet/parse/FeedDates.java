@@ -50,7 +50,7 @@ public final class FeedDates {
                 }
             }
             return parseWords(t);
-        } catch (DateTimeException | NumberFormatException e) {
+        } catch (DateTimeException | IndexOutOfBoundsException | NumberFormatException e) {
             return null;
         }
     }
@@ -318,17 +318,21 @@ public final class FeedDates {
         return sign == '-' ? -total : total;
     }
 
+    private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+        "nov", "dec"};
+    private static final String[] FULL_MONTHS = {"january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december"};
+    private static final String[] DAYS = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
+        "SUNDAY"};
+
     private static Integer month(String word) {
         if (word.length() < 3) {
             return null;
         }
         String w = word.toLowerCase(Locale.ROOT);
-        String[] names = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-        String[] full = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-            "october", "november", "december"};
         for (int i = 0; i < 12; i++) {
-            if (w.equals(names[i]) || w.equals(full[i]) || (w.length() == 4 && w.startsWith(names[i])
-                    && full[i].startsWith(w))) {
+            if (w.equals(MONTHS[i]) || w.equals(FULL_MONTHS[i]) || (w.length() == 4 && w.startsWith(MONTHS[i])
+                    && FULL_MONTHS[i].startsWith(w))) {
                 return i + 1;
             }
         }
@@ -343,13 +347,14 @@ public final class FeedDates {
     }
 
     private static boolean isDayName(String upper) {
-        if (upper.length() < 2) {
+        if (upper.length() < 3) {
             return false;
         }
-        String[] days = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"};
-        for (String d : days) {
-            if (d.startsWith(upper) && upper.length() >= 3 || upper.equals("TUES") || upper.equals("THUR")
-                    || upper.equals("THURS") || upper.equals("WEDS")) {
+        if (upper.equals("TUES") || upper.equals("THUR") || upper.equals("THURS") || upper.equals("WEDS")) {
+            return true;
+        }
+        for (String d : DAYS) {
+            if (d.startsWith(upper)) {
                 return true;
             }
         }

@@ -28,7 +28,15 @@ final class JsonFeedReader {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
-            throw new FeedParseException("this looks like JSON but is not valid JSON: " + e.getOriginalMessage(),
+            String why = e.getOriginalMessage();
+            int detail = why.indexOf(" (start marker");
+            if (detail < 0) {
+                detail = why.indexOf('\n');
+            }
+            if (detail > 0) {
+                why = why.substring(0, detail);
+            }
+            throw new FeedParseException("this looks like JSON but is not valid JSON: " + why,
                     loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr());
         }
         if (root == null || !root.isObject()) {
@@ -41,6 +49,7 @@ final class JsonFeedReader {
                     + "https://jsonfeed.org/version/1.1 and no \"items\" array)", 1, 1);
         }
         String format = version != null && version.endsWith("1.1") ? "json1.1" : "json1.0";
+        boolean badEncoding = !problems.isEmpty();
         if (version == null) {
             problems.add(new ParseProblem(0, 0, "JSON Feed without \"version\"; read as 1.0"));
         }
@@ -57,7 +66,7 @@ final class JsonFeedReader {
             }
         }
         String description = str(root, "description");
-        return new ParsedFeed(format, encoding, false, List.copyOf(problems), str(root, "title"),
+        return new ParsedFeed(format, encoding, badEncoding, List.copyOf(problems), str(root, "title"),
                 Urls.resolve(base, str(root, "home_page_url")), feedUrl,
                 description == null ? null : FeedText.escapeHtml(description), str(root, "language"),
                 Urls.resolve(base, icon), people(root, base), List.of(), null, null, null, null,

@@ -650,7 +650,8 @@ final class LenientXmlParser {
         if (declared != null) {
             el.namespaces = declared;
         }
-        String prefix = el.qname == el.local ? "" : el.qname.substring(0, el.qname.length() - el.local.length() - 1);
+        int colon = el.qname.indexOf(':');
+        String prefix = colon < 0 ? "" : el.qname.substring(0, colon);
         String uri = el.namespaces.get(prefix);
         if (uri == null) {
             if (prefix.isEmpty()) {
@@ -659,11 +660,11 @@ final class LenientXmlParser {
             if (!prefix.equals("xml") && undeclaredPrefixes.add(prefix)) {
                 problem(pos, "undeclared namespace prefix " + prefix + ":");
             }
-            return prefix;
+            return shared(prefix);
         }
         String canonical = canonicalCache.get(uri);
         if (canonical == null) {
-            canonical = canonicalNamespace(uri);
+            canonical = shared(canonicalNamespace(uri));
             canonicalCache.put(uri, canonical);
         }
         return canonical;
@@ -705,11 +706,32 @@ final class LenientXmlParser {
         return new String(s, start, len);
     }
 
+    private static final int MAX_SHARED_NAMES = 20_000;
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> SHARED_NAMES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The interned instance of a name, through a shared map so that the common names cost one hash lookup rather than
+     * a {@link String#intern} call per document.
+     */
+    static String shared(String name) {
+        String known = SHARED_NAMES.get(name);
+        if (known != null) {
+            return known;
+        }
+        String interned = name.intern();
+        if (SHARED_NAMES.size() < MAX_SHARED_NAMES) {
+            SHARED_NAMES.putIfAbsent(interned, interned);
+        }
+        return interned;
+    }
+
     private String localName(String qname) {
         String local = localNames.get(qname);
         if (local == null) {
             int colon = qname.indexOf(':');
-            local = colon >= 0 ? qname.substring(colon + 1) : qname;
+            // interned, so that XmlElement.is can compare by identity with the literal names the readers ask for
+            local = shared(colon >= 0 ? qname.substring(colon + 1) : qname);
             if (localNames.size() < 4096) {
                 localNames.put(qname, local);
             }

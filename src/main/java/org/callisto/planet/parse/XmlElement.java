@@ -41,11 +41,6 @@ final class XmlElement {
         this.local = local;
     }
 
-    String prefix() {
-        int colon = qname.indexOf(':');
-        return colon >= 0 ? qname.substring(0, colon) : "";
-    }
-
     void addAttribute(String name, String value) {
         if (attributeCount * 2 == attributes.length) {
             String[] bigger = new String[Math.max(8, attributes.length * 2)];
@@ -176,8 +171,12 @@ final class XmlElement {
         return text().isBlank();
     }
 
+    /**
+     * True for this namespace key and local name. Both of this element's names are interned by the parser, so the
+     * arguments must be interned too (string literals are).
+     */
     boolean is(String namespace, String localName) {
-        return local.equals(localName) && ns.equals(namespace);
+        return local == localName && ns == namespace;
     }
 
     /** First child with this namespace key and local name, or null. */

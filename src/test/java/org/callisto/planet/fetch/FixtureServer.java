@@ -208,6 +208,14 @@ public final class FixtureServer implements AutoCloseable {
         lastHeaders.put(path, exchange.getRequestHeaders());
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
+        java.util.concurrent.atomic.AtomicBoolean counted = new java.util.concurrent.atomic.AtomicBoolean(true);
+        // A request stops counting as concurrent when its answer starts: the client may finish reading and send
+        // its next request before this thread has closed the exchange, and that must not look like overlap.
+        Runnable answering = () -> {
+            if (counted.getAndSet(false)) {
+                inFlight.decrementAndGet();
+            }
+        };
         try (exchange) {
             try (InputStream in = exchange.getRequestBody()) {
                 in.readAllBytes();
@@ -219,11 +227,11 @@ public final class FixtureServer implements AutoCloseable {
                 exchange.getResponseBody().write(body);
                 return;
             }
-            route.answer(exchange, this);
+            route.answer(exchange, this, answering);
         } catch (IOException e) {
             // the client went away (abort, timeout, body cap): exactly what several tests provoke
         } finally {
-            inFlight.decrementAndGet();
+            answering.run();
         }
     }
 
@@ -339,10 +347,11 @@ public final class FixtureServer implements AutoCloseable {
             return this;
         }
 
-        private void answer(HttpExchange exchange, FixtureServer server) throws IOException {
+        private void answer(HttpExchange exchange, FixtureServer server, Runnable answering) throws IOException {
             if (!delay.isZero()) {
                 sleep(delay);
             }
+            answering.run();
             Headers out = exchange.getResponseHeaders();
             synchronized (headers) {
                 headers.forEach(out::set);

@@ -95,6 +95,57 @@ class GofeedConformanceTest {
         assertThat((double) passed / total).as("overall pass rate").isGreaterThanOrEqualTo(0.95);
     }
 
+    @Test
+    void feedTypeDetectionAgreesWithGofeed() throws Exception {
+        String dir = "gofeed/testdata/parser/universal/";
+        JsonNode expectations = JSON.readTree(Corpora.bytes(dir + "detector-expectations.json"));
+        int checked = 0;
+        for (var it = expectations.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (e.getKey().startsWith("_")) {
+                continue;
+            }
+            String type = e.getValue().asText();
+            byte[] bytes = Corpora.bytes(dir + e.getKey());
+            if (type.equals("unknown")) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> parser.parse(bytes, null, null))
+                        .as(e.getKey()).isInstanceOf(FeedParseException.class);
+            } else {
+                assertThat(parser.parse(bytes, null, null).format()).as(e.getKey()).startsWith(type);
+            }
+            checked++;
+        }
+        assertThat(checked).isEqualTo(9);
+    }
+
+    @Test
+    void everyGofeedInputParsesOrIsRejectedAsANonFeed() throws Exception {
+        int parsed = 0;
+        List<String> rejected = new ArrayList<>();
+        List<Path> inputs = new ArrayList<>(Corpora.files("gofeed/testdata", ".xml"));
+        for (Path p : Corpora.files("gofeed/testdata", ".json")) {
+            String n = p.getFileName().toString();
+            boolean isInput = p.toString().contains("/json/") && !n.endsWith("_expected.json")
+                    || n.startsWith("json1") && p.toString().contains("/universal/");
+            if (isInput) {
+                inputs.add(p);
+            }
+        }
+        for (Path p : inputs) {
+            try {
+                parser.parse(Files.readAllBytes(p), null, null);
+                parsed++;
+            } catch (FeedParseException e) {
+                rejected.add(Corpora.root().relativize(p) + ": " + e.getMessage());
+            }
+        }
+        System.out.println("gofeed inputs: " + parsed + "/" + inputs.size() + " parse; rejected:");
+        rejected.forEach(r -> System.out.println("  " + r));
+        assertThat(inputs).hasSizeGreaterThan(500);
+        assertThat(rejected).as("only non-feeds may be rejected").allMatch(r -> r.contains("/universal/")
+                || r.contains("not a JSON Feed") || r.contains("not valid JSON") || r.contains("not an RSS, RDF or Atom feed"));
+    }
+
     private List<String> compare(String folder, Path input, JsonNode exp) throws IOException {
         List<String> diffs = new ArrayList<>();
         ParsedFeed f;

@@ -127,6 +127,14 @@ class HostileInputTest {
     }
 
     @Test
+    void deeplyNestedJsonIsRejectedQuickly() {
+        String json = "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"t\", \"items\": [{\"x\": "
+                + "[".repeat(100_000) + "]".repeat(100_000) + "}]}";
+        assertTimeoutPreemptively(QUICKLY, () -> assertThatThrownBy(() -> parse(json))
+                .isInstanceOf(FeedParseException.class).hasMessageContaining("not valid JSON"));
+    }
+
+    @Test
     void enormousAttributeCountsAreCapped() {
         StringBuilder sb = new StringBuilder("<rss><channel><item><enclosure ");
         for (int i = 0; i < 200_000; i++) {
