@@ -30,6 +30,7 @@ import javax.management.openmbean.CompositeData;
 import org.callisto.app.PlanetRuntime;
 import org.callisto.config.Config;
 import org.callisto.config.ConfigLoader;
+import org.callisto.db.TestDatabases;
 import org.callisto.planet.Feed;
 import org.callisto.planet.PlanetStore;
 import org.callisto.planet.RefreshOutcome;
@@ -46,7 +47,8 @@ import org.callisto.planet.RefreshRound;
  * round with the goal of 60 s. Not a unit test: run it with {@code bin/bench-refresh}.
  *
  * <p>Options: {@code --feeds N} (10000), {@code --hosts N} (200), {@code --concurrency N} (64),
- * {@code --per-host N} (2), {@code --data-dir DIR} (a fresh directory under target/), {@code --keep} (keep it).
+ * {@code --per-host N} (2), {@code --data-dir DIR} (a fresh directory under target/), {@code --keep} (keep it),
+ * {@code --database postgres} (a throw-away local PostgreSQL cluster instead of SQLite).
  * The fixture server runs as a child process that ends with this one, or after 15 minutes at most.
  */
 public final class RefreshBenchmark {
@@ -71,7 +73,7 @@ public final class RefreshBenchmark {
         Process server = startServer(feedCount, hosts);
         try {
             int port = awaitPort(server);
-            run(feedCount, hosts, port, concurrency, perHost, dataDir);
+            run(feedCount, hosts, port, concurrency, perHost, dataDir, "postgres".equals(opts.get("database")));
         } finally {
             server.getOutputStream().close(); // end of input stops the server
             if (!server.waitFor(10, TimeUnit.SECONDS)) {
@@ -83,23 +85,30 @@ public final class RefreshBenchmark {
         }
     }
 
-    private static void run(int feedCount, int hosts, int port, String concurrency, String perHost, Path dataDir)
-            throws Exception {
-        Config config = ConfigLoader.of(Map.of(
+    private static void run(int feedCount, int hosts, int port, String concurrency, String perHost, Path dataDir,
+                            boolean postgres) throws Exception {
+        Map<String, String> settings = new HashMap<>(Map.of(
                 "data.dir", dataDir.toString(),
                 "site.url", "https://planet.example.org/",
                 "fetch.allow_loopback", "true",
                 "fetch.concurrency", concurrency,
                 "fetch.per_host", perHost,
                 "fetch.read_timeout", "3s"));
+        if (postgres) {
+            // A throw-away cluster (fsync off), stopped when this JVM exits; see TestDatabases.
+            settings.put("database.url", TestDatabases.postgresUrl());
+            settings.put("database.user", "postgres");
+        }
+        Config config = ConfigLoader.of(settings);
         FixtureFeeds fixture = new FixtureFeeds(feedCount, hosts, port, null);
         HeapWatch heap = HeapWatch.start();
         System.out.printf("Refresh benchmark: %d feeds on %d loopback addresses (127.0.0.2-127.0.0.%d), port %d%n",
                 feedCount, hosts, hosts + 1, port);
         System.out.printf("JVM %s, %d cores, max heap %d MiB; fetch.concurrency=%s fetch.per_host=%s"
-                        + " fetch.read_timeout=3s; data in %s%n",
+                        + " fetch.read_timeout=3s; database %s%n",
                 Runtime.version(), Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, concurrency, perHost, dataDir.toAbsolutePath());
+                Runtime.getRuntime().maxMemory() >> 20, concurrency, perHost,
+                postgres ? config.databaseUrl() : config.databaseUrl() + " in " + dataDir.toAbsolutePath());
 
         try (PlanetRuntime runtime = PlanetRuntime.open(config)) {
             PlanetStore store = runtime.store();
@@ -114,8 +123,9 @@ public final class RefreshBenchmark {
             List<Feed> feeds = bySubscription(store);
             Report warm = round("warm-up", runtime.round(), feeds, heap, port);
             long entries = store.countEntries();
-            System.out.printf("  entries stored: %d (%.0f entries/s over the round); database %.0f MiB%n",
-                    entries, warm.summary.added() / seconds(warm.summary.elapsed()), dbSize(dataDir) / 1048576.0);
+            System.out.printf("  entries stored: %d (%.0f entries/s over the round)%s%n",
+                    entries, warm.summary.added() / seconds(warm.summary.elapsed()),
+                    postgres ? "" : String.format("; database %.0f MiB", dbSize(dataDir) / 1048576.0));
 
             feeds = bySubscription(store);
             Report measured = round("measured", runtime.round(), feeds, heap, port);
@@ -364,7 +374,7 @@ public final class RefreshBenchmark {
             String a = args[i];
             if (!a.startsWith("--")) {
                 throw new IllegalArgumentException("unexpected argument '" + a + "'; options are --feeds N --hosts N"
-                        + " --concurrency N --per-host N --data-dir DIR --keep");
+                        + " --concurrency N --per-host N --data-dir DIR --keep --database sqlite|postgres");
             }
             String key = a.substring(2);
             if (key.equals("keep")) {
