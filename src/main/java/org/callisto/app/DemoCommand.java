@@ -40,10 +40,13 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        ShutdownSignal shutdown = ShutdownSignal.register();
         try (Demo demo = Demo.start(dataDir, port.flags())) {
             System.out.println("Callisto demo is running on http://localhost:" + demo.web().port() + "/  (data in "
                     + demo.config().dataDir() + "; Ctrl-C stops it)");
-            ServeCommand.awaitShutdown();
+            shutdown.await();
+        } finally {
+            shutdown.closed();
         }
         return 0;
     }

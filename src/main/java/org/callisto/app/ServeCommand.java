@@ -3,7 +3,6 @@ package org.callisto.app;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.callisto.config.Config;
 import org.callisto.planet.RefreshScheduler;
 import org.callisto.web.WebServer;
@@ -24,28 +23,16 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Config config = options.config(port.flags());
+        ShutdownSignal shutdown = ShutdownSignal.register();
         try (PlanetRuntime planet = PlanetRuntime.open(config);
              WebServer web = WebServer.start(config, planet.store());
              RefreshScheduler scheduler = new RefreshScheduler(planet.store(), planet.round(), Clock.systemUTC(),
                      Duration.ofSeconds(30)).start()) {
             System.out.println("Callisto is serving " + config.siteTitle() + " on http://localhost:" + web.port() + "/");
-            awaitShutdown();
+            shutdown.await();
+        } finally {
+            shutdown.closed();
         }
         return 0;
-    }
-
-    /** Blocks until the JVM is asked to stop (Ctrl-C, SIGTERM), then returns so resources close in order. */
-    static void awaitShutdown() throws InterruptedException {
-        CountDownLatch stop = new CountDownLatch(1);
-        Thread main = Thread.currentThread();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.countDown();
-            try {
-                main.join(10_000);
-            } catch (InterruptedException ignored) {
-                // exiting anyway
-            }
-        }));
-        stop.await();
     }
 }
