@@ -117,7 +117,11 @@ public final class MediaDownloads {
             }
             res.setContentLengthLong(ranges.isEmpty() ? 0 : ranges.getFirst().length());
             if (!head && !ranges.isEmpty()) {
-                send(media, res, ranges);
+                try (FileChannel channel = FileChannel.open(media.path(), StandardOpenOption.READ)) {
+                    copy(channel, ranges.getFirst(), res.getOutputStream());
+                } catch (IOException e) {
+                    abandoned(res, e);
+                }
             }
             return;
         }
@@ -140,12 +144,20 @@ public final class MediaDownloads {
                 copy(channel, ranges.get(i), out);
             }
             out.write(tail);
+        } catch (IOException e) {
+            abandoned(res, e);
         }
     }
 
-    private static void send(MediaInfo media, HttpServletResponse res, List<ByteRange> ranges) throws IOException {
-        try (FileChannel channel = FileChannel.open(media.path(), StandardOpenOption.READ)) {
-            copy(channel, ranges.getFirst(), res.getOutputStream());
+    /**
+     * A failure while the body was being sent. Once the status line has gone out nothing more can be said to the
+     * client, and the usual cause is the client itself: podcast apps and players drop connections when they seek
+     * or stop. So a committed response ends quietly (Jetty closes the connection, as the body is short of its
+     * Content-Length); before the commit the failure is the caller's to report.
+     */
+    private static void abandoned(HttpServletResponse res, IOException e) throws IOException {
+        if (!res.isCommitted()) {
+            throw e;
         }
     }
 

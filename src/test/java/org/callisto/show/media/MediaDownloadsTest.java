@@ -50,6 +50,7 @@ class MediaDownloadsTest {
     @AfterAll
     static void stop() {
         server.close();
+        assertThat(server.failures).as("exceptions that reached Javalin").isEmpty();
     }
 
     static HttpResponse<byte[]> get(String... headers) throws Exception {
@@ -257,6 +258,37 @@ class MediaDownloadsTest {
         assertThat(whole.body()).isEqualTo(big);
         assertThat(across.body()).isEqualTo(Arrays.copyOfRange(big, window - 5, window + 6));
         assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(big, window * 2 - 1, big.length));
+    }
+
+    @Test
+    void aClientLeavingMidDownloadEndsTheResponseQuietly() throws Exception {
+        byte[] big = new byte[40 * 1024 * 1024];
+        Path file = TestMedia.write(dir, "abandoned.mp4", big);
+        server.add(new MediaInfo(file, big.length, "video/mp4", 0, new Mp4Info("isom", 0, 1000, 0, 0, List.of(),
+                true)));
+        int before = server.finished.get();
+
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /media/abandoned.mp4 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[64 * 1024];
+            for (long read = 0; read < 1024 * 1024; ) {
+                int n = in.read(buffer);
+                assertThat(n).isPositive();
+                read += n;
+            }
+        }
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (server.finished.get() == before && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        assertThat(server.finished.get()).as("the handler returned").isGreaterThan(before);
+        assertThat(server.failures).isEmpty();
+        assertThat(get("Range", "bytes=0-3").statusCode()).isEqualTo(206);
     }
 
     @Test

@@ -3,8 +3,11 @@ package org.callisto.show.media;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Javalin server on 127.0.0.1 and a free port serving registered media files at {@code /media/{name}} through
@@ -14,17 +17,28 @@ final class MediaServer implements AutoCloseable {
 
     final DownloadCounter counter = new DownloadCounter();
     final MediaDownloads downloads = new MediaDownloads(counter);
+    /** Exceptions that escaped the handler: there should be none, whatever clients do. */
+    final List<Throwable> failures = new CopyOnWriteArrayList<>();
+    /** Requests whose handler has returned or thrown. */
+    final AtomicInteger finished = new AtomicInteger();
     private final Map<String, MediaInfo> files = new ConcurrentHashMap<>();
     private final Javalin app;
 
     MediaServer() {
         Handler serve = ctx -> {
-            MediaInfo media = files.get(ctx.pathParam("name"));
-            if (media == null) {
-                ctx.status(404).result("no such media file\n");
-                return;
+            try {
+                MediaInfo media = files.get(ctx.pathParam("name"));
+                if (media == null) {
+                    ctx.status(404).result("no such media file\n");
+                    return;
+                }
+                downloads.serve(ctx, media);
+            } catch (Exception | Error e) {
+                failures.add(e);
+                throw e;
+            } finally {
+                finished.incrementAndGet();
             }
-            downloads.serve(ctx, media);
         };
         app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
