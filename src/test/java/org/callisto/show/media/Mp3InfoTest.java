@@ -196,4 +196,33 @@ class Mp3InfoTest {
 
         assertThat(Mp3Info.scan(file).frames()).isEqualTo(49);
     }
+
+    @Test
+    void apeTagAtTheEndIsNotCountedAsAudio() throws Exception {
+        byte[] frames = new TestMedia.Mp3Writer(1, 48000, false).frames(128, 250).toBytes();
+        byte[] ape = new byte[32 + 100];
+        java.nio.ByteBuffer footer = java.nio.ByteBuffer.wrap(ape, 100, 32).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        footer.put("APETAGEX".getBytes(StandardCharsets.US_ASCII)).putInt(2000).putInt(132).putInt(1).putInt(0);
+        Path file = TestMedia.write(dir, "ape.mp3", TestMedia.concat(frames, ape, TestMedia.id3v1()));
+
+        Mp3Info info = Mp3Info.read(file);
+
+        assertThat(info.audioBytes()).isEqualTo(frames.length);
+        assertThat(info.durationMillis()).isEqualTo(6000);
+    }
+
+    @Test
+    void scanningSkipsShortJunkBetweenFramesAndAtTheEndButRefusesLongJunk() throws Exception {
+        byte[] a = new TestMedia.Mp3Writer(1, 48000, false).frames(128, 100).toBytes();
+        byte[] shortJunk = new byte[5000];
+        byte[] longJunk = new byte[70 * 1024];
+        Path glitch = TestMedia.write(dir, "glitch.mp3", TestMedia.concat(a, shortJunk, a, shortJunk));
+        Path broken = TestMedia.write(dir, "broken.mp3", TestMedia.concat(a, longJunk, a));
+
+        assertThat(Mp3Info.scan(glitch).frames()).isEqualTo(200);
+        assertThat(Mp3Info.scan(glitch).durationMillis()).isEqualTo(4800);
+        assertThatThrownBy(() -> Mp3Info.scan(broken)).isInstanceOf(MediaException.class)
+                .hasMessage("broken.mp3: lost MPEG frame sync at byte " + a.length + " and found no frame in the"
+                        + " next 64 KiB; the file is corrupt after 2 s of audio");
+    }
 }
