@@ -23,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.jetty.ee10.servlet.HttpOutput;
 
@@ -53,7 +54,11 @@ public final class MediaDownloads {
 
     static final int WINDOW_MIB = 16;
     private static final long WINDOW = WINDOW_MIB * 1024L * 1024;
+    /** Accepts both one- and two-digit days, as recipients should. */
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+    /** IMF-fixdate, what RFC 9110 has senders write: always a two-digit day, unlike RFC_1123_DATE_TIME. */
+    private static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter.ofPattern(
+            "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT);
 
     private final DownloadCounter counter;
 
@@ -89,7 +94,7 @@ public final class MediaDownloads {
 
         res.setHeader("Accept-Ranges", "bytes");
         res.setHeader("ETag", etag);
-        res.setHeader("Last-Modified", HTTP_DATE.format(modified.atZone(ZoneOffset.UTC)));
+        res.setHeader("Last-Modified", IMF_FIXDATE.format(modified.atZone(ZoneOffset.UTC)));
         if (notModified(ctx.header("If-None-Match"), ctx.header("If-Modified-Since"), etag, modified)) {
             res.setStatus(304);
             return;
