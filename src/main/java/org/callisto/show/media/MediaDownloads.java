@@ -48,6 +48,8 @@ import org.eclipse.jetty.ee10.servlet.HttpOutput;
  * through a stream instead. Mapped files must not be truncated while served; media files are written once and
  * replaced by rename, which keeps the old inode alive for readers.
  *
+ * <p>Register the handler for both GET and HEAD, e.g. {@code routes.get(path, h); routes.head(path, h);}.
+ *
  * <p>Thread-safe: one instance serves every request; its only state is the {@link DownloadCounter}.
  */
 public final class MediaDownloads {
