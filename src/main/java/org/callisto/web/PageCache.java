@@ -29,7 +29,6 @@ import java.util.zip.GZIPOutputStream;
  * <p>Thread-safe.
  */
 final class PageCache {
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     private final Cache<String, CachedPage> pages;
     private final ChangeClock clock;
@@ -56,7 +55,7 @@ final class PageCache {
     void serve(Context ctx, String key, long version, String variant, Supplier<Rendered> render) {
         String etag = etag(key, version, variant);
         Instant lastModified = Instant.ofEpochMilli(version);
-        String lastModifiedText = HTTP_DATE.format(lastModified.atZone(ZoneOffset.UTC));
+        String lastModifiedText = HttpDates.format(lastModified);
         ctx.header("ETag", etag);
         ctx.header("Last-Modified", lastModifiedText);
         ctx.header("Cache-Control", "public, max-age=0, must-revalidate");
@@ -106,16 +105,8 @@ final class PageCache {
             }
             return false; // If-None-Match takes precedence over If-Modified-Since (RFC 9110, 13.1.3)
         }
-        String ims = ctx.header("If-Modified-Since");
-        if (ims == null || ims.length() > 64) {
-            return false;
-        }
-        try {
-            Instant since = ZonedDateTime.parse(ims.strip(), HTTP_DATE).toInstant();
-            return lastModified.getEpochSecond() <= since.getEpochSecond();
-        } catch (DateTimeParseException e) {
-            return false; // an unreadable date is ignored, as RFC 9110 says
-        }
+        Instant since = HttpDates.parse(ctx.header("If-Modified-Since"));
+        return since != null && lastModified.getEpochSecond() <= since.getEpochSecond();
     }
 
     /** Whether an Accept-Encoding header admits gzip (a q of 0 refuses it). */

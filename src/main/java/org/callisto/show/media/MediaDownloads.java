@@ -1,5 +1,6 @@
 package org.callisto.show.media;
 
+import org.callisto.web.HttpDates;
 import io.javalin.http.Context;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
@@ -56,11 +57,6 @@ public final class MediaDownloads {
 
     static final int WINDOW_MIB = 16;
     private static final long WINDOW = WINDOW_MIB * 1024L * 1024;
-    /** Accepts both one- and two-digit days, as recipients should. */
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
-    /** IMF-fixdate, what RFC 9110 has senders write: always a two-digit day, unlike RFC_1123_DATE_TIME. */
-    private static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter.ofPattern(
-            "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT);
 
     private final DownloadCounter counter;
 
@@ -96,7 +92,7 @@ public final class MediaDownloads {
 
         res.setHeader("Accept-Ranges", "bytes");
         res.setHeader("ETag", etag);
-        res.setHeader("Last-Modified", IMF_FIXDATE.format(modified.atZone(ZoneOffset.UTC)));
+        res.setHeader("Last-Modified", HttpDates.format(modified));
         if (notModified(ctx.header("If-None-Match"), ctx.header("If-Modified-Since"), etag, modified)) {
             res.setStatus(304);
             return;
@@ -226,13 +222,6 @@ public final class MediaDownloads {
     }
 
     private static Instant httpDate(String value) {
-        if (value == null || value.length() > 64) {
-            return null;
-        }
-        try {
-            return ZonedDateTime.parse(value.strip(), HTTP_DATE).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return HttpDates.parse(value);
     }
 }
