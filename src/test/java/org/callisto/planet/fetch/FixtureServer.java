@@ -31,6 +31,8 @@ import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -116,6 +118,17 @@ public final class FixtureServer implements AutoCloseable {
     /** A trust store holding the certificate of every {@link #startTls()} server. */
     public static KeyStore trustStore() {
         return SelfSigned.trustStore();
+    }
+
+    /**
+     * TLS settings for a Jetty server presenting the same self-signed certificate as {@link #startTls()}, so a
+     * client set up with {@link #trustStore()} trusts both.
+     */
+    public static SslContextFactory.Server jettyServerTls() {
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setKeyStore(SelfSigned.keyStore());
+        tls.setKeyStorePassword(new String(SelfSigned.PASSWORD));
+        return tls;
     }
 
     /** The port the server listens on. */
