@@ -111,6 +111,8 @@ public final class FeedFetcher implements AutoCloseable {
         connector.setSslContextFactory(tls); // the default verifies certificates and host names
 
         HTTP2Client http2 = new HTTP2Client(connector);
+        // HTTP/1.1 first: Jetty speaks the first protocol on clear-text connections (most feeds are plain http and
+        // few servers take h2c with prior knowledge); over TLS both are offered through ALPN and the server picks.
         HttpClientTransportDynamic transport = new HttpClientTransportDynamic(connector,
                 HttpClientConnectionFactory.HTTP11, new ClientConnectionFactoryOverHTTP2.HTTP2(http2));
 
