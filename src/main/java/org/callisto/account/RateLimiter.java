@@ -70,7 +70,8 @@ public final class RateLimiter {
 
     private static RateDecision.RateLimited limited(RateRule rule, double tokens) {
         double millisPerToken = (double) rule.window().toMillis() / rule.limit();
-        long waitMillis = (long) Math.ceil((1 - tokens) * millisPerToken);
+        // less a hair, so that floating-point residue does not turn an exact minute into 60001 ms
+        long waitMillis = (long) Math.ceil((1 - tokens) * millisPerToken - 1e-6);
         Duration wait = Duration.ofMillis(Math.max(waitMillis, 1));
         return new RateDecision.RateLimited(wait, "too many " + rule.what() + "; try again in " + humanize(wait));
     }
