@@ -13,26 +13,18 @@ final class TestAccounts implements AutoCloseable {
 
     final Database db;
     final TestClock clock = new TestClock();
+    final PasswordHasher hasher = new PasswordHasher(1024, 1, 1);
     final Accounts accounts;
 
     TestAccounts(String kind, Config.Registration registration) {
         this.db = TestDatabases.open(kind);
-        this.accounts = new Accounts(new AccountStore(db), new PasswordHasher(1024, 1, 1), new RateLimiter(clock),
-                registration, clock);
+        this.accounts = new Accounts(new AccountStore(db), hasher, new RateLimiter(clock), registration, clock);
     }
 
-    /** A member made through open registration rules but without a policy check. */
-    User member(String name) {
-        User admin = accounts.store().userByName("founder").orElseGet(() -> accounts.createAdmin("founder", PASSWORD));
-        Session s = accounts.login("founder", PASSWORD, "10.0.0.1", null, null);
-        IssuedInvitation inv = accounts.invite(s);
-        accounts.logout(s.id());
-        if (accounts.registration() == Config.Registration.CLOSED) {
-            throw new IllegalStateException("cannot make members while registration is closed");
-        }
-        User u = accounts.register(name, PASSWORD, inv.code(), "10.0.0." + (name.length() + 1));
-        assert admin != null;
-        return u;
+    /** An account with {@link #PASSWORD}, made directly in the store whatever the registration policy. */
+    User user(String name, Role role) {
+        AccountStore.Creation c = accounts.store().createUser(name, hasher.hash(PASSWORD), role, clock.instant(), null);
+        return ((AccountStore.Created) c).user();
     }
 
     Session login(String name) {
