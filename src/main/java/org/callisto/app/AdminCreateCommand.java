@@ -73,7 +73,7 @@ final class AdminCreateCommand implements Runnable {
 
     private static String prompt() {
         Console console = System.console();
-        if (console == null) {
+        if (console == null || !console.isTerminal()) {
             throw new CommandFailure("there is no terminal to ask for the password; pass --password-stdin and"
                     + " pipe the password in", ExitCodes.FAILED);
         }
