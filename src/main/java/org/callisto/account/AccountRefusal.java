@@ -13,7 +13,7 @@ import java.util.Optional;
 public final class AccountRefusal extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    private final transient Duration retryAfter;
+    private final Duration retryAfter;
 
     public AccountRefusal(String message) {
         this(message, null);
