@@ -18,6 +18,7 @@ import java.time.Duration;
  * @param databaseUser  user for PostgreSQL, empty for SQLite
  * @param databasePassword password for PostgreSQL, empty for SQLite
  * @param fetch         how the planet fetches feeds
+ * @param journal       how the journal admits members
  */
 public record Config(
         String siteTitle,
@@ -27,7 +28,35 @@ public record Config(
         String databaseUrl,
         String databaseUser,
         String databasePassword,
-        FetchConfig fetch) {
+        FetchConfig fetch,
+        JournalConfig journal) {
+
+    /** A configuration with the journal's defaults; the constructor of the settings before the journal existed. */
+    public Config(String siteTitle, URI siteUrl, int port, Path dataDir, String databaseUrl, String databaseUser,
+                  String databasePassword, FetchConfig fetch) {
+        this(siteTitle, siteUrl, port, dataDir, databaseUrl, databaseUser, databasePassword, fetch,
+                JournalConfig.DEFAULTS);
+    }
+
+    /**
+     * How the journal admits members.
+     *
+     * @param registration who may create an account: anyone, holders of an invitation, or nobody
+     */
+    public record JournalConfig(Registration registration) {
+        /** Invitation-only registration. */
+        public static final JournalConfig DEFAULTS = new JournalConfig(Registration.INVITE);
+    }
+
+    /** Who may create an account ({@code journal.registration}). */
+    public enum Registration {
+        /** Anyone may register. */
+        OPEN,
+        /** Only with an unused, unexpired invitation issued by a member. */
+        INVITE,
+        /** Nobody may register; accounts are created by administrators. */
+        CLOSED
+    }
 
     /**
      * How feeds are fetched and scheduled.
@@ -67,11 +96,13 @@ public record Config(
 
     /** Returns a copy with a different port. */
     public Config withPort(int newPort) {
-        return new Config(siteTitle, siteUrl, newPort, dataDir, databaseUrl, databaseUser, databasePassword, fetch);
+        return new Config(siteTitle, siteUrl, newPort, dataDir, databaseUrl, databaseUser, databasePassword, fetch,
+                journal);
     }
 
     /** Returns a copy with different fetch settings. */
     public Config withFetch(FetchConfig newFetch) {
-        return new Config(siteTitle, siteUrl, port, dataDir, databaseUrl, databaseUser, databasePassword, newFetch);
+        return new Config(siteTitle, siteUrl, port, dataDir, databaseUrl, databaseUser, databasePassword, newFetch,
+                journal);
     }
 }

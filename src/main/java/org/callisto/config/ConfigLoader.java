@@ -58,6 +58,7 @@ public final class ConfigLoader {
         d.put("fetch.min_interval", "15m");
         d.put("fetch.max_interval", "24h");
         d.put("fetch.backoff_ceiling", "24h");
+        d.put("journal.registration", "invite");
         DEFAULTS = Map.copyOf(d);
         KEY_ORDER = List.copyOf(d.keySet());
     }
@@ -174,11 +175,12 @@ public final class ConfigLoader {
             errors.add("fetch.min_interval (" + v.get("fetch.min_interval") + ") is longer than fetch.max_interval ("
                     + v.get("fetch.max_interval") + "); make min_interval the shorter one");
         }
+        Config.JournalConfig journal = new Config.JournalConfig(p.registration("journal.registration"));
         if (!errors.isEmpty()) {
             throw new ConfigException("invalid configuration (" + source + "):\n  " + String.join("\n  ", errors));
         }
         return new Config(title, siteUrl, port, dataDir, dbUrl, v.get("database.user"), v.get("database.password"),
-                fetch);
+                fetch, journal);
     }
 
     /** Parses typed values, collecting every error instead of stopping at the first. */
@@ -228,6 +230,19 @@ public final class ConfigLoader {
                 default -> {
                     errors.add(key + " = '" + s + "' is not a boolean; use true or false");
                     yield false;
+                }
+            };
+        }
+
+        Config.Registration registration(String key) {
+            String s = nonBlank(key).toLowerCase(Locale.ROOT);
+            return switch (s) {
+                case "open" -> Config.Registration.OPEN;
+                case "invite" -> Config.Registration.INVITE;
+                case "closed" -> Config.Registration.CLOSED;
+                default -> {
+                    errors.add(key + " = '" + s + "' is not a registration policy; use open, invite or closed");
+                    yield Config.Registration.INVITE;
                 }
             };
         }

@@ -1,0 +1,386 @@
+package org.callisto.account;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.callisto.db.Database;
+
+/**
+ * All SQL of the accounts: users, invitations and sessions. It stores what it is given (digests, hashes, times)
+ * and decides nothing; the rules live in {@link Accounts}. Thread-safe: every method borrows its own connection.
+ */
+public final class AccountStore {
+    private static final String USER_COLUMNS = "u.id, u.username, u.role, u.banned, u.created_at, u.invited_by";
+    private static final String INVITATION_COLUMNS = "id, created_by, created_at, expires_at, used_by, used_at";
+
+    private final Database db;
+
+    public AccountStore(Database db) {
+        this.db = db;
+    }
+
+    /** What {@link #createUser} did. */
+    sealed interface Creation {
+    }
+
+    /** The account was made. */
+    record Created(User user) implements Creation {
+    }
+
+    /** Another account has the same name, in any case. */
+    record NameTaken() implements Creation {
+    }
+
+    /** The invitation does not exist, was used, or has expired. */
+    record InvitationUnusable() implements Creation {
+    }
+
+    /** A user with the secret they log in with, for checking a password. */
+    record Credentials(User user, String passwordHash) {
+        @Override
+        public String toString() {
+            return "Credentials[" + user + "]";
+        }
+    }
+
+    /** A stored session, without its id (which is stored only as a digest). */
+    record SessionRow(User user, String csrfSecret, Instant createdAt, Instant lastSeenAt, Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "SessionRow[" + user + ", expiresAt=" + expiresAt + "]";
+        }
+    }
+
+    // ---- users
+
+    /**
+     * Makes an account, using up the invitation with digest {@code invitationHash} when it is not null, all in one
+     * transaction: if the name is taken or the invitation cannot be used, nothing changes.
+     */
+    Creation createUser(String username, String passwordHash, Role role, Instant now, String invitationHash) {
+        try {
+            return db.inTransaction(c -> {
+                Long invitationId = null;
+                Long invitedBy = null;
+                if (invitationHash != null) {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT id, created_by FROM invitations"
+                            + " WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?")) {
+                        ps.setString(1, invitationHash);
+                        ps.setLong(2, now.toEpochMilli());
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (!rs.next()) {
+                                return new InvitationUnusable();
+                            }
+                            invitationId = rs.getLong(1);
+                            invitedBy = rs.getLong(2);
+                        }
+                    }
+                }
+                long id;
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (username, username_key,"
+                        + " password_hash, role, created_at, password_changed_at, invited_by)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (username_key) DO NOTHING RETURNING id")) {
+                    ps.setString(1, username);
+                    ps.setString(2, UsernameRules.key(username));
+                    ps.setString(3, passwordHash);
+                    ps.setString(4, role.key());
+                    ps.setLong(5, now.toEpochMilli());
+                    ps.setLong(6, now.toEpochMilli());
+                    setLongOrNull(ps, 7, invitedBy);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            return new NameTaken();
+                        }
+                        id = rs.getLong(1);
+                    }
+                }
+                if (invitationId != null) {
+                    try (PreparedStatement ps = c.prepareStatement("UPDATE invitations SET used_by = ?, used_at = ?"
+                            + " WHERE id = ? AND used_at IS NULL")) {
+                        ps.setLong(1, id);
+                        ps.setLong(2, now.toEpochMilli());
+                        ps.setLong(3, invitationId);
+                        if (ps.executeUpdate() == 0) {
+                            throw new InvitationRace();
+                        }
+                    }
+                }
+                return new Created(userById(c, id).orElseThrow());
+            });
+        } catch (InvitationRace e) {
+            return new InvitationUnusable();
+        }
+    }
+
+    /** Rolls back an account whose invitation was used by a concurrent registration. */
+    private static final class InvitationRace extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InvitationRace() {
+            super("invitation used concurrently", null, false, false);
+        }
+    }
+
+    /** The account of a name key (see {@link UsernameRules#key}) with its password hash. */
+    Optional<Credentials> credentials(String usernameKey) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + USER_COLUMNS + ", u.password_hash"
+                    + " FROM users u WHERE u.username_key = ?")) {
+                ps.setString(1, usernameKey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Credentials(user(rs), rs.getString(7))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** The account of an id with its password hash. */
+    Optional<Credentials> credentials(long userId) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + USER_COLUMNS + ", u.password_hash"
+                    + " FROM users u WHERE u.id = ?")) {
+                ps.setLong(1, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Credentials(user(rs), rs.getString(7))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public Optional<User> user(long id) {
+        return db.withConnection(c -> userById(c, id));
+    }
+
+    /** The account of a name, in any case. */
+    public Optional<User> userByName(String username) {
+        return credentials(UsernameRules.key(username)).map(Credentials::user);
+    }
+
+    /** The accounts {@code userId} invited, oldest first. */
+    public List<User> invitees(long userId) {
+        return queryUsers("WHERE u.invited_by = ? ORDER BY u.id", userId);
+    }
+
+    /** Every account, oldest first. */
+    public List<User> users() {
+        return queryUsers("ORDER BY u.id");
+    }
+
+    /** How many accounts have {@code role}. */
+    public int countWithRole(Role role) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM users WHERE role = ?")) {
+                ps.setString(1, role.key());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    void setPasswordHash(long userId, String passwordHash, Instant now) {
+        update("UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?",
+                passwordHash, now.toEpochMilli(), userId);
+    }
+
+    void setRole(long userId, Role role) {
+        update("UPDATE users SET role = ? WHERE id = ?", role.key(), userId);
+    }
+
+    /** Bans or unbans an account; a ban also ends all its sessions. */
+    void setBanned(long userId, boolean banned, String reason) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE users SET banned = ?, banned_reason = ? WHERE id = ?")) {
+                ps.setInt(1, banned ? 1 : 0);
+                ps.setString(2, banned ? reason : null);
+                ps.setLong(3, userId);
+                ps.executeUpdate();
+            }
+            if (banned) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE user_id = ?")) {
+                    ps.setLong(1, userId);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    // ---- invitations
+
+    Invitation createInvitation(String codeHash, long createdBy, Instant now, Instant expiresAt) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO invitations (code_hash, created_by,"
+                    + " created_at, expires_at) VALUES (?, ?, ?, ?) RETURNING " + INVITATION_COLUMNS)) {
+                ps.setString(1, codeHash);
+                ps.setLong(2, createdBy);
+                ps.setLong(3, now.toEpochMilli());
+                ps.setLong(4, expiresAt.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return invitation(rs);
+                }
+            }
+        });
+    }
+
+    /** The invitations {@code userId} issued, newest first. */
+    public List<Invitation> invitationsBy(long userId) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + INVITATION_COLUMNS
+                    + " FROM invitations WHERE created_by = ? ORDER BY created_at DESC, id DESC")) {
+                ps.setLong(1, userId);
+                List<Invitation> list = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        list.add(invitation(rs));
+                    }
+                }
+                return list;
+            }
+        });
+    }
+
+    // ---- sessions
+
+    void createSession(String idHash, long userId, String csrfSecret, Instant now, Instant expiresAt,
+                       String userAgent) {
+        update("INSERT INTO sessions (id_hash, user_id, csrf_secret, created_at, last_seen_at, expires_at,"
+                        + " user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                idHash, userId, csrfSecret, now.toEpochMilli(), now.toEpochMilli(), expiresAt.toEpochMilli(),
+                userAgent);
+    }
+
+    /** The live session with id digest {@code idHash} at {@code now}; none when expired or the account banned. */
+    Optional<SessionRow> session(String idHash, Instant now) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + USER_COLUMNS + ", s.csrf_secret,"
+                    + " s.created_at, s.last_seen_at, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id"
+                    + " WHERE s.id_hash = ? AND s.expires_at > ? AND u.banned = 0")) {
+                ps.setString(1, idHash);
+                ps.setLong(2, now.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new SessionRow(user(rs), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8)),
+                            Instant.ofEpochMilli(rs.getLong(9)), Instant.ofEpochMilli(rs.getLong(10))));
+                }
+            }
+        });
+    }
+
+    void touchSession(String idHash, Instant now, Instant expiresAt) {
+        update("UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id_hash = ?",
+                now.toEpochMilli(), expiresAt.toEpochMilli(), idHash);
+    }
+
+    void deleteSession(String idHash) {
+        update("DELETE FROM sessions WHERE id_hash = ?", idHash);
+    }
+
+    /** Ends every session of an account except the one with digest {@code keepHash} (null: all). */
+    void deleteSessionsOf(long userId, String keepHash) {
+        update("DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?", userId, keepHash == null ? "" : keepHash);
+    }
+
+    /** Removes sessions that expired before {@code now}; returns how many. */
+    public int deleteExpiredSessions(Instant now) {
+        return update("DELETE FROM sessions WHERE expires_at <= ?", now.toEpochMilli());
+    }
+
+    /** How many live sessions an account has at {@code now}. */
+    public int countSessions(long userId, Instant now) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM sessions WHERE user_id = ? AND expires_at > ?")) {
+                ps.setLong(1, userId);
+                ps.setLong(2, now.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    // ---- helpers
+
+    private List<User> queryUsers(String where, Object... params) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + USER_COLUMNS + " FROM users u " + where)) {
+                bind(ps, params);
+                List<User> list = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        list.add(user(rs));
+                    }
+                }
+                return list;
+            }
+        });
+    }
+
+    private static Optional<User> userById(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + USER_COLUMNS + " FROM users u WHERE u.id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(user(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private int update(String sql, Object... params) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, params);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            switch (params[i]) {
+                case null -> ps.setNull(i + 1, Types.VARCHAR);
+                case Long l -> ps.setLong(i + 1, l);
+                case Integer n -> ps.setInt(i + 1, n);
+                case String s -> ps.setString(i + 1, s);
+                default -> throw new IllegalArgumentException("cannot bind " + params[i].getClass());
+            }
+        }
+    }
+
+    private static void setLongOrNull(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
+    /** Reads the six {@link #USER_COLUMNS}. */
+    private static User user(ResultSet rs) throws SQLException {
+        long invitedBy = rs.getLong(6);
+        Optional<Long> inviter = rs.wasNull() ? Optional.empty() : Optional.of(invitedBy);
+        return new User(rs.getLong(1), rs.getString(2), Role.of(rs.getString(3)), rs.getInt(4) != 0,
+                Instant.ofEpochMilli(rs.getLong(5)), inviter);
+    }
+
+    private static Invitation invitation(ResultSet rs) throws SQLException {
+        long usedBy = rs.getLong(5);
+        Optional<Long> user = rs.wasNull() ? Optional.empty() : Optional.of(usedBy);
+        long usedAt = rs.getLong(6);
+        Optional<Instant> at = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(usedAt));
+        return new Invitation(rs.getLong(1), rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3)),
+                Instant.ofEpochMilli(rs.getLong(4)), user, at);
+    }
+}

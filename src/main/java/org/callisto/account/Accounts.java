@@ -1,0 +1,405 @@
+package org.callisto.account;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.callisto.config.Config;
+import org.callisto.db.Database;
+
+/**
+ * The accounts of the journal: registration under the configured policy, login and logout, server-side sessions,
+ * password changes, invitations, roles and bans, and the rate limits on logins, submissions and comments.
+ *
+ * <p>Every method that takes what a person typed checks it first and ends with an {@link AccountRefusal} whose
+ * message can be shown as it is; no other exception comes from bad input. Answers never reveal whether another
+ * account exists: a failed login says the same for an unknown name and a wrong password, and costs the same
+ * argon2id work ({@link PasswordHasher#verifyUnknown}). Registration cannot hide a taken name, but answers it with
+ * the same words as a reserved one, after the same hashing work.
+ *
+ * <p>Thread-safe: the store, hasher and rate limiter are.
+ */
+public final class Accounts {
+    /** A session ends after this long without use. */
+    public static final Duration SESSION_IDLE = Duration.ofDays(30);
+    /** A session ends this long after login, however much it is used. */
+    public static final Duration SESSION_MAX_AGE = Duration.ofDays(90);
+    /** How long an invitation can be used. */
+    public static final Duration INVITATION_LIFETIME = Duration.ofDays(14);
+    /** Sessions are written back at most this often when used. */
+    static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+    /** Longest user agent kept with a session. */
+    static final int MAX_USER_AGENT = 512;
+    /** Longest name accepted at login before refusing without a lookup. */
+    private static final int MAX_LOGIN_NAME = 256;
+
+    static final String LOGIN_FAILED = "the username or password is not right";
+    static final String NAME_UNAVAILABLE = "this username cannot be used; choose another";
+    static final String INVITATION_UNUSABLE = "this invitation code is not valid, was already used or has expired;"
+            + " ask a member for a new one";
+
+    private final AccountStore store;
+    private final PasswordHasher hasher;
+    private final RateLimiter limiter;
+    private final Config.Registration registration;
+    private final Clock clock;
+
+    public Accounts(AccountStore store, PasswordHasher hasher, RateLimiter limiter, Config.Registration registration,
+                    Clock clock) {
+        this.store = store;
+        this.hasher = hasher;
+        this.limiter = limiter;
+        this.registration = registration;
+        this.clock = clock;
+    }
+
+    /** The accounts of a site: its database, its registration policy, the system clock. */
+    public static Accounts of(Database db, Config config) {
+        Clock clock = Clock.systemUTC();
+        return new Accounts(new AccountStore(db), new PasswordHasher(), new RateLimiter(clock),
+                config.journal().registration(), clock);
+    }
+
+    public AccountStore store() {
+        return store;
+    }
+
+    public Config.Registration registration() {
+        return registration;
+    }
+
+    // ---- registration
+
+    /**
+     * Creates a member account under the registration policy.
+     *
+     * @param invitationCode required when registration is by invitation; when open, used if given
+     * @param address        the client's address, for the per-address limit; may be null
+     * @throws AccountRefusal when registration is closed, a field is missing or wrong, the name cannot be used,
+     *                        the invitation cannot be used, or too many accounts came from the address
+     */
+    public User register(String username, String password, String invitationCode, String address) {
+        if (registration == Config.Registration.CLOSED) {
+            throw new AccountRefusal("registration is closed on this site; an administrator can create accounts");
+        }
+        String name = UsernameRules.check(username);
+        PasswordRules.check(password, name);
+        String invitationHash = null;
+        boolean hasCode = invitationCode != null && !invitationCode.isBlank();
+        if (registration == Config.Registration.INVITE && !hasCode) {
+            throw new AccountRefusal("an invitation code is needed to register here; ask a member for one");
+        }
+        if (hasCode) {
+            if (!Secrets.plausible(invitationCode)) {
+                throw new AccountRefusal(INVITATION_UNUSABLE);
+            }
+            invitationHash = Secrets.digest(invitationCode.strip());
+        }
+        RateDecision decision = limiter.acquire("register:addr:" + addressKey(address), RateRule.REGISTRATION_ADDRESS);
+        if (decision instanceof RateDecision.RateLimited limited) {
+            throw limited.refusal();
+        }
+        String hash = hasher.hash(password);
+        if (UsernameRules.reserved(name)) {
+            throw new AccountRefusal(NAME_UNAVAILABLE);
+        }
+        return switch (store.createUser(name, hash, Role.MEMBER, now(), invitationHash)) {
+            case AccountStore.Created created -> created.user();
+            case AccountStore.NameTaken taken -> throw new AccountRefusal(NAME_UNAVAILABLE);
+            case AccountStore.InvitationUnusable unusable -> throw new AccountRefusal(INVITATION_UNUSABLE);
+        };
+    }
+
+    /**
+     * Creates an administrator whatever the registration policy; for {@code callisto admin create}, run by the
+     * operator, so a taken name is said plainly.
+     *
+     * @throws AccountRefusal when a field is missing or wrong or the name is taken
+     */
+    public User createAdmin(String username, String password) {
+        String name = UsernameRules.check(username);
+        PasswordRules.check(password, name);
+        return switch (store.createUser(name, hasher.hash(password), Role.ADMIN, now(), null)) {
+            case AccountStore.Created created -> created.user();
+            case AccountStore.NameTaken taken -> throw new AccountRefusal("the username '" + name
+                    + "' is already taken (names are compared ignoring case); choose another");
+            case AccountStore.InvitationUnusable unusable -> throw new IllegalStateException("no invitation given");
+        };
+    }
+
+    // ---- login, sessions, logout
+
+    /**
+     * Logs in and returns a new session. The session the browser had before, if any, is ended, so a session id
+     * planted before login is worthless after it.
+     *
+     * @param address          the client's address, for the per-address limit; may be null
+     * @param currentSessionId the id in the browser's cookie before login, or null
+     * @param userAgent        the browser's User-Agent, kept with the session; may be null
+     * @throws AccountRefusal with one message for an unknown name and a wrong password, or for a banned account,
+     *                        a missing field or too many attempts
+     */
+    public Session login(String username, String password, String address, String currentSessionId,
+                         String userAgent) {
+        if (username == null || username.isBlank()) {
+            throw new AccountRefusal("enter your username");
+        }
+        if (password == null || password.isEmpty()) {
+            throw new AccountRefusal("enter your password");
+        }
+        if (username.length() > MAX_LOGIN_NAME || password.length() > PasswordRules.MAX_LENGTH) {
+            throw new AccountRefusal(LOGIN_FAILED);
+        }
+        String key = UsernameRules.key(username);
+        String accountKey = "login:user:" + key;
+        String addressKey = "login:addr:" + addressKey(address);
+        for (RateDecision d : List.of(limiter.check(addressKey, RateRule.LOGIN_ADDRESS),
+                limiter.check(accountKey, RateRule.LOGIN_ACCOUNT))) {
+            if (d instanceof RateDecision.RateLimited limited) {
+                throw limited.refusal();
+            }
+        }
+        Optional<AccountStore.Credentials> found = store.credentials(key);
+        boolean ok = found.isPresent()
+                ? hasher.verify(password, found.get().passwordHash())
+                : hasher.verifyUnknown(password);
+        if (!ok) {
+            limiter.record(addressKey, RateRule.LOGIN_ADDRESS);
+            limiter.record(accountKey, RateRule.LOGIN_ACCOUNT);
+            throw new AccountRefusal(LOGIN_FAILED);
+        }
+        User user = found.get().user();
+        if (user.banned()) {
+            throw new AccountRefusal("this account is banned; write to the site's administrators if you think"
+                    + " that is a mistake");
+        }
+        limiter.reset(accountKey);
+        if (hasher.needsRehash(found.get().passwordHash())) {
+            store.setPasswordHash(user.id(), hasher.hash(password), now());
+        }
+        if (currentSessionId != null && Secrets.plausible(currentSessionId)) {
+            store.deleteSession(Secrets.digest(currentSessionId));
+        }
+        return newSession(user, userAgent);
+    }
+
+    private Session newSession(User user, String userAgent) {
+        Instant now = now();
+        String id = Secrets.newToken();
+        String csrf = Secrets.newToken();
+        Instant expires = now.plus(SESSION_IDLE);
+        String agent = userAgent == null || userAgent.isBlank() ? null
+                : userAgent.length() > MAX_USER_AGENT ? userAgent.substring(0, MAX_USER_AGENT) : userAgent;
+        store.createSession(Secrets.digest(id), user.id(), csrf, now, expires, agent);
+        return new Session(id, user, csrf, now, now, expires);
+    }
+
+    /**
+     * The live session of a cookie's id, its expiry slid forward on use (at most once a minute, never beyond
+     * {@link #SESSION_MAX_AGE} after login). Empty for a missing, malformed, unknown or expired id, or a banned
+     * account.
+     */
+    public Optional<Session> session(String sessionId) {
+        if (!Secrets.plausible(sessionId)) {
+            return Optional.empty();
+        }
+        Instant now = now();
+        String idHash = Secrets.digest(sessionId);
+        Optional<AccountStore.SessionRow> found = store.session(idHash, now);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        AccountStore.SessionRow row = found.get();
+        Instant lastSeen = row.lastSeenAt();
+        Instant expires = row.expiresAt();
+        if (Duration.between(lastSeen, now).compareTo(TOUCH_INTERVAL) >= 0) {
+            Instant cap = row.createdAt().plus(SESSION_MAX_AGE);
+            Instant slid = now.plus(SESSION_IDLE);
+            expires = slid.isAfter(cap) ? cap : slid;
+            lastSeen = now;
+            store.touchSession(idHash, lastSeen, expires);
+        }
+        return Optional.of(new Session(sessionId, row.user(), row.csrfSecret(), row.createdAt(), lastSeen, expires));
+    }
+
+    /** Ends the session of a cookie's id; nothing happens for a missing or unknown id. */
+    public void logout(String sessionId) {
+        if (Secrets.plausible(sessionId)) {
+            store.deleteSession(Secrets.digest(sessionId));
+        }
+    }
+
+    // ---- passwords
+
+    /**
+     * Changes the password of a logged-in account after checking the current one, and ends every other session
+     * of the account (the one in use stays).
+     *
+     * @throws AccountRefusal when a field is missing, the current password is wrong, the new one breaks the rules,
+     *                        or too many wrong current passwords were tried
+     */
+    public void changePassword(Session session, String currentPassword, String newPassword) {
+        requireSession(session);
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            throw new AccountRefusal("enter your current password");
+        }
+        User user = session.user();
+        PasswordRules.check(newPassword, user.username());
+        String accountKey = "login:user:" + UsernameRules.key(user.username());
+        if (limiter.check(accountKey, RateRule.LOGIN_ACCOUNT) instanceof RateDecision.RateLimited limited) {
+            throw limited.refusal();
+        }
+        Optional<AccountStore.Credentials> found = store.credentials(user.id());
+        if (found.isEmpty() || currentPassword.length() > PasswordRules.MAX_LENGTH
+                || !hasher.verify(currentPassword, found.get().passwordHash())) {
+            limiter.record(accountKey, RateRule.LOGIN_ACCOUNT);
+            throw new AccountRefusal("the current password is not right");
+        }
+        store.setPasswordHash(user.id(), hasher.hash(newPassword), now());
+        store.deleteSessionsOf(user.id(), Secrets.digest(session.id()));
+    }
+
+    // ---- invitations
+
+    /**
+     * Issues an invitation from the session's account, valid for {@link #INVITATION_LIFETIME}.
+     *
+     * @throws AccountRefusal when registration is closed, or the member issued too many lately
+     */
+    public IssuedInvitation invite(Session session) {
+        requireSession(session);
+        if (registration == Config.Registration.CLOSED) {
+            throw new AccountRefusal("registration is closed on this site, so invitations cannot be used");
+        }
+        User inviter = session.user();
+        if (limiter.acquire(RateRule.userKey("invite", inviter.id()), RateRule.INVITATION)
+                instanceof RateDecision.RateLimited limited) {
+            throw limited.refusal();
+        }
+        String code = Secrets.newToken();
+        Instant now = now();
+        Invitation invitation = store.createInvitation(Secrets.digest(code), inviter.id(), now,
+                now.plus(INVITATION_LIFETIME));
+        return new IssuedInvitation(code, invitation);
+    }
+
+    /** The invitations an account issued, newest first. */
+    public List<Invitation> invitationsBy(User user) {
+        return store.invitationsBy(user.id());
+    }
+
+    // ---- roles and bans
+
+    /**
+     * Gives an account a role; only administrators may, and not to themselves (so a site never loses its last
+     * administrator by accident).
+     *
+     * @throws AccountRefusal when the actor may not, or there is no such account
+     */
+    public User setRole(Session actor, long userId, Role role) {
+        requireSession(actor);
+        if (role == null) {
+            throw new AccountRefusal("choose a role: member, editor or admin");
+        }
+        if (actor.user().role() != Role.ADMIN) {
+            throw new AccountRefusal("only administrators can change roles");
+        }
+        if (actor.user().id() == userId) {
+            throw new AccountRefusal("administrators cannot change their own role; ask another administrator");
+        }
+        target(userId);
+        store.setRole(userId, role);
+        return target(userId);
+    }
+
+    /**
+     * Bans an account and ends its sessions. Editors may ban members; administrators may ban anyone but
+     * themselves.
+     *
+     * @throws AccountRefusal when the reason is missing, the actor may not, or there is no such account
+     */
+    public User ban(Session actor, long userId, String reason) {
+        requireSession(actor);
+        if (reason == null || reason.isBlank()) {
+            throw new AccountRefusal("give a reason for the ban; it is kept with the account");
+        }
+        User target = target(userId);
+        Role role = actor.user().role();
+        if (actor.user().id() == userId) {
+            throw new AccountRefusal("you cannot ban your own account");
+        }
+        if (!role.atLeast(Role.EDITOR) || role == Role.EDITOR && target.role() != Role.MEMBER) {
+            throw new AccountRefusal("only editors can ban members, and only administrators can ban editors"
+                    + " and administrators");
+        }
+        store.setBanned(userId, true, reason.strip());
+        return target(userId);
+    }
+
+    /** Lifts a ban; the same people who may ban an account may lift its ban. */
+    public User unban(Session actor, long userId) {
+        requireSession(actor);
+        User target = target(userId);
+        Role role = actor.user().role();
+        if (!role.atLeast(Role.EDITOR) || role == Role.EDITOR && target.role() != Role.MEMBER) {
+            throw new AccountRefusal("only editors can lift bans of members, and only administrators those of"
+                    + " editors and administrators");
+        }
+        store.setBanned(userId, false, null);
+        return target(userId);
+    }
+
+    // ---- rate limits of the journal
+
+    /**
+     * Counts one story submission by the session's account.
+     *
+     * @throws AccountRefusal saying how long to wait when the account submitted too many lately
+     */
+    public void allowSubmission(Session session) {
+        limit(session, "submit", RateRule.SUBMISSION);
+    }
+
+    /**
+     * Counts one comment by the session's account.
+     *
+     * @throws AccountRefusal saying how long to wait when the account commented too much lately
+     */
+    public void allowComment(Session session) {
+        limit(session, "comment", RateRule.COMMENT);
+    }
+
+    private void limit(Session session, String action, RateRule rule) {
+        requireSession(session);
+        if (limiter.acquire(RateRule.userKey(action, session.user().id()), rule)
+                instanceof RateDecision.RateLimited limited) {
+            throw limited.refusal();
+        }
+    }
+
+    // ---- helpers
+
+    private static void requireSession(Session session) {
+        if (session == null) {
+            throw new AccountRefusal("log in first");
+        }
+    }
+
+    private User target(long userId) {
+        return store.user(userId).orElseThrow(() -> new AccountRefusal("there is no account number " + userId
+                + "; check the number in the list of accounts"));
+    }
+
+    private static String addressKey(String address) {
+        if (address == null || address.isBlank()) {
+            return "unknown";
+        }
+        String a = address.strip();
+        return a.length() > 64 ? a.substring(0, 64) : a;
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}
