@@ -2,12 +2,20 @@ package org.callisto.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.stream.Stream;
+import org.callisto.html.HtmlSanitizer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,6 +101,37 @@ class PagesConformanceTest {
                 .anySatisfy(e -> assertThat(e.text()).contains("span"));
         byte[] badCss = "p { colour: red; }\n".getBytes(StandardCharsets.UTF_8);
         assertThat(checker.checkCss(badCss, "http://example.test/bad.css").errors()).isNotEmpty();
+    }
+
+    /**
+     * For information: how much of what the sanitizer lets through from DOMPurify's fixtures would itself be
+     * flagged by the checker once inside an entry (feed content is not ours to fix, but the figure shows what a
+     * page with real entries may carry).
+     */
+    @Test
+    void conformanceOfSanitizedContentIsReported() throws Exception {
+        Path corpus = Path.of(System.getProperty("callisto.corpora", "../shared/corpora"), "dompurify",
+                "expect.json");
+        Assumptions.assumeTrue(Files.exists(corpus), "corpus not found: " + corpus.toAbsolutePath());
+        HtmlSanitizer sanitizer = HtmlSanitizer.aggregated();
+        int flagged = 0;
+        int total = 0;
+        Map<String, Integer> kinds = new TreeMap<>();
+        for (JsonNode c : new ObjectMapper().readTree(corpus.toFile())) {
+            String html = "<!DOCTYPE html>\n<html lang=\"en\"><head><title>entry</title></head><body><article>"
+                    + sanitizer.sanitize(c.get("payload").asText(), "https://blog.example/post/")
+                    + "</article></body></html>\n";
+            NuChecker.Report report = checker.checkHtml(html.getBytes(StandardCharsets.UTF_8), "entry:" + total);
+            total++;
+            if (!report.errors().isEmpty()) {
+                flagged++;
+                report.errors().forEach(e -> kinds.merge(e.text(), 1, Integer::sum));
+            }
+        }
+        System.out.printf("nu checker on sanitized DOMPurify fixtures: %d of %d entries with errors%n", flagged,
+                total);
+        kinds.forEach((k, n) -> System.out.printf("  %3d  %s%n", n, k));
+        assertThat(total).isPositive();
     }
 
     private static void report(String path, byte[] body, NuChecker.Report report) {
