@@ -297,6 +297,20 @@ class SanitizedHtmlInBrowserTest {
     }
 
     @Test
+    void noPayloadSanitizedAgainstAnEntryUrlRunsScriptInChromium() {
+        // With a base URL, relative URLs are resolved instead of dropped: a different path through the sanitizer.
+        List<String> sanitized = new ArrayList<>();
+        for (JsonNode c : cases) {
+            sanitized.add(SANITIZER.sanitize(c.get("payload").asText(), "https://blog.example/2026/post.html"));
+        }
+        Outcome outcome = show(sanitized);
+        System.out.printf("sanitized against an entry URL, in Chromium: %d payloads, %d executions%n",
+                outcome.cases(), outcome.executions());
+        assertThat(outcome.cases()).as("every payload's div is in the page").isEqualTo(cases.size());
+        assertThat(outcome.executions()).as(describe(outcome)).isZero();
+    }
+
+    @Test
     void theHarnessCatchesUnsanitizedPayloads() {
         Outcome outcome = show(List.of(
                 "<img src=x onerror=alert(1)>",
