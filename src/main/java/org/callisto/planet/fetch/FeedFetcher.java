@@ -134,24 +134,24 @@ public final class FeedFetcher implements AutoCloseable {
     /** Fetches one URL; never throws for network or HTTP failures, which are reported in the result. */
     public FetchResult fetch(FetchRequest request) {
         long start = System.nanoTime();
-        long deadline = start + settings.totalTimeout().toNanos();
+        long queueDeadline = start + queueWait().toNanos();
         URI url = request == null ? null : request.url();
         String bad = checkUrl(url);
         if (bad != null) {
             return failed(start, url, 0, new Failure(FetchError.BAD_URL, bad));
         }
         try {
-            if (!inFlight.tryAcquire(remaining(deadline), TimeUnit.NANOSECONDS)) {
+            if (!inFlight.tryAcquire(remaining(queueDeadline), TimeUnit.NANOSECONDS)) {
                 return failed(start, url, 0, new Failure(FetchError.TIMEOUT, "fetching " + url
                         + " never started: all " + settings.concurrency() + " fetch slots stayed busy for "
-                        + FetchFailures.words(settings.totalTimeout()) + " (fetch.concurrency)"));
+                        + FetchFailures.words(queueWait()) + " (fetch.concurrency)"));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failed(start, url, 0, new Failure(FetchError.OTHER, "fetching " + url + " was interrupted"));
         }
         try {
-            return follow(request, withoutFragment(url), start, deadline);
+            return follow(request, withoutFragment(url), start, queueDeadline);
         } catch (RuntimeException e) {
             return failed(start, url, 0, new Failure(FetchError.OTHER, "fetching " + url
                     + " failed unexpectedly: " + e));
@@ -161,7 +161,10 @@ public final class FeedFetcher implements AutoCloseable {
     }
 
     /** Follows the redirect chain from {@code url} to a final answer. */
-    private FetchResult follow(FetchRequest request, URI url, long start, long deadline) {
+    private FetchResult follow(FetchRequest request, URI url, long start, long queueDeadline) {
+        // The total timeout measures the server, so it starts when the first request may go out: time spent
+        // waiting for our own slots (fetch.concurrency, fetch.per_host) behind other feeds does not count.
+        long[] deadline = {0};
         URI current = url;
         Set<String> seen = new HashSet<>();
         seen.add(key(current));
@@ -169,7 +172,7 @@ public final class FeedFetcher implements AutoCloseable {
         chain.add(current);
         boolean allPermanent = true;
         while (true) {
-            Answer answer = exchange(current, request, deadline);
+            Answer answer = exchange(current, request, deadline, queueDeadline);
             if (answer.failure() != null) {
                 return failed(start, current, answer.status(), answer.failure());
             }
@@ -261,10 +264,11 @@ public final class FeedFetcher implements AutoCloseable {
     }
 
     /** Sends one GET and reads its answer, holding a per-host permit throughout. */
-    private Answer exchange(URI url, FetchRequest fetchRequest, long deadline) {
+    private Answer exchange(URI url, FetchRequest fetchRequest, long[] deadlineHolder, long queueDeadline) {
         HostLimits.Permit permit;
+        boolean first = deadlineHolder[0] == 0;
         try {
-            permit = hostLimits.acquire(url.getHost(), remaining(deadline));
+            permit = hostLimits.acquire(url.getHost(), remaining(first ? queueDeadline : deadlineHolder[0]));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Answer.failed(0, new Failure(FetchError.OTHER, "fetching " + url + " was interrupted"));
@@ -272,8 +276,13 @@ public final class FeedFetcher implements AutoCloseable {
         if (permit == null) {
             return Answer.failed(0, new Failure(FetchError.TIMEOUT, "fetching " + url + " never started: "
                     + settings.perHostLimit() + " other fetches from " + url.getHost() + " took all of "
-                    + FetchFailures.words(settings.totalTimeout()) + " (fetch.per_host, fetch.total_timeout)"));
+                    + FetchFailures.words(first ? queueWait() : settings.totalTimeout())
+                    + " (fetch.per_host, fetch.total_timeout)"));
         }
+        if (first) {
+            deadlineHolder[0] = System.nanoTime() + settings.totalTimeout().toNanos();
+        }
+        long deadline = deadlineHolder[0];
         try (permit) {
             long remainingMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining(deadline)));
             Request request = client.newRequest(url)
@@ -428,6 +437,11 @@ public final class FeedFetcher implements AutoCloseable {
             sb.append(u);
         }
         return sb.toString();
+    }
+
+    /** How long a fetch may wait for a free slot before it gives up: ten total timeouts. */
+    private java.time.Duration queueWait() {
+        return settings.totalTimeout().multipliedBy(10);
     }
 
     private static long remaining(long deadline) {
