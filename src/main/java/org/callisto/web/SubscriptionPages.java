@@ -49,6 +49,9 @@ final class SubscriptionPages {
         } else if (f.lastErrorKind() != null || f.lastError() != null) {
             status = f.errorCount() > 1 ? "Failing (" + f.errorCount() + " attempts)" : "Error";
             statusClass = "error";
+        } else if (f.illFormed()) {
+            status = "OK, repaired";
+            statusClass = "ok";
         } else {
             status = "OK";
             statusClass = "ok";
@@ -57,6 +60,8 @@ final class SubscriptionPages {
         if (f.lastErrorKind() != null || f.lastError() != null) {
             String kind = Format.errorKind(f.lastErrorKind());
             error = f.lastError() == null || f.lastError().isBlank() ? kind + "." : kind + ": " + f.lastError();
+        } else if (f.illFormed() && f.problems() != null && !f.problems().isBlank()) {
+            error = problemsInWords(f.problems());
         }
         return new SubscriptionsPage.Row(f, Format.webUrl(f.url()),
                 last == null ? null : Format.relative(last, now), last == null ? null : Format.iso(last),
@@ -64,5 +69,14 @@ final class SubscriptionPages {
                 next == null ? null : dueNow ? "due now" : Format.relative(next, now),
                 next == null || dueNow ? null : Format.iso(next), next == null || dueNow ? null : Format.human(next),
                 status, statusClass, error, Format.perWeek(perWeek));
+    }
+
+    /** "not well-formed XML, repaired: parse error at 3:14: undefined entity &foo; (and 2 more)". */
+    static String problemsInWords(String problems) {
+        List<String> lines = problems.lines().filter(l -> !l.isBlank()).toList();
+        String first = lines.getFirst();
+        String where = first.matches("\\d+:\\d+: .*") ? "parse error at " + first : first;
+        return "not well-formed, repaired: " + where
+                + (lines.size() > 1 ? " (and " + (lines.size() - 1) + " more)" : "");
     }
 }

@@ -127,9 +127,15 @@ class PlanetEndToEndTest {
                 for (String url : hostile.values()) {
                     store.addFeed(url, null, List.of("Hostile"));
                 }
+                String truncated = fixtures.url("/hostile/truncated.xml").toString();
+                store.addFeed(truncated, null, List.of("Hostile"));
                 Map<String, RefreshOutcome> outcomes = new ConcurrentHashMap<>();
                 RefreshRound.Summary first = planet.round().run(store.feeds(), o -> outcomes.put(o.url(), o));
-                assertThat(first.feeds()).isEqualTo(feedUrls.size() + hostile.size());
+                assertThat(first.feeds()).isEqualTo(feedUrls.size() + hostile.size() + 1);
+                Feed repaired = store.feedByUrl(truncated).orElseThrow();
+                assertThat(repaired.lastError()).isNull();
+                assertThat(repaired.illFormed()).isTrue();
+                assertThat(store.feedEntries(repaired.id(), 0, 10)).extracting(Entry::title).containsExactly("Half & half");
 
                 for (Map.Entry<String, String> good : feedUrls.entrySet()) {
                     RefreshOutcome o = outcomes.get(good.getValue());
@@ -229,7 +235,8 @@ class PlanetEndToEndTest {
         }
         HttpResponse<String> subs = http.send(HttpRequest.newBuilder(URI.create(base + "/subscriptions")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(subs.body()).contains("410").contains("169.254.169.254");
+        assertThat(subs.body()).contains("410").contains("169.254.169.254")
+                .contains("not well-formed, repaired: parse error at");
 
         FeedParser parser = new FeedParser();
         for (String output : List.of("/atom.xml", "/rss.xml")) {
