@@ -21,7 +21,9 @@ import java.util.List;
 final class Migrations {
     /** Every migration, in order. Append; never edit or reorder one that has shipped. */
     static final List<String> SCRIPTS = List.of(
-            "V001__planet.sql");
+            "V001__planet.sql",
+            "V002__accounts.sql",
+            "V003__show.sql");
 
     private final Database db;
 

@@ -1,0 +1,1 @@
+-- accounts: see the account capability
