@@ -296,7 +296,7 @@ public final class ShowNotesParser {
                     throw new ShowNotesException(file, number, "the link \"" + itemLink + "\" of \"" + itemTitle
                             + "\" is not an absolute http(s) URL; write the whole address, e.g. https://...");
                 }
-            } else if (text.startsWith("[") && text.contains("](")) {
+            } else if (text.matches("^\\[.*]\\s*\\(.*")) {
                 throw new ShowNotesException(file, number, "a broken link in \"" + text + "\"; write"
                         + " [Title](https://...) with no space between ] and (");
             } else {
