@@ -198,7 +198,11 @@ public final class PodcastFeedWriter {
         }
         podcast(w, "episode", Integer.toString(e.number()));
         if (e.season() != null) {
-            podcast(w, "season", Integer.toString(e.season()));
+            // name is optional in docs/tags/season.md but required by podcast.xsd: give it
+            w.writeStartElement("podcast", "season", PODCAST_NS);
+            w.writeAttribute("name", "Season " + e.season());
+            w.writeCharacters(Integer.toString(e.season()));
+            w.writeEndElement();
         }
         for (Guest g : notes.guests()) {
             w.writeStartElement("podcast", "person", PODCAST_NS);
