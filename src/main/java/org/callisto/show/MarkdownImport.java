@@ -86,10 +86,8 @@ public final class MarkdownImport {
             return new Result(folder, Outcome.FAILED, number, file + ":1: episode " + number
                     + " is already imported from " + other + "; give one of them another number");
         }
-        boolean existed = store.episode(number).isPresent();
-        Episode episode = store.saveEpisode(notes.episode());
-        store.setNotes(episode.id(), notes.sections());
-        store.setGuests(episode.id(), notes.guests());
-        return new Result(folder, existed ? Outcome.UPDATED : Outcome.ADDED, number, episode.title());
+        ShowStore.Saved saved = store.importEpisode(notes);
+        return new Result(folder, saved.created() ? Outcome.ADDED : Outcome.UPDATED, number,
+                saved.episode().title());
     }
 }

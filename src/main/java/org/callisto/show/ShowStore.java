@@ -92,39 +92,66 @@ public final class ShowStore {
      * never show it twice; a new one takes the draft's guid or a new random UUID.
      */
     public Episode saveEpisode(EpisodeDraft d) {
+        long id = db.inTransaction(c -> upsertEpisode(c, d));
+        return episodeWhere("id = ?", id).orElseThrow();
+    }
+
+    /** An episode saved by {@link #importEpisode}, and whether it was new. */
+    public record Saved(Episode episode, boolean created) {
+    }
+
+    /**
+     * Saves an episode with its notes and guests in one transaction, as {@link #saveEpisode}, {@link #setNotes}
+     * and {@link #setGuests} would one after the other.
+     */
+    public Saved importEpisode(ParsedNotes notes) {
+        boolean[] created = new boolean[1];
         long id = db.inTransaction(c -> {
-            long now = System.currentTimeMillis();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO episodes (number, season, title, slug,"
-                    + " published_at, summary, episode_type, explicit, guid, created_at, updated_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (number) DO UPDATE SET"
-                    + " season = excluded.season, title = excluded.title, slug = excluded.slug,"
-                    + " published_at = excluded.published_at, summary = excluded.summary,"
-                    + " episode_type = excluded.episode_type, explicit = excluded.explicit,"
-                    + " updated_at = excluded.updated_at RETURNING id")) {
-                int i = 1;
-                ps.setInt(i++, d.number());
-                if (d.season() == null) {
-                    ps.setNull(i++, Types.INTEGER);
-                } else {
-                    ps.setInt(i++, d.season());
-                }
-                ps.setString(i++, d.title());
-                ps.setString(i++, d.slug());
-                ps.setLong(i++, d.publishedAt().toEpochMilli());
-                ps.setString(i++, d.summary());
-                ps.setString(i++, d.type().value());
-                ps.setInt(i++, d.explicit() ? 1 : 0);
-                ps.setString(i++, d.guid() != null && !d.guid().isBlank() ? d.guid().strip()
-                        : UUID.randomUUID().toString());
-                ps.setLong(i++, now);
-                ps.setLong(i, now);
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM episodes WHERE number = ?")) {
+                ps.setInt(1, notes.episode().number());
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
+                    created[0] = !rs.next();
                 }
             }
+            long episodeId = upsertEpisode(c, notes.episode());
+            replaceNotes(c, episodeId, notes.sections());
+            replaceGuests(c, episodeId, notes.guests());
+            return episodeId;
         });
-        return episodeWhere("id = ?", id).orElseThrow();
+        return new Saved(episodeWhere("id = ?", id).orElseThrow(), created[0]);
+    }
+
+    private static long upsertEpisode(Connection c, EpisodeDraft d) throws SQLException {
+        long now = System.currentTimeMillis();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO episodes (number, season, title, slug,"
+                + " published_at, summary, episode_type, explicit, guid, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (number) DO UPDATE SET"
+                + " season = excluded.season, title = excluded.title, slug = excluded.slug,"
+                + " published_at = excluded.published_at, summary = excluded.summary,"
+                + " episode_type = excluded.episode_type, explicit = excluded.explicit,"
+                + " updated_at = excluded.updated_at RETURNING id")) {
+            int i = 1;
+            ps.setInt(i++, d.number());
+            if (d.season() == null) {
+                ps.setNull(i++, Types.INTEGER);
+            } else {
+                ps.setInt(i++, d.season());
+            }
+            ps.setString(i++, d.title());
+            ps.setString(i++, d.slug());
+            ps.setLong(i++, d.publishedAt().toEpochMilli());
+            ps.setString(i++, d.summary());
+            ps.setString(i++, d.type().value());
+            ps.setInt(i++, d.explicit() ? 1 : 0);
+            ps.setString(i++, d.guid() != null && !d.guid().isBlank() ? d.guid().strip()
+                    : UUID.randomUUID().toString());
+            ps.setLong(i++, now);
+            ps.setLong(i, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** The episode numbered {@code number}. */
@@ -181,27 +208,31 @@ public final class ShowStore {
     /** Replaces an episode's show notes with {@code sections}, in order. */
     public void setNotes(long episodeId, List<Section> sections) {
         db.inTransaction(c -> {
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM sections WHERE episode_id = ?")) {
-                del.setLong(1, episodeId);
-                del.executeUpdate();
-            }
-            int position = 0;
-            for (Section s : sections) {
-                long sectionId;
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO sections (episode_id, position, heading) VALUES (?, ?, ?) RETURNING id")) {
-                    ps.setLong(1, episodeId);
-                    ps.setInt(2, position++);
-                    ps.setString(3, s.heading());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        sectionId = rs.getLong(1);
-                    }
-                }
-                insertItems(c, sectionId, s.items());
-            }
+            replaceNotes(c, episodeId, sections);
             return null;
         });
+    }
+
+    private static void replaceNotes(Connection c, long episodeId, List<Section> sections) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM sections WHERE episode_id = ?")) {
+            del.setLong(1, episodeId);
+            del.executeUpdate();
+        }
+        int position = 0;
+        for (Section s : sections) {
+            long sectionId;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO sections (episode_id, position, heading) VALUES (?, ?, ?) RETURNING id")) {
+                ps.setLong(1, episodeId);
+                ps.setInt(2, position++);
+                ps.setString(3, s.heading());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    sectionId = rs.getLong(1);
+                }
+            }
+            insertItems(c, sectionId, s.items());
+        }
     }
 
     private static void insertItems(Connection c, long sectionId, List<NoteItem> items) throws SQLException {
@@ -271,24 +302,28 @@ public final class ShowStore {
     /** Replaces an episode's guests. */
     public void setGuests(long episodeId, List<Guest> guests) {
         db.inTransaction(c -> {
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM guests WHERE episode_id = ?")) {
-                del.setLong(1, episodeId);
-                del.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO guests (episode_id, position, name, link) VALUES (?, ?, ?, ?)")) {
-                int position = 0;
-                for (Guest g : guests) {
-                    ps.setLong(1, episodeId);
-                    ps.setInt(2, position++);
-                    ps.setString(3, g.name());
-                    ps.setString(4, g.link());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            replaceGuests(c, episodeId, guests);
             return null;
         });
+    }
+
+    private static void replaceGuests(Connection c, long episodeId, List<Guest> guests) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM guests WHERE episode_id = ?")) {
+            del.setLong(1, episodeId);
+            del.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO guests (episode_id, position, name, link) VALUES (?, ?, ?, ?)")) {
+            int position = 0;
+            for (Guest g : guests) {
+                ps.setLong(1, episodeId);
+                ps.setInt(2, position++);
+                ps.setString(3, g.name());
+                ps.setString(4, g.link());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     /** An episode's guests, in order. */
