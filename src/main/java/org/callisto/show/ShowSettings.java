@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param ownerEmail      the owner's address ({@code itunes:owner}, {@code podcast:locked owner})
  * @param artworkUrl      the show's artwork, 1400 to 3000 pixels square, JPEG or PNG
  * @param categories      Apple categories, the first one counts: {@code "Technology"} or a subcategory written
- *                        {@code "Society & Culture/Documentary"}; names from Apple's list
+ *                        {@code "Society & Culture/Documentary"}; names from {@link AppleCategories}
  * @param explicit        whether the show is explicit
  * @param fundingUrl      where listeners can support the show (a Patreon page, say), or null
  * @param fundingText     the label of that link, at most 128 characters, or null
@@ -40,6 +40,7 @@ public record ShowSettings(String title, String description, String language, St
         if (categories.isEmpty()) {
             throw new IllegalArgumentException("show settings need at least one Apple category, e.g. \"Technology\"");
         }
+        categories.forEach(AppleCategories::check);
         if (fundingText != null && fundingText.length() > 128) {
             throw new IllegalArgumentException("funding text is " + fundingText.length()
                     + " characters; podcast:funding allows 128, shorten it");
