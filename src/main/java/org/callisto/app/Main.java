@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "A self-hosted news platform for open-source communities: planet, journal and show.",
         subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, DemoCommand.class, FetchCommand.class,
                 FeedsCommand.class, OpmlCommand.class, ImportVenusCommand.class, ParseCommand.class,
-                HtmlCommand.class, AdminCommand.class})
+                HtmlCommand.class, AdminCommand.class, ShowCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

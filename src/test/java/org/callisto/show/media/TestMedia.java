@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * silence (a zeroed side information and payload decodes as silence), with padding spread as an encoder does,
  * optional ID3v2/ID3v1 tags and Xing/Info/VBRI headers; and ISO base media boxes to assemble MP4 files.
  */
-final class TestMedia {
+public final class TestMedia {
 
     private static final int[] BITRATES_V1 = {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320};
     private static final int[] BITRATES_V2 = {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160};
@@ -54,7 +54,7 @@ final class TestMedia {
     }
 
     /** Duration in milliseconds of {@code frames} frames, rounded as the inspector does. */
-    static long durationMillis(int version, int sampleRate, long frames) {
+    public static long durationMillis(int version, int sampleRate, long frames) {
         return Math.round(frames * samplesPerFrame(version) * 1000.0 / sampleRate);
     }
 
@@ -193,7 +193,7 @@ final class TestMedia {
     }
 
     /** A CBR MP3 of {@code frames} frames, with an optional ID3v2 tag (and footer) and ID3v1 tag. */
-    static byte[] cbrMp3(int kbps, int sampleRate, int frames, int id3v2Padding, boolean id3v1) {
+    public static byte[] cbrMp3(int kbps, int sampleRate, int frames, int id3v2Padding, boolean id3v1) {
         Mp3Writer w = new Mp3Writer(1, sampleRate, false);
         if (id3v2Padding > 0) {
             w.bytes(id3v2(id3v2Padding, false));
@@ -295,7 +295,7 @@ final class TestMedia {
     }
 
     /** A typical MP4: ftyp, then moov (mvhd and tracks) and mdat in the order asked. */
-    static byte[] mp4(int mvhdVersion, long timescale, long duration, int mdatBytes, boolean moovFirst,
+    public static byte[] mp4(int mvhdVersion, long timescale, long duration, int mdatBytes, boolean moovFirst,
                       String... handlers) {
         byte[][] traks = new byte[handlers.length + 1][];
         traks[0] = mvhd(mvhdVersion, timescale, duration);
@@ -319,7 +319,7 @@ final class TestMedia {
         return s.getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    static Path write(Path dir, String name, byte[] bytes) {
+    public static Path write(Path dir, String name, byte[] bytes) {
         try {
             return Files.write(dir.resolve(name), bytes);
         } catch (IOException e) {

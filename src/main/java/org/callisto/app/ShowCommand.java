@@ -1,0 +1,21 @@
+package org.callisto.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code callisto show}: the podcast show; only groups its subcommands ({@code import-markdown}).
+ * Not thread-safe: picocli makes one instance per command line.
+ */
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Manage the podcast show.",
+        subcommands = {ShowImportMarkdownCommand.class})
+final class ShowCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

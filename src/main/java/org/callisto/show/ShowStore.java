@@ -1,0 +1,445 @@
+package org.callisto.show;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.callisto.db.Database;
+
+/**
+ * All SQL of the show: its settings, episodes, show notes, guests, transcripts and renditions.
+ * Thread-safe: every method borrows its own connection from the pool; writes run in one transaction each.
+ */
+public final class ShowStore {
+    private static final String EPISODE_COLUMNS = "id, number, season, title, slug, published_at, summary,"
+            + " episode_type, explicit, guid, chapters_json";
+
+    private final Database db;
+
+    public ShowStore(Database db) {
+        this.db = db;
+    }
+
+    // ---- settings
+
+    /** Writes the show's settings, replacing the previous ones. */
+    public void saveSettings(ShowSettings s) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO show (id, title, description, language, author,"
+                    + " owner_name, owner_email, artwork_url, categories, explicit, funding_url, funding_text,"
+                    + " feedback_address, podcast_guid, locked, updated_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    + " ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
+                    + " description = excluded.description, language = excluded.language, author = excluded.author,"
+                    + " owner_name = excluded.owner_name, owner_email = excluded.owner_email,"
+                    + " artwork_url = excluded.artwork_url, categories = excluded.categories,"
+                    + " explicit = excluded.explicit, funding_url = excluded.funding_url,"
+                    + " funding_text = excluded.funding_text, feedback_address = excluded.feedback_address,"
+                    + " podcast_guid = excluded.podcast_guid, locked = excluded.locked,"
+                    + " updated_at = excluded.updated_at")) {
+                int i = 1;
+                ps.setString(i++, s.title());
+                ps.setString(i++, s.description());
+                ps.setString(i++, s.language());
+                ps.setString(i++, s.author());
+                ps.setString(i++, s.ownerName());
+                ps.setString(i++, s.ownerEmail());
+                ps.setString(i++, s.artworkUrl());
+                ps.setString(i++, String.join("\n", s.categories()));
+                ps.setInt(i++, s.explicit() ? 1 : 0);
+                ps.setString(i++, s.fundingUrl());
+                ps.setString(i++, s.fundingText());
+                ps.setString(i++, s.feedbackAddress());
+                ps.setString(i++, s.podcastGuid());
+                ps.setInt(i++, s.locked() ? 1 : 0);
+                ps.setLong(i, System.currentTimeMillis());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The show's settings, or empty before they are first saved. */
+    public Optional<ShowSettings> settings() {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT title, description, language, author, owner_name,"
+                    + " owner_email, artwork_url, categories, explicit, funding_url, funding_text, feedback_address,"
+                    + " podcast_guid, locked FROM show WHERE id = 1");
+                 ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new ShowSettings(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        Arrays.asList(rs.getString(8).split("\n")), rs.getInt(9) == 1, rs.getString(10),
+                        rs.getString(11), rs.getString(12), rs.getString(13), rs.getInt(14) == 1));
+            }
+        });
+    }
+
+    // ---- episodes
+
+    /**
+     * Creates the episode with the draft's number, or updates it. An existing episode keeps its guid, so feeds
+     * never show it twice; a new one takes the draft's guid or a new random UUID.
+     */
+    public Episode saveEpisode(EpisodeDraft d) {
+        long id = db.inTransaction(c -> upsertEpisode(c, d));
+        return episodeWhere("id = ?", id).orElseThrow();
+    }
+
+    /** An episode saved by {@link #importEpisode}, and whether it was new. */
+    public record Saved(Episode episode, boolean created) {
+    }
+
+    /**
+     * Saves an episode with its notes and guests in one transaction, as {@link #saveEpisode}, {@link #setNotes}
+     * and {@link #setGuests} would one after the other.
+     */
+    public Saved importEpisode(ParsedNotes notes) {
+        boolean[] created = new boolean[1];
+        long id = db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM episodes WHERE number = ?")) {
+                ps.setInt(1, notes.episode().number());
+                try (ResultSet rs = ps.executeQuery()) {
+                    created[0] = !rs.next();
+                }
+            }
+            long episodeId = upsertEpisode(c, notes.episode());
+            replaceNotes(c, episodeId, notes.sections());
+            replaceGuests(c, episodeId, notes.guests());
+            return episodeId;
+        });
+        return new Saved(episodeWhere("id = ?", id).orElseThrow(), created[0]);
+    }
+
+    private static long upsertEpisode(Connection c, EpisodeDraft d) throws SQLException {
+        long now = System.currentTimeMillis();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO episodes (number, season, title, slug,"
+                + " published_at, summary, episode_type, explicit, guid, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (number) DO UPDATE SET"
+                + " season = excluded.season, title = excluded.title, slug = excluded.slug,"
+                + " published_at = excluded.published_at, summary = excluded.summary,"
+                + " episode_type = excluded.episode_type, explicit = excluded.explicit,"
+                + " updated_at = excluded.updated_at RETURNING id")) {
+            int i = 1;
+            ps.setInt(i++, d.number());
+            if (d.season() == null) {
+                ps.setNull(i++, Types.INTEGER);
+            } else {
+                ps.setInt(i++, d.season());
+            }
+            ps.setString(i++, d.title());
+            ps.setString(i++, d.slug());
+            ps.setLong(i++, d.publishedAt().toEpochMilli());
+            ps.setString(i++, d.summary());
+            ps.setString(i++, d.type().value());
+            ps.setInt(i++, d.explicit() ? 1 : 0);
+            ps.setString(i++, d.guid() != null && !d.guid().isBlank() ? d.guid().strip()
+                    : UUID.randomUUID().toString());
+            ps.setLong(i++, now);
+            ps.setLong(i, now);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The episode numbered {@code number}. */
+    public Optional<Episode> episode(int number) {
+        return episodeWhere("number = ?", number);
+    }
+
+    /** Every episode, newest first (by release time, then number). */
+    public List<Episode> episodes() {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + EPISODE_COLUMNS
+                    + " FROM episodes ORDER BY published_at DESC, number DESC");
+                 ResultSet rs = ps.executeQuery()) {
+                List<Episode> list = new ArrayList<>();
+                while (rs.next()) {
+                    list.add(episode(rs));
+                }
+                return list;
+            }
+        });
+    }
+
+    /** Sets (or with null, removes) an episode's JSON chapters document. */
+    public void setChapters(long episodeId, String chaptersJson) {
+        update("UPDATE episodes SET chapters_json = ? WHERE id = ?", chaptersJson, episodeId);
+    }
+
+    /** Deletes an episode with its notes, guests, transcripts and renditions (not the files). */
+    public boolean deleteEpisode(long episodeId) {
+        return update("DELETE FROM episodes WHERE id = ?", episodeId) > 0;
+    }
+
+    private Optional<Episode> episodeWhere(String where, Object value) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + EPISODE_COLUMNS + " FROM episodes WHERE " + where)) {
+                ps.setObject(1, value);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(episode(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static Episode episode(ResultSet rs) throws SQLException {
+        int season = rs.getInt(3);
+        Integer seasonOrNull = rs.wasNull() ? null : season;
+        return new Episode(rs.getLong(1), rs.getInt(2), seasonOrNull, rs.getString(4), rs.getString(5),
+                Instant.ofEpochMilli(rs.getLong(6)), rs.getString(7), EpisodeType.of(rs.getString(8)),
+                rs.getInt(9) == 1, rs.getString(10), rs.getString(11));
+    }
+
+    // ---- show notes
+
+    /** Replaces an episode's show notes with {@code sections}, in order. */
+    public void setNotes(long episodeId, List<Section> sections) {
+        db.inTransaction(c -> {
+            replaceNotes(c, episodeId, sections);
+            return null;
+        });
+    }
+
+    private static void replaceNotes(Connection c, long episodeId, List<Section> sections) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM sections WHERE episode_id = ?")) {
+            del.setLong(1, episodeId);
+            del.executeUpdate();
+        }
+        int position = 0;
+        for (Section s : sections) {
+            long sectionId;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO sections (episode_id, position, heading) VALUES (?, ?, ?) RETURNING id")) {
+                ps.setLong(1, episodeId);
+                ps.setInt(2, position++);
+                ps.setString(3, s.heading());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    sectionId = rs.getLong(1);
+                }
+            }
+            insertItems(c, sectionId, s.items());
+        }
+    }
+
+    private static void insertItems(Connection c, long sectionId, List<NoteItem> items) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO items (section_id, position, title, link, summary,"
+                + " source_kind, source_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            int position = 0;
+            for (NoteItem item : items) {
+                ps.setLong(1, sectionId);
+                ps.setInt(2, position++);
+                ps.setString(3, item.title());
+                ps.setString(4, item.link());
+                ps.setString(5, item.summary());
+                ps.setString(6, item.sourceKind() == null ? null : item.sourceKind().value());
+                if (item.sourceId() == null) {
+                    ps.setNull(7, Types.BIGINT);
+                } else {
+                    ps.setLong(7, item.sourceId());
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Renames the section at {@code position} (0 for the first). Returns false when there is none there. */
+    public boolean renameSection(long episodeId, int position, String heading) {
+        return update("UPDATE sections SET heading = ? WHERE episode_id = ? AND position = ?",
+                heading, episodeId, position) > 0;
+    }
+
+    /** An episode's show notes, in order. */
+    public List<Section> notes(long episodeId) {
+        return db.withConnection(c -> {
+            Map<Long, String> headings = new LinkedHashMap<>();
+            Map<Long, List<NoteItem>> items = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, heading FROM sections WHERE episode_id = ? ORDER BY position")) {
+                ps.setLong(1, episodeId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        headings.put(rs.getLong(1), rs.getString(2));
+                        items.put(rs.getLong(1), new ArrayList<>());
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT i.section_id, i.title, i.link, i.summary,"
+                    + " i.source_kind, i.source_id FROM items i JOIN sections s ON s.id = i.section_id"
+                    + " WHERE s.episode_id = ? ORDER BY s.position, i.position")) {
+                ps.setLong(1, episodeId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long sourceId = rs.getLong(6);
+                        Long source = rs.wasNull() ? null : sourceId;
+                        items.get(rs.getLong(1)).add(new NoteItem(rs.getString(2), rs.getString(3),
+                                rs.getString(4), SourceKind.of(rs.getString(5)), source));
+                    }
+                }
+            }
+            List<Section> sections = new ArrayList<>();
+            headings.forEach((id, heading) -> sections.add(new Section(heading, items.get(id))));
+            return sections;
+        });
+    }
+
+    // ---- guests and transcripts
+
+    /** Replaces an episode's guests. */
+    public void setGuests(long episodeId, List<Guest> guests) {
+        db.inTransaction(c -> {
+            replaceGuests(c, episodeId, guests);
+            return null;
+        });
+    }
+
+    private static void replaceGuests(Connection c, long episodeId, List<Guest> guests) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM guests WHERE episode_id = ?")) {
+            del.setLong(1, episodeId);
+            del.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO guests (episode_id, position, name, link) VALUES (?, ?, ?, ?)")) {
+            int position = 0;
+            for (Guest g : guests) {
+                ps.setLong(1, episodeId);
+                ps.setInt(2, position++);
+                ps.setString(3, g.name());
+                ps.setString(4, g.link());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** An episode's guests, in order. */
+    public List<Guest> guests(long episodeId) {
+        return list("SELECT name, link FROM guests WHERE episode_id = ? ORDER BY position", episodeId,
+                rs -> new Guest(rs.getString(1), rs.getString(2)));
+    }
+
+    /** Adds a transcript to an episode, or updates the one at the same location. */
+    public void saveTranscript(long episodeId, Transcript t) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO transcripts (episode_id, location, mime,"
+                    + " language) VALUES (?, ?, ?, ?) ON CONFLICT (episode_id, location) DO UPDATE SET"
+                    + " mime = excluded.mime, language = excluded.language")) {
+                ps.setLong(1, episodeId);
+                ps.setString(2, t.location());
+                ps.setString(3, t.mimeType());
+                ps.setString(4, t.language());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** An episode's transcripts. */
+    public List<Transcript> transcripts(long episodeId) {
+        return list("SELECT location, mime, language FROM transcripts WHERE episode_id = ? ORDER BY id", episodeId,
+                rs -> new Transcript(rs.getString(1), rs.getString(2), rs.getString(3)));
+    }
+
+    // ---- renditions
+
+    /** Adds a rendition to an episode, replacing the one of the same kind. */
+    public void saveRendition(long episodeId, Rendition r) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO renditions (episode_id, kind, media_path,"
+                    + " mime, length, duration_ms, torrent_path, torrent_length, infohash, added_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (episode_id, kind) DO UPDATE SET"
+                    + " media_path = excluded.media_path, mime = excluded.mime, length = excluded.length,"
+                    + " duration_ms = excluded.duration_ms, torrent_path = excluded.torrent_path,"
+                    + " torrent_length = excluded.torrent_length, infohash = excluded.infohash,"
+                    + " added_at = excluded.added_at")) {
+                int i = 1;
+                ps.setLong(i++, episodeId);
+                ps.setString(i++, r.kind().value());
+                ps.setString(i++, r.mediaPath());
+                ps.setString(i++, r.mimeType());
+                ps.setLong(i++, r.length());
+                ps.setLong(i++, r.durationMs());
+                ps.setString(i++, r.torrentPath());
+                ps.setLong(i++, r.torrentLength());
+                ps.setString(i++, r.infoHash());
+                ps.setLong(i, System.currentTimeMillis());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** An episode's renditions, in {@link RenditionKind} order. */
+    public List<Rendition> renditions(long episodeId) {
+        List<Rendition> list = new ArrayList<>(list("SELECT kind, media_path, mime, length, duration_ms, torrent_path,"
+                + " torrent_length, infohash FROM renditions WHERE episode_id = ?", episodeId,
+                rs -> new Rendition(RenditionKind.of(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        rs.getLong(4), rs.getLong(5), rs.getString(6), rs.getLong(7), rs.getString(8))));
+        list.sort((a, b) -> a.kind().compareTo(b.kind()));
+        return list;
+    }
+
+    // ---- everything about episodes, for feeds
+
+    /** One episode with its notes, guests, transcripts and renditions. */
+    public EpisodeNotes notes(Episode e) {
+        return new EpisodeNotes(e, notes(e.id()), guests(e.id()), transcripts(e.id()), renditions(e.id()));
+    }
+
+    /** Every episode released by {@code now}, with everything about it, newest first. */
+    public List<EpisodeNotes> released(Instant now) {
+        return episodes().stream().filter(e -> !e.publishedAt().isAfter(now)).map(this::notes).toList();
+    }
+
+    // ---- helpers
+
+    private int update(String sql, Object... args) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    if (args[i] == null) {
+                        ps.setNull(i + 1, Types.VARCHAR);
+                    } else {
+                        ps.setObject(i + 1, args[i]);
+                    }
+                }
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private <T> List<T> list(String sql, long id, RowMapper<T> mapper) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<T> list = new ArrayList<>();
+                    while (rs.next()) {
+                        list.add(mapper.map(rs));
+                    }
+                    return list;
+                }
+            }
+        });
+    }
+
+    /** Maps one row. */
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+}

@@ -1,0 +1,51 @@
+package org.callisto.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ShowCommandTest {
+
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void importMarkdownImportsEachFolderAndReportsAMalformedOneWithFileAndLine(String kind, @TempDir Path dir)
+            throws Exception {
+        Path fixture = Path.of(ShowCommandTest.class.getResource("/show-notes").toURI());
+        try (Stream<Path> walk = Files.walk(fixture)) {
+            for (Path p : walk.toList()) {
+                Path target = dir.resolve(fixture.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        Path bad = Files.createDirectories(dir.resolve("0044-unfinished")).resolve("notes.md");
+        Files.writeString(bad, "number: 44\ntitle: Unfinished\n");
+        String db = Cli.freshDatabase(kind);
+
+        Cli.Run first = Cli.on(db, "show", "import-markdown", dir.toString());
+        assertThat(first.exit()).isEqualTo(1);
+        assertThat(first.out()).contains("  added episode 41: Jails All the Way Down")
+                .contains("  added episode 43: Ports Tree Spring Cleaning")
+                .contains("Imported " + dir + ": 3 added, 0 updated, 1 failed.");
+        assertThat(first.err()).contains("  failed " + bad + ":1: no release date; add a line date: 2026-03-05")
+                .contains("1 of 4 folders failed");
+
+        Files.writeString(bad, "number: 44\ntitle: Unfinished\ndate: 2026-03-19\n\n## Headlines\n\n"
+                + "- [A story](https://story.example/)\n");
+        Cli.Run second = Cli.on(db, "show", "import-markdown", dir.toString());
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.out()).contains("Imported " + dir + ": 1 added, 3 updated, 0 failed.");
+
+        Cli.Run missing = Cli.on(db, "show", "import-markdown", dir.resolve("nowhere").toString());
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("nowhere is not a folder");
+    }
+}
