@@ -1,0 +1,1 @@
+-- show: see the show capability
