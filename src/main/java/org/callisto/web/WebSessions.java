@@ -50,7 +50,7 @@ final class WebSessions {
         if (ctx.path().startsWith("/static/")) {
             return;
         }
-        Optional<String> id = SessionCookie.read(ctx.header("Cookie"));
+        Optional<String> id = SessionCookie.read(cookies(ctx));
         if (id.isEmpty()) {
             return;
         }
@@ -85,7 +85,7 @@ final class WebSessions {
 
     /** The id in the request's session cookie, or null. */
     static String cookieSessionId(Context ctx) {
-        return SessionCookie.read(ctx.header("Cookie")).orElse(null);
+        return SessionCookie.read(cookies(ctx)).orElse(null);
     }
 
     /**
@@ -137,8 +137,17 @@ final class WebSessions {
         }
     }
 
+    /** Every cookie of the request in one string: HTTP/2 clients may send each in a header of its own. */
+    private static String cookies(Context ctx) {
+        java.util.Enumeration<String> values = ctx.req().getHeaders("Cookie");
+        if (values == null || !values.hasMoreElements()) {
+            return null;
+        }
+        return String.join("; ", java.util.Collections.list(values));
+    }
+
     private static String formCookie(Context ctx) {
-        String header = ctx.header("Cookie");
+        String header = cookies(ctx);
         if (header == null) {
             return null;
         }
@@ -146,6 +155,9 @@ final class WebSessions {
             int eq = pair.indexOf('=');
             if (eq > 0 && pair.substring(0, eq).strip().equals(FORM_COOKIE)) {
                 String v = pair.substring(eq + 1).strip();
+                if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+                    v = v.substring(1, v.length() - 1);
+                }
                 if (v.length() == 43 && v.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_')) {
                     return v;
                 }
