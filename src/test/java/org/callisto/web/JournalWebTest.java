@@ -122,7 +122,7 @@ class JournalWebTest {
                 .doesNotContain("<b>marker</b>");
         HttpResponse<String> story = site.get("/stories/" + id);
         assertThat(story.statusCode()).isEqualTo(200);
-        assertThat(story.body()).contains("<h1 class=\"story-title\">Ports tree news</h1>")
+        assertThat(story.body()).contains("<h2 class=\"story-title\">Ports tree news</h2>")
                 .contains("<b>marker</b>").contains("https://example.org/ports");
         assertThat(site.get("/journal/atom.xml").body()).contains("<title>Ports tree news</title>")
                 .contains("http://planet.test/stories/" + id);
