@@ -36,6 +36,12 @@ import org.eclipse.jetty.server.ServerConnector;
  * {@code /archive/{yyyy}/{mm}}, {@code /archive/{yyyy}/{mm}/{dd}}, {@code /subscriptions}, the feeds
  * {@code /atom.xml}, {@code /rss.xml}, {@code /category/{slug}/atom.xml|rss.xml}, {@code /feeds/{id}/atom.xml|rss.xml},
  * and {@code /static/callisto.css}.
+ *
+ * <p>The journal and accounts: {@code /journal}, {@code /stories/{id}}, {@code /journal/atom.xml|rss.xml},
+ * {@code /submit}, {@code /editor/queue}, {@code /login}, {@code /logout}, {@code /register}, {@code /account}. A
+ * {@code before} handler finds the session of the {@code callisto_session} cookie ({@link WebSessions}); every POST
+ * checks its form's CSRF token. Pages for a logged-in person are rendered afresh and sent
+ * {@code Cache-Control: private, no-store}; only anonymous pages go through the cache.
  */
 public final class WebServer implements AutoCloseable {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src * data:; media-src *;"
