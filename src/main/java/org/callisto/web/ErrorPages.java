@@ -26,6 +26,9 @@ final class ErrorPages {
         }
         if (ctx.statusCode() == 404) {
             send(ctx, 404, "There is no page at " + Paging.shorten(ctx.path()) + ".");
+        } else if (ctx.statusCode() == 413) {
+            send(ctx, 413, "What was sent is larger than this site accepts; nothing was stored. Shorten it and"
+                    + " send it again.");
         } else if (ctx.statusCode() == 405) {
             send(ctx, 405, "This address does not take " + ctx.method() + " requests.");
         }
@@ -54,6 +57,7 @@ final class ErrorPages {
         String heading = switch (status) {
             case 400 -> "Bad request";
             case 403 -> "Not allowed";
+            case 413 -> "Too large";
             case 429 -> "Too many requests";
             case 404 -> "Not found";
             case 405 -> "Method not allowed";

@@ -185,6 +185,7 @@ public final class WebServer implements AutoCloseable {
             r.exception(Exception.class, (e, ctx) -> errors.failure(ctx, e));
             r.error(404, errors::status);
             r.error(405, errors::status);
+            r.error(413, errors::status);
         });
         app.start();
         return new WebServer(app);

@@ -183,6 +183,19 @@ class JournalWebTest {
     }
 
     @Test
+    void anOversizedStoryIsRefusedInWords() {
+        WebClient ivy = member("ivy");
+        HttpResponse<String> r = ivy.submit("/submit", "/submit", "action", "submit", "title", "Long", "format",
+                "text", "intro", "word ".repeat(50_000));
+        HttpResponse<String> huge = ivy.submit("/submit", "/submit", "action", "submit", "title", "Long", "format",
+                "html", "intro", "<p>" + "&lt;&gt;".repeat(300_000));
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(huge.body()).contains("larger than this site accepts");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("at most 200000 characters");
+    }
+
+    @Test
     void repeatedFailedLoginsAreRateLimitedWith429() {
         member("frank");
         WebClient mallory = client();
