@@ -164,6 +164,41 @@ class SubmissionsTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
+    void twoEditorsDecidingAtOnceEndWithOneDecision(String kind) throws Exception {
+        try (Journal j = new Journal(kind)) {
+            Session alice = j.member("alice");
+            Session one = j.admin("editor1");
+            Session two = j.admin("editor2");
+            Story s = stored(j.submissions.submit(alice, draft("Race", "text", "x", null, null)));
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                var accept = pool.submit(() -> {
+                    go.await();
+                    return j.submissions.accept(one, s.id()).status();
+                });
+                var reject = pool.submit(() -> {
+                    go.await();
+                    return j.submissions.reject(two, s.id(), "no").status();
+                });
+                go.countDown();
+                int refused = 0;
+                for (var f : List.of(accept, reject)) {
+                    try {
+                        f.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        assertThat(e.getCause()).isInstanceOf(JournalRefusal.class)
+                                .hasMessageContaining("no longer waiting");
+                        refused++;
+                    }
+                }
+                assertThat(refused).isEqualTo(1);
+            }
+            assertThat(j.submissions.store().story(s.id()).orElseThrow().status()).isNotEqualTo(StoryStatus.PENDING);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
     void submissionsAreRateLimited(String kind) {
         try (Journal j = new Journal(kind)) {
             Session alice = j.member("alice");
