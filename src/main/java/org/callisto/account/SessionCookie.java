@@ -54,13 +54,19 @@ public final class SessionCookie {
         for (String pair : cookieHeader.split(";")) {
             int eq = pair.indexOf('=');
             if (eq > 0 && pair.substring(0, eq).strip().equals(NAME)) {
-                String value = pair.substring(eq + 1).strip();
+                String value = unquoted(pair.substring(eq + 1).strip());
                 if (Secrets.plausible(value) && value.chars().allMatch(SessionCookie::tokenChar)) {
                     return Optional.of(value);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** A cookie value without the double quotes RFC 6265 allows around it (RFC 2965 clients send them). */
+    static String unquoted(String value) {
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1) : value;
     }
 
     private static boolean tokenChar(int c) {

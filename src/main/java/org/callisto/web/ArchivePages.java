@@ -55,7 +55,7 @@ final class ArchivePages {
                 current.add(new ArchivePage.Month(monthPath(m), Format.month(m.atDay(1)), counts[i]));
             }
         }
-        return site.render("archive.jte", new ArchivePage(site.meta("Archives"), years));
+        return site.render("archive.jte", new ArchivePage(site.meta(ctx, "Archives"), years));
     }
 
     Rendered month(Context ctx) {
@@ -81,7 +81,7 @@ final class ArchivePages {
         int page = Paging.page(ctx.queryParam("page"), pages, "this archive");
         List<Entry> entries = site.store().entriesBetween(from, to, Paging.offset(page), Paging.PAGE_SIZE);
         Pager pager = Pager.of(path, page, pages);
-        PageMeta meta = site.meta(page == 1 ? heading : heading + " (page " + page + ")").withPager(pager);
+        PageMeta meta = site.meta(ctx, page == 1 ? heading : heading + " (page " + page + ")").withPager(pager);
         String intro = entries.isEmpty() ? "Nothing was published in this period." : null;
         return site.render("list.jte", new ListPage(meta, heading, intro, site.days(entries), pager));
     }

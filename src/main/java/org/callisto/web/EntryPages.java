@@ -20,6 +20,6 @@ final class EntryPages {
         Entry entry = site.store().entry(entryId).orElseThrow(() -> PageException.notFound(
                 "There is no entry " + Paging.shorten(id) + ". It may have been removed with its feed."));
         EntryView view = site.views(List.of(entry)).getFirst();
-        return site.render("entry.jte", new EntryPage(site.meta(view.title()), view));
+        return site.render("entry.jte", new EntryPage(site.meta(ctx, view.title()), view));
     }
 }

@@ -26,9 +26,26 @@ final class ErrorPages {
         }
         if (ctx.statusCode() == 404) {
             send(ctx, 404, "There is no page at " + Paging.shorten(ctx.path()) + ".");
+        } else if (ctx.statusCode() == 413) {
+            send(ctx, 413, "What was sent is larger than this site accepts; nothing was stored. Shorten it and"
+                    + " send it again.");
         } else if (ctx.statusCode() == 405) {
-            send(ctx, 405, "Only GET requests are answered here.");
+            send(ctx, 405, "This address does not take " + ctx.method() + " requests.");
         }
+    }
+
+    /** A refusal that escaped a form handler: 429 with Retry-After when waiting helps, else 400. */
+    void refusal(Context ctx, String message, java.util.Optional<java.time.Duration> retryAfter) {
+        if (retryAfter.isPresent()) {
+            ctx.header("Retry-After", Long.toString(Math.max(1, retryAfter.get().toSeconds())));
+            send(ctx, 429, capitalized(message) + ".");
+        } else {
+            send(ctx, 400, capitalized(message) + ".");
+        }
+    }
+
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     void failure(Context ctx, Exception e) {
@@ -39,6 +56,9 @@ final class ErrorPages {
     private void send(Context ctx, int status, String message) {
         String heading = switch (status) {
             case 400 -> "Bad request";
+            case 403 -> "Not allowed";
+            case 413 -> "Too large";
+            case 429 -> "Too many requests";
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
             default -> "Something went wrong";
@@ -50,7 +70,7 @@ final class ErrorPages {
         ctx.header("Cache-Control", "no-store");
         String body;
         try {
-            body = site.render("error.jte", new ErrorPage(site.meta(heading), status, heading, message)).body();
+            body = site.render("error.jte", new ErrorPage(site.meta(ctx, heading), status, heading, message)).body();
         } catch (RuntimeException renderFailure) {
             LOG.error("web: unable to render an error page", renderFailure);
             body = "<!DOCTYPE html><html lang=\"en\"><title>" + heading + "</title><h1>" + heading + "</h1>";

@@ -23,7 +23,7 @@ final class FeedPages {
         int page = Paging.page(ctx.queryParam("page"), pages, feed.displayName());
         List<Entry> entries = site.store().feedEntries(feed.id(), Paging.offset(page), Paging.PAGE_SIZE);
         Pager pager = Pager.of(path, page, pages);
-        PageMeta meta = site.meta(page == 1 ? feed.displayName() : feed.displayName() + " (page " + page + ")",
+        PageMeta meta = site.meta(ctx, page == 1 ? feed.displayName() : feed.displayName() + " (page " + page + ")",
                 path + "/atom.xml", path + "/rss.xml", site.title() + " – " + feed.displayName()).withPager(pager);
         return site.render("feed.jte", new FeedPage(meta, feed, Format.webUrl(feed.siteUrl()),
                 Format.webUrl(feed.url()), site.days(entries), pager));

@@ -16,6 +16,10 @@ final class PageException extends RuntimeException {
         return new PageException(404, message);
     }
 
+    static PageException forbidden(String message) {
+        return new PageException(403, message);
+    }
+
     static PageException badRequest(String message) {
         return new PageException(400, message);
     }

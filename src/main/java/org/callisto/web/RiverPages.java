@@ -21,7 +21,7 @@ final class RiverPages {
         int page = Paging.page(ctx.queryParam("page"), pages, "the river of news");
         List<Entry> entries = site.store().river(Paging.offset(page), Paging.PAGE_SIZE);
         Pager pager = Pager.of("/", page, pages);
-        PageMeta meta = site.meta(page == 1 ? null : "Page " + page).withPager(pager);
+        PageMeta meta = site.meta(ctx, page == 1 ? null : "Page " + page).withPager(pager);
         String intro = entries.isEmpty() ? "Nothing has been aggregated yet." : null;
         return site.render("list.jte", new ListPage(meta, site.title(), intro, site.days(entries), pager));
     }
@@ -34,7 +34,7 @@ final class RiverPages {
         List<Entry> entries = site.store().categoryEntries(category.id(), Paging.offset(page), Paging.PAGE_SIZE);
         Pager pager = Pager.of(path, page, pages);
         String heading = "Category Archives: " + category.name();
-        PageMeta meta = site.meta(page == 1 ? heading : heading + " (page " + page + ")", path + "/atom.xml",
+        PageMeta meta = site.meta(ctx, page == 1 ? heading : heading + " (page " + page + ")", path + "/atom.xml",
                 path + "/rss.xml", site.title() + " – " + category.name()).withPager(pager);
         String intro = entries.isEmpty() ? "No entries in this category yet." : null;
         return site.render("list.jte", new ListPage(meta, heading, intro, site.days(entries), pager));

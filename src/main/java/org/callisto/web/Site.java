@@ -3,6 +3,7 @@ package org.callisto.web;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -56,12 +57,14 @@ final class Site {
     }
 
     /** Layout facts for a page whose matching feeds are the whole planet's. */
-    PageMeta meta(String title) {
-        return meta(title, "/atom.xml", "/rss.xml", title());
+    PageMeta meta(Context ctx, String title) {
+        return meta(ctx, title, "/atom.xml", "/rss.xml", title());
     }
 
-    PageMeta meta(String title, String atomUrl, String rssUrl, String feedTitle) {
-        return new PageMeta(title(), title, atomUrl, rssUrl, feedTitle, null, null, store.categories());
+    /** Layout facts for a page whose matching feeds are the given ones, made for the request's viewer. */
+    PageMeta meta(Context ctx, String title, String atomUrl, String rssUrl, String feedTitle) {
+        return new PageMeta(title(), title, atomUrl, rssUrl, feedTitle, null, null, store.categories(),
+                WebSessions.viewer(ctx));
     }
 
     /** Entries grouped by their UTC day, in the order given (newest first). */

@@ -31,7 +31,7 @@ final class SubscriptionPages {
                 .map(f -> row(f, now, perWeek.getOrDefault(f.id(), 0.0)))
                 .toList();
         return site.render("subscriptions.jte",
-                new SubscriptionsPage(site.meta("Subscriptions"), rows, Format.iso(now), Format.human(now)));
+                new SubscriptionsPage(site.meta(ctx, "Subscriptions"), rows, Format.iso(now), Format.human(now)));
     }
 
     private static SubscriptionsPage.Row row(Feed f, Instant now, double perWeek) {

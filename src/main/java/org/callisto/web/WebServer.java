@@ -8,10 +8,18 @@ import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.callisto.account.AccountRefusal;
+import org.callisto.account.Accounts;
+import org.callisto.account.SessionCookie;
 import org.callisto.config.Config;
+import org.callisto.journal.JournalRefusal;
+import org.callisto.journal.JournalStore;
+import org.callisto.journal.Submissions;
+import org.callisto.planet.Category;
 import org.callisto.planet.PlanetStore;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
@@ -28,6 +36,12 @@ import org.eclipse.jetty.server.ServerConnector;
  * {@code /archive/{yyyy}/{mm}}, {@code /archive/{yyyy}/{mm}/{dd}}, {@code /subscriptions}, the feeds
  * {@code /atom.xml}, {@code /rss.xml}, {@code /category/{slug}/atom.xml|rss.xml}, {@code /feeds/{id}/atom.xml|rss.xml},
  * and {@code /static/callisto.css}.
+ *
+ * <p>The journal and accounts: {@code /journal}, {@code /stories/{id}}, {@code /journal/atom.xml|rss.xml},
+ * {@code /submit}, {@code /editor/queue}, {@code /login}, {@code /logout}, {@code /register}, {@code /account}. A
+ * {@code before} handler finds the session of the {@code callisto_session} cookie ({@link WebSessions}); every POST
+ * checks its form's CSRF token. Pages for a logged-in person are rendered afresh and sent
+ * {@code Cache-Control: private, no-store}; only anonymous pages go through the cache.
  */
 public final class WebServer implements AutoCloseable {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src * data:; media-src *;"
@@ -78,6 +92,14 @@ public final class WebServer implements AutoCloseable {
         SubscriptionPages subscriptions = new SubscriptionPages(site);
         FeedOutputs outputs = new FeedOutputs(site, river, feeds);
         ErrorPages errors = new ErrorPages(site);
+        Accounts accounts = Accounts.of(store.database(), config);
+        WebSessions sessions = new WebSessions(accounts, new SessionCookie(config.siteUrl()),
+                "https".equalsIgnoreCase(config.siteUrl().getScheme()));
+        Submissions submissions = new Submissions(new JournalStore(store.database()), accounts,
+                config.siteUrl().toString(), () -> store.categories().stream().map(Category::name).toList(),
+                Clock.systemUTC());
+        JournalPages journal = new JournalPages(site, sessions, submissions);
+        AccountPages accountPages = new AccountPages(site, sessions, submissions, journal);
         byte[] css = resource("/web" + STYLESHEET);
         byte[] cssGzip = PageCache.CachedPage.gzip(css);
         String cssTag = PageCache.etag(STYLESHEET, java.util.Arrays.hashCode(css) & 0xffffffffL, "");
@@ -101,15 +123,37 @@ public final class WebServer implements AutoCloseable {
             });
             RoutesConfig r = cfg.routes;
             r.before(WebServer::securityHeaders);
-            r.get("/", cached(cache, river::river));
-            r.get("/category/{slug}", cached(cache, river::category));
-            r.get("/feeds/{id}", cached(cache, feeds::feed));
-            r.get("/entries/{id}", cached(cache, entries::entry));
-            r.get("/archive", cached(cache, archive::months));
-            r.get("/archive/{yyyy}/{mm}", cached(cache, archive::month));
-            r.get("/archive/{yyyy}/{mm}/{dd}", cached(cache, archive::day));
-            r.get("/subscriptions", ctx -> cache.serve(ctx, key(ctx), subscriptions.version(cache.version()),
-                    Long.toString(System.currentTimeMillis() / 60_000), () -> subscriptions.subscriptions(ctx)));
+            r.before(sessions::load);
+            r.get("/", page(cache, river::river));
+            r.get("/category/{slug}", page(cache, river::category));
+            r.get("/feeds/{id}", page(cache, feeds::feed));
+            r.get("/entries/{id}", page(cache, entries::entry));
+            r.get("/archive", page(cache, archive::months));
+            r.get("/archive/{yyyy}/{mm}", page(cache, archive::month));
+            r.get("/archive/{yyyy}/{mm}/{dd}", page(cache, archive::day));
+            r.get("/subscriptions", ctx -> {
+                if (WebSessions.session(ctx) != null) {
+                    personal(ctx, subscriptions.subscriptions(ctx));
+                    return;
+                }
+                cache.serve(ctx, key(ctx), subscriptions.version(cache.version()),
+                        Long.toString(System.currentTimeMillis() / 60_000), () -> subscriptions.subscriptions(ctx));
+            });
+            r.get("/login", accountPages::loginForm);
+            r.post("/login", accountPages::login);
+            r.get("/logout", accountPages::logoutForm);
+            r.post("/logout", accountPages::logout);
+            r.get("/register", accountPages::registerForm);
+            r.post("/register", accountPages::register);
+            r.get("/account", accountPages::account);
+            r.get("/journal", journal::journal);
+            r.get("/journal/atom.xml", journal::atom);
+            r.get("/journal/rss.xml", journal::rss);
+            r.get("/stories/{id}", journal::story);
+            r.get("/submit", journal::submitForm);
+            r.post("/submit", journal::submit);
+            r.get("/editor/queue", journal::queue);
+            r.post("/editor/queue", journal::decide);
             r.get("/atom.xml", cached(cache, outputs::planetAtom));
             r.get("/rss.xml", cached(cache, outputs::planetRss));
             r.get("/category/{slug}/atom.xml", cached(cache, outputs::categoryAtom));
@@ -135,9 +179,13 @@ public final class WebServer implements AutoCloseable {
                 }
             });
             r.exception(PageException.class, (e, ctx) -> errors.page(ctx, e));
+            r.exception(AccountRefusal.class, (e, ctx) -> errors.refusal(ctx, e.getMessage(), e.retryAfter()));
+            r.exception(JournalRefusal.class, (e, ctx) -> errors.refusal(ctx, e.getMessage(),
+                    java.util.Optional.empty()));
             r.exception(Exception.class, (e, ctx) -> errors.failure(ctx, e));
             r.error(404, errors::status);
             r.error(405, errors::status);
+            r.error(413, errors::status);
         });
         app.start();
         return new WebServer(app);
@@ -155,6 +203,26 @@ public final class WebServer implements AutoCloseable {
 
     private static Handler cached(PageCache cache, Function<Context, Rendered> page) {
         return ctx -> cache.serve(ctx, key(ctx), () -> page.apply(ctx));
+    }
+
+    /**
+     * A planet page: from the cache for anonymous readers; rendered afresh, and never stored by any cache, for a
+     * logged-in member, whose name is in its header.
+     */
+    private static Handler page(PageCache cache, Function<Context, Rendered> page) {
+        return ctx -> {
+            if (WebSessions.session(ctx) != null) {
+                personal(ctx, page.apply(ctx));
+            } else {
+                cache.serve(ctx, key(ctx), () -> page.apply(ctx));
+            }
+        };
+    }
+
+    private static void personal(Context ctx, Rendered page) {
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.contentType(page.contentType());
+        ctx.result(page.body());
     }
 
     /** A page's identity: its path and page number; other query parameters do not change a page. */

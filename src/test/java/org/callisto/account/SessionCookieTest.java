@@ -33,6 +33,7 @@ class SessionCookieTest {
         assertThat(SessionCookie.read("callisto_session=a;b")).contains("a");
         assertThat(SessionCookie.read("callisto_session=x'y")).isEmpty();
         assertThat(SessionCookie.read("callisto_session=" + "a".repeat(10_000))).isEmpty();
+        assertThat(SessionCookie.read("callisto_session=\"" + ID + "\";$Path=\"/\"")).as("RFC 2965 quoting").contains(ID);
     }
 
     @Test

@@ -35,18 +35,26 @@ final class PlanetSite implements AutoCloseable {
     final WebServer server;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final Instant base;
+    final Config config;
     Feed alice;
     Feed bob;
     Feed carol;
     Feed dave;
 
     PlanetSite(String kind) {
+        this(kind, Map.of());
+    }
+
+    /** The same planet with more settings, such as {@code journal.registration}. */
+    PlanetSite(String kind, Map<String, String> settings) {
         db = TestDatabases.open(kind);
         store = new PlanetStore(db);
         base = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(3, ChronoUnit.DAYS).plus(12, ChronoUnit.HOURS);
         populate();
-        Config config = ConfigLoader.of(Map.of("server.port", "0", "site.title", "Test Planet",
+        Map<String, String> all = new java.util.HashMap<>(Map.of("server.port", "0", "site.title", "Test Planet",
                 "site.url", "http://planet.test/"));
+        all.putAll(settings);
+        config = ConfigLoader.of(all);
         server = WebServer.start(config, store, Duration.ofMillis(50));
     }
 

@@ -1,0 +1,174 @@
+package org.callisto.journal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.callisto.db.Database;
+
+/**
+ * All SQL of the journal's stories. It stores what it is given and decides nothing; the rules live in
+ * {@link Submissions}. Thread-safe: every method borrows its own connection.
+ */
+public final class JournalStore {
+    private static final String COLUMNS = "SELECT s.id, s.author_id, u.username, s.title, s.dept, s.topics, s.format,"
+            + " s.intro_source, s.body_source, s.intro_html, s.body_html, s.source_url, s.duplicate_of, s.status,"
+            + " s.reject_reason, s.submitted_at, s.published_at, s.editor_id";
+    private static final String FROM = " FROM stories s JOIN users u ON u.id = s.author_id";
+
+    private final Database db;
+
+    public JournalStore(Database db) {
+        this.db = db;
+    }
+
+    /** A checked, rendered submission to store as pending. */
+    record NewStory(long authorId, String title, String dept, List<String> topics, StoryFormat format,
+                    String introSource, String bodySource, String introHtml, String bodyHtml, String sourceUrl,
+                    Long duplicateOf, Instant submittedAt) {
+    }
+
+    /** Stores a pending story and returns it. */
+    Story insert(NewStory s) {
+        long id = db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO stories (author_id, title, dept, topics,"
+                    + " format, intro_source, body_source, intro_html, body_html, source_url, duplicate_of, status,"
+                    + " submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?) RETURNING id")) {
+                ps.setLong(1, s.authorId());
+                ps.setString(2, s.title());
+                ps.setString(3, s.dept());
+                ps.setString(4, String.join("\n", s.topics()));
+                ps.setString(5, s.format().key());
+                ps.setString(6, s.introSource());
+                ps.setString(7, s.bodySource());
+                ps.setString(8, s.introHtml());
+                ps.setString(9, s.bodyHtml());
+                ps.setString(10, s.sourceUrl());
+                if (s.duplicateOf() == null) {
+                    ps.setNull(11, Types.BIGINT);
+                } else {
+                    ps.setLong(11, s.duplicateOf());
+                }
+                ps.setLong(12, s.submittedAt().toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+        return story(id).orElseThrow();
+    }
+
+    /** The story with this number, whatever its status. */
+    public Optional<Story> story(long id) {
+        List<Story> found = query(COLUMNS + FROM + " WHERE s.id = ?", id);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+    }
+
+    /** Published stories, newest first. */
+    public List<Story> published(int offset, int limit) {
+        return query(COLUMNS + FROM + " WHERE s.status = 'published' ORDER BY s.published_at DESC, s.id DESC"
+                + " LIMIT ? OFFSET ?", limit, offset);
+    }
+
+    /** Stories waiting for an editor, oldest first. */
+    public List<Story> pending() {
+        return query(COLUMNS + FROM + " WHERE s.status = 'pending' ORDER BY s.submitted_at, s.id");
+    }
+
+    /** The stories an account submitted, newest first. */
+    public List<Story> byAuthor(long authorId) {
+        return query(COLUMNS + FROM + " WHERE s.author_id = ? ORDER BY s.submitted_at DESC, s.id DESC", authorId);
+    }
+
+    /** The earliest story, pending or published, about this link. */
+    Optional<Long> earliestWithSource(String sourceUrl) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM stories WHERE source_url = ?"
+                    + " AND status <> 'rejected' ORDER BY id LIMIT 1")) {
+                ps.setString(1, sourceUrl);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /**
+     * Records an editor's decision on a pending story; false when the story is not pending (any more).
+     *
+     * @param reason the rejection reason, or null when publishing
+     */
+    boolean decide(long id, StoryStatus status, String reason, long editorId, Instant now) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE stories SET status = ?, reject_reason = ?,"
+                    + " editor_id = ?, published_at = ? WHERE id = ? AND status = 'pending'")) {
+                ps.setString(1, status.key());
+                ps.setString(2, reason);
+                ps.setLong(3, editorId);
+                if (status == StoryStatus.PUBLISHED) {
+                    ps.setLong(4, now.toEpochMilli());
+                } else {
+                    ps.setNull(4, Types.BIGINT);
+                }
+                ps.setLong(5, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** When the latest story was published, or the epoch when none was. */
+    public Instant lastPublished() {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT MAX(published_at) FROM stories WHERE status = 'published'");
+                 ResultSet rs = ps.executeQuery()) {
+                long t = rs.next() ? rs.getLong(1) : 0;
+                return Instant.ofEpochMilli(t);
+            }
+        });
+    }
+
+    private List<Story> query(String sql, Object... params) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    if (params[i] instanceof Long l) {
+                        ps.setLong(i + 1, l);
+                    } else if (params[i] instanceof Integer n) {
+                        ps.setInt(i + 1, n);
+                    } else {
+                        ps.setString(i + 1, (String) params[i]);
+                    }
+                }
+                List<Story> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(story(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    private static Story story(ResultSet rs) throws SQLException {
+        String topics = rs.getString(6);
+        long duplicate = rs.getLong(13);
+        Optional<Long> duplicateOf = rs.wasNull() ? Optional.empty() : Optional.of(duplicate);
+        long published = rs.getLong(17);
+        Instant publishedAt = rs.wasNull() ? null : Instant.ofEpochMilli(published);
+        long editor = rs.getLong(18);
+        Long editorId = rs.wasNull() ? null : editor;
+        return new Story(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                topics == null || topics.isEmpty() ? List.of() : Arrays.asList(topics.split("\n")),
+                StoryFormat.of(rs.getString(7)), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getString(11), rs.getString(12), duplicateOf, StoryStatus.of(rs.getString(14)),
+                rs.getString(15), Instant.ofEpochMilli(rs.getLong(16)), publishedAt, editorId);
+    }
+}

@@ -1,0 +1,270 @@
+package org.callisto.journal;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.callisto.account.Accounts;
+import org.callisto.account.Role;
+import org.callisto.account.Session;
+import org.callisto.html.FragmentPolicy;
+import org.callisto.html.FragmentRenderer;
+import org.callisto.html.MarkdownText;
+import org.callisto.html.PlainText;
+import org.callisto.html.RenderedFragment;
+
+/**
+ * The rules of the journal's stories: members submit, editors accept or reject, readers see what was published.
+ *
+ * <p>Every part a member writes becomes HTML under one policy, {@link FragmentPolicy#submission()}: HTML is validated
+ * (problems come back with line:column, and nothing of an invalid story is stored or rendered) and then sanitized;
+ * plain text and Markdown are converted and sanitized under the same policy. Field problems end in a
+ * {@link JournalRefusal}, rate limits in an {@link org.callisto.account.AccountRefusal}; both messages can be shown
+ * as they are.
+ *
+ * <p>Thread-safe.
+ */
+public final class Submissions {
+    /** Longest headline. */
+    public static final int MAX_TITLE = 200;
+    /** Longest "from the ... dept" words. */
+    public static final int MAX_DEPT = 80;
+    /** Longest source link. */
+    public static final int MAX_URL = 2000;
+    /** Longest rejection reason. */
+    public static final int MAX_REASON = 2000;
+
+    private final JournalStore store;
+    private final Accounts accounts;
+    private final FragmentRenderer renderer;
+    private final String siteUrl;
+    private final Supplier<List<String>> topics;
+    private final Clock clock;
+
+    /**
+     * @param siteUrl the journal's URL, against which relative links in stories are resolved
+     * @param topics  the names a story may be filed under (the planet's categories), read at each submission
+     */
+    public Submissions(JournalStore store, Accounts accounts, String siteUrl, Supplier<List<String>> topics,
+                       Clock clock) {
+        this.store = store;
+        this.accounts = accounts;
+        this.renderer = FragmentRenderer.submission(siteUrl);
+        this.siteUrl = siteUrl;
+        this.topics = topics;
+        this.clock = clock;
+    }
+
+    public JournalStore store() {
+        return store;
+    }
+
+    /** The names a story may be filed under. */
+    public List<String> topics() {
+        return topics.get();
+    }
+
+    /**
+     * Checks a draft and renders both parts, storing nothing.
+     *
+     * @throws JournalRefusal when a field is missing, too long or not one of the choices
+     */
+    public Preview preview(Draft draft) {
+        Checked c = check(draft);
+        return new Preview(render(c.format(), c.intro()), c.body() == null ? Rendering.EMPTY
+                : render(c.format(), c.body()));
+    }
+
+    /**
+     * Stores a draft as a pending story when it is free of problems; counts towards the account's submission limit
+     * only then.
+     *
+     * @throws JournalRefusal when a field is missing, too long or not one of the choices
+     * @throws org.callisto.account.AccountRefusal when not logged in or the account submitted too many lately
+     */
+    public SubmitOutcome submit(Session session, Draft draft) {
+        if (session == null) {
+            throw new JournalRefusal("log in to submit a story");
+        }
+        Checked c = check(draft);
+        Rendering intro = render(c.format(), c.intro());
+        Rendering body = c.body() == null ? Rendering.EMPTY : render(c.format(), c.body());
+        if (!intro.valid() || !body.valid()) {
+            return new SubmitOutcome.Invalid(new Preview(intro, body));
+        }
+        accounts.allowSubmission(session);
+        Optional<Long> earlier = c.sourceUrl() == null ? Optional.empty() : store.earliestWithSource(c.sourceUrl());
+        Story story = store.insert(new JournalStore.NewStory(session.user().id(), c.title(), c.dept(), c.topics(),
+                c.format(), c.intro(), c.body(), intro.html(), body.html().isEmpty() ? null : body.html(),
+                c.sourceUrl(), earlier.orElse(null), now()));
+        return new SubmitOutcome.Stored(story, earlier.flatMap(store::story));
+    }
+
+    /** The published stories, newest first. */
+    public List<Story> published(int offset, int limit) {
+        return store.published(offset, limit);
+    }
+
+    /**
+     * The editor queue, oldest first.
+     *
+     * @throws JournalRefusal when the session is not an editor's or an administrator's
+     */
+    public List<Story> queue(Session editor) {
+        requireEditor(editor);
+        return store.pending();
+    }
+
+    /**
+     * Publishes a pending story now.
+     *
+     * @throws JournalRefusal when the session may not, or the story is not waiting
+     */
+    public Story accept(Session editor, long storyId) {
+        requireEditor(editor);
+        decide(editor, storyId, StoryStatus.PUBLISHED, null);
+        return store.story(storyId).orElseThrow();
+    }
+
+    /**
+     * Rejects a pending story; the reason is shown to the member who submitted it.
+     *
+     * @throws JournalRefusal when the reason is missing, the session may not, or the story is not waiting
+     */
+    public Story reject(Session editor, long storyId, String reason) {
+        requireEditor(editor);
+        if (reason == null || reason.isBlank()) {
+            throw new JournalRefusal("give a reason for the rejection; the member who submitted the story sees it");
+        }
+        if (reason.length() > MAX_REASON) {
+            throw new JournalRefusal("the reason is longer than " + MAX_REASON + " characters; shorten it");
+        }
+        decide(editor, storyId, StoryStatus.REJECTED, reason.strip());
+        return store.story(storyId).orElseThrow();
+    }
+
+    /** Whether the session may see a story: anyone a published one, its author and editors any. */
+    public static boolean visible(Story story, Session viewer) {
+        return story.status() == StoryStatus.PUBLISHED || viewer != null
+                && (viewer.user().id() == story.authorId() || viewer.user().role().atLeast(Role.EDITOR));
+    }
+
+    private void decide(Session editor, long storyId, StoryStatus status, String reason) {
+        Story story = store.story(storyId).orElseThrow(() -> new JournalRefusal("there is no story number "
+                + storyId + "; it may have been removed"));
+        if (!store.decide(story.id(), status, reason, editor.user().id(), now())) {
+            throw new JournalRefusal("story " + storyId + " is no longer waiting; another editor may have decided"
+                    + " on it already");
+        }
+    }
+
+    private static void requireEditor(Session session) {
+        if (session == null || !session.user().role().atLeast(Role.EDITOR)) {
+            throw new JournalRefusal("only editors and administrators can decide on submitted stories");
+        }
+    }
+
+    // ---- checking and rendering
+
+    private record Checked(String title, String dept, List<String> topics, StoryFormat format, String intro,
+                           String body, String sourceUrl) {
+    }
+
+    private Checked check(Draft d) {
+        String title = oneLine(d.title());
+        if (title.isEmpty()) {
+            throw new JournalRefusal("enter a title");
+        }
+        if (title.length() > MAX_TITLE) {
+            throw new JournalRefusal("the title is longer than " + MAX_TITLE + " characters; shorten it");
+        }
+        String dept = dept(d.dept());
+        StoryFormat format = StoryFormat.of(d.format() == null || d.format().isBlank() ? "html" : d.format());
+        if (d.intro() == null || d.intro().isBlank()) {
+            throw new JournalRefusal("write an intro: the part shown on the journal's front page");
+        }
+        int max = FragmentPolicy.submission().maxLength();
+        if (d.intro().length() > max || d.body() != null && d.body().length() > max) {
+            throw new JournalRefusal("the intro and the body may have at most " + max + " characters each");
+        }
+        String body = d.body() == null || d.body().isBlank() ? null : d.body();
+        return new Checked(title, dept, topics(d.topics()), format, d.intro(), body, sourceUrl(d.sourceUrl()));
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("[\\s\\p{Cc}]+", " ").strip();
+    }
+
+    /** The dept words without a typed "from the" and "dept" around them, or null. */
+    private static String dept(String raw) {
+        String d = oneLine(raw).replaceFirst("(?i)^from the\\s+", "").replaceFirst("(?i)\\s+dep(artmen)?t\\.?$", "");
+        if (d.isEmpty()) {
+            return null;
+        }
+        if (d.length() > MAX_DEPT) {
+            throw new JournalRefusal("the dept is longer than " + MAX_DEPT + " characters; shorten it");
+        }
+        return d;
+    }
+
+    private List<String> topics(List<String> chosen) {
+        List<String> known = topics.get();
+        List<String> out = new ArrayList<>();
+        for (String t : chosen) {
+            String name = known.stream().filter(k -> k.equalsIgnoreCase(t.strip())).findFirst()
+                    .orElseThrow(() -> new JournalRefusal("'" + shorten(t) + "' is not one of the journal's topics;"
+                            + " choose from the list"));
+            if (!out.contains(name)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    private static String sourceUrl(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String url = raw.strip();
+        if (url.length() > MAX_URL) {
+            throw new JournalRefusal("the link is longer than " + MAX_URL + " characters");
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return url;
+            }
+        } catch (URISyntaxException e) {
+            // refused below
+        }
+        throw new JournalRefusal("the link must be a whole web address starting with https:// or http://");
+    }
+
+    private Rendering render(StoryFormat format, String source) {
+        return switch (format) {
+            case HTML -> {
+                RenderedFragment r = renderer.render(source);
+                yield r.valid() ? new Rendering(List.of(), r.html(), null)
+                        : new Rendering(r.errors(), null, renderer.preview(source));
+            }
+            case TEXT -> new Rendering(List.of(), renderer.sanitizer().sanitize(PlainText.toHtml(source), siteUrl),
+                    null);
+            case MARKDOWN -> new Rendering(List.of(),
+                    MarkdownText.toHtml(source, FragmentPolicy.submission(), siteUrl), null);
+        };
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

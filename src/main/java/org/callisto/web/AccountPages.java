@@ -1,0 +1,157 @@
+package org.callisto.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import org.callisto.account.AccountRefusal;
+import org.callisto.account.Accounts;
+import org.callisto.account.CsrfTokens;
+import org.callisto.account.Session;
+import org.callisto.journal.Submissions;
+import org.callisto.web.view.AccountPage;
+import org.callisto.web.view.LoginPage;
+import org.callisto.web.view.LogoutPage;
+import org.callisto.web.view.RegisterPage;
+
+/**
+ * Login, logout, registration and the member's own page: {@code /login}, {@code /logout}, {@code /register},
+ * {@code /account}. Refusals ({@link AccountRefusal}) show on the form again, with 429 and {@code Retry-After} for
+ * rate limits. Thread-safe.
+ */
+final class AccountPages {
+    private final Site site;
+    private final WebSessions sessions;
+    private final Accounts accounts;
+    private final Submissions submissions;
+    private final JournalPages journal;
+
+    AccountPages(Site site, WebSessions sessions, Submissions submissions, JournalPages journal) {
+        this.site = site;
+        this.sessions = sessions;
+        this.accounts = sessions.accounts();
+        this.submissions = submissions;
+        this.journal = journal;
+    }
+
+    void loginForm(Context ctx) {
+        String registered = ctx.queryParam("registered");
+        String notice = registered == null ? null : "Your account was made. Log in with its name and password.";
+        loginPage(ctx, null, notice, registered == null ? "" : registered, localPath(ctx.queryParam("next")));
+    }
+
+    void login(Context ctx) {
+        sessions.check(ctx, "login");
+        String username = ctx.formParam("username");
+        String next = localPath(ctx.formParam("next"));
+        try {
+            Session session = accounts.login(username, ctx.formParam("password"), ctx.ip(),
+                    WebSessions.cookieSessionId(ctx), ctx.header("User-Agent"));
+            sessions.begin(ctx, session);
+            ctx.redirect(next, HttpStatus.SEE_OTHER);
+        } catch (AccountRefusal refusal) {
+            refused(ctx, refusal);
+            loginPage(ctx, refusal.getMessage(), null, username == null ? "" : username, next);
+        }
+    }
+
+    private void loginPage(Context ctx, String message, String notice, String username, String next) {
+        String csrf = sessions.token(ctx, "login");
+        send(ctx, site.render("login.jte", new LoginPage(site.meta(ctx, "Log in"), csrf, message, notice, username,
+                next)));
+    }
+
+    void logoutForm(Context ctx) {
+        Session session = WebSessions.session(ctx);
+        String csrf = session == null ? null : CsrfTokens.tokenFor(session, "logout");
+        ctx.header("Cache-Control", "private, no-store");
+        send(ctx, site.render("logout.jte", new LogoutPage(site.meta(ctx, "Log out"), csrf)));
+    }
+
+    void logout(Context ctx) {
+        Session session = WebSessions.session(ctx);
+        if (session != null) {
+            sessions.check(ctx, "logout");
+            accounts.logout(session.id());
+        }
+        sessions.end(ctx);
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    void registerForm(Context ctx) {
+        registerPage(ctx, null, "", "");
+    }
+
+    void register(Context ctx) {
+        sessions.check(ctx, "register");
+        String username = ctx.formParam("username");
+        String invitation = ctx.formParam("invitation");
+        try {
+            String password = ctx.formParam("password");
+            String again = ctx.formParam("password2");
+            if (password != null && !password.isEmpty() && again != null && !password.equals(again)) {
+                throw new AccountRefusal("the two passwords differ; type the same password twice");
+            }
+            accounts.register(username, password, invitation, ctx.ip());
+            ctx.redirect("/login?registered=" + java.net.URLEncoder.encode(username.strip(),
+                    java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+        } catch (AccountRefusal refusal) {
+            refused(ctx, refusal);
+            registerPage(ctx, refusal.getMessage(), username == null ? "" : username,
+                    invitation == null ? "" : invitation);
+        }
+    }
+
+    private void registerPage(Context ctx, String message, String username, String invitation) {
+        String csrf = sessions.token(ctx, "register");
+        String policy = accounts.registration().name().toLowerCase(java.util.Locale.ROOT);
+        send(ctx, site.render("register.jte", new RegisterPage(site.meta(ctx, "Register"), csrf, message, username,
+                invitation, policy)));
+    }
+
+    void account(Context ctx) {
+        Session session = requireLogin(ctx, "/account");
+        if (session == null) {
+            return;
+        }
+        List<org.callisto.web.view.StoryView> stories = submissions.store().byAuthor(session.user().id()).stream()
+                .map(journal::view).toList();
+        send(ctx, site.render("account.jte", new AccountPage(site.meta(ctx, "Your account"),
+                session.user().username(), session.user().role().key(), Format.human(session.user().createdAt()),
+                stories)));
+    }
+
+    /** The session, or null after redirecting to the login page (which comes back to {@code here}). */
+    static Session requireLogin(Context ctx, String here) {
+        Session session = WebSessions.session(ctx);
+        if (session == null) {
+            ctx.redirect("/login?next=" + here, HttpStatus.SEE_OTHER);
+        }
+        return session;
+    }
+
+    /** Sets the status of a refused form: 429 with Retry-After for limits, 400 otherwise. */
+    static void refused(Context ctx, AccountRefusal refusal) {
+        if (refusal.retryAfter().isPresent()) {
+            ctx.status(429);
+            ctx.header("Retry-After", Long.toString(Math.max(1, refusal.retryAfter().get().toSeconds())));
+        } else {
+            ctx.status(400);
+        }
+    }
+
+    static void send(Context ctx, Rendered page) {
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.contentType(page.contentType());
+        ctx.result(page.body());
+    }
+
+    /** A local path to go to after login: only {@code /...} paths on this site, else the journal. */
+    static String localPath(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
+                || next.length() > 200 || !next.chars().allMatch(c -> c > 32 && c < 127)) {
+            return "/journal";
+        }
+        return next;
+    }
+
+}

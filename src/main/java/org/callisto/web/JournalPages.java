@@ -1,0 +1,232 @@
+package org.callisto.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import org.callisto.account.AccountRefusal;
+import org.callisto.account.Role;
+import org.callisto.account.Session;
+import org.callisto.journal.Draft;
+import org.callisto.journal.JournalRefusal;
+import org.callisto.journal.Preview;
+import org.callisto.journal.Story;
+import org.callisto.journal.SubmitOutcome;
+import org.callisto.journal.Submissions;
+import org.callisto.syndication.AtomWriter;
+import org.callisto.syndication.FeedInfo;
+import org.callisto.syndication.Item;
+import org.callisto.syndication.RssWriter;
+import org.callisto.web.view.JournalPage;
+import org.callisto.web.view.PageMeta;
+import org.callisto.web.view.QueuePage;
+import org.callisto.web.view.StoryPage;
+import org.callisto.web.view.StoryView;
+import org.callisto.web.view.SubmitPage;
+
+/**
+ * The journal's pages: the front page of published stories ({@code /journal}), a story ({@code /stories/{id}}),
+ * the submission form with its preview ({@code /submit}), the editor queue ({@code /editor/queue}) and the stories'
+ * feeds ({@code /journal/atom.xml}, {@code /journal/rss.xml}). Thread-safe.
+ */
+final class JournalPages {
+    /** Stories on the front page and in the feeds. */
+    static final int LATEST = 30;
+    private static final String ATOM = "/journal/atom.xml";
+    private static final String RSS = "/journal/rss.xml";
+
+    private final Site site;
+    private final WebSessions sessions;
+    private final Submissions submissions;
+    private final AtomWriter atom = new AtomWriter();
+    private final RssWriter rss = new RssWriter();
+
+    JournalPages(Site site, WebSessions sessions, Submissions submissions) {
+        this.site = site;
+        this.sessions = sessions;
+        this.submissions = submissions;
+    }
+
+    private PageMeta meta(Context ctx, String title) {
+        return site.meta(ctx, title, ATOM, RSS, site.title() + " – Journal");
+    }
+
+    // ---- reading
+
+    void journal(Context ctx) {
+        List<StoryView> stories = submissions.published(0, LATEST).stream().map(this::view).toList();
+        send(ctx, site.render("journal.jte", new JournalPage(meta(ctx, "Journal"), stories)));
+    }
+
+    void story(Context ctx) {
+        String id = ctx.pathParam("id");
+        Session viewer = WebSessions.session(ctx);
+        Story story = (id.matches("[0-9]{1,18}") ? submissions.store().story(Long.parseLong(id))
+                : java.util.Optional.<Story>empty())
+                .filter(s -> Submissions.visible(s, viewer))
+                .orElseThrow(() -> PageException.notFound("There is no published story " + Paging.shorten(id) + "."));
+        String notice = switch (story.status()) {
+            case PENDING -> "This story is waiting for an editor; only you and the editors can see it.";
+            case REJECTED -> "This story was not published; only you and the editors can see it.";
+            case PUBLISHED -> null;
+        };
+        send(ctx, site.render("story.jte", new StoryPage(meta(ctx, story.title()), view(story), notice)));
+    }
+
+    void atom(Context ctx) {
+        ctx.contentType(Rendered.ATOM);
+        ctx.header("Cache-Control", "public, max-age=300");
+        ctx.result(atom.write(info(ATOM), items()));
+    }
+
+    void rss(Context ctx) {
+        ctx.contentType(Rendered.RSS);
+        ctx.header("Cache-Control", "public, max-age=300");
+        ctx.result(rss.write(info(RSS), items()));
+    }
+
+    private FeedInfo info(String self) {
+        return new FeedInfo(site.absolute("/journal"), site.title() + " – Journal",
+                "The stories of " + site.title() + "'s journal", site.absolute("/journal"), site.absolute(self),
+                submissions.store().lastPublished());
+    }
+
+    private List<Item> items() {
+        return submissions.published(0, LATEST).stream().map(s -> new Item(site.absolute("/stories/" + s.id()),
+                true, s.title(), site.absolute("/stories/" + s.id()), s.authorName(), s.introHtml(),
+                s.hasBody() ? s.introHtml() + "\n" + s.bodyHtml() : s.introHtml(), s.topics(), s.publishedAt(),
+                null, null, null, null, null, -1)).toList();
+    }
+
+    // ---- submitting
+
+    void submitForm(Context ctx) {
+        if (AccountPages.requireLogin(ctx, "/submit") == null) {
+            return;
+        }
+        submitPage(ctx, null, new Draft("", "", List.of(), "html", "", "", ""), null);
+    }
+
+    void submit(Context ctx) {
+        Session session = WebSessions.session(ctx);
+        if (session == null) {
+            throw PageException.forbidden("Log in to submit a story; nothing was stored.");
+        }
+        sessions.check(ctx, "submit");
+        Draft draft = new Draft(ctx.formParam("title"), ctx.formParam("dept"), ctx.formParams("topic"),
+                ctx.formParam("format"), ctx.formParam("intro"), ctx.formParam("body"), ctx.formParam("source"));
+        try {
+            if (!"submit".equals(ctx.formParam("action"))) {
+                Preview preview = submissions.preview(draft);
+                if (!preview.valid()) {
+                    ctx.status(400);
+                }
+                submitPage(ctx, null, draft, preview);
+                return;
+            }
+            switch (submissions.submit(session, draft)) {
+                case SubmitOutcome.Stored stored -> ctx.redirect("/stories/" + stored.story().id(),
+                        HttpStatus.SEE_OTHER);
+                case SubmitOutcome.Invalid invalid -> {
+                    ctx.status(400);
+                    submitPage(ctx, null, draft, invalid.preview());
+                }
+            }
+        } catch (JournalRefusal refusal) {
+            ctx.status(400);
+            submitPage(ctx, refusal.getMessage(), draft, null);
+        } catch (AccountRefusal refusal) {
+            AccountPages.refused(ctx, refusal);
+            submitPage(ctx, refusal.getMessage(), draft, null);
+        }
+    }
+
+    private void submitPage(Context ctx, String message, Draft d, Preview preview) {
+        List<String> names = submissions.topics();
+        List<SubmitPage.Topic> topics = new java.util.ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            topics.add(new SubmitPage.Topic(name, "topic-" + i,
+                    d.topics().stream().anyMatch(t -> t.equalsIgnoreCase(name))));
+        }
+        String format = d.format() == null ? "html" : d.format();
+        send(ctx, site.render("submit.jte", new SubmitPage(meta(ctx, "Submit a story"), sessions.token(ctx, "submit"),
+                message, orEmpty(d.title()), orEmpty(d.dept()), format, orEmpty(d.intro()), orEmpty(d.body()),
+                orEmpty(d.sourceUrl()), topics, preview)));
+    }
+
+    // ---- editing
+
+    void queue(Context ctx) {
+        Session editor = requireEditor(ctx);
+        if (editor == null) {
+            return;
+        }
+        queuePage(ctx, editor, null);
+    }
+
+    void decide(Context ctx) {
+        Session editor = WebSessions.session(ctx);
+        if (editor == null || !editor.user().role().atLeast(Role.EDITOR)) {
+            throw PageException.forbidden("Only editors and administrators can decide on submitted stories;"
+                    + " nothing was changed.");
+        }
+        sessions.check(ctx, "editor-queue");
+        String id = ctx.formParam("story");
+        try {
+            if (id == null || !id.strip().matches("[0-9]{1,18}")) {
+                throw new JournalRefusal("the form did not say which story; reload the queue and try again");
+            }
+            long storyId = Long.parseLong(id.strip());
+            String decision = ctx.formParam("decision");
+            if ("accept".equals(decision)) {
+                submissions.accept(editor, storyId);
+            } else if ("reject".equals(decision)) {
+                submissions.reject(editor, storyId, ctx.formParam("reason"));
+            } else {
+                throw new JournalRefusal("choose Accept or Reject");
+            }
+            ctx.redirect("/editor/queue", HttpStatus.SEE_OTHER);
+        } catch (JournalRefusal refusal) {
+            ctx.status(400);
+            queuePage(ctx, editor, refusal.getMessage());
+        }
+    }
+
+    private void queuePage(Context ctx, Session editor, String message) {
+        List<StoryView> stories = submissions.queue(editor).stream().map(this::view).toList();
+        send(ctx, site.render("queue.jte", new QueuePage(meta(ctx, "Editor queue"),
+                sessions.token(ctx, "editor-queue"), message, stories)));
+    }
+
+    private static Session requireEditor(Context ctx) {
+        Session session = AccountPages.requireLogin(ctx, "/editor/queue");
+        if (session != null && !session.user().role().atLeast(Role.EDITOR)) {
+            throw PageException.forbidden("The editor queue is for editors and administrators only.");
+        }
+        return session;
+    }
+
+    // ---- helpers
+
+    StoryView view(Story s) {
+        return new StoryView(s, "/stories/" + s.id(), Format.webUrl(s.sourceUrl()), Format.iso(s.submittedAt()),
+                Format.human(s.submittedAt()), s.publishedAt() == null ? null : Format.iso(s.publishedAt()),
+                s.publishedAt() == null ? null : Format.human(s.publishedAt()));
+    }
+
+    /** Journal pages change with every decision and are small: they are rendered each time, never stored. */
+    private static void send(Context ctx, Rendered page) {
+        if (WebSessions.session(ctx) == null) {
+            ctx.header("Cache-Control", "no-cache");
+        } else {
+            ctx.header("Cache-Control", "private, no-store");
+        }
+        ctx.contentType(page.contentType());
+        ctx.result(page.body());
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+}

@@ -1,0 +1,168 @@
+package org.callisto.web;
+
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import org.callisto.account.Accounts;
+import org.callisto.account.CsrfTokens;
+import org.callisto.account.Role;
+import org.callisto.account.Session;
+import org.callisto.account.SessionCookie;
+import org.callisto.web.view.Viewer;
+
+/**
+ * The web side of accounts: finds the session of each request from its {@code callisto_session} cookie, gives
+ * forms their CSRF tokens and checks them on every POST.
+ *
+ * <p>Logged-in forms carry {@link CsrfTokens} of the session. Forms sent before login (log in, register) have no
+ * session to derive a token from, so they use a double-submit token: a random value in the {@code callisto_form}
+ * cookie ({@code HttpOnly}, {@code SameSite=Lax}) that the form must repeat; another site can neither read nor set
+ * it. Thread-safe.
+ */
+final class WebSessions {
+    static final String FORM_COOKIE = "callisto_form";
+    private static final String SESSION = "callisto.session";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Accounts accounts;
+    private final SessionCookie cookies;
+    private final boolean secure;
+
+    WebSessions(Accounts accounts, SessionCookie cookies, boolean secure) {
+        this.accounts = accounts;
+        this.cookies = cookies;
+        this.secure = secure;
+    }
+
+    Accounts accounts() {
+        return accounts;
+    }
+
+    /**
+     * Before every request: looks up the session of the cookie, if any. Responses to logged-in requests are
+     * personal and never stored by caches.
+     */
+    void load(Context ctx) {
+        if (ctx.path().startsWith("/static/")) {
+            return;
+        }
+        Optional<String> id = SessionCookie.read(cookies(ctx));
+        if (id.isEmpty()) {
+            return;
+        }
+        Optional<Session> session = accounts.session(id.get());
+        if (session.isPresent()) {
+            ctx.attribute(SESSION, session.get());
+            ctx.header("Cache-Control", "private, no-store");
+        }
+    }
+
+    /** The session of the request, or null when nobody is logged in. */
+    static Session session(Context ctx) {
+        return ctx.attribute(SESSION);
+    }
+
+    /** The viewer for the site header, or null for anonymous requests. */
+    static Viewer viewer(Context ctx) {
+        Session s = session(ctx);
+        return s == null ? null : new Viewer(s.user().username(), s.user().role().atLeast(Role.EDITOR),
+                CsrfTokens.tokenFor(s, "logout"));
+    }
+
+    /** Starts a session in the browser after login. */
+    void begin(Context ctx, Session session) {
+        ctx.header("Set-Cookie", cookies.set(session, Instant.now()));
+    }
+
+    /** Ends the browser's session cookie at logout. */
+    void end(Context ctx) {
+        ctx.header("Set-Cookie", cookies.clear());
+    }
+
+    /** The id in the request's session cookie, or null. */
+    static String cookieSessionId(Context ctx) {
+        return SessionCookie.read(cookies(ctx)).orElse(null);
+    }
+
+    /**
+     * The token for the hidden {@code csrf} field of form {@code formId}: the session's when logged in, otherwise
+     * the double-submit cookie's value (set here when the browser has none). Pages carrying it are not stored.
+     */
+    String token(Context ctx, String formId) {
+        Session session = session(ctx);
+        ctx.header("Cache-Control", "private, no-store");
+        if (session != null) {
+            return CsrfTokens.tokenFor(session, formId);
+        }
+        String existing = formCookie(ctx);
+        if (existing != null) {
+            return existing;
+        }
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        ctx.res().addHeader("Set-Cookie", FORM_COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Lax"
+                + (secure ? "; Secure" : ""));
+        return token;
+    }
+
+    /**
+     * Refuses a POST whose {@code csrf} field is missing or does not match.
+     *
+     * @throws PageException 403, saying what happened and what to do
+     */
+    void check(Context ctx, String formId) {
+        String sent = ctx.formParam(CsrfTokens.FIELD);
+        if (sent == null || sent.isBlank()) {
+            throw PageException.forbidden("The form arrived without its security token, so nothing was done."
+                    + " Reload the page and send the form again.");
+        }
+        Session session = session(ctx);
+        boolean ok;
+        if (session != null) {
+            ok = CsrfTokens.matches(session, formId, sent);
+        } else {
+            String cookie = formCookie(ctx);
+            ok = cookie != null && MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8),
+                    sent.strip().getBytes(StandardCharsets.UTF_8));
+        }
+        if (!ok) {
+            throw PageException.forbidden("The form's security token is not valid (the page may be from before you"
+                    + " logged in or out, or from another site), so nothing was done. Reload the page and send the"
+                    + " form again.");
+        }
+    }
+
+    /** Every cookie of the request in one string: HTTP/2 clients may send each in a header of its own. */
+    private static String cookies(Context ctx) {
+        java.util.Enumeration<String> values = ctx.req().getHeaders("Cookie");
+        if (values == null || !values.hasMoreElements()) {
+            return null;
+        }
+        return String.join("; ", java.util.Collections.list(values));
+    }
+
+    private static String formCookie(Context ctx) {
+        String header = cookies(ctx);
+        if (header == null) {
+            return null;
+        }
+        for (String pair : header.split(";")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).strip().equals(FORM_COOKIE)) {
+                String v = pair.substring(eq + 1).strip();
+                if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+                    v = v.substring(1, v.length() - 1);
+                }
+                if (v.length() == 43 && v.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_')) {
+                    return v;
+                }
+            }
+        }
+        return null;
+    }
+}

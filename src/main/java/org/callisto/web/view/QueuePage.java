@@ -1,0 +1,14 @@
+package org.callisto.web.view;
+
+import java.util.List;
+
+/**
+ * The editor queue: pending stories, oldest first, each with accept and reject forms. Immutable.
+ *
+ * @param meta    layout facts
+ * @param csrf    the token of the decision forms
+ * @param message why the last decision was refused, or null
+ * @param stories the pending stories
+ */
+public record QueuePage(PageMeta meta, String csrf, String message, List<StoryView> stories) {
+}

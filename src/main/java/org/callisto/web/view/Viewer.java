@@ -1,0 +1,11 @@
+package org.callisto.web.view;
+
+/**
+ * The logged-in person a page is made for, as the site header shows them. Immutable.
+ *
+ * @param username    their name
+ * @param editor      whether they may use the editor queue
+ * @param logoutToken the CSRF token of the header's logout form
+ */
+public record Viewer(String username, boolean editor, String logoutToken) {
+}

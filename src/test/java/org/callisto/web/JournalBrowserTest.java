@@ -1,0 +1,96 @@
+package org.callisto.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.callisto.account.Accounts;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * One walk through the journal in headless Chromium, with no JavaScript of ours: register, log in, submit a story
+ * whose HTML has a problem (the problem shows with its place, the story does not), fix it, an editor accepts it,
+ * and it is on the journal. Screenshots of each step go to {@code target/screenshots/}.
+ */
+class JournalBrowserTest {
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    @Test
+    void registerSubmitFixAcceptAndRead() throws IOException {
+        Files.createDirectories(SHOTS);
+        try (PlanetSite site = new PlanetSite("sqlite", Map.of("journal.registration", "open"));
+             Browser browser = Browser.launch()) {
+            Accounts.of(site.db, site.config).createAdmin("editor1", JournalWebTest.PASSWORD);
+            WebDriver d = browser.driver();
+
+            browser.open(site.uri("/register"));
+            d.findElement(By.id("username")).sendKeys("walker");
+            d.findElement(By.id("password")).sendKeys(JournalWebTest.PASSWORD);
+            d.findElement(By.id("password2")).sendKeys(JournalWebTest.PASSWORD);
+            shot(browser, "01-register");
+            d.findElement(By.cssSelector("main form button[type=submit]")).click();
+            assertThat(browser.currentUrl()).contains("/login?registered=walker");
+
+            d.findElement(By.id("password")).sendKeys(JournalWebTest.PASSWORD);
+            shot(browser, "02-login");
+            d.findElement(By.cssSelector("main form button[type=submit]")).click();
+            assertThat(browser.currentUrl()).endsWith("/journal");
+            assertThat(d.findElement(By.cssSelector("a[href='/account']")).getText()).isEqualTo("walker");
+
+            browser.open(site.uri("/submit"));
+            d.findElement(By.id("title")).sendKeys("Chromium walks the journal");
+            d.findElement(By.id("dept")).sendKeys("browser testing");
+            d.findElement(By.id("intro")).sendKeys("<p>An intro that is fine.</p>");
+            d.findElement(By.id("body")).sendKeys("<p>First line.</p>\n<p>Second <b>bold-marker</p>");
+            d.findElement(By.cssSelector("button[value=submit]")).click();
+            assertThat(d.findElement(By.id("preview-heading")).getText()).isEqualTo("Problems to fix");
+            assertThat(d.findElement(By.cssSelector("ol.problems li")).getText()).startsWith("2:");
+            assertThat(d.findElements(By.cssSelector("main mark"))).isNotEmpty();
+            assertThat(d.findElements(By.cssSelector("main b"))).as("nothing of the body is rendered").isEmpty();
+            assertThat(d.findElements(By.cssSelector(".story-body, .story-intro"))).isEmpty();
+            assertThat(d.findElement(By.cssSelector(".validation-report pre")).getText()).contains("<b>bold-marker");
+            shot(browser, "03-submission-with-problems");
+
+            WebElement body = d.findElement(By.id("body"));
+            body.clear();
+            body.sendKeys("<p>First line.</p>\n<p>Second <b>bold-marker</b></p>");
+            d.findElement(By.cssSelector("button[value=submit]")).click();
+            assertThat(browser.currentUrl()).matches(".*/stories/[0-9]+$");
+            String storyUrl = browser.currentUrl();
+            assertThat(d.findElement(By.cssSelector("main")).getText()).contains("waiting for an editor");
+            shot(browser, "04-submitted");
+
+            d.findElement(By.cssSelector("header form[action='/logout'] button")).click();
+            browser.open(site.uri("/login"));
+            d.findElement(By.id("username")).sendKeys("editor1");
+            d.findElement(By.id("password")).sendKeys(JournalWebTest.PASSWORD);
+            d.findElement(By.cssSelector("main form button[type=submit]")).click();
+            browser.open(site.uri("/editor/queue"));
+            assertThat(d.findElement(By.cssSelector("main")).getText()).contains("Chromium walks the journal");
+            shot(browser, "05-editor-queue");
+            d.findElement(By.cssSelector("button[value=accept]")).click();
+            assertThat(d.findElement(By.cssSelector("main")).getText()).contains("No story is waiting");
+
+            browser.open(site.uri("/journal"));
+            WebElement story = d.findElement(By.cssSelector("article.story"));
+            assertThat(story.getText()).contains("Chromium walks the journal").contains("An intro that is fine.")
+                    .contains("from the browser testing dept.").doesNotContain("bold-marker");
+            shot(browser, "06-journal");
+            story.findElement(By.cssSelector(".read-more a")).click();
+            assertThat(browser.currentUrl()).isEqualTo(storyUrl);
+            assertThat(d.findElement(By.cssSelector(".story-body b")).getText()).isEqualTo("bold-marker");
+            shot(browser, "07-story");
+        }
+    }
+
+    private static void shot(Browser browser, String name) throws IOException {
+        byte[] png = browser.driver().getScreenshotAs(OutputType.BYTES);
+        Files.write(SHOTS.resolve(name + ".png"), png);
+    }
+}

@@ -1,0 +1,122 @@
+package org.callisto.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.callisto.account.Accounts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every page of the journal and its account forms, anonymous and logged in, with refusals and problem reports,
+ * passes the Nu Html Checker with no error (as {@link PagesConformanceTest} does for the planet).
+ */
+class JournalConformanceTest {
+    private static PlanetSite site;
+    private static NuChecker checker;
+
+    @BeforeAll
+    static void start() {
+        site = new PlanetSite("sqlite", Map.of("journal.registration", "open"));
+        Accounts accounts = Accounts.of(site.db, site.config);
+        accounts.createAdmin("editor1", JournalWebTest.PASSWORD);
+        accounts.register("member1", JournalWebTest.PASSWORD, null, "10.2.0.1");
+        checker = new NuChecker();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (checker != null) {
+            checker.close();
+        }
+        if (site != null) {
+            site.close();
+        }
+    }
+
+    @Test
+    void everyJournalPageHasNoConformanceError() {
+        Map<String, HttpResponse<String>> pages = new LinkedHashMap<>();
+        WebClient anonymous = new WebClient(site.uri("/"));
+        pages.put("login", anonymous.get("/login"));
+        pages.put("login refused", anonymous.submit("/login", "/login", "username", "member1", "password", "no"));
+        pages.put("register", anonymous.get("/register"));
+        pages.put("register refused", anonymous.submit("/register", "/register", "username", "x", "password", ""));
+        pages.put("logout, anonymous", anonymous.get("/logout"));
+        pages.put("journal, empty", anonymous.get("/journal"));
+        pages.put("403", anonymous.post("/login", "username", "x"));
+
+        WebClient member = new WebClient(site.uri("/"));
+        JournalWebTest.login(member, "member1");
+        pages.put("submit", member.get("/submit"));
+        pages.put("submit with problems", member.submit("/submit", "/submit", "action", "submit", "title", "T",
+                "format", "html", "intro", "<p>a <b>b</p>", "body", "<p>x</p>\n<p>y < z &bogus; <i>q", "topic",
+                "FreeBSD"));
+        pages.put("submit refused", member.submit("/submit", "/submit", "action", "submit"));
+        pages.put("preview", member.submit("/submit", "/submit", "action", "preview", "title", "T", "format",
+                "markdown", "intro", "# Heading\n\nSome *text* and [a link](https://example.org/).", "body",
+                "More."));
+        long published = JournalWebTest.submit(member, "Published <story>", "html",
+                "<p>Intro with <a href=\"https://example.org/\">a link</a>.</p>", "<h3>More</h3><p>Body.</p>",
+                "source", "https://example.org/story");
+        long rejected = JournalWebTest.submit(member, "Rejected story", "text", "plain\n\ntext", "");
+        long pending = JournalWebTest.submit(member, "Pending story", "text", "waiting", "more", "source",
+                "https://example.org/story");
+        pages.put("story, pending", member.get("/stories/" + pending));
+
+        WebClient editor = new WebClient(site.uri("/"));
+        JournalWebTest.login(editor, "editor1");
+        pages.put("editor queue", editor.get("/editor/queue"));
+        JournalWebTest.decide(editor, published, "accept", "");
+        JournalWebTest.decide(editor, rejected, "reject", "Not news <really>");
+        pages.put("editor queue refused", editor.submit("/editor/queue", "/editor/queue", "story",
+                Long.toString(pending), "decision", "reject", "reason", ""));
+        pages.put("account", member.get("/account"));
+        pages.put("story, rejected", member.get("/stories/" + rejected));
+        pages.put("journal", anonymous.get("/journal"));
+        pages.put("journal, logged in", member.get("/journal"));
+        pages.put("story", anonymous.get("/stories/" + published));
+        pages.put("river, logged in", editor.get("/"));
+        pages.put("logout, logged in", member.get("/logout"));
+        pages.put("story 404", anonymous.get("/stories/99999"));
+        WebClient guesser = new WebClient(site.uri("/"));
+        HttpResponse<String> limited = null;
+        for (int i = 0; i < 6; i++) {
+            limited = guesser.submit("/login", "/login", "username", "editor1", "password", "guess " + i);
+        }
+        assertThat(limited.statusCode()).isEqualTo(429);
+        pages.put("login, rate limited", limited);
+
+        pages.forEach((name, r) -> {
+            byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
+            NuChecker.Report report = checker.checkHtml(body, site.uri("/").toString());
+            report.warnings().forEach(w -> System.out.println("nu checker warning, " + name + ":" + w));
+            assertThat(report.errors()).as("Nu Html Checker errors in %s (status %d)\n%s", name, r.statusCode(),
+                    numbered(r.body())).isEmpty();
+        });
+    }
+
+    @Test
+    void theJournalFeedIsAtom() {
+        HttpResponse<String> r = site.get("/journal/atom.xml");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+                .startsWith("application/atom+xml"));
+        assertThat(r.body()).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\"")
+                .contains("http://planet.test/journal/atom.xml");
+        assertThat(site.get("/journal/rss.xml").body()).contains("<rss");
+    }
+
+    private static String numbered(String source) {
+        StringBuilder out = new StringBuilder();
+        String[] lines = source.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            out.append(String.format("%4d  %s%n", i + 1, lines[i]));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,248 @@
+package org.callisto.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.callisto.account.Accounts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The journal through real HTTP with cookies: register, log in, submit, fix, an editor decides, readers see the
+ * story; CSRF refusals, login rate limits and hostile text in every field.
+ */
+class JournalWebTest {
+    static final String PASSWORD = "correct horse battery";
+    private static final Pattern STORY = Pattern.compile("^/stories/([0-9]+)$");
+
+    private static final java.util.concurrent.atomic.AtomicInteger ADDRESSES =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    private static PlanetSite site;
+
+    @BeforeAll
+    static void start() {
+        site = new PlanetSite("sqlite", Map.of("journal.registration", "open"));
+        Accounts.of(site.db, site.config).createAdmin("editor1", PASSWORD);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (site != null) {
+            site.close();
+        }
+    }
+
+    static WebClient client() {
+        return new WebClient(site.uri("/"));
+    }
+
+    /**
+     * A logged-in member; the account is made directly (registration through the form is tested once, and allows
+     * only five accounts an hour from one address).
+     */
+    static WebClient member(String name) {
+        Accounts.of(site.db, site.config).register(name, PASSWORD, null, "10.1.0." + ADDRESSES.incrementAndGet());
+        WebClient c = client();
+        login(c, name);
+        return c;
+    }
+
+    static void login(WebClient c, String name) {
+        HttpResponse<String> r = c.submit("/login", "/login", "username", name, "password", PASSWORD);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+    }
+
+    /** Submits a story and returns its number. */
+    static long submit(WebClient c, String title, String format, String intro, String body, String... more) {
+        String[] fields = {"action", "submit", "title", title, "dept", "testing", "format", format, "intro", intro,
+                "body", body, "topic", "FreeBSD"};
+        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(fields), java.util.Arrays.stream(more))
+                .toArray(String[]::new);
+        HttpResponse<String> r = c.submit("/submit", "/submit", all);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+        Matcher m = STORY.matcher(r.headers().firstValue("Location").orElseThrow());
+        assertThat(m.matches()).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    static void decide(WebClient editor, long story, String decision, String reason) {
+        HttpResponse<String> r = editor.submit("/editor/queue", "/editor/queue", "story", Long.toString(story),
+                "decision", decision, "reason", reason);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+    }
+
+    @Test
+    void registerLoginSubmitFixAcceptAndRead() {
+        WebClient alice = client();
+        assertThat(alice.submit("/register", "/register", "username", "alice", "password", PASSWORD, "password2",
+                PASSWORD).headers().firstValue("Location")).contains("/login?registered=alice");
+        login(alice, "alice");
+        String first = alice.cookie("callisto_session");
+        assertThat(first).isNotNull();
+        login(alice, "alice");
+        String second = alice.cookie("callisto_session");
+        assertThat(second).isNotNull().isNotEqualTo(first);
+        assertThat(site.get("/account", "Cookie", "callisto_session=" + first).statusCode())
+                .as("the session before the second login has ended").isEqualTo(303);
+
+        HttpResponse<String> invalid = alice.submit("/submit", "/submit", "action", "submit", "title", "Ports",
+                "format", "html", "intro", "<p>intro-marker</p>",
+                "body", "<p>fine</p>\n<p>broken <b>body-marker</p>", "topic", "FreeBSD");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("Problems to fix").contains("<ol class=\"problems\"><li>2:")
+                .contains("<mark").contains("&lt;b&gt;body-marker")
+                .doesNotContain("<b>body-marker").doesNotContain("<p>intro-marker</p>")
+                .doesNotContain("<p>fine</p>");
+
+        HttpResponse<String> preview = alice.submit("/submit", "/submit", "action", "preview", "title", "Ports",
+                "format", "html", "intro", "<p>intro-marker</p>", "body", "<p>body <b>marker</b></p>");
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).contains("<h2 id=\"preview-heading\">Preview</h2>").contains("<b>marker</b>");
+
+        long id = submit(alice, "Ports tree news", "html", "<p>intro-marker</p>", "<p>body <b>marker</b></p>",
+                "source", "https://example.org/ports");
+        HttpResponse<String> pending = alice.get("/stories/" + id);
+        assertThat(pending.body()).contains("waiting for an editor");
+        assertThat(site.get("/stories/" + id).statusCode()).as("pending stories are hidden").isEqualTo(404);
+        assertThat(alice.get("/editor/queue").statusCode()).as("members have no queue").isEqualTo(403);
+
+        WebClient editor = client();
+        login(editor, "editor1");
+        assertThat(editor.get("/editor/queue").body()).contains("Ports tree news").contains("intro-marker");
+        decide(editor, id, "accept", "");
+
+        HttpResponse<String> journal = site.get("/journal");
+        assertThat(journal.body()).contains("Ports tree news").contains("<p>intro-marker</p>")
+                .contains("href=\"/stories/" + id + "\"").contains("Read more").contains("from the testing dept.")
+                .doesNotContain("<b>marker</b>");
+        HttpResponse<String> story = site.get("/stories/" + id);
+        assertThat(story.statusCode()).isEqualTo(200);
+        assertThat(story.body()).contains("<h2 class=\"story-title\">Ports tree news</h2>")
+                .contains("<b>marker</b>").contains("https://example.org/ports");
+        assertThat(site.get("/journal/atom.xml").body()).contains("<title>Ports tree news</title>")
+                .contains("http://planet.test/stories/" + id);
+
+        long again = submit(member("bob.b"), "Same link", "text", "again", "", "source",
+                "https://example.org/ports");
+        assertThat(editor.get("/editor/queue").body()).contains("href=\"/stories/" + id + "\"")
+                .contains("Same link as");
+        decide(editor, again, "reject", "Already covered");
+    }
+
+    @Test
+    void aRejectionShowsItsReasonOnTheAccountPage() {
+        WebClient carol = member("carol");
+        long id = submit(carol, "Off topic", "markdown", "Some *text*", "");
+        WebClient editor = client();
+        login(editor, "editor1");
+        decide(editor, id, "reject", "Not about <em>our</em> topics");
+        HttpResponse<String> account = carol.get("/account");
+        assertThat(account.body()).contains("Off topic").contains("rejected")
+                .contains("Not about &lt;em&gt;our&lt;/em&gt; topics");
+        submit(carol, "Still waiting", "text", "so the queue has a form", "");
+        HttpResponse<String> empty = editor.submit("/editor/queue", "/editor/queue", "story", "999999",
+                "decision", "accept");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("no story number 999999");
+    }
+
+    @Test
+    void formsWithoutAValidTokenAreRefusedWith403() {
+        WebClient dave = member("dave");
+        HttpResponse<String> none = dave.post("/submit", "action", "submit", "title", "x", "format", "text",
+                "intro", "x");
+        assertThat(none.statusCode()).isEqualTo(403);
+        assertThat(none.body()).contains("without its security token").contains("nothing was done");
+        HttpResponse<String> wrong = dave.post("/submit", "csrf", "A".repeat(43), "action", "submit", "title", "x",
+                "format", "text", "intro", "x");
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(wrong.body()).contains("not valid");
+        assertThat(client().post("/login", "username", "dave", "password", PASSWORD).statusCode()).isEqualTo(403);
+        assertThat(dave.post("/logout").statusCode()).isEqualTo(403);
+        assertThat(dave.get("/account").statusCode()).as("still logged in").isEqualTo(200);
+    }
+
+    @Test
+    void missingFieldsAreRefusedOnTheForm() {
+        WebClient c = client();
+        HttpResponse<String> r = c.submit("/register", "/register", "username", "", "password", "");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("class=\"refusal\"");
+        HttpResponse<String> l = c.submit("/login", "/login", "username", "", "password", "");
+        assertThat(l.statusCode()).isEqualTo(400);
+        assertThat(l.body()).contains("enter your username");
+        WebClient erin = member("erin");
+        HttpResponse<String> s = erin.submit("/submit", "/submit", "action", "submit");
+        assertThat(s.statusCode()).isEqualTo(400);
+        assertThat(s.body()).contains("enter a title");
+    }
+
+    @Test
+    void anOversizedStoryIsRefusedInWords() {
+        WebClient ivy = member("ivy");
+        HttpResponse<String> r = ivy.submit("/submit", "/submit", "action", "submit", "title", "Long", "format",
+                "text", "intro", "word ".repeat(50_000));
+        HttpResponse<String> huge = ivy.submit("/submit", "/submit", "action", "submit", "title", "Long", "format",
+                "html", "intro", "<p>" + "&lt;&gt;".repeat(300_000));
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(huge.body()).contains("larger than this site accepts");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("at most 200000 characters");
+    }
+
+    @Test
+    void repeatedFailedLoginsAreRateLimitedWith429() {
+        member("frank");
+        WebClient mallory = client();
+        HttpResponse<String> r = null;
+        for (int i = 0; i < 6; i++) {
+            r = mallory.submit("/login", "/login", "username", "frank", "password", "wrong password " + i);
+        }
+        assertThat(r.statusCode()).isEqualTo(429);
+        assertThat(r.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v))
+                .isPositive());
+        assertThat(r.body()).contains("too many login attempts for this account; try again in");
+    }
+
+    @Test
+    void hostileTextIsStoredAndShownLiterally() {
+        WebClient gina = member("gina");
+        String title = "Robert'); DROP TABLE stories;-- <script>alert(1)</script>";
+        long id = submit(gina, title, "text", "<script>alert('intro')</script> & \"quotes\"",
+                "x' OR '1'='1 <img src=x onerror=alert(2)>");
+        WebClient editor = client();
+        login(editor, "editor1");
+        decide(editor, id, "accept", "");
+        for (String page : new String[] {"/journal", "/stories/" + id}) {
+            String body = site.get(page).body();
+            assertThat(body).as(page).doesNotContain("<script").doesNotContain("<img src=x")
+                    .contains("Robert'); DROP TABLE stories;-- &lt;script&gt;alert(1)&lt;/script&gt;")
+                    .contains("&lt;script&gt;alert('intro')&lt;/script&gt; &amp; \"quotes\"");
+        }
+        assertThat(site.get("/stories/" + id).body()).contains("x' OR '1'='1 &lt;img src=x onerror=alert(2)&gt;");
+    }
+
+    @Test
+    void pagesForLoggedInMembersAreNeverCached() {
+        WebClient hank = member("hank");
+        for (String page : new String[] {"/", "/journal", "/account", "/entries/"
+                + site.store.river(0, 1).getFirst().id()}) {
+            HttpResponse<String> r = hank.get(page);
+            assertThat(r.statusCode()).as(page).isEqualTo(200);
+            assertThat(r.headers().firstValue("Cache-Control")).as(page).contains("private, no-store");
+            assertThat(r.headers().firstValue("ETag")).as(page).isEmpty();
+            assertThat(r.body()).as(page).contains("href=\"/account\">hank</a>");
+        }
+        assertThat(site.get("/").body()).doesNotContain("hank").contains("href=\"/login\"");
+        HttpResponse<String> out = hank.submit("/account", "/logout");
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(out.headers().firstValue("Set-Cookie")).hasValueSatisfying(v -> assertThat(v)
+                .contains("Max-Age=0"));
+        assertThat(hank.get("/account").statusCode()).isEqualTo(303);
+    }
+}

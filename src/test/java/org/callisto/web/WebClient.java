@@ -1,0 +1,96 @@
+package org.callisto.web;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One browser's worth of HTTP for form tests: a real client with its own cookie jar, redirects not followed (so
+ * tests see each 303), and helpers to post forms and find a form's CSRF token in a page. Not thread-safe.
+ */
+final class WebClient {
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    private final URI base;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http;
+
+    WebClient(URI base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
+    /** Posts {@code fields} (name, value, name, value, ...) as a URL-encoded form. */
+    HttpResponse<String> post(String path, String... fields) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            if (!body.isEmpty()) {
+                body.append('&');
+            }
+            body.append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+        }
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    /** Gets {@code page} and posts its form to {@code action} with its CSRF token and {@code fields}. */
+    HttpResponse<String> submit(String page, String action, String... fields) {
+        String token = csrf(get(page).body(), action);
+        List<String> all = new ArrayList<>(List.of("csrf", token));
+        all.addAll(List.of(fields));
+        return post(action, all.toArray(String[]::new));
+    }
+
+    /** The CSRF token of the first form in {@code html} that posts to {@code action}. */
+    static String csrf(String html, String action) {
+        int form = html.indexOf("action=\"" + action + "\"");
+        if (form < 0) {
+            throw new AssertionError("no form posting to " + action + " in:\n" + html);
+        }
+        Matcher m = CSRF.matcher(html);
+        if (!m.find(form)) {
+            throw new AssertionError("the form posting to " + action + " has no csrf field");
+        }
+        return m.group(1);
+    }
+
+    /** The value of a cookie this client holds, or null. */
+    String cookie(String name) {
+        for (HttpCookie c : cookies.getCookieStore().getCookies()) {
+            if (c.getName().equals(name)) {
+                return c.getValue();
+            }
+        }
+        return null;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder b) {
+        try {
+            return http.send(b.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
