@@ -23,7 +23,6 @@ final class Migrations {
     static final List<String> SCRIPTS = List.of(
             "V001__planet.sql",
             "V002__accounts.sql",
-            "V002__accounts.sql",
             "V003__show.sql",
             "V004__journal.sql");
 
