@@ -21,7 +21,8 @@ final class HtmlMarkup {
 
     /** Whether {@code name} (lower case) is a void element: no content and no end tag. */
     static boolean isVoid(String name) {
-        return VOID.computeIfAbsent(name, n -> Tag.valueOf(n).isEmpty());
+        Boolean known = VOID.get(name);
+        return known != null ? known : VOID.computeIfAbsent(name, n -> Tag.valueOf(n).isEmpty());
     }
 
     /**
@@ -51,10 +52,15 @@ final class HtmlMarkup {
     }
 
     private static boolean escape(String s, StringBuilder out, boolean text) {
-        boolean plain = true;
         int n = s.length();
+        int first = firstToEscape(s, text);
+        if (first == n) {
+            out.append(s); // the common case, copied in bulk
+            return true;
+        }
+        boolean plain = true;
         int run = 0; // start of the stretch not yet appended
-        for (int i = 0; i < n; i++) {
+        for (int i = first; i < n; i++) {
             char c = s.charAt(i);
             String replacement;
             if (c < 0x80) {
@@ -108,6 +114,22 @@ final class HtmlMarkup {
         }
         out.append(s, run, n);
         return plain;
+    }
+
+    /** The index of the first character {@link #escape} has to look at, or the length when there is none. */
+    private static int firstToEscape(String s, boolean text) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x3f) {
+                if (c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"' && !text) {
+                    return i;
+                }
+            } else if (c >= 0x80 && (c == 0xA0 || Character.isSurrogate(c))) {
+                return i;
+            }
+        }
+        return n;
     }
 
     private static void reference(int codePoint, StringBuilder out) {

@@ -64,7 +64,7 @@ public final class HtmlSanitizer {
         if (html == null || html.isEmpty()) {
             return "";
         }
-        URI base = UrlResolver.base(baseUrl);
+        BaseUrl base = BaseUrl.of(baseUrl);
         StringBuilder out = new StringBuilder(html.length() + (html.length() >> 3) + 16);
         if (pass(html, base, out)) {
             return out.toString();
@@ -84,8 +84,13 @@ public final class HtmlSanitizer {
     /** One parse and write pass, without the fixed-point guarantee. */
     String sanitizeOnce(String html, URI base) {
         StringBuilder out = new StringBuilder(html.length() + 16);
-        pass(html, base, out);
+        pass(html, BaseUrl.of(base), out);
         return out.toString();
+    }
+
+    /** As {@link #pass(String, BaseUrl, StringBuilder)} with a parsed base. */
+    boolean pass(String html, URI base, StringBuilder out) {
+        return pass(html, BaseUrl.of(base), out);
     }
 
     /**
@@ -93,7 +98,7 @@ public final class HtmlSanitizer {
      *
      * @return true when the output is certainly a fixed point, false when it needs another pass to be sure
      */
-    boolean pass(String html, URI base, StringBuilder out) {
+    boolean pass(String html, BaseUrl base, StringBuilder out) {
         Document source = Jsoup.parseBodyFragment(html);
         TreeCleaner cleaner = new TreeCleaner(policy, urls, base, out);
         cleaner.writeChildren(source.body());

@@ -39,6 +39,7 @@ import org.jsoup.select.NodeTraversor;
 final class TreeCleaner implements NodeFilter {
     private static final List<String> LAZY_SOURCES = List.of("data-src", "data-lazy-src", "data-original");
     private static final String[] DIMENSIONS = {"width", "height"};
+    private static final Set<String> HTTPS = Set.of("https");
 
     /**
      * Elements whose presence changes how the HTML parser builds what follows or surrounds them: the "special"
@@ -81,11 +82,13 @@ final class TreeCleaner implements NodeFilter {
 
     private final SanitizePolicy policy;
     private final UrlCleaner urls;
-    private final URI base;
+    private final BaseUrl base;
     private final StringBuilder out;
 
     /** For each open source element: the name written for it, or null when it was unwrapped. */
     private String[] open = new String[32];
+    /** For each open source element: whether the element written for it is void (has no end tag). */
+    private boolean[] openVoid = new boolean[32];
     private int depth;
     /** The names written for the open elements that were copied, innermost last; "body" at the bottom. */
     private String[] copied = new String[32];
@@ -99,7 +102,7 @@ final class TreeCleaner implements NodeFilter {
     /** Reusable attribute list for the element being copied. */
     private final AttributeList attributes = new AttributeList();
 
-    TreeCleaner(SanitizePolicy policy, UrlCleaner urls, URI base, StringBuilder out) {
+    TreeCleaner(SanitizePolicy policy, UrlCleaner urls, BaseUrl base, StringBuilder out) {
         this.policy = policy;
         this.urls = urls;
         this.base = base;
@@ -163,7 +166,7 @@ final class TreeCleaner implements NodeFilter {
             if (PARSER_SENSITIVE.contains(name) || preDepth > 0) {
                 settled = false;
             }
-            push(null); // unwrap: the children are written in place of the element
+            push(null, false); // unwrap: the children are written in place of the element
             return FilterResult.CONTINUE;
         }
         if (!copyElement(source, outName)) {
@@ -185,7 +188,7 @@ final class TreeCleaner implements NodeFilter {
                     preDepth--;
                     atPreStart = false;
                 }
-                if (!HtmlMarkup.isVoid(name)) {
+                if (!openVoid[depth]) {
                     out.append("</").append(name).append('>');
                 }
             }
@@ -200,10 +203,12 @@ final class TreeCleaner implements NodeFilter {
         }
     }
 
-    private void push(String name) {
+    private void push(String name, boolean isVoid) {
         if (depth == open.length) {
             open = java.util.Arrays.copyOf(open, depth * 2);
+            openVoid = java.util.Arrays.copyOf(openVoid, depth * 2);
         }
+        openVoid[depth] = isVoid;
         open[depth++] = name;
     }
 
@@ -253,7 +258,7 @@ final class TreeCleaner implements NodeFilter {
             settled = false;
         }
         out.append('>');
-        push(name);
+        push(name, HtmlMarkup.isVoid(name));
         if (copiedDepth == copied.length) {
             copied = java.util.Arrays.copyOf(copied, copiedDepth * 2);
         }
@@ -338,7 +343,7 @@ final class TreeCleaner implements NodeFilter {
 
     /** Keeps an iframe only when it shows an allowed player; rebuilds it, sandboxed and without its content. */
     private void writeIframe(Element source) {
-        String src = urls.clean(source.attr("src"), base, Set.of("https"), false);
+        String src = urls.clean(source.attr("src"), base, HTTPS, false);
         if (src == null || !policy.embeds().allows(URI.create(src))) {
             return;
         }
