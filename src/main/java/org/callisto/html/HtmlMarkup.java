@@ -25,73 +25,85 @@ final class HtmlMarkup {
         return known != null ? known : VOID.computeIfAbsent(name, n -> Tag.valueOf(n).isEmpty());
     }
 
+    /** Characters below {@code ?} that need a look in text, and in attribute values. */
+    private static final boolean[] TEXT_SPECIAL = new boolean[0x3f];
+    private static final boolean[] ATTRIBUTE_SPECIAL = new boolean[0x3f];
+
+    static {
+        for (char c = 0; c < 0x20; c++) {
+            TEXT_SPECIAL[c] = c != '\t' && c != '\n';
+        }
+        TEXT_SPECIAL['&'] = true;
+        TEXT_SPECIAL['<'] = true;
+        TEXT_SPECIAL['>'] = true;
+        System.arraycopy(TEXT_SPECIAL, 0, ATTRIBUTE_SPECIAL, 0, TEXT_SPECIAL.length);
+        ATTRIBUTE_SPECIAL['"'] = true;
+    }
+
     /**
      * Appends {@code text} escaped as element content.
      *
+     * @param scratch a buffer of at least {@code text.length()} characters, overwritten
      * @return false when the text holds a carriage return (which a parser reads back as a line feed)
      */
-    static boolean escapeText(String text, StringBuilder out) {
-        return escape(text, out, true);
+    static boolean escapeText(String text, StringBuilder out, char[] scratch) {
+        return escape(text, out, TEXT_SPECIAL, scratch);
     }
 
     /**
      * Appends {@code  key="value"}, or {@code  key} alone for a boolean attribute with an empty value or its own
      * name as value.
      *
+     * @param scratch a buffer of at least {@code value.length()} characters, overwritten
      * @return false when the value holds a carriage return
      */
-    static boolean attribute(String key, String value, StringBuilder out) {
+    static boolean attribute(String key, String value, StringBuilder out, char[] scratch) {
         out.append(' ').append(key);
         if ((value.isEmpty() || value.equalsIgnoreCase(key)) && Attribute.isBooleanAttribute(key)) {
             return true;
         }
         out.append("=\"");
-        boolean plain = escape(value, out, false);
+        boolean plain = escape(value, out, ATTRIBUTE_SPECIAL, scratch);
         out.append('"');
         return plain;
     }
 
-    private static boolean escape(String s, StringBuilder out, boolean text) {
+    private static boolean escape(String s, StringBuilder out, boolean[] special, char[] buf) {
         int n = s.length();
-        int first = firstToEscape(s, text);
-        if (first == n) {
+        s.getChars(0, n, buf, 0);
+        int i = 0;
+        while (i < n) {
+            char c = buf[i];
+            if (c < 0x3f ? special[c] : c >= 0xA0 && (c == 0xA0 || (c & 0xF800) == 0xD800)) {
+                break;
+            }
+            i++;
+        }
+        if (i == n) {
             out.append(s); // the common case, copied in bulk
             return true;
         }
         boolean plain = true;
         int run = 0; // start of the stretch not yet appended
-        for (int i = first; i < n; i++) {
-            char c = s.charAt(i);
+        for (; i < n; i++) {
+            char c = buf[i];
             String replacement;
-            if (c < 0x80) {
-                if (c >= 0x3f) {
-                    continue; // letters and most punctuation: nothing to escape
+            if (c < 0x3f) {
+                if (!special[c]) {
+                    continue;
                 }
                 switch (c) {
                     case '&' -> replacement = "&amp;";
                     case '<' -> replacement = "&lt;";
                     case '>' -> replacement = "&gt;";
-                    case '"' -> {
-                        if (text) {
-                            continue;
-                        }
-                        replacement = "&quot;";
-                    }
-                    case '\t', '\n' -> {
-                        continue;
-                    }
+                    case '"' -> replacement = "&quot;";
                     case '\r' -> {
                         plain = false;
                         continue;
                     }
-                    default -> {
-                        if (c >= 0x20) {
-                            continue;
-                        }
-                        replacement = null;
-                    }
+                    default -> replacement = null; // a C0 control
                 }
-                out.append(s, run, i);
+                out.append(buf, run, i - run);
                 if (replacement != null) {
                     out.append(replacement);
                 } else {
@@ -99,37 +111,20 @@ final class HtmlMarkup {
                 }
                 run = i + 1;
             } else if (c == 0xA0) {
-                out.append(s, run, i).append("&nbsp;");
+                out.append(buf, run, i - run).append("&nbsp;");
                 run = i + 1;
             } else if (Character.isSurrogate(c)) {
-                out.append(s, run, i);
-                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    out.append(c).append(s.charAt(i + 1));
-                    i++;
-                } else {
-                    reference(c, out);
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(buf[i + 1])) {
+                    i++; // a valid pair is written as it is
+                    continue;
                 }
+                out.append(buf, run, i - run);
+                reference(c, out);
                 run = i + 1;
             }
         }
-        out.append(s, run, n);
+        out.append(buf, run, n - run);
         return plain;
-    }
-
-    /** The index of the first character {@link #escape} has to look at, or the length when there is none. */
-    private static int firstToEscape(String s, boolean text) {
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 0x3f) {
-                if (c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"' && !text) {
-                    return i;
-                }
-            } else if (c >= 0x80 && (c == 0xA0 || Character.isSurrogate(c))) {
-                return i;
-            }
-        }
-        return n;
     }
 
     private static void reference(int codePoint, StringBuilder out) {

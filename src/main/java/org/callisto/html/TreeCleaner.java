@@ -100,7 +100,8 @@ final class TreeCleaner implements NodeFilter {
     private boolean settled = true;
 
     /** Reusable attribute list for the element being copied. */
-    private final AttributeList attributes = new AttributeList();
+    private final AttributeList attributes = new AttributeList(this);
+    private char[] scratch = new char[256];
 
     TreeCleaner(SanitizePolicy policy, UrlCleaner urls, BaseUrl base, StringBuilder out) {
         this.policy = policy;
@@ -135,7 +136,7 @@ final class TreeCleaner implements NodeFilter {
             if (TABLE_CONTAINERS.contains(copied[copiedDepth - 1]) && !s.isBlank()) {
                 settled = false; // text in a table outside a cell: the parser moves it before the table
             }
-            if (!HtmlMarkup.escapeText(s, out)) {
+            if (!HtmlMarkup.escapeText(s, out, scratch(s.length()))) {
                 settled = false; // a carriage return, which the parser turns into a line feed
             }
             return FilterResult.CONTINUE;
@@ -194,6 +195,14 @@ final class TreeCleaner implements NodeFilter {
             }
         }
         return FilterResult.CONTINUE;
+    }
+
+    /** A scratch buffer of at least {@code length} characters for escaping. */
+    char[] scratch(int length) {
+        if (scratch.length < length) {
+            scratch = new char[Math.max(length, scratch.length * 2)];
+        }
+        return scratch;
     }
 
     /** Notes that an element went with its content. */
@@ -372,9 +381,14 @@ final class TreeCleaner implements NodeFilter {
 
     /** A small ordered attribute list, reused from element to element; a key put twice keeps its first place. */
     private static final class AttributeList {
+        private final TreeCleaner owner;
         private String[] keys = new String[8];
         private String[] values = new String[8];
         private int size;
+
+        AttributeList(TreeCleaner owner) {
+            this.owner = owner;
+        }
 
         void clear() {
             size = 0;
@@ -411,7 +425,7 @@ final class TreeCleaner implements NodeFilter {
         boolean write(StringBuilder out) {
             boolean plain = true;
             for (int i = 0; i < size; i++) {
-                plain &= HtmlMarkup.attribute(keys[i], values[i], out);
+                plain &= HtmlMarkup.attribute(keys[i], values[i], out, owner.scratch(values[i].length()));
             }
             return plain;
         }
