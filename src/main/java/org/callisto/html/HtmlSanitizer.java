@@ -1,8 +1,10 @@
 package org.callisto.html;
 
 import java.net.URI;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
+import java.util.List;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.parser.Parser;
 
 /**
  * Makes HTML written elsewhere safe to store and show, following one {@link SanitizePolicy}: no script, no event
@@ -32,6 +34,7 @@ public final class HtmlSanitizer {
 
     private final SanitizePolicy policy;
     private final UrlCleaner urls;
+    private final ElementRules rules;
 
     /** A sanitizer applying {@code policy}. */
     public HtmlSanitizer(SanitizePolicy policy) {
@@ -40,6 +43,7 @@ public final class HtmlSanitizer {
         }
         this.policy = policy;
         this.urls = new UrlCleaner(policy.dataImageTypes());
+        this.rules = new ElementRules(policy);
     }
 
     /** The sanitizer for entries aggregated from feeds ({@link SanitizePolicy#aggregated()}). */
@@ -99,9 +103,11 @@ public final class HtmlSanitizer {
      * @return true when the output is certainly a fixed point, false when it needs another pass to be sure
      */
     boolean pass(String html, BaseUrl base, StringBuilder out) {
-        Document source = Jsoup.parseBodyFragment(html);
-        TreeCleaner cleaner = new TreeCleaner(policy, urls, base, out);
-        cleaner.writeChildren(source.body());
+        // The fragment's nodes as parsed in the context of a body element, walked where the parser left them
+        // (what Jsoup.parseBodyFragment does, without building a document around them and moving them into it).
+        List<Node> nodes = Parser.parseFragment(html, new Element("body"), "");
+        TreeCleaner cleaner = new TreeCleaner(policy, rules, urls, base, out);
+        cleaner.write(nodes);
         return cleaner.settled();
     }
 }

@@ -81,6 +81,7 @@ final class TreeCleaner implements NodeFilter {
             "colgroup");
 
     private final SanitizePolicy policy;
+    private final ElementRules rules;
     private final UrlCleaner urls;
     private final BaseUrl base;
     private final StringBuilder out;
@@ -103,18 +104,19 @@ final class TreeCleaner implements NodeFilter {
     private final AttributeList attributes = new AttributeList(this);
     private char[] scratch = new char[256];
 
-    TreeCleaner(SanitizePolicy policy, UrlCleaner urls, BaseUrl base, StringBuilder out) {
+    TreeCleaner(SanitizePolicy policy, ElementRules rules, UrlCleaner urls, BaseUrl base, StringBuilder out) {
         this.policy = policy;
+        this.rules = rules;
         this.urls = urls;
         this.base = base;
         this.out = out;
         copied[copiedDepth++] = "body";
     }
 
-    /** Writes the allowed content of {@code source}'s children. */
-    void writeChildren(Element source) {
-        for (Node child : source.childNodes()) {
-            NodeTraversor.filter(this, child);
+    /** Writes the allowed content of {@code nodes}, the top-level nodes of a parsed fragment. */
+    void write(List<Node> nodes) {
+        for (Node node : nodes) {
+            NodeTraversor.filter(this, node);
         }
     }
 
@@ -148,33 +150,35 @@ final class TreeCleaner implements NodeFilter {
             settled = false;
             return FilterResult.SKIP_ENTIRELY; // SVG and MathML content: its parsing rules invite mutation XSS
         }
-        String name = source.normalName();
-        if (name.equals("iframe")) {
-            removed(name);
-            writeIframe(source);
-            return FilterResult.SKIP_ENTIRELY;
-        }
-        if (policy.droppedWithContent().contains(name)) {
-            removed(name);
-            return FilterResult.SKIP_ENTIRELY;
-        }
-        String renamed = policy.renamed().get(name);
-        if (renamed != null && !(BLOCK_GROUP.contains(name) && BLOCK_GROUP.contains(renamed))) {
-            settled = false;
-        }
-        String outName = renamed != null ? renamed : name;
-        if (!policy.allows(outName)) {
-            if (PARSER_SENSITIVE.contains(name) || preDepth > 0) {
-                settled = false;
+        ElementRules.Rule rule = rules.rule(source.normalName());
+        switch (rule.action()) {
+            case IFRAME -> {
+                dropped(rule);
+                writeIframe(source);
+                return FilterResult.SKIP_ENTIRELY;
             }
-            push(null, false); // unwrap: the children are written in place of the element
-            return FilterResult.CONTINUE;
+            case DROP -> {
+                dropped(rule);
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            case UNWRAP -> {
+                if (rule.unsettling() || preDepth > 0) {
+                    settled = false;
+                }
+                push(null, false); // the children are written in place of the element
+                return FilterResult.CONTINUE;
+            }
+            default -> {
+                if (rule.unsettling()) {
+                    settled = false;
+                }
+                if (!copyElement(source, rule)) {
+                    dropped(rule);
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                return FilterResult.CONTINUE;
+            }
         }
-        if (!copyElement(source, outName)) {
-            removed(name);
-            return FilterResult.SKIP_ENTIRELY;
-        }
-        return FilterResult.CONTINUE;
     }
 
     @Override
@@ -206,8 +210,8 @@ final class TreeCleaner implements NodeFilter {
     }
 
     /** Notes that an element went with its content. */
-    private void removed(String name) {
-        if (preDepth > 0 || !INERT_WHEN_DROPPED.contains(name) && PARSER_SENSITIVE.contains(name)) {
+    private void dropped(ElementRules.Rule rule) {
+        if (preDepth > 0 || rule.unsettlingIfDropped()) {
             settled = false;
         }
     }
@@ -222,7 +226,8 @@ final class TreeCleaner implements NodeFilter {
     }
 
     /** Writes the start tag of an allowed element and opens it; false when it should go with its content. */
-    private boolean copyElement(Element source, String name) {
+    private boolean copyElement(Element source, ElementRules.Rule rule) {
+        String name = rule.name();
         String parent = copied[copiedDepth - 1];
         if (name.equals("source") && !(parent.equals("picture") || parent.equals("audio") || parent.equals("video"))
                 || name.equals("track") && !(parent.equals("audio") || parent.equals("video"))) {
@@ -240,7 +245,7 @@ final class TreeCleaner implements NodeFilter {
             if (!isLowerCase(key)) {
                 key = key.toLowerCase(java.util.Locale.ROOT);
             }
-            if (!policy.allows(name, key) || attrs.has(key)) {
+            if (!rule.attributes().contains(key) || attrs.has(key)) {
                 continue;
             }
             String value = cleanValue(name, key, attr.getValue());
@@ -267,7 +272,7 @@ final class TreeCleaner implements NodeFilter {
             settled = false;
         }
         out.append('>');
-        push(name, HtmlMarkup.isVoid(name));
+        push(name, rule.isVoid());
         if (copiedDepth == copied.length) {
             copied = java.util.Arrays.copyOf(copied, copiedDepth * 2);
         }
