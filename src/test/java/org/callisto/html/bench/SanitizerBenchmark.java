@@ -202,7 +202,8 @@ public class SanitizerBenchmark {
     // ---------------------------------------------------------------- runner
 
     /**
-     * Runs the benchmark with JMH command-line options (e.g. {@code -f 1 -wi 3 -i 5}) and prints MB/s with the
+     * Runs the benchmark with JMH command-line options (e.g. {@code -f 1 -wi 3 -i 10}, and a regular expression
+     * such as {@code 'SanitizerBenchmark.(callistoSanitizer|owasp)$'} to run only some) and prints MB/s with the
      * ratio to the faster anchor. With {@code --best-of ROUNDS} it instead runs every implementation in turn, round
      * after round, and reports each one's fastest round: a cross-check that stays fair on a shared, loaded machine,
      * where JMH's sequential runs each see a different load. {@code --corpus} only describes the data set.
@@ -218,10 +219,12 @@ public class SanitizerBenchmark {
         }
         CommandLineOptions cli = new CommandLineOptions(args);
         String corpora = corpora().toAbsolutePath().normalize().toString();
-        Collection<RunResult> results = new Runner(new OptionsBuilder().parent(cli)
-                .include(SanitizerBenchmark.class.getName() + ".")
-                .jvmArgsAppend("-Dcallisto.corpora=" + corpora)
-                .build()).run();
+        OptionsBuilder options = new OptionsBuilder();
+        options.parent(cli).jvmArgsAppend("-Dcallisto.corpora=" + corpora);
+        if (cli.getIncludes().isEmpty()) {
+            options.include(SanitizerBenchmark.class.getName() + ".");
+        }
+        Collection<RunResult> results = new Runner(options.build()).run();
         long bytes = bytes(corpus());
         Map<String, Double> mbps = new LinkedHashMap<>();
         Map<String, String> extra = new LinkedHashMap<>();
