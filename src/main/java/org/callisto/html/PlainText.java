@@ -111,7 +111,7 @@ public final class PlainText {
 
     private static boolean usable(String url) {
         String scheme = UrlResolver.scheme(url);
-        URI uri = UrlResolver.resolve(url, null);
+        URI uri = UrlResolver.resolve(url, (URI) null);
         if (uri == null) {
             return false;
         }

@@ -35,6 +35,11 @@ final class UrlCleaner {
      * @return the absolute URL to keep, or null to drop the attribute
      */
     String clean(String raw, URI base, Set<String> schemes, boolean dataImages) {
+        return clean(raw, BaseUrl.of(base), schemes, dataImages);
+    }
+
+    /** As {@link #clean(String, URI, Set, boolean)}, parsing the base only if the URL is relative. */
+    String clean(String raw, BaseUrl base, Set<String> schemes, boolean dataImages) {
         String url = UrlResolver.strip(raw);
         String scheme = UrlResolver.scheme(url);
         if (scheme.equals("data")) {
@@ -42,6 +47,9 @@ final class UrlCleaner {
         }
         if (!scheme.isEmpty() && !schemes.contains(scheme)) {
             return null;
+        }
+        if (UrlResolver.isPlainHttpUrl(url)) {
+            return url; // what the general path below returns for it, without building a URI
         }
         URI resolved = UrlResolver.resolve(url, base);
         if (resolved == null || resolved.getScheme() == null) {
@@ -69,7 +77,7 @@ final class UrlCleaner {
      *
      * @return the cleaned srcset, or null when no candidate is left
      */
-    String cleanSrcset(String raw, URI base, Set<String> schemes) {
+    String cleanSrcset(String raw, BaseUrl base, Set<String> schemes) {
         List<String> kept = new ArrayList<>();
         int i = 0;
         int n = raw.length();

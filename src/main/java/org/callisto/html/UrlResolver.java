@@ -22,6 +22,9 @@ final class UrlResolver {
      * line breaks anywhere. Scheme checks must run on this form, or {@code java&#9;script:} slips through.
      */
     static String strip(String raw) {
+        if (isStripped(raw)) {
+            return raw;
+        }
         int start = 0;
         int end = raw.length();
         while (start < end && raw.charAt(start) <= ' ') {
@@ -38,6 +41,20 @@ final class UrlResolver {
             }
         }
         return sb.toString();
+    }
+
+    private static boolean isStripped(String raw) {
+        int n = raw.length();
+        if (n > 0 && (raw.charAt(0) <= ' ' || raw.charAt(n - 1) <= ' ')) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = raw.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -66,6 +83,11 @@ final class UrlResolver {
      * @return the absolute URI, or null when the URL is malformed or relative with no base
      */
     static URI resolve(String url, URI base) {
+        return resolve(url, BaseUrl.of(base));
+    }
+
+    /** As {@link #resolve(String, URI)}, parsing the base only when {@code url} is relative. */
+    static URI resolve(String url, BaseUrl lazyBase) {
         URI ref;
         try {
             ref = new URI(encode(url));
@@ -75,6 +97,7 @@ final class UrlResolver {
         if (ref.isAbsolute()) {
             return ref;
         }
+        URI base = lazyBase.get();
         if (base == null) {
             return null;
         }
@@ -95,6 +118,82 @@ final class UrlResolver {
         } catch (URISyntaxException | IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * Whether {@code url} is an absolute {@code http://} or {@code https://} URL of the plainest form, for which
+     * {@link #resolve} gives back the same string with a host: a host name of letters, digits, hyphens and dots
+     * whose last label starts with a letter (never an IP address, a port or user information), then only
+     * characters {@link URI} accepts unencoded in a path, query and fragment, percent signs starting an escape,
+     * and at most one {@code #}. Anything else takes the general path through {@link URI}.
+     */
+    static boolean isPlainHttpUrl(String url) {
+        int n = url.length();
+        int i;
+        if (url.startsWith("https://")) {
+            i = 8;
+        } else if (url.startsWith("http://")) {
+            i = 7;
+        } else {
+            return false;
+        }
+        int labelStart = i;
+        int lastLabelStart = i;
+        for (; i < n; i++) {
+            char c = url.charAt(i);
+            if (c == '.') {
+                if (i == labelStart || url.charAt(i - 1) == '-') {
+                    return false;
+                }
+                labelStart = i + 1;
+            } else if (c == '/' || c == '?' || c == '#') {
+                break;
+            } else if (isAsciiLetter(c) || isDigit(c)) {
+                if (i == labelStart) {
+                    lastLabelStart = i;
+                }
+            } else if (c != '-' || i == labelStart) {
+                return false; // a port, user information, an IP literal, an odd character: the general path
+            }
+        }
+        int hostEnd = i;
+        if (hostEnd == labelStart) {
+            // empty host, or a host ending in a dot: only "a.b." is allowed, and only with a label before the dot
+            if (hostEnd == (url.startsWith("https://") ? 8 : 7) || url.charAt(hostEnd - 1) != '.'
+                    || hostEnd - 1 == lastLabelStart) {
+                return false;
+            }
+        } else if (url.charAt(hostEnd - 1) == '-') {
+            return false;
+        }
+        if (!isAsciiLetter(url.charAt(lastLabelStart))) {
+            return false;
+        }
+        boolean seenHash = false;
+        for (; i < n; i++) {
+            char c = url.charAt(i);
+            if (isAsciiLetter(c) || isDigit(c) || "-_.!~*'()/:@&=+$,;?".indexOf(c) >= 0) {
+                continue;
+            }
+            if (c == '%') {
+                if (!(i + 2 < n && isHex(url.charAt(i + 1)) && isHex(url.charAt(i + 2)))) {
+                    return false;
+                }
+            } else if (c == '#' && !seenHash) {
+                seenHash = true;
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** Parses a page URL usable as a base: absolute http or https with a host; null otherwise. */
@@ -127,6 +226,9 @@ final class UrlResolver {
 
     /** Percent-encodes the characters {@link URI} rejects but browsers accept. */
     static String encode(String url) {
+        if (isEncoded(url)) {
+            return url;
+        }
         StringBuilder sb = new StringBuilder(url.length() + 16);
         boolean seenHash = false;
         for (int i = 0; i < url.length(); i++) {
@@ -147,6 +249,28 @@ final class UrlResolver {
             }
         }
         return sb.toString();
+    }
+
+    /** Whether {@link #encode} would return {@code url} unchanged. */
+    private static boolean isEncoded(String url) {
+        boolean seenHash = false;
+        int n = url.length();
+        for (int i = 0; i < n; i++) {
+            char c = url.charAt(i);
+            if (c <= ' ' || c >= 0x7f || "\"<>\\^`{|}".indexOf(c) >= 0) {
+                return false;
+            }
+            if (c == '%' && !(i + 2 < n && isHex(url.charAt(i + 1)) && isHex(url.charAt(i + 2)))) {
+                return false;
+            }
+            if (c == '#') {
+                if (seenHash) {
+                    return false;
+                }
+                seenHash = true;
+            }
+        }
+        return true;
     }
 
     private static boolean isHex(char c) {

@@ -12,12 +12,14 @@
  * escaped, then sanitized with the same policy as fragments.
  *
  * <p>Design notes. The sanitizer parses with jsoup (the HTML5 algorithm, so the tree is the one a browser builds)
- * and copies only the allowed part of it into a new document; see {@code TreeCleaner} for why this is a walk of
+ * and writes out only the allowed part of the tree in one walk; see {@code TreeCleaner} for why this is a walk of
  * our own rather than jsoup's {@code Cleaner}. The OWASP java-html-sanitizer was not used: its output is not
  * produced by an HTML5 parser, and rules such as "iframe only for these players, rebuilt with a sandbox" or
- * "data: only for raster images" would need custom policies there as well. Output is serialised without
- * pretty-printing and is a fixed point of the sanitizer, which the tests check over DOMPurify's fixtures, the
- * feeds in the shared corpora and generated splices of both.
+ * "data: only for raster images" would need custom policies there as well. Output is written as jsoup would
+ * serialise it without pretty-printing ({@code HtmlMarkup}) and is a fixed point of the sanitizer: one pass is
+ * final unless the walk saw one of the few things that can make the output parse differently, and only then is
+ * it sanitized again; the tests check this over DOMPurify's fixtures, the feeds in the shared corpora and
+ * generated splices of both. Throughput against OWASP and jsoup's {@code Cleaner} is in {@code docs/benchmarks.md}.
  *
  * <p>The validator does not use jsoup's parser: an HTML5 parser repairs what it reads (closes open elements,
  * drops stray end tags, moves misnested ones) and keeps no trace of the repair, so "the &lt;b&gt; opened at 3:14
