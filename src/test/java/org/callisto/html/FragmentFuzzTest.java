@@ -111,8 +111,10 @@ class FragmentFuzzTest {
             long millis = (System.nanoTime() - start) / 1_000_000;
             System.out.printf("validating %s… (%d chars): %d ms%n", input.substring(0, 12).replace("\n", " "),
                     input.length(), millis);
+            // A guard against quadratic behaviour, not a speed goal (that is the benchmark's): quadratic work on
+            // a million characters takes minutes, linear work well under a second, so 10 s holds on a loaded machine.
             assertThat(millis).as("validating %s… (%d chars)", input.substring(0, 20), input.length())
-                    .isLessThan(2_000);
+                    .isLessThan(10_000);
         }
     }
 }
