@@ -264,6 +264,14 @@ final class TreeCleaner implements NodeFilter {
                 || (name.equals("source") && !attrs.has("src") && !attrs.has("srcset"))) {
             return false;
         }
+        if (name.equals("img")) {
+            if (!attrs.has("alt")) {
+                attrs.put("alt", ""); // HTML requires alt; a feed that gives none gets the decorative empty one
+            }
+            if (attrs.has("srcset") && !attrs.has("sizes") && hasWidthDescriptor(attrs.get("srcset"))) {
+                attrs.put("sizes", "100vw"); // width descriptors need sizes; the column is the viewport's width
+            }
+        }
         if (name.equals("a") && attrs.has("href") && policy.linkRel() != null) {
             attrs.put("rel", policy.linkRel());
         }
@@ -388,6 +396,18 @@ final class TreeCleaner implements NodeFilter {
         out.append("></iframe>");
     }
 
+    /** Whether a srcset uses width descriptors ({@code 640w}), which HTML allows only together with sizes. */
+    static boolean hasWidthDescriptor(String srcset) {
+        for (String candidate : srcset.split(",")) {
+            String c = candidate.strip();
+            int space = c.lastIndexOf(' ');
+            if (space > 0 && c.endsWith("w") && c.length() > space + 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A small ordered attribute list, reused from element to element; a key put twice keeps its first place. */
     private static final class AttributeList {
         private final TreeCleaner owner;
@@ -405,6 +425,11 @@ final class TreeCleaner implements NodeFilter {
 
         boolean has(String key) {
             return indexOf(key) >= 0;
+        }
+
+        String get(String key) {
+            int i = indexOf(key);
+            return i < 0 ? null : values[i];
         }
 
         void put(String key, String value) {

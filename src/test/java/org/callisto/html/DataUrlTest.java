@@ -14,8 +14,8 @@ class DataUrlTest {
         assertThat(sanitizer.sanitize("<img src=\"" + PNG + "\" alt=\"dot\">", null))
                 .isEqualTo("<img src=\"" + PNG + "\" alt=\"dot\">");
         for (String type : new String[] {"jpeg", "gif", "webp", "PNG"}) {
-            assertThat(sanitizer.sanitize("<img src=\"data:image/" + type + ";base64,AAAA\">", null))
-                    .as(type).isEqualTo("<img src=\"data:image/" + type + ";base64,AAAA\">");
+            assertThat(sanitizer.sanitize("<img src=\"data:image/" + type + ";base64,AAAA\" alt=\"\">", null))
+                    .as(type).isEqualTo("<img src=\"data:image/" + type + ";base64,AAAA\" alt=\"\">");
         }
     }
 
@@ -24,20 +24,20 @@ class DataUrlTest {
         assertThat(sanitizer.sanitize("<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">x</a>", null))
                 .isEqualTo("<a>x</a>");
         assertThat(sanitizer.sanitize("<img src=\"data:text/html,<script>alert(1)</script>\">", null)).isEmpty();
-        assertThat(sanitizer.sanitize("<img src=\"data:application/javascript,alert(1)\">", null)).isEmpty();
+        assertThat(sanitizer.sanitize("<img src=\"data:application/javascript,alert(1)\" alt=\"\">", null)).isEmpty();
     }
 
     @Test
     void svgDataUrlsAreRemoved() {
-        assertThat(sanitizer.sanitize("<img src=\"data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=\">", null)).isEmpty();
-        assertThat(sanitizer.sanitize("<img src=\"data:image/svg+xml,%3Csvg onload=alert(1)%3E\">", null)).isEmpty();
+        assertThat(sanitizer.sanitize("<img src=\"data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=\" alt=\"\">", null)).isEmpty();
+        assertThat(sanitizer.sanitize("<img src=\"data:image/svg+xml,%3Csvg onload=alert(1)%3E\" alt=\"\">", null)).isEmpty();
     }
 
     @Test
     void dataUrlsAreRemovedOutsideImgSrc() {
         assertThat(sanitizer.sanitize("<video src=\"data:video/mp4;base64,AAAA\" poster=\"" + PNG + "\"></video>"
-                + "<img src=\"https://b.example/a.png\" srcset=\"" + PNG + " 2x\">", null))
-                .isEqualTo("<video></video><img src=\"https://b.example/a.png\">");
+                + "<img src=\"https://b.example/a.png\" srcset=\"" + PNG + " 2x\" alt=\"\">", null))
+                .isEqualTo("<video></video><img src=\"https://b.example/a.png\" alt=\"\">");
     }
 
     @Test

@@ -18,14 +18,14 @@ class LazyImageTest {
     @Test
     void unsafeLazySourcesAreIgnored() {
         assertThat(sanitizer.sanitize("<img data-src=\"javascript:alert(1)\" data-lazy-src=\"https://b.example/b.png\">",
-                null)).isEqualTo("<img src=\"https://b.example/b.png\">");
+                null)).isEqualTo("<img src=\"https://b.example/b.png\" alt=\"\">");
         assertThat(sanitizer.sanitize("<img data-original=\"data:image/svg+xml,<svg onload=alert(1)>\">", null))
                 .isEmpty();
     }
 
     @Test
     void aRealSrcWins() {
-        assertThat(sanitizer.sanitize("<img src=\"https://b.example/a.png\" data-src=\"https://b.example/big.png\">",
-                null)).isEqualTo("<img src=\"https://b.example/a.png\">");
+        assertThat(sanitizer.sanitize("<img src=\"https://b.example/a.png\" data-src=\"https://b.example/big.png\" alt=\"\">",
+                null)).isEqualTo("<img src=\"https://b.example/a.png\" alt=\"\">");
     }
 }

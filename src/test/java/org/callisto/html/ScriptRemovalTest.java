@@ -52,7 +52,7 @@ class ScriptRemovalTest {
                 + "<figure><img src=\"https://b.example/a.png\" alt=\"a\" width=\"640\" height=\"480\">"
                 + "<figcaption>f</figcaption></figure><details open><summary>s</summary>d</details>"
                 + "<picture><source srcset=\"https://b.example/a.webp\" type=\"image/webp\">"
-                + "<img src=\"https://b.example/a.png\"></picture>"
+                + "<img src=\"https://b.example/a.png\" alt=\"\"></picture>"
                 + "<audio controls=\"\" src=\"https://b.example/a.mp3\"></audio><hr><br>";
         assertThat(sanitizer.sanitize(html, null)).isEqualTo(html);
     }

@@ -10,19 +10,19 @@ class TrackingPixelRemovalTest {
 
     @Test
     void onePixelImagesAreRemoved() {
-        assertThat(sanitizer.sanitize("<p>text<img src=\"https://feeds.example/~r/x/~4/abc\" width=\"1\" height=\"1\"></p>",
+        assertThat(sanitizer.sanitize("<p>text<img src=\"https://feeds.example/~r/x/~4/abc\" width=\"1\" height=\"1\" alt=\"\"></p>",
                 null)).isEqualTo("<p>text</p>");
-        assertThat(sanitizer.sanitize("<img src=\"https://t.example/p.gif\" width=\"0\" height=\"0\">", null)).isEmpty();
-        assertThat(sanitizer.sanitize("<img src=\"https://t.example/p.gif\" width=\"1px\" height=\" 1 \">", null)).isEmpty();
-        assertThat(sanitizer.sanitize("<img src=\"https://t.example/p.gif\" width=\"1\" height=\"0\">", null)).isEmpty();
+        assertThat(sanitizer.sanitize("<img src=\"https://t.example/p.gif\" width=\"0\" height=\"0\" alt=\"\">", null)).isEmpty();
+        assertThat(sanitizer.sanitize("<img src=\"https://t.example/p.gif\" width=\"1px\" height=\" 1 \" alt=\"\">", null)).isEmpty();
+        assertThat(sanitizer.sanitize("<img src=\"https://t.example/p.gif\" width=\"1\" height=\"0\" alt=\"\">", null)).isEmpty();
     }
 
     @Test
     void imagesWithOtherSizesStay() {
-        assertThat(sanitizer.sanitize("<img src=\"https://b.example/a.png\" width=\"1\" height=\"200\">", null))
-                .isEqualTo("<img src=\"https://b.example/a.png\" width=\"1\" height=\"200\">");
-        assertThat(sanitizer.sanitize("<img src=\"https://b.example/a.png\" width=\"1\">", null))
-                .isEqualTo("<img src=\"https://b.example/a.png\" width=\"1\">");
+        assertThat(sanitizer.sanitize("<img src=\"https://b.example/a.png\" width=\"1\" height=\"200\" alt=\"\">", null))
+                .isEqualTo("<img src=\"https://b.example/a.png\" width=\"1\" height=\"200\" alt=\"\">");
+        assertThat(sanitizer.sanitize("<img src=\"https://b.example/a.png\" width=\"1\" alt=\"\">", null))
+                .isEqualTo("<img src=\"https://b.example/a.png\" width=\"1\" alt=\"\">");
     }
 
     @Test

@@ -111,6 +111,18 @@ public final class Browser implements AutoCloseable {
         driver.get(uri.toString());
     }
 
+    /**
+     * Clicks an element that loads another page (a link, a form's button) and waits until that page has replaced
+     * this one and finished loading, so what follows sees the new page however busy the machine is.
+     */
+    public void clickAndWait(org.openqa.selenium.WebElement element) {
+        element.click();
+        org.openqa.selenium.support.ui.WebDriverWait wait =
+                new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20));
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
     /** The URL of the page now shown. */
     public String currentUrl() {
         return driver.getCurrentUrl();

@@ -34,12 +34,12 @@ class JournalBrowserTest {
             d.findElement(By.id("password")).sendKeys(JournalWebTest.PASSWORD);
             d.findElement(By.id("password2")).sendKeys(JournalWebTest.PASSWORD);
             shot(browser, "01-register");
-            d.findElement(By.cssSelector("main form button[type=submit]")).click();
+            browser.clickAndWait(d.findElement(By.cssSelector("main form button[type=submit]")));
             assertThat(browser.currentUrl()).contains("/login?registered=walker");
 
             d.findElement(By.id("password")).sendKeys(JournalWebTest.PASSWORD);
             shot(browser, "02-login");
-            d.findElement(By.cssSelector("main form button[type=submit]")).click();
+            browser.clickAndWait(d.findElement(By.cssSelector("main form button[type=submit]")));
             assertThat(browser.currentUrl()).endsWith("/journal");
             assertThat(d.findElement(By.cssSelector("a[href='/account']")).getText()).isEqualTo("walker");
 
@@ -48,7 +48,7 @@ class JournalBrowserTest {
             d.findElement(By.id("dept")).sendKeys("browser testing");
             d.findElement(By.id("intro")).sendKeys("<p>An intro that is fine.</p>");
             d.findElement(By.id("body")).sendKeys("<p>First line.</p>\n<p>Second <b>bold-marker</p>");
-            d.findElement(By.cssSelector("button[value=submit]")).click();
+            browser.clickAndWait(d.findElement(By.cssSelector("button[value=submit]")));
             assertThat(d.findElement(By.id("preview-heading")).getText()).isEqualTo("Problems to fix");
             assertThat(d.findElement(By.cssSelector("ol.problems li")).getText()).startsWith("2:");
             assertThat(d.findElements(By.cssSelector("main mark"))).isNotEmpty();
@@ -60,21 +60,21 @@ class JournalBrowserTest {
             WebElement body = d.findElement(By.id("body"));
             body.clear();
             body.sendKeys("<p>First line.</p>\n<p>Second <b>bold-marker</b></p>");
-            d.findElement(By.cssSelector("button[value=submit]")).click();
+            browser.clickAndWait(d.findElement(By.cssSelector("button[value=submit]")));
             assertThat(browser.currentUrl()).matches(".*/stories/[0-9]+$");
             String storyUrl = browser.currentUrl();
             assertThat(d.findElement(By.cssSelector("main")).getText()).contains("waiting for an editor");
             shot(browser, "04-submitted");
 
-            d.findElement(By.cssSelector("header form[action='/logout'] button")).click();
+            browser.clickAndWait(d.findElement(By.cssSelector("header form[action='/logout'] button")));
             browser.open(site.uri("/login"));
             d.findElement(By.id("username")).sendKeys("editor1");
             d.findElement(By.id("password")).sendKeys(JournalWebTest.PASSWORD);
-            d.findElement(By.cssSelector("main form button[type=submit]")).click();
+            browser.clickAndWait(d.findElement(By.cssSelector("main form button[type=submit]")));
             browser.open(site.uri("/editor/queue"));
             assertThat(d.findElement(By.cssSelector("main")).getText()).contains("Chromium walks the journal");
             shot(browser, "05-editor-queue");
-            d.findElement(By.cssSelector("button[value=accept]")).click();
+            browser.clickAndWait(d.findElement(By.cssSelector("button[value=accept]")));
             assertThat(d.findElement(By.cssSelector("main")).getText()).contains("No story is waiting");
 
             browser.open(site.uri("/journal"));
@@ -82,7 +82,7 @@ class JournalBrowserTest {
             assertThat(story.getText()).contains("Chromium walks the journal").contains("An intro that is fine.")
                     .contains("from the browser testing dept.").doesNotContain("bold-marker");
             shot(browser, "06-journal");
-            story.findElement(By.cssSelector(".read-more a")).click();
+            browser.clickAndWait(story.findElement(By.cssSelector(".read-more a")));
             assertThat(browser.currentUrl()).isEqualTo(storyUrl);
             assertThat(d.findElement(By.cssSelector(".story-body b")).getText()).isEqualTo("bold-marker");
             shot(browser, "07-story");
