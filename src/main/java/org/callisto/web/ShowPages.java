@@ -146,7 +146,7 @@ final class ShowPages {
     /** {@code /media/{path}}: a media file or a torrent inside the media directory, nothing else. */
     void media(Context ctx) throws IOException {
         String path = ctx.pathParam("path");
-        Path file = inMediaDir(path).orElseThrow(() -> PageException.notFound(
+        Path file = inside(mediaDir, path).orElseThrow(() -> PageException.notFound(
                 "There is no file " + Paging.shorten(path) + " in the show's media."));
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".torrent")) {
             byte[] torrent = Files.readAllBytes(file);
@@ -167,10 +167,10 @@ final class ShowPages {
     }
 
     /**
-     * The regular file {@code path} names inside the media directory, or empty: absolute paths, {@code ..}
-     * segments, hidden files and links leading outside the directory are refused.
+     * The regular file {@code path} names inside {@code dir} (absolute and normalized), or empty: absolute paths,
+     * {@code ..} segments, hidden files and links leading outside the directory are refused.
      */
-    Optional<Path> inMediaDir(String path) {
+    static Optional<Path> inside(Path dir, String path) {
         if (path == null || path.isEmpty() || path.indexOf('\0') >= 0 || path.indexOf('\\') >= 0
                 || path.startsWith("/")) {
             return Optional.empty();
@@ -181,12 +181,12 @@ final class ShowPages {
             }
         }
         try {
-            Path file = mediaDir.resolve(path).normalize();
-            if (!file.startsWith(mediaDir) || !Files.isRegularFile(file)) {
+            Path file = dir.resolve(path).normalize();
+            if (!file.startsWith(dir) || !Files.isRegularFile(file)) {
                 return Optional.empty();
             }
             Path real = file.toRealPath();
-            return real.startsWith(mediaDir.toRealPath()) ? Optional.of(real) : Optional.empty();
+            return real.startsWith(dir.toRealPath()) ? Optional.of(real) : Optional.empty();
         } catch (IOException | java.nio.file.InvalidPathException e) {
             return Optional.empty();
         }
