@@ -112,6 +112,12 @@ final class ShowPages {
                 fundingText, sections, guests)));
     }
 
+    /** {@code /show/{number}}: the address older feeds gave episodes, moved to {@code /episodes/{number}}. */
+    void oldEpisodeAddress(Context ctx) {
+        Episode e = released(ctx.pathParam("number"));
+        ctx.redirect("/episodes/" + e.number(), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+    }
+
     /** {@code /show/feeds/{file}}: one podcast feed, written afresh. */
     void feed(Context ctx) {
         String file = ctx.pathParam("file");

@@ -167,8 +167,7 @@ public final class WebServer implements AutoCloseable {
             r.get("/episodes/{number}", show::episode);
             r.get("/show/feeds/{file}", show::feed);
             r.get("/show/{number}/chapters.json", show::chapters);
-            r.get("/show/{number}", ctx -> ctx.redirect("/episodes/" + ctx.pathParam("number"),
-                    io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
+            r.get("/show/{number}", show::oldEpisodeAddress);
             r.get("/media/<path>", show::media);
             r.head("/media/<path>", show::media);
             r.get("/atom.xml", cached(cache, outputs::planetAtom));

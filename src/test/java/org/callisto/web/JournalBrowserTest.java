@@ -12,6 +12,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One walk through the journal in headless Chromium, with no JavaScript of ours: register, log in, submit a story
@@ -34,12 +36,12 @@ class JournalBrowserTest {
             d.findElement(By.id("password")).sendKeys(JournalWebTest.PASSWORD);
             d.findElement(By.id("password2")).sendKeys(JournalWebTest.PASSWORD);
             shot(browser, "01-register");
-            d.findElement(By.cssSelector("main form button[type=submit]")).click();
+            clickAndWait(d, d.findElement(By.cssSelector("main form button[type=submit]")));
             assertThat(browser.currentUrl()).contains("/login?registered=walker");
 
             d.findElement(By.id("password")).sendKeys(JournalWebTest.PASSWORD);
             shot(browser, "02-login");
-            d.findElement(By.cssSelector("main form button[type=submit]")).click();
+            clickAndWait(d, d.findElement(By.cssSelector("main form button[type=submit]")));
             assertThat(browser.currentUrl()).endsWith("/journal");
             assertThat(d.findElement(By.cssSelector("a[href='/account']")).getText()).isEqualTo("walker");
 
@@ -48,7 +50,7 @@ class JournalBrowserTest {
             d.findElement(By.id("dept")).sendKeys("browser testing");
             d.findElement(By.id("intro")).sendKeys("<p>An intro that is fine.</p>");
             d.findElement(By.id("body")).sendKeys("<p>First line.</p>\n<p>Second <b>bold-marker</p>");
-            d.findElement(By.cssSelector("button[value=submit]")).click();
+            clickAndWait(d, d.findElement(By.cssSelector("button[value=submit]")));
             assertThat(d.findElement(By.id("preview-heading")).getText()).isEqualTo("Problems to fix");
             assertThat(d.findElement(By.cssSelector("ol.problems li")).getText()).startsWith("2:");
             assertThat(d.findElements(By.cssSelector("main mark"))).isNotEmpty();
@@ -60,21 +62,21 @@ class JournalBrowserTest {
             WebElement body = d.findElement(By.id("body"));
             body.clear();
             body.sendKeys("<p>First line.</p>\n<p>Second <b>bold-marker</b></p>");
-            d.findElement(By.cssSelector("button[value=submit]")).click();
+            clickAndWait(d, d.findElement(By.cssSelector("button[value=submit]")));
             assertThat(browser.currentUrl()).matches(".*/stories/[0-9]+$");
             String storyUrl = browser.currentUrl();
             assertThat(d.findElement(By.cssSelector("main")).getText()).contains("waiting for an editor");
             shot(browser, "04-submitted");
 
-            d.findElement(By.cssSelector("header form[action='/logout'] button")).click();
+            clickAndWait(d, d.findElement(By.cssSelector("header form[action='/logout'] button")));
             browser.open(site.uri("/login"));
             d.findElement(By.id("username")).sendKeys("editor1");
             d.findElement(By.id("password")).sendKeys(JournalWebTest.PASSWORD);
-            d.findElement(By.cssSelector("main form button[type=submit]")).click();
+            clickAndWait(d, d.findElement(By.cssSelector("main form button[type=submit]")));
             browser.open(site.uri("/editor/queue"));
             assertThat(d.findElement(By.cssSelector("main")).getText()).contains("Chromium walks the journal");
             shot(browser, "05-editor-queue");
-            d.findElement(By.cssSelector("button[value=accept]")).click();
+            clickAndWait(d, d.findElement(By.cssSelector("button[value=accept]")));
             assertThat(d.findElement(By.cssSelector("main")).getText()).contains("No story is waiting");
 
             browser.open(site.uri("/journal"));
@@ -82,7 +84,7 @@ class JournalBrowserTest {
             assertThat(story.getText()).contains("Chromium walks the journal").contains("An intro that is fine.")
                     .contains("from the browser testing dept.").doesNotContain("bold-marker");
             shot(browser, "06-journal");
-            story.findElement(By.cssSelector(".read-more a")).click();
+            clickAndWait(d, story.findElement(By.cssSelector(".read-more a")));
             assertThat(browser.currentUrl()).isEqualTo(storyUrl);
             assertThat(d.findElement(By.cssSelector(".story-body b")).getText()).isEqualTo("bold-marker");
             shot(browser, "07-story");
@@ -92,5 +94,11 @@ class JournalBrowserTest {
     private static void shot(Browser browser, String name) throws IOException {
         byte[] png = browser.driver().getScreenshotAs(OutputType.BYTES);
         Files.write(SHOTS.resolve(name + ".png"), png);
+    }
+
+    /** Clicks a button or link that loads a new page, and waits until the old page is gone. */
+    private static void clickAndWait(WebDriver d, WebElement element) {
+        element.click();
+        new WebDriverWait(d, java.time.Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(element));
     }
 }

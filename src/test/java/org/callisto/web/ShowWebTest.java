@@ -117,7 +117,8 @@ class ShowWebTest {
 
     @Test
     void unknownOrUnreleasedEpisodesAre404Pages() {
-        for (String path : List.of("/episodes/99", "/episodes/3", "/episodes/abc", "/show/feeds/ogg.xml")) {
+        for (String path : List.of("/episodes/99", "/episodes/3", "/episodes/abc", "/show/feeds/ogg.xml",
+                "/show/abc", "/show/99", "/show/1/chapters.json")) {
             HttpResponse<String> r = site.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(404);
             assertThat(r.headers().firstValue("Content-Type").orElseThrow()).as(path).startsWith("text/html");
