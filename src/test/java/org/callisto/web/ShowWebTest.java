@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ShowWebTest {
     private static final String SECRET = "secret outside the media directory";
+    private static final String CHAPTERS = "{\"version\":\"1.2.0\",\"chapters\":[{\"startTime\":0,\"title\":\"Hello\"}]}";
 
     @TempDir
     static Path dir;
@@ -52,6 +53,7 @@ class ShowWebTest {
         show = new ShowStore(site.db);
         Renditions renditions = new Renditions(show, media, site.config.siteUrl());
         DemoShow.create(show, renditions, media, "http://planet.test/", site.store.river(0, 10), Instant.now());
+        show.setChapters(show.episode(2).orElseThrow().id(), CHAPTERS);
         show.saveEpisode(new EpisodeDraft(3, 1, "Not out yet", "not-out-yet", Instant.now().plus(Duration.ofDays(2)),
                 "Coming soon.", EpisodeType.FULL, false, null));
         try {
@@ -147,6 +149,14 @@ class ShowWebTest {
                 assertThat(e.link()).startsWith("http://planet.test/episodes/");
             });
         }
+    }
+
+    @Test
+    void chaptersAreServedAsJsonChapters() {
+        HttpResponse<String> r = site.get("/show/2/chapters.json");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json+chapters");
+        assertThat(r.body()).isEqualTo(CHAPTERS);
     }
 
     @Test
