@@ -7,16 +7,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.callisto.app.demo.DemoFeeds;
+import org.callisto.app.demo.DemoShow;
 import org.callisto.config.Config;
 import org.callisto.config.ConfigLoader;
 import org.callisto.planet.Feed;
 import org.callisto.planet.RefreshRound;
 import org.callisto.planet.RefreshScheduler;
+import org.callisto.show.Episode;
 import org.callisto.web.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +28,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code callisto demo}: a populated planet with no setup and no internet. The demo serves its own sample blogs
  * under {@code /demo-feeds/}, subscribes to them over loopback and fetches them through the real pipeline, so
- * what a newcomer sees is exactly what the planet does with real feeds.
+ * what a newcomer sees is exactly what the planet does with real feeds. It also makes a small podcast show
+ * ({@link DemoShow}) with generated, silent media in {@code show.media_dir}.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run Callisto with demo content (in a new temporary data directory unless --data is given).")
@@ -62,6 +66,9 @@ final class DemoCommand implements Callable<Integer> {
             all.put("data.dir", data.toString());
             all.put("fetch.allow_loopback", "true");
             all.put("site.title", "Callisto Demo Planet");
+            if (!all.containsKey("site.url") && !"0".equals(all.get("server.port"))) {
+                all.put("site.url", "http://localhost:" + all.get("server.port") + "/");
+            }
             Config config = ConfigLoader.load(null, Map.of(), all);
             PlanetRuntime planet = PlanetRuntime.open(config);
             AtomicReference<DemoFeeds> feeds = new AtomicReference<>();
@@ -96,6 +103,9 @@ final class DemoCommand implements Callable<Integer> {
             RefreshRound.Summary summary = planet.round().run(
                     planet.store().feeds().stream().filter(f -> !f.disabled()).toList(), o -> { });
             System.out.println("demo: " + summary);
+            List<Episode> episodes = DemoShow.create(planet.show(), planet.renditions(), config.show().mediaDir(),
+                    "http://127.0.0.1:" + web.port() + "/", planet.store().river(0, 20), Instant.now());
+            System.out.println("demo: the show has " + episodes.size() + " episodes at /episodes");
             RefreshScheduler scheduler = new RefreshScheduler(planet.store(), planet.round(), Clock.systemUTC(),
                     Duration.ofSeconds(30)).start();
             return new Demo(config, planet, web, scheduler, summary);

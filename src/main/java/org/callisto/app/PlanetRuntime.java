@@ -10,15 +10,18 @@ import org.callisto.planet.RefreshRound;
 import org.callisto.planet.fetch.FeedFetcher;
 import org.callisto.planet.fetch.FetchSchedule;
 import org.callisto.planet.parse.FeedParser;
+import org.callisto.show.Renditions;
+import org.callisto.show.ShowStore;
 
 /**
- * The planet's parts wired together from one {@link Config}: database, store, fetcher, parser, sanitizer and the
+ * The planet's parts wired together from one {@link Config}: database, planet and show stores, fetcher, parser, sanitizer and the
  * refresh round. Commands open one, use it and close it. Thread-safe once built.
  */
 public final class PlanetRuntime implements AutoCloseable {
     private final Config config;
     private final Database database;
     private final PlanetStore store;
+    private final ShowStore show;
     private final FeedFetcher fetcher;
     private final RefreshRound round;
 
@@ -26,6 +29,7 @@ public final class PlanetRuntime implements AutoCloseable {
         this.config = config;
         this.database = Database.open(config);
         this.store = new PlanetStore(database);
+        this.show = new ShowStore(database);
         this.fetcher = new FeedFetcher(config);
         Clock clock = Clock.systemUTC();
         FeedRefresher refresher = new FeedRefresher(store, fetcher, new FeedParser(), HtmlSanitizer.aggregated(),
@@ -44,6 +48,16 @@ public final class PlanetRuntime implements AutoCloseable {
 
     public PlanetStore store() {
         return store;
+    }
+
+    /** The show's episodes and settings, in the same database. */
+    public ShowStore show() {
+        return show;
+    }
+
+    /** Adds media files to episodes, from the configured media directory. */
+    public Renditions renditions() {
+        return new Renditions(show, config.show().mediaDir(), config.siteUrl());
     }
 
     public RefreshRound round() {

@@ -19,6 +19,7 @@ import java.time.Duration;
  * @param databasePassword password for PostgreSQL, empty for SQLite
  * @param fetch         how the planet fetches feeds
  * @param journal       how the journal admits members
+ * @param show          where the show's media files live
  */
 public record Config(
         String siteTitle,
@@ -29,7 +30,18 @@ public record Config(
         String databaseUser,
         String databasePassword,
         FetchConfig fetch,
-        JournalConfig journal) {
+        JournalConfig journal,
+        ShowConfig show) {
+
+    public Config {
+        show = show == null && dataDir != null ? ShowConfig.under(dataDir) : show;
+    }
+
+    /** A configuration with the show's defaults; the constructor of the settings before the show's pages existed. */
+    public Config(String siteTitle, URI siteUrl, int port, Path dataDir, String databaseUrl, String databaseUser,
+                  String databasePassword, FetchConfig fetch, JournalConfig journal) {
+        this(siteTitle, siteUrl, port, dataDir, databaseUrl, databaseUser, databasePassword, fetch, journal, null);
+    }
 
     /** A configuration with the journal's defaults; the constructor of the settings before the journal existed. */
     public Config(String siteTitle, URI siteUrl, int port, Path dataDir, String databaseUrl, String databaseUser,
@@ -46,6 +58,18 @@ public record Config(
     public record JournalConfig(Registration registration) {
         /** Invitation-only registration. */
         public static final JournalConfig DEFAULTS = new JournalConfig(Registration.INVITE);
+    }
+
+    /**
+     * Where the show keeps its files.
+     *
+     * @param mediaDir the directory of episode media files and their torrents, served at {@code {site.url}media/}
+     */
+    public record ShowConfig(Path mediaDir) {
+        /** The default: {@code media} in the data directory. */
+        public static ShowConfig under(Path dataDir) {
+            return new ShowConfig(dataDir.resolve("media"));
+        }
     }
 
     /** Who may create an account ({@code journal.registration}). */
@@ -97,12 +121,12 @@ public record Config(
     /** Returns a copy with a different port. */
     public Config withPort(int newPort) {
         return new Config(siteTitle, siteUrl, newPort, dataDir, databaseUrl, databaseUser, databasePassword, fetch,
-                journal);
+                journal, show);
     }
 
     /** Returns a copy with different fetch settings. */
     public Config withFetch(FetchConfig newFetch) {
         return new Config(siteTitle, siteUrl, port, dataDir, databaseUrl, databaseUser, databasePassword, newFetch,
-                journal);
+                journal, show);
     }
 }

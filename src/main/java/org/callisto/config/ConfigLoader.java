@@ -59,6 +59,7 @@ public final class ConfigLoader {
         d.put("fetch.max_interval", "24h");
         d.put("fetch.backoff_ceiling", "24h");
         d.put("journal.registration", "invite");
+        d.put("show.media_dir", "");
         DEFAULTS = Map.copyOf(d);
         KEY_ORDER = List.copyOf(d.keySet());
     }
@@ -176,11 +177,14 @@ public final class ConfigLoader {
                     + v.get("fetch.max_interval") + "); make min_interval the shorter one");
         }
         Config.JournalConfig journal = new Config.JournalConfig(p.registration("journal.registration"));
+        String mediaDir = v.get("show.media_dir").trim();
+        Config.ShowConfig show = mediaDir.isEmpty() ? Config.ShowConfig.under(dataDir)
+                : new Config.ShowConfig(Path.of(mediaDir));
         if (!errors.isEmpty()) {
             throw new ConfigException("invalid configuration (" + source + "):\n  " + String.join("\n  ", errors));
         }
         return new Config(title, siteUrl, port, dataDir, dbUrl, v.get("database.user"), v.get("database.password"),
-                fetch, journal);
+                fetch, journal, show);
     }
 
     /** Parses typed values, collecting every error instead of stopping at the first. */

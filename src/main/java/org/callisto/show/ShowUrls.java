@@ -4,7 +4,7 @@ import java.net.URI;
 
 /**
  * The public addresses of the show's files and feeds, all under the site URL: media files and their torrents at
- * {@code media/PATH}, feeds at {@code show/feeds/NAME.xml}, episode pages at {@code show/NUMBER} and JSON chapters at
+ * {@code media/PATH}, feeds at {@code show/feeds/NAME.xml}, episode pages at {@code episodes/NUMBER} and JSON chapters at
  * {@code show/NUMBER/chapters.json}. Immutable and thread-safe.
  */
 public final class ShowUrls {
@@ -40,7 +40,7 @@ public final class ShowUrls {
 
     /** The page of an episode. */
     public String episode(Episode e) {
-        return base + "show/" + e.number();
+        return base + "episodes/" + e.number();
     }
 
     /** The JSON chapters of an episode. */

@@ -21,6 +21,9 @@ import org.callisto.journal.JournalStore;
 import org.callisto.journal.Submissions;
 import org.callisto.planet.Category;
 import org.callisto.planet.PlanetStore;
+import org.callisto.show.ShowStore;
+import org.callisto.show.media.DownloadCounter;
+import org.callisto.show.media.MediaDownloads;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -42,6 +45,10 @@ import org.eclipse.jetty.server.ServerConnector;
  * {@code before} handler finds the session of the {@code callisto_session} cookie ({@link WebSessions}); every POST
  * checks its form's CSRF token. Pages for a logged-in person are rendered afresh and sent
  * {@code Cache-Control: private, no-store}; only anonymous pages go through the cache.
+ *
+ * <p>The show ({@link ShowPages}): {@code /episodes}, {@code /episodes/{number}}, the podcast feeds
+ * {@code /show/feeds/NAME.xml}, {@code /show/{number}/chapters.json}, and media files and torrents from the media
+ * directory at {@code /media/PATH} (GET and HEAD, with ranges).
  */
 public final class WebServer implements AutoCloseable {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src * data:; media-src *;"
@@ -100,6 +107,8 @@ public final class WebServer implements AutoCloseable {
                 Clock.systemUTC());
         JournalPages journal = new JournalPages(site, sessions, submissions);
         AccountPages accountPages = new AccountPages(site, sessions, submissions, journal);
+        ShowPages show = new ShowPages(site, new ShowStore(store.database()), config.show().mediaDir(),
+                new MediaDownloads(new DownloadCounter()), Clock.systemUTC());
         byte[] css = resource("/web" + STYLESHEET);
         byte[] cssGzip = PageCache.CachedPage.gzip(css);
         String cssTag = PageCache.etag(STYLESHEET, java.util.Arrays.hashCode(css) & 0xffffffffL, "");
@@ -154,6 +163,13 @@ public final class WebServer implements AutoCloseable {
             r.post("/submit", journal::submit);
             r.get("/editor/queue", journal::queue);
             r.post("/editor/queue", journal::decide);
+            r.get("/episodes", show::archive);
+            r.get("/episodes/{number}", show::episode);
+            r.get("/show/feeds/{file}", show::feed);
+            r.get("/show/{number}/chapters.json", show::chapters);
+            r.get("/show/{number}", show::oldEpisodeAddress);
+            r.get("/media/<path>", show::media);
+            r.head("/media/<path>", show::media);
             r.get("/atom.xml", cached(cache, outputs::planetAtom));
             r.get("/rss.xml", cached(cache, outputs::planetRss));
             r.get("/category/{slug}/atom.xml", cached(cache, outputs::categoryAtom));

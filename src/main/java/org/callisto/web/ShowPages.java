@@ -1,0 +1,259 @@
+package org.callisto.web;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.callisto.show.Episode;
+import org.callisto.show.EpisodeNotes;
+import org.callisto.show.Guest;
+import org.callisto.show.NoteItem;
+import org.callisto.show.PodcastFeed;
+import org.callisto.show.PodcastFeedWriter;
+import org.callisto.show.Rendition;
+import org.callisto.show.RenditionKind;
+import org.callisto.show.Section;
+import org.callisto.show.ShowNotesHtml;
+import org.callisto.show.ShowSettings;
+import org.callisto.show.ShowStore;
+import org.callisto.show.ShowUrls;
+import org.callisto.show.media.MediaDownloads;
+import org.callisto.show.media.MediaException;
+import org.callisto.show.media.MediaInspector;
+import org.callisto.web.view.EpisodePage;
+import org.callisto.web.view.EpisodeView;
+import org.callisto.web.view.EpisodesPage;
+
+/**
+ * The show on the web: the archive {@code /episodes}, episode pages {@code /episodes/{number}}, the podcast feeds
+ * {@code /show/feeds/NAME.xml}, JSON chapters {@code /show/{number}/chapters.json}, and the media files and their
+ * torrents {@code /media/PATH}. Only episodes released by now are shown. Pages are small and change when an editor
+ * saves an episode, which does not move the planet's clock, so they are rendered on each request and not cached.
+ * Thread-safe.
+ */
+final class ShowPages {
+    static final String RSS = "application/rss+xml; charset=utf-8";
+    static final String TORRENT = "application/x-bittorrent";
+
+    private final Site site;
+    private final ShowStore store;
+    private final Path mediaDir;
+    private final MediaDownloads downloads;
+    private final PodcastFeedWriter writer;
+    private final ShowUrls local = new ShowUrls(URI.create("/"));
+    private final Clock clock;
+
+    ShowPages(Site site, ShowStore store, Path mediaDir, MediaDownloads downloads, Clock clock) {
+        this.site = site;
+        this.store = store;
+        this.mediaDir = mediaDir.toAbsolutePath().normalize();
+        this.downloads = downloads;
+        this.writer = new PodcastFeedWriter(site.config().siteUrl());
+        this.clock = clock;
+    }
+
+    void archive(Context ctx) {
+        Optional<ShowSettings> settings = store.settings();
+        String title = settings.map(ShowSettings::title).orElse("Episodes");
+        List<EpisodeView> episodes = store.episodes().stream().filter(this::released).map(this::view).toList();
+        send(ctx, site.render("episodes.jte", new EpisodesPage(site.meta(ctx, "Episodes"), title,
+                settings.map(ShowSettings::description).orElse(""), episodes,
+                settings.isPresent() ? showFeeds() : List.of())));
+    }
+
+    void episode(Context ctx) {
+        Episode e = released(ctx.pathParam("number"));
+        ShowSettings settings = store.settings().orElse(null);
+        EpisodeNotes notes = store.notes(e);
+        List<EpisodePage.Source> audio = new ArrayList<>();
+        List<EpisodePage.Source> video = new ArrayList<>();
+        List<EpisodePage.Download> files = new ArrayList<>();
+        List<EpisodesPage.Link> feeds = new ArrayList<>();
+        for (Rendition r : notes.renditions()) {
+            String url = local.media(r.mediaPath());
+            (r.kind() == RenditionKind.MP3 ? audio : video).add(new EpisodePage.Source(url, r.mimeType()));
+            files.add(new EpisodePage.Download(r.kind().label(), url, r.mimeType(), size(r.length()),
+                    duration(r.durationSeconds()), local.media(r.torrentPath())));
+        }
+        if (settings != null) {
+            for (PodcastFeed f : PodcastFeed.values()) {
+                if (notes.rendition(f.kind()).isPresent()) {
+                    feeds.add(new EpisodesPage.Link(feedLabel(f), local.feed(f)));
+                }
+            }
+        }
+        List<EpisodePage.NotesSection> sections = new ArrayList<>();
+        for (Section s : notes.sections()) {
+            if (s.items().isEmpty()) {
+                continue;
+            }
+            List<EpisodePage.Item> items = new ArrayList<>();
+            for (NoteItem i : s.items()) {
+                items.add(new EpisodePage.Item(i.title(), Format.webUrl(i.link()), markdown(i.summary())));
+            }
+            sections.add(new EpisodePage.NotesSection(s.heading(), items));
+        }
+        List<EpisodePage.Guest> guests = new ArrayList<>();
+        for (Guest g : notes.guests()) {
+            guests.add(new EpisodePage.Guest(g.name(), Format.webUrl(g.link())));
+        }
+        String fundingUrl = settings == null ? null : Format.webUrl(settings.fundingUrl());
+        String fundingText = settings == null || settings.fundingText() == null || settings.fundingText().isBlank()
+                ? "Support the show" : settings.fundingText();
+        EpisodeView view = view(e);
+        send(ctx, site.render("episode.jte", new EpisodePage(site.meta(ctx, e.number() + ": " + e.title()),
+                settings == null ? "Episodes" : settings.title(), view, audio, video, files, feeds, fundingUrl,
+                fundingText, sections, guests)));
+    }
+
+    /** {@code /show/{number}}: the address older feeds gave episodes, moved to {@code /episodes/{number}}. */
+    void oldEpisodeAddress(Context ctx) {
+        Episode e = released(ctx.pathParam("number"));
+        ctx.redirect("/episodes/" + e.number(), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+    }
+
+    /** {@code /show/feeds/{file}}: one podcast feed, written afresh. */
+    void feed(Context ctx) {
+        String file = ctx.pathParam("file");
+        PodcastFeed feed = null;
+        for (PodcastFeed f : PodcastFeed.values()) {
+            if ((f.slug() + ".xml").equals(file)) {
+                feed = f;
+            }
+        }
+        if (feed == null) {
+            throw PageException.notFound("There is no podcast feed " + Paging.shorten(file)
+                    + ". The show's feeds are listed on the episodes page.");
+        }
+        ShowSettings settings = store.settings().orElseThrow(() -> PageException.notFound(
+                "The show has no feeds yet: its settings have not been saved."));
+        byte[] body = writer.write(feed, settings, store.released(clock.instant()));
+        ctx.header("Cache-Control", "no-cache");
+        ctx.contentType(RSS);
+        ctx.result(body);
+    }
+
+    /** {@code /show/{number}/chapters.json}: the episode's JSON chapters. */
+    void chapters(Context ctx) {
+        Episode e = released(ctx.pathParam("number"));
+        if (e.chaptersJson() == null) {
+            throw PageException.notFound("Episode " + e.number() + " has no chapters.");
+        }
+        ctx.contentType("application/json+chapters; charset=utf-8");
+        ctx.result(e.chaptersJson());
+    }
+
+    /** {@code /media/{path}}: a media file or a torrent inside the media directory, nothing else. */
+    void media(Context ctx) throws IOException {
+        String path = ctx.pathParam("path");
+        Path file = inside(mediaDir, path).orElseThrow(() -> PageException.notFound(
+                "There is no file " + Paging.shorten(path) + " in the show's media."));
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".torrent")) {
+            byte[] torrent = Files.readAllBytes(file);
+            ctx.header("Cache-Control", "no-cache");
+            ctx.header("Content-Disposition", "attachment");
+            ctx.contentType(TORRENT);
+            ctx.header("Content-Length", Long.toString(torrent.length));
+            if (!ctx.method().name().equals("HEAD")) {
+                ctx.result(torrent);
+            }
+            return;
+        }
+        try {
+            downloads.serve(ctx, MediaInspector.inspect(file));
+        } catch (MediaException e) {
+            throw PageException.notFound("There is no media file " + Paging.shorten(path) + ".");
+        }
+    }
+
+    /**
+     * The regular file {@code path} names inside {@code dir} (absolute and normalized), or empty: absolute paths,
+     * {@code ..} segments, hidden files and links leading outside the directory are refused.
+     */
+    static Optional<Path> inside(Path dir, String path) {
+        if (path == null || path.isEmpty() || path.indexOf('\0') >= 0 || path.indexOf('\\') >= 0
+                || path.startsWith("/")) {
+            return Optional.empty();
+        }
+        for (String segment : path.split("/")) {
+            if (segment.isEmpty() || segment.startsWith(".")) {
+                return Optional.empty();
+            }
+        }
+        try {
+            Path file = dir.resolve(path).normalize();
+            if (!file.startsWith(dir) || !Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            Path real = file.toRealPath();
+            return real.startsWith(dir.toRealPath()) ? Optional.of(real) : Optional.empty();
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    private List<EpisodesPage.Link> showFeeds() {
+        List<EpisodesPage.Link> feeds = new ArrayList<>();
+        for (PodcastFeed f : PodcastFeed.values()) {
+            feeds.add(new EpisodesPage.Link(feedLabel(f), local.feed(f)));
+        }
+        return feeds;
+    }
+
+    private static String feedLabel(PodcastFeed f) {
+        return f == PodcastFeed.ITUNES ? "iTunes feed (MP3)" : f.label() + " feed";
+    }
+
+    private Episode released(String number) {
+        Optional<Episode> e = number.matches("[0-9]{1,9}") ? store.episode(Integer.parseInt(number))
+                : Optional.empty();
+        return e.filter(this::released).orElseThrow(() -> PageException.notFound(
+                "There is no episode " + Paging.shorten(number) + ". The archive lists every episode."));
+    }
+
+    private boolean released(Episode e) {
+        return !e.publishedAt().isAfter(clock.instant());
+    }
+
+    private EpisodeView view(Episode e) {
+        return new EpisodeView(e.number(), e.title(), "/episodes/" + e.number(), Format.iso(e.publishedAt()),
+                Format.human(e.publishedAt()), markdown(e.summary()));
+    }
+
+    private String markdown(String text) {
+        return ShowNotesHtml.markdown(text, site.config().siteUrl().toString());
+    }
+
+    /** "1.2 MB", "980 kB", "512 bytes" (decimal units, as file managers show them). */
+    static String size(long bytes) {
+        if (bytes < 1000) {
+            return bytes + " bytes";
+        }
+        String[] units = {"kB", "MB", "GB", "TB"};
+        double v = bytes;
+        int u = -1;
+        do {
+            v /= 1000;
+            u++;
+        } while (v >= 1000 && u < units.length - 1);
+        return String.format(Locale.ROOT, v < 10 ? "%.1f %s" : "%.0f %s", v, units[u]);
+    }
+
+    /** {@code H:MM:SS}, or {@code M:SS} under an hour. */
+    static String duration(long seconds) {
+        return seconds >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60,
+                seconds % 60) : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+    }
+
+    private static void send(Context ctx, Rendered page) {
+        ctx.header("Cache-Control", WebSessions.session(ctx) == null ? "no-cache" : "private, no-store");
+        ctx.contentType(page.contentType());
+        ctx.result(page.body());
+    }
+}

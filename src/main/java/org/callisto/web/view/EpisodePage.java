@@ -1,0 +1,43 @@
+package org.callisto.web.view;
+
+import java.util.List;
+
+/**
+ * One episode's page, {@code /episodes/{number}}. Immutable.
+ *
+ * @param meta        the layout facts
+ * @param showTitle   the show's title
+ * @param episode     the episode's number, title, date and summary
+ * @param audio       the sources of the audio player (empty: no player)
+ * @param video       the sources of the video player (empty: no player)
+ * @param downloads   one direct download per rendition
+ * @param feeds       the feeds that carry the episode, one per rendition and per rendition's torrents
+ * @param fundingUrl  where listeners support the show, or null
+ * @param fundingText that link's label
+ * @param sections    the show notes
+ * @param guests      the guests
+ */
+public record EpisodePage(PageMeta meta, String showTitle, EpisodeView episode, List<Source> audio,
+                          List<Source> video, List<Download> downloads, List<EpisodesPage.Link> feeds,
+                          String fundingUrl, String fundingText, List<NotesSection> sections, List<Guest> guests) {
+
+    /** A player's {@code <source>}. */
+    public record Source(String url, String type) {
+    }
+
+    /** A direct download: what it is, its file, size, duration and torrent. */
+    public record Download(String label, String url, String type, String size, String duration, String torrentUrl) {
+    }
+
+    /** A section of the show notes. */
+    public record NotesSection(String heading, List<Item> items) {
+    }
+
+    /** An item of the notes; {@code url} is null when it has no web link. */
+    public record Item(String title, String url, String summaryHtml) {
+    }
+
+    /** A guest; {@code url} is null when there is no web link. */
+    public record Guest(String name, String url) {
+    }
+}
