@@ -111,6 +111,23 @@ public final class Browser implements AutoCloseable {
         driver.get(uri.toString());
     }
 
+    /**
+     * Clicks something that loads a new page (a form's button, a link) and waits until that page has replaced the
+     * current one and finished loading, so that what follows reads the new page rather than the old.
+     */
+    public void clickAndWait(org.openqa.selenium.WebElement element) {
+        script("window.callistoOldPage = true;");
+        element.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            try {
+                return Boolean.TRUE.equals(script("return window.callistoOldPage === undefined"
+                        + " && document.readyState === 'complete';"));
+            } catch (org.openqa.selenium.WebDriverException navigating) {
+                return false;
+            }
+        });
+    }
+
     /** The URL of the page now shown. */
     public String currentUrl() {
         return driver.getCurrentUrl();

@@ -34,12 +34,12 @@ class JournalBrowserTest {
             d.findElement(By.id("password")).sendKeys(JournalWebTest.PASSWORD);
             d.findElement(By.id("password2")).sendKeys(JournalWebTest.PASSWORD);
             shot(browser, "01-register");
-            d.findElement(By.cssSelector("main form button[type=submit]")).click();
+            browser.clickAndWait(d.findElement(By.cssSelector("main form button[type=submit]")));
             assertThat(browser.currentUrl()).contains("/login?registered=walker");
 
             d.findElement(By.id("password")).sendKeys(JournalWebTest.PASSWORD);
             shot(browser, "02-login");
-            d.findElement(By.cssSelector("main form button[type=submit]")).click();
+            browser.clickAndWait(d.findElement(By.cssSelector("main form button[type=submit]")));
             assertThat(browser.currentUrl()).endsWith("/journal");
             assertThat(d.findElement(By.cssSelector("a[href='/account']")).getText()).isEqualTo("walker");
 
@@ -48,7 +48,7 @@ class JournalBrowserTest {
             d.findElement(By.id("dept")).sendKeys("browser testing");
             d.findElement(By.id("intro")).sendKeys("<p>An intro that is fine.</p>");
             d.findElement(By.id("body")).sendKeys("<p>First line.</p>\n<p>Second <b>bold-marker</p>");
-            d.findElement(By.cssSelector("button[value=submit]")).click();
+            browser.clickAndWait(d.findElement(By.cssSelector("button[value=submit]")));
             assertThat(d.findElement(By.id("preview-heading")).getText()).isEqualTo("Problems to fix");
             assertThat(d.findElement(By.cssSelector("ol.problems li")).getText()).startsWith("2:");
             assertThat(d.findElements(By.cssSelector("main mark"))).isNotEmpty();
@@ -60,21 +60,21 @@ class JournalBrowserTest {
             WebElement body = d.findElement(By.id("body"));
             body.clear();
             body.sendKeys("<p>First line.</p>\n<p>Second <b>bold-marker</b></p>");
-            d.findElement(By.cssSelector("button[value=submit]")).click();
+            browser.clickAndWait(d.findElement(By.cssSelector("button[value=submit]")));
             assertThat(browser.currentUrl()).matches(".*/stories/[0-9]+$");
             String storyUrl = browser.currentUrl();
             assertThat(d.findElement(By.cssSelector("main")).getText()).contains("waiting for an editor");
             shot(browser, "04-submitted");
 
-            d.findElement(By.cssSelector("header form[action='/logout'] button")).click();
+            browser.clickAndWait(d.findElement(By.cssSelector("header form[action='/logout'] button")));
             browser.open(site.uri("/login"));
             d.findElement(By.id("username")).sendKeys("editor1");
             d.findElement(By.id("password")).sendKeys(JournalWebTest.PASSWORD);
-            d.findElement(By.cssSelector("main form button[type=submit]")).click();
+            browser.clickAndWait(d.findElement(By.cssSelector("main form button[type=submit]")));
             browser.open(site.uri("/editor/queue"));
             assertThat(d.findElement(By.cssSelector("main")).getText()).contains("Chromium walks the journal");
             shot(browser, "05-editor-queue");
-            d.findElement(By.cssSelector("button[value=accept]")).click();
+            browser.clickAndWait(d.findElement(By.cssSelector("button[value=accept]")));
             assertThat(d.findElement(By.cssSelector("main")).getText()).contains("No story is waiting");
 
             browser.open(site.uri("/journal"));
@@ -82,11 +82,58 @@ class JournalBrowserTest {
             assertThat(story.getText()).contains("Chromium walks the journal").contains("An intro that is fine.")
                     .contains("from the browser testing dept.").doesNotContain("bold-marker");
             shot(browser, "06-journal");
-            story.findElement(By.cssSelector(".read-more a")).click();
+            browser.clickAndWait(story.findElement(By.cssSelector(".read-more a")));
             assertThat(browser.currentUrl()).isEqualTo(storyUrl);
             assertThat(d.findElement(By.cssSelector(".story-body b")).getText()).isEqualTo("bold-marker");
             shot(browser, "07-story");
+
+            // a member comments and another replies; an editor hides the comment and the log says so
+            browser.clickAndWait(d.findElement(By.cssSelector("header form[action='/logout'] button")));
+            logIn(browser, site, "walker");
+            browser.open(java.net.URI.create(storyUrl));
+            d.findElement(By.id("comment-text")).sendKeys("A first comment from walker");
+            browser.clickAndWait(d.findElement(By.cssSelector(".comment-form button[type=submit]")));
+            assertThat(browser.currentUrl()).matches(".*/stories/[0-9]+#comment-[0-9]+$");
+            String commentId = browser.currentUrl().replaceFirst(".*#comment-", "");
+            WebElement comment = d.findElement(By.id("comment-" + commentId));
+            assertThat(comment.getText()).contains("A first comment from walker").contains("walker");
+            shot(browser, "08-comment");
+            comment.findElement(By.cssSelector("details summary")).click();
+            d.findElement(By.id("reply-" + commentId)).sendKeys("A reply, nested under the comment");
+            browser.clickAndWait(comment.findElement(By.cssSelector("details form button[type=submit]")));
+            assertThat(d.findElement(By.cssSelector("#comment-" + commentId + " ol.comment-list li")).getText())
+                    .contains("A reply, nested under the comment");
+            shot(browser, "09-reply");
+
+            browser.clickAndWait(d.findElement(By.cssSelector("header form[action='/logout'] button")));
+            logIn(browser, site, "editor1");
+            browser.open(java.net.URI.create(storyUrl));
+            d.findElement(By.id("hide-" + commentId)).sendKeys("Testing the moderation log");
+            browser.clickAndWait(d.findElement(By.cssSelector("form[action='/comments/" + commentId
+                    + "/hide'] button")));
+            assertThat(d.findElement(By.id("comment-" + commentId)).getText()).contains("[hidden by a moderator]");
+            shot(browser, "10-hidden-editor-view");
+            browser.open(site.uri("/moderation"));
+            WebElement row = d.findElement(By.cssSelector("table.moderation-log tbody tr"));
+            assertThat(row.getText()).contains("editor1").contains("hid").contains("comment " + commentId)
+                    .contains("Testing the moderation log");
+            shot(browser, "11-moderation-log");
+            browser.clickAndWait(d.findElement(By.cssSelector("header form[action='/logout'] button")));
+            browser.open(java.net.URI.create(storyUrl));
+            assertThat(d.findElement(By.id("comment-" + commentId)).getText()).contains("[hidden by a moderator]")
+                    .doesNotContain("A first comment from walker");
+            assertThat(d.findElement(By.id("comments")).getText()).contains("A reply, nested under the comment");
+            shot(browser, "12-hidden-reader-view");
         }
+    }
+
+    private static void logIn(Browser browser, PlanetSite site, String name) {
+        WebDriver d = browser.driver();
+        browser.open(site.uri("/login"));
+        d.findElement(By.id("username")).sendKeys(name);
+        d.findElement(By.id("password")).sendKeys(JournalWebTest.PASSWORD);
+        browser.clickAndWait(d.findElement(By.cssSelector("main form button[type=submit]")));
+        assertThat(d.findElement(By.cssSelector("a[href='/account']")).getText()).isEqualTo(name);
     }
 
     private static void shot(Browser browser, String name) throws IOException {
