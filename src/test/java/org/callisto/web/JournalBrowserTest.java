@@ -108,6 +108,8 @@ class JournalBrowserTest {
             browser.clickAndWait(d.findElement(By.cssSelector("header form[action='/logout'] button")));
             logIn(browser, site, "editor1");
             browser.open(java.net.URI.create(storyUrl));
+            d.findElement(By.cssSelector("#comment-" + commentId + " > article > .comment-actions > details.moderate"
+                    + " > summary")).click();
             d.findElement(By.id("hide-" + commentId)).sendKeys("Testing the moderation log");
             browser.clickAndWait(d.findElement(By.cssSelector("form[action='/comments/" + commentId
                     + "/hide'] button")));
