@@ -52,8 +52,13 @@ final class CommentPages {
         this.journal = journal;
     }
 
-    /** A comment that was not stored, shown again with why. */
-    record Refused(String message, String problems, String text, String format, long parent) {
+    /**
+     * A comment that was not stored, shown again with why.
+     *
+     * @param parent  the comment it answered, or 0
+     * @param editing the comment it was to replace, or 0
+     */
+    record Refused(String message, String problems, String text, String format, long parent, long editing) {
     }
 
     // ---- the discussion on the story page
@@ -85,7 +90,8 @@ final class CommentPages {
         return new CommentSection(story.id(), csrf, moderation, threads, count, locked, canPost, viewer != null,
                 refused == null ? null : refused.message(), refused == null ? null : refused.problems(),
                 refused == null ? "" : refused.text(), refused == null ? "text" : refused.format(),
-                refused == null ? 0 : refused.parent(), "/stories/" + story.id() + "/comments.atom");
+                refused == null ? 0 : refused.parent(), refused == null ? 0 : refused.editing(),
+                "/stories/" + story.id() + "/comments.atom");
     }
 
     private static CommentView view(Comment c, Map<Long, List<Comment>> children, Session viewer, boolean editor,
@@ -121,17 +127,17 @@ final class CommentPages {
                     ctx.status(400);
                     journal.storyPage(ctx, story, new Refused("The comment was not posted: its HTML has problems."
                             + " Each one is marked in the source below with its line:column.",
-                            invalid.rendering().report(), text, format, parent));
+                            invalid.rendering().report(), text, format, parent, 0));
                 }
             }
         } catch (JournalRefusal refusal) {
             ctx.status(400);
             journal.storyPage(ctx, story, new Refused(capitalized(refusal.getMessage()), null, orEmpty(text),
-                    format, parent));
+                    format, parent, 0));
         } catch (AccountRefusal refusal) {
             AccountPages.refused(ctx, refusal);
             journal.storyPage(ctx, story, new Refused(capitalized(refusal.getMessage()), null, orEmpty(text),
-                    format, parent));
+                    format, parent, 0));
         }
     }
 
@@ -139,11 +145,23 @@ final class CommentPages {
         Session session = requireSession(ctx);
         sessions.check(ctx, MEMBER_FORM);
         Comment c = comment(ctx);
-        switch (comments.edit(session, c.id(), ctx.formParam("format"), ctx.formParam("text"))) {
-            case CommentOutcome.Stored stored -> back(ctx, stored.comment());
-            case CommentOutcome.Invalid invalid -> throw new JournalRefusal("the comment was not changed: its HTML"
-                    + " has problems (" + invalid.rendering().errors().getFirst().place() + ": "
-                    + invalid.rendering().errors().getFirst().message() + ")");
+        Story story = journal.story(c.storyId());
+        String format = ctx.formParam("format");
+        String text = ctx.formParam("text");
+        try {
+            switch (comments.edit(session, c.id(), format, text)) {
+                case CommentOutcome.Stored stored -> back(ctx, stored.comment());
+                case CommentOutcome.Invalid invalid -> {
+                    ctx.status(400);
+                    journal.storyPage(ctx, story, new Refused("The comment was not changed: its HTML has problems."
+                            + " Each one is marked in the source below with its line:column.",
+                            invalid.rendering().report(), text, format, 0, c.id()));
+                }
+            }
+        } catch (JournalRefusal refusal) {
+            ctx.status(400);
+            journal.storyPage(ctx, story, new Refused(capitalized(refusal.getMessage()), null, orEmpty(text),
+                    format, 0, c.id()));
         }
     }
 

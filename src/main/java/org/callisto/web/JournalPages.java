@@ -69,6 +69,12 @@ final class JournalPages {
         storyPage(ctx, visibleStory(ctx), null);
     }
 
+    /** A story that is known to exist, such as the one a comment is under. */
+    Story story(long id) {
+        return submissions.store().story(id).orElseThrow(() -> PageException.notFound("There is no story " + id
+                + "."));
+    }
+
     /** The story of the request's {@code {id}} when the viewer may see it. */
     Story visibleStory(Context ctx) {
         String id = ctx.pathParam("id");

@@ -134,6 +134,20 @@ class CommentsWebTest {
     }
 
     @Test
+    void tooManyCommentsAreRefusedWith429() {
+        WebClient erin = member("erin");
+        long story = story(erin, "Chatty");
+        for (int i = 0; i < 10; i++) {
+            commentOn(erin, story, 0, "text", "comment " + i);
+        }
+        HttpResponse<String> r = erin.submit("/stories/" + story, "/stories/" + story + "/comments", "format",
+                "text", "text", "one too many");
+        assertThat(r.statusCode()).isEqualTo(429);
+        assertThat(r.headers().firstValue("Retry-After")).isPresent();
+        assertThat(r.body()).contains("one too many");
+    }
+
+    @Test
     void editDeleteLockAndBan() {
         WebClient carol = member("carol");
         WebClient dan = member("dan");
@@ -144,6 +158,12 @@ class CommentsWebTest {
                 "text", "text", "typo here");
         assertThat(edited.statusCode()).isEqualTo(303);
         assertThat(site.get("/stories/" + story).body()).contains("typo here").contains("edited");
+        HttpResponse<String> badEdit = carol.submit("/stories/" + story, "/comments/" + first + "/edit", "format",
+                "html", "text", "<p>one</p>\n<p>two <i>edit-marker</p>");
+        assertThat(badEdit.statusCode()).isEqualTo(400);
+        assertThat(badEdit.body()).contains("was not changed").contains("<ol class=\"problems\"><li>2:")
+                .contains("&lt;i&gt;edit-marker").doesNotContain("<i>edit-marker");
+        assertThat(site.get("/stories/" + story).body()).contains("typo here");
         assertThat(dan.get("/stories/" + story).body()).doesNotContain("/comments/" + first + "/edit");
 
         HttpResponse<String> deleted = carol.submit("/stories/" + story, "/comments/" + first + "/delete");

@@ -122,6 +122,8 @@ class JournalConformanceTest {
         CommentsWebTest.commentOn(member, story, reply, "text", "deeper\n\nstill");
         pages.put("story with problems in a comment", member.submit(page, page + "/comments", "format", "html",
                 "text", "<p>a <b>b</p>\n<p>y < z &bogus; <i>q"));
+        pages.put("story, edit with problems", member.submit(page, "/comments/" + reply + "/edit", "format", "html",
+                "text", "<p>a <b>b</p>"));
         pages.put("story, comment refused", member.submit(page, page + "/comments", "format", "text", "text", ""));
         pages.put("story with comments, author", member.get(page));
         pages.put("story with comments, anonymous", anonymous.get(page));

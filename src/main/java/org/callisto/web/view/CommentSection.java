@@ -18,11 +18,13 @@ import java.util.List;
  * @param draft       the refused comment's text, to send again
  * @param draftFormat its format
  * @param draftParent the comment it answered, or 0 for a new thread
+ * @param draftEditing the comment it was to replace, or 0
  * @param feedUrl     the Atom feed of the story's comments
  */
 public record CommentSection(long storyId, String csrf, String moderation, List<CommentView> threads, int count,
                              boolean locked, boolean canComment, boolean loggedIn, String message, String problems,
-                             String draft, String draftFormat, long draftParent, String feedUrl) {
+                             String draft, String draftFormat, long draftParent, long draftEditing,
+                             String feedUrl) {
 
     public CommentSection {
         threads = List.copyOf(threads);
