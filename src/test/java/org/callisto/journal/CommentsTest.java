@@ -256,6 +256,48 @@ class CommentsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void moderatorsActingAtOnceLeaveOneActionAndOneRow(String kind) throws Exception {
+        try (Journal j = new Journal(kind)) {
+            Comment c = j.post(j.member("alice"), null, "text", "contested");
+            int n = 6;
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicInteger hidden = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger locked = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+            List<Thread> threads = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                threads.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        go.await();
+                        if (k % 2 == 0) {
+                            j.comments.hide(j.editor, c.id(), "reason " + k);
+                            hidden.incrementAndGet();
+                        } else {
+                            j.comments.lock(j.editor, j.story, "reason " + k);
+                            locked.incrementAndGet();
+                        }
+                    } catch (JournalRefusal r) {
+                        refused.incrementAndGet();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+            }
+            go.countDown();
+            for (Thread t : threads) {
+                t.join();
+            }
+            assertThat(hidden.get()).isEqualTo(1);
+            assertThat(locked.get()).isEqualTo(1);
+            assertThat(refused.get()).isEqualTo(n - 2);
+            assertThat(j.comments.log(0, 100)).extracting(ModerationEntry::action)
+                    .containsExactlyInAnyOrder("hide", "lock");
+        }
+    }
+
     @Test
     void theLogCanOnlyBeAppendedToAndRead() {
         List<String> writers = Arrays.stream(CommentStore.class.getDeclaredMethods())
