@@ -97,12 +97,14 @@ class JournalBrowserTest {
             String commentId = browser.currentUrl().replaceFirst(".*#comment-", "");
             WebElement comment = d.findElement(By.id("comment-" + commentId));
             assertThat(comment.getText()).contains("A first comment from walker").contains("walker");
+            browser.script("document.getElementById('comments').scrollIntoView();");
             shot(browser, "08-comment");
             comment.findElement(By.cssSelector("details summary")).click();
             d.findElement(By.id("reply-" + commentId)).sendKeys("A reply, nested under the comment");
             browser.clickAndWait(comment.findElement(By.cssSelector("details form button[type=submit]")));
             assertThat(d.findElement(By.cssSelector("#comment-" + commentId + " ol.comment-list li")).getText())
                     .contains("A reply, nested under the comment");
+            browser.script("document.getElementById('comments').scrollIntoView();");
             shot(browser, "09-reply");
 
             browser.clickAndWait(d.findElement(By.cssSelector("header form[action='/logout'] button")));
@@ -114,6 +116,7 @@ class JournalBrowserTest {
             browser.clickAndWait(d.findElement(By.cssSelector("form[action='/comments/" + commentId
                     + "/hide'] button")));
             assertThat(d.findElement(By.id("comment-" + commentId)).getText()).contains("[hidden by a moderator]");
+            browser.script("document.getElementById('comments').scrollIntoView();");
             shot(browser, "10-hidden-editor-view");
             browser.open(site.uri("/moderation"));
             WebElement row = d.findElement(By.cssSelector("table.moderation-log tbody tr"));
@@ -125,6 +128,7 @@ class JournalBrowserTest {
             assertThat(d.findElement(By.id("comment-" + commentId)).getText()).contains("[hidden by a moderator]")
                     .doesNotContain("A first comment from walker");
             assertThat(d.findElement(By.id("comments")).getText()).contains("A reply, nested under the comment");
+            browser.script("document.getElementById('comments').scrollIntoView();");
             shot(browser, "12-hidden-reader-view");
         }
     }
