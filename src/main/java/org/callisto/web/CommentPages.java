@@ -105,7 +105,7 @@ final class CommentPages {
         return new CommentView(c.id(), c.authorName(), Format.iso(c.createdAt()), Format.human(c.createdAt()),
                 c.editedAt() == null ? null : Format.human(c.editedAt()), showText ? c.html() : null, placeholder,
                 c.hidden(), canPost && c.depth() < Comments.MAX_DEPTH, canEdit, own && !c.deleted(),
-                editor && !c.deleted(), c.format().key(), canEdit ? c.source() : "", replies);
+                editor && !c.deleted(), editor && !own, c.format().key(), canEdit ? c.source() : "", replies);
     }
 
     // ---- members

@@ -114,6 +114,9 @@ class CommentsWebTest {
         assertThat(after.body()).contains(org.callisto.journal.Comment.HIDDEN.replace("[", "["))
                 .doesNotContain("<em>comment</em>").contains("id=\"comment-" + reply + "\"");
         assertThat(editor.get("/stories/" + story).body()).contains("<em>comment</em>").contains("comment-hidden");
+        long own = commentOn(editor, story, 0, "text", "an editor's own comment");
+        assertThat(editor.get("/stories/" + story).body()).contains("/comments/" + top + "/ban")
+                .doesNotContain("/comments/" + own + "/ban").contains("/comments/" + own + "/hide");
 
         HttpResponse<String> log = site.get("/moderation");
         assertThat(log.statusCode()).isEqualTo(200);
@@ -129,7 +132,7 @@ class CommentsWebTest {
         Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(
                 feed.body().getBytes(StandardCharsets.UTF_8)));
         assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("feed");
-        assertThat(doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength()).isEqualTo(3);
+        assertThat(doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength()).isEqualTo(4);
         assertThat(feed.body()).doesNotContain("<em>comment</em>").contains("hidden by a moderator");
     }
 

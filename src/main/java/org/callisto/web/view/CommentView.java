@@ -16,14 +16,15 @@ import java.util.List;
  * @param canReply     whether the viewer may reply here
  * @param canEdit      whether the viewer may change it now (its author, within the edit window)
  * @param canDelete    whether the viewer may delete it (its author)
- * @param canModerate  whether the viewer may hide it and ban its author
+ * @param canModerate  whether the viewer may hide it
+ * @param canBan       whether the viewer may ban its author (a moderator, not on their own comments)
  * @param format       the format it is written in, for the edit form
  * @param source       the text as written, for the edit form (only when {@code canEdit})
  * @param replies      the answers to it, oldest first
  */
 public record CommentView(long id, String authorName, String createdIso, String createdHuman, String editedHuman,
                           String html, String placeholder, boolean hidden, boolean canReply, boolean canEdit,
-                          boolean canDelete, boolean canModerate, String format, String source,
+                          boolean canDelete, boolean canModerate, boolean canBan, String format, String source,
                           List<CommentView> replies) {
 
     public CommentView {
