@@ -24,7 +24,8 @@ final class Migrations {
             "V001__planet.sql",
             "V002__accounts.sql",
             "V003__show.sql",
-            "V004__journal.sql");
+            "V004__journal.sql",
+            "V005__comments.sql");
 
     private final Database db;
 

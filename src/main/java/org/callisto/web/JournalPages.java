@@ -3,19 +3,23 @@ package org.callisto.web;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
+import java.util.Map;
 import org.callisto.account.AccountRefusal;
 import org.callisto.account.Role;
 import org.callisto.account.Session;
+import org.callisto.journal.Comments;
 import org.callisto.journal.Draft;
 import org.callisto.journal.JournalRefusal;
 import org.callisto.journal.Preview;
 import org.callisto.journal.Story;
+import org.callisto.journal.StoryStatus;
 import org.callisto.journal.SubmitOutcome;
 import org.callisto.journal.Submissions;
 import org.callisto.syndication.AtomWriter;
 import org.callisto.syndication.FeedInfo;
 import org.callisto.syndication.Item;
 import org.callisto.syndication.RssWriter;
+import org.callisto.web.view.CommentSection;
 import org.callisto.web.view.JournalPage;
 import org.callisto.web.view.PageMeta;
 import org.callisto.web.view.QueuePage;
@@ -37,39 +41,65 @@ final class JournalPages {
     private final Site site;
     private final WebSessions sessions;
     private final Submissions submissions;
+    private final Comments comments;
     private final AtomWriter atom = new AtomWriter();
     private final RssWriter rss = new RssWriter();
 
-    JournalPages(Site site, WebSessions sessions, Submissions submissions) {
+    JournalPages(Site site, WebSessions sessions, Submissions submissions, Comments comments) {
         this.site = site;
         this.sessions = sessions;
         this.submissions = submissions;
+        this.comments = comments;
     }
 
-    private PageMeta meta(Context ctx, String title) {
+    PageMeta meta(Context ctx, String title) {
         return site.meta(ctx, title, ATOM, RSS, site.title() + " – Journal");
     }
 
     // ---- reading
 
     void journal(Context ctx) {
-        List<StoryView> stories = submissions.published(0, LATEST).stream().map(this::view).toList();
+        List<Story> published = submissions.published(0, LATEST);
+        Map<Long, Integer> counts = comments.counts(published.stream().map(Story::id).toList());
+        List<StoryView> stories = published.stream().map(s -> view(s, counts.getOrDefault(s.id(), 0))).toList();
         send(ctx, site.render("journal.jte", new JournalPage(meta(ctx, "Journal"), stories)));
     }
 
     void story(Context ctx) {
+        storyPage(ctx, visibleStory(ctx), null);
+    }
+
+    /** A story that is known to exist, such as the one a comment is under. */
+    Story story(long id) {
+        return submissions.store().story(id).orElseThrow(() -> PageException.notFound("There is no story " + id
+                + "."));
+    }
+
+    /** The story of the request's {@code {id}} when the viewer may see it. */
+    Story visibleStory(Context ctx) {
         String id = ctx.pathParam("id");
         Session viewer = WebSessions.session(ctx);
-        Story story = (id.matches("[0-9]{1,18}") ? submissions.store().story(Long.parseLong(id))
+        return (id.matches("[0-9]{1,18}") ? submissions.store().story(Long.parseLong(id))
                 : java.util.Optional.<Story>empty())
                 .filter(s -> Submissions.visible(s, viewer))
                 .orElseThrow(() -> PageException.notFound("There is no published story " + Paging.shorten(id) + "."));
+    }
+
+    /**
+     * Sends a story's page with its discussion.
+     *
+     * @param refused the comment that was just refused, to show with its problems, or null
+     */
+    void storyPage(Context ctx, Story story, CommentPages.Refused refused) {
+        CommentSection section = story.status() == StoryStatus.PUBLISHED
+                ? CommentPages.section(ctx, sessions, comments, story, refused) : null;
         String notice = switch (story.status()) {
             case PENDING -> "This story is waiting for an editor; only you and the editors can see it.";
             case REJECTED -> "This story was not published; only you and the editors can see it.";
             case PUBLISHED -> null;
         };
-        send(ctx, site.render("story.jte", new StoryPage(meta(ctx, story.title()), view(story), notice)));
+        send(ctx, site.render("story.jte", new StoryPage(meta(ctx, story.title()),
+                view(story, section == null ? 0 : section.count()), notice, section)));
     }
 
     void atom(Context ctx) {
@@ -209,13 +239,18 @@ final class JournalPages {
     // ---- helpers
 
     StoryView view(Story s) {
+        return view(s, -1);
+    }
+
+    /** A story as shown, with the number of its comments (-1 to leave it out). */
+    StoryView view(Story s, int commentCount) {
         return new StoryView(s, "/stories/" + s.id(), Format.webUrl(s.sourceUrl()), Format.iso(s.submittedAt()),
                 Format.human(s.submittedAt()), s.publishedAt() == null ? null : Format.iso(s.publishedAt()),
-                s.publishedAt() == null ? null : Format.human(s.publishedAt()));
+                s.publishedAt() == null ? null : Format.human(s.publishedAt()), commentCount);
     }
 
     /** Journal pages change with every decision and are small: they are rendered each time, never stored. */
-    private static void send(Context ctx, Rendered page) {
+    static void send(Context ctx, Rendered page) {
         if (WebSessions.session(ctx) == null) {
             ctx.header("Cache-Control", "no-cache");
         } else {

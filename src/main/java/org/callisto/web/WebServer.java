@@ -16,6 +16,8 @@ import org.callisto.account.AccountRefusal;
 import org.callisto.account.Accounts;
 import org.callisto.account.SessionCookie;
 import org.callisto.config.Config;
+import org.callisto.journal.CommentStore;
+import org.callisto.journal.Comments;
 import org.callisto.journal.JournalRefusal;
 import org.callisto.journal.JournalStore;
 import org.callisto.journal.Submissions;
@@ -41,7 +43,8 @@ import org.eclipse.jetty.server.ServerConnector;
  * and {@code /static/callisto.css}.
  *
  * <p>The journal and accounts: {@code /journal}, {@code /stories/{id}}, {@code /journal/atom.xml|rss.xml},
- * {@code /submit}, {@code /editor/queue}, {@code /login}, {@code /logout}, {@code /register}, {@code /account}. A
+ * {@code /submit}, {@code /editor/queue}, comments and their moderation ({@link CommentPages},
+ * {@code /moderation}), {@code /login}, {@code /logout}, {@code /register}, {@code /account}. A
  * {@code before} handler finds the session of the {@code callisto_session} cookie ({@link WebSessions}); every POST
  * checks its form's CSRF token. Pages for a logged-in person are rendered afresh and sent
  * {@code Cache-Control: private, no-store}; only anonymous pages go through the cache.
@@ -105,7 +108,10 @@ public final class WebServer implements AutoCloseable {
         Submissions submissions = new Submissions(new JournalStore(store.database()), accounts,
                 config.siteUrl().toString(), () -> store.categories().stream().map(Category::name).toList(),
                 Clock.systemUTC());
-        JournalPages journal = new JournalPages(site, sessions, submissions);
+        Comments comments = new Comments(new CommentStore(store.database()), submissions.store(), accounts,
+                config.siteUrl().toString(), Clock.systemUTC());
+        JournalPages journal = new JournalPages(site, sessions, submissions, comments);
+        CommentPages commentPages = new CommentPages(site, sessions, comments, journal);
         AccountPages accountPages = new AccountPages(site, sessions, submissions, journal);
         ShowPages show = new ShowPages(site, new ShowStore(store.database()), config.show().mediaDir(),
                 new MediaDownloads(new DownloadCounter()), Clock.systemUTC());
@@ -159,6 +165,15 @@ public final class WebServer implements AutoCloseable {
             r.get("/journal/atom.xml", journal::atom);
             r.get("/journal/rss.xml", journal::rss);
             r.get("/stories/{id}", journal::story);
+            r.get("/stories/{id}/comments.atom", commentPages::feed);
+            r.post("/stories/{id}/comments", commentPages::post);
+            r.post("/stories/{id}/lock", commentPages::lock);
+            r.post("/stories/{id}/unlock", commentPages::unlock);
+            r.post("/comments/{id}/edit", commentPages::edit);
+            r.post("/comments/{id}/delete", commentPages::delete);
+            r.post("/comments/{id}/hide", commentPages::hide);
+            r.post("/comments/{id}/ban", commentPages::ban);
+            r.get("/moderation", commentPages::moderation);
             r.get("/submit", journal::submitForm);
             r.post("/submit", journal::submit);
             r.get("/editor/queue", journal::queue);

@@ -86,7 +86,60 @@ class JournalBrowserTest {
             assertThat(browser.currentUrl()).isEqualTo(storyUrl);
             assertThat(d.findElement(By.cssSelector(".story-body b")).getText()).isEqualTo("bold-marker");
             shot(browser, "07-story");
+
+            // a member comments and another replies; an editor hides the comment and the log says so
+            browser.clickAndWait(d.findElement(By.cssSelector("header form[action='/logout'] button")));
+            logIn(browser, site, "walker");
+            browser.open(java.net.URI.create(storyUrl));
+            d.findElement(By.id("comment-text")).sendKeys("A first comment from walker");
+            browser.clickAndWait(d.findElement(By.cssSelector(".comment-form button[type=submit]")));
+            assertThat(browser.currentUrl()).matches(".*/stories/[0-9]+#comment-[0-9]+$");
+            String commentId = browser.currentUrl().replaceFirst(".*#comment-", "");
+            WebElement comment = d.findElement(By.id("comment-" + commentId));
+            assertThat(comment.getText()).contains("A first comment from walker").contains("walker");
+            browser.script("document.getElementById('comments').scrollIntoView();");
+            shot(browser, "08-comment");
+            comment.findElement(By.cssSelector("details summary")).click();
+            d.findElement(By.id("reply-" + commentId)).sendKeys("A reply, nested under the comment");
+            browser.clickAndWait(comment.findElement(By.cssSelector("details form button[type=submit]")));
+            assertThat(d.findElement(By.cssSelector("#comment-" + commentId + " ol.comment-list li")).getText())
+                    .contains("A reply, nested under the comment");
+            browser.script("document.getElementById('comments').scrollIntoView();");
+            shot(browser, "09-reply");
+
+            browser.clickAndWait(d.findElement(By.cssSelector("header form[action='/logout'] button")));
+            logIn(browser, site, "editor1");
+            browser.open(java.net.URI.create(storyUrl));
+            d.findElement(By.cssSelector("#comment-" + commentId + " > article > .comment-actions > details.moderate"
+                    + " > summary")).click();
+            d.findElement(By.id("hide-" + commentId)).sendKeys("Testing the moderation log");
+            browser.clickAndWait(d.findElement(By.cssSelector("form[action='/comments/" + commentId
+                    + "/hide'] button")));
+            assertThat(d.findElement(By.id("comment-" + commentId)).getText()).contains("[hidden by a moderator]");
+            browser.script("document.getElementById('comments').scrollIntoView();");
+            shot(browser, "10-hidden-editor-view");
+            browser.open(site.uri("/moderation"));
+            WebElement row = d.findElement(By.cssSelector("table.moderation-log tbody tr"));
+            assertThat(row.getText()).contains("editor1").contains("hid").contains("comment " + commentId)
+                    .contains("Testing the moderation log");
+            shot(browser, "11-moderation-log");
+            browser.clickAndWait(d.findElement(By.cssSelector("header form[action='/logout'] button")));
+            browser.open(java.net.URI.create(storyUrl));
+            assertThat(d.findElement(By.id("comment-" + commentId)).getText()).contains("[hidden by a moderator]")
+                    .doesNotContain("A first comment from walker");
+            assertThat(d.findElement(By.id("comments")).getText()).contains("A reply, nested under the comment");
+            browser.script("document.getElementById('comments').scrollIntoView();");
+            shot(browser, "12-hidden-reader-view");
         }
+    }
+
+    private static void logIn(Browser browser, PlanetSite site, String name) {
+        WebDriver d = browser.driver();
+        browser.open(site.uri("/login"));
+        d.findElement(By.id("username")).sendKeys(name);
+        d.findElement(By.id("password")).sendKeys(JournalWebTest.PASSWORD);
+        browser.clickAndWait(d.findElement(By.cssSelector("main form button[type=submit]")));
+        assertThat(d.findElement(By.cssSelector("a[href='/account']")).getText()).isEqualTo(name);
     }
 
     private static void shot(Browser browser, String name) throws IOException {

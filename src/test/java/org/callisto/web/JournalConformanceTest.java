@@ -101,6 +101,55 @@ class JournalConformanceTest {
     }
 
     @Test
+    void commentPagesHaveNoConformanceError() {
+        Accounts accounts = Accounts.of(site.db, site.config);
+        accounts.register("member2", JournalWebTest.PASSWORD, null, "10.2.0.2");
+        accounts.createAdmin("editor2", JournalWebTest.PASSWORD);
+        Map<String, HttpResponse<String>> pages = new LinkedHashMap<>();
+        WebClient anonymous = new WebClient(site.uri("/"));
+        pages.put("moderation log, empty", anonymous.get("/moderation"));
+        WebClient member = new WebClient(site.uri("/"));
+        JournalWebTest.login(member, "member2");
+        WebClient editor = new WebClient(site.uri("/"));
+        JournalWebTest.login(editor, "editor2");
+        long story = JournalWebTest.submit(member, "Discussed <story>", "text", "Intro", "");
+        JournalWebTest.decide(editor, story, "accept", "");
+        String page = "/stories/" + story;
+        pages.put("story, no comments", member.get(page));
+        long top = CommentsWebTest.commentOn(member, story, 0, "markdown", "# Heading\n\nA *comment* <b>x</b>");
+        long reply = CommentsWebTest.commentOn(member, story, top, "html", "<p>A <a href=\"https://example.org/\">"
+                + "reply</a></p>");
+        CommentsWebTest.commentOn(member, story, reply, "text", "deeper\n\nstill");
+        pages.put("story with problems in a comment", member.submit(page, page + "/comments", "format", "html",
+                "text", "<p>a <b>b</p>\n<p>y < z &bogus; <i>q"));
+        pages.put("story, edit with problems", member.submit(page, "/comments/" + reply + "/edit", "format", "html",
+                "text", "<p>a <b>b</p>"));
+        pages.put("story, comment refused", member.submit(page, page + "/comments", "format", "text", "text", ""));
+        pages.put("story with comments, author", member.get(page));
+        pages.put("story with comments, anonymous", anonymous.get(page));
+        editor.submit(page, "/comments/" + reply + "/hide", "reason", "Off <topic>");
+        member.submit(page, "/comments/" + top + "/delete");
+        pages.put("story with comments, editor", editor.get(page));
+        editor.submit(page, page + "/lock", "reason", "Enough");
+        pages.put("story, locked", member.get(page));
+        pages.put("story, locked, editor", editor.get(page));
+        pages.put("moderation log", anonymous.get("/moderation"));
+        pages.put("journal with comment counts", anonymous.get("/journal"));
+        check(pages);
+        assertThat(site.get(page + "/comments.atom").body()).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\"");
+    }
+
+    private static void check(Map<String, HttpResponse<String>> pages) {
+        pages.forEach((name, r) -> {
+            byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
+            NuChecker.Report report = checker.checkHtml(body, site.uri("/").toString());
+            report.warnings().forEach(w -> System.out.println("nu checker warning, " + name + ":" + w));
+            assertThat(report.errors()).as("Nu Html Checker errors in %s (status %d)\n%s", name, r.statusCode(),
+                    numbered(r.body())).isEmpty();
+        });
+    }
+
+    @Test
     void theJournalFeedIsAtom() {
         HttpResponse<String> r = site.get("/journal/atom.xml");
         assertThat(r.statusCode()).isEqualTo(200);

@@ -12,9 +12,10 @@ import org.callisto.journal.Story;
  * @param submittedHuman the same, for reading
  * @param publishedIso  when it was published, or null
  * @param publishedHuman the same, for reading, or null
+ * @param comments     how many comments readers see under it
  */
 public record StoryView(Story story, String url, String sourceUrl, String submittedIso, String submittedHuman,
-                        String publishedIso, String publishedHuman) {
+                        String publishedIso, String publishedHuman, int comments) {
 
     /** The dept line, "from the … dept", or null. */
     public String deptLine() {

@@ -1,0 +1,199 @@
+package org.callisto.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.callisto.account.Accounts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+/**
+ * Comments through real HTTP with cookies: post, reply, edit, delete, hide, lock and ban through the forms with
+ * their CSRF tokens; refusals without them; the public moderation log and a story's comment feed.
+ */
+class CommentsWebTest {
+    private static final Pattern COMMENT = Pattern.compile("^/stories/([0-9]+)#comment-([0-9]+)$");
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
+    private static PlanetSite site;
+
+    @BeforeAll
+    static void start() {
+        site = new PlanetSite("sqlite", Map.of("journal.registration", "open"));
+        Accounts.of(site.db, site.config).createAdmin("editor1", JournalWebTest.PASSWORD);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (site != null) {
+            site.close();
+        }
+    }
+
+    static WebClient member(String name) {
+        Accounts.of(site.db, site.config).register(name, JournalWebTest.PASSWORD, null,
+                "10.3.0." + ADDRESSES.incrementAndGet());
+        WebClient c = new WebClient(site.uri("/"));
+        JournalWebTest.login(c, name);
+        return c;
+    }
+
+    static WebClient editor() {
+        WebClient c = new WebClient(site.uri("/"));
+        JournalWebTest.login(c, "editor1");
+        return c;
+    }
+
+    /** A published story's number. */
+    static long story(WebClient author, String title) {
+        long id = JournalWebTest.submit(author, title, "text", "An intro", "");
+        JournalWebTest.decide(editor(), id, "accept", "");
+        return id;
+    }
+
+    /** Posts a comment (a reply when parent is not 0) through the story page's form; returns its number. */
+    static long commentOn(WebClient c, long story, long parent, String format, String text) {
+        String page = "/stories/" + story;
+        HttpResponse<String> r = parent == 0
+                ? c.submit(page, page + "/comments", "format", format, "text", text)
+                : c.submit(page, page + "/comments", "parent", Long.toString(parent), "format", format, "text",
+                text);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+        Matcher m = COMMENT.matcher(r.headers().firstValue("Location").orElseThrow());
+        assertThat(m.matches()).isTrue();
+        return Long.parseLong(m.group(2));
+    }
+
+    @Test
+    void commentReplyHideAndTheLog() throws Exception {
+        WebClient alice = member("alice");
+        WebClient bob = member("bob");
+        long story = story(alice, "Comments here");
+        long top = commentOn(alice, story, 0, "markdown", "First *comment* <script>alert(1)</script>");
+        long reply = commentOn(bob, story, top, "text", "A reply from bob; DROP TABLE comments; --");
+
+        HttpResponse<String> page = site.get("/stories/" + story);
+        assertThat(page.body()).contains("id=\"comment-" + top + "\"").contains("<em>comment</em>")
+                .contains("A reply from bob; DROP TABLE comments; --").doesNotContain("<script>alert")
+                .contains("Comments (2)").contains("Log in</a> to comment");
+        int topAt = page.body().indexOf("id=\"comment-" + top + "\"");
+        int replyAt = page.body().indexOf("id=\"comment-" + reply + "\"");
+        assertThat(replyAt).isGreaterThan(topAt);
+        assertThat(page.body().substring(topAt, replyAt)).contains("<ol class=\"comment-list\">");
+        assertThat(site.get("/journal").body()).contains("2 comments");
+
+        HttpResponse<String> invalid = alice.submit("/stories/" + story, "/stories/" + story + "/comments",
+                "format", "html", "text", "<p>fine</p>\n<p>broken <b>bold</p>");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("HTML has problems").contains("<ol class=\"problems\"><li>2:")
+                .doesNotContain("<b>bold");
+
+        HttpResponse<String> noToken = bob.post("/stories/" + story + "/comments", "format", "text", "text", "x");
+        assertThat(noToken.statusCode()).isEqualTo(403);
+        assertThat(bob.post("/comments/" + top + "/hide", "reason", "x").statusCode()).isEqualTo(403);
+        WebClient editor = editor();
+        assertThat(editor.post("/comments/" + top + "/hide", "csrf", "A".repeat(43), "reason", "x").statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> memberHides = bob.submit("/stories/" + story, "/stories/" + story + "/comments",
+                "text", "warm-up");
+        assertThat(memberHides.statusCode()).isEqualTo(303);
+        assertThat(bob.get("/stories/" + story).body()).doesNotContain("/comments/" + top + "/hide");
+
+        HttpResponse<String> hidden = editor.submit("/stories/" + story, "/comments/" + top + "/hide", "reason",
+                "Spam <b>link</b>");
+        assertThat(hidden.statusCode()).as(hidden.body()).isEqualTo(303);
+        HttpResponse<String> after = site.get("/stories/" + story);
+        assertThat(after.body()).contains(org.callisto.journal.Comment.HIDDEN.replace("[", "["))
+                .doesNotContain("<em>comment</em>").contains("id=\"comment-" + reply + "\"");
+        assertThat(editor.get("/stories/" + story).body()).contains("<em>comment</em>").contains("comment-hidden");
+        long own = commentOn(editor, story, 0, "text", "an editor's own comment");
+        assertThat(editor.get("/stories/" + story).body()).contains("/comments/" + top + "/ban")
+                .doesNotContain("/comments/" + own + "/ban").contains("/comments/" + own + "/hide");
+
+        HttpResponse<String> log = site.get("/moderation");
+        assertThat(log.statusCode()).isEqualTo(200);
+        assertThat(log.body()).contains("editor1").contains("hid")
+                .contains("href=\"/stories/" + story + "#comment-" + top + "\"")
+                .contains("Spam &lt;b&gt;link&lt;/b&gt;");
+
+        HttpResponse<String> feed = site.get("/stories/" + story + "/comments.atom");
+        assertThat(feed.statusCode()).isEqualTo(200);
+        assertThat(feed.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/atom+xml");
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(
+                feed.body().getBytes(StandardCharsets.UTF_8)));
+        assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("feed");
+        assertThat(doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength()).isEqualTo(4);
+        assertThat(feed.body()).doesNotContain("<em>comment</em>").contains("hidden by a moderator");
+    }
+
+    @Test
+    void tooManyCommentsAreRefusedWith429() {
+        WebClient erin = member("erin");
+        long story = story(erin, "Chatty");
+        for (int i = 0; i < 10; i++) {
+            commentOn(erin, story, 0, "text", "comment " + i);
+        }
+        HttpResponse<String> r = erin.submit("/stories/" + story, "/stories/" + story + "/comments", "format",
+                "text", "text", "one too many");
+        assertThat(r.statusCode()).isEqualTo(429);
+        assertThat(r.headers().firstValue("Retry-After")).isPresent();
+        assertThat(r.body()).contains("one too many");
+    }
+
+    @Test
+    void editDeleteLockAndBan() {
+        WebClient carol = member("carol");
+        WebClient dan = member("dan");
+        long story = story(carol, "Lock me");
+        long first = commentOn(carol, story, 0, "text", "typo hree");
+        long answer = commentOn(dan, story, first, "text", "an answer");
+        HttpResponse<String> edited = carol.submit("/stories/" + story, "/comments/" + first + "/edit", "format",
+                "text", "text", "typo here");
+        assertThat(edited.statusCode()).isEqualTo(303);
+        assertThat(site.get("/stories/" + story).body()).contains("typo here").contains("edited");
+        HttpResponse<String> badEdit = carol.submit("/stories/" + story, "/comments/" + first + "/edit", "format",
+                "html", "text", "<p>one</p>\n<p>two <i>edit-marker</p>");
+        assertThat(badEdit.statusCode()).isEqualTo(400);
+        assertThat(badEdit.body()).contains("was not changed").contains("<ol class=\"problems\"><li>2:")
+                .contains("&lt;i&gt;edit-marker").doesNotContain("<i>edit-marker");
+        assertThat(site.get("/stories/" + story).body()).contains("typo here");
+        assertThat(dan.get("/stories/" + story).body()).doesNotContain("/comments/" + first + "/edit");
+
+        HttpResponse<String> deleted = carol.submit("/stories/" + story, "/comments/" + first + "/delete");
+        assertThat(deleted.statusCode()).isEqualTo(303);
+        String body = site.get("/stories/" + story).body();
+        assertThat(body).contains("[deleted]").doesNotContain("typo here").contains("an answer")
+                .contains("id=\"comment-" + answer + "\"");
+
+        WebClient editor = editor();
+        HttpResponse<String> noReason = editor.submit("/stories/" + story, "/stories/" + story + "/lock",
+                "reason", "");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).containsIgnoringCase("give a reason");
+        assertThat(editor.submit("/stories/" + story, "/stories/" + story + "/lock", "reason", "Heated")
+                .statusCode()).isEqualTo(303);
+        assertThat(dan.get("/stories/" + story).body()).contains("locked by a moderator")
+                .doesNotContain("Post comment");
+        String token = WebClient.csrf(dan.get("/stories/" + story).body(), "/comments/" + answer + "/delete");
+        HttpResponse<String> late = dan.post("/stories/" + story + "/comments", "csrf", token, "format", "text",
+                "text", "after the lock");
+        assertThat(late.statusCode()).isEqualTo(400);
+        assertThat(late.body()).contains("locked");
+
+        assertThat(editor.submit("/stories/" + story, "/comments/" + answer + "/ban", "reason", "Trolling")
+                .statusCode()).isEqualTo(303);
+        assertThat(dan.get("/account").statusCode()).as("the banned account's session ended").isEqualTo(303);
+        assertThat(site.get("/moderation").body()).contains("banned").contains("account dan").contains("Trolling")
+                .contains("locked the discussion of").contains("Heated");
+    }
+}
