@@ -11,9 +11,6 @@ import org.callisto.account.Session;
 import org.callisto.account.User;
 import org.callisto.html.FragmentPolicy;
 import org.callisto.html.FragmentRenderer;
-import org.callisto.html.MarkdownText;
-import org.callisto.html.PlainText;
-import org.callisto.html.RenderedFragment;
 
 /**
  * The rules of comments under published stories and of their moderation.
@@ -262,17 +259,7 @@ public final class Comments {
     }
 
     private Rendering render(StoryFormat format, String source) {
-        return switch (format) {
-            case HTML -> {
-                RenderedFragment r = renderer.render(source);
-                yield r.valid() ? new Rendering(List.of(), r.html(), null)
-                        : new Rendering(r.errors(), null, renderer.preview(source));
-            }
-            case TEXT -> new Rendering(List.of(), renderer.sanitizer().sanitize(PlainText.toHtml(source), siteUrl),
-                    null);
-            case MARKDOWN -> new Rendering(List.of(), MarkdownText.toHtml(source, FragmentPolicy.comment(), siteUrl),
-                    null);
-        };
+        return Rendering.of(renderer, FragmentPolicy.comment(), format, source, siteUrl);
     }
 
     /** When now is, for pages that show relative times. */

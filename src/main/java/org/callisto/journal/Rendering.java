@@ -1,6 +1,11 @@
 package org.callisto.journal;
 
 import java.util.List;
+import org.callisto.html.FragmentPolicy;
+import org.callisto.html.FragmentRenderer;
+import org.callisto.html.MarkdownText;
+import org.callisto.html.PlainText;
+import org.callisto.html.RenderedFragment;
 import org.callisto.html.ValidationError;
 
 /**
@@ -21,5 +26,24 @@ public record Rendering(List<ValidationError> errors, String html, String report
 
     public boolean valid() {
         return errors.isEmpty();
+    }
+
+    /**
+     * Checks and renders member-written {@code source} in its format under {@code policy}: HTML is validated first
+     * and, with problems, yields only the report; plain text and Markdown are rendered and then sanitized by the
+     * same policy, so no format can carry what the HTML mode refuses.
+     */
+    static Rendering of(FragmentRenderer renderer, FragmentPolicy policy, StoryFormat format, String source,
+                        String siteUrl) {
+        return switch (format) {
+            case HTML -> {
+                RenderedFragment r = renderer.render(source);
+                yield r.valid() ? new Rendering(List.of(), r.html(), null)
+                        : new Rendering(r.errors(), null, renderer.preview(source));
+            }
+            case TEXT -> new Rendering(List.of(), renderer.sanitizer().sanitize(PlainText.toHtml(source), siteUrl),
+                    null);
+            case MARKDOWN -> new Rendering(List.of(), MarkdownText.toHtml(source, policy, siteUrl), null);
+        };
     }
 }

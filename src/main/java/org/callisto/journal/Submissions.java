@@ -14,9 +14,6 @@ import org.callisto.account.Role;
 import org.callisto.account.Session;
 import org.callisto.html.FragmentPolicy;
 import org.callisto.html.FragmentRenderer;
-import org.callisto.html.MarkdownText;
-import org.callisto.html.PlainText;
-import org.callisto.html.RenderedFragment;
 
 /**
  * The rules of the journal's stories: members submit, editors accept or reject, readers see what was published.
@@ -247,17 +244,7 @@ public final class Submissions {
     }
 
     private Rendering render(StoryFormat format, String source) {
-        return switch (format) {
-            case HTML -> {
-                RenderedFragment r = renderer.render(source);
-                yield r.valid() ? new Rendering(List.of(), r.html(), null)
-                        : new Rendering(r.errors(), null, renderer.preview(source));
-            }
-            case TEXT -> new Rendering(List.of(), renderer.sanitizer().sanitize(PlainText.toHtml(source), siteUrl),
-                    null);
-            case MARKDOWN -> new Rendering(List.of(),
-                    MarkdownText.toHtml(source, FragmentPolicy.submission(), siteUrl), null);
-        };
+        return Rendering.of(renderer, FragmentPolicy.submission(), format, source, siteUrl);
     }
 
     private static String shorten(String s) {

@@ -1,5 +1,6 @@
 package org.callisto.journal;
 
+import org.callisto.account.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,33 +30,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CommentsTest {
     private static final String PASSWORD = "correct horse battery";
 
-    /** A clock that stands still until moved. */
-    static final class FakeClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-20T12:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     private static final class Journal implements AutoCloseable {
         final Database db;
-        final FakeClock clock = new FakeClock();
+        final TestClock clock = new TestClock();
         final Accounts accounts;
         final Submissions submissions;
         final Comments comments;
