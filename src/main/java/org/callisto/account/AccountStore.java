@@ -194,6 +194,43 @@ public final class AccountStore {
         update("UPDATE users SET role = ? WHERE id = ?", role.key(), userId);
     }
 
+    /** Marks an account as made by {@code callisto demo}. */
+    void markDemo(long userId) {
+        update("UPDATE users SET demo = 1 WHERE id = ?", userId);
+    }
+
+    /** Whether an account was made by {@code callisto demo}. */
+    boolean demo(long userId) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT demo FROM users WHERE id = ?")) {
+                ps.setLong(1, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getInt(1) != 0;
+                }
+            }
+        });
+    }
+
+    /**
+     * Bans every demo account not banned yet and ends the sessions of all demo accounts; returns how many it
+     * banned.
+     */
+    int banDemoAccounts(String reason) {
+        return db.inTransaction(c -> {
+            int banned;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE users SET banned = 1, banned_reason = ? WHERE demo = 1 AND banned = 0")) {
+                ps.setString(1, reason);
+                banned = ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE demo = 1)")) {
+                ps.executeUpdate();
+            }
+            return banned;
+        });
+    }
+
     /** Bans or unbans an account; a ban also ends all its sessions. */
     void setBanned(long userId, boolean banned, String reason) {
         db.inTransaction(c -> {

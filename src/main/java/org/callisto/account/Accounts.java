@@ -128,6 +128,53 @@ public final class Accounts {
         };
     }
 
+    // ---- demo accounts
+
+    /** The ban reason of demo accounts outside {@code callisto demo}. */
+    public static final String DEMO_BAN_REASON = "demo account; it can only log in while callisto demo runs";
+
+    /**
+     * Creates or takes up again an account for {@code callisto demo}, marked as a demo account: reserved names
+     * are allowed, the registration policy does not apply, and an existing demo account gets the new password and
+     * role and loses any ban. Outside the demo, {@link #disableDemoAccounts} bans them.
+     *
+     * @throws AccountRefusal when a field is wrong, or the name belongs to an account that is not a demo account
+     */
+    public User demoAccount(String username, String password, Role role) {
+        String name = UsernameRules.check(username);
+        PasswordRules.check(password, name);
+        String hash = hasher.hash(password);
+        Optional<User> existing = store.userByName(name);
+        if (existing.isPresent()) {
+            User user = existing.get();
+            if (!store.demo(user.id())) {
+                throw new AccountRefusal("the username '" + name + "' belongs to an account that callisto demo did"
+                        + " not make; run the demo with a new --data directory");
+            }
+            store.setPasswordHash(user.id(), hash, now());
+            store.setRole(user.id(), role);
+            store.setBanned(user.id(), false, null);
+            return store.user(user.id()).orElseThrow();
+        }
+        return switch (store.createUser(name, hash, role, now(), null)) {
+            case AccountStore.Created created -> {
+                store.markDemo(created.user().id());
+                yield created.user();
+            }
+            case AccountStore.NameTaken taken -> throw new AccountRefusal("the username '" + name
+                    + "' was taken while the demo started; start it again");
+            case AccountStore.InvitationUnusable unusable -> throw new IllegalStateException("no invitation given");
+        };
+    }
+
+    /**
+     * Bans every account made by {@code callisto demo} and ends their sessions, so that a demo's data served by
+     * {@code callisto serve} has no accounts with known passwords. Returns how many accounts it banned now.
+     */
+    public int disableDemoAccounts() {
+        return store.banDemoAccounts(DEMO_BAN_REASON);
+    }
+
     // ---- login, sessions, logout
 
     /**

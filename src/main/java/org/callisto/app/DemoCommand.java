@@ -12,10 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import org.callisto.account.AccountRefusal;
 import org.callisto.app.demo.DemoFeeds;
+import org.callisto.app.demo.DemoJournal;
 import org.callisto.app.demo.DemoShow;
 import org.callisto.config.Config;
 import org.callisto.config.ConfigLoader;
+import org.callisto.planet.Category;
 import org.callisto.planet.Feed;
 import org.callisto.planet.RefreshRound;
 import org.callisto.planet.RefreshScheduler;
@@ -29,7 +32,9 @@ import picocli.CommandLine.Option;
  * {@code callisto demo}: a populated planet with no setup and no internet. The demo serves its own sample blogs
  * under {@code /demo-feeds/}, subscribes to them over loopback and fetches them through the real pipeline, so
  * what a newcomer sees is exactly what the planet does with real feeds. It also makes a small podcast show
- * ({@link DemoShow}) with generated, silent media in {@code show.media_dir}.
+ * ({@link DemoShow}) with generated, silent media in {@code show.media_dir}, and a community journal
+ * ({@link DemoJournal}) with published stories, a comment thread, a submission in the editor queue and a demo editor
+ * whose password, new at each start, it prints. {@code callisto serve} disables the demo accounts.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run Callisto with demo content (in a new temporary data directory unless --data is given).")
@@ -48,6 +53,7 @@ final class DemoCommand implements Callable<Integer> {
         try (Demo demo = Demo.start(dataDir, port.flags())) {
             System.out.println("Callisto demo is running on http://localhost:" + demo.web().port() + "/  (data in "
                     + demo.config().dataDir() + "; Ctrl-C stops it)");
+            System.out.println(demo.editorLine());
             shutdown.await();
         } finally {
             shutdown.closed();
@@ -55,9 +61,15 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A running demo: site, demo feeds and scheduler. Tests start one too. */
+    /** A running demo: site, demo feeds, scheduler and the journal's demo editor. Tests start one too. */
     record Demo(Config config, PlanetRuntime planet, WebServer web, RefreshScheduler scheduler,
-                RefreshRound.Summary firstRound) implements AutoCloseable {
+                RefreshRound.Summary firstRound, DemoJournal.Result journal) implements AutoCloseable {
+
+        /** The line that tells the demo editor's login. */
+        String editorLine() {
+            return "demo editor: " + journal.username() + " / " + journal.password() + " (log in at http://localhost:"
+                    + web.port() + "/login)";
+        }
 
         static Demo start(Path dataDir, Map<String, String> flags) throws IOException {
             Path data = dataDir != null ? dataDir : Files.createTempDirectory("callisto-demo");
@@ -106,9 +118,20 @@ final class DemoCommand implements Callable<Integer> {
             List<Episode> episodes = DemoShow.create(planet.show(), planet.renditions(), config.show().mediaDir(),
                     "http://127.0.0.1:" + web.port() + "/", planet.store().river(0, 20), Instant.now());
             System.out.println("demo: the show has " + episodes.size() + " episodes at /episodes");
+            DemoJournal.Result journal;
+            try {
+                journal = DemoJournal.create(planet.store().database(), config,
+                        () -> planet.store().categories().stream().map(Category::name).toList());
+            } catch (AccountRefusal e) {
+                web.close();
+                planet.close();
+                throw new CommandFailure("demo: " + e.getMessage());
+            }
+            System.out.println("demo: the journal is at /journal; " + DemoJournal.MEMBERS.size()
+                    + " demo members and the demo editor can log in while the demo runs");
             RefreshScheduler scheduler = new RefreshScheduler(planet.store(), planet.round(), Clock.systemUTC(),
                     Duration.ofSeconds(30)).start();
-            return new Demo(config, planet, web, scheduler, summary);
+            return new Demo(config, planet, web, scheduler, summary, journal);
         }
 
         @Override

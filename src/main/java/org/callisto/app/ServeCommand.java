@@ -3,13 +3,17 @@ package org.callisto.app;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.callisto.account.Accounts;
 import org.callisto.config.Config;
 import org.callisto.planet.RefreshScheduler;
 import org.callisto.web.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code callisto serve}: the site, with the feed scheduler running inside. */
+/**
+ * {@code callisto serve}: the site, with the feed scheduler running inside. Accounts made by {@code callisto demo} on
+ * the same data are banned before the site starts ({@link Accounts#disableDemoAccounts}).
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the site and refresh feeds on their schedules until stopped (Ctrl-C).")
 final class ServeCommand implements Callable<Integer> {
@@ -25,7 +29,7 @@ final class ServeCommand implements Callable<Integer> {
         Config config = options.config(port.flags());
         ShutdownSignal shutdown = ShutdownSignal.register();
         try (PlanetRuntime planet = PlanetRuntime.open(config);
-             WebServer web = WebServer.start(config, planet.store());
+             WebServer web = WebServer.start(config, disableDemoAccounts(planet).store());
              RefreshScheduler scheduler = new RefreshScheduler(planet.store(), planet.round(), Clock.systemUTC(),
                      Duration.ofSeconds(30)).start()) {
             System.out.println("Callisto is serving " + config.siteTitle() + " on http://localhost:" + web.port() + "/");
@@ -34,5 +38,15 @@ final class ServeCommand implements Callable<Integer> {
             shutdown.closed();
         }
         return 0;
+    }
+
+    /** Bans the accounts {@code callisto demo} made on this data, saying so when there were any; returns the runtime. */
+    static PlanetRuntime disableDemoAccounts(PlanetRuntime planet) {
+        int banned = Accounts.of(planet.store().database(), planet.config()).disableDemoAccounts();
+        if (banned > 0) {
+            System.out.println("serve: disabled " + banned + " demo account(s) left by callisto demo; they cannot"
+                    + " log in here");
+        }
+        return planet;
     }
 }

@@ -25,7 +25,8 @@ final class Migrations {
             "V002__accounts.sql",
             "V003__show.sql",
             "V004__journal.sql",
-            "V005__comments.sql");
+            "V005__comments.sql",
+            "V006__demo_accounts.sql");
 
     private final Database db;
 
