@@ -119,8 +119,21 @@ public final class Browser implements AutoCloseable {
         element.click();
         org.openqa.selenium.support.ui.WebDriverWait wait =
                 new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20));
-        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(element));
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        wait.until(d -> {
+            try {
+                element.isEnabled();
+                return false; // still the old page
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true; // stale, or (a ChromeDriver variant) "node does not belong to the document"
+            }
+        });
+        wait.until(d -> {
+            try {
+                return "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"));
+            } catch (org.openqa.selenium.WebDriverException navigating) {
+                return false;
+            }
+        });
     }
 
     /** The URL of the page now shown. */
