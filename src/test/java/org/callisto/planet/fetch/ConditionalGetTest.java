@@ -6,28 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.callisto.planet.fetch.FetchResult.Outcome;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ConditionalGetTest {
+class ConditionalGetTest extends LoopbackFetchTest {
 
     private static final String LAST_MODIFIED = "Sat, 21 Nov 2026 10:00:00 GMT";
-
-    private FixtureServer server;
-    private FeedFetcher fetcher;
-
-    @BeforeEach
-    void start() {
-        server = FixtureServer.start();
-        fetcher = TestFetchers.fetcher();
-    }
-
-    @AfterEach
-    void stop() {
-        fetcher.close();
-        server.close();
-    }
 
     @Test
     void okAnswerCarriesBodyContentTypeAndValidators() {

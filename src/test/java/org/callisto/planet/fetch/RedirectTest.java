@@ -4,30 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.callisto.planet.fetch.FetchResult.FetchError;
 import org.callisto.planet.fetch.FetchResult.Outcome;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class RedirectTest {
-
-    private FixtureServer server;
-    private FeedFetcher fetcher;
+class RedirectTest extends LoopbackFetchTest {
 
     @BeforeEach
-    void start() {
-        server = FixtureServer.start();
-        fetcher = TestFetchers.fetcher();
+    void routeTheFeed() {
         server.route("/feed.xml").body("<rss/>");
-    }
-
-    @AfterEach
-    void stop() {
-        fetcher.close();
-        server.close();
-    }
-
-    private FetchResult fetch(String path) {
-        return fetcher.fetch(new FetchRequest(server.url(path), null, null));
     }
 
     @Test

@@ -9,30 +9,9 @@ import java.time.format.DateTimeFormatter;
 
 import org.callisto.planet.fetch.FetchResult.FetchError;
 import org.callisto.planet.fetch.FetchResult.Outcome;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class StatusOutcomeTest {
-
-    private FixtureServer server;
-    private FeedFetcher fetcher;
-
-    @BeforeEach
-    void start() {
-        server = FixtureServer.start();
-        fetcher = TestFetchers.fetcher();
-    }
-
-    @AfterEach
-    void stop() {
-        fetcher.close();
-        server.close();
-    }
-
-    private FetchResult fetch(String path) {
-        return fetcher.fetch(new FetchRequest(server.url(path), null, null));
-    }
+class StatusOutcomeTest extends LoopbackFetchTest {
 
     @Test
     void goneIsGone() {
