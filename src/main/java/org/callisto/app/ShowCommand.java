@@ -4,11 +4,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code callisto show}: the podcast show; only groups its subcommands ({@code import-markdown}).
+ * {@code callisto show}: the podcast show; only groups its subcommands ({@code settings}, {@code import-markdown},
+ * {@code media}, {@code transcript}).
  * Not thread-safe: picocli makes one instance per command line.
  */
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Manage the podcast show.",
-        subcommands = {ShowImportMarkdownCommand.class})
+        subcommands = {ShowSettingsCommand.class, ShowImportMarkdownCommand.class, ShowMediaCommand.class,
+                ShowTranscriptCommand.class})
 final class ShowCommand implements Runnable {
 
     @CommandLine.Spec
