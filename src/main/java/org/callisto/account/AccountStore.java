@@ -194,6 +194,18 @@ public final class AccountStore {
         update("UPDATE users SET role = ? WHERE id = ?", role.key(), userId);
     }
 
+    /**
+     * Gives an account a role unless that takes the admin role from the last administrator that is not banned;
+     * returns false, changing nothing, in that case. One statement, so two administrators giving up the role at
+     * the same moment on SQLite cannot both succeed (PostgreSQL at READ COMMITTED could let both through; see
+     * docs/accounts.md).
+     */
+    boolean setRoleKeepingAnAdmin(long userId, Role role) {
+        return update("UPDATE users SET role = ? WHERE id = ? AND (? = 'admin' OR role <> 'admin'"
+                + " OR (SELECT COUNT(*) FROM users a WHERE a.role = 'admin' AND a.banned = 0 AND a.id <> ?) > 0)",
+                role.key(), userId, role.key(), userId) == 1;
+    }
+
     /** Marks an account as made by {@code callisto demo}. */
     void markDemo(long userId) {
         update("UPDATE users SET demo = 1 WHERE id = ?", userId);

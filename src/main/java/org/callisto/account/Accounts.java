@@ -307,6 +307,24 @@ public final class Accounts {
         store.deleteSessionsOf(user.id(), Secrets.digest(session.id()));
     }
 
+    /**
+     * Changes the password as {@link #changePassword} does, and then also replaces the session in use with a new
+     * one (a new id), so that every session id from before the change is worthless: a stolen cookie does not
+     * survive the change. For the password page, which sets the new session's cookie.
+     *
+     * @param userAgent the browser's User-Agent, kept with the new session; may be null
+     * @return the new session
+     * @throws AccountRefusal as {@link #changePassword} does; nothing changes then
+     */
+    public Session changePasswordAndRenewSession(Session session, String currentPassword, String newPassword,
+                                                 String userAgent) {
+        changePassword(session, currentPassword, newPassword);
+        store.deleteSession(Secrets.digest(session.id()));
+        User user = store.user(session.user().id()).orElseThrow(() -> new AccountRefusal("the account of this"
+                + " session no longer exists; register again"));
+        return newSession(user, userAgent);
+    }
+
     // ---- invitations
 
     /**
@@ -338,11 +356,17 @@ public final class Accounts {
 
     // ---- roles and bans
 
+    /** The refusal when the last administrator would lose the role. */
+    public static final String LAST_ADMIN = "this is the only administrator account that is not banned, so it keeps"
+            + " the admin role; make another account an administrator first";
+
     /**
-     * Gives an account a role; only administrators may, and not to themselves (so a site never loses its last
-     * administrator by accident).
+     * Gives an account a role; only administrators may. Administrators may give up their own role, but the last
+     * administrator that is not banned may not, so a site never loses its last administrator (checked in the same
+     * statement that changes the role).
      *
-     * @throws AccountRefusal when the actor may not, or there is no such account
+     * @throws AccountRefusal when the actor may not, there is no such account, it has that role already, or the
+     *                        change would leave the site without an administrator
      */
     public User setRole(Session actor, long userId, Role role) {
         requireSession(actor);
@@ -352,12 +376,19 @@ public final class Accounts {
         if (actor.user().role() != Role.ADMIN) {
             throw new AccountRefusal("only administrators can change roles");
         }
-        if (actor.user().id() == userId) {
-            throw new AccountRefusal("administrators cannot change their own role; ask another administrator");
+        User target = target(userId);
+        if (target.role() == role) {
+            throw new AccountRefusal("the account " + target.username() + " is " + article(role) + " "
+                    + role.key() + " already; nothing was changed");
         }
-        target(userId);
-        store.setRole(userId, role);
+        if (!store.setRoleKeepingAnAdmin(userId, role)) {
+            throw new AccountRefusal(LAST_ADMIN);
+        }
         return target(userId);
+    }
+
+    private static String article(Role role) {
+        return role == Role.MEMBER ? "a" : "an";
     }
 
     /**

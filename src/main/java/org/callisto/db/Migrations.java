@@ -26,7 +26,8 @@ final class Migrations {
             "V003__show.sql",
             "V004__journal.sql",
             "V005__comments.sql",
-            "V006__demo_accounts.sql");
+            "V006__demo_accounts.sql",
+            "V009__admin.sql");
 
     private final Database db;
 
@@ -40,18 +41,37 @@ final class Migrations {
                 s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
                         + "script TEXT NOT NULL, applied_at BIGINT NOT NULL)");
             }
-            int current = currentVersion(c);
-            for (int i = current; i < SCRIPTS.size(); i++) {
-                apply(c, i + 1, SCRIPTS.get(i));
+            java.util.Set<Integer> applied = appliedVersions(c);
+            for (String script : SCRIPTS) {
+                int version = version(script);
+                if (!applied.contains(version)) {
+                    apply(c, version, script);
+                }
             }
             return null;
         });
     }
 
-    private static int currentVersion(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
-            return rs.next() ? rs.getInt(1) : 0;
+    /**
+     * The versions a database has: a script's number comes from its name ({@code V009__admin.sql} is 9), and every
+     * script not applied yet is applied, so scripts written in parallel branches may arrive in any order.
+     */
+    private static java.util.Set<Integer> appliedVersions(Connection c) throws SQLException {
+        java.util.Set<Integer> versions = new java.util.HashSet<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
+            while (rs.next()) {
+                versions.add(rs.getInt(1));
+            }
         }
+        return versions;
+    }
+
+    /** The number in a script's name: {@code V009__admin.sql} is 9. */
+    static int version(String script) {
+        if (!script.matches("V[0-9]{3}__[a-z0-9_]+\\.sql")) {
+            throw new IllegalStateException("migration script name " + script + " is not VNNN__name.sql");
+        }
+        return Integer.parseInt(script.substring(1, 4));
     }
 
     private void apply(Connection c, int version, String script) throws SQLException {

@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -96,6 +97,40 @@ public final class PlanetStore {
                 ins.executeUpdate();
             }
         }
+        relinkEntries(c, feedId);
+    }
+
+    /**
+     * Files a feed's stored entries again after its categories changed: each entry belongs to its feed's categories
+     * and to any category one of its own terms names, as {@link #storeEntries} files new ones.
+     */
+    private static void relinkEntries(Connection c, long feedId) throws SQLException {
+        List<Long> feedCategories = feedCategoryIds(c, feedId);
+        Map<String, Long> categoryByName = categoryIdsByLowerName(c);
+        Map<Long, long[]> entries = new LinkedHashMap<>();
+        Map<Long, String> terms = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, published_at, terms FROM entries WHERE feed_id = ?")) {
+            ps.setLong(1, feedId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.put(rs.getLong(1), new long[] {rs.getLong(2)});
+                    terms.put(rs.getLong(1), rs.getString(3));
+                }
+            }
+        }
+        for (Map.Entry<Long, long[]> e : entries.entrySet()) {
+            Set<Long> cats = new LinkedHashSet<>(feedCategories);
+            String stored = terms.get(e.getKey());
+            if (stored != null) {
+                for (String term : stored.split(", ")) {
+                    Long id = categoryByName.get(term.strip().toLowerCase(Locale.ROOT));
+                    if (id != null) {
+                        cats.add(id);
+                    }
+                }
+            }
+            linkCategories(c, e.getKey(), cats, e.getValue()[0]);
+        }
     }
 
     /** Removes a subscription and its entries. Returns false when there was none with that id. */
@@ -143,6 +178,7 @@ public final class PlanetStore {
                 ps.setLong(3, feedId);
                 ps.executeUpdate();
             }
+            touch(c); // the subscriptions and feed pages show it
             return null;
         });
     }

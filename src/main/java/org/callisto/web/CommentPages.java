@@ -217,6 +217,8 @@ final class CommentPages {
             case "lock" -> "locked the discussion of";
             case "unlock" -> "reopened the discussion of";
             case "ban" -> "banned";
+            case "unban" -> "lifted the ban on";
+            case "role-member", "role-editor", "role-admin" -> "gave the " + e.action().substring(5) + " role to";
             default -> e.action();
         };
         String target;

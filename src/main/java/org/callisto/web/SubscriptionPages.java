@@ -34,7 +34,7 @@ final class SubscriptionPages {
                 new SubscriptionsPage(site.meta(ctx, "Subscriptions"), rows, Format.iso(now), Format.human(now)));
     }
 
-    private static SubscriptionsPage.Row row(Feed f, Instant now, double perWeek) {
+    static SubscriptionsPage.Row row(Feed f, Instant now, double perWeek) {
         Instant last = f.lastFetchAt();
         Instant next = f.disabled() || f.nextFetchAt() == null ? null : f.nextFetchAt();
         boolean dueNow = next != null && !next.isAfter(now);

@@ -16,6 +16,7 @@ import org.callisto.account.AccountRefusal;
 import org.callisto.account.Accounts;
 import org.callisto.account.SessionCookie;
 import org.callisto.config.Config;
+import org.callisto.journal.AccountModeration;
 import org.callisto.journal.CommentStore;
 import org.callisto.journal.Comments;
 import org.callisto.journal.JournalRefusal;
@@ -44,7 +45,8 @@ import org.eclipse.jetty.server.ServerConnector;
  *
  * <p>The journal and accounts: {@code /journal}, {@code /stories/{id}}, {@code /journal/atom.xml|rss.xml},
  * {@code /submit}, {@code /editor/queue}, comments and their moderation ({@link CommentPages},
- * {@code /moderation}), {@code /login}, {@code /logout}, {@code /register}, {@code /account}. A
+ * {@code /moderation}), {@code /login}, {@code /logout}, {@code /register}, {@code /account},
+ * {@code /account/password}, and the administrators' pages under {@code /admin} ({@link AdminPages}). A
  * {@code before} handler finds the session of the {@code callisto_session} cookie ({@link WebSessions}); every POST
  * checks its form's CSRF token. Pages for a logged-in person are rendered afresh and sent
  * {@code Cache-Control: private, no-store}; only anonymous pages go through the cache.
@@ -113,6 +115,9 @@ public final class WebServer implements AutoCloseable {
         JournalPages journal = new JournalPages(site, sessions, submissions, comments);
         CommentPages commentPages = new CommentPages(site, sessions, comments, journal);
         AccountPages accountPages = new AccountPages(site, sessions, submissions, journal);
+        PasswordPages passwordPages = new PasswordPages(site, sessions);
+        AdminPages admin = new AdminPages(site, sessions, store, new AccountModeration(accounts, comments.store(),
+                Clock.systemUTC()));
         ShowPages show = new ShowPages(site, new ShowStore(store.database()), config.show().mediaDir(),
                 new MediaDownloads(new DownloadCounter()), Clock.systemUTC());
         byte[] css = resource("/web" + STYLESHEET);
@@ -161,6 +166,9 @@ public final class WebServer implements AutoCloseable {
             r.get("/register", accountPages::registerForm);
             r.post("/register", accountPages::register);
             r.get("/account", accountPages::account);
+            r.get("/account/password", passwordPages::form);
+            r.post("/account/password", passwordPages::change);
+            admin.routes(r);
             r.get("/journal", journal::journal);
             r.get("/journal/atom.xml", journal::atom);
             r.get("/journal/rss.xml", journal::rss);

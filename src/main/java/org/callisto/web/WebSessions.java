@@ -70,7 +70,7 @@ final class WebSessions {
     static Viewer viewer(Context ctx) {
         Session s = session(ctx);
         return s == null ? null : new Viewer(s.user().username(), s.user().role().atLeast(Role.EDITOR),
-                CsrfTokens.tokenFor(s, "logout"));
+                CsrfTokens.tokenFor(s, "logout"), s.user().role() == Role.ADMIN);
     }
 
     /** Starts a session in the browser after login. */

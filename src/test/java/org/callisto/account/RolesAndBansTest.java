@@ -12,7 +12,7 @@ class RolesAndBansTest {
 
     @ParameterizedTest
     @MethodSource("org.callisto.db.TestDatabases#kinds")
-    void onlyAdministratorsChangeRolesAndNotTheirOwn(String kind) {
+    void onlyAdministratorsChangeRolesAndTheLastAdministratorKeepsTheRole(String kind) {
         try (TestAccounts t = new TestAccounts(kind, Registration.OPEN)) {
             User admin = t.user("root-user", Role.ADMIN);
             User ed = t.user("ed", Role.EDITOR);
@@ -22,12 +22,33 @@ class RolesAndBansTest {
             assertThatThrownBy(() -> t.accounts.setRole(t.login("ed"), member.id(), Role.ADMIN))
                     .isInstanceOf(AccountRefusal.class).hasMessage("only administrators can change roles");
             assertThatThrownBy(() -> t.accounts.setRole(adminSession, admin.id(), Role.MEMBER))
-                    .isInstanceOf(AccountRefusal.class).hasMessageContaining("cannot change their own role");
+                    .isInstanceOf(AccountRefusal.class).hasMessage(Accounts.LAST_ADMIN);
+            assertThatThrownBy(() -> t.accounts.setRole(adminSession, member.id(), Role.EDITOR))
+                    .isInstanceOf(AccountRefusal.class).hasMessage("the account mem is an editor already;"
+                            + " nothing was changed");
             assertThatThrownBy(() -> t.accounts.setRole(adminSession, 9999, Role.MEMBER))
                     .isInstanceOf(AccountRefusal.class).hasMessageContaining("there is no account number 9999");
             assertThatThrownBy(() -> t.accounts.setRole(adminSession, ed.id(), null))
                     .isInstanceOf(AccountRefusal.class).hasMessage("choose a role: member, editor or admin");
             assertThat(t.accounts.store().countWithRole(Role.EDITOR)).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void anAdministratorMayGiveUpTheRoleWhenAnotherOneRemains(String kind) {
+        try (TestAccounts t = new TestAccounts(kind, Registration.OPEN)) {
+            User first = t.user("first-admin", Role.ADMIN);
+            User second = t.user("second-admin", Role.ADMIN);
+            Session firstSession = t.login("first-admin");
+            t.accounts.ban(firstSession, second.id(), "testing: a banned admin does not count");
+            assertThatThrownBy(() -> t.accounts.setRole(firstSession, first.id(), Role.EDITOR))
+                    .hasMessage(Accounts.LAST_ADMIN);
+            t.accounts.unban(firstSession, second.id());
+            assertThat(t.accounts.setRole(firstSession, first.id(), Role.EDITOR).role()).isEqualTo(Role.EDITOR);
+            assertThatThrownBy(() -> t.accounts.setRole(t.login("second-admin"), second.id(), Role.MEMBER))
+                    .hasMessage(Accounts.LAST_ADMIN);
+            assertThat(t.accounts.store().countWithRole(Role.ADMIN)).isEqualTo(1);
         }
     }
 

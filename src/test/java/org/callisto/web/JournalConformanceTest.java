@@ -139,6 +139,39 @@ class JournalConformanceTest {
         assertThat(site.get(page + "/comments.atom").body()).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\"");
     }
 
+    @Test
+    void adminAndPasswordPagesHaveNoConformanceError() {
+        Accounts accounts = Accounts.of(site.db, site.config);
+        accounts.createAdmin("admin3", JournalWebTest.PASSWORD);
+        accounts.register("member3", JournalWebTest.PASSWORD, null, "10.2.0.3");
+        accounts.register("member4", JournalWebTest.PASSWORD, null, "10.2.0.4");
+        Map<String, HttpResponse<String>> pages = new LinkedHashMap<>();
+        WebClient member = new WebClient(site.uri("/"));
+        JournalWebTest.login(member, "member3");
+        pages.put("password", member.get("/account/password"));
+        pages.put("password refused", member.submit("/account/password", "/account/password", "current", "x",
+                "password", "one new password", "password2", "another one"));
+        pages.put("admin, member refused", member.get("/admin"));
+        WebClient admin = new WebClient(site.uri("/"));
+        JournalWebTest.login(admin, "admin3");
+        pages.put("admin", admin.get("/admin"));
+        pages.put("admin subscriptions", admin.get("/admin/subscriptions"));
+        pages.put("admin subscriptions refused", admin.submit("/admin/subscriptions", "/admin/subscriptions",
+                "url", "ftp://x.example/<feed>", "name", "N", "categories", "a, b"));
+        admin.submit("/admin/subscriptions", "/admin/subscriptions", "url", "https://new.example/feed", "name",
+                "New <feed>", "categories", "Fresh");
+        long added = site.store.feedByUrl("https://new.example/feed").orElseThrow().id();
+        pages.put("admin subscriptions, added", admin.get("/admin/subscriptions?added=" + added));
+        pages.put("admin accounts", admin.get("/admin/accounts"));
+        long member4 = accounts.store().userByName("member4").orElseThrow().id();
+        admin.submit("/admin/accounts", "/admin/accounts/" + member4 + "/ban", "reason", "Testing <bans>");
+        pages.put("admin accounts, banned", admin.get("/admin/accounts?changed=" + member4));
+        pages.put("admin accounts refused", admin.submit("/admin/accounts", "/admin/accounts/" + member4
+                + "/unban", "reason", ""));
+        pages.put("moderation log with bans", admin.get("/moderation"));
+        check(pages);
+    }
+
     private static void check(Map<String, HttpResponse<String>> pages) {
         pages.forEach((name, r) -> {
             byte[] body = r.body().getBytes(StandardCharsets.UTF_8);

@@ -6,6 +6,12 @@ package org.callisto.web.view;
  * @param username    their name
  * @param editor      whether they may use the editor queue
  * @param logoutToken the CSRF token of the header's logout form
+ * @param admin       whether they may use the admin pages
  */
-public record Viewer(String username, boolean editor, String logoutToken) {
+public record Viewer(String username, boolean editor, String logoutToken, boolean admin) {
+
+    /** A viewer who is not an administrator. */
+    public Viewer(String username, boolean editor, String logoutToken) {
+        this(username, editor, logoutToken, false);
+    }
 }

@@ -1,0 +1,343 @@
+package org.callisto.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.callisto.account.AccountRefusal;
+import org.callisto.account.Role;
+import org.callisto.account.Session;
+import org.callisto.account.User;
+import org.callisto.journal.AccountModeration;
+import org.callisto.journal.JournalRefusal;
+import org.callisto.planet.Category;
+import org.callisto.planet.Feed;
+import org.callisto.planet.PlanetStore;
+import org.callisto.planet.SubscriptionFields;
+import org.callisto.planet.SubscriptionUrl;
+import org.callisto.web.view.AdminAccountsPage;
+import org.callisto.web.view.AdminPage;
+import org.callisto.web.view.AdminSubscriptionsPage;
+
+/**
+ * The administrators' pages: {@code /admin} (an index), {@code /admin/subscriptions} (the planet's feeds: add one,
+ * change a feed's categories, disable and enable it) and {@code /admin/accounts} (change a role, ban, lift a ban,
+ * each logged in the public moderation log with its reason).
+ *
+ * <p>Anonymous requests are sent to the login page; members and editors get 403 with a page saying so. Every POST
+ * checks its CSRF token (form {@code admin-subscriptions} or {@code admin-accounts}) after the role; a refused
+ * change shows the page again with 400 and the reason, and a done one redirects back (303) with a notice.
+ * Feed changes go through {@link PlanetStore}, which moves the planet's change time, so cached planet pages
+ * follow. Thread-safe.
+ */
+final class AdminPages {
+    static final String SUBSCRIPTIONS_FORM = "admin-subscriptions";
+    static final String ACCOUNTS_FORM = "admin-accounts";
+    /** Longest reason for disabling a feed. */
+    static final int MAX_DISABLE_REASON = 500;
+
+    private final Site site;
+    private final WebSessions sessions;
+    private final PlanetStore store;
+    private final AccountModeration moderation;
+
+    AdminPages(Site site, WebSessions sessions, PlanetStore store, AccountModeration moderation) {
+        this.site = site;
+        this.sessions = sessions;
+        this.store = store;
+        this.moderation = moderation;
+    }
+
+    /** Adds the admin routes. */
+    void routes(RoutesConfig r) {
+        r.get("/admin", this::index);
+        r.get("/admin/subscriptions", this::subscriptions);
+        r.post("/admin/subscriptions", this::add);
+        r.post("/admin/subscriptions/{id}/categories", this::categories);
+        r.post("/admin/subscriptions/{id}/disable", this::disable);
+        r.post("/admin/subscriptions/{id}/enable", this::enable);
+        r.get("/admin/accounts", this::accounts);
+        r.post("/admin/accounts/{id}/role", this::role);
+        r.post("/admin/accounts/{id}/ban", this::ban);
+        r.post("/admin/accounts/{id}/unban", this::unban);
+    }
+
+    // ---- the index
+
+    void index(Context ctx) {
+        if (requireAdmin(ctx, "/admin") == null) {
+            return;
+        }
+        List<Feed> feeds = store.feeds();
+        List<User> users = sessions.accounts().store().users();
+        AccountPages.send(ctx, site.render("admin.jte", new AdminPage(site.meta(ctx, "Administration"), feeds.size(),
+                feeds.stream().filter(Feed::disabled).count(), users.size(),
+                users.stream().filter(User::banned).count())));
+    }
+
+    // ---- subscriptions
+
+    void subscriptions(Context ctx) {
+        if (requireAdmin(ctx, "/admin/subscriptions") == null) {
+            return;
+        }
+        String notice = null;
+        Optional<Feed> changed = feedOfQuery(ctx.queryParam("added"));
+        if (changed.isPresent()) {
+            notice = "Subscribed to " + changed.get().displayName() + " (feed " + changed.get().id() + "). It is"
+                    + " fetched in the next refresh round.";
+        } else if ((changed = feedOfQuery(ctx.queryParam("changed"))).isPresent()) {
+            Feed f = changed.get();
+            notice = "Saved feed " + f.id() + ", " + f.displayName() + ": " + (f.disabled() ? "disabled" : "enabled")
+                    + ", " + (f.categories().isEmpty() ? "in no category"
+                    : "in " + f.categories().stream().map(Category::name).collect(Collectors.joining(", "))) + ".";
+        }
+        subscriptionsPage(ctx, null, notice, "", "", "");
+    }
+
+    void add(Context ctx) {
+        if (requireAdminPost(ctx, SUBSCRIPTIONS_FORM) == null) {
+            return;
+        }
+        String url = orEmpty(ctx.formParam("url"));
+        String name = orEmpty(ctx.formParam("name"));
+        String categories = orEmpty(ctx.formParam("categories"));
+        try {
+            String checked = SubscriptionUrl.check(url);
+            String checkedName = SubscriptionFields.name(name);
+            List<String> names = SubscriptionFields.categories(categories);
+            Optional<Feed> existing = store.feedByUrl(checked);
+            if (existing.isPresent()) {
+                throw new IllegalArgumentException("'" + checked + "' is subscribed already, as feed "
+                        + existing.get().id() + " (" + existing.get().displayName() + "); change its categories in"
+                        + " the list below");
+            }
+            Feed feed = store.addFeed(checked, checkedName, names);
+            ctx.redirect("/admin/subscriptions?added=" + feed.id() + "#feed-" + feed.id(), HttpStatus.SEE_OTHER);
+        } catch (IllegalArgumentException refusal) {
+            ctx.status(400);
+            subscriptionsPage(ctx, "The feed was not added: " + refusal.getMessage() + ".", null, url, name,
+                    categories);
+        }
+    }
+
+    void categories(Context ctx) {
+        Session admin = requireAdminPost(ctx, SUBSCRIPTIONS_FORM);
+        if (admin == null) {
+            return;
+        }
+        Feed feed = feed(ctx);
+        try {
+            store.setFeedCategories(feed.id(), SubscriptionFields.categories(ctx.formParam("categories")));
+            changed(ctx, feed);
+        } catch (IllegalArgumentException refusal) {
+            ctx.status(400);
+            subscriptionsPage(ctx, "The categories of feed " + feed.id() + " (" + feed.displayName() + ") were not"
+                    + " changed: " + refusal.getMessage() + ".", null, "", "", "");
+        }
+    }
+
+    void disable(Context ctx) {
+        Session admin = requireAdminPost(ctx, SUBSCRIPTIONS_FORM);
+        if (admin == null) {
+            return;
+        }
+        Feed feed = feed(ctx);
+        String reason = orEmpty(ctx.formParam("reason")).strip();
+        String refusal = feed.disabled() ? "it is disabled already"
+                : reason.length() > MAX_DISABLE_REASON ? "the reason is " + reason.length() + " characters long;"
+                + " shorten it to at most " + MAX_DISABLE_REASON
+                : reason.chars().anyMatch(Character::isISOControl) ? "the reason has line breaks or control"
+                + " characters; write it on one line" : null;
+        if (refusal != null) {
+            ctx.status(400);
+            subscriptionsPage(ctx, "Feed " + feed.id() + " (" + feed.displayName() + ") was not disabled: "
+                    + refusal + ".", null, "", "", "");
+            return;
+        }
+        store.setDisabled(feed.id(), true, "switched off by " + admin.user().username()
+                + (reason.isEmpty() ? "" : ": " + reason));
+        changed(ctx, feed);
+    }
+
+    void enable(Context ctx) {
+        if (requireAdminPost(ctx, SUBSCRIPTIONS_FORM) == null) {
+            return;
+        }
+        Feed feed = feed(ctx);
+        if (!feed.disabled()) {
+            ctx.status(400);
+            subscriptionsPage(ctx, "Feed " + feed.id() + " (" + feed.displayName() + ") was not enabled: it is"
+                    + " not disabled.", null, "", "", "");
+            return;
+        }
+        store.setDisabled(feed.id(), false, null);
+        changed(ctx, feed);
+    }
+
+    private void subscriptionsPage(Context ctx, String message, String notice, String url, String name,
+                                   String categories) {
+        Instant now = Instant.now();
+        Map<Long, Double> perWeek = store.entriesPerWeek(now, 8);
+        Map<Long, Long> counts = store.entryCountsByFeed();
+        List<AdminSubscriptionsPage.Item> items = store.feeds().stream()
+                .map(f -> new AdminSubscriptionsPage.Item(SubscriptionPages.row(f, now,
+                        perWeek.getOrDefault(f.id(), 0.0)),
+                        f.categories().stream().map(Category::name).collect(Collectors.joining(", ")),
+                        counts.getOrDefault(f.id(), 0L)))
+                .toList();
+        String csrf = sessions.token(ctx, SUBSCRIPTIONS_FORM);
+        AccountPages.send(ctx, site.render("admin-subscriptions.jte", new AdminSubscriptionsPage(
+                site.meta(ctx, "Subscriptions – Administration"), csrf, message, notice, url, name, categories,
+                items)));
+    }
+
+    private static void changed(Context ctx, Feed feed) {
+        ctx.redirect("/admin/subscriptions?changed=" + feed.id() + "#feed-" + feed.id(), HttpStatus.SEE_OTHER);
+    }
+
+    private Feed feed(Context ctx) {
+        String id = ctx.pathParam("id");
+        return (id.matches("[0-9]{1,18}") ? store.feed(Long.parseLong(id)) : Optional.<Feed>empty())
+                .orElseThrow(() -> PageException.notFound("There is no feed " + Paging.shorten(id)
+                        + "; nothing was changed. Pick the feed from the list at /admin/subscriptions."));
+    }
+
+    private Optional<Feed> feedOfQuery(String id) {
+        return id != null && id.matches("[0-9]{1,18}") ? store.feed(Long.parseLong(id)) : Optional.empty();
+    }
+
+    // ---- accounts
+
+    void accounts(Context ctx) {
+        Session admin = requireAdmin(ctx, "/admin/accounts");
+        if (admin == null) {
+            return;
+        }
+        String notice = null;
+        Optional<User> changed = userOfQuery(ctx.queryParam("changed"));
+        if (changed.isPresent()) {
+            User u = changed.get();
+            notice = "Saved account " + u.username() + ": " + u.role().key() + (u.banned() ? ", banned" : "")
+                    + ". The moderation log at /moderation shows the change.";
+        }
+        accountsPage(ctx, admin, null, notice);
+    }
+
+    void role(Context ctx) {
+        Session admin = requireAdminPost(ctx, ACCOUNTS_FORM);
+        if (admin == null) {
+            return;
+        }
+        User target = user(ctx);
+        try {
+            Role role = Role.of(orEmpty(ctx.formParam("role")));
+            moderation.setRole(admin, target.id(), role, ctx.formParam("reason"));
+            if (target.id() == admin.user().id() && role != Role.ADMIN) {
+                ctx.redirect("/account", HttpStatus.SEE_OTHER); // no longer allowed on the admin pages
+                return;
+            }
+            ctx.redirect("/admin/accounts?changed=" + target.id() + "#user-" + target.id(), HttpStatus.SEE_OTHER);
+        } catch (AccountRefusal | JournalRefusal refusal) {
+            refused(ctx, admin, "The role of " + target.username() + " was not changed: ", refusal);
+        }
+    }
+
+    void ban(Context ctx) {
+        Session admin = requireAdminPost(ctx, ACCOUNTS_FORM);
+        if (admin == null) {
+            return;
+        }
+        User target = user(ctx);
+        try {
+            if (target.banned()) {
+                throw new JournalRefusal("the account is banned already");
+            }
+            moderation.ban(admin, target.id(), ctx.formParam("reason"));
+            ctx.redirect("/admin/accounts?changed=" + target.id() + "#user-" + target.id(), HttpStatus.SEE_OTHER);
+        } catch (AccountRefusal | JournalRefusal refusal) {
+            refused(ctx, admin, target.username() + " was not banned: ", refusal);
+        }
+    }
+
+    void unban(Context ctx) {
+        Session admin = requireAdminPost(ctx, ACCOUNTS_FORM);
+        if (admin == null) {
+            return;
+        }
+        User target = user(ctx);
+        try {
+            moderation.unban(admin, target.id(), ctx.formParam("reason"));
+            ctx.redirect("/admin/accounts?changed=" + target.id() + "#user-" + target.id(), HttpStatus.SEE_OTHER);
+        } catch (AccountRefusal | JournalRefusal refusal) {
+            refused(ctx, admin, "The ban of " + target.username() + " was not lifted: ", refusal);
+        }
+    }
+
+    private void refused(Context ctx, Session admin, String what, RuntimeException refusal) {
+        ctx.status(400);
+        accountsPage(ctx, admin, what + refusal.getMessage() + ".", null);
+    }
+
+    private void accountsPage(Context ctx, Session admin, String message, String notice) {
+        List<User> users = sessions.accounts().store().users();
+        Map<Long, String> names = new HashMap<>();
+        users.forEach(u -> names.put(u.id(), u.username()));
+        List<AdminAccountsPage.Row> rows = users.stream().map(u -> new AdminAccountsPage.Row(u.id(), u.username(),
+                u.role().key(), Format.iso(u.createdAt()), Format.human(u.createdAt()), u.banned(),
+                u.invitedBy().map(names::get).orElse(null), u.id() == admin.user().id())).toList();
+        String csrf = sessions.token(ctx, ACCOUNTS_FORM);
+        AccountPages.send(ctx, site.render("admin-accounts.jte", new AdminAccountsPage(
+                site.meta(ctx, "Accounts – Administration"), csrf, message, notice, rows)));
+    }
+
+    private User user(Context ctx) {
+        String id = ctx.pathParam("id");
+        return (id.matches("[0-9]{1,18}") ? sessions.accounts().store().user(Long.parseLong(id))
+                : Optional.<User>empty())
+                .orElseThrow(() -> PageException.notFound("There is no account " + Paging.shorten(id)
+                        + "; nothing was changed. Pick the account from the list at /admin/accounts."));
+    }
+
+    private Optional<User> userOfQuery(String id) {
+        return id != null && id.matches("[0-9]{1,18}") ? sessions.accounts().store().user(Long.parseLong(id))
+                : Optional.empty();
+    }
+
+    // ---- access
+
+    /**
+     * The administrator's session; null after sending an anonymous request to the login page (which comes back to
+     * {@code here}).
+     *
+     * @throws PageException 403 for members and editors
+     */
+    private static Session requireAdmin(Context ctx, String here) {
+        Session session = AccountPages.requireLogin(ctx, here);
+        if (session != null && session.user().role() != Role.ADMIN) {
+            throw PageException.forbidden("Only administrators can use the admin pages. You are logged in as "
+                    + session.user().username() + ", who is " + (session.user().role() == Role.EDITOR ? "an editor"
+                    : "a member") + "; nothing was shown or changed. Ask an administrator if you need this.");
+        }
+        return session;
+    }
+
+    /** As {@link #requireAdmin} for a form: anonymous posts go to the login page, then the token is checked. */
+    private Session requireAdminPost(Context ctx, String formId) {
+        Session session = requireAdmin(ctx, ctx.path().startsWith("/admin/accounts") ? "/admin/accounts"
+                : "/admin/subscriptions");
+        if (session != null) {
+            sessions.check(ctx, formId);
+        }
+        return session;
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}
