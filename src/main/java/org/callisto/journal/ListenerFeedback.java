@@ -35,7 +35,7 @@ public final class ListenerFeedback {
     /** Most messages listed or found at once. */
     public static final int LIST_LIMIT = 200;
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s\"<>(),;:\\[\\]\\\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*"
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9.!#$&'*+/=?^_~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*"
             + "[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
 
     private final FeedbackStore store;
