@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.callisto.account.AccountRefusal;
+import org.callisto.app.demo.DemoFeedback;
 import org.callisto.app.demo.DemoFeeds;
 import org.callisto.app.demo.DemoJournal;
 import org.callisto.app.demo.DemoShow;
@@ -127,6 +128,8 @@ final class DemoCommand implements Callable<Integer> {
                 planet.close();
                 throw new CommandFailure("demo: " + e.getMessage());
             }
+            DemoFeedback.create(planet.store().database(), planet.show(), planet.store(),
+                    "http://127.0.0.1:" + web.port() + "/", episodes.getLast());
             System.out.println("demo: the journal is at /journal; " + DemoJournal.MEMBERS.size()
                     + " demo members and the demo editor can log in while the demo runs");
             RefreshScheduler scheduler = new RefreshScheduler(planet.store(), planet.round(), Clock.systemUTC(),

@@ -27,6 +27,7 @@ final class Migrations {
             "V004__journal.sql",
             "V005__comments.sql",
             "V006__demo_accounts.sql",
+            "V007__feedback.sql",
             "V009__admin.sql");
 
     private final Database db;

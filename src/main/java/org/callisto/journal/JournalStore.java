@@ -86,6 +86,17 @@ public final class JournalStore {
         return query(COLUMNS + FROM + " WHERE s.author_id = ? ORDER BY s.submitted_at DESC, s.id DESC", authorId);
     }
 
+    /**
+     * Published stories whose title or intro contains {@code text} (ignoring ASCII case; wildcards match
+     * themselves, see {@link FeedbackStore#likePattern}), newest first.
+     */
+    public List<Story> searchPublished(String text, int limit) {
+        String pattern = FeedbackStore.likePattern(text);
+        return query(COLUMNS + FROM + " WHERE s.status = 'published' AND (LOWER(s.title) LIKE ? ESCAPE '\\'"
+                + " OR LOWER(s.intro_source) LIKE ? ESCAPE '\\') ORDER BY s.published_at DESC, s.id DESC LIMIT ?",
+                pattern, pattern, limit);
+    }
+
     /** The earliest story, pending or published, about this link. */
     Optional<Long> earliestWithSource(String sourceUrl) {
         return db.withConnection(c -> {

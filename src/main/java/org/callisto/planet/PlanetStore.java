@@ -508,6 +508,26 @@ public final class PlanetStore {
                 from.toEpochMilli(), to.toEpochMilli(), limit, offset);
     }
 
+    /**
+     * Entries published from {@code since} whose title or summary (the content when there is no summary) contains
+     * {@code text}, ignoring ASCII case, newest first. {@code %}, {@code _} and {@code \} in the text match
+     * themselves: they are escaped for {@code LIKE ... ESCAPE}, which SQLite and PostgreSQL read alike.
+     */
+    public List<Entry> searchEntries(String text, Instant since, int limit) {
+        StringBuilder pattern = new StringBuilder("%");
+        for (char ch : text.strip().toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+            if (ch == '%' || ch == '_' || ch == '\\') {
+                pattern.append('\\');
+            }
+            pattern.append(ch);
+        }
+        pattern.append('%');
+        return queryEntries("WHERE e.published_at >= ? AND (LOWER(COALESCE(e.title, '')) LIKE ? ESCAPE '\\'"
+                + " OR LOWER(COALESCE(NULLIF(e.summary_html, ''), e.content_html, '')) LIKE ? ESCAPE '\\')"
+                + " ORDER BY e.published_at DESC, e.id DESC LIMIT ?", since.toEpochMilli(), pattern.toString(),
+                pattern.toString(), limit);
+    }
+
     public Optional<Entry> entry(long id) {
         List<Entry> list = queryEntries("WHERE e.id = ?", id);
         return list.isEmpty() ? Optional.empty() : Optional.of(list.getFirst());

@@ -297,6 +297,250 @@ public final class ShowStore {
         });
     }
 
+    // ---- editing show notes piece by piece (the editors' pages)
+
+    /** An item as stored, with its id and position, for the editors' pages. Immutable. */
+    public record StoredItem(long id, int position, NoteItem item) {
+    }
+
+    /** A section as stored, with its id, position and items in order, for the editors' pages. Immutable. */
+    public record StoredSection(long id, int position, String heading, List<StoredItem> items) {
+
+        public StoredSection {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** An episode's show notes with the ids editors' forms refer to, in order. */
+    public List<StoredSection> storedNotes(long episodeId) {
+        return db.withConnection(c -> {
+            Map<Long, StoredSection> sections = new LinkedHashMap<>();
+            Map<Long, List<StoredItem>> items = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, position, heading FROM sections WHERE episode_id = ? ORDER BY position")) {
+                ps.setLong(1, episodeId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sections.put(rs.getLong(1), new StoredSection(rs.getLong(1), rs.getInt(2), rs.getString(3),
+                                List.of()));
+                        items.put(rs.getLong(1), new ArrayList<>());
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT i.section_id, i.id, i.position, i.title, i.link,"
+                    + " i.summary, i.source_kind, i.source_id FROM items i JOIN sections s ON s.id = i.section_id"
+                    + " WHERE s.episode_id = ? ORDER BY s.position, i.position")) {
+                ps.setLong(1, episodeId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long sourceId = rs.getLong(8);
+                        Long source = rs.wasNull() ? null : sourceId;
+                        items.get(rs.getLong(1)).add(new StoredItem(rs.getLong(2), rs.getInt(3), new NoteItem(
+                                rs.getString(4), rs.getString(5), rs.getString(6), SourceKind.of(rs.getString(7)),
+                                source)));
+                    }
+                }
+            }
+            List<StoredSection> list = new ArrayList<>();
+            sections.forEach((id, s) -> list.add(new StoredSection(id, s.position(), s.heading(), items.get(id))));
+            return list;
+        });
+    }
+
+    /** Changes an episode's title, release time and summary; its number, guid and notes stay. */
+    public boolean updateEpisode(long episodeId, String title, Instant publishedAt, String summary) {
+        return update("UPDATE episodes SET title = ?, published_at = ?, summary = ?, updated_at = ? WHERE id = ?",
+                title, publishedAt.toEpochMilli(), summary, System.currentTimeMillis(), episodeId) > 0;
+    }
+
+    /** Adds a section with no items after the episode's last one and returns its id. */
+    public long addSection(long episodeId, String heading) {
+        return db.inTransaction(c -> {
+            int position = nextPosition(c, "sections", "episode_id", episodeId);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO sections (episode_id, position, heading) VALUES (?, ?, ?) RETURNING id")) {
+                ps.setLong(1, episodeId);
+                ps.setInt(2, position);
+                ps.setString(3, heading);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Renames section {@code sectionId} of the episode; false when the episode has no such section. */
+    public boolean renameSectionById(long episodeId, long sectionId, String heading) {
+        return update("UPDATE sections SET heading = ? WHERE id = ? AND episode_id = ?", heading, sectionId,
+                episodeId) > 0;
+    }
+
+    /** Deletes a section of the episode with its items; false when the episode has no such section. */
+    public boolean deleteSection(long episodeId, long sectionId) {
+        return update("DELETE FROM sections WHERE id = ? AND episode_id = ?", sectionId, episodeId) > 0;
+    }
+
+    /**
+     * Swaps a section with the one before ({@code up}) or after it; false when there is no such section or it is
+     * already first or last.
+     */
+    public boolean moveSection(long episodeId, long sectionId, boolean up) {
+        return db.inTransaction(c -> swap(c, "sections", "episode_id", episodeId, sectionId, up));
+    }
+
+    /**
+     * Adds an item after the last one of a section of the episode and returns its id, or -1 when the episode has
+     * no such section.
+     */
+    public long addItem(long episodeId, long sectionId, NoteItem item) {
+        return db.inTransaction(c -> {
+            if (!sectionOf(c, episodeId, sectionId)) {
+                return -1L;
+            }
+            int position = nextPosition(c, "items", "section_id", sectionId);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO items (section_id, position, title, link,"
+                    + " summary, source_kind, source_id) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+                ps.setLong(1, sectionId);
+                ps.setInt(2, position);
+                ps.setString(3, item.title());
+                ps.setString(4, item.link());
+                ps.setString(5, item.summary());
+                ps.setString(6, item.sourceKind() == null ? null : item.sourceKind().value());
+                if (item.sourceId() == null) {
+                    ps.setNull(7, Types.BIGINT);
+                } else {
+                    ps.setLong(7, item.sourceId());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Changes an item's title, link and summary (its source stays); false when the episode has no such item. */
+    public boolean updateItem(long episodeId, long itemId, String title, String link, String summary) {
+        return update("UPDATE items SET title = ?, link = ?, summary = ? WHERE id = ? AND section_id IN"
+                + " (SELECT id FROM sections WHERE episode_id = ?)", title, link, summary, itemId, episodeId) > 0;
+    }
+
+    /** Deletes an item of the episode; false when it has no such item. */
+    public boolean deleteItem(long episodeId, long itemId) {
+        return update("DELETE FROM items WHERE id = ? AND section_id IN (SELECT id FROM sections WHERE episode_id = ?)",
+                itemId, episodeId) > 0;
+    }
+
+    /** Swaps an item with the one before ({@code up}) or after it in its section; false when it cannot move. */
+    public boolean moveItem(long episodeId, long itemId, boolean up) {
+        return db.inTransaction(c -> {
+            Long sectionId = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT i.section_id FROM items i JOIN sections s"
+                    + " ON s.id = i.section_id WHERE i.id = ? AND s.episode_id = ?")) {
+                ps.setLong(1, itemId);
+                ps.setLong(2, episodeId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        sectionId = rs.getLong(1);
+                    }
+                }
+            }
+            return sectionId != null && swap(c, "items", "section_id", sectionId, itemId, up);
+        });
+    }
+
+    /** Moves an item to the end of another section of the same episode; false when either is not the episode's. */
+    public boolean moveItemToSection(long episodeId, long itemId, long sectionId) {
+        return db.inTransaction(c -> {
+            if (!sectionOf(c, episodeId, sectionId)) {
+                return false;
+            }
+            int position = nextPosition(c, "items", "section_id", sectionId);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE items SET section_id = ?, position = ? WHERE id = ?"
+                    + " AND section_id IN (SELECT id FROM sections WHERE episode_id = ?)")) {
+                ps.setLong(1, sectionId);
+                ps.setInt(2, position);
+                ps.setLong(3, itemId);
+                ps.setLong(4, episodeId);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    private static boolean sectionOf(Connection c, long episodeId, long sectionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sections WHERE id = ? AND episode_id = ?")) {
+            ps.setLong(1, sectionId);
+            ps.setLong(2, episodeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The position after the last row of {@code table} under {@code parent}; table and column are constants. */
+    private static int nextPosition(Connection c, String table, String parentColumn, long parentId)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(position), -1) + 1 FROM " + table
+                + " WHERE " + parentColumn + " = ?")) {
+            ps.setLong(1, parentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /**
+     * Swaps the position of row {@code id} with its neighbour under the same parent. Positions may have gaps
+     * (deleting leaves them), so the neighbour is the nearest position, and the swap goes through -1 because
+     * (parent, position) is unique and both databases check that row by row.
+     */
+    private static boolean swap(Connection c, String table, String parentColumn, long parentId, long id, boolean up)
+            throws SQLException {
+        Integer position = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT position FROM " + table + " WHERE id = ? AND "
+                + parentColumn + " = ?")) {
+            ps.setLong(1, id);
+            ps.setLong(2, parentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    position = rs.getInt(1);
+                }
+            }
+        }
+        if (position == null) {
+            return false;
+        }
+        long otherId;
+        int otherPosition;
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, position FROM " + table + " WHERE " + parentColumn
+                + " = ? AND position " + (up ? "<" : ">") + " ? ORDER BY position " + (up ? "DESC" : "ASC")
+                + " LIMIT 1")) {
+            ps.setLong(1, parentId);
+            ps.setInt(2, position);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+                otherId = rs.getLong(1);
+                otherPosition = rs.getInt(2);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET position = ? WHERE id = ?")) {
+            ps.setInt(1, -1);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+            ps.setInt(1, position);
+            ps.setLong(2, otherId);
+            ps.executeUpdate();
+            ps.setInt(1, otherPosition);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+        return true;
+    }
+
     // ---- guests and transcripts
 
     /** Replaces an episode's guests. */

@@ -95,7 +95,7 @@ final class ShowPages {
             }
             List<EpisodePage.Item> items = new ArrayList<>();
             for (NoteItem i : s.items()) {
-                items.add(new EpisodePage.Item(i.title(), Format.webUrl(i.link()), markdown(i.summary())));
+                items.add(withSource(i, markdown(i.summary())));
             }
             sections.add(new EpisodePage.NotesSection(s.heading(), items));
         }
@@ -110,6 +110,27 @@ final class ShowPages {
         send(ctx, site.render("episode.jte", new EpisodePage(site.meta(ctx, e.number() + ": " + e.title()),
                 settings == null ? "Episodes" : settings.title(), view, audio, video, files, feeds, fundingUrl,
                 fundingText, sections, guests)));
+    }
+
+    /**
+     * An item of the notes with where it was curated from, said discreetly: "via planet: Feed name" linking the
+     * entry (just "via planet" once the entry has expired), "journal story" linking the story, or
+     * "listener feedback" (not linked: feedback is not public).
+     */
+    private EpisodePage.Item withSource(NoteItem i, String summaryHtml) {
+        String url = Format.webUrl(i.link());
+        if (i.sourceKind() == null) {
+            return new EpisodePage.Item(i.title(), url, summaryHtml);
+        }
+        return switch (i.sourceKind()) {
+            case PLANET -> site.store().entry(i.sourceId())
+                    .map(e -> new EpisodePage.Item(i.title(), url, summaryHtml, "via planet: " + e.feedName(),
+                            "/entries/" + e.id()))
+                    .orElseGet(() -> new EpisodePage.Item(i.title(), url, summaryHtml, "via planet", null));
+            case JOURNAL -> new EpisodePage.Item(i.title(), url, summaryHtml, "journal story",
+                    "/stories/" + i.sourceId());
+            case FEEDBACK -> new EpisodePage.Item(i.title(), url, summaryHtml, "listener feedback", null);
+        };
     }
 
     /** {@code /show/{number}}: the address older feeds gave episodes, moved to {@code /episodes/{number}}. */

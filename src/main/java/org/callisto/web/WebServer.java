@@ -18,12 +18,16 @@ import org.callisto.account.SessionCookie;
 import org.callisto.config.Config;
 import org.callisto.journal.AccountModeration;
 import org.callisto.journal.CommentStore;
+import org.callisto.journal.FeedbackStore;
+import org.callisto.journal.ListenerFeedback;
 import org.callisto.journal.Comments;
 import org.callisto.journal.JournalRefusal;
 import org.callisto.journal.JournalStore;
 import org.callisto.journal.Submissions;
 import org.callisto.planet.Category;
 import org.callisto.planet.PlanetStore;
+import org.callisto.show.Curation;
+import org.callisto.show.EpisodeEditor;
 import org.callisto.show.ShowStore;
 import org.callisto.show.media.DownloadCounter;
 import org.callisto.show.media.MediaDownloads;
@@ -54,6 +58,10 @@ import org.eclipse.jetty.server.ServerConnector;
  * <p>The show ({@link ShowPages}): {@code /episodes}, {@code /episodes/{number}}, the podcast feeds
  * {@code /show/feeds/NAME.xml}, {@code /show/{number}/chapters.json}, and media files and torrents from the media
  * directory at {@code /media/PATH} (GET and HEAD, with ranges).
+ *
+ * <p>Listener feedback ({@link FeedbackPages}): the public form {@code /feedback} and the editors' queue
+ * {@code /editor/feedback}. Episode editing and curation ({@link EpisodeEditorPages}): {@code /editor/episodes} and
+ * {@code /editor/episodes/{number}}.
  */
 public final class WebServer implements AutoCloseable {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src * data:; media-src *;"
@@ -118,6 +126,13 @@ public final class WebServer implements AutoCloseable {
         PasswordPages passwordPages = new PasswordPages(site, sessions);
         AdminPages admin = new AdminPages(site, sessions, store, new AccountModeration(accounts, comments.store(),
                 Clock.systemUTC()));
+        ListenerFeedback listenerFeedback = new ListenerFeedback(new FeedbackStore(store.database()),
+                Clock.systemUTC());
+        FeedbackPages feedbackPages = new FeedbackPages(site, sessions, listenerFeedback);
+        EpisodeEditor episodeEditor = new EpisodeEditor(new ShowStore(store.database()));
+        EpisodeEditorPages episodeEditorPages = new EpisodeEditorPages(site, sessions, episodeEditor,
+                new Curation(episodeEditor, store, submissions.store(), listenerFeedback.store(),
+                        config.siteUrl().toString(), Clock.systemUTC()), Clock.systemUTC());
         ShowPages show = new ShowPages(site, new ShowStore(store.database()), config.show().mediaDir(),
                 new MediaDownloads(new DownloadCounter()), Clock.systemUTC());
         byte[] css = resource("/web" + STYLESHEET);
@@ -186,6 +201,14 @@ public final class WebServer implements AutoCloseable {
             r.post("/submit", journal::submit);
             r.get("/editor/queue", journal::queue);
             r.post("/editor/queue", journal::decide);
+            r.get("/feedback", feedbackPages::form);
+            r.post("/feedback", feedbackPages::send);
+            r.get("/editor/feedback", feedbackPages::queue);
+            r.post("/editor/feedback", feedbackPages::decide);
+            r.get("/editor/episodes", episodeEditorPages::list);
+            r.post("/editor/episodes", episodeEditorPages::create);
+            r.get("/editor/episodes/{number}", episodeEditorPages::episode);
+            r.post("/editor/episodes/{number}", episodeEditorPages::change);
             r.get("/episodes", show::archive);
             r.get("/episodes/{number}", show::episode);
             r.get("/show/feeds/{file}", show::feed);

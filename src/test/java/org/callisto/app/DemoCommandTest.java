@@ -142,7 +142,9 @@ class DemoCommandTest {
                 .contains("/media/demo/episode-2-hd.mp4").contains("Direct Download")
                 .contains("/show/feeds/mp3.xml").contains("/show/feeds/hd-torrent.xml")
                 .contains("/entries/").contains("/journal\">The community journal</a>")
-                .contains("Roman Novak").contains("Support the show");
+                .contains("Roman Novak").contains("Support the show")
+                .contains("How many snapshots are too many?").contains("<p class=\"item-source\">listener feedback</p>")
+                .doesNotContain("priya@listener.example");
         Path mp3 = demo.config().show().mediaDir().resolve("demo/episode-2.mp3");
         long length = Files.size(mp3);
 

@@ -33,8 +33,17 @@ public record EpisodePage(PageMeta meta, String showTitle, EpisodeView episode, 
     public record NotesSection(String heading, List<Item> items) {
     }
 
-    /** An item of the notes; {@code url} is null when it has no web link. */
-    public record Item(String title, String url, String summaryHtml) {
+    /**
+     * An item of the notes; {@code url} is null when it has no web link. {@code source} says where it was curated
+     * from ("via planet: Feed name", "journal story", "listener feedback"), or is null; {@code sourceUrl} links that
+     * source on this site, or is null.
+     */
+    public record Item(String title, String url, String summaryHtml, String source, String sourceUrl) {
+
+        /** An item with no source to show. */
+        public Item(String title, String url, String summaryHtml) {
+            this(title, url, summaryHtml, null, null);
+        }
     }
 
     /** A guest; {@code url} is null when there is no web link. */

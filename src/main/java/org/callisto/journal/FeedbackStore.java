@@ -1,0 +1,138 @@
+package org.callisto.journal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.callisto.db.Database;
+
+/**
+ * All SQL of listener feedback (table {@code feedback} from {@code V007__feedback.sql}). It stores what it is given
+ * and decides nothing; the rules live in {@link ListenerFeedback}. Thread-safe: every method borrows its own
+ * connection.
+ */
+public final class FeedbackStore {
+    private static final String COLUMNS = "SELECT id, name, email, subject, message, status, received_at,"
+            + " used_in_episode FROM feedback";
+
+    private final Database db;
+
+    public FeedbackStore(Database db) {
+        this.db = db;
+    }
+
+    /** Stores a new message and returns it. */
+    Feedback insert(String name, String email, String subject, String message, Instant receivedAt) {
+        long id = db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO feedback (name, email, subject, message,"
+                    + " status, received_at) VALUES (?, ?, ?, ?, 'new', ?) RETURNING id")) {
+                ps.setString(1, name);
+                ps.setString(2, email);
+                ps.setString(3, subject);
+                ps.setString(4, message);
+                ps.setLong(5, receivedAt.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+        return feedback(id).orElseThrow();
+    }
+
+    /** The message with this number. */
+    public Optional<Feedback> feedback(long id) {
+        List<Feedback> found = query(COLUMNS + " WHERE id = ?", id);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+    }
+
+    /** Messages with the given status, oldest first, at most {@code limit}. */
+    public List<Feedback> withStatus(FeedbackStatus status, int limit) {
+        return query(COLUMNS + " WHERE status = ? ORDER BY received_at, id LIMIT ?", status.value(), limit);
+    }
+
+    /** Messages answered or archived, newest decision first, at most {@code limit}. */
+    public List<Feedback> decided(int limit) {
+        return query(COLUMNS + " WHERE status <> 'new' ORDER BY decided_at DESC, id DESC LIMIT ?", limit);
+    }
+
+    /**
+     * Open messages whose subject, message or name contains {@code text} (ignoring ASCII case; {@code %}, {@code _}
+     * and {@code \} match themselves), oldest first.
+     */
+    public List<Feedback> searchOpen(String text, int limit) {
+        String pattern = likePattern(text);
+        return query(COLUMNS + " WHERE status = 'new' AND (LOWER(subject) LIKE ? ESCAPE '\\'"
+                + " OR LOWER(message) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(name, '')) LIKE ? ESCAPE '\\')"
+                + " ORDER BY received_at, id LIMIT ?", pattern, pattern, pattern, limit);
+    }
+
+    /** Sets a message's status; false when there is no such message. */
+    boolean setStatus(long id, FeedbackStatus status, Instant at) {
+        return update("UPDATE feedback SET status = ?, decided_at = ? WHERE id = ?", status.value(),
+                at.toEpochMilli(), id) > 0;
+    }
+
+    /** Records that episode {@code number}'s notes took the message up; false when there is no such message. */
+    public boolean markUsed(long id, int episodeNumber, Instant at) {
+        return update("UPDATE feedback SET used_in_episode = ?, used_at = ? WHERE id = ?", episodeNumber,
+                at.toEpochMilli(), id) > 0;
+    }
+
+    /**
+     * A LIKE pattern matching {@code text} anywhere, lower-cased, with the wildcards {@code %} and {@code _} and
+     * the escape {@code \} escaped; for {@code LIKE ? ESCAPE '\'}, which SQLite and PostgreSQL read alike.
+     */
+    public static String likePattern(String text) {
+        StringBuilder b = new StringBuilder("%");
+        for (char ch : text.strip().toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+            if (ch == '%' || ch == '_' || ch == '\\') {
+                b.append('\\');
+            }
+            b.append(ch);
+        }
+        return b.append('%').toString();
+    }
+
+    private int update(String sql, Object... args) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, args);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private List<Feedback> query(String sql, Object... args) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<Feedback> list = new ArrayList<>();
+                    while (rs.next()) {
+                        int used = rs.getInt(8);
+                        Integer usedIn = rs.wasNull() ? null : used;
+                        list.add(new Feedback(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), FeedbackStatus.of(rs.getString(6)),
+                                Instant.ofEpochMilli(rs.getLong(7)), usedIn));
+                    }
+                    return list;
+                }
+            }
+        });
+    }
+
+    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] == null) {
+                ps.setNull(i + 1, Types.VARCHAR);
+            } else {
+                ps.setObject(i + 1, args[i]);
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.callisto.web.view;
+
+import java.util.List;
+
+/**
+ * The page where editors change one episode ({@code /editor/episodes/{number}}): its details, its sections and
+ * items, and the curation search with its results. Immutable.
+ *
+ * @param meta        layout facts
+ * @param csrf        the token of every form on the page
+ * @param message     why the last change was refused, or null
+ * @param number      the episode's number
+ * @param action      where the forms post
+ * @param title       the details' fields (as last sent after a refusal)
+ * @param publishedAt …, {@code yyyy-MM-ddTHH:mm} in UTC
+ * @param summary     …
+ * @param publicUrl   the episode's public page
+ * @param released    whether the public page shows it yet
+ * @param sections    the notes
+ * @param query       the search text ("" when none)
+ * @param results     what the search found (empty when there was no search)
+ * @param searched    whether a search was made
+ */
+public record EditorEpisodePage(PageMeta meta, String csrf, String message, int number, String action, String title,
+                                String publishedAt, String summary, String publicUrl, boolean released,
+                                List<SectionView> sections, String query, List<Result> results, boolean searched) {
+
+    /** A section with its items; {@code first}/{@code last} say whether it can move up/down. */
+    public record SectionView(long id, String heading, boolean first, boolean last, List<ItemView> items) {
+    }
+
+    /**
+     * An item; {@code source} is where it was curated from in words ("planet: Feed"), or null.
+     */
+    public record ItemView(long id, String title, String link, String summary, String source, boolean first,
+                           boolean last) {
+    }
+
+    /**
+     * A search result.
+     *
+     * @param kind      {@code planet}, {@code journal} or {@code feedback}
+     * @param id        its id there
+     * @param kindLabel "Planet entry", "Journal story", "Listener feedback"
+     * @param title     its title
+     * @param origin    feed, author or sender
+     * @param url       where it can be read on this site, or null (feedback)
+     * @param excerpt   the start of its text
+     * @param isoDate   when it was published or received, ISO 8601
+     * @param date      … in words
+     * @param usedIn    for feedback: the episode that took it up already, or null
+     */
+    public record Result(String kind, long id, String kindLabel, String title, String origin, String url,
+                         String excerpt, String isoDate, String date, Integer usedIn) {
+    }
+}
