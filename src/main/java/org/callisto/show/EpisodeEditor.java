@@ -73,6 +73,48 @@ public final class EpisodeEditor {
         }
     }
 
+    /** The most guests an episode may list. */
+    public static final int MAX_GUESTS = 20;
+
+    /**
+     * Changes an episode's guests (written {@code Name <https://link>; Name}), season (empty for none), type
+     * ({@code full}, {@code trailer}, {@code bonus}) and explicit flag.
+     *
+     * @throws ShowRefusal when a field is wrong; nothing is changed then
+     */
+    public void updateMore(Episode e, String guests, String season, String type, boolean explicit) {
+        List<Guest> people = new java.util.ArrayList<>();
+        String written = text(guests, "guest list", MAX_SUMMARY);
+        for (Guest g : Guest.list(written)) {
+            String name = oneLine(g.name(), "guest name", MAX_TITLE, true);
+            people.add(new Guest(name, g.link() == null ? null : link(g.link())));
+        }
+        if (people.size() > MAX_GUESTS) {
+            throw new ShowRefusal("the guest list names " + people.size() + " guests, more than the " + MAX_GUESTS
+                    + " allowed; keep the main ones");
+        }
+        String s = season == null ? "" : season.strip();
+        Integer seasonNumber = null;
+        if (!s.isEmpty()) {
+            if (!s.matches("[0-9]{1,4}") || Integer.parseInt(s) == 0) {
+                throw new ShowRefusal("the season '" + shorten(s) + "' is not a whole number from 1 to 9999;"
+                        + " give one, or leave it empty");
+            }
+            seasonNumber = Integer.parseInt(s);
+        }
+        EpisodeType episodeType;
+        try {
+            episodeType = EpisodeType.of(type == null || type.isBlank() ? "full" : type);
+        } catch (IllegalArgumentException bad) {
+            throw new ShowRefusal("the episode type '" + shorten(type) + "' is not full, trailer or bonus;"
+                    + " choose one of them");
+        }
+        if (!store.updateEpisodeKind(e.id(), seasonNumber, episodeType, explicit)) {
+            throw gone("episode " + e.number());
+        }
+        store.setGuests(e.id(), people);
+    }
+
     /** Adds a section at the end. */
     public void addSection(Episode e, String heading) {
         store.addSection(e.id(), oneLine(heading, "section heading", MAX_HEADING, true));

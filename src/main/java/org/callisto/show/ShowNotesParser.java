@@ -26,7 +26,6 @@ public final class ShowNotesParser {
     private static final Pattern LINKED = Pattern.compile("^\\[(.+)]\\(\\s*<?([^\\s)>]+)>?\\s*\\)\\s*(.*)$");
     /** What separates a list item's link from its summary: an en or em dash, a hyphen or a colon. */
     private static final Pattern SEPARATOR = Pattern.compile("^(?:[–—-]|:)\\s*");
-    private static final Pattern GUEST = Pattern.compile("^(.*?)\\s*(?:<([^>]+)>)?$");
     private static final List<String> KEYS = List.of("number", "title", "date", "season", "type", "explicit",
             "summary", "guests", "guid", "slug");
 
@@ -197,18 +196,7 @@ public final class ShowNotesParser {
         }
 
         List<Guest> guests() {
-            List<Guest> guests = new ArrayList<>();
-            String value = values.get("guests");
-            if (value == null) {
-                return guests;
-            }
-            for (String part : value.split(";")) {
-                Matcher m = GUEST.matcher(part.strip());
-                if (m.matches() && !m.group(1).isEmpty()) {
-                    guests.add(new Guest(m.group(1), m.group(2)));
-                }
-            }
-            return guests;
+            return Guest.list(values.get("guests"));
         }
     }
 

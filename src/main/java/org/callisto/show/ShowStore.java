@@ -353,6 +353,12 @@ public final class ShowStore {
                 title, publishedAt.toEpochMilli(), summary, System.currentTimeMillis(), episodeId) > 0;
     }
 
+    /** Changes an episode's season (null for none), type and explicit flag; false when it no longer exists. */
+    public boolean updateEpisodeKind(long episodeId, Integer season, EpisodeType type, boolean explicit) {
+        return update("UPDATE episodes SET season = ?, episode_type = ?, explicit = ?, updated_at = ? WHERE id = ?",
+                season, type.value(), explicit ? 1 : 0, System.currentTimeMillis(), episodeId) > 0;
+    }
+
     /** Adds a section with no items after the episode's last one and returns its id. */
     public long addSection(long episodeId, String heading) {
         return db.inTransaction(c -> {

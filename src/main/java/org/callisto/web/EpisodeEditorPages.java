@@ -15,6 +15,7 @@ import org.callisto.account.Role;
 import org.callisto.account.Session;
 import org.callisto.show.Curation;
 import org.callisto.show.Episode;
+import org.callisto.show.Guest;
 import org.callisto.show.EpisodeEditor;
 import org.callisto.show.NoteItem;
 import org.callisto.show.ShowRefusal;
@@ -127,6 +128,11 @@ final class EpisodeEditorPages {
                             orEmpty(ctx.formParam("summary"))};
                     editor.update(e, details[0], details[1], details[2]);
                 }
+                case "more" -> {
+                    details = new String[] {orEmpty(ctx.formParam("guests")), orEmpty(ctx.formParam("season")),
+                            orEmpty(ctx.formParam("type")), ctx.formParam("explicit") == null ? "" : "yes"};
+                    editor.updateMore(e, details[0], details[1], details[2], !details[3].isEmpty());
+                }
                 case "add-section" -> editor.addSection(e, ctx.formParam("heading"));
                 case "rename-section" -> editor.renameSection(e, id(ctx, "section"), ctx.formParam("heading"));
                 case "move-section" -> editor.moveSection(e, id(ctx, "section"), up(ctx));
@@ -196,14 +202,20 @@ final class EpisodeEditorPages {
                     c.excerpt(), c.at() == null ? "" : Format.iso(c.at()), c.at() == null ? "" : Format.human(c.at()),
                     c.usedIn()));
         }
-        String title = details == null ? e.title() : bounded(details[0]);
-        String published = details == null ? local(e.publishedAt()) : bounded(details[1]);
-        String summary = details == null ? e.summary() : bounded(details[2]);
+        boolean more = details != null && "more".equals(ctx.formParam("action"));
+        boolean basic = details != null && !more;
+        String title = basic ? bounded(details[0]) : e.title();
+        String published = basic ? bounded(details[1]) : local(e.publishedAt());
+        String summary = basic ? bounded(details[2]) : e.summary();
+        String guests = more ? bounded(details[0]) : Guest.written(editor.store().guests(e.id()));
+        String season = more ? bounded(details[1]) : e.season() == null ? "" : e.season().toString();
+        String type = more ? bounded(details[2]) : e.type().value();
+        boolean explicit = more ? !details[3].isEmpty() : e.explicit();
         JournalPages.send(ctx, site.render("editor-episode.jte", new EditorEpisodePage(site.meta(ctx,
                 "Edit episode " + e.number()), sessions.token(ctx, FORM), message == null ? null
                 : FeedbackPages.capitalized(message), e.number(), LIST + "/" + e.number(), title, published,
                 summary, "/episodes/" + e.number(), !e.publishedAt().isAfter(clock.instant()), sections,
-                bounded(query), results, searched)));
+                bounded(query), results, searched, guests, season, type, explicit)));
     }
 
     // ---- helpers

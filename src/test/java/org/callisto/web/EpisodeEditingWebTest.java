@@ -187,6 +187,45 @@ class EpisodeEditingWebTest {
 
     @ParameterizedTest
     @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void guestsSeasonTypeAndExplicitAreEditedAndReachThePageAndTheFeeds(String kind) {
+        try (ShowEditing f = new ShowEditing(kind, dir)) {
+            WebClient editor = f.client("editor1");
+            HttpResponse<String> saved = change(editor, 2, "action", "more", "guests",
+                    "Ana O'Neil <https://ana.example/>; Bo \"Tables\"", "season", "3", "type", "bonus",
+                    "explicit", "yes");
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+            Episode two = f.show.episode(2).orElseThrow();
+            assertThat(two.season()).isEqualTo(3);
+            assertThat(two.type()).hasToString("BONUS");
+            assertThat(two.explicit()).isTrue();
+            assertThat(f.show.guests(two.id())).extracting(g -> g.name() + "|" + g.link())
+                    .containsExactly("Ana O'Neil|https://ana.example/", "Bo \"Tables\"|null");
+            String form = editor.get("/editor/episodes/2").body();
+            assertThat(form).contains("value=\"3\"").contains("<option value=\"bonus\" selected>");
+            assertThat(f.site.get("/episodes/2").body()).contains("Ana O'Neil").contains("Bo \"Tables\"");
+            String feed = f.site.get("/show/feeds/mp3.xml").body();
+            assertThat(feed).contains("<itunes:season>3</itunes:season>")
+                    .contains("<itunes:episodeType>bonus</itunes:episodeType>")
+                    .contains("role=\"guest\" href=\"https://ana.example/\">Ana O'Neil</podcast:person>");
+
+            for (String[] bad : List.of(new String[] {"season", "0", "The season &#39;0&#39; is not a whole number"},
+                    new String[] {"type", "movie", "The episode type &#39;movie&#39; is not full"},
+                    new String[] {"guests", "Eve <javascript:alert(1)>", "is not an absolute http or https"})) {
+                java.util.List<String> fields = new java.util.ArrayList<>(List.of("action", "more", "guests", "Ana",
+                        "season", "", "type", "full"));
+                int at = fields.indexOf(bad[0]);
+                fields.set(at + 1, bad[1]);
+                HttpResponse<String> r = change(editor, 2, fields.toArray(String[]::new));
+                assertThat(r.statusCode()).as(bad[2]).isEqualTo(400);
+                assertThat(r.body().replace("'", "&#39;")).contains(bad[2]);
+            }
+            assertThat(f.show.episode(2).orElseThrow().season()).isEqualTo(3);
+            assertThat(f.show.guests(two.id())).hasSize(2);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
     void curatedItemsKeepTheirSourceOnTheEpisodePageAndInTheMp3Feed(String kind) {
         try (ShowEditing f = new ShowEditing(kind, dir)) {
             WebClient listener = f.anonymous();

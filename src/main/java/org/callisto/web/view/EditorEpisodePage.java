@@ -20,10 +20,15 @@ import java.util.List;
  * @param query       the search text ("" when none)
  * @param results     what the search found (empty when there was no search)
  * @param searched    whether a search was made
+ * @param guests      the guests written {@code Name <link>; Name} (as last sent after a refusal)
+ * @param season      the season number, "" for none (…)
+ * @param type        full, trailer or bonus (…)
+ * @param explicit    whether the episode is explicit (…)
  */
 public record EditorEpisodePage(PageMeta meta, String csrf, String message, int number, String action, String title,
                                 String publishedAt, String summary, String publicUrl, boolean released,
-                                List<SectionView> sections, String query, List<Result> results, boolean searched) {
+                                List<SectionView> sections, String query, List<Result> results, boolean searched,
+                                String guests, String season, String type, boolean explicit) {
 
     /** A section with its items; {@code first}/{@code last} say whether it can move up/down. */
     public record SectionView(long id, String heading, boolean first, boolean last, List<ItemView> items) {
