@@ -4,11 +4,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code callisto show}: the podcast show; only groups its subcommands ({@code import-markdown}).
+ * {@code callisto show}: the podcast show; only groups its subcommands ({@code import-markdown}, {@code downloads}).
  * Not thread-safe: picocli makes one instance per command line.
  */
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Manage the podcast show.",
-        subcommands = {ShowImportMarkdownCommand.class})
+        subcommands = {ShowImportMarkdownCommand.class, ShowDownloadsCommand.class})
 final class ShowCommand implements Runnable {
 
     @CommandLine.Spec

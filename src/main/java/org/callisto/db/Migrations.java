@@ -19,14 +19,19 @@ import java.util.List;
  * Not thread-safe; run once at start.
  */
 final class Migrations {
-    /** Every migration, in order. Append; never edit or reorder one that has shipped. */
+    /**
+     * Every migration, in order. Append; never edit or reorder one that has shipped. A script's version is the
+     * number in its name, so numbers may have gaps while branches that took the missing ones are merged; a script
+     * merged later with a lower number is still applied to databases that have already run higher ones.
+     */
     static final List<String> SCRIPTS = List.of(
             "V001__planet.sql",
             "V002__accounts.sql",
             "V003__show.sql",
             "V004__journal.sql",
             "V005__comments.sql",
-            "V006__demo_accounts.sql");
+            "V006__demo_accounts.sql",
+            "V008__downloads.sql");
 
     private final Database db;
 
@@ -40,18 +45,32 @@ final class Migrations {
                 s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
                         + "script TEXT NOT NULL, applied_at BIGINT NOT NULL)");
             }
-            int current = currentVersion(c);
-            for (int i = current; i < SCRIPTS.size(); i++) {
-                apply(c, i + 1, SCRIPTS.get(i));
+            java.util.Set<Integer> applied = appliedVersions(c);
+            for (String script : SCRIPTS) {
+                if (!applied.contains(version(script))) {
+                    apply(c, version(script), script);
+                }
             }
             return null;
         });
     }
 
-    private static int currentVersion(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
-            return rs.next() ? rs.getInt(1) : 0;
+    private static java.util.Set<Integer> appliedVersions(Connection c) throws SQLException {
+        java.util.Set<Integer> versions = new java.util.HashSet<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
+            while (rs.next()) {
+                versions.add(rs.getInt(1));
+            }
         }
+        return versions;
+    }
+
+    /** The version in a script's name: 8 for {@code V008__downloads.sql}. */
+    static int version(String script) {
+        if (!script.matches("V[0-9]{3}__[a-z0-9_]+\\.sql")) {
+            throw new IllegalStateException("migration script " + script + " is not named VNNN__name.sql");
+        }
+        return Integer.parseInt(script.substring(1, 4));
     }
 
     private void apply(Connection c, int version, String script) throws SQLException {

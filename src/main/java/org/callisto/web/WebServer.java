@@ -23,6 +23,7 @@ import org.callisto.journal.JournalStore;
 import org.callisto.journal.Submissions;
 import org.callisto.planet.Category;
 import org.callisto.planet.PlanetStore;
+import org.callisto.show.DownloadFlusher;
 import org.callisto.show.ShowStore;
 import org.callisto.show.media.DownloadCounter;
 import org.callisto.show.media.MediaDownloads;
@@ -51,7 +52,9 @@ import org.eclipse.jetty.server.ServerConnector;
  *
  * <p>The show ({@link ShowPages}): {@code /episodes}, {@code /episodes/{number}}, the podcast feeds
  * {@code /show/feeds/NAME.xml}, {@code /show/{number}/chapters.json}, and media files and torrents from the media
- * directory at {@code /media/PATH} (GET and HEAD, with ranges).
+ * directory at {@code /media/PATH} (GET and HEAD, with ranges), transcripts among them. The show's pages, feeds and
+ * chapters go through a second {@link PageCache} versioned by {@link ShowStore#lastChange()}; its download counts
+ * are written to the database every {@link #DOWNLOAD_FLUSH} and at {@link #close()}.
  */
 public final class WebServer implements AutoCloseable {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src * data:; media-src *;"
@@ -66,10 +69,15 @@ public final class WebServer implements AutoCloseable {
      */
     static final int ACCEPT_QUEUE = 1024;
 
-    private final Javalin app;
+    /** How often the show's download counts are written to the database (and once more at close). */
+    static final Duration DOWNLOAD_FLUSH = Duration.ofSeconds(10);
 
-    private WebServer(Javalin app) {
+    private final Javalin app;
+    private final DownloadFlusher downloadFlusher;
+
+    private WebServer(Javalin app, DownloadFlusher downloadFlusher) {
         this.app = app;
+        this.downloadFlusher = downloadFlusher;
     }
 
     /** Starts serving on {@code config.port()} (0 picks a free port, see {@link #port()}). */
@@ -113,8 +121,13 @@ public final class WebServer implements AutoCloseable {
         JournalPages journal = new JournalPages(site, sessions, submissions, comments);
         CommentPages commentPages = new CommentPages(site, sessions, comments, journal);
         AccountPages accountPages = new AccountPages(site, sessions, submissions, journal);
-        ShowPages show = new ShowPages(site, new ShowStore(store.database()), config.show().mediaDir(),
-                new MediaDownloads(new DownloadCounter()), Clock.systemUTC());
+        ShowStore showStore = new ShowStore(store.database());
+        // The show's pages and feeds change with the show, not the planet: a cache of their own.
+        PageCache showCache = new PageCache(showStore::lastChange, changeCheck, 2_000);
+        DownloadCounter downloadCounter = new DownloadCounter();
+        ShowPages show = new ShowPages(site, showStore, config.show().mediaDir(),
+                new MediaDownloads(downloadCounter), Clock.systemUTC());
+        DownloadFlusher downloadFlusher = DownloadFlusher.start(downloadCounter, showStore, DOWNLOAD_FLUSH);
         byte[] css = resource("/web" + STYLESHEET);
         byte[] cssGzip = PageCache.CachedPage.gzip(css);
         String cssTag = PageCache.etag(STYLESHEET, java.util.Arrays.hashCode(css) & 0xffffffffL, "");
@@ -178,10 +191,13 @@ public final class WebServer implements AutoCloseable {
             r.post("/submit", journal::submit);
             r.get("/editor/queue", journal::queue);
             r.post("/editor/queue", journal::decide);
-            r.get("/episodes", show::archive);
-            r.get("/episodes/{number}", show::episode);
-            r.get("/show/feeds/{file}", show::feed);
-            r.get("/show/{number}/chapters.json", show::chapters);
+            r.get("/episodes", page(showCache, show::archive));
+            r.get("/episodes/{number}", page(showCache, show::episode));
+            r.get("/show/feeds/{file}", cached(showCache, show::feed));
+            r.get("/show/{number}/chapters.json", ctx -> {
+                ctx.header("Access-Control-Allow-Origin", "*"); // podcast apps fetch chapters cross-origin
+                cached(showCache, show::chapters).handle(ctx);
+            });
             r.get("/show/{number}", show::oldEpisodeAddress);
             r.get("/media/<path>", show::media);
             r.head("/media/<path>", show::media);
@@ -218,8 +234,13 @@ public final class WebServer implements AutoCloseable {
             r.error(405, errors::status);
             r.error(413, errors::status);
         });
-        app.start();
-        return new WebServer(app);
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            downloadFlusher.close();
+            throw e;
+        }
+        return new WebServer(app, downloadFlusher);
     }
 
     /** The port the server listens on. */
@@ -230,6 +251,7 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        downloadFlusher.close(); // after the last download, before the caller closes the database
     }
 
     private static Handler cached(PageCache cache, Function<Context, Rendered> page) {

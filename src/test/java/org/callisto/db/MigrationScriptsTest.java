@@ -7,11 +7,12 @@ import org.junit.jupiter.api.Test;
 class MigrationScriptsTest {
 
     @Test
-    void scriptsAreNumberedOneByOneInOrderWithoutRepeats() {
-        for (int i = 0; i < Migrations.SCRIPTS.size(); i++) {
-            assertThat(Migrations.SCRIPTS.get(i)).as("migration %d", i + 1)
-                    .startsWith(String.format("V%03d__", i + 1));
-            assertThat(Migrations.class.getResource("/db/migration/" + Migrations.SCRIPTS.get(i))).isNotNull();
+    void scriptsAreNumberedInIncreasingOrderWithoutRepeats() {
+        int previous = 0;
+        for (String script : Migrations.SCRIPTS) {
+            assertThat(Migrations.version(script)).as(script).isGreaterThan(previous);
+            previous = Migrations.version(script);
+            assertThat(Migrations.class.getResource("/db/migration/" + script)).as(script).isNotNull();
         }
     }
 }
