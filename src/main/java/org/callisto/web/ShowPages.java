@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.callisto.account.Role;
+import org.callisto.account.Session;
 import org.callisto.show.Episode;
+import org.callisto.show.EpisodeDownloads;
 import org.callisto.show.EpisodeNotes;
 import org.callisto.show.Guest;
 import org.callisto.show.NoteItem;
@@ -27,6 +30,7 @@ import org.callisto.show.Transcript;
 import org.callisto.show.media.MediaDownloads;
 import org.callisto.show.media.MediaException;
 import org.callisto.show.media.MediaInspector;
+import org.callisto.web.view.DownloadsPage;
 import org.callisto.web.view.EpisodePage;
 import org.callisto.web.view.EpisodeView;
 import org.callisto.web.view.EpisodesPage;
@@ -138,6 +142,31 @@ final class ShowPages {
             case "application/x-subrip" -> "Transcript (SRT)";
             default -> "Transcript (plain text)";
         };
+    }
+
+    /**
+     * {@code /editor/downloads}: the download counts of every rendition, in all and over the last 30 days, for
+     * editors only; always rendered afresh and never stored by a cache.
+     */
+    void downloads(Context ctx) {
+        Session session = AccountPages.requireLogin(ctx, "/editor/downloads");
+        if (session == null) {
+            return;
+        }
+        if (!session.user().role().atLeast(Role.EDITOR)) {
+            throw PageException.forbidden("Download counts are for editors and administrators only.");
+        }
+        int days = 30;
+        List<EpisodeDownloads> counts = store.downloads(java.time.LocalDate.ofInstant(clock.instant(),
+                java.time.ZoneOffset.UTC).minusDays(days - 1L));
+        List<DownloadsPage.Row> rows = counts.stream().map(d -> new DownloadsPage.Row(d.number(), d.title(),
+                "/episodes/" + d.number(), d.kind().label(), d.mediaPath(), d.total(), d.recent())).toList();
+        Rendered page = site.render("downloads.jte", new DownloadsPage(site.meta(ctx, "Downloads"), days, rows,
+                counts.stream().mapToLong(EpisodeDownloads::total).sum(),
+                counts.stream().mapToLong(EpisodeDownloads::recent).sum()));
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.contentType(page.contentType());
+        ctx.result(page.body());
     }
 
     /** {@code /show/{number}}: the address older feeds gave episodes, moved to {@code /episodes/{number}}. */

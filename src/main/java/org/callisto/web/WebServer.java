@@ -199,6 +199,7 @@ public final class WebServer implements AutoCloseable {
                 cached(showCache, show::chapters).handle(ctx);
             });
             r.get("/show/{number}", show::oldEpisodeAddress);
+            r.get("/editor/downloads", show::downloads);
             r.get("/media/<path>", show::media);
             r.head("/media/<path>", show::media);
             r.get("/atom.xml", cached(cache, outputs::planetAtom));
