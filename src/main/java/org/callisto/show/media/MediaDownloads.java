@@ -56,8 +56,6 @@ import org.eclipse.jetty.ee10.servlet.HttpOutput;
 public final class MediaDownloads {
 
     static final int WINDOW_MIB = 16;
-    private static final boolean READ_COPY = Boolean.getBoolean("callisto.media.readCopy");
-    private static final int READ_BUFFER = Integer.getInteger("callisto.media.readBuffer", 512 * 1024);
     private static final long WINDOW = WINDOW_MIB * 1024L * 1024;
 
     private final DownloadCounter counter;
@@ -191,23 +189,6 @@ public final class MediaDownloads {
 
     /** Writes one range: mapped windows handed to Jetty, or a stream copy elsewhere. See the class comment. */
     private static void copy(FileChannel channel, ByteRange range, OutputStream out) throws IOException {
-        if (out instanceof HttpOutput jetty && READ_COPY) {
-            try (Arena arena = Arena.ofConfined()) {
-                ByteBuffer buffer = arena.allocate(READ_BUFFER).asByteBuffer();
-                long position = range.first();
-                while (position <= range.last()) {
-                    buffer.clear().limit((int) Math.min(READ_BUFFER, range.last() + 1 - position));
-                    while (buffer.hasRemaining()) {
-                        if (channel.read(buffer, position + buffer.position()) < 0) {
-                            throw new IOException("the file ended before byte " + range.last());
-                        }
-                    }
-                    position += buffer.flip().remaining();
-                    jetty.write(buffer);
-                }
-            }
-            return;
-        }
         if (out instanceof HttpOutput jetty) {
             for (long position = range.first(); position <= range.last(); position += WINDOW) {
                 long size = Math.min(WINDOW, range.last() + 1 - position);
