@@ -1,6 +1,6 @@
 -- Download counts of the show's media, and the show's change time (for the page cache of its pages and feeds).
 -- Portable SQL for SQLite and PostgreSQL: times are epoch milliseconds.
--- Nothing about who downloaded is kept: no address, no user agent, no time finer than the day.
+-- Nothing about who downloaded is kept: no address, no client name, no time finer than the day.
 
 -- One row per media file, UTC day and kind of request. A download counts once, as podcast analytics count it:
 -- a GET without a Range ('full') or a GET whose first range starts at byte 0 ('range'); HEAD requests and later

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts downloads per media file, in memory, without keeping anything about who downloaded: no address, no
- * user agent, no time finer than the UTC day. {@link MediaDownloads} counts a download when a GET asks for the
+ * client name, no time finer than the UTC day. {@link MediaDownloads} counts a download when a GET asks for the
  * whole file ({@code full}) or for ranges of which the first starts at byte 0 ({@code range start}), so a podcast
  * app that fetches an episode in many ranges counts once, and a player seeking or resuming does not count again.
  * HEAD requests are never counted.
