@@ -19,7 +19,11 @@ import java.util.List;
  * Not thread-safe; run once at start.
  */
 final class Migrations {
-    /** Every migration, in order. Append; never edit or reorder one that has shipped. */
+    /**
+     * Every migration, in order. Append; never edit or reorder one that has shipped. A script's version is the
+     * number in its name, so numbers may have gaps while branches that took the missing ones are merged; a script
+     * merged later with a lower number is still applied to databases that have already run higher ones.
+     */
     static final List<String> SCRIPTS = List.of(
             "V001__planet.sql",
             "V002__accounts.sql",
@@ -28,6 +32,7 @@ final class Migrations {
             "V005__comments.sql",
             "V006__demo_accounts.sql",
             "V007__feedback.sql",
+            "V008__downloads.sql",
             "V009__admin.sql");
 
     private final Database db;

@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.time.LocalDate;
 import org.callisto.db.Database;
+import org.callisto.show.media.DownloadCounter;
 
 /**
- * All SQL of the show: its settings, episodes, show notes, guests, transcripts and renditions.
+ * All SQL of the show: its settings, episodes, show notes, guests, transcripts and renditions, its change time
+ * ({@link #lastChange(Instant)}, moved by every write) and the download counts of its media.
  * Thread-safe: every method borrows its own connection from the pool; writes run in one transaction each.
  */
 public final class ShowStore {
@@ -63,6 +66,7 @@ public final class ShowStore {
                 ps.setLong(i, System.currentTimeMillis());
                 ps.executeUpdate();
             }
+            touch(c);
             return null;
         });
     }
@@ -92,7 +96,7 @@ public final class ShowStore {
      * never show it twice; a new one takes the draft's guid or a new random UUID.
      */
     public Episode saveEpisode(EpisodeDraft d) {
-        long id = db.inTransaction(c -> upsertEpisode(c, d));
+        long id = changing(c -> upsertEpisode(c, d));
         return episodeWhere("id = ?", id).orElseThrow();
     }
 
@@ -147,10 +151,13 @@ public final class ShowStore {
                     : UUID.randomUUID().toString());
             ps.setLong(i++, now);
             ps.setLong(i, now);
+            long id;
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                id = rs.getLong(1);
             }
+            touch(c);
+            return id;
         }
     }
 
@@ -214,6 +221,7 @@ public final class ShowStore {
     }
 
     private static void replaceNotes(Connection c, long episodeId, List<Section> sections) throws SQLException {
+        touch(c);
         try (PreparedStatement del = c.prepareStatement("DELETE FROM sections WHERE episode_id = ?")) {
             del.setLong(1, episodeId);
             del.executeUpdate();
@@ -361,7 +369,7 @@ public final class ShowStore {
 
     /** Adds a section with no items after the episode's last one and returns its id. */
     public long addSection(long episodeId, String heading) {
-        return db.inTransaction(c -> {
+        return changing(c -> {
             int position = nextPosition(c, "sections", "episode_id", episodeId);
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO sections (episode_id, position, heading) VALUES (?, ?, ?) RETURNING id")) {
@@ -392,7 +400,7 @@ public final class ShowStore {
      * already first or last.
      */
     public boolean moveSection(long episodeId, long sectionId, boolean up) {
-        return db.inTransaction(c -> swap(c, "sections", "episode_id", episodeId, sectionId, up));
+        return changing(c -> swap(c, "sections", "episode_id", episodeId, sectionId, up));
     }
 
     /**
@@ -400,7 +408,7 @@ public final class ShowStore {
      * no such section.
      */
     public long addItem(long episodeId, long sectionId, NoteItem item) {
-        return db.inTransaction(c -> {
+        return changing(c -> {
             if (!sectionOf(c, episodeId, sectionId)) {
                 return -1L;
             }
@@ -440,7 +448,7 @@ public final class ShowStore {
 
     /** Swaps an item with the one before ({@code up}) or after it in its section; false when it cannot move. */
     public boolean moveItem(long episodeId, long itemId, boolean up) {
-        return db.inTransaction(c -> {
+        return changing(c -> {
             Long sectionId = null;
             try (PreparedStatement ps = c.prepareStatement("SELECT i.section_id FROM items i JOIN sections s"
                     + " ON s.id = i.section_id WHERE i.id = ? AND s.episode_id = ?")) {
@@ -458,7 +466,7 @@ public final class ShowStore {
 
     /** Moves an item to the end of another section of the same episode; false when either is not the episode's. */
     public boolean moveItemToSection(long episodeId, long itemId, long sectionId) {
-        return db.inTransaction(c -> {
+        return changing(c -> {
             if (!sectionOf(c, episodeId, sectionId)) {
                 return false;
             }
@@ -558,6 +566,7 @@ public final class ShowStore {
     }
 
     private static void replaceGuests(Connection c, long episodeId, List<Guest> guests) throws SQLException {
+        touch(c);
         try (PreparedStatement del = c.prepareStatement("DELETE FROM guests WHERE episode_id = ?")) {
             del.setLong(1, episodeId);
             del.executeUpdate();
@@ -594,6 +603,7 @@ public final class ShowStore {
                 ps.setString(4, t.language());
                 ps.executeUpdate();
             }
+            touch(c);
             return null;
         });
     }
@@ -629,6 +639,7 @@ public final class ShowStore {
                 ps.setLong(i, System.currentTimeMillis());
                 ps.executeUpdate();
             }
+            touch(c);
             return null;
         });
     }
@@ -655,7 +666,114 @@ public final class ShowStore {
         return episodes().stream().filter(e -> !e.publishedAt().isAfter(now)).map(this::notes).toList();
     }
 
+    // ---- change time, for the page cache
+
+    /**
+     * When the show's pages and feeds last changed as of now: the later of its last write (settings, episodes,
+     * notes, guests, transcripts, renditions, chapters, deletions) and the release of its latest released episode,
+     * so that an episode scheduled for later appears when its time comes. {@link Instant#EPOCH} for an empty show.
+     */
+    public Instant lastChange(Instant now) {
+        return db.withConnection(c -> {
+            long changed = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT changed_at FROM show_changes WHERE id = 1");
+                 ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    changed = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT MAX(published_at) FROM episodes WHERE published_at <= ?")) {
+                ps.setLong(1, now.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        changed = Math.max(changed, rs.getLong(1));
+                    }
+                }
+            }
+            return Instant.ofEpochMilli(changed);
+        });
+    }
+
+    /** {@link #lastChange(Instant)} as of the system clock. */
+    public Instant lastChange() {
+        return lastChange(Instant.now());
+    }
+
+    /** Moves the show's change time forward, by at least a millisecond, inside the caller's transaction. */
+    private static void touch(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO show_changes (id, changed_at) VALUES (1, ?)"
+                + " ON CONFLICT (id) DO UPDATE SET changed_at = CASE WHEN excluded.changed_at > show_changes.changed_at"
+                + " THEN excluded.changed_at ELSE show_changes.changed_at + 1 END")) {
+            ps.setLong(1, System.currentTimeMillis());
+            ps.executeUpdate();
+        }
+    }
+
+    // ---- download counts
+
+    /**
+     * Adds counted downloads to the stored counts, in one transaction: per media path, UTC day and kind
+     * ({@code full} or {@code range}, see {@link DownloadCounter}). Nothing about who downloaded is stored.
+     */
+    public void addDownloads(List<DownloadCounter.Pending> counts) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO download_counts (media_path, day, kind,"
+                    + " downloads) VALUES (?, ?, ?, ?) ON CONFLICT (media_path, day, kind) DO UPDATE SET"
+                    + " downloads = download_counts.downloads + excluded.downloads")) {
+                for (DownloadCounter.Pending p : counts) {
+                    ps.setString(1, p.file());
+                    ps.setString(2, p.day().toString());
+                    ps.setString(3, p.rangeStart() ? "range" : "full");
+                    ps.setLong(4, p.downloads());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The downloads of every rendition, newest episode first, then in {@link RenditionKind} order: all stored
+     * days, and the days from {@code since} (UTC) on.
+     */
+    public List<EpisodeDownloads> downloads(LocalDate since) {
+        List<EpisodeDownloads> list = new ArrayList<>(db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT e.number, e.title, r.kind, r.media_path,"
+                    + " COALESCE(SUM(d.downloads), 0), COALESCE(SUM(CASE WHEN d.day >= ? THEN d.downloads ELSE 0 END), 0)"
+                    + " FROM episodes e JOIN renditions r ON r.episode_id = e.id"
+                    + " LEFT JOIN download_counts d ON d.media_path = r.media_path"
+                    + " GROUP BY e.number, e.title, r.kind, r.media_path")) {
+                ps.setString(1, since.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<EpisodeDownloads> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        rows.add(new EpisodeDownloads(rs.getInt(1), rs.getString(2), RenditionKind.of(rs.getString(3)),
+                                rs.getString(4), rs.getLong(5), rs.getLong(6)));
+                    }
+                    return rows;
+                }
+            }
+        }));
+        list.sort(java.util.Comparator.comparingInt(EpisodeDownloads::number).reversed()
+                .thenComparing(EpisodeDownloads::kind));
+        return list;
+    }
+
     // ---- helpers
+
+    /** Runs {@code work} in a transaction that also moves the show's change time, as every write must. */
+    private <T> T changing(Database.SqlWork<T> work) {
+        return db.inTransaction(c -> {
+            T result = work.run(c);
+            touch(c);
+            return result;
+        });
+    }
 
     private int update(String sql, Object... args) {
         return db.inTransaction(c -> {
@@ -667,7 +785,9 @@ public final class ShowStore {
                         ps.setObject(i + 1, args[i]);
                     }
                 }
-                return ps.executeUpdate();
+                int changed = ps.executeUpdate();
+                touch(c);
+                return changed;
             }
         });
     }

@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.callisto.account.Role;
+import org.callisto.account.Session;
 import org.callisto.show.Episode;
+import org.callisto.show.EpisodeDownloads;
 import org.callisto.show.EpisodeNotes;
 import org.callisto.show.Guest;
 import org.callisto.show.NoteItem;
@@ -23,9 +26,11 @@ import org.callisto.show.ShowNotesHtml;
 import org.callisto.show.ShowSettings;
 import org.callisto.show.ShowStore;
 import org.callisto.show.ShowUrls;
+import org.callisto.show.Transcript;
 import org.callisto.show.media.MediaDownloads;
 import org.callisto.show.media.MediaException;
 import org.callisto.show.media.MediaInspector;
+import org.callisto.web.view.DownloadsPage;
 import org.callisto.web.view.EpisodePage;
 import org.callisto.web.view.EpisodeView;
 import org.callisto.web.view.EpisodesPage;
@@ -33,8 +38,9 @@ import org.callisto.web.view.EpisodesPage;
 /**
  * The show on the web: the archive {@code /episodes}, episode pages {@code /episodes/{number}}, the podcast feeds
  * {@code /show/feeds/NAME.xml}, JSON chapters {@code /show/{number}/chapters.json}, and the media files and their
- * torrents {@code /media/PATH}. Only episodes released by now are shown. Pages are small and change when an editor
- * saves an episode, which does not move the planet's clock, so they are rendered on each request and not cached.
+ * torrents, and transcripts {@code /media/PATH}. Only episodes released by now are shown. Pages, feeds and
+ * chapters are returned as {@link Rendered} for the show's own {@code PageCache}, whose version is
+ * {@link ShowStore#lastChange(java.time.Instant)}; media and transcripts are served from the files.
  * Thread-safe.
  */
 final class ShowPages {
@@ -58,16 +64,16 @@ final class ShowPages {
         this.clock = clock;
     }
 
-    void archive(Context ctx) {
+    Rendered archive(Context ctx) {
         Optional<ShowSettings> settings = store.settings();
         String title = settings.map(ShowSettings::title).orElse("Episodes");
         List<EpisodeView> episodes = store.episodes().stream().filter(this::released).map(this::view).toList();
-        send(ctx, site.render("episodes.jte", new EpisodesPage(site.meta(ctx, "Episodes"), title,
+        return site.render("episodes.jte", new EpisodesPage(site.meta(ctx, "Episodes"), title,
                 settings.map(ShowSettings::description).orElse(""), episodes,
-                settings.isPresent() ? showFeeds() : List.of())));
+                settings.isPresent() ? showFeeds() : List.of()));
     }
 
-    void episode(Context ctx) {
+    Rendered episode(Context ctx) {
         Episode e = released(ctx.pathParam("number"));
         ShowSettings settings = store.settings().orElse(null);
         EpisodeNotes notes = store.notes(e);
@@ -106,10 +112,61 @@ final class ShowPages {
         String fundingUrl = settings == null ? null : Format.webUrl(settings.fundingUrl());
         String fundingText = settings == null || settings.fundingText() == null || settings.fundingText().isBlank()
                 ? "Support the show" : settings.fundingText();
+        List<EpisodePage.TranscriptLink> transcripts = new ArrayList<>();
+        List<EpisodePage.Track> tracks = new ArrayList<>();
+        for (Transcript t : notes.transcripts()) {
+            boolean absolute = t.location().matches("(?i)https?://.*");
+            String url = absolute ? Format.webUrl(t.location()) : local.transcript(t);
+            if (url == null) {
+                continue;
+            }
+            String language = t.language() != null && !t.language().isBlank() ? t.language()
+                    : settings == null ? null : settings.language();
+            transcripts.add(new EpisodePage.TranscriptLink(transcriptLabel(t.mimeType()), url, t.mimeType(),
+                    language));
+            if (!absolute && t.mimeType().equals("text/vtt")) {
+                // same-origin only: a cross-origin track would need CORS and a crossorigin attribute
+                tracks.add(new EpisodePage.Track(url, language, language == null ? "Captions"
+                        : "Captions (" + language + ")"));
+            }
+        }
         EpisodeView view = view(e);
-        send(ctx, site.render("episode.jte", new EpisodePage(site.meta(ctx, e.number() + ": " + e.title()),
+        return site.render("episode.jte", new EpisodePage(site.meta(ctx, e.number() + ": " + e.title()),
                 settings == null ? "Episodes" : settings.title(), view, audio, video, files, feeds, fundingUrl,
-                fundingText, sections, guests)));
+                fundingText, sections, guests, transcripts, tracks));
+    }
+
+    private static String transcriptLabel(String mimeType) {
+        return switch (mimeType) {
+            case "text/vtt" -> "Transcript (WebVTT)";
+            case "application/x-subrip" -> "Transcript (SRT)";
+            default -> "Transcript (plain text)";
+        };
+    }
+
+    /**
+     * {@code /editor/downloads}: the download counts of every rendition, in all and over the last 30 days, for
+     * editors only; always rendered afresh and never stored by a cache.
+     */
+    void downloads(Context ctx) {
+        Session session = AccountPages.requireLogin(ctx, "/editor/downloads");
+        if (session == null) {
+            return;
+        }
+        if (!session.user().role().atLeast(Role.EDITOR)) {
+            throw PageException.forbidden("Download counts are for editors and administrators only.");
+        }
+        int days = 30;
+        List<EpisodeDownloads> counts = store.downloads(java.time.LocalDate.ofInstant(clock.instant(),
+                java.time.ZoneOffset.UTC).minusDays(days - 1L));
+        List<DownloadsPage.Row> rows = counts.stream().map(d -> new DownloadsPage.Row(d.number(), d.title(),
+                "/episodes/" + d.number(), d.kind().label(), d.mediaPath(), d.total(), d.recent())).toList();
+        Rendered page = site.render("downloads.jte", new DownloadsPage(site.meta(ctx, "Downloads"), days, rows,
+                counts.stream().mapToLong(EpisodeDownloads::total).sum(),
+                counts.stream().mapToLong(EpisodeDownloads::recent).sum()));
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.contentType(page.contentType());
+        ctx.result(page.body());
     }
 
     /**
@@ -139,8 +196,8 @@ final class ShowPages {
         ctx.redirect("/episodes/" + e.number(), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
     }
 
-    /** {@code /show/feeds/{file}}: one podcast feed, written afresh. */
-    void feed(Context ctx) {
+    /** {@code /show/feeds/{file}}: one podcast feed. */
+    Rendered feed(Context ctx) {
         String file = ctx.pathParam("file");
         PodcastFeed feed = null;
         for (PodcastFeed f : PodcastFeed.values()) {
@@ -155,19 +212,34 @@ final class ShowPages {
         ShowSettings settings = store.settings().orElseThrow(() -> PageException.notFound(
                 "The show has no feeds yet: its settings have not been saved."));
         byte[] body = writer.write(feed, settings, store.released(clock.instant()));
-        ctx.header("Cache-Control", "no-cache");
-        ctx.contentType(RSS);
-        ctx.result(body);
+        return new Rendered(RSS, new String(body, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** {@code /show/{number}/chapters.json}: the episode's JSON chapters. */
-    void chapters(Context ctx) {
+    Rendered chapters(Context ctx) {
         Episode e = released(ctx.pathParam("number"));
         if (e.chaptersJson() == null) {
             throw PageException.notFound("Episode " + e.number() + " has no chapters.");
         }
-        ctx.contentType("application/json+chapters; charset=utf-8");
-        ctx.result(e.chaptersJson());
+        return new Rendered("application/json+chapters; charset=utf-8", e.chaptersJson());
+    }
+
+    /**
+     * The Content-Type of a transcript file in the media directory, by its extension ({@code .vtt}, {@code .srt},
+     * {@code .txt}), or null for other files.
+     */
+    static String transcriptType(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".vtt")) {
+            return "text/vtt; charset=utf-8";
+        }
+        if (lower.endsWith(".srt")) {
+            return "application/x-subrip";
+        }
+        if (lower.endsWith(".txt")) {
+            return "text/plain; charset=utf-8";
+        }
+        return null;
     }
 
     /** {@code /media/{path}}: a media file or a torrent inside the media directory, nothing else. */
@@ -186,8 +258,15 @@ final class ShowPages {
             }
             return;
         }
+        String transcript = transcriptType(file.getFileName().toString());
+        if (transcript != null) {
+            // podcast apps and web players fetch transcripts from other origins
+            ctx.header("Access-Control-Allow-Origin", "*");
+            downloads.serveFile(ctx, file, transcript, null);
+            return;
+        }
         try {
-            downloads.serve(ctx, MediaInspector.inspect(file));
+            downloads.serve(ctx, MediaInspector.inspect(file), path);
         } catch (MediaException e) {
             throw PageException.notFound("There is no media file " + Paging.shorten(path) + ".");
         }
@@ -272,9 +351,4 @@ final class ShowPages {
                 seconds % 60) : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
     }
 
-    private static void send(Context ctx, Rendered page) {
-        ctx.header("Cache-Control", WebSessions.session(ctx) == null ? "no-cache" : "private, no-store");
-        ctx.contentType(page.contentType());
-        ctx.result(page.body());
-    }
 }

@@ -28,6 +28,7 @@ import org.callisto.planet.Category;
 import org.callisto.planet.PlanetStore;
 import org.callisto.show.Curation;
 import org.callisto.show.EpisodeEditor;
+import org.callisto.show.DownloadFlusher;
 import org.callisto.show.ShowStore;
 import org.callisto.show.media.DownloadCounter;
 import org.callisto.show.media.MediaDownloads;
@@ -62,6 +63,9 @@ import org.eclipse.jetty.server.ServerConnector;
  * <p>Listener feedback ({@link FeedbackPages}): the public form {@code /feedback} and the editors' queue
  * {@code /editor/feedback}. Episode editing and curation ({@link EpisodeEditorPages}): {@code /editor/episodes} and
  * {@code /editor/episodes/{number}}.
+ * directory at {@code /media/PATH} (GET and HEAD, with ranges), transcripts among them. The show's pages, feeds and
+ * chapters go through a second {@link PageCache} versioned by {@link ShowStore#lastChange()}; its download counts
+ * are written to the database every {@link #DOWNLOAD_FLUSH} and at {@link #close()}.
  */
 public final class WebServer implements AutoCloseable {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src * data:; media-src *;"
@@ -76,10 +80,15 @@ public final class WebServer implements AutoCloseable {
      */
     static final int ACCEPT_QUEUE = 1024;
 
-    private final Javalin app;
+    /** How often the show's download counts are written to the database (and once more at close). */
+    static final Duration DOWNLOAD_FLUSH = Duration.ofSeconds(10);
 
-    private WebServer(Javalin app) {
+    private final Javalin app;
+    private final DownloadFlusher downloadFlusher;
+
+    private WebServer(Javalin app, DownloadFlusher downloadFlusher) {
         this.app = app;
+        this.downloadFlusher = downloadFlusher;
     }
 
     /** Starts serving on {@code config.port()} (0 picks a free port, see {@link #port()}). */
@@ -129,12 +138,17 @@ public final class WebServer implements AutoCloseable {
         ListenerFeedback listenerFeedback = new ListenerFeedback(new FeedbackStore(store.database()),
                 Clock.systemUTC());
         FeedbackPages feedbackPages = new FeedbackPages(site, sessions, listenerFeedback);
-        EpisodeEditor episodeEditor = new EpisodeEditor(new ShowStore(store.database()));
+        ShowStore showStore = new ShowStore(store.database());
+        EpisodeEditor episodeEditor = new EpisodeEditor(showStore);
         EpisodeEditorPages episodeEditorPages = new EpisodeEditorPages(site, sessions, episodeEditor,
                 new Curation(episodeEditor, store, submissions.store(), listenerFeedback.store(),
                         config.siteUrl().toString(), Clock.systemUTC()), Clock.systemUTC());
-        ShowPages show = new ShowPages(site, new ShowStore(store.database()), config.show().mediaDir(),
-                new MediaDownloads(new DownloadCounter()), Clock.systemUTC());
+        // The show's pages and feeds change with the show, not the planet: a cache of their own.
+        PageCache showCache = new PageCache(showStore::lastChange, changeCheck, 2_000);
+        DownloadCounter downloadCounter = new DownloadCounter();
+        ShowPages show = new ShowPages(site, showStore, config.show().mediaDir(),
+                new MediaDownloads(downloadCounter), Clock.systemUTC());
+        DownloadFlusher downloadFlusher = DownloadFlusher.start(downloadCounter, showStore, DOWNLOAD_FLUSH);
         byte[] css = resource("/web" + STYLESHEET);
         byte[] cssGzip = PageCache.CachedPage.gzip(css);
         String cssTag = PageCache.etag(STYLESHEET, java.util.Arrays.hashCode(css) & 0xffffffffL, "");
@@ -209,11 +223,15 @@ public final class WebServer implements AutoCloseable {
             r.post("/editor/episodes", episodeEditorPages::create);
             r.get("/editor/episodes/{number}", episodeEditorPages::episode);
             r.post("/editor/episodes/{number}", episodeEditorPages::change);
-            r.get("/episodes", show::archive);
-            r.get("/episodes/{number}", show::episode);
-            r.get("/show/feeds/{file}", show::feed);
-            r.get("/show/{number}/chapters.json", show::chapters);
+            r.get("/episodes", page(showCache, show::archive));
+            r.get("/episodes/{number}", page(showCache, show::episode));
+            r.get("/show/feeds/{file}", cached(showCache, show::feed));
+            r.get("/show/{number}/chapters.json", ctx -> {
+                ctx.header("Access-Control-Allow-Origin", "*"); // podcast apps fetch chapters cross-origin
+                cached(showCache, show::chapters).handle(ctx);
+            });
             r.get("/show/{number}", show::oldEpisodeAddress);
+            r.get("/editor/downloads", show::downloads);
             r.get("/media/<path>", show::media);
             r.head("/media/<path>", show::media);
             r.get("/atom.xml", cached(cache, outputs::planetAtom));
@@ -249,8 +267,13 @@ public final class WebServer implements AutoCloseable {
             r.error(405, errors::status);
             r.error(413, errors::status);
         });
-        app.start();
-        return new WebServer(app);
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            downloadFlusher.close();
+            throw e;
+        }
+        return new WebServer(app, downloadFlusher);
     }
 
     /** The port the server listens on. */
@@ -261,6 +284,7 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        downloadFlusher.close(); // after the last download, before the caller closes the database
     }
 
     private static Handler cached(PageCache cache, Function<Context, Rendered> page) {

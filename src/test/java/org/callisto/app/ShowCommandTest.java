@@ -48,4 +48,37 @@ class ShowCommandTest {
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).contains("nowhere is not a folder");
     }
+
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void downloadsListsEachRenditionWithItsTotalAndRecentCounts(String kind, @TempDir Path dir) {
+        String url = Cli.freshDatabase(kind);
+        Path media = dir.resolve("media");
+        try (org.callisto.db.Database db = org.callisto.db.Database.open(url, "", "")) {
+            org.callisto.show.ShowStore show = new org.callisto.show.ShowStore(db);
+            org.callisto.app.demo.DemoShow.create(show, new org.callisto.show.Renditions(show, media,
+                    java.net.URI.create("http://planet.test/")), media, "http://planet.test/", java.util.List.of(),
+                    java.time.Instant.now());
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            show.addDownloads(java.util.List.of(
+                    new org.callisto.show.media.DownloadCounter.Pending("demo/episode-2.mp3", today, false, 5),
+                    new org.callisto.show.media.DownloadCounter.Pending("demo/episode-2.mp3", today, true, 2),
+                    new org.callisto.show.media.DownloadCounter.Pending("demo/episode-2.mp3", today.minusDays(40),
+                            false, 10),
+                    new org.callisto.show.media.DownloadCounter.Pending("demo/episode-1-hd.mp4", today, false, 1)));
+        }
+
+        Cli.Run run = Cli.on(url, "show", "downloads");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("episode  rendition       total   last 30 days  title")
+                .contains("      2  mp3                17              7  bhyve meets libvirt")
+                .contains("      2  hd                  0              0  bhyve meets libvirt")
+                .contains("      1  hd                  1              1  Ports, packages and poudriere")
+                .contains("    all                     18              8");
+        assertThat(run.out().indexOf("      2  mp3")).isLessThan(run.out().indexOf("      1  mp3"));
+
+        Cli.Run week = Cli.on(url, "show", "downloads", "--days", "0");
+        assertThat(week.exit()).isEqualTo(1);
+        assertThat(week.err()).contains("--days 0 is out of range");
+    }
 }

@@ -7,12 +7,12 @@ import org.junit.jupiter.api.Test;
 class MigrationScriptsTest {
 
     @Test
-    void scriptsAreNumberedInOrderWithoutRepeats() {
+    void scriptsAreNumberedInIncreasingOrderWithoutRepeats() {
         int previous = 0;
         for (String script : Migrations.SCRIPTS) {
             assertThat(Migrations.version(script)).as(script).isGreaterThan(previous);
             previous = Migrations.version(script);
-            assertThat(Migrations.class.getResource("/db/migration/" + script)).isNotNull();
+            assertThat(Migrations.class.getResource("/db/migration/" + script)).as(script).isNotNull();
         }
     }
 }

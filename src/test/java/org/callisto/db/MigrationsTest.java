@@ -29,6 +29,33 @@ class MigrationsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void aScriptMergedWithALowerNumberIsStillApplied(String kind) {
+        String url = "sqlite".equals(kind) ? TestDatabases.sqliteUrl() : TestDatabases.postgresUrl();
+        String user = "sqlite".equals(kind) ? "" : "postgres";
+        try (Database db = Database.open(url, user, "")) {
+            // as if V006 had come from a branch merged after this database ran V008
+            db.withConnection(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("DELETE FROM schema_version WHERE version = 6");
+                    s.execute("ALTER TABLE users DROP COLUMN demo");
+                }
+                return null;
+            });
+        }
+        try (Database again = Database.open(url, user, "")) {
+            assertThat(versions(again)).isEqualTo(Migrations.SCRIPTS.size());
+            again.withConnection(c -> {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(demo) FROM users")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).isZero();
+                }
+                return null;
+            });
+        }
+    }
+
     private static int versions(Database db) {
         return db.withConnection(c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM schema_version")) {

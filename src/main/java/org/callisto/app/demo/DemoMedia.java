@@ -42,6 +42,31 @@ public final class DemoMedia {
         return out.toByteArray();
     }
 
+    /** A WebVTT transcript of {@code cues}, two seconds each, in UTF-8. */
+    public static byte[] transcriptVtt(java.util.List<String> cues) {
+        StringBuilder b = new StringBuilder("WEBVTT\n");
+        for (int i = 0; i < cues.size(); i++) {
+            b.append('\n').append(i + 1).append('\n').append(cueTime(i * 2, '.')).append(" --> ")
+                    .append(cueTime(i * 2 + 2, '.')).append('\n').append(cues.get(i)).append('\n');
+        }
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A SubRip (SRT) transcript of {@code cues}, two seconds each, in UTF-8 with CRLF line ends. */
+    public static byte[] transcriptSrt(java.util.List<String> cues) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < cues.size(); i++) {
+            b.append(i + 1).append("\r\n").append(cueTime(i * 2, ',')).append(" --> ")
+                    .append(cueTime(i * 2 + 2, ',')).append("\r\n").append(cues.get(i)).append("\r\n\r\n");
+        }
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String cueTime(int seconds, char decimal) {
+        return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d%c000", seconds / 3600, seconds / 60 % 60,
+                seconds % 60, decimal);
+    }
+
     /** An MP4 of {@code seconds} with a video and a sound track, {@code moov} first (fast start). */
     public static byte[] tinyMp4(int seconds) {
         byte[] moov = box("moov", mvhd(1000, seconds * 1000L), trak("vide"), trak("soun"));

@@ -23,15 +23,22 @@ import org.callisto.show.Section;
 import org.callisto.show.ShowSettings;
 import org.callisto.show.ShowStore;
 import org.callisto.show.SourceKind;
+import org.callisto.show.Transcript;
 
 /**
  * The demo's podcast show: settings, two episodes with curated notes (items taken from the demo planet's entries,
  * one pointing at the journal), guests, and media generated on the spot by {@link DemoMedia}: an MP3 and an HD MP4
- * per episode, each with its torrent. Running it again on the same data updates the same episodes.
+ * per episode, each with its torrent, and a WebVTT and an SRT transcript of the latest episode. Running it again on the same data updates the same episodes.
  */
 public final class DemoShow {
     /** Where the demo's files go, inside the media directory. */
     public static final String FOLDER = "demo";
+
+    /** The demo transcript's cues, two seconds each: the episode is silent, so the words are about that. */
+    static final List<String> TRANSCRIPT = List.of(
+            "Host: Welcome to Callisto Demo Weekly.",
+            "Host: This week, bhyve meets libvirt.",
+            "Guest: And the media are silent, so this transcript is all there is to hear.");
 
     private DemoShow() {
     }
@@ -79,6 +86,14 @@ public final class DemoShow {
                 throw new IllegalStateException("demo: " + x.getMessage(), x);
             }
         }
+        // The latest episode has a transcript in both timed formats, served from the media directory.
+        Episode latest = episodes.getLast();
+        String name = "episode-" + latest.number();
+        write(folder.resolve(name + ".vtt"), DemoMedia.transcriptVtt(TRANSCRIPT));
+        write(folder.resolve(name + ".srt"), DemoMedia.transcriptSrt(TRANSCRIPT));
+        store.saveTranscript(latest.id(), new Transcript(FOLDER + "/" + name + ".vtt", "text/vtt", "en"));
+        store.saveTranscript(latest.id(), new Transcript(FOLDER + "/" + name + ".srt", "application/x-subrip",
+                "en"));
         return episodes;
     }
 

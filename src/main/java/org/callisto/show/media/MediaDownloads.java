@@ -74,6 +74,25 @@ public final class MediaDownloads {
      * caller decides which files may be served.
      */
     public void serve(Context ctx, MediaInfo media) throws IOException {
+        serve(ctx, media, String.valueOf(media.path().getFileName()));
+    }
+
+    /**
+     * Answers {@code ctx}'s GET or HEAD with {@code media}'s file, counting a download under {@code countAs} (the
+     * show passes the path in its media directory), or counting nothing when {@code countAs} is null.
+     */
+    public void serve(Context ctx, MediaInfo media, String countAs) throws IOException {
+        serveFile(ctx, media.path(), media.mimeType(), countAs);
+    }
+
+    /**
+     * Answers {@code ctx}'s GET or HEAD with any file as {@code mimeType} (the show's transcripts, say), with the
+     * same ranges and validators as media; {@code countAs} as for {@link #serve(Context, MediaInfo, String)}.
+     */
+    public void serveFile(Context ctx, java.nio.file.Path file, String mimeType, String countAs) throws IOException {
+        record Media(java.nio.file.Path path, String mimeType) {
+        }
+        Media media = new Media(file, mimeType);
         HttpServletResponse res = ctx.res();
         BasicFileAttributes attributes;
         try {
@@ -109,8 +128,12 @@ public final class MediaDownloads {
         }
         List<ByteRange> ranges = request.kind() == RangeRequest.Kind.RANGES ? request.ranges()
                 : length == 0 ? List.of() : List.of(RangeRequest.whole(length));
-        if (!head && (request.kind() == RangeRequest.Kind.WHOLE || ranges.getFirst().first() == 0)) {
-            counter.count(String.valueOf(media.path().getFileName()));
+        if (!head && countAs != null) {
+            if (request.kind() == RangeRequest.Kind.WHOLE) {
+                counter.count(countAs, false);
+            } else if (ranges.getFirst().first() == 0) {
+                counter.count(countAs, true);
+            }
         }
         if (request.kind() == RangeRequest.Kind.WHOLE || ranges.size() == 1) {
             res.setStatus(request.kind() == RangeRequest.Kind.WHOLE ? 200 : 206);

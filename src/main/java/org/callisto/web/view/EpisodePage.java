@@ -16,10 +16,21 @@ import java.util.List;
  * @param fundingText that link's label
  * @param sections    the show notes
  * @param guests      the guests
+ * @param transcripts the transcripts, each linked
+ * @param tracks      the WebVTT transcripts served here, as the players' caption tracks
  */
 public record EpisodePage(PageMeta meta, String showTitle, EpisodeView episode, List<Source> audio,
                           List<Source> video, List<Download> downloads, List<EpisodesPage.Link> feeds,
-                          String fundingUrl, String fundingText, List<NotesSection> sections, List<Guest> guests) {
+                          String fundingUrl, String fundingText, List<NotesSection> sections, List<Guest> guests,
+                          List<TranscriptLink> transcripts, List<Track> tracks) {
+
+    /** A transcript: what it is, its address, type and language (may be null). */
+    public record TranscriptLink(String label, String url, String type, String language) {
+    }
+
+    /** A player's {@code <track kind="captions">}; {@code language} may be null. */
+    public record Track(String url, String language, String label) {
+    }
 
     /** A player's {@code <source>}. */
     public record Source(String url, String type) {

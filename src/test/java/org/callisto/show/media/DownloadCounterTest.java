@@ -34,4 +34,22 @@ class DownloadCounterTest {
         assertThat(counter.downloads("never.mp3")).isZero();
         assertThat(counter.snapshot()).hasSize(9).containsEntry("a.mp3", 40_000L);
     }
+
+    @Test
+    void drainingTakesTheCountsPerFileDayAndKindOnceAndRestorePutsThemBack() {
+        java.time.Instant noon = java.time.Instant.parse("2026-05-01T12:00:00Z");
+        DownloadCounter counter = new DownloadCounter(java.time.Clock.fixed(noon, java.time.ZoneOffset.UTC));
+        counter.count("demo/a.mp3");
+        counter.count("demo/a.mp3");
+        counter.count("demo/a.mp3", true);
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 5, 1);
+
+        List<DownloadCounter.Pending> first = counter.drain();
+        assertThat(first).containsExactlyInAnyOrder(new DownloadCounter.Pending("demo/a.mp3", day, false, 2),
+                new DownloadCounter.Pending("demo/a.mp3", day, true, 1));
+        assertThat(counter.drain()).isEmpty();
+        counter.restore(first);
+        assertThat(counter.drain()).containsExactlyInAnyOrderElementsOf(first);
+        assertThat(counter.downloads("demo/a.mp3")).as("totals are not drained").isEqualTo(3);
+    }
 }

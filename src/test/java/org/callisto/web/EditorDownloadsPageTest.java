@@ -1,0 +1,84 @@
+package org.callisto.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.callisto.account.Accounts;
+import org.callisto.app.demo.DemoShow;
+import org.callisto.show.Renditions;
+import org.callisto.show.ShowStore;
+import org.callisto.show.media.DownloadCounter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code /editor/downloads}: the download counts for editors, never for members or anonymous readers. */
+class EditorDownloadsPageTest {
+    private static final String PASSWORD = "correct horse battery";
+
+    @TempDir
+    static Path dir;
+    private static PlanetSite site;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path media = Files.createDirectories(dir.resolve("media"));
+        site = new PlanetSite("sqlite", Map.of("show.media_dir", media.toString(), "journal.registration", "open"));
+        ShowStore show = new ShowStore(site.db);
+        DemoShow.create(show, new Renditions(show, media, site.config.siteUrl()), media, "http://planet.test/",
+                List.of(), Instant.now());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        show.addDownloads(List.of(new DownloadCounter.Pending("demo/episode-2.mp3", today, false, 4),
+                new DownloadCounter.Pending("demo/episode-2.mp3", today.minusDays(60), true, 3)));
+        Accounts accounts = Accounts.of(site.db, site.config);
+        accounts.createAdmin("editor1", PASSWORD);
+        accounts.register("listener", PASSWORD, null, "10.3.0.1");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (site != null) {
+            site.close();
+        }
+    }
+
+    @Test
+    void editorsSeeEachRenditionsTotalAndRecentDownloads() throws IOException {
+        WebClient editor = login("editor1");
+        HttpResponse<String> r = editor.get("/editor/downloads");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Cache-Control")).contains("private, no-store");
+        assertThat(r.body()).contains("<h1>Downloads</h1>")
+                .contains("<tr><td><a href=\"/episodes/2\">2: bhyve meets libvirt</a></td><td>MP3 audio</td>"
+                        + "<td>demo/episode-2.mp3</td><td>7</td><td>4</td></tr>")
+                .contains("<th scope=\"row\" colspan=\"3\">All</th><td>7</td><td>4</td>");
+        try (NuChecker checker = new NuChecker()) {
+            assertThat(checker.checkHtml(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    site.uri("/").toString()).errors()).as(r.body()).isEmpty();
+        }
+    }
+
+    @Test
+    void membersAreRefusedAndReadersAreSentToLogIn() {
+        assertThat(login("listener").get("/editor/downloads").statusCode()).isEqualTo(403);
+        HttpResponse<String> anonymous = site.get("/editor/downloads");
+        assertThat(anonymous.statusCode()).isEqualTo(303);
+        assertThat(anonymous.headers().firstValue("Location")).contains("/login?next=/editor/downloads");
+    }
+
+    private static WebClient login(String name) {
+        WebClient c = new WebClient(site.uri("/"));
+        HttpResponse<String> r = c.submit("/login", "/login", "username", name, "password", PASSWORD);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+        return c;
+    }
+}
