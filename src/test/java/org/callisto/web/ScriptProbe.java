@@ -15,7 +15,7 @@ import org.openqa.selenium.UnhandledAlertException;
  * document and frame before any of its own content runs ({@code Page.addScriptToEvaluateOnNewDocument}): a marker
  * function {@code xss(n)}, and {@code alert}, {@code confirm}, {@code prompt}, {@code print} and {@code open}
  * replaced by counters; script errors are counted too (no page of ours has script, so any error means some ran).
- * Clicks on http(s) links and form submissions are cancelled, so provoking a page never leaves it.
+ * While a page is provoked, clicks on http(s) links and form submissions are cancelled, so it never leaves the page.
  *
  * <p>{@link #visit} loads a page and then focuses every element and sends it the usual mouse, focus, keyboard,
  * load and error events (a click follows {@code javascript:} links), waits for timers, and reports marker calls,
@@ -45,15 +45,16 @@ final class ScriptProbe {
                 if (e instanceof ErrorEvent) record('script error: ' + e.message);
               }, true);
               document.addEventListener('click', function (e) {
+                if (!window.__provoking) return;
                 var link = e.target && e.target.closest && e.target.closest('a, area');
                 if (!link) return;
                 var raw = link.getAttribute('href');
                 if (raw === null) return;
                 var scheme;
-                try { scheme = new URL(raw, document.baseURI).protocol; } catch (err) { return; }
+                try { scheme = new URL(raw, document.baseURI).protocol; } catch (err) { e.preventDefault(); return; }
                 if (/^(https?|mailto|tel|ftp):$/.test(scheme)) e.preventDefault();
               }, true);
-              document.addEventListener('submit', function (e) { e.preventDefault(); }, true);
+              document.addEventListener('submit', function (e) { if (window.__provoking) e.preventDefault(); }, true);
               fix(window, '__hits', hits);
             })();
             """;
@@ -61,6 +62,7 @@ final class ScriptProbe {
     /** Provokes every element, scans the document for active markup, waits for late work, reports. */
     private static final String PROVOKE = """
             var done = arguments[arguments.length - 1];
+            window.__provoking = true;
             var mouse = ['mouseover', 'mouseenter', 'mousemove', 'mousedown', 'mouseup', 'click', 'dblclick',
                 'contextmenu', 'mouseout', 'mouseleave', 'pointerover', 'pointerdown', 'pointerup'];
             var other = ['focus', 'focusin', 'blur', 'focusout', 'keydown', 'keyup', 'input', 'change', 'load',
