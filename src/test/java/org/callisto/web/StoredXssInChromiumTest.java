@@ -260,7 +260,7 @@ class StoredXssInChromiumTest {
     }
 
     @Test
-    void registrationRefusesMarkupInNamesAndTheRefusalNeverRuns() {
+    void registrationRefusesMarkupInNamesAndTheRefusalAndLoginFormNeverRun() {
         asAnonymous();
         WebDriver d = browser.driver();
         List<ScriptProbe.Report> reports = new ArrayList<>();
@@ -275,6 +275,10 @@ class StoredXssInChromiumTest {
             reports.add(r);
             assertThat(r.text()).containsAnyOf("which is not allowed", "the username is too long");
             assertThat(Accounts.of(site.db, site.config).store().userByName(name)).isEmpty();
+        }
+        for (int i = 0; i < XssPayloads.ALL.size(); i++) {
+            String q = java.net.URLEncoder.encode(p(FORM, i), StandardCharsets.UTF_8);
+            reports.add(probe.visit(site.uri("/login?registered=" + q + "&next=/" + q)));
         }
         assertQuiet(reports);
     }
