@@ -14,7 +14,7 @@ final class XssPayloads {
         RUNS,
         /** leaves active markup that the probe reports, without calling its marker */
         MARKUP,
-        /** nothing in today's Chromium as HTML (it worked in old browsers, or in XML); sent in case a path revives it */
+        /** nothing in today's Chromium as HTML (it ran in old browsers, or in XML); sent in case a path revives it */
         INERT
     }
 
