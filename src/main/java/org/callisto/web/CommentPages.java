@@ -120,6 +120,11 @@ final class CommentPages {
         String format = ctx.formParam("format");
         String text = ctx.formParam("text");
         try {
+            if (parentField != null && !parentField.isBlank() && !parentField.strip().matches("[0-9]{1,18}")) {
+                // a reply must never become a top-level comment because its parent was garbled
+                throw new JournalRefusal("the form did not say which comment to reply to; reload the page and try"
+                        + " again");
+            }
             switch (comments.post(session, story.id(), parent == 0 ? null : parent, format, text)) {
                 case CommentOutcome.Stored stored -> ctx.redirect("/stories/" + story.id() + "#comment-"
                         + stored.comment().id(), HttpStatus.SEE_OTHER);

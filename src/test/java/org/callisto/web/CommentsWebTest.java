@@ -12,33 +12,36 @@ import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.callisto.account.Accounts;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
 
 /**
  * Comments through real HTTP with cookies: post, reply, edit, delete, hide, lock and ban through the forms with
- * their CSRF tokens; refusals without them; the public moderation log and a story's comment feed.
+ * their CSRF tokens; refusals without them; the public moderation log and a story's comment feed. Each test runs
+ * on SQLite and on PostgreSQL.
  */
 class CommentsWebTest {
     private static final Pattern COMMENT = Pattern.compile("^/stories/([0-9]+)#comment-([0-9]+)$");
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
-    private static PlanetSite site;
+    /** One site per kind of database, made when a test first asks for it. */
+    private static final Map<String, PlanetSite> SITES = new java.util.concurrent.ConcurrentHashMap<>();
 
-    @BeforeAll
-    static void start() {
-        site = new PlanetSite("sqlite", Map.of("journal.registration", "open"));
-        Accounts.of(site.db, site.config).createAdmin("editor1", JournalWebTest.PASSWORD);
+    static PlanetSite site(String kind) {
+        return SITES.computeIfAbsent(kind, k -> {
+            PlanetSite site = new PlanetSite(k, Map.of("journal.registration", "open"));
+            Accounts.of(site.db, site.config).createAdmin("editor1", JournalWebTest.PASSWORD);
+            return site;
+        });
     }
 
     @AfterAll
     static void stop() {
-        if (site != null) {
-            site.close();
-        }
+        SITES.values().forEach(PlanetSite::close);
+        SITES.clear();
     }
 
-    static WebClient member(String name) {
+    static WebClient member(PlanetSite site, String name) {
         Accounts.of(site.db, site.config).register(name, JournalWebTest.PASSWORD, null,
                 "10.3.0." + ADDRESSES.incrementAndGet());
         WebClient c = new WebClient(site.uri("/"));
@@ -46,16 +49,16 @@ class CommentsWebTest {
         return c;
     }
 
-    static WebClient editor() {
+    static WebClient editor(PlanetSite site) {
         WebClient c = new WebClient(site.uri("/"));
         JournalWebTest.login(c, "editor1");
         return c;
     }
 
     /** A published story's number. */
-    static long story(WebClient author, String title) {
+    static long story(PlanetSite site, WebClient author, String title) {
         long id = JournalWebTest.submit(author, title, "text", "An intro", "");
-        JournalWebTest.decide(editor(), id, "accept", "");
+        JournalWebTest.decide(editor(site), id, "accept", "");
         return id;
     }
 
@@ -72,11 +75,13 @@ class CommentsWebTest {
         return Long.parseLong(m.group(2));
     }
 
-    @Test
-    void commentReplyHideAndTheLog() throws Exception {
-        WebClient alice = member("alice");
-        WebClient bob = member("bob");
-        long story = story(alice, "Comments here");
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void commentReplyHideAndTheLog(String kind) throws Exception {
+        PlanetSite site = site(kind);
+        WebClient alice = member(site, "alice");
+        WebClient bob = member(site, "bob");
+        long story = story(site, alice, "Comments here");
         long top = commentOn(alice, story, 0, "markdown", "First *comment* <script>alert(1)</script>");
         long reply = commentOn(bob, story, top, "text", "A reply from bob; DROP TABLE comments; --");
 
@@ -99,7 +104,7 @@ class CommentsWebTest {
         HttpResponse<String> noToken = bob.post("/stories/" + story + "/comments", "format", "text", "text", "x");
         assertThat(noToken.statusCode()).isEqualTo(403);
         assertThat(bob.post("/comments/" + top + "/hide", "reason", "x").statusCode()).isEqualTo(403);
-        WebClient editor = editor();
+        WebClient editor = editor(site);
         assertThat(editor.post("/comments/" + top + "/hide", "csrf", "A".repeat(43), "reason", "x").statusCode())
                 .isEqualTo(403);
         HttpResponse<String> memberHides = bob.submit("/stories/" + story, "/stories/" + story + "/comments",
@@ -136,10 +141,12 @@ class CommentsWebTest {
         assertThat(feed.body()).doesNotContain("<em>comment</em>").contains("hidden by a moderator");
     }
 
-    @Test
-    void tooManyCommentsAreRefusedWith429() {
-        WebClient erin = member("erin");
-        long story = story(erin, "Chatty");
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void tooManyCommentsAreRefusedWith429(String kind) {
+        PlanetSite site = site(kind);
+        WebClient erin = member(site, "erin");
+        long story = story(site, erin, "Chatty");
         for (int i = 0; i < 10; i++) {
             commentOn(erin, story, 0, "text", "comment " + i);
         }
@@ -150,11 +157,13 @@ class CommentsWebTest {
         assertThat(r.body()).contains("one too many");
     }
 
-    @Test
-    void editDeleteLockAndBan() {
-        WebClient carol = member("carol");
-        WebClient dan = member("dan");
-        long story = story(carol, "Lock me");
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void editDeleteLockAndBan(String kind) {
+        PlanetSite site = site(kind);
+        WebClient carol = member(site, "carol");
+        WebClient dan = member(site, "dan");
+        long story = story(site, carol, "Lock me");
         long first = commentOn(carol, story, 0, "text", "typo hree");
         long answer = commentOn(dan, story, first, "text", "an answer");
         HttpResponse<String> edited = carol.submit("/stories/" + story, "/comments/" + first + "/edit", "format",
@@ -175,7 +184,7 @@ class CommentsWebTest {
         assertThat(body).contains("[deleted]").doesNotContain("typo here").contains("an answer")
                 .contains("id=\"comment-" + answer + "\"");
 
-        WebClient editor = editor();
+        WebClient editor = editor(site);
         HttpResponse<String> noReason = editor.submit("/stories/" + story, "/stories/" + story + "/lock",
                 "reason", "");
         assertThat(noReason.statusCode()).isEqualTo(400);

@@ -7,7 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.callisto.account.Accounts;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -16,15 +17,18 @@ import org.openqa.selenium.WebElement;
 /**
  * One walk through the journal in headless Chromium, with no JavaScript of ours: register, log in, submit a story
  * whose HTML has a problem (the problem shows with its place, the story does not), fix it, an editor accepts it,
- * and it is on the journal. Screenshots of each step go to {@code target/screenshots/}.
+ * and it is on the journal. Runs on SQLite and on PostgreSQL. Screenshots of each step go to
+ * {@code target/screenshots/KIND/}.
  */
 class JournalBrowserTest {
     private static final Path SHOTS = Path.of("target", "screenshots");
 
-    @Test
-    void registerSubmitFixAcceptAndRead() throws IOException {
-        Files.createDirectories(SHOTS);
-        try (PlanetSite site = new PlanetSite("sqlite", Map.of("journal.registration", "open"));
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void registerSubmitFixAcceptAndRead(String kind) throws IOException {
+        Path shots = SHOTS.resolve(kind);
+        Files.createDirectories(shots);
+        try (PlanetSite site = new PlanetSite(kind, Map.of("journal.registration", "open"));
              Browser browser = Browser.launch()) {
             Accounts.of(site.db, site.config).createAdmin("editor1", JournalWebTest.PASSWORD);
             WebDriver d = browser.driver();
@@ -33,12 +37,12 @@ class JournalBrowserTest {
             d.findElement(By.id("username")).sendKeys("walker");
             d.findElement(By.id("password")).sendKeys(JournalWebTest.PASSWORD);
             d.findElement(By.id("password2")).sendKeys(JournalWebTest.PASSWORD);
-            shot(browser, "01-register");
+            shot(browser, shots, "01-register");
             browser.clickAndWait(d.findElement(By.cssSelector("main form button[type=submit]")));
             assertThat(browser.currentUrl()).contains("/login?registered=walker");
 
             d.findElement(By.id("password")).sendKeys(JournalWebTest.PASSWORD);
-            shot(browser, "02-login");
+            shot(browser, shots, "02-login");
             browser.clickAndWait(d.findElement(By.cssSelector("main form button[type=submit]")));
             assertThat(browser.currentUrl()).endsWith("/journal");
             assertThat(d.findElement(By.cssSelector("a[href='/account']")).getText()).isEqualTo("walker");
@@ -55,7 +59,7 @@ class JournalBrowserTest {
             assertThat(d.findElements(By.cssSelector("main b"))).as("nothing of the body is rendered").isEmpty();
             assertThat(d.findElements(By.cssSelector(".story-body, .story-intro"))).isEmpty();
             assertThat(d.findElement(By.cssSelector(".validation-report pre")).getText()).contains("<b>bold-marker");
-            shot(browser, "03-submission-with-problems");
+            shot(browser, shots, "03-submission-with-problems");
 
             WebElement body = d.findElement(By.id("body"));
             body.clear();
@@ -64,7 +68,7 @@ class JournalBrowserTest {
             assertThat(browser.currentUrl()).matches(".*/stories/[0-9]+$");
             String storyUrl = browser.currentUrl();
             assertThat(d.findElement(By.cssSelector("main")).getText()).contains("waiting for an editor");
-            shot(browser, "04-submitted");
+            shot(browser, shots, "04-submitted");
 
             browser.clickAndWait(d.findElement(By.cssSelector("header form[action='/logout'] button")));
             browser.open(site.uri("/login"));
@@ -73,7 +77,7 @@ class JournalBrowserTest {
             browser.clickAndWait(d.findElement(By.cssSelector("main form button[type=submit]")));
             browser.open(site.uri("/editor/queue"));
             assertThat(d.findElement(By.cssSelector("main")).getText()).contains("Chromium walks the journal");
-            shot(browser, "05-editor-queue");
+            shot(browser, shots, "05-editor-queue");
             browser.clickAndWait(d.findElement(By.cssSelector("button[value=accept]")));
             assertThat(d.findElement(By.cssSelector("main")).getText()).contains("No story is waiting");
 
@@ -81,11 +85,11 @@ class JournalBrowserTest {
             WebElement story = d.findElement(By.cssSelector("article.story"));
             assertThat(story.getText()).contains("Chromium walks the journal").contains("An intro that is fine.")
                     .contains("from the browser testing dept.").doesNotContain("bold-marker");
-            shot(browser, "06-journal");
+            shot(browser, shots, "06-journal");
             browser.clickAndWait(story.findElement(By.cssSelector(".read-more a")));
             assertThat(browser.currentUrl()).isEqualTo(storyUrl);
             assertThat(d.findElement(By.cssSelector(".story-body b")).getText()).isEqualTo("bold-marker");
-            shot(browser, "07-story");
+            shot(browser, shots, "07-story");
 
             // a member comments and another replies; an editor hides the comment and the log says so
             browser.clickAndWait(d.findElement(By.cssSelector("header form[action='/logout'] button")));
@@ -98,14 +102,14 @@ class JournalBrowserTest {
             WebElement comment = d.findElement(By.id("comment-" + commentId));
             assertThat(comment.getText()).contains("A first comment from walker").contains("walker");
             browser.script("document.getElementById('comments').scrollIntoView();");
-            shot(browser, "08-comment");
+            shot(browser, shots, "08-comment");
             comment.findElement(By.cssSelector("details summary")).click();
             d.findElement(By.id("reply-" + commentId)).sendKeys("A reply, nested under the comment");
             browser.clickAndWait(comment.findElement(By.cssSelector("details form button[type=submit]")));
             assertThat(d.findElement(By.cssSelector("#comment-" + commentId + " ol.comment-list li")).getText())
                     .contains("A reply, nested under the comment");
             browser.script("document.getElementById('comments').scrollIntoView();");
-            shot(browser, "09-reply");
+            shot(browser, shots, "09-reply");
 
             browser.clickAndWait(d.findElement(By.cssSelector("header form[action='/logout'] button")));
             logIn(browser, site, "editor1");
@@ -117,19 +121,19 @@ class JournalBrowserTest {
                     + "/hide'] button")));
             assertThat(d.findElement(By.id("comment-" + commentId)).getText()).contains("[hidden by a moderator]");
             browser.script("document.getElementById('comments').scrollIntoView();");
-            shot(browser, "10-hidden-editor-view");
+            shot(browser, shots, "10-hidden-editor-view");
             browser.open(site.uri("/moderation"));
             WebElement row = d.findElement(By.cssSelector("table.moderation-log tbody tr"));
             assertThat(row.getText()).contains("editor1").contains("hid").contains("comment " + commentId)
                     .contains("Testing the moderation log");
-            shot(browser, "11-moderation-log");
+            shot(browser, shots, "11-moderation-log");
             browser.clickAndWait(d.findElement(By.cssSelector("header form[action='/logout'] button")));
             browser.open(java.net.URI.create(storyUrl));
             assertThat(d.findElement(By.id("comment-" + commentId)).getText()).contains("[hidden by a moderator]")
                     .doesNotContain("A first comment from walker");
             assertThat(d.findElement(By.id("comments")).getText()).contains("A reply, nested under the comment");
             browser.script("document.getElementById('comments').scrollIntoView();");
-            shot(browser, "12-hidden-reader-view");
+            shot(browser, shots, "12-hidden-reader-view");
         }
     }
 
@@ -142,8 +146,8 @@ class JournalBrowserTest {
         assertThat(d.findElement(By.cssSelector("a[href='/account']")).getText()).isEqualTo(name);
     }
 
-    private static void shot(Browser browser, String name) throws IOException {
+    private static void shot(Browser browser, Path shots, String name) throws IOException {
         byte[] png = browser.driver().getScreenshotAs(OutputType.BYTES);
-        Files.write(SHOTS.resolve(name + ".png"), png);
+        Files.write(shots.resolve(name + ".png"), png);
     }
 }

@@ -8,12 +8,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.callisto.account.Accounts;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The journal through real HTTP with cookies: register, log in, submit, fix, an editor decides, readers see the
- * story; CSRF refusals, login rate limits and hostile text in every field.
+ * story; CSRF refusals, login rate limits and hostile text in every field. Each test runs on SQLite and on
+ * PostgreSQL.
  */
 class JournalWebTest {
     static final String PASSWORD = "correct horse battery";
@@ -22,22 +23,25 @@ class JournalWebTest {
     private static final java.util.concurrent.atomic.AtomicInteger ADDRESSES =
             new java.util.concurrent.atomic.AtomicInteger();
 
-    private static PlanetSite site;
+    /** One site per kind of database, made when a test first asks for it. */
+    private static final Map<String, PlanetSite> SITES = new java.util.concurrent.ConcurrentHashMap<>();
 
-    @BeforeAll
-    static void start() {
-        site = new PlanetSite("sqlite", Map.of("journal.registration", "open"));
-        Accounts.of(site.db, site.config).createAdmin("editor1", PASSWORD);
+    /** The site on a database of {@code kind}, with open registration and an administrator {@code editor1}. */
+    static PlanetSite site(String kind) {
+        return SITES.computeIfAbsent(kind, k -> {
+            PlanetSite site = new PlanetSite(k, Map.of("journal.registration", "open"));
+            Accounts.of(site.db, site.config).createAdmin("editor1", PASSWORD);
+            return site;
+        });
     }
 
     @AfterAll
     static void stop() {
-        if (site != null) {
-            site.close();
-        }
+        SITES.values().forEach(PlanetSite::close);
+        SITES.clear();
     }
 
-    static WebClient client() {
+    static WebClient client(PlanetSite site) {
         return new WebClient(site.uri("/"));
     }
 
@@ -45,9 +49,9 @@ class JournalWebTest {
      * A logged-in member; the account is made directly (registration through the form is tested once, and allows
      * only five accounts an hour from one address).
      */
-    static WebClient member(String name) {
+    static WebClient member(PlanetSite site, String name) {
         Accounts.of(site.db, site.config).register(name, PASSWORD, null, "10.1.0." + ADDRESSES.incrementAndGet());
-        WebClient c = client();
+        WebClient c = client(site);
         login(c, name);
         return c;
     }
@@ -76,9 +80,11 @@ class JournalWebTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
     }
 
-    @Test
-    void registerLoginSubmitFixAcceptAndRead() {
-        WebClient alice = client();
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void registerLoginSubmitFixAcceptAndRead(String kind) {
+        PlanetSite site = site(kind);
+        WebClient alice = client(site);
         assertThat(alice.submit("/register", "/register", "username", "alice", "password", PASSWORD, "password2",
                 PASSWORD).headers().firstValue("Location")).contains("/login?registered=alice");
         login(alice, "alice");
@@ -111,7 +117,7 @@ class JournalWebTest {
         assertThat(site.get("/stories/" + id).statusCode()).as("pending stories are hidden").isEqualTo(404);
         assertThat(alice.get("/editor/queue").statusCode()).as("members have no queue").isEqualTo(403);
 
-        WebClient editor = client();
+        WebClient editor = client(site);
         login(editor, "editor1");
         assertThat(editor.get("/editor/queue").body()).contains("Ports tree news").contains("intro-marker");
         decide(editor, id, "accept", "");
@@ -127,18 +133,20 @@ class JournalWebTest {
         assertThat(site.get("/journal/atom.xml").body()).contains("<title>Ports tree news</title>")
                 .contains("http://planet.test/stories/" + id);
 
-        long again = submit(member("bob.b"), "Same link", "text", "again", "", "source",
+        long again = submit(member(site, "bob.b"), "Same link", "text", "again", "", "source",
                 "https://example.org/ports");
         assertThat(editor.get("/editor/queue").body()).contains("href=\"/stories/" + id + "\"")
                 .contains("Same link as");
         decide(editor, again, "reject", "Already covered");
     }
 
-    @Test
-    void aRejectionShowsItsReasonOnTheAccountPage() {
-        WebClient carol = member("carol");
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void aRejectionShowsItsReasonOnTheAccountPage(String kind) {
+        PlanetSite site = site(kind);
+        WebClient carol = member(site, "carol");
         long id = submit(carol, "Off topic", "markdown", "Some *text*", "");
-        WebClient editor = client();
+        WebClient editor = client(site);
         login(editor, "editor1");
         decide(editor, id, "reject", "Not about <em>our</em> topics");
         HttpResponse<String> account = carol.get("/account");
@@ -151,9 +159,11 @@ class JournalWebTest {
         assertThat(empty.body()).contains("no story number 999999");
     }
 
-    @Test
-    void formsWithoutAValidTokenAreRefusedWith403() {
-        WebClient dave = member("dave");
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void formsWithoutAValidTokenAreRefusedWith403(String kind) {
+        PlanetSite site = site(kind);
+        WebClient dave = member(site, "dave");
         HttpResponse<String> none = dave.post("/submit", "action", "submit", "title", "x", "format", "text",
                 "intro", "x");
         assertThat(none.statusCode()).isEqualTo(403);
@@ -162,29 +172,33 @@ class JournalWebTest {
                 "format", "text", "intro", "x");
         assertThat(wrong.statusCode()).isEqualTo(403);
         assertThat(wrong.body()).contains("not valid");
-        assertThat(client().post("/login", "username", "dave", "password", PASSWORD).statusCode()).isEqualTo(403);
+        assertThat(client(site).post("/login", "username", "dave", "password", PASSWORD).statusCode()).isEqualTo(403);
         assertThat(dave.post("/logout").statusCode()).isEqualTo(403);
         assertThat(dave.get("/account").statusCode()).as("still logged in").isEqualTo(200);
     }
 
-    @Test
-    void missingFieldsAreRefusedOnTheForm() {
-        WebClient c = client();
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void missingFieldsAreRefusedOnTheForm(String kind) {
+        PlanetSite site = site(kind);
+        WebClient c = client(site);
         HttpResponse<String> r = c.submit("/register", "/register", "username", "", "password", "");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("class=\"refusal\"");
         HttpResponse<String> l = c.submit("/login", "/login", "username", "", "password", "");
         assertThat(l.statusCode()).isEqualTo(400);
         assertThat(l.body()).contains("enter your username");
-        WebClient erin = member("erin");
+        WebClient erin = member(site, "erin");
         HttpResponse<String> s = erin.submit("/submit", "/submit", "action", "submit");
         assertThat(s.statusCode()).isEqualTo(400);
         assertThat(s.body()).contains("enter a title");
     }
 
-    @Test
-    void anOversizedStoryIsRefusedInWords() {
-        WebClient ivy = member("ivy");
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void anOversizedStoryIsRefusedInWords(String kind) {
+        PlanetSite site = site(kind);
+        WebClient ivy = member(site, "ivy");
         HttpResponse<String> r = ivy.submit("/submit", "/submit", "action", "submit", "title", "Long", "format",
                 "text", "intro", "word ".repeat(50_000));
         HttpResponse<String> huge = ivy.submit("/submit", "/submit", "action", "submit", "title", "Long", "format",
@@ -195,10 +209,12 @@ class JournalWebTest {
         assertThat(r.body()).contains("at most 200000 characters");
     }
 
-    @Test
-    void repeatedFailedLoginsAreRateLimitedWith429() {
-        member("frank");
-        WebClient mallory = client();
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void repeatedFailedLoginsAreRateLimitedWith429(String kind) {
+        PlanetSite site = site(kind);
+        member(site, "frank");
+        WebClient mallory = client(site);
         HttpResponse<String> r = null;
         for (int i = 0; i < 6; i++) {
             r = mallory.submit("/login", "/login", "username", "frank", "password", "wrong password " + i);
@@ -209,13 +225,15 @@ class JournalWebTest {
         assertThat(r.body()).contains("too many login attempts for this account; try again in");
     }
 
-    @Test
-    void hostileTextIsStoredAndShownLiterally() {
-        WebClient gina = member("gina");
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void hostileTextIsStoredAndShownLiterally(String kind) {
+        PlanetSite site = site(kind);
+        WebClient gina = member(site, "gina");
         String title = "Robert'); DROP TABLE stories;-- <script>alert(1)</script>";
         long id = submit(gina, title, "text", "<script>alert('intro')</script> & \"quotes\"",
                 "x' OR '1'='1 <img src=x onerror=alert(2)>");
-        WebClient editor = client();
+        WebClient editor = client(site);
         login(editor, "editor1");
         decide(editor, id, "accept", "");
         for (String page : new String[] {"/journal", "/stories/" + id}) {
@@ -227,9 +245,11 @@ class JournalWebTest {
         assertThat(site.get("/stories/" + id).body()).contains("x' OR '1'='1 &lt;img src=x onerror=alert(2)&gt;");
     }
 
-    @Test
-    void pagesForLoggedInMembersAreNeverCached() {
-        WebClient hank = member("hank");
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void pagesForLoggedInMembersAreNeverCached(String kind) {
+        PlanetSite site = site(kind);
+        WebClient hank = member(site, "hank");
         for (String page : new String[] {"/", "/journal", "/account", "/entries/"
                 + site.store.river(0, 1).getFirst().id()}) {
             HttpResponse<String> r = hank.get(page);
