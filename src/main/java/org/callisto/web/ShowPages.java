@@ -228,6 +228,32 @@ final class ShowPages {
      * The Content-Type of a transcript file in the media directory, by its extension ({@code .vtt}, {@code .srt},
      * {@code .txt}), or null for other files.
      */
+    /**
+     * {@code image/png} or {@code image/jpeg} when the file's name says so and its first bytes agree (a PNG or
+     * JPEG signature), else null: a file named {@code .png} holding anything else is not served as an image.
+     */
+    static String imageType(Path file) throws IOException {
+        String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean png = lower.endsWith(".png");
+        boolean jpeg = lower.endsWith(".jpg") || lower.endsWith(".jpeg");
+        if (!png && !jpeg) {
+            return null;
+        }
+        byte[] head = new byte[8];
+        int read;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(head, 0, head.length);
+        }
+        if (png && read == 8 && java.util.Arrays.equals(head, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n',
+                0x1a, '\n'})) {
+            return "image/png";
+        }
+        if (jpeg && read >= 3 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xd8 && (head[2] & 0xff) == 0xff) {
+            return "image/jpeg";
+        }
+        return null;
+    }
+
     static String transcriptType(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".vtt")) {
@@ -263,6 +289,13 @@ final class ShowPages {
             // podcast apps and web players fetch transcripts from other origins
             ctx.header("Access-Control-Allow-Origin", "*");
             downloads.serveFile(ctx, file, transcript, null);
+            return;
+        }
+        String image = imageType(file);
+        if (image != null) {
+            // the show's artwork and other images: podcast directories fetch them from anywhere
+            ctx.header("Access-Control-Allow-Origin", "*");
+            downloads.serveFile(ctx, file, image, null);
             return;
         }
         try {

@@ -184,6 +184,23 @@ class ShowWebTest {
     }
 
     @Test
+    void theArtworkTheFeedsNameIsASquarePngServedFromTheMediaDirectory() throws Exception {
+        String feed = site.get("/show/feeds/itunes.xml").body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<itunes:image href=\"http://planet.test/([^\"]+)\"")
+                .matcher(feed);
+        assertThat(m.find()).as("itunes:image in the feed").isTrue();
+        HttpResponse<byte[]> art = site.getBytes("/" + m.group(1));
+        assertThat(art.statusCode()).isEqualTo(200);
+        assertThat(art.headers().firstValue("Content-Type")).contains("image/png");
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(art.body()));
+        assertThat(image.getWidth()).isEqualTo(1400);
+        assertThat(image.getHeight()).isEqualTo(1400);
+
+        Files.writeString(media.resolve("fake.png"), "<script>alert(1)</script>");
+        assertThat(site.getBytes("/media/fake.png").statusCode()).as("a .png that is not a PNG").isEqualTo(404);
+    }
+
+    @Test
     void pathsOutOfTheMediaDirectoryAreRefused() throws Exception {
         List<String> attempts = List.of("/media/../secret.txt", "/media/%2e%2e/secret.txt",
                 "/media/%2E%2E%2Fsecret.txt", "/media/demo/..%2F..%2Fsecret.txt", "/media/demo/../../secret.txt",

@@ -17,6 +17,39 @@ public final class DemoMedia {
     private DemoMedia() {
     }
 
+    /**
+     * The demo show's artwork: a 1400 × 1400 PNG (the smallest square Apple accepts) of a moon on a night sky,
+     * drawn with shapes only, so no font needs to be installed.
+     */
+    public static byte[] artworkPng() {
+        int size = 1400;
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(size, size,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setPaint(new java.awt.GradientPaint(0, 0, new java.awt.Color(0x10, 0x1a, 0x3a), 0, size,
+                    new java.awt.Color(0x3b, 0x1f, 0x5c)));
+            g.fillRect(0, 0, size, size);
+            g.setColor(new java.awt.Color(0xe8, 0xc9, 0x8f));
+            g.fillOval(350, 350, 700, 700);
+            g.setColor(new java.awt.Color(0xc4, 0x9a, 0x5c));
+            int[][] craters = {{520, 480, 120}, {760, 620, 170}, {560, 800, 90}, {860, 880, 60}};
+            for (int[] c : craters) {
+                g.fillOval(c[0], c[1], c[2], c[2]);
+            }
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("demo: cannot encode the artwork", e);
+        }
+        return out.toByteArray();
+    }
+
     /** About {@code seconds} of silent CBR MP3 at {@code kbps} (a bitrate of MPEG-1 layer III), 44.1 kHz stereo. */
     public static byte[] silentMp3(int seconds, int kbps) {
         int bitrateIndex = -1;

@@ -53,19 +53,20 @@ public final class DemoShow {
     public static List<Episode> create(ShowStore store, Renditions renditions, Path mediaDir, String siteUrl,
                                        List<Entry> entries, Instant now) {
         String base = siteUrl.endsWith("/") ? siteUrl : siteUrl + "/";
-        store.saveSettings(new ShowSettings("Callisto Demo Weekly",
-                "A short weekly show about the BSDs and the stories of the demo planet. The media are silent.",
-                "en", "The Callisto demo crew", "Demo Host", "host@callisto.example",
-                base + "static/show.png",
-                List.of("Technology", "News/Tech News"), false, base + "episodes",
-                "Support the show", "feedback@callisto.example",
-                PodcastGuid.of(base + "show/feeds/itunes.xml"), false));
         Path folder = mediaDir.resolve(FOLDER);
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("demo: cannot create the media directory " + folder, e);
         }
+        write(folder.resolve("artwork.png"), DemoMedia.artworkPng());
+        store.saveSettings(new ShowSettings("Callisto Demo Weekly",
+                "A short weekly show about the BSDs and the stories of the demo planet. The media are silent.",
+                "en", "The Callisto demo crew", "Demo Host", "host@callisto.example",
+                base + "media/" + FOLDER + "/artwork.png",
+                List.of("Technology", "News/Tech News"), false, base + "episodes",
+                "Support the show", "feedback@callisto.example",
+                PodcastGuid.of(base + "show/feeds/itunes.xml"), false));
         List<Episode> episodes = new ArrayList<>();
         Instant day = now.truncatedTo(ChronoUnit.HOURS);
         episodes.add(episode(store, 1, "Ports, packages and poudriere", day.minus(Duration.ofDays(7)),
