@@ -26,7 +26,8 @@ final class Migrations {
             "V003__show.sql",
             "V004__journal.sql",
             "V005__comments.sql",
-            "V006__demo_accounts.sql");
+            "V006__demo_accounts.sql",
+            "V010__journal_changes.sql");
 
     private final Database db;
 
