@@ -263,10 +263,20 @@ public final class WebServer implements AutoCloseable {
         return j.isAfter(p) ? j : p;
     }
 
+    /**
+     * Sends a page for one person: never stored by any cache, and written in one piece with its length, as the
+     * page cache writes its pages (a result handed to Javalin goes out chunked, in 32 KB writes).
+     */
     private static void personal(Context ctx, Rendered page) {
         ctx.header("Cache-Control", "private, no-store");
         ctx.contentType(page.contentType());
-        ctx.result(page.body());
+        byte[] bytes = page.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ctx.res().setContentLength(bytes.length);
+        try {
+            ctx.res().getOutputStream().write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("client went away while sending " + ctx.path(), e);
+        }
     }
 
     /** A page's identity: its path and page number; other query parameters do not change a page. */
