@@ -41,18 +41,34 @@ final class Migrations {
                 s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
                         + "script TEXT NOT NULL, applied_at BIGINT NOT NULL)");
             }
-            int current = currentVersion(c);
-            for (int i = current; i < SCRIPTS.size(); i++) {
-                apply(c, i + 1, SCRIPTS.get(i));
+            java.util.Set<Integer> applied = appliedVersions(c);
+            for (String script : SCRIPTS) {
+                if (!applied.contains(version(script))) {
+                    apply(c, version(script), script);
+                }
             }
             return null;
         });
     }
 
-    private static int currentVersion(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(version) FROM schema_version")) {
-            return rs.next() ? rs.getInt(1) : 0;
+    /**
+     * The versions a database has seen. Each script is applied when its own version is missing, not merely when it
+     * is above the highest: numbers are reserved per branch of work (V007 to V009 elsewhere, V010 here) and may
+     * arrive in any order.
+     */
+    private static java.util.Set<Integer> appliedVersions(Connection c) throws SQLException {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
+            while (rs.next()) {
+                out.add(rs.getInt(1));
+            }
         }
+        return out;
+    }
+
+    /** The version in a script's name: 10 for {@code V010__journal_changes.sql}. */
+    static int version(String script) {
+        return Integer.parseInt(script.substring(1, script.indexOf("__")));
     }
 
     private void apply(Connection c, int version, String script) throws SQLException {

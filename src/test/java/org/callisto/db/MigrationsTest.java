@@ -29,6 +29,36 @@ class MigrationsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void aMissingScriptBelowTheHighestVersionIsAppliedToo(String kind) {
+        String url = "sqlite".equals(kind) ? TestDatabases.sqliteUrl() : TestDatabases.postgresUrl();
+        String user = "sqlite".equals(kind) ? "" : "postgres";
+        String first = Migrations.SCRIPTS.getFirst();
+        String last = "V010__journal_changes.sql";
+        try (Database db = Database.open(url, user, "")) { // as if V010 had not been applied yet
+            db.withConnection(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("DELETE FROM schema_version WHERE version = " + Migrations.version(last));
+                    s.execute("DROP TABLE journal_changes");
+                }
+                return null;
+            });
+        }
+        try (Database again = Database.open(url, user, "")) {
+            assertThat(versions(again)).isEqualTo(Migrations.SCRIPTS.size());
+            int rows = again.withConnection(c -> {
+                try (Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM journal_changes")) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            });
+            assertThat(rows).isEqualTo(1);
+        }
+        assertThat(Migrations.version(first)).isEqualTo(1);
+    }
+
     private static int versions(Database db) {
         return db.withConnection(c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM schema_version")) {
