@@ -53,7 +53,7 @@ final class Migrations {
 
     /**
      * The versions a database has seen. Each script is applied when its own version is missing, not merely when it
-     * is above the highest: numbers are reserved per branch of work (V007 to V009 elsewhere, V010 here) and may
+     * is above the highest: numbers are reserved for changes that land separately (V010 came before V007 to V009) and may
      * arrive in any order.
      */
     private static java.util.Set<Integer> appliedVersions(Connection c) throws SQLException {
