@@ -53,8 +53,8 @@ final class Migrations {
 
     /**
      * The versions a database has seen. Each script is applied when its own version is missing, not merely when it
-     * is above the highest: numbers are reserved for changes that land separately (V010 came before V007 to V009) and may
-     * arrive in any order.
+     * is above the highest: numbers are reserved for changes that land separately (V010 came before V007 to V009)
+     * and may arrive in any order.
      */
     private static java.util.Set<Integer> appliedVersions(Connection c) throws SQLException {
         java.util.Set<Integer> out = new java.util.HashSet<>();

@@ -44,8 +44,8 @@ public record Rendering(List<ValidationError> errors, String html, String report
             }
             case TEXT -> new Rendering(List.of(), renderer.sanitizer().sanitize(PlainText.toHtml(source), siteUrl),
                     null);
-            case MARKDOWN -> new Rendering(List.of(), MarkdownText.toHtml(source, policy, renderer.sanitizer(), siteUrl),
-                    null);
+            case MARKDOWN -> new Rendering(List.of(),
+                    MarkdownText.toHtml(source, policy, renderer.sanitizer(), siteUrl), null);
         };
     }
 }
