@@ -33,7 +33,8 @@ final class Migrations {
             "V006__demo_accounts.sql",
             "V007__feedback.sql",
             "V008__downloads.sql",
-            "V009__admin.sql");
+            "V009__admin.sql",
+            "V010__journal_changes.sql");
 
     private final Database db;
 

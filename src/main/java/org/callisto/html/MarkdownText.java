@@ -40,6 +40,17 @@ public final class MarkdownText {
      * @param siteUrl the URL relative links are resolved against, or null to drop them
      */
     public static String toHtml(String markdown, FragmentPolicy policy, String siteUrl) {
+        return toHtml(markdown, policy, new HtmlSanitizer(policy.sanitizePolicy()), siteUrl);
+    }
+
+    /**
+     * The HTML for {@code markdown} under {@code policy}, cleaned by {@code sanitizer}, which must have been made
+     * from {@code policy.sanitizePolicy()}: for callers that render many fragments and keep one sanitizer (building
+     * a policy and its sanitizer costs more than rendering a comment).
+     *
+     * @param siteUrl the URL relative links are resolved against, or null to drop them
+     */
+    public static String toHtml(String markdown, FragmentPolicy policy, HtmlSanitizer sanitizer, String siteUrl) {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
@@ -50,7 +61,7 @@ public final class MarkdownText {
                 .nodeRendererFactory(context -> new PolicyNodes(context, policy))
                 .build();
         String html = renderer.render(PARSER.parse(markdown));
-        return new HtmlSanitizer(policy.sanitizePolicy()).sanitize(html, siteUrl).strip();
+        return sanitizer.sanitize(html, siteUrl).strip();
     }
 
     /** Renders headings and images as tags the policy allows. */

@@ -14,7 +14,8 @@ import org.callisto.db.Database;
 
 /**
  * All SQL of comments, discussion locks and the moderation log. It stores what it is given and decides nothing;
- * the rules live in {@link Comments}. The moderation log can only be appended to and read: there is no method that
+ * the rules live in {@link Comments}. Every write moves the journal's change clock ({@link JournalStore#lastChange})
+ * in its own transaction. The moderation log can only be appended to and read: there is no method that
  * changes or removes a row. Thread-safe: every method borrows its own connection.
  */
 public final class CommentStore {
@@ -59,6 +60,7 @@ public final class CommentStore {
                     ps.executeUpdate();
                 }
             }
+            JournalStore.touch(c);
             return newId;
         });
         return comment(id).orElseThrow();
@@ -180,12 +182,18 @@ public final class CommentStore {
 
     // ---- helpers
 
+    /** Runs one write and, when it changed a row, moves the journal's change clock in the same transaction. */
     private boolean update(String sql, Object... params) {
         return db.inTransaction(c -> {
+            boolean changed;
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 bind(ps, params);
-                return ps.executeUpdate() == 1;
+                changed = ps.executeUpdate() == 1;
             }
+            if (changed) {
+                JournalStore.touch(c);
+            }
+            return changed;
         });
     }
 

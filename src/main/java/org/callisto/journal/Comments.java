@@ -34,6 +34,8 @@ public final class Comments {
     public static final Duration EDIT_WINDOW = Duration.ofMinutes(15);
     /** Longest moderation reason. */
     public static final int MAX_REASON = 2000;
+    /** What comments may contain; built once, since building a policy costs more than checking a comment. */
+    private static final FragmentPolicy POLICY = FragmentPolicy.comment();
 
     private final CommentStore store;
     private final JournalStore stories;
@@ -46,7 +48,7 @@ public final class Comments {
         this.store = store;
         this.stories = stories;
         this.accounts = accounts;
-        this.renderer = FragmentRenderer.comment(siteUrl);
+        this.renderer = new FragmentRenderer(POLICY, siteUrl);
         this.siteUrl = siteUrl;
         this.clock = clock;
     }
@@ -251,7 +253,7 @@ public final class Comments {
         if (source == null || source.isBlank()) {
             throw new JournalRefusal("write something: the comment is empty");
         }
-        int max = FragmentPolicy.comment().maxLength();
+        int max = POLICY.maxLength();
         if (source.length() > max) {
             throw new JournalRefusal("a comment may have at most " + max + " characters");
         }
@@ -259,7 +261,7 @@ public final class Comments {
     }
 
     private Rendering render(StoryFormat format, String source) {
-        return Rendering.of(renderer, FragmentPolicy.comment(), format, source, siteUrl);
+        return Rendering.of(renderer, POLICY, format, source, siteUrl);
     }
 
     /** When now is, for pages that show relative times. */

@@ -12,8 +12,9 @@ import java.util.Optional;
 import org.callisto.db.Database;
 
 /**
- * All SQL of the journal's stories. It stores what it is given and decides nothing; the rules live in
- * {@link Submissions}. Thread-safe: every method borrows its own connection.
+ * All SQL of the journal's stories, and the journal's change clock ({@link #lastChange}) that every write to
+ * stories, comments, locks and the moderation log moves. It stores what it is given and decides nothing; the rules
+ * live in {@link Submissions}. Thread-safe: every method borrows its own connection.
  */
 public final class JournalStore {
     private static final String COLUMNS = "SELECT s.id, s.author_id, u.username, s.title, s.dept, s.topics, s.format,"
@@ -55,10 +56,13 @@ public final class JournalStore {
                     ps.setLong(11, s.duplicateOf());
                 }
                 ps.setLong(12, s.submittedAt().toEpochMilli());
+                long newId;
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    return rs.getLong(1);
+                    newId = rs.getLong(1);
                 }
+                touch(c);
+                return newId;
             }
         });
         return story(id).orElseThrow();
@@ -128,9 +132,54 @@ public final class JournalStore {
                     ps.setNull(4, Types.BIGINT);
                 }
                 ps.setLong(5, id);
-                return ps.executeUpdate() == 1;
+                boolean decided = ps.executeUpdate() == 1;
+                if (decided) {
+                    touch(c);
+                }
+                return decided;
             }
         });
+    }
+
+    /**
+     * The time of the journal's latest visible change, in the clock of the pages' cache: the later of the last
+     * write to stories, comments, locks or the moderation log, and the latest publication time that has passed by
+     * {@code now} (so a story published for a later time shows once that time comes, without any write).
+     */
+    public Instant lastChange(Instant now) {
+        return db.withConnection(c -> {
+            long changed = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT changed_at FROM journal_changes WHERE id = 1");
+                 ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    changed = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(published_at) FROM stories"
+                    + " WHERE status = 'published' AND published_at <= ?")) {
+                ps.setLong(1, now.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        changed = Math.max(changed, rs.getLong(1));
+                    }
+                }
+            }
+            return Instant.ofEpochMilli(changed);
+        });
+    }
+
+    /**
+     * Moves the journal's change clock forward, inside the caller's write transaction: to now, or by one
+     * millisecond when now is not later than the last change, so every write gives a new version.
+     */
+    static void touch(java.sql.Connection c) throws SQLException {
+        long now = System.currentTimeMillis();
+        try (PreparedStatement ps = c.prepareStatement("UPDATE journal_changes SET changed_at = CASE WHEN"
+                + " changed_at < ? THEN ? ELSE changed_at + 1 END WHERE id = 1")) {
+            ps.setLong(1, now);
+            ps.setLong(2, now);
+            ps.executeUpdate();
+        }
     }
 
     /** When the latest story was published, or the epoch when none was. */

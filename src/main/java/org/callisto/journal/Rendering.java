@@ -31,7 +31,8 @@ public record Rendering(List<ValidationError> errors, String html, String report
     /**
      * Checks and renders member-written {@code source} in its format under {@code policy}: HTML is validated first
      * and, with problems, yields only the report; plain text and Markdown are rendered and then sanitized by the
-     * same policy, so no format can carry what the HTML mode refuses.
+     * same policy, so no format can carry what the HTML mode refuses. {@code renderer} must have been made from
+     * {@code policy}: its sanitizer cleans the Markdown output too.
      */
     static Rendering of(FragmentRenderer renderer, FragmentPolicy policy, StoryFormat format, String source,
                         String siteUrl) {
@@ -43,7 +44,8 @@ public record Rendering(List<ValidationError> errors, String html, String report
             }
             case TEXT -> new Rendering(List.of(), renderer.sanitizer().sanitize(PlainText.toHtml(source), siteUrl),
                     null);
-            case MARKDOWN -> new Rendering(List.of(), MarkdownText.toHtml(source, policy, siteUrl), null);
+            case MARKDOWN -> new Rendering(List.of(),
+                    MarkdownText.toHtml(source, policy, renderer.sanitizer(), siteUrl), null);
         };
     }
 }

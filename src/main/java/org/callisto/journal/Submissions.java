@@ -35,6 +35,8 @@ public final class Submissions {
     public static final int MAX_URL = 2000;
     /** Longest rejection reason. */
     public static final int MAX_REASON = 2000;
+    /** What stories may contain; built once. */
+    private static final FragmentPolicy POLICY = FragmentPolicy.submission();
 
     private final JournalStore store;
     private final Accounts accounts;
@@ -51,7 +53,7 @@ public final class Submissions {
                        Clock clock) {
         this.store = store;
         this.accounts = accounts;
-        this.renderer = FragmentRenderer.submission(siteUrl);
+        this.renderer = new FragmentRenderer(POLICY, siteUrl);
         this.siteUrl = siteUrl;
         this.topics = topics;
         this.clock = clock;
@@ -185,7 +187,7 @@ public final class Submissions {
         if (d.intro() == null || d.intro().isBlank()) {
             throw new JournalRefusal("write an intro: the part shown on the journal's front page");
         }
-        int max = FragmentPolicy.submission().maxLength();
+        int max = POLICY.maxLength();
         if (d.intro().length() > max || d.body() != null && d.body().length() > max) {
             throw new JournalRefusal("the intro and the body may have at most " + max + " characters each");
         }
@@ -244,7 +246,7 @@ public final class Submissions {
     }
 
     private Rendering render(StoryFormat format, String source) {
-        return Rendering.of(renderer, FragmentPolicy.submission(), format, source, siteUrl);
+        return Rendering.of(renderer, POLICY, format, source, siteUrl);
     }
 
     private static String shorten(String s) {

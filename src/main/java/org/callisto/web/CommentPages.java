@@ -210,10 +210,10 @@ final class CommentPages {
 
     // ---- the public log and the feed
 
-    void moderation(Context ctx) {
+    /** The public moderation log, {@code /moderation}. */
+    Rendered moderation(Context ctx) {
         List<ModerationPage.Row> rows = comments.log(0, LOG_ROWS).stream().map(CommentPages::row).toList();
-        JournalPages.send(ctx, site.render("moderation.jte", new ModerationPage(journal.meta(ctx, "Moderation log"),
-                rows)));
+        return site.render("moderation.jte", new ModerationPage(journal.meta(ctx, "Moderation log"), rows));
     }
 
     private static ModerationPage.Row row(ModerationEntry e) {
@@ -246,7 +246,8 @@ final class CommentPages {
                 Format.human(e.at()));
     }
 
-    void feed(Context ctx) {
+    /** A story's comment feed, {@code /stories/{id}/comments.atom}. */
+    Rendered feed(Context ctx) {
         Story story = journal.visibleStory(ctx);
         if (story.status() != StoryStatus.PUBLISHED) {
             throw PageException.notFound("There is no published story " + story.id() + ".");
@@ -258,10 +259,8 @@ final class CommentPages {
                 c.deleted() ? "<p>" + Comment.DELETED + "</p>" : c.hidden() ? "<p>" + Comment.HIDDEN + "</p>"
                         : c.html(), List.of(), c.createdAt(), c.editedAt(), null, null, null, null, -1)).toList();
         java.time.Instant updated = latest.isEmpty() ? story.publishedAt() : latest.getFirst().createdAt();
-        ctx.contentType(Rendered.ATOM);
-        ctx.header("Cache-Control", "public, max-age=60");
-        ctx.result(atom.write(new FeedInfo(page + "/comments.atom", "Comments on " + story.title(),
-                "The comments on " + story.title() + " in " + site.title() + "'s journal", page,
+        return new Rendered(Rendered.ATOM, atom.write(new FeedInfo(page + "/comments.atom", "Comments on "
+                + story.title(), "The comments on " + story.title() + " in " + site.title() + "'s journal", page,
                 page + "/comments.atom", updated), items));
     }
 

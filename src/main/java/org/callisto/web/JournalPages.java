@@ -30,7 +30,8 @@ import org.callisto.web.view.SubmitPage;
 /**
  * The journal's pages: the front page of published stories ({@code /journal}), a story ({@code /stories/{id}}),
  * the submission form with its preview ({@code /submit}), the editor queue ({@code /editor/queue}) and the stories'
- * feeds ({@code /journal/atom.xml}, {@code /journal/rss.xml}). Thread-safe.
+ * feeds ({@code /journal/atom.xml}, {@code /journal/rss.xml}). The reading pages return their {@link Rendered}
+ * body, so that {@link WebServer} can serve anonymous readers from the journal's page cache. Thread-safe.
  */
 final class JournalPages {
     /** Stories on the front page and in the feeds. */
@@ -58,15 +59,17 @@ final class JournalPages {
 
     // ---- reading
 
-    void journal(Context ctx) {
+    /** The front page, {@code /journal}. */
+    Rendered journal(Context ctx) {
         List<Story> published = submissions.published(0, LATEST);
         Map<Long, Integer> counts = comments.counts(published.stream().map(Story::id).toList());
         List<StoryView> stories = published.stream().map(s -> view(s, counts.getOrDefault(s.id(), 0))).toList();
-        send(ctx, site.render("journal.jte", new JournalPage(meta(ctx, "Journal"), stories)));
+        return site.render("journal.jte", new JournalPage(meta(ctx, "Journal"), stories));
     }
 
-    void story(Context ctx) {
-        storyPage(ctx, visibleStory(ctx), null);
+    /** A story's page, {@code /stories/{id}}, with its discussion as the request's viewer sees it. */
+    Rendered story(Context ctx) {
+        return storyRendered(ctx, visibleStory(ctx), null);
     }
 
     /** A story that is known to exist, such as the one a comment is under. */
@@ -91,6 +94,10 @@ final class JournalPages {
      * @param refused the comment that was just refused, to show with its problems, or null
      */
     void storyPage(Context ctx, Story story, CommentPages.Refused refused) {
+        send(ctx, storyRendered(ctx, story, refused));
+    }
+
+    private Rendered storyRendered(Context ctx, Story story, CommentPages.Refused refused) {
         CommentSection section = story.status() == StoryStatus.PUBLISHED
                 ? CommentPages.section(ctx, sessions, comments, story, refused) : null;
         String notice = switch (story.status()) {
@@ -98,20 +105,18 @@ final class JournalPages {
             case REJECTED -> "This story was not published; only you and the editors can see it.";
             case PUBLISHED -> null;
         };
-        send(ctx, site.render("story.jte", new StoryPage(meta(ctx, story.title()),
-                view(story, section == null ? 0 : section.count()), notice, section)));
+        return site.render("story.jte", new StoryPage(meta(ctx, story.title()),
+                view(story, section == null ? 0 : section.count()), notice, section));
     }
 
-    void atom(Context ctx) {
-        ctx.contentType(Rendered.ATOM);
-        ctx.header("Cache-Control", "public, max-age=300");
-        ctx.result(atom.write(info(ATOM), items()));
+    /** The stories' Atom feed, {@code /journal/atom.xml}. */
+    Rendered atom(Context ctx) {
+        return new Rendered(Rendered.ATOM, atom.write(info(ATOM), items()));
     }
 
-    void rss(Context ctx) {
-        ctx.contentType(Rendered.RSS);
-        ctx.header("Cache-Control", "public, max-age=300");
-        ctx.result(rss.write(info(RSS), items()));
+    /** The stories' RSS feed, {@code /journal/rss.xml}. */
+    Rendered rss(Context ctx) {
+        return new Rendered(Rendered.RSS, rss.write(info(RSS), items()));
     }
 
     private FeedInfo info(String self) {
@@ -249,7 +254,10 @@ final class JournalPages {
                 s.publishedAt() == null ? null : Format.human(s.publishedAt()), commentCount);
     }
 
-    /** Journal pages change with every decision and are small: they are rendered each time, never stored. */
+    /**
+     * Sends a page that is not cached: forms, refusals and pages of the editor queue. The reading pages go through
+     * the journal's page cache instead (see {@link WebServer}).
+     */
     static void send(Context ctx, Rendered page) {
         if (WebSessions.session(ctx) == null) {
             ctx.header("Cache-Control", "no-cache");

@@ -54,7 +54,9 @@ import org.eclipse.jetty.server.ServerConnector;
  * {@code /account/password}, and the administrators' pages under {@code /admin} ({@link AdminPages}). A
  * {@code before} handler finds the session of the {@code callisto_session} cookie ({@link WebSessions}); every POST
  * checks its form's CSRF token. Pages for a logged-in person are rendered afresh and sent
- * {@code Cache-Control: private, no-store}; only anonymous pages go through the cache.
+ * {@code Cache-Control: private, no-store}; only anonymous pages go through the cache. The journal's reading pages
+ * ({@code /journal}, its feeds, {@code /stories/{id}}, {@code /stories/{id}/comments.atom}, {@code /moderation})
+ * have a {@link PageCache} of their own, whose version is the journal's last change.
  *
  * <p>The show ({@link ShowPages}): {@code /episodes}, {@code /episodes/{number}}, the podcast feeds
  * {@code /show/feeds/NAME.xml}, {@code /show/{number}/chapters.json}, and media files and torrents from the media
@@ -129,6 +131,7 @@ public final class WebServer implements AutoCloseable {
                 Clock.systemUTC());
         Comments comments = new Comments(new CommentStore(store.database()), submissions.store(), accounts,
                 config.siteUrl().toString(), Clock.systemUTC());
+        PageCache journalCache = new PageCache(() -> journalChange(store, submissions.store()), changeCheck, 5_000);
         JournalPages journal = new JournalPages(site, sessions, submissions, comments);
         CommentPages commentPages = new CommentPages(site, sessions, comments, journal);
         AccountPages accountPages = new AccountPages(site, sessions, submissions, journal);
@@ -198,11 +201,11 @@ public final class WebServer implements AutoCloseable {
             r.get("/account/password", passwordPages::form);
             r.post("/account/password", passwordPages::change);
             admin.routes(r);
-            r.get("/journal", journal::journal);
-            r.get("/journal/atom.xml", journal::atom);
-            r.get("/journal/rss.xml", journal::rss);
-            r.get("/stories/{id}", journal::story);
-            r.get("/stories/{id}/comments.atom", commentPages::feed);
+            r.get("/journal", page(journalCache, journal::journal));
+            r.get("/journal/atom.xml", page(journalCache, journal::atom));
+            r.get("/journal/rss.xml", page(journalCache, journal::rss));
+            r.get("/stories/{id}", page(journalCache, journal::story));
+            r.get("/stories/{id}/comments.atom", page(journalCache, commentPages::feed));
             r.post("/stories/{id}/comments", commentPages::post);
             r.post("/stories/{id}/lock", commentPages::lock);
             r.post("/stories/{id}/unlock", commentPages::unlock);
@@ -210,7 +213,7 @@ public final class WebServer implements AutoCloseable {
             r.post("/comments/{id}/delete", commentPages::delete);
             r.post("/comments/{id}/hide", commentPages::hide);
             r.post("/comments/{id}/ban", commentPages::ban);
-            r.get("/moderation", commentPages::moderation);
+            r.get("/moderation", page(journalCache, commentPages::moderation));
             r.get("/submit", journal::submitForm);
             r.post("/submit", journal::submit);
             r.get("/editor/queue", journal::queue);
@@ -305,10 +308,30 @@ public final class WebServer implements AutoCloseable {
         };
     }
 
+    /**
+     * The version of the journal's pages: the journal's last change (stories, comments, locks, the moderation log,
+     * publication times that have passed) or the planet's, whose categories every page lists, whichever is later.
+     */
+    private static java.time.Instant journalChange(PlanetStore planet, JournalStore journal) {
+        java.time.Instant j = journal.lastChange(java.time.Instant.now());
+        java.time.Instant p = planet.lastChange();
+        return j.isAfter(p) ? j : p;
+    }
+
+    /**
+     * Sends a page for one person: never stored by any cache, and written in one piece with its length, as the
+     * page cache writes its pages (a result handed to Javalin goes out chunked, in 32 KB writes).
+     */
     private static void personal(Context ctx, Rendered page) {
         ctx.header("Cache-Control", "private, no-store");
         ctx.contentType(page.contentType());
-        ctx.result(page.body());
+        byte[] bytes = page.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ctx.res().setContentLength(bytes.length);
+        try {
+            ctx.res().getOutputStream().write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("client went away while sending " + ctx.path(), e);
+        }
     }
 
     /** A page's identity: its path and page number; other query parameters do not change a page. */

@@ -6,6 +6,10 @@ import org.junit.jupiter.api.Test;
 
 class MigrationScriptsTest {
 
+    /**
+     * Numbers only grow and never repeat. They may leave a gap: numbers are reserved for work that lands separately
+     * (V007 to V009 while V010 is in), and the runner applies each script whose own version is missing.
+     */
     @Test
     void scriptsAreNumberedInIncreasingOrderWithoutRepeats() {
         int previous = 0;

@@ -85,7 +85,7 @@ class CommentsWebTest {
         long top = commentOn(alice, story, 0, "markdown", "First *comment* <script>alert(1)</script>");
         long reply = commentOn(bob, story, top, "text", "A reply from bob; DROP TABLE comments; --");
 
-        HttpResponse<String> page = site.get("/stories/" + story);
+        HttpResponse<String> page = site.fresh("/stories/" + story);
         assertThat(page.body()).contains("id=\"comment-" + top + "\"").contains("<em>comment</em>")
                 .contains("A reply from bob; DROP TABLE comments; --").doesNotContain("<script>alert")
                 .contains("Comments (2)").contains("Log in</a> to comment");
@@ -93,7 +93,7 @@ class CommentsWebTest {
         int replyAt = page.body().indexOf("id=\"comment-" + reply + "\"");
         assertThat(replyAt).isGreaterThan(topAt);
         assertThat(page.body().substring(topAt, replyAt)).contains("<ol class=\"comment-list\">");
-        assertThat(site.get("/journal").body()).contains("2 comments");
+        assertThat(site.fresh("/journal").body()).contains("2 comments");
 
         HttpResponse<String> invalid = alice.submit("/stories/" + story, "/stories/" + story + "/comments",
                 "format", "html", "text", "<p>fine</p>\n<p>broken <b>bold</p>");
@@ -115,7 +115,7 @@ class CommentsWebTest {
         HttpResponse<String> hidden = editor.submit("/stories/" + story, "/comments/" + top + "/hide", "reason",
                 "Spam <b>link</b>");
         assertThat(hidden.statusCode()).as(hidden.body()).isEqualTo(303);
-        HttpResponse<String> after = site.get("/stories/" + story);
+        HttpResponse<String> after = site.fresh("/stories/" + story);
         assertThat(after.body()).contains(org.callisto.journal.Comment.HIDDEN.replace("[", "["))
                 .doesNotContain("<em>comment</em>").contains("id=\"comment-" + reply + "\"");
         assertThat(editor.get("/stories/" + story).body()).contains("<em>comment</em>").contains("comment-hidden");
@@ -123,13 +123,13 @@ class CommentsWebTest {
         assertThat(editor.get("/stories/" + story).body()).contains("/comments/" + top + "/ban")
                 .doesNotContain("/comments/" + own + "/ban").contains("/comments/" + own + "/hide");
 
-        HttpResponse<String> log = site.get("/moderation");
+        HttpResponse<String> log = site.fresh("/moderation");
         assertThat(log.statusCode()).isEqualTo(200);
         assertThat(log.body()).contains("editor1").contains("hid")
                 .contains("href=\"/stories/" + story + "#comment-" + top + "\"")
                 .contains("Spam &lt;b&gt;link&lt;/b&gt;");
 
-        HttpResponse<String> feed = site.get("/stories/" + story + "/comments.atom");
+        HttpResponse<String> feed = site.fresh("/stories/" + story + "/comments.atom");
         assertThat(feed.statusCode()).isEqualTo(200);
         assertThat(feed.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/atom+xml");
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -169,18 +169,18 @@ class CommentsWebTest {
         HttpResponse<String> edited = carol.submit("/stories/" + story, "/comments/" + first + "/edit", "format",
                 "text", "text", "typo here");
         assertThat(edited.statusCode()).isEqualTo(303);
-        assertThat(site.get("/stories/" + story).body()).contains("typo here").contains("edited");
+        assertThat(site.fresh("/stories/" + story).body()).contains("typo here").contains("edited");
         HttpResponse<String> badEdit = carol.submit("/stories/" + story, "/comments/" + first + "/edit", "format",
                 "html", "text", "<p>one</p>\n<p>two <i>edit-marker</p>");
         assertThat(badEdit.statusCode()).isEqualTo(400);
         assertThat(badEdit.body()).contains("was not changed").contains("<ol class=\"problems\"><li>2:")
                 .contains("&lt;i&gt;edit-marker").doesNotContain("<i>edit-marker");
-        assertThat(site.get("/stories/" + story).body()).contains("typo here");
+        assertThat(site.fresh("/stories/" + story).body()).contains("typo here");
         assertThat(dan.get("/stories/" + story).body()).doesNotContain("/comments/" + first + "/edit");
 
         HttpResponse<String> deleted = carol.submit("/stories/" + story, "/comments/" + first + "/delete");
         assertThat(deleted.statusCode()).isEqualTo(303);
-        String body = site.get("/stories/" + story).body();
+        String body = site.fresh("/stories/" + story).body();
         assertThat(body).contains("[deleted]").doesNotContain("typo here").contains("an answer")
                 .contains("id=\"comment-" + answer + "\"");
 
@@ -202,7 +202,7 @@ class CommentsWebTest {
         assertThat(editor.submit("/stories/" + story, "/comments/" + answer + "/ban", "reason", "Trolling")
                 .statusCode()).isEqualTo(303);
         assertThat(dan.get("/account").statusCode()).as("the banned account's session ended").isEqualTo(303);
-        assertThat(site.get("/moderation").body()).contains("banned").contains("account dan").contains("Trolling")
+        assertThat(site.fresh("/moderation").body()).contains("banned").contains("account dan").contains("Trolling")
                 .contains("locked the discussion of").contains("Heated");
     }
 }

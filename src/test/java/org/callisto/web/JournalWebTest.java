@@ -122,15 +122,15 @@ class JournalWebTest {
         assertThat(editor.get("/editor/queue").body()).contains("Ports tree news").contains("intro-marker");
         decide(editor, id, "accept", "");
 
-        HttpResponse<String> journal = site.get("/journal");
+        HttpResponse<String> journal = site.fresh("/journal");
         assertThat(journal.body()).contains("Ports tree news").contains("<p>intro-marker</p>")
                 .contains("href=\"/stories/" + id + "\"").contains("Read more").contains("from the testing dept.")
                 .doesNotContain("<b>marker</b>");
-        HttpResponse<String> story = site.get("/stories/" + id);
+        HttpResponse<String> story = site.fresh("/stories/" + id);
         assertThat(story.statusCode()).isEqualTo(200);
         assertThat(story.body()).contains("<h2 class=\"story-title\">Ports tree news</h2>")
                 .contains("<b>marker</b>").contains("https://example.org/ports");
-        assertThat(site.get("/journal/atom.xml").body()).contains("<title>Ports tree news</title>")
+        assertThat(site.fresh("/journal/atom.xml").body()).contains("<title>Ports tree news</title>")
                 .contains("http://planet.test/stories/" + id);
 
         long again = submit(member(site, "bob.b"), "Same link", "text", "again", "", "source",
@@ -237,12 +237,12 @@ class JournalWebTest {
         login(editor, "editor1");
         decide(editor, id, "accept", "");
         for (String page : new String[] {"/journal", "/stories/" + id}) {
-            String body = site.get(page).body();
+            String body = site.fresh(page).body();
             assertThat(body).as(page).doesNotContain("<script").doesNotContain("<img src=x")
                     .contains("Robert'); DROP TABLE stories;-- &lt;script&gt;alert(1)&lt;/script&gt;")
                     .contains("&lt;script&gt;alert('intro')&lt;/script&gt; &amp; \"quotes\"");
         }
-        assertThat(site.get("/stories/" + id).body()).contains("x' OR '1'='1 &lt;img src=x onerror=alert(2)&gt;");
+        assertThat(site.fresh("/stories/" + id).body()).contains("x' OR '1'='1 &lt;img src=x onerror=alert(2)&gt;");
     }
 
     @ParameterizedTest

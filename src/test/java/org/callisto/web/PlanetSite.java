@@ -28,6 +28,8 @@ import org.callisto.planet.PlanetStore;
  * entries, so the river has two pages; Carol has none and her last fetch failed on DNS; Dave is disabled.
  */
 final class PlanetSite implements AutoCloseable {
+    /** How soon the site's page caches notice a change. */
+    static final Duration CHANGE_CHECK = Duration.ofMillis(50);
     static final String PRE_BLOCK = "<pre>$ pkg install graphite\n    line   indented\n\tand tabbed</pre>";
 
     final Database db;
@@ -55,7 +57,7 @@ final class PlanetSite implements AutoCloseable {
                 "site.url", "http://planet.test/"));
         all.putAll(settings);
         config = ConfigLoader.of(all);
-        server = WebServer.start(config, store, Duration.ofMillis(50));
+        server = WebServer.start(config, store, CHANGE_CHECK);
     }
 
     private void populate() {
@@ -108,6 +110,20 @@ final class PlanetSite implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * GETs a page as an anonymous reader once the page caches have noticed every change made before this call
+     * (they check at most once per {@link #CHANGE_CHECK}).
+     */
+    HttpResponse<String> fresh(String pathAndQuery, String... headers) {
+        try {
+            Thread.sleep(CHANGE_CHECK.toMillis() * 2 + 10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return get(pathAndQuery, headers);
     }
 
     HttpResponse<byte[]> getBytes(String pathAndQuery, String... headers) {
