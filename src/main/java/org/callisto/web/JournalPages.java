@@ -69,7 +69,11 @@ final class JournalPages {
 
     /** A story's page, {@code /stories/{id}}, with its discussion as the request's viewer sees it. */
     Rendered story(Context ctx) {
-        return storyRendered(ctx, visibleStory(ctx), null);
+        // ?reply=ID opens the reply form under that comment; a page carries one form, not one per comment
+        String reply = ctx.queryParam("reply");
+        CommentPages.Refused open = reply != null && reply.matches("[0-9]{1,18}") && WebSessions.session(ctx) != null
+                ? new CommentPages.Refused(null, null, "", "text", Long.parseLong(reply), 0) : null;
+        return storyRendered(ctx, visibleStory(ctx), open);
     }
 
     /** A story that is known to exist, such as the one a comment is under. */

@@ -187,7 +187,7 @@ class AdminWebTest {
             assertThat(last.body()).contains("The role of root was not changed: " + Accounts.LAST_ADMIN);
             assertThat(t.accounts.store().countWithRole(Role.ADMIN)).isEqualTo(1);
 
-            HttpResponse<String> log = t.site.get("/moderation");
+            HttpResponse<String> log = t.site.fresh("/moderation");
             assertThat(log.body()).contains("gave the editor role to").contains("account dana")
                     .contains("runs the queue'); DELETE FROM moderation_log; --").contains(">root<")
                     .doesNotContain("stepping down");
@@ -200,7 +200,7 @@ class AdminWebTest {
             assertThat(down.statusCode()).isEqualTo(303);
             assertThat(down.headers().firstValue("Location")).hasValue("/account");
             assertThat(admin.get(ACCOUNTS).statusCode()).isEqualTo(403);
-            assertThat(t.site.get("/moderation").body()).contains("gave the admin role to")
+            assertThat(t.site.fresh("/moderation").body()).contains("gave the admin role to")
                     .contains("stepping down");
         }
     }
@@ -246,7 +246,7 @@ class AdminWebTest {
             assertThat(admin.submit(ACCOUNTS, ACCOUNTS + "/" + ed.id() + "/ban", "reason", "abuse").statusCode())
                     .isEqualTo(303);
 
-            HttpResponse<String> log = t.site.get("/moderation");
+            HttpResponse<String> log = t.site.fresh("/moderation");
             String body = log.body();
             assertThat(body).contains("banned").contains("lifted the ban on").contains("account erin")
                     .contains("spam &lt;links&gt;").contains("appeal accepted").contains("account eddie")

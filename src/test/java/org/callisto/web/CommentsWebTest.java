@@ -95,6 +95,17 @@ class CommentsWebTest {
         assertThat(page.body().substring(topAt, replyAt)).contains("<ol class=\"comment-list\">");
         assertThat(site.fresh("/journal").body()).contains("2 comments");
 
+        String asMember = alice.get("/stories/" + story).body();
+        assertThat(asMember).as("replies open on request, one form per page")
+                .doesNotContain("name=\"parent\"")
+                .contains("href=\"/stories/" + story + "?reply=" + top + "#reply-" + top + "\">Reply</a>")
+                .contains("href=\"/stories/" + story + "?reply=" + reply + "#reply-" + reply + "\">Reply</a>");
+        String replying = alice.get("/stories/" + story + "?reply=" + top).body();
+        assertThat(replying.split("name=\"parent\"", -1)).hasSize(2);
+        assertThat(replying).contains("<input type=\"hidden\" name=\"parent\" value=\"" + top + "\">")
+                .contains("id=\"reply-" + top + "\"");
+        assertThat(alice.get("/stories/" + story + "?reply=x1").body()).doesNotContain("name=\"parent\"");
+
         HttpResponse<String> invalid = alice.submit("/stories/" + story, "/stories/" + story + "/comments",
                 "format", "html", "text", "<p>fine</p>\n<p>broken <b>bold</p>");
         assertThat(invalid.statusCode()).isEqualTo(400);

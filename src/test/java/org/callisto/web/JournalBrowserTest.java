@@ -103,9 +103,13 @@ class JournalBrowserTest {
             assertThat(comment.getText()).contains("A first comment from walker").contains("walker");
             browser.script("document.getElementById('comments').scrollIntoView();");
             shot(browser, shots, "08-comment");
-            comment.findElement(By.cssSelector("details summary")).click();
+            browser.clickAndWait(comment.findElement(By.cssSelector("a.reply-link")));
+            assertThat(browser.currentUrl()).endsWith("?reply=" + commentId + "#reply-" + commentId);
+            assertThat(d.findElements(By.cssSelector("textarea[id^=reply-]"))).as("one reply form on the page")
+                    .hasSize(1);
             d.findElement(By.id("reply-" + commentId)).sendKeys("A reply, nested under the comment");
-            browser.clickAndWait(comment.findElement(By.cssSelector("details form button[type=submit]")));
+            browser.clickAndWait(d.findElement(By.cssSelector("#comment-" + commentId
+                    + " details form button[type=submit]")));
             assertThat(d.findElement(By.cssSelector("#comment-" + commentId + " ol.comment-list li")).getText())
                     .contains("A reply, nested under the comment");
             browser.script("document.getElementById('comments').scrollIntoView();");

@@ -64,7 +64,7 @@ class SqlMetacharactersWebTest {
             assertThat(comments.comment(markdown).map(Comment::source)).contains(QUOTE + " " + UNICODE);
             assertThat(stories.published(0, 10)).as("the stories table is still there, whole").hasSize(2);
 
-            Document page = Jsoup.parse(site.get("/stories/" + id).body());
+            Document page = Jsoup.parse(site.fresh("/stories/" + id).body());
             assertThat(page.selectFirst("h2.story-title").text()).isEqualTo(EVERYTHING);
             assertThat(page.selectFirst(".dept").text()).isEqualTo("from the " + QUOTE + " dept.");
             assertThat(page.selectFirst(".story-intro").text()).isEqualTo(EVERYTHING);
@@ -73,7 +73,7 @@ class SqlMetacharactersWebTest {
             assertThat(page.selectFirst("#comment-" + markdown + " .comment-text").text())
                     .isEqualTo(QUOTE + " " + UNICODE);
             assertThat(page.title()).startsWith(EVERYTHING);
-            Document journal = Jsoup.parse(site.get("/journal").body());
+            Document journal = Jsoup.parse(site.fresh("/journal").body());
             assertThat(journal.select("h2.story-title").eachText()).contains(EVERYTHING, DROP);
             assertThat(Jsoup.parse(member.get("/account").body()).select(".reject-reason").text())
                     .isEqualTo(EVERYTHING);
