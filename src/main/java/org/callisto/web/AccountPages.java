@@ -142,7 +142,7 @@ final class AccountPages {
     static void send(Context ctx, Rendered page) {
         ctx.header("Cache-Control", "private, no-store");
         ctx.contentType(page.contentType());
-        ctx.result(page.body());
+        ctx.result(page.bytes());
     }
 
     /** A local path to go to after login: only {@code /...} paths on this site, else the journal. */

@@ -269,7 +269,7 @@ final class JournalPages {
             ctx.header("Cache-Control", "private, no-store");
         }
         ctx.contentType(page.contentType());
-        ctx.result(page.body());
+        ctx.result(page.bytes());
     }
 
     private static String orEmpty(String s) {

@@ -137,7 +137,7 @@ final class PageCache {
     /** A rendered body, as UTF-8 bytes and gzipped. */
     record CachedPage(String contentType, byte[] body, byte[] gzip) {
         static CachedPage of(Rendered r) {
-            byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
+            byte[] body = r.bytes();
             return new CachedPage(r.contentType(), body, gzip(body));
         }
 

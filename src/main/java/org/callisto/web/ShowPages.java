@@ -166,7 +166,7 @@ final class ShowPages {
                 counts.stream().mapToLong(EpisodeDownloads::recent).sum()));
         ctx.header("Cache-Control", "private, no-store");
         ctx.contentType(page.contentType());
-        ctx.result(page.body());
+        ctx.result(page.bytes());
     }
 
     /**
@@ -212,7 +212,7 @@ final class ShowPages {
         ShowSettings settings = store.settings().orElseThrow(() -> PageException.notFound(
                 "The show has no feeds yet: its settings have not been saved."));
         byte[] body = writer.write(feed, settings, store.released(clock.instant()));
-        return new Rendered(RSS, new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        return new Rendered(RSS, body);
     }
 
     /** {@code /show/{number}/chapters.json}: the episode's JSON chapters. */

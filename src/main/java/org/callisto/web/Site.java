@@ -2,7 +2,7 @@ package org.callisto.web;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
+import gg.jte.output.Utf8ByteOutput;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -51,9 +51,11 @@ final class Site {
 
     /** Renders the template {@code name} (under {@code src/main/jte}) with its one parameter. */
     Rendered render(String name, Object model) {
-        StringOutput out = new StringOutput(16 * 1024);
+        // Straight to UTF-8: the templates' static text is compiled to bytes (binaryStaticContent), so only the
+        // values are encoded, and a page with one non-Latin-1 character is not widened to UTF-16 as a String is.
+        Utf8ByteOutput out = new Utf8ByteOutput();
         templates.render(name, model, out);
-        return Rendered.html(out.toString());
+        return new Rendered(Rendered.HTML, out.toByteArray());
     }
 
     /** Layout facts for a page whose matching feeds are the whole planet's. */

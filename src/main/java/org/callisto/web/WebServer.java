@@ -325,7 +325,7 @@ public final class WebServer implements AutoCloseable {
     private static void personal(Context ctx, Rendered page) {
         ctx.header("Cache-Control", "private, no-store");
         ctx.contentType(page.contentType());
-        byte[] bytes = page.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = page.bytes();
         ctx.res().setContentLength(bytes.length);
         try {
             ctx.res().getOutputStream().write(bytes);
