@@ -5,12 +5,12 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code callisto show}: the podcast show; only groups its subcommands ({@code settings}, {@code import-markdown},
- * {@code media}, {@code transcript}, {@code downloads}).
+ * {@code media}, {@code transcript}, {@code chapters}, {@code downloads}).
  * Not thread-safe: picocli makes one instance per command line.
  */
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Manage the podcast show.",
         subcommands = {ShowSettingsCommand.class, ShowImportMarkdownCommand.class, ShowMediaCommand.class,
-                ShowTranscriptCommand.class, ShowDownloadsCommand.class})
+                ShowTranscriptCommand.class, ShowChaptersCommand.class, ShowDownloadsCommand.class})
 final class ShowCommand implements Runnable {
 
     @CommandLine.Spec

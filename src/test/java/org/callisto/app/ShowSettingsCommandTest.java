@@ -108,5 +108,19 @@ class ShowSettingsCommandTest {
                 .contains("a SubRip file has timing lines");
         assertThat(Cli.on(db, "show", "transcript", "7", "ep7.mp3", dataFlag).err())
                 .contains("the name ends neither in .vtt, .srt nor .txt");
+
+        Path chapters = data.resolve("chapters.json");
+        Files.writeString(chapters, "{\"version\": \"1.2.0\", \"chapters\": [{\"startTime\": 0, \"title\": \"Intro\"},"
+                + " {\"startTime\": 62.5, \"title\": \"Jails\"}]}");
+        Cli.Run set = Cli.on(db, "show", "chapters", "7", chapters.toString());
+        assertThat(set.exit()).as(set.err()).isZero();
+        assertThat(set.out()).contains("Episode 7: chapters set from");
+        Files.writeString(chapters, "{\"version\": \"1.2.0\", \"chapters\": [{\"startTime\": 9}, {\"startTime\": 3}]}");
+        assertThat(Cli.on(db, "show", "chapters", "7", chapters.toString()).err())
+                .contains("chapter 2 starts at 3 s, before chapter 1");
+        Files.writeString(chapters, "{\"version\": \"1.2.0\", \"chapters\": [");
+        assertThat(Cli.on(db, "show", "chapters", "7", chapters.toString()).err()).contains("not JSON at line 1");
+        assertThat(Cli.on(db, "show", "chapters", "7").err()).contains("give either a chapters FILE or --remove");
+        assertThat(Cli.on(db, "show", "chapters", "7", "--remove").out()).contains("Episode 7: chapters removed.");
     }
 }

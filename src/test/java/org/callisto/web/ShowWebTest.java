@@ -24,15 +24,20 @@ import org.callisto.show.PodcastFeed;
 import org.callisto.show.Renditions;
 import org.callisto.show.ShowStore;
 import org.callisto.show.media.TestMedia;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The show over real sockets: the archive, episode pages, the podcast feeds, media downloads with ranges, and
- * refusals of paths leading out of the media directory; every page passes the Nu Html Checker.
+ * refusals of paths leading out of the media directory; every page passes the Nu Html Checker. Runs once on SQLite
+ * and once on PostgreSQL.
  */
+@ParameterizedClass
+@MethodSource("org.callisto.db.TestDatabases#kinds")
 class ShowWebTest {
     private static final String SECRET = "secret outside the media directory";
     private static final String CHAPTERS = "{\"version\":\"1.2.0\",\"chapters\":[{\"startTime\":0,\"title\":\"Hello\"}]}";
@@ -43,13 +48,17 @@ class ShowWebTest {
     private static Path media;
     private static ShowStore show;
 
-    @BeforeAll
-    static void start() throws IOException {
+    /** The database this run is on: sqlite or postgres. */
+    @org.junit.jupiter.params.Parameter
+    String kind;
+
+    @BeforeParameterizedClassInvocation
+    static void start(String kind) throws IOException {
         media = dir.resolve("media");
         Files.createDirectories(media);
         Files.writeString(dir.resolve("secret.txt"), SECRET);
         Files.write(dir.resolve("outside.mp3"), TestMedia.cbrMp3(128, 44100, 40, 0, false));
-        site = new PlanetSite("sqlite", Map.of("show.media_dir", media.toString()));
+        site = new PlanetSite(kind, Map.of("show.media_dir", media.toString()));
         show = new ShowStore(site.db);
         Renditions renditions = new Renditions(show, media, site.config.siteUrl());
         DemoShow.create(show, renditions, media, "http://planet.test/", site.store.river(0, 10), Instant.now());
@@ -64,7 +73,7 @@ class ShowWebTest {
         }
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         if (site != null) {
             site.close();

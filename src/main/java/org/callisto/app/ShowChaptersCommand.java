@@ -1,0 +1,69 @@
+package org.callisto.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.callisto.db.Database;
+import org.callisto.show.Chapters;
+import org.callisto.show.Episode;
+import org.callisto.show.ShowStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code callisto show chapters NUMBER FILE | --remove}: sets an episode's JSON chapters document, checked first,
+ * which its feeds then name in {@code podcast:chapters}. Not thread-safe: picocli makes one instance per command
+ * line.
+ */
+@Command(name = "chapters", mixinStandardHelpOptions = true,
+        description = "Set an episode's JSON chapters (Podcasting 2.0 format) from FILE, or remove them.")
+final class ShowChaptersCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ConfigOptions options;
+
+    @Parameters(index = "0", paramLabel = "NUMBER", description = "The episode's number.")
+    int number;
+
+    @Parameters(index = "1", paramLabel = "FILE", arity = "0..1", description = "The chapters document (JSON).")
+    Path file;
+
+    @Option(names = "--remove", description = "Remove the episode's chapters.")
+    boolean remove;
+
+    @Override
+    public void run() {
+        if (remove == (file != null)) {
+            throw new CommandFailure("give either a chapters FILE or --remove");
+        }
+        String json = null;
+        if (file != null) {
+            String what = "episode " + number + " chapters " + file;
+            try {
+                json = Chapters.check(what, Files.readString(file, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new CommandFailure(what + ": cannot read it as UTF-8: " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure(e.getMessage());
+            }
+        }
+        try (Database db = options.openDatabase()) {
+            ShowStore store = new ShowStore(db);
+            Episode e = store.episode(number).orElseThrow(() -> new CommandFailure("there is no episode " + number
+                    + "; create or import it first"));
+            store.setChapters(e.id(), json);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(json == null ? "Episode " + number + ": chapters removed."
+                    : "Episode " + number + ": chapters set from " + file + ".");
+            out.flush();
+        }
+    }
+}
