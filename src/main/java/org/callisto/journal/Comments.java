@@ -43,6 +43,8 @@ public final class Comments {
     private final FragmentRenderer renderer;
     private final String siteUrl;
     private final Clock clock;
+    private final com.github.benmanes.caffeine.cache.Cache<Long, Discussion> discussions =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(200).build();
 
     public Comments(CommentStore store, JournalStore stories, Accounts accounts, String siteUrl, Clock clock) {
         this.store = store;
@@ -59,7 +61,27 @@ public final class Comments {
 
     /** A story's comments, oldest first; pages arrange them into threads by {@link Comment#parentId()}. */
     public List<Comment> comments(long storyId) {
-        return store.byStory(storyId);
+        return discussion(storyId).comments();
+    }
+
+    /** A story's comments and lock as of one version of the journal's change clock. */
+    record Discussion(long version, List<Comment> comments, boolean locked) {
+    }
+
+    /**
+     * A story's comments and lock, read again only when the journal's change clock has moved: every write to
+     * comments and locks moves it in the same transaction, on any node, so one small read replaces reading every
+     * comment of a long thread on each request of a logged-in member.
+     */
+    private Discussion discussion(long storyId) {
+        long version = stories.changeClock();
+        Discussion known = discussions.getIfPresent(storyId);
+        if (known != null && known.version() == version) {
+            return known;
+        }
+        Discussion fresh = new Discussion(version, List.copyOf(store.byStory(storyId)), store.locked(storyId));
+        discussions.put(storyId, fresh);
+        return fresh;
     }
 
     /** How many comments readers see under each story; stories without any are left out. */
@@ -69,7 +91,7 @@ public final class Comments {
 
     /** Whether a story's discussion is closed to new comments. */
     public boolean locked(long storyId) {
-        return store.locked(storyId);
+        return discussion(storyId).locked();
     }
 
     /** Whether the session's author may still change this comment. */

@@ -141,6 +141,16 @@ public final class JournalStore {
         });
     }
 
+    /** The journal's change clock alone: moved by every write to stories, comments, locks or the log. */
+    public long changeClock() {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT changed_at FROM journal_changes WHERE id = 1");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
     /**
      * The time of the journal's latest visible change, in the clock of the pages' cache: the later of the last
      * write to stories, comments, locks or the moderation log, and the latest publication time that has passed by
