@@ -115,6 +115,24 @@ class CommentsTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
+    void aDiscussionReadOnceStillShowsWhatAnotherServerWroteSince(String kind) {
+        try (Journal j = new Journal(kind)) {
+            Comments otherNode = new Comments(new CommentStore(j.db), new JournalStore(j.db), j.accounts,
+                    "https://journal.test/", j.clock);
+            Session alice = j.member("alice");
+            j.post(alice, null, "text", "first");
+            assertThat(otherNode.comments(j.story)).extracting(Comment::source).containsExactly("first");
+            assertThat(otherNode.locked(j.story)).isFalse();
+
+            j.post(alice, null, "text", "second");
+            j.comments.lock(j.editor, j.story, "enough");
+            assertThat(otherNode.comments(j.story)).extracting(Comment::source).containsExactly("first", "second");
+            assertThat(otherNode.locked(j.story)).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
     void invalidHtmlIsRefusedWithPlacesAndNothingIsStored(String kind) {
         try (Journal j = new Journal(kind)) {
             Session alice = j.member("alice");
