@@ -74,10 +74,16 @@ public final class JournalStore {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
     }
 
-    /** Published stories, newest first. */
-    public List<Story> published(int offset, int limit) {
-        return query(COLUMNS + FROM + " WHERE s.status = 'published' ORDER BY s.published_at DESC, s.id DESC"
-                + " LIMIT ? OFFSET ?", limit, offset);
+    /** Published stories whose publication time has come by {@code now}, newest first. */
+    public List<Story> published(int offset, int limit, Instant now) {
+        return query(COLUMNS + FROM + " WHERE s.status = 'published' AND s.published_at <= ?"
+                + " ORDER BY s.published_at DESC, s.id DESC LIMIT ? OFFSET ?", now.toEpochMilli(), limit, offset);
+    }
+
+    /** Stories accepted for a time after {@code now}, soonest first. */
+    public List<Story> scheduled(Instant now) {
+        return query(COLUMNS + FROM + " WHERE s.status = 'published' AND s.published_at > ?"
+                + " ORDER BY s.published_at, s.id", now.toEpochMilli());
     }
 
     /** Stories waiting for an editor, oldest first. */
@@ -119,7 +125,7 @@ public final class JournalStore {
      *
      * @param reason the rejection reason, or null when publishing
      */
-    boolean decide(long id, StoryStatus status, String reason, long editorId, Instant now) {
+    boolean decide(long id, StoryStatus status, String reason, long editorId, Instant publishAt) {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE stories SET status = ?, reject_reason = ?,"
                     + " editor_id = ?, published_at = ? WHERE id = ? AND status = 'pending'")) {
@@ -127,7 +133,7 @@ public final class JournalStore {
                 ps.setString(2, reason);
                 ps.setLong(3, editorId);
                 if (status == StoryStatus.PUBLISHED) {
-                    ps.setLong(4, now.toEpochMilli());
+                    ps.setLong(4, publishAt.toEpochMilli());
                 } else {
                     ps.setNull(4, Types.BIGINT);
                 }

@@ -106,7 +106,17 @@ public final class Submissions {
 
     /** The published stories, newest first. */
     public List<Story> published(int offset, int limit) {
-        return store.published(offset, limit);
+        return store.published(offset, limit, now());
+    }
+
+    /**
+     * Stories accepted for a later time, soonest first, for the editors' queue.
+     *
+     * @throws JournalRefusal when the session is not an editor's or an administrator's
+     */
+    public List<Story> scheduled(Session editor) {
+        requireEditor(editor);
+        return store.scheduled(now());
     }
 
     /**
@@ -125,8 +135,23 @@ public final class Submissions {
      * @throws JournalRefusal when the session may not, or the story is not waiting
      */
     public Story accept(Session editor, long storyId) {
+        return accept(editor, storyId, null);
+    }
+
+    /**
+     * Accepts a pending story for publication at {@code at} (null: now). Until then only its author and the editors
+     * see it; the front page, the feeds and the story's page show it from that time on.
+     *
+     * @throws JournalRefusal when the session may not, the story is not waiting, or {@code at} is in the past
+     */
+    public Story accept(Session editor, long storyId, Instant at) {
         requireEditor(editor);
-        decide(editor, storyId, StoryStatus.PUBLISHED, null);
+        Instant now = now();
+        if (at != null && at.isBefore(now.minusSeconds(60))) {
+            throw new JournalRefusal("the publication time " + at + " is in the past; give a later one, or leave it"
+                    + " empty to publish now");
+        }
+        decide(editor, storyId, StoryStatus.PUBLISHED, null, at == null || at.isBefore(now) ? now : at);
         return store.story(storyId).orElseThrow();
     }
 
@@ -143,20 +168,23 @@ public final class Submissions {
         if (reason.length() > MAX_REASON) {
             throw new JournalRefusal("the reason is longer than " + MAX_REASON + " characters; shorten it");
         }
-        decide(editor, storyId, StoryStatus.REJECTED, reason.strip());
+        decide(editor, storyId, StoryStatus.REJECTED, reason.strip(), now());
         return store.story(storyId).orElseThrow();
     }
 
-    /** Whether the session may see a story: anyone a published one, its author and editors any. */
-    public static boolean visible(Story story, Session viewer) {
-        return story.status() == StoryStatus.PUBLISHED || viewer != null
+    /**
+     * Whether the session may see a story: anyone a published one whose time has come, its author and editors any.
+     */
+    public boolean visible(Story story, Session viewer) {
+        return story.status() == StoryStatus.PUBLISHED && !story.publishedAt().isAfter(now())
+                || viewer != null
                 && (viewer.user().id() == story.authorId() || viewer.user().role().atLeast(Role.EDITOR));
     }
 
-    private void decide(Session editor, long storyId, StoryStatus status, String reason) {
+    private void decide(Session editor, long storyId, StoryStatus status, String reason, Instant publishAt) {
         Story story = store.story(storyId).orElseThrow(() -> new JournalRefusal("there is no story number "
                 + storyId + "; it may have been removed"));
-        if (!store.decide(story.id(), status, reason, editor.user().id(), now())) {
+        if (!store.decide(story.id(), status, reason, editor.user().id(), publishAt)) {
             throw new JournalRefusal("story " + storyId + " is no longer waiting; another editor may have decided"
                     + " on it already");
         }

@@ -88,7 +88,7 @@ final class JournalPages {
         Session viewer = WebSessions.session(ctx);
         return (id.matches("[0-9]{1,18}") ? submissions.store().story(Long.parseLong(id))
                 : java.util.Optional.<Story>empty())
-                .filter(s -> Submissions.visible(s, viewer))
+                .filter(s -> submissions.visible(s, viewer))
                 .orElseThrow(() -> PageException.notFound("There is no published story " + Paging.shorten(id) + "."));
     }
 
@@ -107,7 +107,9 @@ final class JournalPages {
         String notice = switch (story.status()) {
             case PENDING -> "This story is waiting for an editor; only you and the editors can see it.";
             case REJECTED -> "This story was not published; only you and the editors can see it.";
-            case PUBLISHED -> null;
+            case PUBLISHED -> story.publishedAt().isAfter(java.time.Instant.now())
+                    ? "This story is scheduled for " + Format.human(story.publishedAt())
+                    + "; only you and the editors can see it until then." : null;
         };
         return site.render("story.jte", new StoryPage(meta(ctx, story.title()),
                 view(story, section == null ? 0 : section.count()), notice, section));
@@ -218,7 +220,7 @@ final class JournalPages {
             long storyId = Long.parseLong(id.strip());
             String decision = ctx.formParam("decision");
             if ("accept".equals(decision)) {
-                submissions.accept(editor, storyId);
+                submissions.accept(editor, storyId, publishAt(ctx.formParam("publish_at")));
             } else if ("reject".equals(decision)) {
                 submissions.reject(editor, storyId, ctx.formParam("reason"));
             } else {
@@ -233,8 +235,26 @@ final class JournalPages {
 
     private void queuePage(Context ctx, Session editor, String message) {
         List<StoryView> stories = submissions.queue(editor).stream().map(this::view).toList();
+        List<StoryView> scheduled = submissions.scheduled(editor).stream().map(this::view).toList();
         send(ctx, site.render("queue.jte", new QueuePage(meta(ctx, "Editor queue"),
-                sessions.token(ctx, "editor-queue"), message, stories)));
+                sessions.token(ctx, "editor-queue"), message, stories, scheduled)));
+    }
+
+    /** A publication time as typed in UTC ({@code 2026-03-05T18:00}, seconds optional), or null when empty. */
+    static java.time.Instant publishAt(String typed) {
+        String v = typed == null ? "" : typed.strip().replace(' ', 'T');
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            if (v.length() > 40) {
+                throw new java.time.format.DateTimeParseException("too long", v, 0);
+            }
+            return java.time.LocalDateTime.parse(v).toInstant(java.time.ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new JournalRefusal("the publication time '" + Paging.shorten(v) + "' is not a date and time;"
+                    + " give one in UTC such as 2026-03-05T18:00, or leave it empty to publish now");
+        }
     }
 
     private static Session requireEditor(Context ctx) {

@@ -142,6 +142,38 @@ class JournalWebTest {
 
     @ParameterizedTest
     @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void aStoryAcceptedForALaterTimeStaysHiddenUntilThen(String kind) {
+        PlanetSite site = site(kind);
+        WebClient dave = member(site, "schedwriter");
+        long id = submit(dave, "Scheduled news", "text", "Out later", "");
+        WebClient editor = client(site);
+        login(editor, "editor1");
+        for (String[] bad : new String[][] {{"tomorrow", "is not a date and time"},
+            {"2001-01-01T10:00", "is in the past"}}) {
+            HttpResponse<String> r = editor.submit("/editor/queue", "/editor/queue", "story", Long.toString(id),
+                    "decision", "accept", "publish_at", bad[0]);
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(r.body()).contains(bad[1]);
+        }
+        java.time.Instant later = java.time.Instant.now().plus(java.time.Duration.ofDays(3))
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        String typed = later.toString().substring(0, 16);
+        HttpResponse<String> accepted = editor.submit("/editor/queue", "/editor/queue", "story", Long.toString(id),
+                "decision", "accept", "publish_at", typed);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(303);
+
+        assertThat(site.fresh("/stories/" + id).statusCode()).as("hidden from readers").isEqualTo(404);
+        assertThat(site.get("/journal").body()).doesNotContain("Scheduled news");
+        assertThat(site.get("/journal/atom.xml").body()).doesNotContain("Scheduled news");
+        assertThat(dave.get("/stories/" + id).body()).contains("This story is scheduled for");
+        assertThat(editor.get("/editor/queue").body()).contains("<h2>Scheduled</h2>")
+                .contains("href=\"/stories/" + id + "\">Scheduled news</a>, to be published");
+        assertThat(new org.callisto.journal.JournalStore(site.db).story(id).orElseThrow().publishedAt())
+                .isEqualTo(later);
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
     void aRejectionShowsItsReasonOnTheAccountPage(String kind) {
         PlanetSite site = site(kind);
         WebClient carol = member(site, "carol");

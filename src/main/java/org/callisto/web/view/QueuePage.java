@@ -9,6 +9,8 @@ import java.util.List;
  * @param csrf    the token of the decision forms
  * @param message why the last decision was refused, or null
  * @param stories the pending stories
+ * @param scheduled the stories accepted for a later time, soonest first
  */
-public record QueuePage(PageMeta meta, String csrf, String message, List<StoryView> stories) {
+public record QueuePage(PageMeta meta, String csrf, String message, List<StoryView> stories,
+                        List<StoryView> scheduled) {
 }
