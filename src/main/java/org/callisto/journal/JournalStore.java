@@ -68,6 +68,39 @@ public final class JournalStore {
         return story(id).orElseThrow();
     }
 
+    /**
+     * Replaces a pending story's text (an editor's revision before deciding); its author, submission time and
+     * status stay. False when the story is no longer pending.
+     */
+    boolean revise(long id, NewStory s) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE stories SET title = ?, dept = ?, topics = ?,"
+                    + " format = ?, intro_source = ?, body_source = ?, intro_html = ?, body_html = ?, source_url = ?,"
+                    + " duplicate_of = ? WHERE id = ? AND status = 'pending'")) {
+                ps.setString(1, s.title());
+                ps.setString(2, s.dept());
+                ps.setString(3, String.join("\n", s.topics()));
+                ps.setString(4, s.format().key());
+                ps.setString(5, s.introSource());
+                ps.setString(6, s.bodySource());
+                ps.setString(7, s.introHtml());
+                ps.setString(8, s.bodyHtml());
+                ps.setString(9, s.sourceUrl());
+                if (s.duplicateOf() == null) {
+                    ps.setNull(10, Types.BIGINT);
+                } else {
+                    ps.setLong(10, s.duplicateOf());
+                }
+                ps.setLong(11, id);
+                boolean changed = ps.executeUpdate() == 1;
+                if (changed) {
+                    touch(c);
+                }
+                return changed;
+            }
+        });
+    }
+
     /** The story with this number, whatever its status. */
     public Optional<Story> story(long id) {
         List<Story> found = query(COLUMNS + FROM + " WHERE s.id = ?", id);

@@ -130,6 +130,34 @@ public final class Submissions {
     }
 
     /**
+     * An editor's revision of a pending story, checked and rendered as a submission is; the story stays pending
+     * and keeps its author. Not counted towards any submission limit.
+     *
+     * @throws JournalRefusal when the session may not, a field is wrong, or the story is no longer pending
+     */
+    public SubmitOutcome revise(Session editor, long storyId, Draft draft) {
+        requireEditor(editor);
+        Story story = store.story(storyId).filter(s -> s.status() == StoryStatus.PENDING).orElseThrow(() ->
+                new JournalRefusal("story " + storyId + " is not waiting in the queue; another editor may have"
+                        + " decided on it already"));
+        Checked c = check(draft);
+        Rendering intro = render(c.format(), c.intro());
+        Rendering body = c.body() == null ? Rendering.EMPTY : render(c.format(), c.body());
+        if (!intro.valid() || !body.valid()) {
+            return new SubmitOutcome.Invalid(new Preview(intro, body));
+        }
+        Optional<Long> earlier = c.sourceUrl() == null ? Optional.empty()
+                : store.earliestWithSource(c.sourceUrl()).filter(id -> id != storyId);
+        if (!store.revise(storyId, new JournalStore.NewStory(story.authorId(), c.title(), c.dept(), c.topics(),
+                c.format(), c.intro(), c.body(), intro.html(), body.html().isEmpty() ? null : body.html(),
+                c.sourceUrl(), earlier.orElse(null), story.submittedAt()))) {
+            throw new JournalRefusal("story " + storyId + " is not waiting in the queue; another editor may have"
+                    + " decided on it already");
+        }
+        return new SubmitOutcome.Stored(store.story(storyId).orElseThrow(), earlier.flatMap(store::story));
+    }
+
+    /**
      * Publishes a pending story now.
      *
      * @throws JournalRefusal when the session may not, or the story is not waiting

@@ -182,6 +182,11 @@ final class JournalPages {
     }
 
     private void submitPage(Context ctx, String message, Draft d, Preview preview) {
+        formPage(ctx, message, d, preview, "/submit", "Submit a story", "Submit", "submit");
+    }
+
+    private void formPage(Context ctx, String message, Draft d, Preview preview, String action, String heading,
+                          String submitLabel, String form) {
         List<String> names = submissions.topics();
         List<SubmitPage.Topic> topics = new java.util.ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
@@ -190,9 +195,9 @@ final class JournalPages {
                     d.topics().stream().anyMatch(t -> t.equalsIgnoreCase(name))));
         }
         String format = d.format() == null ? "html" : d.format();
-        send(ctx, site.render("submit.jte", new SubmitPage(meta(ctx, "Submit a story"), sessions.token(ctx, "submit"),
+        send(ctx, site.render("submit.jte", new SubmitPage(meta(ctx, heading), sessions.token(ctx, form),
                 message, orEmpty(d.title()), orEmpty(d.dept()), format, orEmpty(d.intro()), orEmpty(d.body()),
-                orEmpty(d.sourceUrl()), topics, preview)));
+                orEmpty(d.sourceUrl()), topics, preview, action, heading, submitLabel)));
     }
 
     // ---- editing
@@ -231,6 +236,68 @@ final class JournalPages {
             ctx.status(400);
             queuePage(ctx, editor, refusal.getMessage());
         }
+    }
+
+    /** {@code GET /editor/queue/{id}/edit}: a pending story in the submission form, for an editor to revise. */
+    void editForm(Context ctx) {
+        Session editor = requireEditor(ctx);
+        if (editor == null) {
+            return;
+        }
+        Story s = pending(ctx);
+        formPage(ctx, null, new Draft(s.title(), s.dept(), s.topics(), s.format().key(), s.introSource(),
+                        s.bodySource() == null ? "" : s.bodySource(), s.sourceUrl() == null ? "" : s.sourceUrl()),
+                null, editAddress(s.id()), "Edit story " + s.id(), "Save changes", "editor-edit");
+    }
+
+    /** {@code POST /editor/queue/{id}/edit}: preview or save an editor's revision; the story stays pending. */
+    void edit(Context ctx) {
+        Session editor = WebSessions.session(ctx);
+        if (editor == null || !editor.user().role().atLeast(Role.EDITOR)) {
+            throw PageException.forbidden("Only editors and administrators can edit submitted stories;"
+                    + " nothing was changed.");
+        }
+        sessions.check(ctx, "editor-edit");
+        Story s = pending(ctx);
+        String action = editAddress(s.id());
+        String heading = "Edit story " + s.id();
+        Draft draft = new Draft(ctx.formParam("title"), ctx.formParam("dept"), ctx.formParams("topic"),
+                ctx.formParam("format"), ctx.formParam("intro"), ctx.formParam("body"), ctx.formParam("source"));
+        try {
+            if (!"submit".equals(ctx.formParam("action"))) {
+                Preview preview = submissions.preview(draft);
+                if (!preview.valid()) {
+                    ctx.status(400);
+                }
+                formPage(ctx, null, draft, preview, action, heading, "Save changes", "editor-edit");
+                return;
+            }
+            switch (submissions.revise(editor, s.id(), draft)) {
+                case SubmitOutcome.Stored stored -> ctx.redirect("/editor/queue#story-" + stored.story().id(),
+                        HttpStatus.SEE_OTHER);
+                case SubmitOutcome.Invalid invalid -> {
+                    ctx.status(400);
+                    formPage(ctx, null, draft, invalid.preview(), action, heading, "Save changes", "editor-edit");
+                }
+            }
+        } catch (JournalRefusal refusal) {
+            ctx.status(400);
+            formPage(ctx, refusal.getMessage(), draft, null, action, heading, "Save changes", "editor-edit");
+        }
+    }
+
+    private static String editAddress(long id) {
+        return "/editor/queue/" + id + "/edit";
+    }
+
+    /** The pending story of the request's {@code {id}}, or the 404 page. */
+    private Story pending(Context ctx) {
+        String id = ctx.pathParam("id");
+        return (id.matches("[0-9]{1,18}") ? submissions.store().story(Long.parseLong(id))
+                : java.util.Optional.<Story>empty())
+                .filter(s -> s.status() == StoryStatus.PENDING)
+                .orElseThrow(() -> PageException.notFound("There is no story " + Paging.shorten(id)
+                        + " waiting in the queue."));
     }
 
     private void queuePage(Context ctx, Session editor, String message) {

@@ -218,6 +218,8 @@ public final class WebServer implements AutoCloseable {
             r.post("/submit", journal::submit);
             r.get("/editor/queue", journal::queue);
             r.post("/editor/queue", journal::decide);
+            r.get("/editor/queue/{id}/edit", journal::editForm);
+            r.post("/editor/queue/{id}/edit", journal::edit);
             r.get("/feedback", feedbackPages::form);
             r.post("/feedback", feedbackPages::send);
             r.get("/editor/feedback", feedbackPages::queue);

@@ -142,6 +142,40 @@ class JournalWebTest {
 
     @ParameterizedTest
     @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void anEditorRevisesAPendingStoryBeforeAcceptingIt(String kind) {
+        PlanetSite site = site(kind);
+        WebClient writer = member(site, "reviseme");
+        long id = submit(writer, "Tpyo in title", "html", "<p>An intro</p>", "");
+        String edit = "/editor/queue/" + id + "/edit";
+        assertThat(writer.get(edit).statusCode()).as("members may not").isEqualTo(403);
+        WebClient editor = client(site);
+        login(editor, "editor1");
+        assertThat(editor.get("/editor/queue").body()).contains("href=\"" + edit + "\">Edit before deciding</a>");
+        String form = editor.get(edit).body();
+        assertThat(form).contains("value=\"Tpyo in title\"").contains("&lt;p&gt;An intro&lt;/p&gt;");
+        assertThat(editor.post(edit, "action", "submit", "title", "No token").statusCode()).isEqualTo(403);
+
+        HttpResponse<String> broken = editor.submit(edit, edit, "action", "submit", "title", "Typo fixed",
+                "dept", "editing", "format", "html", "intro", "<p>An <b>intro</p>", "body", "", "topic", "FreeBSD");
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(broken.body()).contains("<ol class=\"problems\">");
+        assertThat(new org.callisto.journal.JournalStore(site.db).story(id).orElseThrow().title())
+                .isEqualTo("Tpyo in title");
+
+        HttpResponse<String> saved = editor.submit(edit, edit, "action", "submit", "title", "Typo fixed",
+                "dept", "editing", "format", "markdown", "intro", "An *intro*", "body", "", "topic", "FreeBSD");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+        org.callisto.journal.Story revised = new org.callisto.journal.JournalStore(site.db).story(id).orElseThrow();
+        assertThat(revised.title()).isEqualTo("Typo fixed");
+        assertThat(revised.introHtml()).contains("<em>intro</em>");
+        assertThat(revised.status()).hasToString("PENDING");
+        assertThat(writer.get("/stories/" + id).body()).contains("Typo fixed");
+        decide(editor, id, "accept", "");
+        assertThat(editor.get(edit).statusCode()).as("decided stories are no longer editable here").isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
     void aStoryAcceptedForALaterTimeStaysHiddenUntilThen(String kind) {
         PlanetSite site = site(kind);
         WebClient dave = member(site, "schedwriter");

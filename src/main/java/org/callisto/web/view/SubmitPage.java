@@ -17,9 +17,13 @@ import org.callisto.journal.Preview;
  * @param sourceUrl …
  * @param topics    every topic with whether it is chosen
  * @param preview   the preview to show, or null
+ * @param formAction where the form posts: {@code /submit}, or an editor's {@code /editor/queue/{id}/edit}
+ * @param heading    the page's heading
+ * @param submitLabel the label of the button that stores the story
  */
 public record SubmitPage(PageMeta meta, String csrf, String message, String title, String dept, String format,
-                         String intro, String body, String sourceUrl, List<Topic> topics, Preview preview) {
+                         String intro, String body, String sourceUrl, List<Topic> topics, Preview preview,
+                         String formAction, String heading, String submitLabel) {
 
     /** A topic checkbox. */
     public record Topic(String name, String id, boolean chosen) {
