@@ -231,14 +231,16 @@ public final class JournalStore {
         }
     }
 
-    /** When the latest story was published, or the epoch when none was. */
-    public Instant lastPublished() {
+    /** When the latest story whose time has come by {@code now} was published, or the epoch when none was. */
+    public Instant lastPublished(Instant now) {
         return db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT MAX(published_at) FROM stories WHERE status = 'published'");
-                 ResultSet rs = ps.executeQuery()) {
-                long t = rs.next() ? rs.getLong(1) : 0;
-                return Instant.ofEpochMilli(t);
+                    "SELECT MAX(published_at) FROM stories WHERE status = 'published' AND published_at <= ?")) {
+                ps.setLong(1, now.toEpochMilli());
+                try (ResultSet rs = ps.executeQuery()) {
+                    long t = rs.next() ? rs.getLong(1) : 0;
+                    return Instant.ofEpochMilli(t);
+                }
             }
         });
     }

@@ -128,7 +128,7 @@ final class JournalPages {
     private FeedInfo info(String self) {
         return new FeedInfo(site.absolute("/journal"), site.title() + " – Journal",
                 "The stories of " + site.title() + "'s journal", site.absolute("/journal"), site.absolute(self),
-                submissions.store().lastPublished());
+                submissions.store().lastPublished(java.time.Instant.now()));
     }
 
     private List<Item> items() {
