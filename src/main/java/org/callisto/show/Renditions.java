@@ -40,16 +40,8 @@ public final class Renditions {
      */
     public Rendition add(int number, RenditionKind kind, Path file) throws RenditionException {
         String what = "episode " + number + " " + kind.value() + " rendition " + file;
-        Episode episode = store.episode(number).orElseThrow(() -> new RenditionException(
-                what + ": there is no episode " + number + "; create or import it first"));
-        Path absolute = mediaDir.resolve(file).normalize();
-        if (!absolute.startsWith(mediaDir)) {
-            throw new RenditionException(what + ": the file is outside the media directory " + mediaDir
-                    + "; move it there first");
-        }
-        if (!Files.isRegularFile(absolute)) {
-            throw new RenditionException(what + ": no such file in " + mediaDir + "; check the name");
-        }
+        Episode episode = MediaFile.episode(store, number, what);
+        Path absolute = MediaFile.inside(mediaDir, file, what);
         MediaInfo info;
         try {
             info = MediaInspector.inspect(absolute);
@@ -61,7 +53,7 @@ public final class Renditions {
             throw new RenditionException(what + ": the file is " + info.mimeType() + " but a " + kind.label()
                     + " rendition must be " + kind.mimeType() + "; add it as the right kind or pick another file");
         }
-        String relative = slashes(mediaDir.relativize(absolute));
+        String relative = MediaFile.relative(mediaDir, absolute);
         Path torrentFile = absolute.resolveSibling(absolute.getFileName() + ".torrent");
         Torrent torrent;
         long torrentLength;
@@ -74,12 +66,8 @@ public final class Renditions {
             throw new RenditionException(what + ": cannot read back " + torrentFile + ": " + e.getMessage(), e);
         }
         Rendition rendition = new Rendition(kind, relative, info.mimeType(), info.length(), info.durationMillis(),
-                slashes(mediaDir.relativize(torrentFile)), torrentLength, torrent.infoHashHex());
+                MediaFile.relative(mediaDir, torrentFile), torrentLength, torrent.infoHashHex());
         store.saveRendition(episode.id(), rendition);
         return rendition;
-    }
-
-    private static String slashes(Path relative) {
-        return relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
     }
 }

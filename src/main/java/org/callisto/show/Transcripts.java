@@ -38,16 +38,8 @@ public final class Transcripts {
      */
     public Transcript add(int number, Path file, String language) throws RenditionException {
         String what = "episode " + number + " transcript " + file;
-        Episode episode = store.episode(number).orElseThrow(() -> new RenditionException(
-                what + ": there is no episode " + number + "; create or import it first"));
-        Path absolute = mediaDir.resolve(file).normalize();
-        if (!absolute.startsWith(mediaDir)) {
-            throw new RenditionException(what + ": the file is outside the media directory " + mediaDir
-                    + "; move it there first");
-        }
-        if (!Files.isRegularFile(absolute)) {
-            throw new RenditionException(what + ": no such file in " + mediaDir + "; check the name");
-        }
+        Episode episode = MediaFile.episode(store, number, what);
+        Path absolute = MediaFile.inside(mediaDir, file, what);
         if (language != null && !language.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
             throw new RenditionException(what + ": language " + language + " is not a language tag; write en or pt-br");
         }
@@ -70,7 +62,7 @@ public final class Transcripts {
             throw new RenditionException(what + ": a SubRip file has timing lines such as"
                     + " 00:00:01,000 --> 00:00:04,000; this one has none");
         }
-        String location = mediaDir.relativize(absolute).toString().replace(absolute.getFileSystem().getSeparator(), "/");
+        String location = MediaFile.relative(mediaDir, absolute);
         Transcript transcript = new Transcript(location, mime,
                 language == null ? null : language.toLowerCase(Locale.ROOT));
         store.saveTranscript(episode.id(), transcript);

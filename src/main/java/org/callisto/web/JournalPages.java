@@ -144,7 +144,7 @@ final class JournalPages {
         if (AccountPages.requireLogin(ctx, "/submit") == null) {
             return;
         }
-        submitPage(ctx, null, new Draft("", "", List.of(), "html", "", "", ""), null);
+        formPage(ctx, null, new Draft("", "", List.of(), "html", "", "", ""), null, SUBMIT_FORM);
     }
 
     void submit(Context ctx) {
@@ -153,40 +153,58 @@ final class JournalPages {
             throw PageException.forbidden("Log in to submit a story; nothing was stored.");
         }
         sessions.check(ctx, "submit");
-        Draft draft = new Draft(ctx.formParam("title"), ctx.formParam("dept"), ctx.formParams("topic"),
+        storyForm(ctx, SUBMIT_FORM, draft(ctx), d -> submissions.submit(session, d),
+                s -> "/stories/" + s.id());
+    }
+
+    /** The story form: where it posts, its heading and button, and the CSRF form its token is for. */
+    private record StoryForm(String action, String heading, String submitLabel, String token) {
+    }
+
+    private static final StoryForm SUBMIT_FORM = new StoryForm("/submit", "Submit a story", "Submit", "submit");
+
+    private static StoryForm editForm(long id) {
+        return new StoryForm("/editor/queue/" + id + "/edit", "Edit story " + id, "Save changes", "editor-edit");
+    }
+
+    private static Draft draft(Context ctx) {
+        return new Draft(ctx.formParam("title"), ctx.formParam("dept"), ctx.formParams("topic"),
                 ctx.formParam("format"), ctx.formParam("intro"), ctx.formParam("body"), ctx.formParam("source"));
+    }
+
+    /**
+     * A posted story form: a preview (400 when it has problems) unless the button was "submit", then {@code store}
+     * and a redirect to {@code after} of the stored story, or the form again with the problems or the refusal.
+     */
+    private void storyForm(Context ctx, StoryForm form, Draft draft,
+                           java.util.function.Function<Draft, SubmitOutcome> store,
+                           java.util.function.Function<Story, String> after) {
         try {
             if (!"submit".equals(ctx.formParam("action"))) {
                 Preview preview = submissions.preview(draft);
                 if (!preview.valid()) {
                     ctx.status(400);
                 }
-                submitPage(ctx, null, draft, preview);
+                formPage(ctx, null, draft, preview, form);
                 return;
             }
-            switch (submissions.submit(session, draft)) {
-                case SubmitOutcome.Stored stored -> ctx.redirect("/stories/" + stored.story().id(),
-                        HttpStatus.SEE_OTHER);
+            switch (store.apply(draft)) {
+                case SubmitOutcome.Stored stored -> ctx.redirect(after.apply(stored.story()), HttpStatus.SEE_OTHER);
                 case SubmitOutcome.Invalid invalid -> {
                     ctx.status(400);
-                    submitPage(ctx, null, draft, invalid.preview());
+                    formPage(ctx, null, draft, invalid.preview(), form);
                 }
             }
         } catch (JournalRefusal refusal) {
             ctx.status(400);
-            submitPage(ctx, refusal.getMessage(), draft, null);
+            formPage(ctx, refusal.getMessage(), draft, null, form);
         } catch (AccountRefusal refusal) {
             AccountPages.refused(ctx, refusal);
-            submitPage(ctx, refusal.getMessage(), draft, null);
+            formPage(ctx, refusal.getMessage(), draft, null, form);
         }
     }
 
-    private void submitPage(Context ctx, String message, Draft d, Preview preview) {
-        formPage(ctx, message, d, preview, "/submit", "Submit a story", "Submit", "submit");
-    }
-
-    private void formPage(Context ctx, String message, Draft d, Preview preview, String action, String heading,
-                          String submitLabel, String form) {
+    private void formPage(Context ctx, String message, Draft d, Preview preview, StoryForm form) {
         List<String> names = submissions.topics();
         List<SubmitPage.Topic> topics = new java.util.ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
@@ -195,9 +213,10 @@ final class JournalPages {
                     d.topics().stream().anyMatch(t -> t.equalsIgnoreCase(name))));
         }
         String format = d.format() == null ? "html" : d.format();
-        send(ctx, site.render("submit.jte", new SubmitPage(meta(ctx, heading), sessions.token(ctx, form),
-                message, orEmpty(d.title()), orEmpty(d.dept()), format, orEmpty(d.intro()), orEmpty(d.body()),
-                orEmpty(d.sourceUrl()), topics, preview, action, heading, submitLabel)));
+        send(ctx, site.render("submit.jte", new SubmitPage(meta(ctx, form.heading()),
+                sessions.token(ctx, form.token()), message, orEmpty(d.title()), orEmpty(d.dept()), format,
+                orEmpty(d.intro()), orEmpty(d.body()), orEmpty(d.sourceUrl()), topics, preview, form.action(),
+                form.heading(), form.submitLabel())));
     }
 
     // ---- editing
@@ -247,7 +266,7 @@ final class JournalPages {
         Story s = pending(ctx);
         formPage(ctx, null, new Draft(s.title(), s.dept(), s.topics(), s.format().key(), s.introSource(),
                         s.bodySource() == null ? "" : s.bodySource(), s.sourceUrl() == null ? "" : s.sourceUrl()),
-                null, editAddress(s.id()), "Edit story " + s.id(), "Save changes", "editor-edit");
+                null, editForm(s.id()));
     }
 
     /** {@code POST /editor/queue/{id}/edit}: preview or save an editor's revision; the story stays pending. */
@@ -259,35 +278,8 @@ final class JournalPages {
         }
         sessions.check(ctx, "editor-edit");
         Story s = pending(ctx);
-        String action = editAddress(s.id());
-        String heading = "Edit story " + s.id();
-        Draft draft = new Draft(ctx.formParam("title"), ctx.formParam("dept"), ctx.formParams("topic"),
-                ctx.formParam("format"), ctx.formParam("intro"), ctx.formParam("body"), ctx.formParam("source"));
-        try {
-            if (!"submit".equals(ctx.formParam("action"))) {
-                Preview preview = submissions.preview(draft);
-                if (!preview.valid()) {
-                    ctx.status(400);
-                }
-                formPage(ctx, null, draft, preview, action, heading, "Save changes", "editor-edit");
-                return;
-            }
-            switch (submissions.revise(editor, s.id(), draft)) {
-                case SubmitOutcome.Stored stored -> ctx.redirect("/editor/queue#story-" + stored.story().id(),
-                        HttpStatus.SEE_OTHER);
-                case SubmitOutcome.Invalid invalid -> {
-                    ctx.status(400);
-                    formPage(ctx, null, draft, invalid.preview(), action, heading, "Save changes", "editor-edit");
-                }
-            }
-        } catch (JournalRefusal refusal) {
-            ctx.status(400);
-            formPage(ctx, refusal.getMessage(), draft, null, action, heading, "Save changes", "editor-edit");
-        }
-    }
-
-    private static String editAddress(long id) {
-        return "/editor/queue/" + id + "/edit";
+        storyForm(ctx, editForm(s.id()), draft(ctx), d -> submissions.revise(editor, s.id(), d),
+                stored -> "/editor/queue#story-" + stored.id());
     }
 
     /** The pending story of the request's {@code {id}}, or the 404 page. */
