@@ -270,7 +270,10 @@ public final class WebServer implements AutoCloseable {
             r.exception(Exception.class, (e, ctx) -> errors.failure(ctx, e));
             r.error(404, errors::status);
             r.error(405, errors::status);
-            r.error(413, errors::status);
+            r.error(413, ctx -> {
+                drainUnreadBody(ctx);
+                errors.status(ctx);
+            });
         });
         try {
             app.start();
@@ -324,6 +327,28 @@ public final class WebServer implements AutoCloseable {
      * Sends a page for one person: never stored by any cache, and written in one piece with its length, as the
      * page cache writes its pages (a result handed to Javalin goes out chunked, in 32 KB writes).
      */
+    /** The most of a refused request body read and dropped so that its sender still receives the 413. */
+    private static final long DRAIN_LIMIT = 32L * 1024 * 1024;
+
+    /**
+     * Reads and drops what is left of a request body that was refused as too large (at most {@link #DRAIN_LIMIT}).
+     * Answering and closing while the client is still sending makes the kernel reset the connection, and the
+     * client then loses the 413 and its explanation; nginx's lingering close does the same for the same reason.
+     */
+    private static void drainUnreadBody(Context ctx) {
+        try {
+            InputStream in = ctx.req().getInputStream();
+            byte[] sink = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            while (total < DRAIN_LIMIT && (n = in.read(sink)) > 0) {
+                total += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // the body was consumed or the connection is gone: nothing to drop
+        }
+    }
+
     private static void personal(Context ctx, Rendered page) {
         ctx.header("Cache-Control", "private, no-store");
         ctx.contentType(page.contentType());
