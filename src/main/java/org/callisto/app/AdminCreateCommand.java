@@ -7,10 +7,8 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.callisto.account.AccountRefusal;
-import org.callisto.account.Accounts;
 import org.callisto.account.User;
 import org.callisto.config.Config;
-import org.callisto.db.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,8 +43,8 @@ final class AdminCreateCommand implements Runnable {
     public void run() {
         Config config = options.config();
         String password = passwordStdin ? readStdin() : prompt();
-        try (Database db = Database.open(config)) {
-            User user = Accounts.of(db, config).createAdmin(username, password);
+        try (Callisto callisto = Callisto.open(config)) {
+            User user = callisto.accounts().createAdmin(username, password);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Created administrator %d: %s%n", user.id(), user.username());
             out.flush();

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.callisto.config.Config;
 import org.callisto.config.ConfigLoader;
-import org.callisto.db.Database;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,9 +44,9 @@ public final class ConfigOptions {
         return ConfigLoader.load(configFile, System.getenv(), flags(moreFlags));
     }
 
-    /** Opens the configured database (migrating it); the caller closes it. */
-    public Database openDatabase() {
-        return Database.open(config());
+    /** Opens the configured database (migrating it) and builds every service on it; the caller closes it. */
+    public Callisto open() {
+        return Callisto.open(config());
     }
 
     /** The configuration keys these options set, plus {@code moreFlags}. */

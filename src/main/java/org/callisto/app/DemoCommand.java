@@ -3,8 +3,6 @@ package org.callisto.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -19,10 +17,9 @@ import org.callisto.app.demo.DemoJournal;
 import org.callisto.app.demo.DemoShow;
 import org.callisto.config.Config;
 import org.callisto.config.ConfigLoader;
-import org.callisto.planet.Category;
 import org.callisto.planet.Feed;
 import org.callisto.planet.RefreshRound;
-import org.callisto.planet.RefreshScheduler;
+import org.callisto.planet.PlanetStore;
 import org.callisto.show.Episode;
 import org.callisto.web.WebServer;
 import picocli.CommandLine.Command;
@@ -62,9 +59,9 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A running demo: site, demo feeds, scheduler and the journal's demo editor. Tests start one too. */
-    record Demo(Config config, PlanetRuntime planet, WebServer web, RefreshScheduler scheduler,
-                RefreshRound.Summary firstRound, DemoJournal.Result journal) implements AutoCloseable {
+    /** A running demo: the services with the site, demo feeds and scheduler started, and the demo editor. */
+    record Demo(Config config, Callisto callisto, WebServer web, RefreshRound.Summary firstRound,
+                DemoJournal.Result journal) implements AutoCloseable {
 
         /** The line that tells the demo editor's login. */
         String editorLine() {
@@ -83,11 +80,20 @@ final class DemoCommand implements Callable<Integer> {
                 all.put("site.url", "http://localhost:" + all.get("server.port") + "/");
             }
             Config config = ConfigLoader.load(null, Map.of(), all);
-            PlanetRuntime planet = PlanetRuntime.open(config);
+            Callisto callisto = Callisto.open(config);
+            try {
+                return start(config, callisto);
+            } catch (RuntimeException e) {
+                callisto.close();
+                throw e;
+            }
+        }
+
+        private static Demo start(Config config, Callisto callisto) {
             AtomicReference<DemoFeeds> feeds = new AtomicReference<>();
             WebServer web;
             try {
-                web = WebServer.start(config, planet.store(), routes -> routes.get(FEEDS_PATH + "{name}", ctx -> {
+                web = callisto.startWeb(routes -> routes.get(FEEDS_PATH + "{name}", ctx -> {
                     DemoFeeds current = feeds.get();
                     Optional<Map.Entry<String, String>> doc = current == null ? Optional.empty()
                             : current.render(ctx.pathParam("name"));
@@ -98,50 +104,45 @@ final class DemoCommand implements Callable<Integer> {
                     ctx.contentType(doc.get().getKey()).result(doc.get().getValue());
                 }));
             } catch (RuntimeException e) {
-                planet.close();
                 throw new CommandFailure("cannot listen on port " + config.port() + ": " + e.getMessage()
                         + "; is another program using it? Pass --port with a free port (0 picks one)");
             }
+            Instant now = callisto.clock().instant();
             String base = "http://127.0.0.1:" + web.port() + FEEDS_PATH;
-            DemoFeeds demoFeeds = new DemoFeeds(Instant.now(), base);
+            DemoFeeds demoFeeds = new DemoFeeds(now, base);
             feeds.set(demoFeeds);
-            for (Feed old : planet.store().feeds()) {
+            PlanetStore planet = callisto.planet();
+            for (Feed old : planet.feeds()) {
                 if (old.url().matches("http://127\\.0\\.0\\.1:\\d+" + FEEDS_PATH + ".*") && !old.url().startsWith(base)) {
-                    planet.store().removeFeed(old.id()); // a demo run on another port left these behind
+                    planet.removeFeed(old.id()); // a demo run on another port left these behind
                 }
             }
             for (DemoFeeds.Subscription s : demoFeeds.subscriptions()) {
-                planet.store().addFeed(s.url(), s.name(), s.categories());
+                planet.addFeed(s.url(), s.name(), s.categories());
             }
-            RefreshRound.Summary summary = planet.round().run(
-                    planet.store().feeds().stream().filter(f -> !f.disabled()).toList(), o -> { });
+            RefreshRound.Summary summary = callisto.round().run(
+                    planet.feeds().stream().filter(f -> !f.disabled()).toList(), o -> { });
             System.out.println("demo: " + summary);
-            List<Episode> episodes = DemoShow.create(planet.show(), planet.renditions(), config.show().mediaDir(),
-                    "http://127.0.0.1:" + web.port() + "/", planet.store().river(0, 20), Instant.now());
+            List<Episode> episodes = DemoShow.create(callisto.show(), callisto.renditions(),
+                    config.show().mediaDir(), "http://127.0.0.1:" + web.port() + "/", planet.river(0, 20),
+                    callisto.clock().instant());
             System.out.println("demo: the show has " + episodes.size() + " episodes at /episodes");
             DemoJournal.Result journal;
             try {
-                journal = DemoJournal.create(planet.store().database(), config,
-                        () -> planet.store().categories().stream().map(Category::name).toList());
+                journal = DemoJournal.create(callisto.accounts(), callisto.submissions(), callisto.comments());
             } catch (AccountRefusal e) {
-                web.close();
-                planet.close();
                 throw new CommandFailure("demo: " + e.getMessage());
             }
-            DemoFeedback.create(planet.store().database(), planet.show(), planet.store(),
-                    "http://127.0.0.1:" + web.port() + "/", episodes.getLast());
+            DemoFeedback.create(callisto.feedback(), callisto.show(), callisto.curation(), episodes.getLast());
             System.out.println("demo: the journal is at /journal; " + DemoJournal.MEMBERS.size()
                     + " demo members and the demo editor can log in while the demo runs");
-            RefreshScheduler scheduler = new RefreshScheduler(planet.store(), planet.round(), Clock.systemUTC(),
-                    Duration.ofSeconds(30)).start();
-            return new Demo(config, planet, web, scheduler, summary, journal);
+            callisto.startScheduler();
+            return new Demo(config, callisto, web, summary, journal);
         }
 
         @Override
         public void close() {
-            scheduler.close();
-            web.close();
-            planet.close();
+            callisto.close();
         }
     }
 }

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.callisto.db.Database;
 import org.callisto.planet.Category;
 import org.callisto.planet.Feed;
 import org.callisto.planet.PlanetStore;
@@ -48,8 +47,8 @@ final class FeedsAddCommand implements Runnable {
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage(), ExitCodes.FAILED);
         }
-        try (Database db = options.openDatabase()) {
-            PlanetStore store = new PlanetStore(db);
+        try (Callisto callisto = options.open()) {
+            PlanetStore store = callisto.planet();
             boolean existed = store.feedByUrl(checked).isPresent();
             Feed feed = store.addFeed(checked, name, categories.isEmpty() ? null : categories);
             PrintWriter out = spec.commandLine().getOut();

@@ -7,10 +7,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import org.callisto.db.Database;
 import org.callisto.planet.Category;
 import org.callisto.planet.Feed;
-import org.callisto.planet.PlanetStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,8 +53,8 @@ final class FeedsListCommand implements Runnable {
     @Override
     public void run() {
         List<Row> rows = new ArrayList<>();
-        try (Database db = options.openDatabase()) {
-            for (Feed f : new PlanetStore(db).feeds()) {
+        try (Callisto callisto = options.open()) {
+            for (Feed f : callisto.planet().feeds()) {
                 rows.add(Row.of(f));
             }
         }

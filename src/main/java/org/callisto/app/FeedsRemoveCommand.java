@@ -2,7 +2,6 @@ package org.callisto.app;
 
 import java.io.PrintWriter;
 import java.util.Optional;
-import org.callisto.db.Database;
 import org.callisto.planet.Feed;
 import org.callisto.planet.PlanetStore;
 import org.callisto.planet.SubscriptionUrl;
@@ -31,8 +30,8 @@ final class FeedsRemoveCommand implements Runnable {
     @Override
     public void run() {
         String key = idOrUrl.strip();
-        try (Database db = options.openDatabase()) {
-            PlanetStore store = new PlanetStore(db);
+        try (Callisto callisto = options.open()) {
+            PlanetStore store = callisto.planet();
             Optional<Feed> feed;
             if (key.matches("\\d{1,18}")) {
                 feed = store.feed(Long.parseLong(key));

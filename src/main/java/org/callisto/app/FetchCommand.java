@@ -1,7 +1,6 @@
 package org.callisto.app;
 
 import java.io.PrintStream;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,16 +27,16 @@ final class FetchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (PlanetRuntime planet = PlanetRuntime.open(options.config())) {
+        try (Callisto callisto = options.open()) {
             List<Feed> feeds = dueOnly
-                    ? RefreshRound.due(planet.store(), Instant.now())
-                    : planet.store().feeds().stream().filter(f -> !f.disabled()).toList();
+                    ? RefreshRound.due(callisto.planet(), callisto.clock().instant())
+                    : callisto.planet().feeds().stream().filter(f -> !f.disabled()).toList();
             if (feeds.isEmpty()) {
                 System.out.println("no feeds to fetch; add one with: callisto feeds add URL");
                 return 0;
             }
             Progress progress = new Progress(System.err, feeds.size(), quiet || System.console() == null);
-            RefreshRound.Summary summary = planet.round().run(feeds, progress::update);
+            RefreshRound.Summary summary = callisto.round().run(feeds, progress::update);
             progress.finish();
             System.out.println(summary);
             return 0;

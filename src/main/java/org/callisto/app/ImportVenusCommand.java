@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import org.callisto.db.Database;
-import org.callisto.planet.PlanetStore;
 import org.callisto.planet.SubscriptionImport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,8 +49,8 @@ final class ImportVenusCommand implements Runnable {
                     + " [https://example.org/feed.xml]); is it a Planet Venus config.ini?");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Database db = options.openDatabase()) {
-            SubscriptionImport importer = new SubscriptionImport(new PlanetStore(db));
+        try (Callisto callisto = options.open()) {
+            SubscriptionImport importer = new SubscriptionImport(callisto.planet());
             for (VenusConfig.VenusFeed f : venus.feeds()) {
                 importer.add(f.url(), f.name(), f.categories());
             }

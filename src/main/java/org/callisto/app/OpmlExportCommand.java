@@ -7,12 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import org.callisto.config.Config;
-import org.callisto.db.Database;
-import org.callisto.planet.PlanetStore;
 import org.callisto.planet.SubscriptionExport;
 import org.callisto.syndication.OpmlSubscription;
 import org.callisto.syndication.OpmlWriter;
@@ -42,21 +41,23 @@ final class OpmlExportCommand implements Runnable {
     public void run() {
         Config config = options.config();
         List<OpmlSubscription> subscriptions;
-        try (Database db = Database.open(config)) {
-            subscriptions = SubscriptionExport.of(new PlanetStore(db).feeds());
+        ZonedDateTime now;
+        try (Callisto callisto = Callisto.open(config)) {
+            subscriptions = SubscriptionExport.of(callisto.planet().feeds());
+            now = ZonedDateTime.ofInstant(callisto.clock().instant(), ZoneId.systemDefault());
         }
         OpmlWriter writer = new OpmlWriter();
         try {
             if (file == null) {
                 PrintWriter out = spec.commandLine().getOut();
-                writer.write(config.siteTitle(), subscriptions, ZonedDateTime.now(), out);
+                writer.write(config.siteTitle(), subscriptions, now, out);
                 out.flush();
                 return;
             }
             Path target = file.toAbsolutePath();
             Path temp = Files.createTempFile(target.getParent(), ".callisto-opml", ".tmp");
             try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                writer.write(config.siteTitle(), subscriptions, ZonedDateTime.now(), w);
+                writer.write(config.siteTitle(), subscriptions, now, w);
             } catch (IOException | XMLStreamException | RuntimeException e) {
                 Files.deleteIfExists(temp);
                 throw e;

@@ -6,8 +6,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import org.callisto.db.Database;
-import org.callisto.planet.PlanetStore;
 import org.callisto.planet.SubscriptionImport;
 import org.callisto.syndication.OpmlDocument;
 import org.callisto.syndication.OpmlException;
@@ -50,8 +48,8 @@ final class OpmlImportCommand implements Runnable {
             throw new CommandFailure(file + ":" + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Database db = options.openDatabase()) {
-            SubscriptionImport importer = new SubscriptionImport(new PlanetStore(db));
+        try (Callisto callisto = options.open()) {
+            SubscriptionImport importer = new SubscriptionImport(callisto.planet());
             for (String skip : doc.skipped()) {
                 importer.skip(file.getFileName().toString(), skip);
             }

@@ -1,11 +1,8 @@
 package org.callisto.app;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.callisto.account.Accounts;
 import org.callisto.config.Config;
-import org.callisto.planet.RefreshScheduler;
 import org.callisto.web.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,10 +25,10 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Config config = options.config(port.flags());
         ShutdownSignal shutdown = ShutdownSignal.register();
-        try (PlanetRuntime planet = PlanetRuntime.open(config);
-             WebServer web = WebServer.start(config, disableDemoAccounts(planet).store());
-             RefreshScheduler scheduler = new RefreshScheduler(planet.store(), planet.round(), Clock.systemUTC(),
-                     Duration.ofSeconds(30)).start()) {
+        try (Callisto callisto = Callisto.open(config)) {
+            disableDemoAccounts(callisto);
+            WebServer web = callisto.startWeb(routes -> { });
+            callisto.startScheduler();
             System.out.println("Callisto is serving " + config.siteTitle() + " on http://localhost:" + web.port() + "/");
             shutdown.await();
         } finally {
@@ -40,13 +37,13 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Bans the accounts {@code callisto demo} made on this data, saying so when there were any; returns the runtime. */
-    static PlanetRuntime disableDemoAccounts(PlanetRuntime planet) {
-        int banned = Accounts.of(planet.store().database(), planet.config()).disableDemoAccounts();
+    /** Bans the accounts {@code callisto demo} made on this data, saying so when there were any; returns how many. */
+    static int disableDemoAccounts(Callisto callisto) {
+        int banned = callisto.accounts().disableDemoAccounts();
         if (banned > 0) {
             System.out.println("serve: disabled " + banned + " demo account(s) left by callisto demo; they cannot"
                     + " log in here");
         }
-        return planet;
+        return banned;
     }
 }

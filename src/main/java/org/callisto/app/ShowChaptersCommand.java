@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.callisto.db.Database;
 import org.callisto.show.Chapters;
 import org.callisto.show.Episode;
 import org.callisto.show.ShowStore;
@@ -55,8 +54,8 @@ final class ShowChaptersCommand implements Runnable {
                 throw new CommandFailure(e.getMessage());
             }
         }
-        try (Database db = options.openDatabase()) {
-            ShowStore store = new ShowStore(db);
+        try (Callisto callisto = options.open()) {
+            ShowStore store = callisto.show();
             Episode e = store.episode(number).orElseThrow(() -> new CommandFailure("there is no episode " + number
                     + "; create or import it first"));
             store.setChapters(e.id(), json);

@@ -4,9 +4,7 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.callisto.db.Database;
 import org.callisto.show.EpisodeDownloads;
-import org.callisto.show.ShowStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,8 +36,8 @@ final class ShowDownloadsCommand implements Runnable {
             throw new CommandFailure("--days " + days + " is out of range; give a number of days from 1 to 36500");
         }
         List<EpisodeDownloads> rows;
-        try (Database db = options.openDatabase()) {
-            rows = new ShowStore(db).downloads(LocalDate.now(ZoneOffset.UTC).minusDays(days - 1L));
+        try (Callisto callisto = options.open()) {
+            rows = callisto.show().downloads(LocalDate.ofInstant(callisto.clock().instant(), ZoneOffset.UTC).minusDays(days - 1L));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (rows.isEmpty()) {

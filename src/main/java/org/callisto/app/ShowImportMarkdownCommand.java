@@ -5,9 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.callisto.db.Database;
 import org.callisto.show.MarkdownImport;
-import org.callisto.show.ShowStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,8 +38,8 @@ final class ShowImportMarkdownCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<MarkdownImport.Result> results;
-        try (Database db = options.openDatabase()) {
-            results = new MarkdownImport(new ShowStore(db)).importAll(dir);
+        try (Callisto callisto = options.open()) {
+            results = callisto.markdownImport().importAll(dir);
         } catch (IOException e) {
             throw new CommandFailure("cannot list " + dir + ": " + e.getMessage());
         }

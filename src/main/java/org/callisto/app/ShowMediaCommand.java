@@ -3,12 +3,9 @@ package org.callisto.app;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.callisto.config.Config;
-import org.callisto.db.Database;
 import org.callisto.show.Rendition;
 import org.callisto.show.RenditionException;
 import org.callisto.show.RenditionKind;
-import org.callisto.show.Renditions;
-import org.callisto.show.ShowStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,8 +44,8 @@ final class ShowMediaCommand implements Runnable {
             throw new CommandFailure("KIND " + kind + " is not a rendition kind; write mp3, hd or sd");
         }
         Config config = options.config();
-        try (Database db = Database.open(config)) {
-            Rendition r = new Renditions(new ShowStore(db), config.show().mediaDir(), config.siteUrl())
+        try (Callisto callisto = Callisto.open(config)) {
+            Rendition r = callisto.renditions()
                     .add(number, k, file);
             PrintWriter out = spec.commandLine().getOut();
             out.println("Episode " + number + " " + k.label() + ": " + r.mediaPath() + ", " + r.mimeType() + ", "

@@ -3,7 +3,6 @@ package org.callisto.app;
 import java.io.PrintWriter;
 import java.util.List;
 import org.callisto.config.Config;
-import org.callisto.db.Database;
 import org.callisto.show.PodcastGuid;
 import org.callisto.show.ShowSettings;
 import org.callisto.show.ShowStore;
@@ -78,8 +77,8 @@ final class ShowSettingsCommand implements Runnable {
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
         Config config = options.config();
-        try (Database db = Database.open(config)) {
-            ShowStore store = new ShowStore(db);
+        try (Callisto callisto = Callisto.open(config)) {
+            ShowStore store = callisto.show();
             ShowSettings current = store.settings().orElse(null);
             if (!anyGiven()) {
                 if (current == null) {

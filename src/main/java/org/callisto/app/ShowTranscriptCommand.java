@@ -3,11 +3,8 @@ package org.callisto.app;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.callisto.config.Config;
-import org.callisto.db.Database;
 import org.callisto.show.RenditionException;
-import org.callisto.show.ShowStore;
 import org.callisto.show.Transcript;
-import org.callisto.show.Transcripts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,8 +38,8 @@ final class ShowTranscriptCommand implements Runnable {
     @Override
     public void run() {
         Config config = options.config();
-        try (Database db = Database.open(config)) {
-            Transcript t = new Transcripts(new ShowStore(db), config.show().mediaDir()).add(number, file, language);
+        try (Callisto callisto = Callisto.open(config)) {
+            Transcript t = callisto.transcripts().add(number, file, language);
             PrintWriter out = spec.commandLine().getOut();
             out.println("Episode " + number + " transcript: " + t.location() + ", " + t.mimeType()
                     + (t.language() == null ? "" : ", " + t.language()));

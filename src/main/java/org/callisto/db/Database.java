@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.callisto.config.Config;
@@ -28,9 +29,19 @@ public final class Database implements AutoCloseable {
         this.dialect = dialect;
     }
 
-    /** Opens the configured database and brings its schema up to date. */
+    /** Opens the configured database and brings its schema up to date, stamping migrations on the system clock. */
     public static Database open(Config config) {
-        return open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
+        return open(config, Clock.systemUTC());
+    }
+
+    /** Opens the configured database and brings its schema up to date, stamping migrations with {@code clock}. */
+    public static Database open(Config config, Clock clock) {
+        return open(config.databaseUrl(), config.databaseUser(), config.databasePassword(), clock);
+    }
+
+    /** {@link #open(String, String, String, Clock)} on the system clock. */
+    public static Database open(String url, String user, String password) {
+        return open(url, user, password, Clock.systemUTC());
     }
 
     /**
@@ -38,7 +49,7 @@ public final class Database implements AutoCloseable {
      *
      * @throws DatabaseException naming the URL when it cannot be opened or migrated
      */
-    public static Database open(String url, String user, String password) {
+    public static Database open(String url, String user, String password, Clock clock) {
         Dialect dialect = Dialect.of(url);
         HikariConfig hc = new HikariConfig();
         hc.setPoolName("callisto-db");
@@ -86,7 +97,7 @@ public final class Database implements AutoCloseable {
         }
         Database db = new Database(pool, dialect);
         try {
-            new Migrations(db).migrate();
+            new Migrations(db, clock).migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw e;

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -37,9 +38,12 @@ final class Migrations {
             "V010__journal_changes.sql");
 
     private final Database db;
+    private final Clock clock;
 
-    Migrations(Database db) {
+    /** Migrations of {@code db}; each applied script is stamped with {@code clock}'s time. */
+    Migrations(Database db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     void migrate() {
@@ -95,7 +99,7 @@ final class Migrations {
                     "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
                 ps.setInt(1, version);
                 ps.setString(2, script);
-                ps.setLong(3, System.currentTimeMillis());
+                ps.setLong(3, clock.millis());
                 ps.executeUpdate();
             }
             c.commit();

@@ -56,7 +56,7 @@ final class AccountPages {
 
     private void loginPage(Context ctx, String message, String notice, String username, String next) {
         String csrf = sessions.token(ctx, "login");
-        send(ctx, site.render("login.jte", new LoginPage(site.meta(ctx, "Log in"), csrf, message, notice, username,
+        Responses.personal(ctx, site.render("login.jte", new LoginPage(site.meta(ctx, "Log in"), csrf, message, notice, username,
                 next)));
     }
 
@@ -64,7 +64,7 @@ final class AccountPages {
         Session session = WebSessions.session(ctx);
         String csrf = session == null ? null : CsrfTokens.tokenFor(session, "logout");
         ctx.header("Cache-Control", "private, no-store");
-        send(ctx, site.render("logout.jte", new LogoutPage(site.meta(ctx, "Log out"), csrf)));
+        Responses.personal(ctx, site.render("logout.jte", new LogoutPage(site.meta(ctx, "Log out"), csrf)));
     }
 
     void logout(Context ctx) {
@@ -104,7 +104,7 @@ final class AccountPages {
     private void registerPage(Context ctx, String message, String username, String invitation) {
         String csrf = sessions.token(ctx, "register");
         String policy = accounts.registration().name().toLowerCase(java.util.Locale.ROOT);
-        send(ctx, site.render("register.jte", new RegisterPage(site.meta(ctx, "Register"), csrf, message, username,
+        Responses.personal(ctx, site.render("register.jte", new RegisterPage(site.meta(ctx, "Register"), csrf, message, username,
                 invitation, policy)));
     }
 
@@ -115,7 +115,7 @@ final class AccountPages {
         }
         List<org.callisto.web.view.StoryView> stories = submissions.store().byAuthor(session.user().id()).stream()
                 .map(journal::view).toList();
-        send(ctx, site.render("account.jte", new AccountPage(site.meta(ctx, "Your account"),
+        Responses.personal(ctx, site.render("account.jte", new AccountPage(site.meta(ctx, "Your account"),
                 session.user().username(), session.user().role().key(), Format.human(session.user().createdAt()),
                 stories)));
     }
@@ -139,11 +139,6 @@ final class AccountPages {
         }
     }
 
-    static void send(Context ctx, Rendered page) {
-        ctx.header("Cache-Control", "private, no-store");
-        ctx.contentType(page.contentType());
-        ctx.result(page.bytes());
-    }
 
     /** A local path to go to after login: only {@code /...} paths on this site, else the journal. */
     static String localPath(String next) {

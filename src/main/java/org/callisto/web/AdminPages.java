@@ -75,7 +75,7 @@ final class AdminPages {
         }
         List<Feed> feeds = store.feeds();
         List<User> users = sessions.accounts().store().users();
-        AccountPages.send(ctx, site.render("admin.jte", new AdminPage(site.meta(ctx, "Administration"), feeds.size(),
+        Responses.personal(ctx, site.render("admin.jte", new AdminPage(site.meta(ctx, "Administration"), feeds.size(),
                 feeds.stream().filter(Feed::disabled).count(), users.size(),
                 users.stream().filter(User::banned).count())));
     }
@@ -182,7 +182,7 @@ final class AdminPages {
 
     private void subscriptionsPage(Context ctx, String message, String notice, String url, String name,
                                    String categories) {
-        Instant now = Instant.now();
+        Instant now = site.now();
         Map<Long, Double> perWeek = store.entriesPerWeek(now, 8);
         Map<Long, Long> counts = store.entryCountsByFeed();
         List<AdminSubscriptionsPage.Item> items = store.feeds().stream()
@@ -192,7 +192,7 @@ final class AdminPages {
                         counts.getOrDefault(f.id(), 0L)))
                 .toList();
         String csrf = sessions.token(ctx, SUBSCRIPTIONS_FORM);
-        AccountPages.send(ctx, site.render("admin-subscriptions.jte", new AdminSubscriptionsPage(
+        Responses.personal(ctx, site.render("admin-subscriptions.jte", new AdminSubscriptionsPage(
                 site.meta(ctx, "Subscriptions – Administration"), csrf, message, notice, url, name, categories,
                 items)));
     }
@@ -292,7 +292,7 @@ final class AdminPages {
                 u.role().key(), Format.iso(u.createdAt()), Format.human(u.createdAt()), u.banned(),
                 u.invitedBy().map(names::get).orElse(null), u.id() == admin.user().id())).toList();
         String csrf = sessions.token(ctx, ACCOUNTS_FORM);
-        AccountPages.send(ctx, site.render("admin-accounts.jte", new AdminAccountsPage(
+        Responses.personal(ctx, site.render("admin-accounts.jte", new AdminAccountsPage(
                 site.meta(ctx, "Accounts – Administration"), csrf, message, notice, rows)));
     }
 

@@ -86,7 +86,7 @@ final class EpisodeEditorPages {
                     Format.human(e.publishedAt()), !e.publishedAt().isAfter(clock.instant()),
                     LIST + "/" + e.number(), "/episodes/" + e.number()));
         }
-        JournalPages.send(ctx, site.render("editor-episodes.jte", new EditorEpisodesPage(site.meta(ctx,
+        Responses.personal(ctx, site.render("editor-episodes.jte", new EditorEpisodesPage(site.meta(ctx,
                 "Edit episodes"), sessions.token(ctx, FORM), message == null ? null
                 : FeedbackPages.capitalized(message), rows, bounded(number), bounded(title), bounded(published),
                 bounded(summary))));
@@ -211,7 +211,7 @@ final class EpisodeEditorPages {
         String season = more ? bounded(details[1]) : e.season() == null ? "" : e.season().toString();
         String type = more ? bounded(details[2]) : e.type().value();
         boolean explicit = more ? !details[3].isEmpty() : e.explicit();
-        JournalPages.send(ctx, site.render("editor-episode.jte", new EditorEpisodePage(site.meta(ctx,
+        Responses.personal(ctx, site.render("editor-episode.jte", new EditorEpisodePage(site.meta(ctx,
                 "Edit episode " + e.number()), sessions.token(ctx, FORM), message == null ? null
                 : FeedbackPages.capitalized(message), e.number(), LIST + "/" + e.number(), title, published,
                 summary, "/episodes/" + e.number(), !e.publishedAt().isAfter(clock.instant()), sections,

@@ -1,6 +1,8 @@
 package org.callisto.web;
 
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
 import org.callisto.web.view.ErrorPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +11,8 @@ import org.slf4j.LoggerFactory;
 final class ErrorPages {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
     private static final String ANSWERED = "callisto.error-page";
+    /** The most of a refused request body read and dropped so that its sender still receives the 413. */
+    private static final long DRAIN_LIMIT = 32L * 1024 * 1024;
     private final Site site;
 
     ErrorPages(Site site) {
@@ -46,6 +50,27 @@ final class ErrorPages {
 
     private static String capitalized(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /**
+     * A request refused as too large: what is left of its body is read and dropped first (at most
+     * {@link #DRAIN_LIMIT}). Answering and closing while the client is still sending makes the kernel reset the
+     * connection, and the client then loses the 413 and its explanation; nginx's lingering close does the same for
+     * the same reason.
+     */
+    void tooLarge(Context ctx) {
+        try {
+            InputStream in = ctx.req().getInputStream();
+            byte[] sink = new byte[64 * 1024];
+            long total = 0;
+            int n;
+            while (total < DRAIN_LIMIT && (n = in.read(sink)) > 0) {
+                total += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // the body was consumed or the connection is gone: nothing to drop
+        }
+        status(ctx);
     }
 
     void failure(Context ctx, Exception e) {

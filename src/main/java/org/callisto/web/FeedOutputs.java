@@ -42,7 +42,7 @@ final class FeedOutputs {
         StringWriter out = new StringWriter();
         try {
             new OpmlWriter().write(site.config().siteTitle(), SubscriptionExport.of(site.store().feeds()),
-                    ZonedDateTime.now(ZoneOffset.UTC), out);
+                    ZonedDateTime.ofInstant(site.now(), ZoneOffset.UTC), out);
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write the OPML of the subscriptions", e);
         }

@@ -58,7 +58,7 @@ final class FeedbackPages {
 
     private void formPage(Context ctx, boolean sent, String message, String name, String email, String subject,
                           String text) {
-        JournalPages.send(ctx, site.render("feedback.jte", new FeedbackPage(site.meta(ctx,
+        Responses.personal(ctx, site.render("feedback.jte", new FeedbackPage(site.meta(ctx,
                 sent ? "Thank you for your feedback" : "Feedback and questions"), sessions.token(ctx, "feedback"),
                 sent, message == null ? null : capitalized(message), shorten(name, 1000), shorten(email, 1000),
                 shorten(subject, 1000), shorten(text, 20_000))));
@@ -103,7 +103,7 @@ final class FeedbackPages {
     }
 
     private void queuePage(Context ctx, Session editor, String message) {
-        JournalPages.send(ctx, site.render("feedback-queue.jte", new FeedbackQueuePage(site.meta(ctx,
+        Responses.personal(ctx, site.render("feedback-queue.jte", new FeedbackQueuePage(site.meta(ctx,
                 "Listener feedback"), sessions.token(ctx, "editor-feedback"), message,
                 items(feedback.open(editor)), items(feedback.decided(editor)))));
     }

@@ -98,7 +98,7 @@ final class JournalPages {
      * @param refused the comment that was just refused, to show with its problems, or null
      */
     void storyPage(Context ctx, Story story, CommentPages.Refused refused) {
-        send(ctx, storyRendered(ctx, story, refused));
+        Responses.personal(ctx, storyRendered(ctx, story, refused));
     }
 
     private Rendered storyRendered(Context ctx, Story story, CommentPages.Refused refused) {
@@ -107,7 +107,7 @@ final class JournalPages {
         String notice = switch (story.status()) {
             case PENDING -> "This story is waiting for an editor; only you and the editors can see it.";
             case REJECTED -> "This story was not published; only you and the editors can see it.";
-            case PUBLISHED -> story.publishedAt().isAfter(java.time.Instant.now())
+            case PUBLISHED -> story.publishedAt().isAfter(site.now())
                     ? "This story is scheduled for " + Format.human(story.publishedAt())
                     + "; only you and the editors can see it until then." : null;
         };
@@ -128,7 +128,7 @@ final class JournalPages {
     private FeedInfo info(String self) {
         return new FeedInfo(site.absolute("/journal"), site.title() + " – Journal",
                 "The stories of " + site.title() + "'s journal", site.absolute("/journal"), site.absolute(self),
-                submissions.store().lastPublished(java.time.Instant.now()));
+                submissions.store().lastPublished(site.now()));
     }
 
     private List<Item> items() {
@@ -213,7 +213,7 @@ final class JournalPages {
                     d.topics().stream().anyMatch(t -> t.equalsIgnoreCase(name))));
         }
         String format = d.format() == null ? "html" : d.format();
-        send(ctx, site.render("submit.jte", new SubmitPage(meta(ctx, form.heading()),
+        Responses.personal(ctx, site.render("submit.jte", new SubmitPage(meta(ctx, form.heading()),
                 sessions.token(ctx, form.token()), message, orEmpty(d.title()), orEmpty(d.dept()), format,
                 orEmpty(d.intro()), orEmpty(d.body()), orEmpty(d.sourceUrl()), topics, preview, form.action(),
                 form.heading(), form.submitLabel())));
@@ -295,7 +295,7 @@ final class JournalPages {
     private void queuePage(Context ctx, Session editor, String message) {
         List<StoryView> stories = submissions.queue(editor).stream().map(this::view).toList();
         List<StoryView> scheduled = submissions.scheduled(editor).stream().map(this::view).toList();
-        send(ctx, site.render("queue.jte", new QueuePage(meta(ctx, "Editor queue"),
+        Responses.personal(ctx, site.render("queue.jte", new QueuePage(meta(ctx, "Editor queue"),
                 sessions.token(ctx, "editor-queue"), message, stories, scheduled)));
     }
 
@@ -335,20 +335,6 @@ final class JournalPages {
         return new StoryView(s, "/stories/" + s.id(), Format.webUrl(s.sourceUrl()), Format.iso(s.submittedAt()),
                 Format.human(s.submittedAt()), s.publishedAt() == null ? null : Format.iso(s.publishedAt()),
                 s.publishedAt() == null ? null : Format.human(s.publishedAt()), commentCount);
-    }
-
-    /**
-     * Sends a page that is not cached: forms, refusals and pages of the editor queue. The reading pages go through
-     * the journal's page cache instead (see {@link WebServer}).
-     */
-    static void send(Context ctx, Rendered page) {
-        if (WebSessions.session(ctx) == null) {
-            ctx.header("Cache-Control", "no-cache");
-        } else {
-            ctx.header("Cache-Control", "private, no-store");
-        }
-        ctx.contentType(page.contentType());
-        ctx.result(page.bytes());
     }
 
     private static String orEmpty(String s) {

@@ -70,7 +70,7 @@ final class PasswordPages {
 
     private void page(Context ctx, String message, String notice) {
         String csrf = sessions.token(ctx, FORM);
-        AccountPages.send(ctx, site.render("password.jte", new PasswordPage(site.meta(ctx, "Change your password"),
+        Responses.personal(ctx, site.render("password.jte", new PasswordPage(site.meta(ctx, "Change your password"),
                 csrf, message, notice)));
     }
 

@@ -4,6 +4,8 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
 import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,17 +20,29 @@ import org.callisto.web.view.EntryView;
 import org.callisto.web.view.PageMeta;
 
 /**
- * What every page handler shares: the configuration, the store, the precompiled templates, and the making of
+ * What every page handler shares: the configuration, the store, the clock, the precompiled templates, and the making of
  * layout facts and entry views. Thread-safe.
  */
 final class Site {
     private final Config config;
     private final PlanetStore store;
+    private final Clock clock;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
-    Site(Config config, PlanetStore store) {
+    Site(Config config, PlanetStore store, Clock clock) {
         this.config = config;
         this.store = store;
+        this.clock = clock;
+    }
+
+    /** The process's one clock: every "now" a page compares or shows comes from it. */
+    Clock clock() {
+        return clock;
+    }
+
+    /** The current time on {@link #clock()}. */
+    Instant now() {
+        return clock.instant();
     }
 
     Config config() {

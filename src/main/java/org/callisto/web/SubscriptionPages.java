@@ -25,7 +25,7 @@ final class SubscriptionPages {
     }
 
     Rendered subscriptions(Context ctx) {
-        Instant now = Instant.now();
+        Instant now = site.now();
         Map<Long, Double> perWeek = site.store().entriesPerWeek(now, RATE_WEEKS);
         List<SubscriptionsPage.Row> rows = site.store().feeds().stream()
                 .map(f -> row(f, now, perWeek.getOrDefault(f.id(), 0.0)))

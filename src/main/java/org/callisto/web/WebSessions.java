@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -31,11 +32,13 @@ final class WebSessions {
     private final Accounts accounts;
     private final SessionCookie cookies;
     private final boolean secure;
+    private final Clock clock;
 
-    WebSessions(Accounts accounts, SessionCookie cookies, boolean secure) {
+    WebSessions(Accounts accounts, SessionCookie cookies, boolean secure, Clock clock) {
         this.accounts = accounts;
         this.cookies = cookies;
         this.secure = secure;
+        this.clock = clock;
     }
 
     Accounts accounts() {
@@ -75,7 +78,7 @@ final class WebSessions {
 
     /** Starts a session in the browser after login. */
     void begin(Context ctx, Session session) {
-        ctx.header("Set-Cookie", cookies.set(session, Instant.now()));
+        ctx.header("Set-Cookie", cookies.set(session, clock.instant()));
     }
 
     /** Ends the browser's session cookie at logout. */

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPOutputStream;
-import org.callisto.app.PlanetRuntime;
+import org.callisto.app.Callisto;
 import org.callisto.config.Config;
 import org.callisto.config.ConfigLoader;
 import org.callisto.db.TestDatabases;
@@ -118,8 +118,8 @@ class PlanetEndToEndTest {
                 settings.put("database.user", "postgres");
             }
             Config config = ConfigLoader.of(settings);
-            try (PlanetRuntime planet = PlanetRuntime.open(config)) {
-                PlanetStore store = planet.store();
+            try (Callisto planet = Callisto.open(config)) {
+                PlanetStore store = planet.planet();
                 int n = 0;
                 for (String url : feedUrls.values()) {
                     store.addFeed(url, null, List.of(n++ % 2 == 0 ? "FreeBSD" : "OpenBSD"));
@@ -171,9 +171,8 @@ class PlanetEndToEndTest {
                 assertThat(second.added()).isZero();
                 assertThat(store.river(0, 100_000)).hasSize(all.size());
 
-                try (WebServer web = WebServer.start(config, store)) {
-                    renderEveryPageAndReadOwnFeeds(web.port(), store, all);
-                }
+                WebServer web = planet.startWeb(routes -> { });
+                renderEveryPageAndReadOwnFeeds(web.port(), store, all);
             }
         }
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,14 +21,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.callisto.app.demo.DemoShow;
+import org.callisto.app.Callisto;
 import org.callisto.config.Config;
 import org.callisto.config.ConfigLoader;
 import org.callisto.db.Database;
 import org.callisto.db.TestDatabases;
-import org.callisto.planet.PlanetStore;
 import org.callisto.show.EpisodeDownloads;
 import org.callisto.show.RenditionKind;
-import org.callisto.show.Renditions;
 import org.callisto.show.ShowStore;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,29 +52,31 @@ class DownloadCountsWebTest {
                 "site.url", "http://planet.test/", "show.media_dir", media.toString()));
         String mp3 = "/media/demo/episode-2.mp3";
 
+        try (Callisto callisto = Callisto.open(config, Database.open(url, user, ""), Clock.systemUTC())) {
+            DemoShow.create(callisto.show(), callisto.renditions(), media, "http://planet.test/", List.of(),
+                    Instant.now());
+            WebServer server = callisto.startWeb(Duration.ofMillis(50), routes -> { });
+            assertThat(get(server, mp3).statusCode()).isEqualTo(200);                         // counts (full)
+            assertThat(get(server, mp3, "Range", "bytes=0-99").statusCode()).isEqualTo(206);  // counts (range)
+            assertThat(get(server, mp3, "Range", "bytes=100-").statusCode()).isEqualTo(206);  // a later piece
+            assertThat(get(server, mp3, "Range", "bytes=-10").statusCode()).isEqualTo(206);   // the end
+            assertThat(head(server, mp3)).isEqualTo(200);                                     // not a download
+            assertThat(get(server, "/media/demo/episode-2-hd.mp4").statusCode()).isEqualTo(200);
+            assertThat(get(server, "/media/demo/episode-2.vtt").statusCode()).isEqualTo(200); // not media
+        } // closing the server stores what it counted
         try (Database db = Database.open(url, user, "")) {
             ShowStore show = new ShowStore(db);
-            DemoShow.create(show, new Renditions(show, media, config.siteUrl()), media, "http://planet.test/",
-                    List.of(), Instant.now());
-            try (WebServer server = WebServer.start(config, new PlanetStore(db), Duration.ofMillis(50))) {
-                assertThat(get(server, mp3).statusCode()).isEqualTo(200);                         // counts (full)
-                assertThat(get(server, mp3, "Range", "bytes=0-99").statusCode()).isEqualTo(206);  // counts (range)
-                assertThat(get(server, mp3, "Range", "bytes=100-").statusCode()).isEqualTo(206);  // a later piece
-                assertThat(get(server, mp3, "Range", "bytes=-10").statusCode()).isEqualTo(206);   // the end
-                assertThat(head(server, mp3)).isEqualTo(200);                                     // not a download
-                assertThat(get(server, "/media/demo/episode-2-hd.mp4").statusCode()).isEqualTo(200);
-                assertThat(get(server, "/media/demo/episode-2.vtt").statusCode()).isEqualTo(200); // not media
-            } // closing the server stores what it counted
             assertThat(rendition(show, 2, RenditionKind.MP3)).isEqualTo(2);
             assertThat(rendition(show, 2, RenditionKind.HD)).isEqualTo(1);
             assertThat(rendition(show, 1, RenditionKind.MP3)).isZero();
         }
 
-        try (Database db = Database.open(url, user, "")) { // a new process on the same database
+        try (Callisto callisto = Callisto.open(config, Database.open(url, user, ""), Clock.systemUTC())) {
+            // a new process on the same database
+            assertThat(get(callisto.startWeb(Duration.ofMillis(50), routes -> { }), mp3).statusCode()).isEqualTo(200);
+        }
+        try (Database db = Database.open(url, user, "")) {
             ShowStore show = new ShowStore(db);
-            try (WebServer server = WebServer.start(config, new PlanetStore(db), Duration.ofMillis(50))) {
-                assertThat(get(server, mp3).statusCode()).isEqualTo(200);
-            }
             assertThat(rendition(show, 2, RenditionKind.MP3)).isEqualTo(3);
             EpisodeDownloads row = show.downloads(LocalDate.now(ZoneOffset.UTC).minusDays(29)).stream()
                     .filter(r -> r.number() == 2 && r.kind() == RenditionKind.MP3).findFirst().orElseThrow();

@@ -85,9 +85,10 @@ class PagesTest {
     @ParameterizedTest
     @MethodSource("org.callisto.db.TestDatabases#kinds")
     void anEmptyPlanetStillHasItsPages(String kind) throws Exception {
-        try (org.callisto.db.Database db = org.callisto.db.TestDatabases.open(kind);
-             WebServer server = WebServer.start(org.callisto.config.ConfigLoader.of(Map.of("server.port", "0")),
-                     new org.callisto.planet.PlanetStore(db))) {
+        try (org.callisto.app.Callisto callisto = org.callisto.app.Callisto.open(
+                org.callisto.config.ConfigLoader.of(Map.of("server.port", "0")),
+                org.callisto.db.TestDatabases.open(kind), java.time.Clock.systemUTC())) {
+            WebServer server = callisto.startWeb(routes -> { });
             java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
             for (String path : new String[] {"/", "/archive", "/subscriptions", "/atom.xml", "/rss.xml"}) {
                 HttpResponse<String> r = client.send(java.net.http.HttpRequest.newBuilder(

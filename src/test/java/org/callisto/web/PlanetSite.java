@@ -5,12 +5,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.callisto.app.Callisto;
 import org.callisto.config.Config;
 import org.callisto.config.ConfigLoader;
 import org.callisto.db.Database;
@@ -32,6 +34,7 @@ final class PlanetSite implements AutoCloseable {
     static final Duration CHANGE_CHECK = Duration.ofMillis(50);
     static final String PRE_BLOCK = "<pre>$ pkg install graphite\n    line   indented\n\tand tabbed</pre>";
 
+    final Callisto callisto;
     final Database db;
     final PlanetStore store;
     final WebServer server;
@@ -49,15 +52,16 @@ final class PlanetSite implements AutoCloseable {
 
     /** The same planet with more settings, such as {@code journal.registration}. */
     PlanetSite(String kind, Map<String, String> settings) {
-        db = TestDatabases.open(kind);
-        store = new PlanetStore(db);
-        base = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(3, ChronoUnit.DAYS).plus(12, ChronoUnit.HOURS);
-        populate();
         Map<String, String> all = new java.util.HashMap<>(Map.of("server.port", "0", "site.title", "Test Planet",
                 "site.url", "http://planet.test/"));
         all.putAll(settings);
         config = ConfigLoader.of(all);
-        server = WebServer.start(config, store, CHANGE_CHECK);
+        db = TestDatabases.open(kind);
+        callisto = Callisto.open(config, db, Clock.systemUTC());
+        store = callisto.planet();
+        base = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(3, ChronoUnit.DAYS).plus(12, ChronoUnit.HOURS);
+        populate();
+        server = callisto.startWeb(CHANGE_CHECK, routes -> { });
     }
 
     private void populate() {
@@ -143,7 +147,6 @@ final class PlanetSite implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
-        db.close();
+        callisto.close(); // the server, then the database
     }
 }

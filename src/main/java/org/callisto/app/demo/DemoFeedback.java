@@ -1,17 +1,11 @@
 package org.callisto.app.demo;
 
-import java.time.Clock;
 import java.util.List;
-import org.callisto.db.Database;
 import org.callisto.journal.Feedback;
 import org.callisto.journal.FeedbackStatus;
-import org.callisto.journal.FeedbackStore;
-import org.callisto.journal.JournalStore;
 import org.callisto.journal.ListenerFeedback;
-import org.callisto.planet.PlanetStore;
 import org.callisto.show.Curation;
 import org.callisto.show.Episode;
-import org.callisto.show.EpisodeEditor;
 import org.callisto.show.Section;
 import org.callisto.show.ShowStore;
 import org.callisto.show.ShowStore.StoredSection;
@@ -37,10 +31,8 @@ public final class DemoFeedback {
      *
      * @return the two messages, in order
      */
-    public static List<Feedback> create(Database db, ShowStore show, PlanetStore planet, String siteUrl,
+    public static List<Feedback> create(ListenerFeedback feedback, ShowStore show, Curation curation,
                                         Episode episode) {
-        Clock clock = Clock.systemUTC();
-        ListenerFeedback feedback = new ListenerFeedback(new FeedbackStore(db), clock);
         List<Feedback> existing = feedback.store().withStatus(FeedbackStatus.NEW, ListenerFeedback.LIST_LIMIT);
         Feedback question = find(existing, SUBJECTS.get(0));
         if (question == null) {
@@ -54,8 +46,6 @@ public final class DemoFeedback {
                     "Kai's twelve-line pf.conf in the journal was great. Could you talk about tables for blocklists"
                             + " on a future show?", "127.0.0.1");
         }
-        EpisodeEditor editor = new EpisodeEditor(show);
-        Curation curation = new Curation(editor, planet, new JournalStore(db), feedback.store(), siteUrl, clock);
         StoredSection section = show.storedNotes(episode.id()).stream()
                 .filter(s -> s.heading().equals(Section.DEFAULT_HEADINGS.getLast())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("demo: episode " + episode.number()

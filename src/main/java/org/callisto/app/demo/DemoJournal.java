@@ -1,20 +1,14 @@
 package org.callisto.app.demo;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.callisto.account.Accounts;
 import org.callisto.account.Role;
 import org.callisto.account.Session;
-import org.callisto.config.Config;
-import org.callisto.db.Database;
 import org.callisto.journal.CommentOutcome;
-import org.callisto.journal.CommentStore;
 import org.callisto.journal.Comments;
 import org.callisto.journal.Draft;
-import org.callisto.journal.JournalStore;
 import org.callisto.journal.Story;
 import org.callisto.journal.SubmitOutcome;
 import org.callisto.journal.Submissions;
@@ -58,16 +52,9 @@ public final class DemoJournal {
 
     /**
      * Creates or takes up again the demo accounts, and the demo stories when the editor account is new.
-     *
-     * @param topics the names stories may be filed under: the demo planet's categories
+     * Stories are filed under the demo planet's categories, the topics {@code submissions} offers.
      */
-    public static Result create(Database db, Config config, Supplier<List<String>> topics) {
-        Clock clock = Clock.systemUTC();
-        Accounts accounts = Accounts.of(db, config);
-        String siteUrl = config.siteUrl().toString();
-        Submissions submissions = new Submissions(new JournalStore(db), accounts, siteUrl, topics, clock);
-        Comments comments = new Comments(new CommentStore(db), submissions.store(), accounts, siteUrl, clock);
-
+    public static Result create(Accounts accounts, Submissions submissions, Comments comments) {
         boolean fresh = accounts.store().userByName(EDITOR).isEmpty();
         String editorPassword = password();
         accounts.demoAccount(EDITOR, editorPassword, Role.EDITOR);

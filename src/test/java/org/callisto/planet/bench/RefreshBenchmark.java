@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
-import org.callisto.app.PlanetRuntime;
+import org.callisto.app.Callisto;
 import org.callisto.config.Config;
 import org.callisto.config.ConfigLoader;
 import org.callisto.db.TestDatabases;
@@ -38,7 +38,7 @@ import org.callisto.planet.RefreshRound;
 
 /**
  * A refresh round of 10,000 feeds against a local fixture server, as the planet runs it in production: the real
- * {@link PlanetRuntime} (SQLite, fetcher, parser, sanitizer, refresher) against {@link ManyAddressFeedServer}, which
+ * {@link Callisto} (SQLite, fetcher, parser, sanitizer, refresher) against {@link ManyAddressFeedServer}, which
  * spreads the feeds over 200 loopback addresses with 50 to 300 ms of latency each.
  *
  * <p>Subscribes the feeds in a fresh data directory, runs a warm-up round (every feed answers 200: fills the
@@ -110,8 +110,8 @@ public final class RefreshBenchmark {
                 Runtime.getRuntime().maxMemory() >> 20, concurrency, perHost,
                 postgres ? config.databaseUrl() : config.databaseUrl() + " in " + dataDir.toAbsolutePath());
 
-        try (PlanetRuntime runtime = PlanetRuntime.open(config)) {
-            PlanetStore store = runtime.store();
+        try (Callisto runtime = Callisto.open(config)) {
+            PlanetStore store = runtime.planet();
             long t0 = System.nanoTime();
             for (int i = 0; i < feedCount; i++) {
                 store.addFeed(fixture.url(i), null, null);

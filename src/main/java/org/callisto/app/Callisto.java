@@ -1,0 +1,246 @@
+package org.callisto.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import io.javalin.config.RoutesConfig;
+import org.callisto.account.AccountStore;
+import org.callisto.account.Accounts;
+import org.callisto.account.PasswordHasher;
+import org.callisto.account.RateLimiter;
+import org.callisto.config.Config;
+import org.callisto.db.Database;
+import org.callisto.html.HtmlSanitizer;
+import org.callisto.journal.AccountModeration;
+import org.callisto.journal.CommentStore;
+import org.callisto.journal.Comments;
+import org.callisto.journal.FeedbackStore;
+import org.callisto.journal.JournalStore;
+import org.callisto.journal.ListenerFeedback;
+import org.callisto.journal.Submissions;
+import org.callisto.planet.Category;
+import org.callisto.planet.FeedRefresher;
+import org.callisto.planet.PlanetStore;
+import org.callisto.planet.RefreshRound;
+import org.callisto.planet.RefreshScheduler;
+import org.callisto.planet.fetch.FeedFetcher;
+import org.callisto.planet.fetch.FetchSchedule;
+import org.callisto.planet.parse.FeedParser;
+import org.callisto.show.Curation;
+import org.callisto.show.DownloadFlusher;
+import org.callisto.show.EpisodeEditor;
+import org.callisto.show.MarkdownImport;
+import org.callisto.show.Renditions;
+import org.callisto.show.ShowStore;
+import org.callisto.show.Transcripts;
+import org.callisto.show.media.DownloadCounter;
+import org.callisto.web.SiteServices;
+import org.callisto.web.WebServer;
+
+/**
+ * The composition root: built once from one {@link Config} and one {@link Clock}, it opens the database and makes
+ * every store and service of the planet, the accounts, the journal and the show. {@code serve}, {@code demo} and
+ * every command take what they need from it; nothing else constructs a service.
+ *
+ * <p>What holds threads or sockets is made on first use and then owned here: the feed fetcher (an HTTP client),
+ * the refresh scheduler, the download flusher and the web server. {@link #close()} stops them in the order that
+ * loses nothing (scheduler, web server, the last flush of download counts, fetcher) and closes the database last.
+ *
+ * <p>Thread-safe once built.
+ */
+public final class Callisto implements AutoCloseable {
+    /** How often the scheduler looks for due feeds. */
+    static final Duration SCHEDULER_TICK = Duration.ofSeconds(30);
+    /** How often the show's download counts are written to the database (and once more at close). */
+    static final Duration DOWNLOAD_FLUSH = Duration.ofSeconds(10);
+
+    private final Config config;
+    private final Clock clock;
+    private final Database database;
+    private final PlanetStore planet;
+    private final Accounts accounts;
+    private final Submissions submissions;
+    private final Comments comments;
+    private final AccountModeration moderation;
+    private final ShowStore show;
+    private final ListenerFeedback feedback;
+    private final EpisodeEditor episodeEditor;
+    private final Curation curation;
+    private final DownloadCounter downloads = new DownloadCounter();
+    /** What {@link #close()} stops, in the order started; stopped last first. */
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private FeedFetcher fetcher;
+    private RefreshRound round;
+
+    private Callisto(Config config, Database database, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.database = Objects.requireNonNull(database, "database");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        String siteUrl = config.siteUrl().toString();
+        planet = new PlanetStore(database);
+        accounts = new Accounts(new AccountStore(database), new PasswordHasher(), new RateLimiter(clock),
+                config.journal().registration(), clock);
+        submissions = new Submissions(new JournalStore(database), accounts, siteUrl,
+                () -> planet.categories().stream().map(Category::name).toList(), clock);
+        comments = new Comments(new CommentStore(database), submissions.store(), accounts, siteUrl, clock);
+        moderation = new AccountModeration(accounts, comments.store(), clock);
+        show = new ShowStore(database);
+        feedback = new ListenerFeedback(new FeedbackStore(database), clock);
+        episodeEditor = new EpisodeEditor(show);
+        curation = new Curation(episodeEditor, planet, submissions.store(), feedback.store(), siteUrl, clock);
+    }
+
+    /** Opens the configured database (migrating it) on the system clock and builds every service. */
+    public static Callisto open(Config config) {
+        Clock clock = Clock.systemUTC();
+        return open(config, Database.open(config, clock), clock);
+    }
+
+    /**
+     * Builds every service on an open database, which the returned root then owns and closes; tests pass a
+     * database of their own and a clock they control.
+     */
+    public static Callisto open(Config config, Database database, Clock clock) {
+        return new Callisto(config, database, clock);
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    // ---- the planet
+
+    public PlanetStore planet() {
+        return planet;
+    }
+
+    /** One refresh round's runner: fetcher, parser, sanitizer and refresher, made on first use. */
+    public synchronized RefreshRound round() {
+        if (round == null) {
+            fetcher = new FeedFetcher(config);
+            started.add(fetcher);
+            FeedRefresher refresher = new FeedRefresher(planet, fetcher, new FeedParser(),
+                    HtmlSanitizer.aggregated(), new FetchSchedule(config.fetch()), clock);
+            round = new RefreshRound(refresher, config.fetch().concurrency());
+        }
+        return round;
+    }
+
+    /** Starts refreshing due feeds on their schedules until {@link #close()}. */
+    public synchronized RefreshScheduler startScheduler() {
+        RefreshScheduler scheduler = new RefreshScheduler(planet, round(), clock, SCHEDULER_TICK).start();
+        started.add(scheduler);
+        return scheduler;
+    }
+
+    // ---- accounts and the journal
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public Submissions submissions() {
+        return submissions;
+    }
+
+    public Comments comments() {
+        return comments;
+    }
+
+    // ---- the show
+
+    public ShowStore show() {
+        return show;
+    }
+
+    public ListenerFeedback feedback() {
+        return feedback;
+    }
+
+    public EpisodeEditor episodeEditor() {
+        return episodeEditor;
+    }
+
+    public Curation curation() {
+        return curation;
+    }
+
+    /** Adds media files to episodes, from the configured media directory. */
+    public Renditions renditions() {
+        return new Renditions(show, config.show().mediaDir(), config.siteUrl());
+    }
+
+    /** Adds transcripts to episodes, from the configured media directory. */
+    public Transcripts transcripts() {
+        return new Transcripts(show, config.show().mediaDir());
+    }
+
+    /** Imports past episodes' show notes kept as Markdown. */
+    public MarkdownImport markdownImport() {
+        return new MarkdownImport(show);
+    }
+
+    // ---- the site
+
+    /**
+     * Starts the web server on {@code config.port()}, with the download flusher it feeds; both stop at
+     * {@link #close()}.
+     *
+     * @param extraRoutes routes added to the site's own (the demo serves its sample blogs this way)
+     */
+    public WebServer startWeb(Consumer<RoutesConfig> extraRoutes) {
+        return startWeb(WebServer.CHANGE_CHECK, extraRoutes);
+    }
+
+    /** {@link #startWeb(Consumer)} with page caches that notice a change within {@code changeCheck}. */
+    public synchronized WebServer startWeb(Duration changeCheck, Consumer<RoutesConfig> extraRoutes) {
+        DownloadFlusher flusher = DownloadFlusher.start(downloads, show, DOWNLOAD_FLUSH);
+        started.add(flusher);
+        WebServer web = WebServer.start(config, siteServices(), changeCheck, extraRoutes);
+        started.add(web);
+        return web;
+    }
+
+    /** The services the web layer serves. */
+    public SiteServices siteServices() {
+        return new SiteServices(clock, planet, accounts, submissions, comments, moderation, feedback, show,
+                episodeEditor, curation, downloads);
+    }
+
+    /**
+     * Stops what was started, last started first (so the web server stops before the last flush of its download
+     * counts, and the scheduler before the fetcher it uses), then closes the database.
+     */
+    @Override
+    public synchronized void close() {
+        RuntimeException failure = null;
+        for (AutoCloseable c : started.reversed()) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("app: cannot stop " + c.getClass().getSimpleName()
+                            + ": " + e.getMessage(), e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        started.clear();
+        database.close();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package org.callisto.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import org.callisto.account.AccountRefusal;
+import org.callisto.account.SessionCookie;
+import org.callisto.config.Config;
+import org.callisto.journal.JournalRefusal;
+import org.callisto.show.media.MediaDownloads;
+
+/**
+ * The routing table: every path the site answers, in one list, each with the handler that answers it and whether
+ * its page is shared (served from a {@link PageCache}) or personal. To add a page, add a handler method to the
+ * {@code *Pages} class of its capability and one line here.
+ *
+ * <p>Three page caches, each versioned by the last change of what its pages show: the planet's ({@code /},
+ * archives, output feeds), the journal's ({@code /journal}, stories, comment feeds, {@code /moderation}; also moved
+ * by a planet change, since every page lists the categories) and the show's ({@code /episodes}, podcast feeds,
+ * chapters). Anonymous readers get cached pages; a logged-in member gets every page rendered afresh and never stored
+ * ({@link Responses#personal}).
+ *
+ * <p>Built once per server; thread-safe.
+ */
+final class Routes {
+    private final Site site;
+    private final PageCache planetCache;
+    private final PageCache journalCache;
+    private final PageCache showCache;
+    private final WebSessions sessions;
+    private final RiverPages river;
+    private final FeedPages feeds;
+    private final EntryPages entries;
+    private final ArchivePages archive;
+    private final SubscriptionPages subscriptions;
+    private final FeedOutputs outputs;
+    private final ErrorPages errors;
+    private final JournalPages journal;
+    private final CommentPages comments;
+    private final AccountPages accounts;
+    private final PasswordPages passwords;
+    private final AdminPages admin;
+    private final FeedbackPages feedback;
+    private final EpisodeEditorPages episodeEditor;
+    private final ShowPages show;
+    private final Stylesheet stylesheet = new Stylesheet();
+    private final SiteServices services;
+
+    /** Builds the pages around {@code services}; the page caches notice a change within {@code changeCheck}. */
+    Routes(Config config, SiteServices services, Duration changeCheck) {
+        this.services = services;
+        site = new Site(config, services.planet(), services.clock());
+        planetCache = new PageCache(services.planet()::lastChange, changeCheck, 20_000);
+        journalCache = new PageCache(this::journalChange, changeCheck, 5_000);
+        showCache = new PageCache(services.show()::lastChange, changeCheck, 2_000);
+        sessions = new WebSessions(services.accounts(), new SessionCookie(config.siteUrl()),
+                "https".equalsIgnoreCase(config.siteUrl().getScheme()), services.clock());
+        river = new RiverPages(site);
+        feeds = new FeedPages(site);
+        entries = new EntryPages(site);
+        archive = new ArchivePages(site);
+        subscriptions = new SubscriptionPages(site);
+        outputs = new FeedOutputs(site, river, feeds);
+        errors = new ErrorPages(site);
+        journal = new JournalPages(site, sessions, services.submissions(), services.comments());
+        comments = new CommentPages(site, sessions, services.comments(), journal);
+        accounts = new AccountPages(site, sessions, services.submissions(), journal);
+        passwords = new PasswordPages(site, sessions);
+        admin = new AdminPages(site, sessions, services.planet(), services.moderation());
+        feedback = new FeedbackPages(site, sessions, services.feedback());
+        episodeEditor = new EpisodeEditorPages(site, sessions, services.episodeEditor(), services.curation(),
+                services.clock());
+        show = new ShowPages(site, services.show(), config.show().mediaDir(), new MediaDownloads(services.downloads()),
+                services.clock());
+    }
+
+    /** Registers every route, the error pages and the exception mapping. */
+    void register(RoutesConfig r) {
+        r.before(WebServer::securityHeaders);
+        r.before(sessions::load);
+
+        // the planet
+        r.get("/", page(planetCache, river::river));
+        r.get("/category/{slug}", page(planetCache, river::category));
+        r.get("/feeds/{id}", page(planetCache, feeds::feed));
+        r.get("/entries/{id}", page(planetCache, entries::entry));
+        r.get("/archive", page(planetCache, archive::months));
+        r.get("/archive/{yyyy}/{mm}", page(planetCache, archive::month));
+        r.get("/archive/{yyyy}/{mm}/{dd}", page(planetCache, archive::day));
+        r.get("/subscriptions", this::subscriptions);
+        r.get("/atom.xml", cached(planetCache, outputs::planetAtom));
+        r.get("/rss.xml", cached(planetCache, outputs::planetRss));
+        r.get("/category/{slug}/atom.xml", cached(planetCache, outputs::categoryAtom));
+        r.get("/category/{slug}/rss.xml", cached(planetCache, outputs::categoryRss));
+        r.get("/feeds/{id}/atom.xml", cached(planetCache, outputs::feedAtom));
+        r.get("/feeds/{id}/rss.xml", cached(planetCache, outputs::feedRss));
+        r.get("/opml.xml", cached(planetCache, outputs::opml));
+
+        // accounts
+        r.get("/login", accounts::loginForm);
+        r.post("/login", accounts::login);
+        r.get("/logout", accounts::logoutForm);
+        r.post("/logout", accounts::logout);
+        r.get("/register", accounts::registerForm);
+        r.post("/register", accounts::register);
+        r.get("/account", accounts::account);
+        r.get("/account/password", passwords::form);
+        r.post("/account/password", passwords::change);
+
+        // administrators
+        r.get("/admin", admin::index);
+        r.get("/admin/subscriptions", admin::subscriptions);
+        r.post("/admin/subscriptions", admin::add);
+        r.post("/admin/subscriptions/{id}/categories", admin::categories);
+        r.post("/admin/subscriptions/{id}/disable", admin::disable);
+        r.post("/admin/subscriptions/{id}/enable", admin::enable);
+        r.get("/admin/accounts", admin::accounts);
+        r.post("/admin/accounts/{id}/role", admin::role);
+        r.post("/admin/accounts/{id}/ban", admin::ban);
+        r.post("/admin/accounts/{id}/unban", admin::unban);
+
+        // the journal
+        r.get("/journal", page(journalCache, journal::journal));
+        r.get("/journal/atom.xml", page(journalCache, journal::atom));
+        r.get("/journal/rss.xml", page(journalCache, journal::rss));
+        r.get("/stories/{id}", page(journalCache, journal::story));
+        r.get("/stories/{id}/comments.atom", page(journalCache, comments::feed));
+        r.post("/stories/{id}/comments", comments::post);
+        r.post("/stories/{id}/lock", comments::lock);
+        r.post("/stories/{id}/unlock", comments::unlock);
+        r.post("/comments/{id}/edit", comments::edit);
+        r.post("/comments/{id}/delete", comments::delete);
+        r.post("/comments/{id}/hide", comments::hide);
+        r.post("/comments/{id}/ban", comments::ban);
+        r.get("/moderation", page(journalCache, comments::moderation));
+        r.get("/submit", journal::submitForm);
+        r.post("/submit", journal::submit);
+        r.get("/editor/queue", journal::queue);
+        r.post("/editor/queue", journal::decide);
+        r.get("/editor/queue/{id}/edit", journal::editForm);
+        r.post("/editor/queue/{id}/edit", journal::edit);
+
+        // the show
+        r.get("/feedback", feedback::form);
+        r.post("/feedback", feedback::send);
+        r.get("/editor/feedback", feedback::queue);
+        r.post("/editor/feedback", feedback::decide);
+        r.get("/editor/episodes", episodeEditor::list);
+        r.post("/editor/episodes", episodeEditor::create);
+        r.get("/editor/episodes/{number}", episodeEditor::episode);
+        r.post("/editor/episodes/{number}", episodeEditor::change);
+        r.get("/editor/downloads", show::downloads);
+        r.get("/episodes", page(showCache, show::archive));
+        r.get("/episodes/{number}", page(showCache, show::episode));
+        r.get("/show/feeds/{file}", cached(showCache, show::feed));
+        r.get("/show/{number}/chapters.json", this::chapters);
+        r.get("/show/{number}", show::oldEpisodeAddress);
+        r.get("/media/<path>", show::media);
+        r.head("/media/<path>", show::media);
+
+        r.get(Stylesheet.PATH, stylesheet::serve);
+    }
+
+    /** Maps exceptions and bare statuses to error pages; registered after every route. */
+    void registerErrors(RoutesConfig r) {
+        r.exception(PageException.class, (e, ctx) -> errors.page(ctx, e));
+        r.exception(AccountRefusal.class, (e, ctx) -> errors.refusal(ctx, e.getMessage(), e.retryAfter()));
+        r.exception(JournalRefusal.class, (e, ctx) -> errors.refusal(ctx, e.getMessage(), Optional.empty()));
+        r.exception(Exception.class, (e, ctx) -> errors.failure(ctx, e));
+        r.error(404, errors::status);
+        r.error(405, errors::status);
+        r.error(413, errors::tooLarge);
+    }
+
+    /**
+     * The subscriptions page also changes with time (next fetch "in 5 minutes"), so its cached copy is kept per
+     * minute as well as per planet change.
+     */
+    private void subscriptions(Context ctx) {
+        if (WebSessions.session(ctx) != null) {
+            Responses.personal(ctx, subscriptions.subscriptions(ctx));
+            return;
+        }
+        planetCache.serve(ctx, key(ctx), subscriptions.version(planetCache.version()),
+                Long.toString(services.clock().millis() / 60_000), () -> subscriptions.subscriptions(ctx));
+    }
+
+    private void chapters(Context ctx) throws Exception {
+        ctx.header("Access-Control-Allow-Origin", "*"); // podcast apps fetch chapters cross-origin
+        cached(showCache, show::chapters).handle(ctx);
+    }
+
+    /**
+     * The version of the journal's pages: the journal's last change (stories, comments, locks, the moderation log,
+     * publication times that have passed) or the planet's, whose categories every page lists, whichever is later.
+     */
+    private Instant journalChange() {
+        Instant j = services.submissions().store().lastChange(services.clock().instant());
+        Instant p = services.planet().lastChange();
+        return j.isAfter(p) ? j : p;
+    }
+
+    /** A feed or other document every reader shares, from the cache. */
+    private static Handler cached(PageCache cache, Function<Context, Rendered> page) {
+        return ctx -> cache.serve(ctx, key(ctx), () -> page.apply(ctx));
+    }
+
+    /**
+     * A page: from the cache for anonymous readers; rendered afresh, and never stored by any cache, for a logged-in
+     * member, whose name is in its header.
+     */
+    private static Handler page(PageCache cache, Function<Context, Rendered> page) {
+        return ctx -> {
+            if (WebSessions.session(ctx) != null) {
+                Responses.personal(ctx, page.apply(ctx));
+            } else {
+                cache.serve(ctx, key(ctx), () -> page.apply(ctx));
+            }
+        };
+    }
+
+    /** A page's identity: its path and page number; other query parameters do not change a page. */
+    private static String key(Context ctx) {
+        String page = ctx.queryParam("page");
+        return page == null ? ctx.path() : ctx.path() + "?page=" + page;
+    }
+}

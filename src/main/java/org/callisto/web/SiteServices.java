@@ -1,0 +1,40 @@
+package org.callisto.web;
+
+import java.time.Clock;
+import java.util.Objects;
+import org.callisto.account.Accounts;
+import org.callisto.journal.AccountModeration;
+import org.callisto.journal.Comments;
+import org.callisto.journal.ListenerFeedback;
+import org.callisto.journal.Submissions;
+import org.callisto.planet.PlanetStore;
+import org.callisto.show.Curation;
+import org.callisto.show.EpisodeEditor;
+import org.callisto.show.ShowStore;
+import org.callisto.show.media.DownloadCounter;
+
+/**
+ * The domain services the web layer serves, made once by the composition root ({@code app.Callisto}) and handed to
+ * {@link WebServer#start}. The web layer builds only HTTP adapters (pages, caches, routes) around them, never a
+ * store or a service of its own. Immutable; every service in it is thread-safe.
+ *
+ * @param clock the one clock of the process: every time a page shows or compares comes from it
+ */
+public record SiteServices(Clock clock, PlanetStore planet, Accounts accounts, Submissions submissions,
+                           Comments comments, AccountModeration moderation, ListenerFeedback feedback,
+                           ShowStore show, EpisodeEditor episodeEditor, Curation curation,
+                           DownloadCounter downloads) {
+    public SiteServices {
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(planet, "planet");
+        Objects.requireNonNull(accounts, "accounts");
+        Objects.requireNonNull(submissions, "submissions");
+        Objects.requireNonNull(comments, "comments");
+        Objects.requireNonNull(moderation, "moderation");
+        Objects.requireNonNull(feedback, "feedback");
+        Objects.requireNonNull(show, "show");
+        Objects.requireNonNull(episodeEditor, "episodeEditor");
+        Objects.requireNonNull(curation, "curation");
+        Objects.requireNonNull(downloads, "downloads");
+    }
+}
