@@ -5,6 +5,6 @@
  * records ({@link org.callisto.syndication.FeedInfo}, {@link org.callisto.syndication.Item}) and know nothing of
  * stores or pages.
  *
- * <p>Imports no other Callisto package. Stateless and thread-safe.
+ * <p>Imports only {@code config} (the version written as generator). Stateless and thread-safe.
  */
 package org.callisto.syndication;
