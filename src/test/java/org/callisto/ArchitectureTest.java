@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -105,7 +106,7 @@ class ArchitectureTest {
             without = dirs.filter(Files::isDirectory)
                     .filter(ArchitectureTest::holdsJavaSource)
                     .filter(dir -> !Files.exists(dir.resolve("package-info.java")))
-                    .map(dir -> root.relativize(dir).toString().replace(root.getFileSystem().getSeparator(), "."))
+                    .map(dir -> root.relativize(dir).toString().replace(File.separatorChar, '.'))
                     .sorted()
                     .toList();
         }
