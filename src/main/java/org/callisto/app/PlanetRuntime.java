@@ -30,10 +30,10 @@ public final class PlanetRuntime implements AutoCloseable {
         this.database = Database.open(config);
         this.store = new PlanetStore(database);
         this.show = new ShowStore(database);
-        this.fetcher = new FeedFetcher(config);
         Clock clock = Clock.systemUTC();
+        this.fetcher = new FeedFetcher(config, clock);
         FeedRefresher refresher = new FeedRefresher(store, fetcher, new FeedParser(), HtmlSanitizer.aggregated(),
-                new FetchSchedule(config.fetch()), clock);
+                new FetchSchedule(config.fetch(), clock), clock);
         this.round = new RefreshRound(refresher, config.fetch().concurrency());
     }
 
