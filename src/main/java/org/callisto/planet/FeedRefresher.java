@@ -67,7 +67,7 @@ public final class FeedRefresher {
         } catch (RuntimeException e) {
             LOG.warn("refresh of {} failed unexpectedly", feed.url(), e);
             String message = "internal error while refreshing " + feed.url() + ": " + e;
-            safeRecord(feed, failure(feed, started, 0, "INTERNAL", message, null));
+            safeRecord(feed, failure(feed, started, 0, RefreshFailure.INTERNAL, message, null));
             return new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.ERROR, 0, 0, message);
         }
     }
@@ -78,7 +78,7 @@ public final class FeedRefresher {
             url = URI.create(feed.url());
         } catch (IllegalArgumentException e) {
             String message = "the stored URL '" + feed.url() + "' is not a valid URL: " + e.getMessage();
-            store.recordStatus(feed.id(), failure(feed, started, 0, "BAD_URL", message, null));
+            store.recordStatus(feed.id(), failure(feed, started, 0, RefreshFailure.BAD_URL, message, null));
             return new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.ERROR, 0, 0, message);
         }
         PlanetStore.FetchState state = store.fetchState(feed.id());
@@ -94,16 +94,17 @@ public final class FeedRefresher {
             case GONE -> {
                 String reason = r.message() != null ? r.message() : "the server answered 410 Gone: the feed was removed";
                 store.recordStatus(feed.id(), new FeedStatus(started, started.plus(Duration.ofDays(3650)), r.status(),
-                        false, "GONE", reason, true, null, null, null, null));
+                        false, RefreshFailure.GONE, reason, true, null, null, null, null));
                 yield new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.GONE, 0, 0, reason);
             }
             case RETRY_LATER -> {
-                store.recordStatus(feed.id(), failure(feed, started, r.status(), r.error().name(), r.message(), r));
+                store.recordStatus(feed.id(), failure(feed, started, r.status(), RefreshFailure.of(r.error()),
+                        r.message(), r));
                 yield new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.RETRY_LATER, 0, 0, r.message());
             }
             case ERROR -> {
                 store.recordStatus(feed.id(), failure(feed, started, r.status(),
-                        r.error() == null ? "OTHER" : r.error().name(), r.message(), r));
+                        r.error() == null ? RefreshFailure.OTHER : RefreshFailure.of(r.error()), r.message(), r));
                 yield new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.ERROR, 0, 0, r.message());
             }
         };
@@ -126,7 +127,7 @@ public final class FeedRefresher {
         } catch (FeedParseException e) {
             String where = e.line() > 0 ? " at " + e.line() + ":" + e.column() : "";
             String message = "not a feed" + where + ": " + e.getMessage();
-            store.recordStatus(feed.id(), failure(feed, started, r.status(), "NOT_A_FEED", message, r));
+            store.recordStatus(feed.id(), failure(feed, started, r.status(), RefreshFailure.NOT_A_FEED, message, r));
             return new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.ERROR, 0, 0, message);
         }
         List<EntryRow> rows = new ArrayList<>();
@@ -181,7 +182,8 @@ public final class FeedRefresher {
         return lower.startsWith("http://") || lower.startsWith("https://") ? u : null;
     }
 
-    private FeedStatus failure(Feed feed, Instant started, int status, String kind, String message, FetchResult r) {
+    private FeedStatus failure(Feed feed, Instant started, int status, RefreshFailure kind, String message,
+                               FetchResult r) {
         int errors = feed.errorCount() + 1;
         Instant next = started.plus(r != null && r.outcome() == FetchResult.Outcome.RETRY_LATER
                 ? schedule.afterRetryLater(r.retryAfter(), errors)

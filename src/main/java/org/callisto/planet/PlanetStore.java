@@ -203,7 +203,7 @@ public final class PlanetStore {
                 ps.setLong(i++, s.attemptedAt().toEpochMilli());
                 ps.setLong(i++, s.nextFetchAt().toEpochMilli());
                 ps.setInt(i++, s.status());
-                ps.setString(i++, s.errorKind());
+                ps.setString(i++, s.errorKind() == null ? null : s.errorKind().name());
                 ps.setString(i++, s.error());
                 ps.setInt(i++, s.success() ? 1 : 0);
                 ps.setInt(i++, s.success() ? 1 : 0);
@@ -731,7 +731,8 @@ public final class PlanetStore {
                         out.add(new Feed(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9) != 0, rs.getString(10),
                                 instant(rs, 11), instant(rs, 12), instant(rs, 13), instant(rs, 14), rs.getInt(15),
-                                rs.getString(16), rs.getString(17), rs.getInt(18), rs.getInt(19) != 0, rs.getString(20),
+                                RefreshFailure.ofStored(rs.getString(16)), rs.getString(17), rs.getInt(18),
+                                rs.getInt(19) != 0, rs.getString(20),
                                 List.copyOf(cats.getOrDefault(id, List.of()))));
                     }
                 }

@@ -149,9 +149,9 @@ class PlanetEndToEndTest {
                 }
                 assertThat(store.feedByUrl(hostile.get("gone")).orElseThrow().disabled()).isTrue();
                 assertThat(store.feedByUrl(hostile.get("html page")).orElseThrow().lastErrorKind())
-                        .isEqualTo("NOT_A_FEED");
+                        .isEqualTo(RefreshFailure.NOT_A_FEED);
                 assertThat(store.feedByUrl(hostile.get("metadata redirect")).orElseThrow().lastErrorKind())
-                        .isEqualTo("BLOCKED_ADDRESS");
+                        .isEqualTo(RefreshFailure.BLOCKED_ADDRESS);
                 List<Entry> all = store.river(0, 100_000);
                 assertThat(all.size()).isGreaterThan(100);
                 Feed xxe = store.feedByUrl(hostile.get("external entity")).orElseThrow();

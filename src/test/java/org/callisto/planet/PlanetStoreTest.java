@@ -84,8 +84,8 @@ class PlanetStoreTest {
             assertThat(moved.url()).isEqualTo("https://new.example.org/feed");
             assertThat(moved.displayName()).isEqualTo("New Title");
             assertThat(store.fetchState(feed.id()).etag()).isEqualTo("\"v1\"");
-            store.recordStatus(feed.id(), new FeedStatus(NOW, NOW.plusSeconds(1800), 503, false, "RATE_LIMITED",
-                    "HTTP 503", false, null, null, null, null));
+            store.recordStatus(feed.id(), new FeedStatus(NOW, NOW.plusSeconds(1800), 503, false,
+                    RefreshFailure.RATE_LIMITED, "HTTP 503", false, null, null, null, null));
             Feed failed = store.feed(feed.id()).orElseThrow();
             assertThat(failed.errorCount()).isEqualTo(1);
             assertThat(failed.lastError()).isEqualTo("HTTP 503");

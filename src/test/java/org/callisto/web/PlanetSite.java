@@ -19,6 +19,7 @@ import org.callisto.planet.EntryRow;
 import org.callisto.planet.Feed;
 import org.callisto.planet.FeedStatus;
 import org.callisto.planet.PlanetStore;
+import org.callisto.planet.RefreshFailure;
 
 /**
  * A planet with three feeds on a fresh real database, served by a real {@link WebServer} on a free port, and an
@@ -85,7 +86,7 @@ final class PlanetSite implements AutoCloseable {
         store.setDisabled(dave.id(), true, "switched off by an editor: the blog moved");
         Instant attempted = Instant.now().minus(2, ChronoUnit.HOURS);
         store.recordStatus(carol.id(), new FeedStatus(attempted, attempted.plus(6, ChronoUnit.HOURS), 0, false,
-                "DNS", "no address found for carol.invalid", false, null, null, null, null));
+                RefreshFailure.DNS, "no address found for carol.invalid", false, null, null, null, null));
     }
 
     static EntryRow row(String key, String title, String html, Instant published, List<String> terms) {
