@@ -87,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
             AtomicReference<DemoFeeds> feeds = new AtomicReference<>();
             WebServer web;
             try {
-                web = WebServer.start(config, planet.store(), routes -> routes.get(FEEDS_PATH + "{name}", ctx -> {
+                web = WebServer.start(config, planet.database(), routes -> routes.get(FEEDS_PATH + "{name}", ctx -> {
                     DemoFeeds current = feeds.get();
                     Optional<Map.Entry<String, String>> doc = current == null ? Optional.empty()
                             : current.render(ctx.pathParam("name"));
@@ -105,35 +105,35 @@ final class DemoCommand implements Callable<Integer> {
             String base = "http://127.0.0.1:" + web.port() + FEEDS_PATH;
             DemoFeeds demoFeeds = new DemoFeeds(Instant.now(), base);
             feeds.set(demoFeeds);
-            for (Feed old : planet.store().feeds()) {
+            for (Feed old : planet.subscriptions().feeds()) {
                 if (old.url().matches("http://127\\.0\\.0\\.1:\\d+" + FEEDS_PATH + ".*") && !old.url().startsWith(base)) {
-                    planet.store().removeFeed(old.id()); // a demo run on another port left these behind
+                    planet.subscriptions().removeFeed(old.id()); // a demo run on another port left these behind
                 }
             }
             for (DemoFeeds.Subscription s : demoFeeds.subscriptions()) {
-                planet.store().addFeed(s.url(), s.name(), s.categories());
+                planet.subscriptions().addFeed(s.url(), s.name(), s.categories());
             }
             RefreshRound.Summary summary = planet.round().run(
-                    planet.store().feeds().stream().filter(f -> !f.disabled()).toList(), o -> { });
+                    planet.subscriptions().feeds().stream().filter(f -> !f.disabled()).toList(), o -> { });
             System.out.println("demo: " + summary);
             List<Episode> episodes = DemoShow.create(planet.show(), planet.renditions(), config.show().mediaDir(),
-                    "http://127.0.0.1:" + web.port() + "/", planet.store().river(0, 20), Instant.now());
+                    "http://127.0.0.1:" + web.port() + "/", planet.entries().river(0, 20), Instant.now());
             System.out.println("demo: the show has " + episodes.size() + " episodes at /episodes");
             DemoJournal.Result journal;
             try {
-                journal = DemoJournal.create(planet.store().database(), config,
-                        () -> planet.store().categories().stream().map(Category::name).toList());
+                journal = DemoJournal.create(planet.database(), config,
+                        () -> planet.categories().categories().stream().map(Category::name).toList());
             } catch (AccountRefusal e) {
                 web.close();
                 planet.close();
                 throw new CommandFailure("demo: " + e.getMessage());
             }
-            DemoFeedback.create(planet.store().database(), planet.show(), planet.store(),
+            DemoFeedback.create(planet.database(), planet.show(), planet.entries(),
                     "http://127.0.0.1:" + web.port() + "/", episodes.getLast());
             System.out.println("demo: the journal is at /journal; " + DemoJournal.MEMBERS.size()
                     + " demo members and the demo editor can log in while the demo runs");
-            RefreshScheduler scheduler = new RefreshScheduler(planet.store(), planet.round(), Clock.systemUTC(),
-                    Duration.ofSeconds(30)).start();
+            RefreshScheduler scheduler = new RefreshScheduler(planet.subscriptions(), planet.round(),
+                    Clock.systemUTC(), Duration.ofSeconds(30)).start();
             return new Demo(config, planet, web, scheduler, summary, journal);
         }
 

@@ -1,13 +1,14 @@
 package org.callisto.app;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.callisto.db.Database;
 import org.callisto.planet.Category;
 import org.callisto.planet.Feed;
-import org.callisto.planet.PlanetStore;
+import org.callisto.planet.SubscriptionStore;
 import org.callisto.planet.SubscriptionUrl;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,7 +50,7 @@ final class FeedsAddCommand implements Runnable {
             throw new CommandFailure(e.getMessage(), ExitCodes.FAILED);
         }
         try (Database db = options.openDatabase()) {
-            PlanetStore store = new PlanetStore(db);
+            SubscriptionStore store = new SubscriptionStore(db, Clock.systemUTC());
             boolean existed = store.feedByUrl(checked).isPresent();
             Feed feed = store.addFeed(checked, name, categories.isEmpty() ? null : categories);
             PrintWriter out = spec.commandLine().getOut();

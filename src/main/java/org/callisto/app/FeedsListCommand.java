@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.callisto.db.Database;
 import org.callisto.planet.Category;
 import org.callisto.planet.Feed;
-import org.callisto.planet.PlanetStore;
+import org.callisto.planet.SubscriptionStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,7 +57,7 @@ final class FeedsListCommand implements Runnable {
     public void run() {
         List<Row> rows = new ArrayList<>();
         try (Database db = options.openDatabase()) {
-            for (Feed f : new PlanetStore(db).feeds()) {
+            for (Feed f : new SubscriptionStore(db, Clock.systemUTC()).feeds()) {
                 rows.add(Row.of(f));
             }
         }

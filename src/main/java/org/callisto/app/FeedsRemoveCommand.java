@@ -1,10 +1,11 @@
 package org.callisto.app;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.Optional;
 import org.callisto.db.Database;
 import org.callisto.planet.Feed;
-import org.callisto.planet.PlanetStore;
+import org.callisto.planet.SubscriptionStore;
 import org.callisto.planet.SubscriptionUrl;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,7 +33,7 @@ final class FeedsRemoveCommand implements Runnable {
     public void run() {
         String key = idOrUrl.strip();
         try (Database db = options.openDatabase()) {
-            PlanetStore store = new PlanetStore(db);
+            SubscriptionStore store = new SubscriptionStore(db, Clock.systemUTC());
             Optional<Feed> feed;
             if (key.matches("\\d{1,18}")) {
                 feed = store.feed(Long.parseLong(key));

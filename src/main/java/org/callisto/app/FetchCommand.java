@@ -30,8 +30,8 @@ final class FetchCommand implements Callable<Integer> {
     public Integer call() {
         try (PlanetRuntime planet = PlanetRuntime.open(options.config())) {
             List<Feed> feeds = dueOnly
-                    ? RefreshRound.due(planet.store(), Instant.now())
-                    : planet.store().feeds().stream().filter(f -> !f.disabled()).toList();
+                    ? RefreshRound.due(planet.subscriptions(), Instant.now())
+                    : planet.subscriptions().feeds().stream().filter(f -> !f.disabled()).toList();
             if (feeds.isEmpty()) {
                 System.out.println("no feeds to fetch; add one with: callisto feeds add URL");
                 return 0;

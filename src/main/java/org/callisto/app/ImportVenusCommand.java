@@ -7,9 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.callisto.db.Database;
-import org.callisto.planet.PlanetStore;
 import org.callisto.planet.SubscriptionImport;
+import org.callisto.planet.SubscriptionStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,7 +53,7 @@ final class ImportVenusCommand implements Runnable {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = options.openDatabase()) {
-            SubscriptionImport importer = new SubscriptionImport(new PlanetStore(db));
+            SubscriptionImport importer = new SubscriptionImport(new SubscriptionStore(db, Clock.systemUTC()));
             for (VenusConfig.VenusFeed f : venus.feeds()) {
                 importer.add(f.url(), f.name(), f.categories());
             }

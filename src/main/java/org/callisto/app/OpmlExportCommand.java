@@ -7,13 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
 import org.callisto.config.Config;
 import org.callisto.db.Database;
-import org.callisto.planet.PlanetStore;
 import org.callisto.planet.SubscriptionExport;
+import org.callisto.planet.SubscriptionStore;
 import org.callisto.syndication.OpmlSubscription;
 import org.callisto.syndication.OpmlWriter;
 import picocli.CommandLine;
@@ -43,7 +44,7 @@ final class OpmlExportCommand implements Runnable {
         Config config = options.config();
         List<OpmlSubscription> subscriptions;
         try (Database db = Database.open(config)) {
-            subscriptions = SubscriptionExport.of(new PlanetStore(db).feeds());
+            subscriptions = SubscriptionExport.of(new SubscriptionStore(db, Clock.systemUTC()).feeds());
         }
         OpmlWriter writer = new OpmlWriter();
         try {

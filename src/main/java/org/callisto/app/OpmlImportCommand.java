@@ -6,9 +6,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.callisto.db.Database;
-import org.callisto.planet.PlanetStore;
 import org.callisto.planet.SubscriptionImport;
+import org.callisto.planet.SubscriptionStore;
 import org.callisto.syndication.OpmlDocument;
 import org.callisto.syndication.OpmlException;
 import org.callisto.syndication.OpmlReader;
@@ -51,7 +52,7 @@ final class OpmlImportCommand implements Runnable {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = options.openDatabase()) {
-            SubscriptionImport importer = new SubscriptionImport(new PlanetStore(db));
+            SubscriptionImport importer = new SubscriptionImport(new SubscriptionStore(db, Clock.systemUTC()));
             for (String skip : doc.skipped()) {
                 importer.skip(file.getFileName().toString(), skip);
             }

@@ -4,9 +4,11 @@ import java.time.Clock;
 import org.callisto.config.Config;
 import org.callisto.db.Database;
 import org.callisto.html.HtmlSanitizer;
+import org.callisto.planet.CategoryStore;
+import org.callisto.planet.EntryStore;
 import org.callisto.planet.FeedRefresher;
-import org.callisto.planet.PlanetStore;
 import org.callisto.planet.RefreshRound;
+import org.callisto.planet.SubscriptionStore;
 import org.callisto.planet.fetch.FeedFetcher;
 import org.callisto.planet.fetch.FetchSchedule;
 import org.callisto.planet.parse.FeedParser;
@@ -20,7 +22,9 @@ import org.callisto.show.ShowStore;
 public final class PlanetRuntime implements AutoCloseable {
     private final Config config;
     private final Database database;
-    private final PlanetStore store;
+    private final SubscriptionStore subscriptions;
+    private final CategoryStore categories;
+    private final EntryStore entries;
     private final ShowStore show;
     private final FeedFetcher fetcher;
     private final RefreshRound round;
@@ -28,12 +32,14 @@ public final class PlanetRuntime implements AutoCloseable {
     private PlanetRuntime(Config config) {
         this.config = config;
         this.database = Database.open(config);
-        this.store = new PlanetStore(database);
-        this.show = new ShowStore(database);
         Clock clock = Clock.systemUTC();
+        this.subscriptions = new SubscriptionStore(database, clock);
+        this.categories = new CategoryStore(database);
+        this.entries = new EntryStore(database, clock);
+        this.show = new ShowStore(database);
         this.fetcher = new FeedFetcher(config, clock);
-        FeedRefresher refresher = new FeedRefresher(store, fetcher, new FeedParser(), HtmlSanitizer.aggregated(),
-                new FetchSchedule(config.fetch(), clock), clock);
+        FeedRefresher refresher = new FeedRefresher(subscriptions, entries, fetcher, new FeedParser(),
+                HtmlSanitizer.aggregated(), new FetchSchedule(config.fetch(), clock), clock);
         this.round = new RefreshRound(refresher, config.fetch().concurrency());
     }
 
@@ -46,8 +52,24 @@ public final class PlanetRuntime implements AutoCloseable {
         return config;
     }
 
-    public PlanetStore store() {
-        return store;
+    /** The database every store here uses; closed with this runtime. */
+    public Database database() {
+        return database;
+    }
+
+    /** The planet's feeds and their fetch state. */
+    public SubscriptionStore subscriptions() {
+        return subscriptions;
+    }
+
+    /** The planet's categories. */
+    public CategoryStore categories() {
+        return categories;
+    }
+
+    /** The planet's entries. */
+    public EntryStore entries() {
+        return entries;
     }
 
     /** The show's episodes and settings, in the same database. */

@@ -29,9 +29,9 @@ final class ServeCommand implements Callable<Integer> {
         Config config = options.config(port.flags());
         ShutdownSignal shutdown = ShutdownSignal.register();
         try (PlanetRuntime planet = PlanetRuntime.open(config);
-             WebServer web = WebServer.start(config, disableDemoAccounts(planet).store());
-             RefreshScheduler scheduler = new RefreshScheduler(planet.store(), planet.round(), Clock.systemUTC(),
-                     Duration.ofSeconds(30)).start()) {
+             WebServer web = WebServer.start(config, disableDemoAccounts(planet).database());
+             RefreshScheduler scheduler = new RefreshScheduler(planet.subscriptions(), planet.round(),
+                     Clock.systemUTC(), Duration.ofSeconds(30)).start()) {
             System.out.println("Callisto is serving " + config.siteTitle() + " on http://localhost:" + web.port() + "/");
             shutdown.await();
         } finally {
@@ -42,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Bans the accounts {@code callisto demo} made on this data, saying so when there were any; returns the runtime. */
     static PlanetRuntime disableDemoAccounts(PlanetRuntime planet) {
-        int banned = Accounts.of(planet.store().database(), planet.config()).disableDemoAccounts();
+        int banned = Accounts.of(planet.database(), planet.config()).disableDemoAccounts();
         if (banned > 0) {
             System.out.println("serve: disabled " + banned + " demo account(s) left by callisto demo; they cannot"
                     + " log in here");

@@ -16,6 +16,7 @@ import org.callisto.account.AccountRefusal;
 import org.callisto.account.Accounts;
 import org.callisto.account.SessionCookie;
 import org.callisto.config.Config;
+import org.callisto.db.Database;
 import org.callisto.journal.AccountModeration;
 import org.callisto.journal.CommentStore;
 import org.callisto.journal.FeedbackStore;
@@ -25,7 +26,11 @@ import org.callisto.journal.JournalRefusal;
 import org.callisto.journal.JournalStore;
 import org.callisto.journal.Submissions;
 import org.callisto.planet.Category;
-import org.callisto.planet.PlanetStore;
+import org.callisto.planet.CategoryStore;
+import org.callisto.planet.EntryStore;
+import org.callisto.planet.PlanetChangeTime;
+import org.callisto.planet.PlanetStatistics;
+import org.callisto.planet.SubscriptionStore;
 import org.callisto.show.Curation;
 import org.callisto.show.EpisodeEditor;
 import org.callisto.show.DownloadFlusher;
@@ -94,28 +99,32 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** Starts serving on {@code config.port()} (0 picks a free port, see {@link #port()}). */
-    public static WebServer start(Config config, PlanetStore store) {
-        return start(config, store, Duration.ofSeconds(1), routes -> { });
+    public static WebServer start(Config config, Database db) {
+        return start(config, db, Duration.ofSeconds(1), routes -> { });
     }
 
     /**
      * Starts serving with extra routes (the demo adds its sample blogs' feeds this way).
      */
-    public static WebServer start(Config config, PlanetStore store, Consumer<RoutesConfig> extraRoutes) {
-        return start(config, store, Duration.ofSeconds(1), extraRoutes);
+    public static WebServer start(Config config, Database db, Consumer<RoutesConfig> extraRoutes) {
+        return start(config, db, Duration.ofSeconds(1), extraRoutes);
     }
 
-    static WebServer start(Config config, PlanetStore store, Duration changeCheck) {
-        return start(config, store, changeCheck, routes -> { });
+    static WebServer start(Config config, Database db, Duration changeCheck) {
+        return start(config, db, changeCheck, routes -> { });
     }
 
     /**
      * Starts serving, noticing planet changes within {@code changeCheck}.
      */
-    private static WebServer start(Config config, PlanetStore store, Duration changeCheck,
+    private static WebServer start(Config config, Database db, Duration changeCheck,
                                    Consumer<RoutesConfig> extraRoutes) {
-        Site site = new Site(config, store);
-        PageCache cache = new PageCache(store::lastChange, changeCheck, 20_000);
+        CategoryStore categoryStore = new CategoryStore(db);
+        EntryStore entryStore = new EntryStore(db, Clock.systemUTC());
+        PlanetChangeTime planet = new PlanetChangeTime(db);
+        Site site = new Site(config, new SubscriptionStore(db, Clock.systemUTC()), categoryStore, entryStore,
+                new PlanetStatistics(db), planet);
+        PageCache cache = new PageCache(planet::lastChange, changeCheck, 20_000);
         RiverPages river = new RiverPages(site);
         FeedPages feeds = new FeedPages(site);
         EntryPages entries = new EntryPages(site);
@@ -123,28 +132,28 @@ public final class WebServer implements AutoCloseable {
         SubscriptionPages subscriptions = new SubscriptionPages(site);
         FeedOutputs outputs = new FeedOutputs(site, river, feeds);
         ErrorPages errors = new ErrorPages(site);
-        Accounts accounts = Accounts.of(store.database(), config);
+        Accounts accounts = Accounts.of(db, config);
         WebSessions sessions = new WebSessions(accounts, new SessionCookie(config.siteUrl()),
                 "https".equalsIgnoreCase(config.siteUrl().getScheme()));
-        Submissions submissions = new Submissions(new JournalStore(store.database()), accounts,
-                config.siteUrl().toString(), () -> store.categories().stream().map(Category::name).toList(),
+        Submissions submissions = new Submissions(new JournalStore(db), accounts,
+                config.siteUrl().toString(), () -> categoryStore.categories().stream().map(Category::name).toList(),
                 Clock.systemUTC());
-        Comments comments = new Comments(new CommentStore(store.database()), submissions.store(), accounts,
+        Comments comments = new Comments(new CommentStore(db), submissions.store(), accounts,
                 config.siteUrl().toString(), Clock.systemUTC());
-        PageCache journalCache = new PageCache(() -> journalChange(store, submissions.store()), changeCheck, 5_000);
+        PageCache journalCache = new PageCache(() -> journalChange(planet, submissions.store()), changeCheck, 5_000);
         JournalPages journal = new JournalPages(site, sessions, submissions, comments);
         CommentPages commentPages = new CommentPages(site, sessions, comments, journal);
         AccountPages accountPages = new AccountPages(site, sessions, submissions, journal);
         PasswordPages passwordPages = new PasswordPages(site, sessions);
-        AdminPages admin = new AdminPages(site, sessions, store, new AccountModeration(accounts, comments.store(),
+        AdminPages admin = new AdminPages(site, sessions, new AccountModeration(accounts, comments.store(),
                 Clock.systemUTC()));
-        ListenerFeedback listenerFeedback = new ListenerFeedback(new FeedbackStore(store.database()),
+        ListenerFeedback listenerFeedback = new ListenerFeedback(new FeedbackStore(db),
                 Clock.systemUTC());
         FeedbackPages feedbackPages = new FeedbackPages(site, sessions, listenerFeedback);
-        ShowStore showStore = new ShowStore(store.database());
+        ShowStore showStore = new ShowStore(db);
         EpisodeEditor episodeEditor = new EpisodeEditor(showStore);
         EpisodeEditorPages episodeEditorPages = new EpisodeEditorPages(site, sessions, episodeEditor,
-                new Curation(episodeEditor, store, submissions.store(), listenerFeedback.store(),
+                new Curation(episodeEditor, entryStore, submissions.store(), listenerFeedback.store(),
                         config.siteUrl().toString(), Clock.systemUTC()), Clock.systemUTC());
         // The show's pages and feeds change with the show, not the planet: a cache of their own.
         PageCache showCache = new PageCache(showStore::lastChange, changeCheck, 2_000);
@@ -317,7 +326,7 @@ public final class WebServer implements AutoCloseable {
      * The version of the journal's pages: the journal's last change (stories, comments, locks, the moderation log,
      * publication times that have passed) or the planet's, whose categories every page lists, whichever is later.
      */
-    private static java.time.Instant journalChange(PlanetStore planet, JournalStore journal) {
+    private static java.time.Instant journalChange(PlanetChangeTime planet, JournalStore journal) {
         java.time.Instant j = journal.lastChange(java.time.Instant.now());
         java.time.Instant p = planet.lastChange();
         return j.isAfter(p) ? j : p;

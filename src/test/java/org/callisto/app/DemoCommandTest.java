@@ -52,7 +52,7 @@ class DemoCommandTest {
         String secondPassword;
         DemoCommand.Demo again = DemoCommand.Demo.start(data, Map.of("server.port", "0"));
         try (again) {
-            assertThat(again.planet().store().feeds()).hasSize(5);
+            assertThat(again.planet().subscriptions().feeds()).hasSize(5);
             assertThat(again.firstRound().failed()).isZero();
             assertThat(again.journal().published()).isEmpty();
             secondPassword = again.journal().password();
@@ -63,7 +63,7 @@ class DemoCommandTest {
         // The same data served by callisto serve: the demo accounts cannot log in.
         try (PlanetRuntime served = PlanetRuntime.open(again.config())) {
             ServeCommand.disableDemoAccounts(served);
-            Accounts accounts = Accounts.of(served.store().database(), served.config());
+            Accounts accounts = Accounts.of(served.database(), served.config());
             assertThatThrownBy(() -> accounts.login(DemoJournal.EDITOR, secondPassword, "127.0.0.1", null, null))
                     .isInstanceOf(AccountRefusal.class).hasMessageContaining("banned");
             assertThat(accounts.store().userByName(DemoJournal.EDITOR).orElseThrow().banned()).isTrue();

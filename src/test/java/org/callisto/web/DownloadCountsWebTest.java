@@ -24,7 +24,6 @@ import org.callisto.config.Config;
 import org.callisto.config.ConfigLoader;
 import org.callisto.db.Database;
 import org.callisto.db.TestDatabases;
-import org.callisto.planet.PlanetStore;
 import org.callisto.show.EpisodeDownloads;
 import org.callisto.show.RenditionKind;
 import org.callisto.show.Renditions;
@@ -56,7 +55,7 @@ class DownloadCountsWebTest {
             ShowStore show = new ShowStore(db);
             DemoShow.create(show, new Renditions(show, media, config.siteUrl()), media, "http://planet.test/",
                     List.of(), Instant.now());
-            try (WebServer server = WebServer.start(config, new PlanetStore(db), Duration.ofMillis(50))) {
+            try (WebServer server = WebServer.start(config, db, Duration.ofMillis(50))) {
                 assertThat(get(server, mp3).statusCode()).isEqualTo(200);                         // counts (full)
                 assertThat(get(server, mp3, "Range", "bytes=0-99").statusCode()).isEqualTo(206);  // counts (range)
                 assertThat(get(server, mp3, "Range", "bytes=100-").statusCode()).isEqualTo(206);  // a later piece
@@ -72,7 +71,7 @@ class DownloadCountsWebTest {
 
         try (Database db = Database.open(url, user, "")) { // a new process on the same database
             ShowStore show = new ShowStore(db);
-            try (WebServer server = WebServer.start(config, new PlanetStore(db), Duration.ofMillis(50))) {
+            try (WebServer server = WebServer.start(config, db, Duration.ofMillis(50))) {
                 assertThat(get(server, mp3).statusCode()).isEqualTo(200);
             }
             assertThat(rendition(show, 2, RenditionKind.MP3)).isEqualTo(3);

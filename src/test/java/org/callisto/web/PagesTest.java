@@ -87,7 +87,7 @@ class PagesTest {
     void anEmptyPlanetStillHasItsPages(String kind) throws Exception {
         try (org.callisto.db.Database db = org.callisto.db.TestDatabases.open(kind);
              WebServer server = WebServer.start(org.callisto.config.ConfigLoader.of(Map.of("server.port", "0")),
-                     new org.callisto.planet.PlanetStore(db))) {
+                     db)) {
             java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
             for (String path : new String[] {"/", "/archive", "/subscriptions", "/atom.xml", "/rss.xml"}) {
                 HttpResponse<String> r = client.send(java.net.http.HttpRequest.newBuilder(
@@ -161,7 +161,7 @@ class PagesTest {
     @MethodSource("org.callisto.db.TestDatabases#kinds")
     void entryPermalinkCreditsTheOriginal(String kind) {
         PlanetSite site = site(kind);
-        long id = site.store.river(0, 1).getFirst().id();
+        long id = site.entries.river(0, 1).getFirst().id();
         Document doc = page(site, "/entries/" + id);
         assertThat(doc.select("h1").text()).isEqualTo("Upgrading Graphite");
         Element credit = doc.selectFirst("article footer.credit");

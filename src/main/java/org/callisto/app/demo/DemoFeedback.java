@@ -8,7 +8,7 @@ import org.callisto.journal.FeedbackStatus;
 import org.callisto.journal.FeedbackStore;
 import org.callisto.journal.JournalStore;
 import org.callisto.journal.ListenerFeedback;
-import org.callisto.planet.PlanetStore;
+import org.callisto.planet.EntryStore;
 import org.callisto.show.Curation;
 import org.callisto.show.Episode;
 import org.callisto.show.EpisodeEditor;
@@ -37,7 +37,7 @@ public final class DemoFeedback {
      *
      * @return the two messages, in order
      */
-    public static List<Feedback> create(Database db, ShowStore show, PlanetStore planet, String siteUrl,
+    public static List<Feedback> create(Database db, ShowStore show, EntryStore planet, String siteUrl,
                                         Episode episode) {
         Clock clock = Clock.systemUTC();
         ListenerFeedback feedback = new ListenerFeedback(new FeedbackStore(db), clock);
