@@ -23,7 +23,11 @@ import org.callisto.journal.ListenerFeedback;
 import org.callisto.journal.Submissions;
 import org.callisto.planet.Category;
 import org.callisto.planet.FeedRefresher;
-import org.callisto.planet.PlanetStore;
+import org.callisto.planet.CategoryStore;
+import org.callisto.planet.EntryStore;
+import org.callisto.planet.PlanetChangeTime;
+import org.callisto.planet.PlanetStatistics;
+import org.callisto.planet.SubscriptionStore;
 import org.callisto.planet.RefreshRound;
 import org.callisto.planet.RefreshScheduler;
 import org.callisto.planet.fetch.FeedFetcher;
@@ -60,7 +64,11 @@ public final class Callisto implements AutoCloseable {
     private final Config config;
     private final Clock clock;
     private final Database database;
-    private final PlanetStore planet;
+    private final SubscriptionStore subscriptions;
+    private final CategoryStore categories;
+    private final EntryStore entries;
+    private final PlanetStatistics statistics;
+    private final PlanetChangeTime planetChanges;
     private final Accounts accounts;
     private final Submissions submissions;
     private final Comments comments;
@@ -80,17 +88,21 @@ public final class Callisto implements AutoCloseable {
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
         String siteUrl = config.siteUrl().toString();
-        planet = new PlanetStore(database);
+        subscriptions = new SubscriptionStore(database, clock);
+        categories = new CategoryStore(database);
+        entries = new EntryStore(database, clock);
+        statistics = new PlanetStatistics(database);
+        planetChanges = new PlanetChangeTime(database);
         accounts = new Accounts(new AccountStore(database), new PasswordHasher(), new RateLimiter(clock),
                 config.journal().registration(), clock);
         submissions = new Submissions(new JournalStore(database), accounts, siteUrl,
-                () -> planet.categories().stream().map(Category::name).toList(), clock);
+                () -> categories.categories().stream().map(Category::name).toList(), clock);
         comments = new Comments(new CommentStore(database), submissions.store(), accounts, siteUrl, clock);
         moderation = new AccountModeration(accounts, comments.store(), clock);
         show = new ShowStore(database);
         feedback = new ListenerFeedback(new FeedbackStore(database), clock);
         episodeEditor = new EpisodeEditor(show);
-        curation = new Curation(episodeEditor, planet, submissions.store(), feedback.store(), siteUrl, clock);
+        curation = new Curation(episodeEditor, entries, submissions.store(), feedback.store(), siteUrl, clock);
     }
 
     /** Opens the configured database (migrating it) on the system clock and builds every service. */
@@ -121,17 +133,31 @@ public final class Callisto implements AutoCloseable {
 
     // ---- the planet
 
-    public PlanetStore planet() {
-        return planet;
+    /** The planet's feeds and their fetch state. */
+    public SubscriptionStore subscriptions() {
+        return subscriptions;
+    }
+
+    public CategoryStore categories() {
+        return categories;
+    }
+
+    public EntryStore entries() {
+        return entries;
+    }
+
+    /** Figures about the planet: counts per period, entries per week, the last fetch. */
+    public PlanetStatistics statistics() {
+        return statistics;
     }
 
     /** One refresh round's runner: fetcher, parser, sanitizer and refresher, made on first use. */
     public synchronized RefreshRound round() {
         if (round == null) {
-            fetcher = new FeedFetcher(config);
+            fetcher = new FeedFetcher(config, clock);
             started.add(fetcher);
-            FeedRefresher refresher = new FeedRefresher(planet, fetcher, new FeedParser(),
-                    HtmlSanitizer.aggregated(), new FetchSchedule(config.fetch()), clock);
+            FeedRefresher refresher = new FeedRefresher(subscriptions, entries, fetcher, new FeedParser(),
+                    HtmlSanitizer.aggregated(), new FetchSchedule(config.fetch(), clock), clock);
             round = new RefreshRound(refresher, config.fetch().concurrency());
         }
         return round;
@@ -139,7 +165,7 @@ public final class Callisto implements AutoCloseable {
 
     /** Starts refreshing due feeds on their schedules until {@link #close()}. */
     public synchronized RefreshScheduler startScheduler() {
-        RefreshScheduler scheduler = new RefreshScheduler(planet, round(), clock, SCHEDULER_TICK).start();
+        RefreshScheduler scheduler = new RefreshScheduler(subscriptions, round(), clock, SCHEDULER_TICK).start();
         started.add(scheduler);
         return scheduler;
     }
@@ -214,7 +240,7 @@ public final class Callisto implements AutoCloseable {
 
     /** The services the web layer serves. */
     public SiteServices siteServices() {
-        return new SiteServices(clock, planet, accounts, submissions, comments, moderation, feedback, show,
+        return new SiteServices(clock, subscriptions, categories, entries, statistics, planetChanges, accounts, submissions, comments, moderation, feedback, show,
                 episodeEditor, curation, downloads);
     }
 

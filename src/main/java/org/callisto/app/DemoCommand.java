@@ -19,7 +19,7 @@ import org.callisto.config.Config;
 import org.callisto.config.ConfigLoader;
 import org.callisto.planet.Feed;
 import org.callisto.planet.RefreshRound;
-import org.callisto.planet.PlanetStore;
+import org.callisto.planet.SubscriptionStore;
 import org.callisto.show.Episode;
 import org.callisto.web.WebServer;
 import picocli.CommandLine.Command;
@@ -111,7 +111,7 @@ final class DemoCommand implements Callable<Integer> {
             String base = "http://127.0.0.1:" + web.port() + FEEDS_PATH;
             DemoFeeds demoFeeds = new DemoFeeds(now, base);
             feeds.set(demoFeeds);
-            PlanetStore planet = callisto.planet();
+            SubscriptionStore planet = callisto.subscriptions();
             for (Feed old : planet.feeds()) {
                 if (old.url().matches("http://127\\.0\\.0\\.1:\\d+" + FEEDS_PATH + ".*") && !old.url().startsWith(base)) {
                     planet.removeFeed(old.id()); // a demo run on another port left these behind
@@ -124,7 +124,7 @@ final class DemoCommand implements Callable<Integer> {
                     planet.feeds().stream().filter(f -> !f.disabled()).toList(), o -> { });
             System.out.println("demo: " + summary);
             List<Episode> episodes = DemoShow.create(callisto.show(), callisto.renditions(),
-                    config.show().mediaDir(), "http://127.0.0.1:" + web.port() + "/", planet.river(0, 20),
+                    config.show().mediaDir(), "http://127.0.0.1:" + web.port() + "/", callisto.entries().river(0, 20),
                     callisto.clock().instant());
             System.out.println("demo: the show has " + episodes.size() + " episodes at /episodes");
             DemoJournal.Result journal;

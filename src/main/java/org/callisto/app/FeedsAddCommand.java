@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.callisto.planet.Category;
 import org.callisto.planet.Feed;
-import org.callisto.planet.PlanetStore;
+import org.callisto.planet.SubscriptionStore;
 import org.callisto.planet.SubscriptionUrl;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,7 +48,7 @@ final class FeedsAddCommand implements Runnable {
             throw new CommandFailure(e.getMessage(), ExitCodes.FAILED);
         }
         try (Callisto callisto = options.open()) {
-            PlanetStore store = callisto.planet();
+            SubscriptionStore store = callisto.subscriptions();
             boolean existed = store.feedByUrl(checked).isPresent();
             Feed feed = store.addFeed(checked, name, categories.isEmpty() ? null : categories);
             PrintWriter out = spec.commandLine().getOut();

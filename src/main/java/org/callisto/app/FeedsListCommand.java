@@ -54,7 +54,7 @@ final class FeedsListCommand implements Runnable {
     public void run() {
         List<Row> rows = new ArrayList<>();
         try (Callisto callisto = options.open()) {
-            for (Feed f : callisto.planet().feeds()) {
+            for (Feed f : callisto.subscriptions().feeds()) {
                 rows.add(Row.of(f));
             }
         }

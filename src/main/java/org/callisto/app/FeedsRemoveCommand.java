@@ -3,7 +3,7 @@ package org.callisto.app;
 import java.io.PrintWriter;
 import java.util.Optional;
 import org.callisto.planet.Feed;
-import org.callisto.planet.PlanetStore;
+import org.callisto.planet.SubscriptionStore;
 import org.callisto.planet.SubscriptionUrl;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,7 +31,7 @@ final class FeedsRemoveCommand implements Runnable {
     public void run() {
         String key = idOrUrl.strip();
         try (Callisto callisto = options.open()) {
-            PlanetStore store = callisto.planet();
+            SubscriptionStore store = callisto.subscriptions();
             Optional<Feed> feed;
             if (key.matches("\\d{1,18}")) {
                 feed = store.feed(Long.parseLong(key));

@@ -29,8 +29,8 @@ final class FetchCommand implements Callable<Integer> {
     public Integer call() {
         try (Callisto callisto = options.open()) {
             List<Feed> feeds = dueOnly
-                    ? RefreshRound.due(callisto.planet(), callisto.clock().instant())
-                    : callisto.planet().feeds().stream().filter(f -> !f.disabled()).toList();
+                    ? RefreshRound.due(callisto.subscriptions(), callisto.clock().instant())
+                    : callisto.subscriptions().feeds().stream().filter(f -> !f.disabled()).toList();
             if (feeds.isEmpty()) {
                 System.out.println("no feeds to fetch; add one with: callisto feeds add URL");
                 return 0;

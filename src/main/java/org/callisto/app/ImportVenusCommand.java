@@ -50,7 +50,7 @@ final class ImportVenusCommand implements Runnable {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Callisto callisto = options.open()) {
-            SubscriptionImport importer = new SubscriptionImport(callisto.planet());
+            SubscriptionImport importer = new SubscriptionImport(callisto.subscriptions());
             for (VenusConfig.VenusFeed f : venus.feeds()) {
                 importer.add(f.url(), f.name(), f.categories());
             }

@@ -43,7 +43,7 @@ final class OpmlExportCommand implements Runnable {
         List<OpmlSubscription> subscriptions;
         ZonedDateTime now;
         try (Callisto callisto = Callisto.open(config)) {
-            subscriptions = SubscriptionExport.of(callisto.planet().feeds());
+            subscriptions = SubscriptionExport.of(callisto.subscriptions().feeds());
             now = ZonedDateTime.ofInstant(callisto.clock().instant(), ZoneId.systemDefault());
         }
         OpmlWriter writer = new OpmlWriter();

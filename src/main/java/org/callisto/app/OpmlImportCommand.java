@@ -49,7 +49,7 @@ final class OpmlImportCommand implements Runnable {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Callisto callisto = options.open()) {
-            SubscriptionImport importer = new SubscriptionImport(callisto.planet());
+            SubscriptionImport importer = new SubscriptionImport(callisto.subscriptions());
             for (String skip : doc.skipped()) {
                 importer.skip(file.getFileName().toString(), skip);
             }

@@ -21,7 +21,7 @@ import java.util.List;
  * @param lastSuccessAt   the last attempt that got a 200 or 304, or null
  * @param nextFetchAt     when it is due next
  * @param lastStatus      HTTP status of the last attempt, or 0
- * @param lastErrorKind   the kind of the last error (DNS, TIMEOUT, PARSE, ...), or null when the last attempt worked
+ * @param lastErrorKind   why the last attempt failed, or null when it worked (or there was none)
  * @param lastError       the last error in words, or null
  * @param errorCount      consecutive failed attempts
  * @param illFormed       whether the last parsed document was ill-formed
@@ -44,7 +44,7 @@ public record Feed(
         Instant lastSuccessAt,
         Instant nextFetchAt,
         int lastStatus,
-        String lastErrorKind,
+        RefreshFailure lastErrorKind,
         String lastError,
         int errorCount,
         boolean illFormed,

@@ -42,16 +42,19 @@ public final class FeedRefresher {
      */
     private final Semaphore processing = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
-    private final PlanetStore store;
+    private final SubscriptionStore subscriptions;
+    private final EntryStore entries;
     private final FeedFetcher fetcher;
     private final FeedParser parser;
     private final HtmlSanitizer sanitizer;
     private final FetchSchedule schedule;
     private final Clock clock;
 
-    public FeedRefresher(PlanetStore store, FeedFetcher fetcher, FeedParser parser, HtmlSanitizer sanitizer,
-                         FetchSchedule schedule, Clock clock) {
-        this.store = store;
+    /** @param clock the time of each refresh attempt, from which its next fetch is scheduled */
+    public FeedRefresher(SubscriptionStore subscriptions, EntryStore entries, FeedFetcher fetcher, FeedParser parser,
+                         HtmlSanitizer sanitizer, FetchSchedule schedule, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.entries = entries;
         this.fetcher = fetcher;
         this.parser = parser;
         this.sanitizer = sanitizer;
@@ -67,7 +70,7 @@ public final class FeedRefresher {
         } catch (RuntimeException e) {
             LOG.warn("refresh of {} failed unexpectedly", feed.url(), e);
             String message = "internal error while refreshing " + feed.url() + ": " + e;
-            safeRecord(feed, failure(feed, started, 0, "INTERNAL", message, null));
+            safeRecord(feed, failure(feed, started, 0, RefreshFailure.INTERNAL, message, null));
             return new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.ERROR, 0, 0, message);
         }
     }
@@ -78,32 +81,34 @@ public final class FeedRefresher {
             url = URI.create(feed.url());
         } catch (IllegalArgumentException e) {
             String message = "the stored URL '" + feed.url() + "' is not a valid URL: " + e.getMessage();
-            store.recordStatus(feed.id(), failure(feed, started, 0, "BAD_URL", message, null));
+            subscriptions.recordStatus(feed.id(), failure(feed, started, 0, RefreshFailure.BAD_URL, message, null));
             return new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.ERROR, 0, 0, message);
         }
-        PlanetStore.FetchState state = store.fetchState(feed.id());
+        SubscriptionStore.FetchState state = subscriptions.fetchState(feed.id());
         FetchResult r = fetcher.fetch(new FetchRequest(url, state.etag(), state.lastModified()));
         String movedTo = r.movedTo() == null ? null : r.movedTo().toString();
         return switch (r.outcome()) {
             case OK -> processOne(feed, r, started, movedTo);
             case NOT_MODIFIED -> {
-                store.recordStatus(feed.id(), new FeedStatus(started, next(feed, state.ttl(), r, started), r.status(), true, null,
-                        null, false, movedTo, r.etag(), r.lastModified(), null));
+                subscriptions.recordStatus(feed.id(), new FeedStatus(started, next(feed, state.ttl(), r, started),
+                        r.status(), true, null, null, false, movedTo, r.etag(), r.lastModified(), null));
                 yield new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.NOT_MODIFIED, 0, 0, null);
             }
             case GONE -> {
-                String reason = r.message() != null ? r.message() : "the server answered 410 Gone: the feed was removed";
-                store.recordStatus(feed.id(), new FeedStatus(started, started.plus(Duration.ofDays(3650)), r.status(),
-                        false, "GONE", reason, true, null, null, null, null));
+                String reason = r.message() != null ? r.message()
+                        : "the server answered 410 Gone: the feed was removed";
+                subscriptions.recordStatus(feed.id(), new FeedStatus(started, started.plus(Duration.ofDays(3650)),
+                        r.status(), false, RefreshFailure.GONE, reason, true, null, null, null, null));
                 yield new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.GONE, 0, 0, reason);
             }
             case RETRY_LATER -> {
-                store.recordStatus(feed.id(), failure(feed, started, r.status(), r.error().name(), r.message(), r));
+                subscriptions.recordStatus(feed.id(), failure(feed, started, r.status(),
+                        RefreshFailure.of(r.error()), r.message(), r));
                 yield new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.RETRY_LATER, 0, 0, r.message());
             }
             case ERROR -> {
-                store.recordStatus(feed.id(), failure(feed, started, r.status(),
-                        r.error() == null ? "OTHER" : r.error().name(), r.message(), r));
+                subscriptions.recordStatus(feed.id(), failure(feed, started, r.status(),
+                        r.error() == null ? RefreshFailure.OTHER : RefreshFailure.of(r.error()), r.message(), r));
                 yield new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.ERROR, 0, 0, r.message());
             }
         };
@@ -126,7 +131,8 @@ public final class FeedRefresher {
         } catch (FeedParseException e) {
             String where = e.line() > 0 ? " at " + e.line() + ":" + e.column() : "";
             String message = "not a feed" + where + ": " + e.getMessage();
-            store.recordStatus(feed.id(), failure(feed, started, r.status(), "NOT_A_FEED", message, r));
+            subscriptions.recordStatus(feed.id(), failure(feed, started, r.status(), RefreshFailure.NOT_A_FEED, message,
+                    r));
             return new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.ERROR, 0, 0, message);
         }
         List<EntryRow> rows = new ArrayList<>();
@@ -136,7 +142,7 @@ public final class FeedRefresher {
             }
             rows.add(toRow(e, base));
         }
-        StoreResult stored = store.storeEntries(feed.id(), rows, started);
+        StoreResult stored = entries.storeEntries(feed.id(), rows, started);
         String problems = parsed.problems().isEmpty() ? null : parsed.problems().stream().limit(50)
                 .map(Object::toString).collect(Collectors.joining("\n"));
         FeedStatus.FeedMeta meta = new FeedStatus.FeedMeta(
@@ -147,9 +153,10 @@ public final class FeedRefresher {
                 parsed.ttlMinutes());
         Duration ttl = parsed.ttlMinutes() == null ? null : Duration.ofMinutes(parsed.ttlMinutes());
         Instant next = next(feed, ttl, r, started);
-        store.recordStatus(feed.id(), new FeedStatus(started, next, r.status(), true, null, null, false, movedTo,
-                r.etag(), r.lastModified(), meta));
-        return new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.OK, stored.added(), stored.updated(), null);
+        subscriptions.recordStatus(feed.id(), new FeedStatus(started, next, r.status(), true, null, null, false,
+                movedTo, r.etag(), r.lastModified(), meta));
+        return new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.OK, stored.added(), stored.updated(),
+                null);
     }
 
     private EntryRow toRow(ParsedEntry e, String feedBase) {
@@ -181,7 +188,8 @@ public final class FeedRefresher {
         return lower.startsWith("http://") || lower.startsWith("https://") ? u : null;
     }
 
-    private FeedStatus failure(Feed feed, Instant started, int status, String kind, String message, FetchResult r) {
+    private FeedStatus failure(Feed feed, Instant started, int status, RefreshFailure kind, String message,
+                               FetchResult r) {
         int errors = feed.errorCount() + 1;
         Instant next = started.plus(r != null && r.outcome() == FetchResult.Outcome.RETRY_LATER
                 ? schedule.afterRetryLater(r.retryAfter(), errors)
@@ -191,7 +199,7 @@ public final class FeedRefresher {
 
     private void safeRecord(Feed feed, FeedStatus status) {
         try {
-            store.recordStatus(feed.id(), status);
+            subscriptions.recordStatus(feed.id(), status);
         } catch (RuntimeException e) {
             LOG.error("cannot record the status of {}", feed.url(), e);
         }
@@ -199,6 +207,6 @@ public final class FeedRefresher {
 
     private Instant next(Feed feed, Duration ttl, FetchResult r, Instant started) {
         return started.plus(schedule.afterSuccess(
-                store.recentEntryTimes(feed.id(), FetchSchedule.RECENT_ENTRIES), ttl, r.freshFor()));
+                entries.recentEntryTimes(feed.id(), FetchSchedule.RECENT_ENTRIES), ttl, r.freshFor()));
     }
 }

@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param nextFetchAt   when to try next
  * @param status        the HTTP status, or 0
  * @param success       true for a 200 that parsed, or a 304
- * @param errorKind     the kind of failure (DNS, TIMEOUT, HTTP_STATUS, PARSE, ...), or null on success
+ * @param errorKind     why the attempt failed, or null on success
  * @param error         the failure in words, or null on success
  * @param disable       true to switch the feed off (410 Gone)
  * @param movedTo       a new URL after a permanent redirect, or null
@@ -22,7 +22,7 @@ public record FeedStatus(
         Instant nextFetchAt,
         int status,
         boolean success,
-        String errorKind,
+        RefreshFailure errorKind,
         String error,
         boolean disable,
         String movedTo,

@@ -80,7 +80,7 @@ public final class RefreshRound {
     }
 
     /** Convenience: the feeds due now. */
-    public static List<Feed> due(PlanetStore store, Instant now) {
-        return store.dueFeeds(now, 100_000);
+    public static List<Feed> due(SubscriptionStore subscriptions, Instant now) {
+        return subscriptions.dueFeeds(now, 100_000);
     }
 }

@@ -12,15 +12,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class RefreshScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RefreshScheduler.class);
-    private final PlanetStore store;
+    private final SubscriptionStore subscriptions;
     private final RefreshRound round;
     private final Clock clock;
     private final Duration tick;
     private volatile boolean running = true;
     private final Thread thread;
 
-    public RefreshScheduler(PlanetStore store, RefreshRound round, Clock clock, Duration tick) {
-        this.store = store;
+    public RefreshScheduler(SubscriptionStore subscriptions, RefreshRound round, Clock clock, Duration tick) {
+        this.subscriptions = subscriptions;
         this.round = round;
         this.clock = clock;
         this.tick = tick;
@@ -36,7 +36,7 @@ public final class RefreshScheduler implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
-                List<Feed> due = RefreshRound.due(store, clock.instant());
+                List<Feed> due = RefreshRound.due(subscriptions, clock.instant());
                 if (!due.isEmpty()) {
                     RefreshRound.Summary s = round.run(due, o -> { });
                     LOG.info("refresh: {}", s);

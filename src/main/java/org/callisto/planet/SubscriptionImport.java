@@ -29,10 +29,10 @@ public final class SubscriptionImport {
     public record Result(String url, Outcome outcome, String reason) {
     }
 
-    private final PlanetStore store;
+    private final SubscriptionStore store;
     private final List<Result> results = new ArrayList<>();
 
-    public SubscriptionImport(PlanetStore store) {
+    public SubscriptionImport(SubscriptionStore store) {
         this.store = Objects.requireNonNull(store, "store");
     }
 

@@ -14,7 +14,7 @@ import org.callisto.journal.JournalStore;
 import org.callisto.journal.Story;
 import org.callisto.journal.StoryStatus;
 import org.callisto.planet.Entry;
-import org.callisto.planet.PlanetStore;
+import org.callisto.planet.EntryStore;
 
 /**
  * Curating show notes from what Callisto already holds: a search over the past week's planet entries, the
@@ -52,14 +52,14 @@ public final class Curation {
     }
 
     private final EpisodeEditor editor;
-    private final PlanetStore planet;
+    private final EntryStore planet;
     private final JournalStore journal;
     private final FeedbackStore feedback;
     private final String siteUrl;
     private final Clock clock;
 
     /** @param siteUrl the site's address, for links to journal stories and planet entries */
-    public Curation(EpisodeEditor editor, PlanetStore planet, JournalStore journal, FeedbackStore feedback,
+    public Curation(EpisodeEditor editor, EntryStore planet, JournalStore journal, FeedbackStore feedback,
                     String siteUrl, Clock clock) {
         this.editor = editor;
         this.planet = planet;

@@ -1,6 +1,5 @@
 package org.callisto.web;
 
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Instant;
@@ -17,8 +16,9 @@ import org.callisto.journal.AccountModeration;
 import org.callisto.journal.JournalRefusal;
 import org.callisto.planet.Category;
 import org.callisto.planet.Feed;
-import org.callisto.planet.PlanetStore;
+import org.callisto.planet.PlanetStatistics;
 import org.callisto.planet.SubscriptionFields;
+import org.callisto.planet.SubscriptionStore;
 import org.callisto.planet.SubscriptionUrl;
 import org.callisto.web.view.AdminAccountsPage;
 import org.callisto.web.view.AdminPage;
@@ -32,7 +32,7 @@ import org.callisto.web.view.AdminSubscriptionsPage;
  * <p>Anonymous requests are sent to the login page; members and editors get 403 with a page saying so. Every POST
  * checks its CSRF token (form {@code admin-subscriptions} or {@code admin-accounts}) after the role; a refused
  * change shows the page again with 400 and the reason, and a done one redirects back (303) with a notice.
- * Feed changes go through {@link PlanetStore}, which moves the planet's change time, so cached planet pages
+ * Feed changes go through {@link SubscriptionStore}, which moves the planet's change time, so cached planet pages
  * follow. Thread-safe.
  */
 final class AdminPages {
@@ -43,28 +43,16 @@ final class AdminPages {
 
     private final Site site;
     private final WebSessions sessions;
-    private final PlanetStore store;
+    private final SubscriptionStore subscriptions;
+    private final PlanetStatistics statistics;
     private final AccountModeration moderation;
 
-    AdminPages(Site site, WebSessions sessions, PlanetStore store, AccountModeration moderation) {
+    AdminPages(Site site, WebSessions sessions, AccountModeration moderation) {
         this.site = site;
         this.sessions = sessions;
-        this.store = store;
+        this.subscriptions = site.subscriptions();
+        this.statistics = site.statistics();
         this.moderation = moderation;
-    }
-
-    /** Adds the admin routes. */
-    void routes(RoutesConfig r) {
-        r.get("/admin", this::index);
-        r.get("/admin/subscriptions", this::subscriptions);
-        r.post("/admin/subscriptions", this::add);
-        r.post("/admin/subscriptions/{id}/categories", this::categories);
-        r.post("/admin/subscriptions/{id}/disable", this::disable);
-        r.post("/admin/subscriptions/{id}/enable", this::enable);
-        r.get("/admin/accounts", this::accounts);
-        r.post("/admin/accounts/{id}/role", this::role);
-        r.post("/admin/accounts/{id}/ban", this::ban);
-        r.post("/admin/accounts/{id}/unban", this::unban);
     }
 
     // ---- the index
@@ -73,7 +61,7 @@ final class AdminPages {
         if (requireAdmin(ctx, "/admin") == null) {
             return;
         }
-        List<Feed> feeds = store.feeds();
+        List<Feed> feeds = subscriptions.feeds();
         List<User> users = sessions.accounts().store().users();
         Responses.personal(ctx, site.render("admin.jte", new AdminPage(site.meta(ctx, "Administration"), feeds.size(),
                 feeds.stream().filter(Feed::disabled).count(), users.size(),
@@ -111,13 +99,13 @@ final class AdminPages {
             String checked = SubscriptionUrl.check(url);
             String checkedName = SubscriptionFields.name(name);
             List<String> names = SubscriptionFields.categories(categories);
-            Optional<Feed> existing = store.feedByUrl(checked);
+            Optional<Feed> existing = subscriptions.feedByUrl(checked);
             if (existing.isPresent()) {
                 throw new IllegalArgumentException("'" + checked + "' is subscribed already, as feed "
                         + existing.get().id() + " (" + existing.get().displayName() + "); change its categories in"
                         + " the list below");
             }
-            Feed feed = store.addFeed(checked, checkedName, names);
+            Feed feed = subscriptions.addFeed(checked, checkedName, names);
             ctx.redirect("/admin/subscriptions?added=" + feed.id() + "#feed-" + feed.id(), HttpStatus.SEE_OTHER);
         } catch (IllegalArgumentException refusal) {
             ctx.status(400);
@@ -133,7 +121,7 @@ final class AdminPages {
         }
         Feed feed = feed(ctx);
         try {
-            store.setFeedCategories(feed.id(), SubscriptionFields.categories(ctx.formParam("categories")));
+            subscriptions.setFeedCategories(feed.id(), SubscriptionFields.categories(ctx.formParam("categories")));
             changed(ctx, feed);
         } catch (IllegalArgumentException refusal) {
             ctx.status(400);
@@ -160,7 +148,7 @@ final class AdminPages {
                     + refusal + ".", null, "", "", "");
             return;
         }
-        store.setDisabled(feed.id(), true, "switched off by " + admin.user().username()
+        subscriptions.setDisabled(feed.id(), true, "switched off by " + admin.user().username()
                 + (reason.isEmpty() ? "" : ": " + reason));
         changed(ctx, feed);
     }
@@ -176,16 +164,16 @@ final class AdminPages {
                     + " not disabled.", null, "", "", "");
             return;
         }
-        store.setDisabled(feed.id(), false, null);
+        subscriptions.setDisabled(feed.id(), false, null);
         changed(ctx, feed);
     }
 
     private void subscriptionsPage(Context ctx, String message, String notice, String url, String name,
                                    String categories) {
         Instant now = site.now();
-        Map<Long, Double> perWeek = store.entriesPerWeek(now, 8);
-        Map<Long, Long> counts = store.entryCountsByFeed();
-        List<AdminSubscriptionsPage.Item> items = store.feeds().stream()
+        Map<Long, Double> perWeek = statistics.entriesPerWeek(now, 8);
+        Map<Long, Long> counts = statistics.entryCountsByFeed();
+        List<AdminSubscriptionsPage.Item> items = subscriptions.feeds().stream()
                 .map(f -> new AdminSubscriptionsPage.Item(SubscriptionPages.row(f, now,
                         perWeek.getOrDefault(f.id(), 0.0)),
                         f.categories().stream().map(Category::name).collect(Collectors.joining(", ")),
@@ -203,13 +191,13 @@ final class AdminPages {
 
     private Feed feed(Context ctx) {
         String id = ctx.pathParam("id");
-        return (id.matches("[0-9]{1,18}") ? store.feed(Long.parseLong(id)) : Optional.<Feed>empty())
+        return (id.matches("[0-9]{1,18}") ? subscriptions.feed(Long.parseLong(id)) : Optional.<Feed>empty())
                 .orElseThrow(() -> PageException.notFound("There is no feed " + Paging.shorten(id)
                         + "; nothing was changed. Pick the feed from the list at /admin/subscriptions."));
     }
 
     private Optional<Feed> feedOfQuery(String id) {
-        return id != null && id.matches("[0-9]{1,18}") ? store.feed(Long.parseLong(id)) : Optional.empty();
+        return id != null && id.matches("[0-9]{1,18}") ? subscriptions.feed(Long.parseLong(id)) : Optional.empty();
     }
 
     // ---- accounts

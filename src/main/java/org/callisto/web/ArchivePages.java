@@ -28,7 +28,7 @@ final class ArchivePages {
 
     Rendered months(Context ctx) {
         List<ArchivePage.Year> years = new ArrayList<>();
-        Optional<Instant[]> range = site.store().entryTimeRange();
+        Optional<Instant[]> range = site.statistics().entryTimeRange();
         if (range.isPresent()) {
             YearMonth first = YearMonth.from(range.get()[0].atZone(ZoneOffset.UTC));
             YearMonth last = YearMonth.from(range.get()[1].atZone(ZoneOffset.UTC));
@@ -39,7 +39,7 @@ final class ArchivePages {
                 bounds.add(start(m));
             }
             bounds.add(start(last.plusMonths(1)));
-            long[] counts = site.store().countEntriesIn(bounds);
+            long[] counts = site.statistics().countEntriesIn(bounds);
             List<ArchivePage.Month> current = null;
             int currentYear = Integer.MIN_VALUE;
             for (int i = months.size() - 1; i >= 0; i--) {
@@ -77,9 +77,9 @@ final class ArchivePages {
     }
 
     private Rendered page(Context ctx, String path, String heading, Instant from, Instant to) {
-        int pages = Paging.pages(site.store().countEntriesBetween(from, to));
+        int pages = Paging.pages(site.entries().countEntriesBetween(from, to));
         int page = Paging.page(ctx.queryParam("page"), pages, "this archive");
-        List<Entry> entries = site.store().entriesBetween(from, to, Paging.offset(page), Paging.PAGE_SIZE);
+        List<Entry> entries = site.entries().entriesBetween(from, to, Paging.offset(page), Paging.PAGE_SIZE);
         Pager pager = Pager.of(path, page, pages);
         PageMeta meta = site.meta(ctx, page == 1 ? heading : heading + " (page " + page + ")").withPager(pager);
         String intro = entries.isEmpty() ? "Nothing was published in this period." : null;

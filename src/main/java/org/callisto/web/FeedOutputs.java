@@ -41,7 +41,7 @@ final class FeedOutputs {
     Rendered opml(Context ctx) {
         StringWriter out = new StringWriter();
         try {
-            new OpmlWriter().write(site.config().siteTitle(), SubscriptionExport.of(site.store().feeds()),
+            new OpmlWriter().write(site.config().siteTitle(), SubscriptionExport.of(site.subscriptions().feeds()),
                     ZonedDateTime.ofInstant(site.now(), ZoneOffset.UTC), out);
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write the OPML of the subscriptions", e);
@@ -50,31 +50,31 @@ final class FeedOutputs {
     }
 
     Rendered planetAtom(Context ctx) {
-        return atom(planetInfo("/atom.xml"), site.store().river(0, LATEST));
+        return atom(planetInfo("/atom.xml"), site.entries().river(0, LATEST));
     }
 
     Rendered planetRss(Context ctx) {
-        return rss(planetInfo("/rss.xml"), site.store().river(0, LATEST));
+        return rss(planetInfo("/rss.xml"), site.entries().river(0, LATEST));
     }
 
     Rendered categoryAtom(Context ctx) {
         Category c = river.category(ctx.pathParam("slug"));
-        return atom(categoryInfo(c, "/atom.xml"), site.store().categoryEntries(c.id(), 0, LATEST));
+        return atom(categoryInfo(c, "/atom.xml"), site.entries().categoryEntries(c.id(), 0, LATEST));
     }
 
     Rendered categoryRss(Context ctx) {
         Category c = river.category(ctx.pathParam("slug"));
-        return rss(categoryInfo(c, "/rss.xml"), site.store().categoryEntries(c.id(), 0, LATEST));
+        return rss(categoryInfo(c, "/rss.xml"), site.entries().categoryEntries(c.id(), 0, LATEST));
     }
 
     Rendered feedAtom(Context ctx) {
         Feed f = feeds.feed(ctx.pathParam("id"));
-        return atom(feedInfo(f, "/atom.xml"), site.store().feedEntries(f.id(), 0, LATEST));
+        return atom(feedInfo(f, "/atom.xml"), site.entries().feedEntries(f.id(), 0, LATEST));
     }
 
     Rendered feedRss(Context ctx) {
         Feed f = feeds.feed(ctx.pathParam("id"));
-        return rss(feedInfo(f, "/rss.xml"), site.store().feedEntries(f.id(), 0, LATEST));
+        return rss(feedInfo(f, "/rss.xml"), site.entries().feedEntries(f.id(), 0, LATEST));
     }
 
     private FeedInfo planetInfo(String self) {
@@ -97,7 +97,7 @@ final class FeedOutputs {
     }
 
     private Instant updated() {
-        return site.store().lastChange();
+        return site.changeTime().lastChange();
     }
 
     private Rendered atom(FeedInfo info, List<Entry> entries) {
@@ -109,7 +109,8 @@ final class FeedOutputs {
     }
 
     private List<Item> items(List<Entry> entries) {
-        Map<Long, List<Category>> categories = site.store().entryCategories(entries.stream().map(Entry::id).toList());
+        Map<Long, List<Category>> categories =
+                site.categories().entryCategories(entries.stream().map(Entry::id).toList());
         return entries.stream().map(e -> item(e, categories.getOrDefault(e.id(), List.of()))).toList();
     }
 

@@ -19,9 +19,9 @@ final class FeedPages {
     Rendered feed(Context ctx) {
         Feed feed = feed(ctx.pathParam("id"));
         String path = "/feeds/" + feed.id();
-        int pages = Paging.pages(site.store().countFeedEntries(feed.id()));
+        int pages = Paging.pages(site.entries().countFeedEntries(feed.id()));
         int page = Paging.page(ctx.queryParam("page"), pages, feed.displayName());
-        List<Entry> entries = site.store().feedEntries(feed.id(), Paging.offset(page), Paging.PAGE_SIZE);
+        List<Entry> entries = site.entries().feedEntries(feed.id(), Paging.offset(page), Paging.PAGE_SIZE);
         Pager pager = Pager.of(path, page, pages);
         PageMeta meta = site.meta(ctx, page == 1 ? feed.displayName() : feed.displayName() + " (page " + page + ")",
                 path + "/atom.xml", path + "/rss.xml", site.title() + " – " + feed.displayName()).withPager(pager);
@@ -32,7 +32,7 @@ final class FeedPages {
     /** The feed of an id in a path, or a 404 naming it. */
     Feed feed(String id) {
         long feedId = id.matches("[0-9]{1,18}") ? Long.parseLong(id) : -1;
-        return site.store().feed(feedId).orElseThrow(() -> PageException.notFound(
+        return site.subscriptions().feed(feedId).orElseThrow(() -> PageException.notFound(
                 "There is no feed " + Paging.shorten(id) + ". Every feed is listed on the subscriptions page."));
     }
 }

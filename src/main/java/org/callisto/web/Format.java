@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import org.callisto.planet.RefreshFailure;
 
 /** How pages write times, addresses and error kinds. Pages are in English and in UTC. Stateless. */
 final class Format {
@@ -81,28 +82,33 @@ final class Format {
         }
     }
 
-    /** The kind of a fetch error, as a reader would put it. */
-    static String errorKind(String kind) {
-        if (kind == null || kind.isBlank()) {
+    /**
+     * Why a feed's refresh failed, as a reader would put it: the one place these words are chosen. The switch has
+     * no default, so a new kind of failure does not compile until it has words here.
+     *
+     * @param kind the failure, or null when only a message was stored
+     */
+    static String errorKind(RefreshFailure kind) {
+        if (kind == null) {
             return "Error";
         }
-        return switch (kind.toUpperCase(Locale.ROOT)) {
-            case "DNS" -> "The feed's host name could not be resolved (DNS)";
-            case "CONNECT" -> "The feed's server refused or dropped the connection";
-            case "TIMEOUT" -> "The feed's server did not answer in time";
-            case "TLS" -> "The secure connection (TLS) failed";
-            case "HTTP_STATUS" -> "The feed's server answered with an HTTP error";
-            case "TOO_LARGE" -> "The feed is too large";
-            case "TOO_MANY_REDIRECTS" -> "Too many redirects";
-            case "REDIRECT_LOOP" -> "The feed redirects in a loop";
-            case "BLOCKED_ADDRESS" -> "The feed's address is on a private network, which is not fetched";
-            case "BAD_URL" -> "The feed's URL is not valid";
-            case "DECODING" -> "The feed's bytes could not be decoded";
-            case "GONE" -> "The feed is gone (HTTP 410)";
-            case "RATE_LIMITED" -> "The feed's server asked us to slow down";
-            case "NOT_A_FEED" -> "The address does not serve a feed";
-            case "PARSE" -> "The feed could not be parsed";
-            default -> kind.charAt(0) + kind.substring(1).toLowerCase(Locale.ROOT).replace('_', ' ');
+        return switch (kind) {
+            case DNS -> "The feed's host name could not be resolved (DNS)";
+            case CONNECT -> "The feed's server refused or dropped the connection";
+            case TIMEOUT -> "The feed's server did not answer in time";
+            case TLS -> "The secure connection (TLS) failed";
+            case HTTP_STATUS -> "The feed's server answered with an HTTP error";
+            case TOO_LARGE -> "The feed is too large";
+            case TOO_MANY_REDIRECTS -> "Too many redirects";
+            case REDIRECT_LOOP -> "The feed redirects in a loop";
+            case BLOCKED_ADDRESS -> "The feed's address is on a private network, which is not fetched";
+            case BAD_URL -> "The feed's URL is not valid";
+            case DECODING -> "The feed's bytes could not be decoded";
+            case GONE -> "The feed is gone (HTTP 410)";
+            case RATE_LIMITED -> "The feed's server asked us to slow down";
+            case NOT_A_FEED -> "The address does not serve a feed";
+            case INTERNAL -> "Internal";
+            case OTHER -> "Other";
         };
     }
 

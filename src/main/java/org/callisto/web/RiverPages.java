@@ -17,9 +17,9 @@ final class RiverPages {
     }
 
     Rendered river(Context ctx) {
-        int pages = Paging.pages(site.store().countEntries());
+        int pages = Paging.pages(site.entries().countEntries());
         int page = Paging.page(ctx.queryParam("page"), pages, "the river of news");
-        List<Entry> entries = site.store().river(Paging.offset(page), Paging.PAGE_SIZE);
+        List<Entry> entries = site.entries().river(Paging.offset(page), Paging.PAGE_SIZE);
         Pager pager = Pager.of("/", page, pages);
         PageMeta meta = site.meta(ctx, page == 1 ? null : "Page " + page).withPager(pager);
         String intro = entries.isEmpty() ? "Nothing has been aggregated yet." : null;
@@ -29,9 +29,9 @@ final class RiverPages {
     Rendered category(Context ctx) {
         Category category = category(ctx.pathParam("slug"));
         String path = "/category/" + category.slug();
-        int pages = Paging.pages(site.store().countCategoryEntries(category.id()));
+        int pages = Paging.pages(site.entries().countCategoryEntries(category.id()));
         int page = Paging.page(ctx.queryParam("page"), pages, "category " + category.name());
-        List<Entry> entries = site.store().categoryEntries(category.id(), Paging.offset(page), Paging.PAGE_SIZE);
+        List<Entry> entries = site.entries().categoryEntries(category.id(), Paging.offset(page), Paging.PAGE_SIZE);
         Pager pager = Pager.of(path, page, pages);
         String heading = "Category Archives: " + category.name();
         PageMeta meta = site.meta(ctx, page == 1 ? heading : heading + " (page " + page + ")", path + "/atom.xml",
@@ -42,7 +42,7 @@ final class RiverPages {
 
     /** The category of a slug, or a 404 naming it. */
     Category category(String slug) {
-        return site.store().categoryBySlug(slug).orElseThrow(() -> PageException.notFound(
+        return site.categories().categoryBySlug(slug).orElseThrow(() -> PageException.notFound(
                 "There is no category \"" + Paging.shorten(slug) + "\". The categories are listed on every page."));
     }
 }

@@ -53,8 +53,9 @@ final class Routes {
     /** Builds the pages around {@code services}; the page caches notice a change within {@code changeCheck}. */
     Routes(Config config, SiteServices services, Duration changeCheck) {
         this.services = services;
-        site = new Site(config, services.planet(), services.clock());
-        planetCache = new PageCache(services.planet()::lastChange, changeCheck, 20_000);
+        site = new Site(config, services.subscriptions(), services.categories(), services.entries(),
+                services.statistics(), services.planetChanges(), services.clock());
+        planetCache = new PageCache(services.planetChanges()::lastChange, changeCheck, 20_000);
         journalCache = new PageCache(this::journalChange, changeCheck, 5_000);
         showCache = new PageCache(services.show()::lastChange, changeCheck, 2_000);
         sessions = new WebSessions(services.accounts(), new SessionCookie(config.siteUrl()),
@@ -70,7 +71,7 @@ final class Routes {
         comments = new CommentPages(site, sessions, services.comments(), journal);
         accounts = new AccountPages(site, sessions, services.submissions(), journal);
         passwords = new PasswordPages(site, sessions);
-        admin = new AdminPages(site, sessions, services.planet(), services.moderation());
+        admin = new AdminPages(site, sessions, services.moderation());
         feedback = new FeedbackPages(site, sessions, services.feedback());
         episodeEditor = new EpisodeEditorPages(site, sessions, services.episodeEditor(), services.curation(),
                 services.clock());
@@ -200,7 +201,7 @@ final class Routes {
      */
     private Instant journalChange() {
         Instant j = services.submissions().store().lastChange(services.clock().instant());
-        Instant p = services.planet().lastChange();
+        Instant p = services.planetChanges().lastChange();
         return j.isAfter(p) ? j : p;
     }
 

@@ -180,7 +180,7 @@ final class ShowPages {
             return new EpisodePage.Item(i.title(), url, summaryHtml);
         }
         return switch (i.sourceKind()) {
-            case PLANET -> site.store().entry(i.sourceId())
+            case PLANET -> site.entries().entry(i.sourceId())
                     .map(e -> new EpisodePage.Item(i.title(), url, summaryHtml, "via planet: " + e.feedName(),
                             "/entries/" + e.id()))
                     .orElseGet(() -> new EpisodePage.Item(i.title(), url, summaryHtml, "via planet", null));

@@ -13,25 +13,38 @@ import java.util.List;
 import java.util.Map;
 import org.callisto.config.Config;
 import org.callisto.planet.Category;
+import org.callisto.planet.CategoryStore;
 import org.callisto.planet.Entry;
-import org.callisto.planet.PlanetStore;
+import org.callisto.planet.EntryStore;
+import org.callisto.planet.PlanetChangeTime;
+import org.callisto.planet.PlanetStatistics;
+import org.callisto.planet.SubscriptionStore;
 import org.callisto.web.view.DayGroup;
 import org.callisto.web.view.EntryView;
 import org.callisto.web.view.PageMeta;
 
 /**
- * What every page handler shares: the configuration, the store, the clock, the precompiled templates, and the making of
- * layout facts and entry views. Thread-safe.
+ * What every page handler shares: the configuration, the planet's stores, the clock, the precompiled templates, and the making
+ * of layout facts and entry views. Thread-safe.
  */
 final class Site {
     private final Config config;
-    private final PlanetStore store;
+    private final SubscriptionStore subscriptions;
+    private final CategoryStore categories;
+    private final EntryStore entries;
+    private final PlanetStatistics statistics;
+    private final PlanetChangeTime changeTime;
     private final Clock clock;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
-    Site(Config config, PlanetStore store, Clock clock) {
+    Site(Config config, SubscriptionStore subscriptions, CategoryStore categories, EntryStore entries,
+         PlanetStatistics statistics, PlanetChangeTime changeTime, Clock clock) {
         this.config = config;
-        this.store = store;
+        this.subscriptions = subscriptions;
+        this.categories = categories;
+        this.entries = entries;
+        this.statistics = statistics;
+        this.changeTime = changeTime;
         this.clock = clock;
     }
 
@@ -49,8 +62,29 @@ final class Site {
         return config;
     }
 
-    PlanetStore store() {
-        return store;
+    /** The planet's feeds and their fetch state. */
+    SubscriptionStore subscriptions() {
+        return subscriptions;
+    }
+
+    /** The planet's categories. */
+    CategoryStore categories() {
+        return categories;
+    }
+
+    /** The planet's entries. */
+    EntryStore entries() {
+        return entries;
+    }
+
+    /** Figures about the planet for the archive and subscription pages. */
+    PlanetStatistics statistics() {
+        return statistics;
+    }
+
+    /** When the planet's visible content last changed. */
+    PlanetChangeTime changeTime() {
+        return changeTime;
     }
 
     String title() {
@@ -79,7 +113,7 @@ final class Site {
 
     /** Layout facts for a page whose matching feeds are the given ones, made for the request's viewer. */
     PageMeta meta(Context ctx, String title, String atomUrl, String rssUrl, String feedTitle) {
-        return new PageMeta(title(), title, atomUrl, rssUrl, feedTitle, null, null, store.categories(),
+        return new PageMeta(title(), title, atomUrl, rssUrl, feedTitle, null, null, categories.categories(),
                 WebSessions.viewer(ctx));
     }
 
@@ -102,8 +136,8 @@ final class Site {
     }
 
     List<EntryView> views(List<Entry> entries) {
-        Map<Long, List<Category>> categories = store.entryCategories(entries.stream().map(Entry::id).toList());
-        return entries.stream().map(e -> view(e, categories.getOrDefault(e.id(), List.of()))).toList();
+        Map<Long, List<Category>> filed = categories.entryCategories(entries.stream().map(Entry::id).toList());
+        return entries.stream().map(e -> view(e, filed.getOrDefault(e.id(), List.of()))).toList();
     }
 
     static EntryView view(Entry e, List<Category> categories) {

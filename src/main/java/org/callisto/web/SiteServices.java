@@ -7,7 +7,11 @@ import org.callisto.journal.AccountModeration;
 import org.callisto.journal.Comments;
 import org.callisto.journal.ListenerFeedback;
 import org.callisto.journal.Submissions;
-import org.callisto.planet.PlanetStore;
+import org.callisto.planet.CategoryStore;
+import org.callisto.planet.EntryStore;
+import org.callisto.planet.PlanetChangeTime;
+import org.callisto.planet.PlanetStatistics;
+import org.callisto.planet.SubscriptionStore;
 import org.callisto.show.Curation;
 import org.callisto.show.EpisodeEditor;
 import org.callisto.show.ShowStore;
@@ -20,13 +24,19 @@ import org.callisto.show.media.DownloadCounter;
  *
  * @param clock the one clock of the process: every time a page shows or compares comes from it
  */
-public record SiteServices(Clock clock, PlanetStore planet, Accounts accounts, Submissions submissions,
+public record SiteServices(Clock clock, SubscriptionStore subscriptions, CategoryStore categories,
+                           EntryStore entries, PlanetStatistics statistics, PlanetChangeTime planetChanges,
+                           Accounts accounts, Submissions submissions,
                            Comments comments, AccountModeration moderation, ListenerFeedback feedback,
                            ShowStore show, EpisodeEditor episodeEditor, Curation curation,
                            DownloadCounter downloads) {
     public SiteServices {
         Objects.requireNonNull(clock, "clock");
-        Objects.requireNonNull(planet, "planet");
+        Objects.requireNonNull(subscriptions, "subscriptions");
+        Objects.requireNonNull(categories, "categories");
+        Objects.requireNonNull(entries, "entries");
+        Objects.requireNonNull(statistics, "statistics");
+        Objects.requireNonNull(planetChanges, "planetChanges");
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(submissions, "submissions");
         Objects.requireNonNull(comments, "comments");

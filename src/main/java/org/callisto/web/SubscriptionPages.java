@@ -21,13 +21,13 @@ final class SubscriptionPages {
 
     /** The time this page's content last changed: a planet change or a fetch attempt. */
     long version(long planetVersion) {
-        return Math.max(planetVersion, site.store().lastFetch().toEpochMilli());
+        return Math.max(planetVersion, site.statistics().lastFetch().toEpochMilli());
     }
 
     Rendered subscriptions(Context ctx) {
         Instant now = site.now();
-        Map<Long, Double> perWeek = site.store().entriesPerWeek(now, RATE_WEEKS);
-        List<SubscriptionsPage.Row> rows = site.store().feeds().stream()
+        Map<Long, Double> perWeek = site.statistics().entriesPerWeek(now, RATE_WEEKS);
+        List<SubscriptionsPage.Row> rows = site.subscriptions().feeds().stream()
                 .map(f -> row(f, now, perWeek.getOrDefault(f.id(), 0.0)))
                 .toList();
         return site.render("subscriptions.jte",

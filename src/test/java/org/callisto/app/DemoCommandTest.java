@@ -52,7 +52,7 @@ class DemoCommandTest {
         String secondPassword;
         DemoCommand.Demo again = DemoCommand.Demo.start(data, Map.of("server.port", "0"));
         try (again) {
-            assertThat(again.callisto().planet().feeds()).hasSize(5);
+            assertThat(again.callisto().subscriptions().feeds()).hasSize(5);
             assertThat(again.firstRound().failed()).isZero();
             assertThat(again.journal().published()).isEmpty();
             secondPassword = again.journal().password();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,7 +12,7 @@ import java.util.stream.Collectors;
 import org.callisto.db.Database;
 import org.callisto.planet.Category;
 import org.callisto.planet.Feed;
-import org.callisto.planet.PlanetStore;
+import org.callisto.planet.SubscriptionStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,7 +106,7 @@ class OpmlCommandTest {
     static Map<String, String> snapshot(String url) {
         try (Database db = Database.open(url, "", "")) {
             Map<String, String> out = new TreeMap<>();
-            for (Feed f : new PlanetStore(db).feeds()) {
+            for (Feed f : new SubscriptionStore(db, Clock.systemUTC()).feeds()) {
                 List<String> cats = f.categories().stream().map(Category::name).sorted().toList();
                 out.put(f.url(), f.displayName() + (cats.isEmpty() ? "" : ": " + cats.stream().collect(Collectors.joining(", "))));
             }

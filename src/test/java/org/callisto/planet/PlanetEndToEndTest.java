@@ -119,7 +119,8 @@ class PlanetEndToEndTest {
             }
             Config config = ConfigLoader.of(settings);
             try (Callisto planet = Callisto.open(config)) {
-                PlanetStore store = planet.planet();
+                SubscriptionStore store = planet.subscriptions();
+                EntryStore entries = planet.entries();
                 int n = 0;
                 for (String url : feedUrls.values()) {
                     store.addFeed(url, null, List.of(n++ % 2 == 0 ? "FreeBSD" : "OpenBSD"));
@@ -135,7 +136,8 @@ class PlanetEndToEndTest {
                 Feed repaired = store.feedByUrl(truncated).orElseThrow();
                 assertThat(repaired.lastError()).isNull();
                 assertThat(repaired.illFormed()).isTrue();
-                assertThat(store.feedEntries(repaired.id(), 0, 10)).extracting(Entry::title).containsExactly("Half & half");
+                assertThat(entries.feedEntries(repaired.id(), 0, 10)).extracting(Entry::title)
+                        .containsExactly("Half & half");
 
                 for (Map.Entry<String, String> good : feedUrls.entrySet()) {
                     RefreshOutcome o = outcomes.get(good.getValue());
@@ -149,13 +151,13 @@ class PlanetEndToEndTest {
                 }
                 assertThat(store.feedByUrl(hostile.get("gone")).orElseThrow().disabled()).isTrue();
                 assertThat(store.feedByUrl(hostile.get("html page")).orElseThrow().lastErrorKind())
-                        .isEqualTo("NOT_A_FEED");
+                        .isEqualTo(RefreshFailure.NOT_A_FEED);
                 assertThat(store.feedByUrl(hostile.get("metadata redirect")).orElseThrow().lastErrorKind())
-                        .isEqualTo("BLOCKED_ADDRESS");
-                List<Entry> all = store.river(0, 100_000);
+                        .isEqualTo(RefreshFailure.BLOCKED_ADDRESS);
+                List<Entry> all = entries.river(0, 100_000);
                 assertThat(all.size()).isGreaterThan(100);
                 Feed xxe = store.feedByUrl(hostile.get("external entity")).orElseThrow();
-                for (Entry e : store.feedEntries(xxe.id(), 0, 100)) {
+                for (Entry e : entries.feedEntries(xxe.id(), 0, 100)) {
                     assertThat(e.bodyHtml() + e.title()).doesNotContain("root:");
                 }
                 for (Entry e : all) {
@@ -169,7 +171,7 @@ class PlanetEndToEndTest {
                         store.feeds().stream().filter(f -> feedUrls.containsValue(f.url())).toList(), o -> { });
                 assertThat(second.notModified()).isEqualTo(feedUrls.size());
                 assertThat(second.added()).isZero();
-                assertThat(store.river(0, 100_000)).hasSize(all.size());
+                assertThat(entries.river(0, 100_000)).hasSize(all.size());
 
                 WebServer web = planet.startWeb(routes -> { });
                 renderEveryPageAndReadOwnFeeds(web.port(), store, all);
@@ -214,7 +216,8 @@ class PlanetEndToEndTest {
         return urls;
     }
 
-    private static void renderEveryPageAndReadOwnFeeds(int port, PlanetStore store, List<Entry> all) throws Exception {
+    private static void renderEveryPageAndReadOwnFeeds(int port, SubscriptionStore store, List<Entry> all)
+            throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + port;
         Entry newest = all.getFirst();

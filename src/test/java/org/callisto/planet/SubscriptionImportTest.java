@@ -2,6 +2,7 @@ package org.callisto.planet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.List;
 import org.callisto.db.Database;
 import org.callisto.db.TestDatabases;
@@ -14,7 +15,7 @@ class SubscriptionImportTest {
     @MethodSource("org.callisto.db.TestDatabases#kinds")
     void addsNewFeedsMergesKnownOnesAndSkipsBadUrls(String kind) {
         try (Database db = TestDatabases.open(kind)) {
-            PlanetStore store = new PlanetStore(db);
+            SubscriptionStore store = new SubscriptionStore(db, Clock.systemUTC());
             store.addFeed("https://a.example.org/feed", "Alice", List.of("FreeBSD"));
             store.addFeed("https://b.example.org/feed", null, List.of());
             SubscriptionImport importer = new SubscriptionImport(store);

@@ -41,7 +41,7 @@ class AdminBrowserTest {
             shot(browser, "admin-02-add-feed");
             browser.clickAndWait(d.findElement(By.cssSelector("form[action='/admin/subscriptions'] button")));
             assertThat(d.findElement(By.cssSelector("p.notice")).getText()).startsWith("Subscribed to Frank's Ports Log");
-            long frank = t.site.store.feedByUrl("https://frank.example/feed.xml").orElseThrow().id();
+            long frank = t.site.subscriptions.feedByUrl("https://frank.example/feed.xml").orElseThrow().id();
             WebElement row = d.findElement(By.id("feed-" + frank));
             assertThat(row.getText()).contains("Frank's Ports Log").contains("Not fetched yet");
             assertThat(row.findElement(By.id("categories-" + frank)).getAttribute("value")).isEqualTo("FreeBSD, Ports");

@@ -90,11 +90,11 @@ class AdminWebTest {
             HttpResponse<String> added = root.submit(SUBS, SUBS, "url", " HTTPS://Erin.Example/feed.xml ",
                     "name", "Erin'); DROP TABLE feeds; --", "categories", "BSD Events, FreeBSD");
             assertThat(added.statusCode()).as(added.body()).isEqualTo(303);
-            long erin = site.store.feedByUrl("https://erin.example/feed.xml").orElseThrow().id();
+            long erin = site.subscriptions.feedByUrl("https://erin.example/feed.xml").orElseThrow().id();
             assertThat(added.headers().firstValue("Location")).hasValue(SUBS + "?added=" + erin + "#feed-" + erin);
             assertThat(root.get(SUBS + "?added=" + erin).body()).contains("Subscribed to Erin'); DROP TABLE"
                     + " feeds; -- (feed " + erin + ")");
-            assertThat(site.store.feed(erin).orElseThrow().name()).isEqualTo("Erin'); DROP TABLE feeds; --");
+            assertThat(site.subscriptions.feed(erin).orElseThrow().name()).isEqualTo("Erin'); DROP TABLE feeds; --");
             Thread.sleep(120); // the page cache notices planet changes within 50 ms here
             assertThat(site.get("/subscriptions").body()).contains("Erin'); DROP TABLE feeds; --")
                     .contains("href=\"/category/bsd-events\"");
@@ -130,7 +130,7 @@ class AdminWebTest {
                     .statusCode()).isEqualTo(303);
             Thread.sleep(120);
             assertThat(site.get(freebsd).body()).contains("Upgrading Graphite");
-            assertThat(site.store.feed(alice).orElseThrow().categories()).extracting(c -> c.name())
+            assertThat(site.subscriptions.feed(alice).orElseThrow().categories()).extracting(c -> c.name())
                     .containsExactly("FreeBSD", "Linux");
 
             // Bob is switched off and on again; Dave, disabled, is enabled
@@ -141,15 +141,15 @@ class AdminWebTest {
             assertThat(site.get("/subscriptions").body()).contains("Disabled: switched off by root: moving &lt;house&gt;");
             assertThat(anyForm(root, SUBS, SUBS + "/" + bob + "/disable").statusCode()).isEqualTo(400);
             assertThat(root.submit(SUBS, SUBS + "/" + bob + "/enable").statusCode()).isEqualTo(303);
-            assertThat(site.store.feed(bob).orElseThrow().disabled()).isFalse();
+            assertThat(site.subscriptions.feed(bob).orElseThrow().disabled()).isFalse();
             assertThat(root.submit(SUBS, SUBS + "/" + site.dave.id() + "/enable").statusCode()).isEqualTo(303);
-            assertThat(site.store.feed(site.dave.id()).orElseThrow().disabled()).isFalse();
+            assertThat(site.subscriptions.feed(site.dave.id()).orElseThrow().disabled()).isFalse();
             Thread.sleep(120);
             assertThat(site.get("/subscriptions").body()).doesNotContain("Disabled:");
 
             assertThat(root.post(SUBS + "/" + bob + "/disable", "reason", "no token").statusCode()).isEqualTo(403);
             assertThat(root.post(SUBS, "url", "https://g.example/feed").statusCode()).isEqualTo(403);
-            assertThat(site.store.feed(bob).orElseThrow().disabled()).isFalse();
+            assertThat(site.subscriptions.feed(bob).orElseThrow().disabled()).isFalse();
             HttpResponse<String> unknown = anyForm(root, SUBS, SUBS + "/99999/disable");
             assertThat(unknown.statusCode()).isEqualTo(404);
             assertThat(unknown.body()).contains("There is no feed 99999");

@@ -46,7 +46,7 @@ class CachingTest {
             String before = site.get("/").headers().firstValue("ETag").orElseThrow();
             String categoryBefore = site.get("/category/freebsd").headers().firstValue("ETag").orElseThrow();
             Thread.sleep(5); // lastChange has millisecond resolution
-            site.store.storeEntries(site.alice.id(), List.of(PlanetSite.row("a-new", "A brand new entry",
+            site.entries.storeEntries(site.alice.id(), List.of(PlanetSite.row("a-new", "A brand new entry",
                     "<p>Fresh.</p>", Instant.now(), List.of())), Instant.now());
             HttpResponse<String> after = awaitNewEtag(site, "/", before);
             assertThat(after.statusCode()).isEqualTo(200);

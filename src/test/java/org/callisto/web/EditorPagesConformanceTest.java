@@ -50,7 +50,7 @@ class EditorPagesConformanceTest {
             pages.put("episode editor, nothing found", editor.get("/editor/episodes/2?q=zzzz"));
             pages.put("episode editor, search refused", editor.get("/editor/episodes/2?q=x"));
             Map<String, String> sections = EpisodeEditingWebTest.sections(search);
-            long entry = f.site.store.river(0, 100).stream().filter(x -> "Upgrading Graphite".equals(x.title()))
+            long entry = f.site.entries.river(0, 100).stream().filter(x -> "Upgrading Graphite".equals(x.title()))
                     .findFirst().orElseThrow().id();
             editor.submit("/editor/episodes/2", "/editor/episodes/2", "action", "curate", "kind", "planet", "source",
                     Long.toString(entry), "section", sections.get("Headlines"));

@@ -47,7 +47,7 @@ class EpisodeCurationBrowserTest {
             browser.open(f.site.uri("/editor/episodes/2"));
             d.findElement(By.id("q")).sendKeys("graphite");
             browser.clickAndWait(d.findElement(By.cssSelector("form.curate-search button")));
-            long entryId = f.site.store.river(0, 100).stream().filter(x -> "Upgrading Graphite".equals(x.title()))
+            long entryId = f.site.entries.river(0, 100).stream().filter(x -> "Upgrading Graphite".equals(x.title()))
                     .findFirst().orElseThrow().id();
             WebElement planet = d.findElement(By.id("result-planet-" + entryId));
             assertThat(planet.getText()).contains("Upgrading Graphite").contains("Alice Liddell");

@@ -239,7 +239,7 @@ class EpisodeEditingWebTest {
             HttpResponse<String> search = editor.get(page + "?q=graphite");
             assertThat(search.statusCode()).isEqualTo(200);
             String html = search.body();
-            long entryId = f.site.store.river(0, 100).stream().filter(x -> "Upgrading Graphite".equals(x.title()))
+            long entryId = f.site.entries.river(0, 100).stream().filter(x -> "Upgrading Graphite".equals(x.title()))
                     .findFirst().orElseThrow().id();
             assertThat(html).contains("id=\"result-planet-" + entryId + "\"").contains("Planet entry – Alice Liddell")
                     .contains("id=\"result-feedback-" + feedbackId + "\"").contains("Listener feedback – Priya")

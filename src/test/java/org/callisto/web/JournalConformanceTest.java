@@ -160,7 +160,7 @@ class JournalConformanceTest {
                 "url", "ftp://x.example/<feed>", "name", "N", "categories", "a, b"));
         admin.submit("/admin/subscriptions", "/admin/subscriptions", "url", "https://new.example/feed", "name",
                 "New <feed>", "categories", "Fresh");
-        long added = site.store.feedByUrl("https://new.example/feed").orElseThrow().id();
+        long added = site.subscriptions.feedByUrl("https://new.example/feed").orElseThrow().id();
         pages.put("admin subscriptions, added", admin.get("/admin/subscriptions?added=" + added));
         pages.put("admin accounts", admin.get("/admin/accounts"));
         long member4 = accounts.store().userByName("member4").orElseThrow().id();

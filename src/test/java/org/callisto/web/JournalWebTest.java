@@ -317,7 +317,7 @@ class JournalWebTest {
         PlanetSite site = site(kind);
         WebClient hank = member(site, "hank");
         for (String page : new String[] {"/", "/journal", "/account", "/entries/"
-                + site.store.river(0, 1).getFirst().id()}) {
+                + site.entries.river(0, 1).getFirst().id()}) {
             HttpResponse<String> r = hank.get(page);
             assertThat(r.statusCode()).as(page).isEqualTo(200);
             assertThat(r.headers().firstValue("Cache-Control")).as(page).contains("private, no-store");

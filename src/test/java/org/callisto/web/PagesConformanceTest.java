@@ -52,7 +52,7 @@ class PagesConformanceTest {
     static Stream<Arguments> pages() {
         LocalDate day = LocalDate.ofInstant(site.base, ZoneOffset.UTC);
         String month = String.format("/archive/%04d/%02d", day.getYear(), day.getMonthValue());
-        long entry = site.store.river(0, 1).getFirst().id();
+        long entry = site.entries.river(0, 1).getFirst().id();
         return Stream.of(
                 Arguments.of("/", 200),
                 Arguments.of("/?page=2", 200),

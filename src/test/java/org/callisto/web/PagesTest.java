@@ -162,7 +162,7 @@ class PagesTest {
     @MethodSource("org.callisto.db.TestDatabases#kinds")
     void entryPermalinkCreditsTheOriginal(String kind) {
         PlanetSite site = site(kind);
-        long id = site.store.river(0, 1).getFirst().id();
+        long id = site.entries.river(0, 1).getFirst().id();
         Document doc = page(site, "/entries/" + id);
         assertThat(doc.select("h1").text()).isEqualTo("Upgrading Graphite");
         Element credit = doc.selectFirst("article footer.credit");

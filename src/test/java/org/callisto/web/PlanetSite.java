@@ -18,9 +18,11 @@ import org.callisto.config.ConfigLoader;
 import org.callisto.db.Database;
 import org.callisto.db.TestDatabases;
 import org.callisto.planet.EntryRow;
+import org.callisto.planet.EntryStore;
 import org.callisto.planet.Feed;
 import org.callisto.planet.FeedStatus;
-import org.callisto.planet.PlanetStore;
+import org.callisto.planet.RefreshFailure;
+import org.callisto.planet.SubscriptionStore;
 
 /**
  * A planet with three feeds on a fresh real database, served by a real {@link WebServer} on a free port, and an
@@ -36,7 +38,8 @@ final class PlanetSite implements AutoCloseable {
 
     final Callisto callisto;
     final Database db;
-    final PlanetStore store;
+    final SubscriptionStore subscriptions;
+    final EntryStore entries;
     final WebServer server;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final Instant base;
@@ -58,17 +61,18 @@ final class PlanetSite implements AutoCloseable {
         config = ConfigLoader.of(all);
         db = TestDatabases.open(kind);
         callisto = Callisto.open(config, db, Clock.systemUTC());
-        store = callisto.planet();
+        subscriptions = callisto.subscriptions();
+        entries = callisto.entries();
         base = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(3, ChronoUnit.DAYS).plus(12, ChronoUnit.HOURS);
         populate();
         server = callisto.startWeb(CHANGE_CHECK, routes -> { });
     }
 
     private void populate() {
-        alice = store.addFeed("https://alice.example/feed.xml", "Alice Liddell", List.of("FreeBSD"));
-        bob = store.addFeed("https://bob.example/rss", "Bob <Builder>", List.of("Linux"));
-        carol = store.addFeed("https://carol.invalid/atom", "Carol", List.of());
-        store.storeEntries(alice.id(), List.of(
+        alice = subscriptions.addFeed("https://alice.example/feed.xml", "Alice Liddell", List.of("FreeBSD"));
+        bob = subscriptions.addFeed("https://bob.example/rss", "Bob <Builder>", List.of("Linux"));
+        carol = subscriptions.addFeed("https://carol.invalid/atom", "Carol", List.of());
+        entries.storeEntries(alice.id(), List.of(
                 row("a1", "Upgrading Graphite", "<p>Recently swills@ upgraded Graphite.</p>" + PRE_BLOCK,
                         base, List.of()),
                 row("a2", "Bhyve in libvirt", "<p>Recent libvirt release includes bhyve &amp; more.</p>",
@@ -80,16 +84,17 @@ final class PlanetSite implements AutoCloseable {
             bobs.add(row("b" + i, "Kernel note " + i, "<p>Note number " + i + ".</p>",
                     base.minus(i + 1, ChronoUnit.HOURS), List.of()));
         }
-        store.storeEntries(bob.id(), bobs, Instant.now());
+        entries.storeEntries(bob.id(), bobs, Instant.now());
         Instant fetched = Instant.now().minus(30, ChronoUnit.MINUTES);
-        store.recordStatus(alice.id(), new FeedStatus(fetched, fetched.plus(90, ChronoUnit.MINUTES), 200, true, null,
-                null, false, null, "\"v1\"", null, new FeedStatus.FeedMeta("Alice's blog", "https://alice.example/",
-                        "<p>Notes on <em>FreeBSD</em></p>", null, "atom1.0", "UTF-8", false, null, null)));
-        dave = store.addFeed("https://dave.example/feed", "Dave", List.of("FreeBSD"));
-        store.setDisabled(dave.id(), true, "switched off by an editor: the blog moved");
+        subscriptions.recordStatus(alice.id(), new FeedStatus(fetched, fetched.plus(90, ChronoUnit.MINUTES), 200,
+                true, null, null, false, null, "\"v1\"", null, new FeedStatus.FeedMeta("Alice's blog",
+                        "https://alice.example/", "<p>Notes on <em>FreeBSD</em></p>", null, "atom1.0", "UTF-8", false,
+                        null, null)));
+        dave = subscriptions.addFeed("https://dave.example/feed", "Dave", List.of("FreeBSD"));
+        subscriptions.setDisabled(dave.id(), true, "switched off by an editor: the blog moved");
         Instant attempted = Instant.now().minus(2, ChronoUnit.HOURS);
-        store.recordStatus(carol.id(), new FeedStatus(attempted, attempted.plus(6, ChronoUnit.HOURS), 0, false,
-                "DNS", "no address found for carol.invalid", false, null, null, null, null));
+        subscriptions.recordStatus(carol.id(), new FeedStatus(attempted, attempted.plus(6, ChronoUnit.HOURS), 0, false,
+                RefreshFailure.DNS, "no address found for carol.invalid", false, null, null, null, null));
     }
 
     static EntryRow row(String key, String title, String html, Instant published, List<String> terms) {

@@ -39,7 +39,7 @@ final class ShowEditing implements AutoCloseable {
         site = new PlanetSite(kind, Map.of("journal.registration", "open", "show.media_dir", media.toString()));
         show = new ShowStore(site.db);
         DemoShow.create(show, new Renditions(show, media, site.config.siteUrl()), media, "http://planet.test/",
-                site.store.river(0, 10), Instant.now());
+                site.entries.river(0, 10), Instant.now());
         Accounts accounts = Accounts.of(site.db, site.config);
         accounts.createAdmin("editor1", JournalWebTest.PASSWORD);
         accounts.register("member1", JournalWebTest.PASSWORD, null, "10.9.0.1");

@@ -39,7 +39,7 @@ class ShowPageCacheTest {
         site = new PlanetSite("sqlite", Map.of("show.media_dir", media.toString(), "journal.registration", "open"));
         show = new ShowStore(site.db);
         DemoShow.create(show, new Renditions(show, media, site.config.siteUrl()), media, "http://planet.test/",
-                site.store.river(0, 10), Instant.now());
+                site.entries.river(0, 10), Instant.now());
         show.setChapters(show.episode(2).orElseThrow().id(), "{\"version\":\"1.2.0\",\"chapters\":[]}");
     }
 

@@ -61,7 +61,7 @@ class ShowWebTest {
         site = new PlanetSite(kind, Map.of("show.media_dir", media.toString()));
         show = new ShowStore(site.db);
         Renditions renditions = new Renditions(show, media, site.config.siteUrl());
-        DemoShow.create(show, renditions, media, "http://planet.test/", site.store.river(0, 10), Instant.now());
+        DemoShow.create(show, renditions, media, "http://planet.test/", site.entries.river(0, 10), Instant.now());
         show.setChapters(show.episode(2).orElseThrow().id(), CHAPTERS);
         show.saveEpisode(new EpisodeDraft(3, 1, "Not out yet", "not-out-yet", Instant.now().plus(Duration.ofDays(2)),
                 "Coming soon.", EpisodeType.FULL, false, null));

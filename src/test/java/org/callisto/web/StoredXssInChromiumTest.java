@@ -94,7 +94,7 @@ class StoredXssInChromiumTest {
     @BeforeAll
     static void start() throws Exception {
         site = new PlanetSite("sqlite", Map.of("journal.registration", "open"));
-        site.store.addFeed("https://hostile.example/feed.xml", "Hostile categories", TOPICS);
+        site.subscriptions.addFeed("https://hostile.example/feed.xml", "Hostile categories", TOPICS);
         Accounts accounts = Accounts.of(site.db, site.config);
         accounts.createAdmin("editor1", JournalWebTest.PASSWORD);
         accounts.createAdmin("editor2", JournalWebTest.PASSWORD);

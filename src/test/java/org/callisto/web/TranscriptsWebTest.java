@@ -39,7 +39,7 @@ class TranscriptsWebTest {
         site = new PlanetSite("sqlite", Map.of("show.media_dir", media.toString()));
         ShowStore show = new ShowStore(site.db);
         DemoShow.create(show, new Renditions(show, media, site.config.siteUrl()), media, "http://planet.test/",
-                site.store.river(0, 10), Instant.now());
+                site.entries.river(0, 10), Instant.now());
         Episode first = show.episode(1).orElseThrow();
         Files.writeString(media.resolve("demo/episode-1.txt"), "Host: Hello, plain world. Ünïcödé.\n");
         show.saveTranscript(first.id(), new Transcript("demo/episode-1.txt", "text/plain", null));

@@ -68,23 +68,25 @@ public final class FeedFetcher implements AutoCloseable {
     private final HttpClient client;
     private final Semaphore inFlight;
     private final HostLimits hostLimits;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     /**
      * Starts the HTTP client.
      *
+     * @param clock the time that Retry-After and Expires dates are measured from
      * @throws IllegalStateException when the client cannot start (e.g. no threads left)
      */
-    public FeedFetcher(Config config) {
-        this(config, new SslContextFactory.Client());
+    public FeedFetcher(Config config, Clock clock) {
+        this(config, new SslContextFactory.Client(), clock);
     }
 
     /**
      * Starts the HTTP client with the given TLS settings; for tests that trust a self-signed certificate.
      * The factory must keep certificate and host name verification on for anything but tests.
      */
-    FeedFetcher(Config config, SslContextFactory.Client tls) {
+    FeedFetcher(Config config, SslContextFactory.Client tls, Clock clock) {
         this.settings = config.fetch();
+        this.clock = clock;
         this.inFlight = new Semaphore(settings.concurrency(), true);
         this.hostLimits = new HostLimits(settings.perHostLimit());
         this.client = newClient(config, tls);

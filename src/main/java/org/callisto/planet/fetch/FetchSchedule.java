@@ -49,9 +49,9 @@ public final class FetchSchedule {
     private final Clock clock;
     private final RandomGenerator random;
 
-    /** A schedule on the system clock with thread-safe randomness. */
-    public FetchSchedule(Config.FetchConfig config) {
-        this(config, Clock.systemUTC(), () -> ThreadLocalRandom.current().nextLong());
+    /** A schedule on {@code clock} with thread-safe randomness. */
+    public FetchSchedule(Config.FetchConfig config, Clock clock) {
+        this(config, clock, () -> ThreadLocalRandom.current().nextLong());
     }
 
     /** A schedule with an injected clock and random source, for tests and simulations. */

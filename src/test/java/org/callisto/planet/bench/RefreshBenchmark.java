@@ -32,9 +32,9 @@ import org.callisto.config.Config;
 import org.callisto.config.ConfigLoader;
 import org.callisto.db.TestDatabases;
 import org.callisto.planet.Feed;
-import org.callisto.planet.PlanetStore;
 import org.callisto.planet.RefreshOutcome;
 import org.callisto.planet.RefreshRound;
+import org.callisto.planet.SubscriptionStore;
 
 /**
  * A refresh round of 10,000 feeds against a local fixture server, as the planet runs it in production: the real
@@ -111,7 +111,7 @@ public final class RefreshBenchmark {
                 postgres ? config.databaseUrl() : config.databaseUrl() + " in " + dataDir.toAbsolutePath());
 
         try (Callisto runtime = Callisto.open(config)) {
-            PlanetStore store = runtime.planet();
+            SubscriptionStore store = runtime.subscriptions();
             long t0 = System.nanoTime();
             for (int i = 0; i < feedCount; i++) {
                 store.addFeed(fixture.url(i), null, null);
@@ -122,7 +122,7 @@ public final class RefreshBenchmark {
 
             List<Feed> feeds = bySubscription(store);
             RefreshRound.Summary warm = round("warm-up", runtime.round(), feeds, heap, port);
-            long entries = store.countEntries();
+            long entries = runtime.entries().countEntries();
             System.out.printf("  entries stored: %d (%.0f entries/s over the round)%s%n",
                     entries, warm.added() / seconds(warm.elapsed()),
                     postgres ? "" : String.format("; database %.0f MiB", dbSize(dataDir) / 1048576.0));
@@ -184,7 +184,7 @@ public final class RefreshBenchmark {
         return m.length() > 60 ? m.substring(0, 60) : m;
     }
 
-    private static List<Feed> bySubscription(PlanetStore store) {
+    private static List<Feed> bySubscription(SubscriptionStore store) {
         List<Feed> feeds = new ArrayList<>(store.feeds());
         feeds.sort(Comparator.comparingLong(Feed::id));
         return feeds;

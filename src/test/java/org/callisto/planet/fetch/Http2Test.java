@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -178,7 +179,7 @@ class Http2Test {
     private static FeedFetcher trustingFetcher() {
         SslContextFactory.Client tls = new SslContextFactory.Client();
         tls.setTrustStore(FixtureServer.trustStore());
-        return new FeedFetcher(TestFetchers.config(Map.of("fetch.max_body", "1MiB")), tls);
+        return new FeedFetcher(TestFetchers.config(Map.of("fetch.max_body", "1MiB")), tls, Clock.systemUTC());
     }
 
     private static URI url(Server server, String path) {

@@ -1,5 +1,6 @@
 package org.callisto.planet.fetch;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -25,7 +26,7 @@ final class TestFetchers {
     }
 
     static FeedFetcher fetcher(Map<String, String> overrides) {
-        return new FeedFetcher(config(overrides));
+        return new FeedFetcher(config(overrides), Clock.systemUTC());
     }
 
     static FeedFetcher fetcher() {

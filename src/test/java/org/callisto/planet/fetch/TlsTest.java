@@ -3,6 +3,7 @@ package org.callisto.planet.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 
 import org.callisto.planet.fetch.FetchResult.FetchError;
@@ -45,7 +46,7 @@ class TlsTest {
     void trustedServerIsFetchedOverTlsWithAlpnFallbackToHttp11() {
         SslContextFactory.Client tls = new SslContextFactory.Client();
         tls.setTrustStore(FixtureServer.trustStore());
-        try (FeedFetcher fetcher = new FeedFetcher(TestFetchers.config(Map.of()), tls)) {
+        try (FeedFetcher fetcher = new FeedFetcher(TestFetchers.config(Map.of()), tls, Clock.systemUTC())) {
             FetchResult r = fetcher.fetch(new FetchRequest(server.url("/feed.xml"), null, null));
 
             assertThat(r.outcome()).isEqualTo(Outcome.OK);

@@ -2,6 +2,7 @@ package org.callisto.web.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,8 +14,9 @@ import java.util.Random;
 import org.callisto.db.Database;
 import org.callisto.html.HtmlSanitizer;
 import org.callisto.planet.EntryRow;
+import org.callisto.planet.EntryStore;
 import org.callisto.planet.Feed;
-import org.callisto.planet.PlanetStore;
+import org.callisto.planet.SubscriptionStore;
 
 /**
  * Fills a data directory with a planet shaped like a BSD community planet, for {@code bin/bench-pages}.
@@ -70,7 +72,8 @@ public final class PopulateBenchData {
         HtmlSanitizer sanitizer = HtmlSanitizer.aggregated();
         Instant now = Instant.now();
         try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("callisto.db"), "", "")) {
-            PlanetStore store = new PlanetStore(db);
+            SubscriptionStore store = new SubscriptionStore(db, Clock.systemUTC());
+            EntryStore entries = new EntryStore(db, Clock.systemUTC());
             List<Feed> feeds = new ArrayList<>();
             for (int i = 0; i < FEEDS.length; i++) {
                 String[] f = FEEDS[i];
@@ -95,7 +98,7 @@ public final class PopulateBenchData {
                         published, null, Integer.toHexString(html.hashCode())));
             }
             for (Map.Entry<Long, List<EntryRow>> e : rows.entrySet()) {
-                store.storeEntries(e.getKey(), e.getValue(), now);
+                entries.storeEntries(e.getKey(), e.getValue(), now);
             }
             for (Feed feed : feeds) {
                 store.setDisabled(feed.id(), true, "benchmark data: not fetched");

@@ -23,7 +23,7 @@ import org.callisto.journal.JournalStore;
 import org.callisto.journal.SubmitOutcome;
 import org.callisto.journal.Submissions;
 import org.callisto.planet.Category;
-import org.callisto.planet.PlanetStore;
+import org.callisto.planet.CategoryStore;
 
 /**
  * Fills the journal of a data directory for {@code bin/bench-journal}, through the journal's own services
@@ -71,7 +71,7 @@ public final class PopulateJournalBench {
         Random random = new Random(20261123L);
         Clock clock = Clock.systemUTC();
         try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("callisto.db"), "", "")) {
-            PlanetStore planet = new PlanetStore(db);
+            CategoryStore planet = new CategoryStore(db);
             Accounts accounts = new Accounts(new AccountStore(db), new PasswordHasher(1024, 1, 1),
                     new RateLimiter(clock), Config.Registration.OPEN, clock);
             JournalStore stories = new JournalStore(db);

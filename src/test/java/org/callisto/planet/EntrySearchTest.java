@@ -2,7 +2,9 @@ package org.callisto.planet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.callisto.db.Database;
@@ -10,8 +12,8 @@ import org.callisto.db.TestDatabases;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@link PlanetStore#searchEntries}: recent entries only, title or summary, case ignored, wildcards literal. */
-class PlanetSearchTest {
+/** {@link EntryStore#searchEntries}: recent entries only, title or summary, case ignored, wildcards literal. */
+class EntrySearchTest {
     private static final Instant NOW = Instant.parse("2026-03-05T12:00:00Z");
 
     private static EntryRow row(String key, String title, String summary, Instant published) {
@@ -23,8 +25,9 @@ class PlanetSearchTest {
     @MethodSource("org.callisto.db.TestDatabases#kinds")
     void searchFindsRecentEntriesByTitleOrSummaryAndTakesWildcardsLiterally(String kind) {
         try (Database db = TestDatabases.open(kind)) {
-            PlanetStore store = new PlanetStore(db);
-            Feed feed = store.addFeed("https://blog.example.org/feed", "Ann", List.of());
+            Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+            EntryStore store = new EntryStore(db, clock);
+            Feed feed = new SubscriptionStore(db, clock).addFeed("https://blog.example.org/feed", "Ann", List.of());
             Instant day = NOW.minus(1, ChronoUnit.DAYS);
             store.storeEntries(feed.id(), List.of(
                     row("a", "ZFS Upgrades", "<p>boot environments</p>", day),
