@@ -1,14 +1,12 @@
 package org.callisto.journal;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.callisto.db.Database;
+import org.callisto.db.Sql;
 
 /**
  * All SQL of listener feedback (table {@code feedback} from {@code V007__feedback.sql}). It stores what it is given
@@ -27,27 +25,15 @@ public final class FeedbackStore {
 
     /** Stores a new message and returns it. */
     Feedback insert(String name, String email, String subject, String message, Instant receivedAt) {
-        long id = db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO feedback (name, email, subject, message,"
-                    + " status, received_at) VALUES (?, ?, ?, ?, 'new', ?) RETURNING id")) {
-                ps.setString(1, name);
-                ps.setString(2, email);
-                ps.setString(3, subject);
-                ps.setString(4, message);
-                ps.setLong(5, receivedAt.toEpochMilli());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
+        long id = db.inTransaction(c -> Sql.first(c, "INSERT INTO feedback (name, email, subject, message, status,"
+                + " received_at) VALUES (?, ?, ?, ?, 'new', ?) RETURNING id", rs -> rs.getLong(1), name, email,
+                subject, message, receivedAt).orElseThrow());
         return feedback(id).orElseThrow();
     }
 
     /** The message with this number. */
     public Optional<Feedback> feedback(long id) {
-        List<Feedback> found = query(COLUMNS + " WHERE id = ?", id);
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+        return db.withConnection(c -> Sql.first(c, COLUMNS + " WHERE id = ?", FeedbackStore::feedback, id));
     }
 
     /** Messages with the given status, oldest first, at most {@code limit}. */
@@ -73,14 +59,13 @@ public final class FeedbackStore {
 
     /** Sets a message's status; false when there is no such message. */
     boolean setStatus(long id, FeedbackStatus status, Instant at) {
-        return update("UPDATE feedback SET status = ?, decided_at = ? WHERE id = ?", status.value(),
-                at.toEpochMilli(), id) > 0;
+        return update("UPDATE feedback SET status = ?, decided_at = ? WHERE id = ?", status.value(), at, id) > 0;
     }
 
     /** Records that episode {@code number}'s notes took the message up; false when there is no such message. */
     public boolean markUsed(long id, int episodeNumber, Instant at) {
-        return update("UPDATE feedback SET used_in_episode = ?, used_at = ? WHERE id = ?", episodeNumber,
-                at.toEpochMilli(), id) > 0;
+        return update("UPDATE feedback SET used_in_episode = ?, used_at = ? WHERE id = ?", episodeNumber, at,
+                id) > 0;
     }
 
     /**
@@ -98,41 +83,16 @@ public final class FeedbackStore {
         return b.append('%').toString();
     }
 
-    private int update(String sql, Object... args) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps, args);
-                return ps.executeUpdate();
-            }
-        });
+    private int update(String sql, Object... params) {
+        return db.inTransaction(c -> Sql.update(c, sql, params));
     }
 
-    private List<Feedback> query(String sql, Object... args) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps, args);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<Feedback> list = new ArrayList<>();
-                    while (rs.next()) {
-                        int used = rs.getInt(8);
-                        Integer usedIn = rs.wasNull() ? null : used;
-                        list.add(new Feedback(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), FeedbackStatus.of(rs.getString(6)),
-                                Instant.ofEpochMilli(rs.getLong(7)), usedIn));
-                    }
-                    return list;
-                }
-            }
-        });
+    private List<Feedback> query(String sql, Object... params) {
+        return db.withConnection(c -> Sql.list(c, sql, FeedbackStore::feedback, params));
     }
 
-    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            if (args[i] == null) {
-                ps.setNull(i + 1, Types.VARCHAR);
-            } else {
-                ps.setObject(i + 1, args[i]);
-            }
-        }
+    private static Feedback feedback(ResultSet rs) throws SQLException {
+        return new Feedback(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                FeedbackStatus.of(rs.getString(6)), Instant.ofEpochMilli(rs.getLong(7)), Sql.intOrNull(rs, 8));
     }
 }
