@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.callisto.db.Database;
+import org.callisto.db.LikePatterns;
 import org.callisto.db.Sql;
 
 /**
@@ -88,10 +89,10 @@ public final class JournalStore {
 
     /**
      * Published stories whose title or intro contains {@code text} (ignoring ASCII case; wildcards match
-     * themselves, see {@link FeedbackStore#likePattern}), newest first.
+     * themselves, see {@link LikePatterns#containing}), newest first.
      */
     public List<Story> searchPublished(String text, int limit) {
-        String pattern = FeedbackStore.likePattern(text);
+        String pattern = LikePatterns.containing(text);
         return query(COLUMNS + FROM + " WHERE s.status = 'published' AND (LOWER(s.title) LIKE ? ESCAPE '\\'"
                 + " OR LOWER(s.intro_source) LIKE ? ESCAPE '\\') ORDER BY s.published_at DESC, s.id DESC LIMIT ?",
                 pattern, pattern, limit);

@@ -6,10 +6,10 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.callisto.account.Accounts;
-import org.callisto.journal.Feedback;
-import org.callisto.journal.FeedbackStatus;
-import org.callisto.journal.FeedbackStore;
-import org.callisto.journal.ListenerFeedback;
+import org.callisto.show.Feedback;
+import org.callisto.show.FeedbackStatus;
+import org.callisto.show.FeedbackStore;
+import org.callisto.show.ListenerFeedback;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

@@ -1,4 +1,4 @@
-package org.callisto.journal;
+package org.callisto.show;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.callisto.db.Database;
+import org.callisto.db.LikePatterns;
 import org.callisto.db.Sql;
 
 /**
@@ -51,7 +52,7 @@ public final class FeedbackStore {
      * and {@code \} match themselves), oldest first.
      */
     public List<Feedback> searchOpen(String text, int limit) {
-        String pattern = likePattern(text);
+        String pattern = LikePatterns.containing(text);
         return query(COLUMNS + " WHERE status = 'new' AND (LOWER(subject) LIKE ? ESCAPE '\\'"
                 + " OR LOWER(message) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(name, '')) LIKE ? ESCAPE '\\')"
                 + " ORDER BY received_at, id LIMIT ?", pattern, pattern, pattern, limit);
@@ -66,21 +67,6 @@ public final class FeedbackStore {
     public boolean markUsed(long id, int episodeNumber, Instant at) {
         return update("UPDATE feedback SET used_in_episode = ?, used_at = ? WHERE id = ?", episodeNumber, at,
                 id) > 0;
-    }
-
-    /**
-     * A LIKE pattern matching {@code text} anywhere, lower-cased, with the wildcards {@code %} and {@code _} and
-     * the escape {@code \} escaped; for {@code LIKE ? ESCAPE '\'}, which SQLite and PostgreSQL read alike.
-     */
-    public static String likePattern(String text) {
-        StringBuilder b = new StringBuilder("%");
-        for (char ch : text.strip().toLowerCase(java.util.Locale.ROOT).toCharArray()) {
-            if (ch == '%' || ch == '_' || ch == '\\') {
-                b.append('\\');
-            }
-            b.append(ch);
-        }
-        return b.append('%').toString();
     }
 
     private int update(String sql, Object... params) {
