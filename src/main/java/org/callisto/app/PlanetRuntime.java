@@ -11,7 +11,7 @@ import org.callisto.planet.fetch.FeedFetcher;
 import org.callisto.planet.fetch.FetchSchedule;
 import org.callisto.planet.parse.FeedParser;
 import org.callisto.show.Renditions;
-import org.callisto.show.ShowStore;
+import org.callisto.show.ShowStores;
 
 /**
  * The planet's parts wired together from one {@link Config}: database, planet and show stores, fetcher, parser, sanitizer and the
@@ -21,7 +21,7 @@ public final class PlanetRuntime implements AutoCloseable {
     private final Config config;
     private final Database database;
     private final PlanetStore store;
-    private final ShowStore show;
+    private final ShowStores show;
     private final FeedFetcher fetcher;
     private final RefreshRound round;
 
@@ -29,7 +29,7 @@ public final class PlanetRuntime implements AutoCloseable {
         this.config = config;
         this.database = Database.open(config);
         this.store = new PlanetStore(database);
-        this.show = new ShowStore(database);
+        this.show = ShowStores.of(database, Clock.systemUTC());
         this.fetcher = new FeedFetcher(config);
         Clock clock = Clock.systemUTC();
         FeedRefresher refresher = new FeedRefresher(store, fetcher, new FeedParser(), HtmlSanitizer.aggregated(),
@@ -50,14 +50,14 @@ public final class PlanetRuntime implements AutoCloseable {
         return store;
     }
 
-    /** The show's episodes and settings, in the same database. */
-    public ShowStore show() {
+    /** The show's stores (settings, episodes and the rest), in the same database. */
+    public ShowStores show() {
         return show;
     }
 
     /** Adds media files to episodes, from the configured media directory. */
     public Renditions renditions() {
-        return new Renditions(show, config.show().mediaDir(), config.siteUrl());
+        return new Renditions(show.episodes(), show.renditions(), config.show().mediaDir(), config.siteUrl());
     }
 
     public RefreshRound round() {

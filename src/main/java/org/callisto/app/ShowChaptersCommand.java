@@ -5,10 +5,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.callisto.db.Database;
 import org.callisto.show.Chapters;
 import org.callisto.show.Episode;
-import org.callisto.show.ShowStore;
+import org.callisto.show.EpisodeStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,7 +57,7 @@ final class ShowChaptersCommand implements Runnable {
             }
         }
         try (Database db = options.openDatabase()) {
-            ShowStore store = new ShowStore(db);
+            EpisodeStore store = new EpisodeStore(db, Clock.systemUTC());
             Episode e = store.episode(number).orElseThrow(() -> new CommandFailure("there is no episode " + number
                     + "; create or import it first"));
             store.setChapters(e.id(), json);

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.callisto.db.Database;
+import org.callisto.show.DownloadStore;
 import org.callisto.show.EpisodeDownloads;
-import org.callisto.show.ShowStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +39,7 @@ final class ShowDownloadsCommand implements Runnable {
         }
         List<EpisodeDownloads> rows;
         try (Database db = options.openDatabase()) {
-            rows = new ShowStore(db).downloads(LocalDate.now(ZoneOffset.UTC).minusDays(days - 1L));
+            rows = new DownloadStore(db).downloads(LocalDate.now(ZoneOffset.UTC).minusDays(days - 1L));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (rows.isEmpty()) {

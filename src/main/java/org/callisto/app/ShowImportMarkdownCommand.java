@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import org.callisto.db.Database;
+import org.callisto.show.EpisodeImportStore;
 import org.callisto.show.MarkdownImport;
-import org.callisto.show.ShowStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +42,7 @@ final class ShowImportMarkdownCommand implements Runnable {
         PrintWriter err = spec.commandLine().getErr();
         List<MarkdownImport.Result> results;
         try (Database db = options.openDatabase()) {
-            results = new MarkdownImport(new ShowStore(db)).importAll(dir);
+            results = new MarkdownImport(new EpisodeImportStore(db, Clock.systemUTC())).importAll(dir);
         } catch (IOException e) {
             throw new CommandFailure("cannot list " + dir + ": " + e.getMessage());
         }

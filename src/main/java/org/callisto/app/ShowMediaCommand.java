@@ -2,13 +2,15 @@ package org.callisto.app;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.callisto.config.Config;
 import org.callisto.db.Database;
+import org.callisto.show.EpisodeStore;
 import org.callisto.show.Rendition;
 import org.callisto.show.RenditionException;
 import org.callisto.show.RenditionKind;
+import org.callisto.show.RenditionStore;
 import org.callisto.show.Renditions;
-import org.callisto.show.ShowStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,8 +50,9 @@ final class ShowMediaCommand implements Runnable {
         }
         Config config = options.config();
         try (Database db = Database.open(config)) {
-            Rendition r = new Renditions(new ShowStore(db), config.show().mediaDir(), config.siteUrl())
-                    .add(number, k, file);
+            Clock clock = Clock.systemUTC();
+            Rendition r = new Renditions(new EpisodeStore(db, clock), new RenditionStore(db, clock),
+                    config.show().mediaDir(), config.siteUrl()).add(number, k, file);
             PrintWriter out = spec.commandLine().getOut();
             out.println("Episode " + number + " " + k.label() + ": " + r.mediaPath() + ", " + r.mimeType() + ", "
                     + r.length() + " bytes, " + r.durationSeconds() + " s; torrent " + r.torrentPath()

@@ -1,12 +1,13 @@
 package org.callisto.app;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.List;
 import org.callisto.config.Config;
 import org.callisto.db.Database;
 import org.callisto.show.PodcastGuid;
 import org.callisto.show.ShowSettings;
-import org.callisto.show.ShowStore;
+import org.callisto.show.ShowSettingsStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -79,7 +80,7 @@ final class ShowSettingsCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         Config config = options.config();
         try (Database db = Database.open(config)) {
-            ShowStore store = new ShowStore(db);
+            ShowSettingsStore store = new ShowSettingsStore(db, Clock.systemUTC());
             ShowSettings current = store.settings().orElse(null);
             if (!anyGiven()) {
                 if (current == null) {

@@ -2,11 +2,13 @@ package org.callisto.app;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.callisto.config.Config;
 import org.callisto.db.Database;
+import org.callisto.show.EpisodeStore;
 import org.callisto.show.RenditionException;
-import org.callisto.show.ShowStore;
 import org.callisto.show.Transcript;
+import org.callisto.show.TranscriptStore;
 import org.callisto.show.Transcripts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,7 +44,9 @@ final class ShowTranscriptCommand implements Runnable {
     public void run() {
         Config config = options.config();
         try (Database db = Database.open(config)) {
-            Transcript t = new Transcripts(new ShowStore(db), config.show().mediaDir()).add(number, file, language);
+            Clock clock = Clock.systemUTC();
+            Transcript t = new Transcripts(new EpisodeStore(db, clock), new TranscriptStore(db, clock),
+                    config.show().mediaDir()).add(number, file, language);
             PrintWriter out = spec.commandLine().getOut();
             out.println("Episode " + number + " transcript: " + t.location() + ", " + t.mimeType()
                     + (t.language() == null ? "" : ", " + t.language()));

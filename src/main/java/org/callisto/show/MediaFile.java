@@ -17,8 +17,8 @@ final class MediaFile {
      *
      * @param what names the file in the message, e.g. {@code "episode 7 transcript ep7.vtt"}
      */
-    static Episode episode(ShowStore store, int number, String what) throws RenditionException {
-        return store.episode(number).orElseThrow(() -> new RenditionException(
+    static Episode episode(EpisodeStore episodes, int number, String what) throws RenditionException {
+        return episodes.episode(number).orElseThrow(() -> new RenditionException(
                 what + ": there is no episode " + number + "; create or import it first"));
     }
 

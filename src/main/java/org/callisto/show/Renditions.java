@@ -14,10 +14,11 @@ import org.callisto.show.media.TorrentWriter;
  * Adds media files to episodes: inspects each file with {@link MediaInspector} (its length, type and duration come
  * from its bytes, never from what an uploader says), writes its {@code .torrent} beside it with
  * {@link TorrentWriter} (web seed: the file's direct download, {@code {site.url}media/{path}}), and stores the
- * rendition. Thread-safe if the store is; adding two files of the same kind to one episode at once keeps either.
+ * rendition. Thread-safe if the stores are; adding two files of the same kind to one episode at once keeps either.
  */
 public final class Renditions {
-    private final ShowStore store;
+    private final EpisodeStore episodes;
+    private final RenditionStore store;
     private final Path mediaDir;
     private final ShowUrls urls;
 
@@ -25,7 +26,8 @@ public final class Renditions {
      * @param mediaDir the directory the media files live in, served at {@code {site.url}media/}
      * @param siteUrl  the public base URL of the site
      */
-    public Renditions(ShowStore store, Path mediaDir, URI siteUrl) {
+    public Renditions(EpisodeStore episodes, RenditionStore store, Path mediaDir, URI siteUrl) {
+        this.episodes = episodes;
         this.store = store;
         this.mediaDir = mediaDir.toAbsolutePath().normalize();
         this.urls = new ShowUrls(siteUrl);
@@ -40,7 +42,7 @@ public final class Renditions {
      */
     public Rendition add(int number, RenditionKind kind, Path file) throws RenditionException {
         String what = "episode " + number + " " + kind.value() + " rendition " + file;
-        Episode episode = MediaFile.episode(store, number, what);
+        Episode episode = MediaFile.episode(episodes, number, what);
         Path absolute = MediaFile.inside(mediaDir, file, what);
         MediaInfo info;
         try {

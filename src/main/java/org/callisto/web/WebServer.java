@@ -29,7 +29,7 @@ import org.callisto.planet.PlanetStore;
 import org.callisto.show.Curation;
 import org.callisto.show.EpisodeEditor;
 import org.callisto.show.DownloadFlusher;
-import org.callisto.show.ShowStore;
+import org.callisto.show.ShowStores;
 import org.callisto.show.media.DownloadCounter;
 import org.callisto.show.media.MediaDownloads;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -66,7 +66,7 @@ import org.eclipse.jetty.server.ServerConnector;
  * {@code /editor/feedback}. Episode editing and curation ({@link EpisodeEditorPages}): {@code /editor/episodes} and
  * {@code /editor/episodes/{number}}.
  * directory at {@code /media/PATH} (GET and HEAD, with ranges), transcripts among them. The show's pages, feeds and
- * chapters go through a second {@link PageCache} versioned by {@link ShowStore#lastChange()}; its download counts
+ * chapters go through a second {@link PageCache} versioned by {@link ShowStores#changes()}; its download counts
  * are written to the database every {@link #DOWNLOAD_FLUSH} and at {@link #close()}.
  */
 public final class WebServer implements AutoCloseable {
@@ -141,17 +141,18 @@ public final class WebServer implements AutoCloseable {
         ListenerFeedback listenerFeedback = new ListenerFeedback(new FeedbackStore(store.database()),
                 Clock.systemUTC());
         FeedbackPages feedbackPages = new FeedbackPages(site, sessions, listenerFeedback);
-        ShowStore showStore = new ShowStore(store.database());
-        EpisodeEditor episodeEditor = new EpisodeEditor(showStore);
+        ShowStores showStores = ShowStores.of(store.database(), Clock.systemUTC());
+        EpisodeEditor episodeEditor = new EpisodeEditor(showStores);
         EpisodeEditorPages episodeEditorPages = new EpisodeEditorPages(site, sessions, episodeEditor,
                 new Curation(episodeEditor, store, submissions.store(), listenerFeedback.store(),
                         config.siteUrl().toString(), Clock.systemUTC()), Clock.systemUTC());
         // The show's pages and feeds change with the show, not the planet: a cache of their own.
-        PageCache showCache = new PageCache(showStore::lastChange, changeCheck, 2_000);
+        PageCache showCache = new PageCache(showStores.changes()::lastChange, changeCheck, 2_000);
         DownloadCounter downloadCounter = new DownloadCounter();
-        ShowPages show = new ShowPages(site, showStore, config.show().mediaDir(),
+        ShowPages show = new ShowPages(site, showStores, config.show().mediaDir(),
                 new MediaDownloads(downloadCounter), Clock.systemUTC());
-        DownloadFlusher downloadFlusher = DownloadFlusher.start(downloadCounter, showStore, DOWNLOAD_FLUSH);
+        DownloadFlusher downloadFlusher = DownloadFlusher.start(downloadCounter, showStores.downloads(),
+                DOWNLOAD_FLUSH);
         byte[] css = resource("/web" + STYLESHEET);
         byte[] cssGzip = PageCache.CachedPage.gzip(css);
         String cssTag = PageCache.etag(STYLESHEET, java.util.Arrays.hashCode(css) & 0xffffffffL, "");

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +29,7 @@ import org.callisto.planet.PlanetStore;
 import org.callisto.show.EpisodeDownloads;
 import org.callisto.show.RenditionKind;
 import org.callisto.show.Renditions;
-import org.callisto.show.ShowStore;
+import org.callisto.show.ShowStores;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -53,9 +54,9 @@ class DownloadCountsWebTest {
         String mp3 = "/media/demo/episode-2.mp3";
 
         try (Database db = Database.open(url, user, "")) {
-            ShowStore show = new ShowStore(db);
-            DemoShow.create(show, new Renditions(show, media, config.siteUrl()), media, "http://planet.test/",
-                    List.of(), Instant.now());
+            ShowStores show = ShowStores.of(db, Clock.systemUTC());
+            Renditions renditions = new Renditions(show.episodes(), show.renditions(), media, config.siteUrl());
+            DemoShow.create(show, renditions, media, "http://planet.test/", List.of(), Instant.now());
             try (WebServer server = WebServer.start(config, new PlanetStore(db), Duration.ofMillis(50))) {
                 assertThat(get(server, mp3).statusCode()).isEqualTo(200);                         // counts (full)
                 assertThat(get(server, mp3, "Range", "bytes=0-99").statusCode()).isEqualTo(206);  // counts (range)
@@ -71,12 +72,12 @@ class DownloadCountsWebTest {
         }
 
         try (Database db = Database.open(url, user, "")) { // a new process on the same database
-            ShowStore show = new ShowStore(db);
+            ShowStores show = ShowStores.of(db, Clock.systemUTC());
             try (WebServer server = WebServer.start(config, new PlanetStore(db), Duration.ofMillis(50))) {
                 assertThat(get(server, mp3).statusCode()).isEqualTo(200);
             }
             assertThat(rendition(show, 2, RenditionKind.MP3)).isEqualTo(3);
-            EpisodeDownloads row = show.downloads(LocalDate.now(ZoneOffset.UTC).minusDays(29)).stream()
+            EpisodeDownloads row = show.downloads().downloads(LocalDate.now(ZoneOffset.UTC).minusDays(29)).stream()
                     .filter(r -> r.number() == 2 && r.kind() == RenditionKind.MP3).findFirst().orElseThrow();
             assertThat(row.recent()).isEqualTo(3);
             assertThat(row.mediaPath()).isEqualTo("demo/episode-2.mp3");
@@ -107,8 +108,8 @@ class DownloadCountsWebTest {
         }
     }
 
-    private static long rendition(ShowStore show, int number, RenditionKind kind) {
-        return show.downloads(LocalDate.now(ZoneOffset.UTC)).stream()
+    private static long rendition(ShowStores show, int number, RenditionKind kind) {
+        return show.downloads().downloads(LocalDate.now(ZoneOffset.UTC)).stream()
                 .filter(r -> r.number() == number && r.kind() == kind).mapToLong(EpisodeDownloads::total)
                 .findFirst().orElseThrow();
     }

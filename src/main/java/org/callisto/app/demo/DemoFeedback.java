@@ -12,9 +12,9 @@ import org.callisto.show.Feedback;
 import org.callisto.show.FeedbackStatus;
 import org.callisto.show.FeedbackStore;
 import org.callisto.show.ListenerFeedback;
+import org.callisto.show.NoteStore.StoredSection;
 import org.callisto.show.Section;
-import org.callisto.show.ShowStore;
-import org.callisto.show.ShowStore.StoredSection;
+import org.callisto.show.ShowStores;
 import org.callisto.show.SourceKind;
 
 /**
@@ -37,7 +37,7 @@ public final class DemoFeedback {
      *
      * @return the two messages, in order
      */
-    public static List<Feedback> create(Database db, ShowStore show, PlanetStore planet, String siteUrl,
+    public static List<Feedback> create(Database db, ShowStores show, PlanetStore planet, String siteUrl,
                                         Episode episode) {
         Clock clock = Clock.systemUTC();
         ListenerFeedback feedback = new ListenerFeedback(new FeedbackStore(db), clock);
@@ -56,7 +56,7 @@ public final class DemoFeedback {
         }
         EpisodeEditor editor = new EpisodeEditor(show);
         Curation curation = new Curation(editor, planet, new JournalStore(db), feedback.store(), siteUrl, clock);
-        StoredSection section = show.storedNotes(episode.id()).stream()
+        StoredSection section = show.notes().storedNotes(episode.id()).stream()
                 .filter(s -> s.heading().equals(Section.DEFAULT_HEADINGS.getLast())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("demo: episode " + episode.number()
                         + " has no Feedback/Questions section"));
