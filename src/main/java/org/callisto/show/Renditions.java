@@ -42,8 +42,8 @@ public final class Renditions {
      */
     public Rendition add(int number, RenditionKind kind, Path file) throws RenditionException {
         String what = "episode " + number + " " + kind.value() + " rendition " + file;
-        Episode episode = MediaFile.episode(episodes, number, what);
-        Path absolute = MediaFile.inside(mediaDir, file, what);
+        Episode episode = EpisodeFileChecks.episode(episodes, number, what);
+        Path absolute = EpisodeFileChecks.inside(mediaDir, file, what);
         MediaInfo info;
         try {
             info = MediaInspector.inspect(absolute);
@@ -55,7 +55,7 @@ public final class Renditions {
             throw new RenditionException(what + ": the file is " + info.mimeType() + " but a " + kind.label()
                     + " rendition must be " + kind.mimeType() + "; add it as the right kind or pick another file");
         }
-        String relative = MediaFile.relative(mediaDir, absolute);
+        String relative = EpisodeFileChecks.relative(mediaDir, absolute);
         Path torrentFile = absolute.resolveSibling(absolute.getFileName() + ".torrent");
         Torrent torrent;
         long torrentLength;
@@ -68,7 +68,7 @@ public final class Renditions {
             throw new RenditionException(what + ": cannot read back " + torrentFile + ": " + e.getMessage(), e);
         }
         Rendition rendition = new Rendition(kind, relative, info.mimeType(), info.length(), info.durationMillis(),
-                MediaFile.relative(mediaDir, torrentFile), torrentLength, torrent.infoHashHex());
+                EpisodeFileChecks.relative(mediaDir, torrentFile), torrentLength, torrent.infoHashHex());
         store.saveRendition(episode.id(), rendition);
         return rendition;
     }

@@ -40,8 +40,8 @@ public final class Transcripts {
      */
     public Transcript add(int number, Path file, String language) throws RenditionException {
         String what = "episode " + number + " transcript " + file;
-        Episode episode = MediaFile.episode(episodes, number, what);
-        Path absolute = MediaFile.inside(mediaDir, file, what);
+        Episode episode = EpisodeFileChecks.episode(episodes, number, what);
+        Path absolute = EpisodeFileChecks.inside(mediaDir, file, what);
         if (language != null && !language.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
             throw new RenditionException(what + ": language " + language + " is not a language tag; write en or pt-br");
         }
@@ -64,7 +64,7 @@ public final class Transcripts {
             throw new RenditionException(what + ": a SubRip file has timing lines such as"
                     + " 00:00:01,000 --> 00:00:04,000; this one has none");
         }
-        String location = MediaFile.relative(mediaDir, absolute);
+        String location = EpisodeFileChecks.relative(mediaDir, absolute);
         Transcript transcript = new Transcript(location, mime,
                 language == null ? null : language.toLowerCase(Locale.ROOT));
         store.saveTranscript(episode.id(), transcript);

@@ -5,11 +5,11 @@ import java.nio.file.Path;
 
 /**
  * Where a file named for an episode lives in the media directory: the checks that media files and transcripts
- * share before they are inspected. Stateless.
+ * share before they are inspected. Stateless and thread-safe.
  */
-final class MediaFile {
+final class EpisodeFileChecks {
 
-    private MediaFile() {
+    private EpisodeFileChecks() {
     }
 
     /**
