@@ -27,7 +27,6 @@ import org.callisto.show.ShowSettings;
 import org.callisto.show.ShowStores;
 import org.callisto.show.ShowUrls;
 import org.callisto.show.Transcript;
-import org.callisto.show.media.MediaDownloads;
 import org.callisto.show.media.MediaException;
 import org.callisto.show.media.MediaInspector;
 import org.callisto.web.view.DownloadsPage;
@@ -50,12 +49,12 @@ final class ShowPages {
     private final Site site;
     private final ShowStores stores;
     private final Path mediaDir;
-    private final MediaDownloads downloads;
+    private final MediaResponses downloads;
     private final PodcastFeedWriter writer;
     private final ShowUrls local = new ShowUrls(URI.create("/"));
     private final Clock clock;
 
-    ShowPages(Site site, ShowStores stores, Path mediaDir, MediaDownloads downloads, Clock clock) {
+    ShowPages(Site site, ShowStores stores, Path mediaDir, MediaResponses downloads, Clock clock) {
         this.site = site;
         this.stores = stores;
         this.mediaDir = mediaDir.toAbsolutePath().normalize();

@@ -31,7 +31,6 @@ import org.callisto.show.EpisodeEditor;
 import org.callisto.show.DownloadFlusher;
 import org.callisto.show.ShowStores;
 import org.callisto.show.media.DownloadCounter;
-import org.callisto.show.media.MediaDownloads;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -150,7 +149,7 @@ public final class WebServer implements AutoCloseable {
         PageCache showCache = new PageCache(showStores.changes()::lastChange, changeCheck, 2_000);
         DownloadCounter downloadCounter = new DownloadCounter();
         ShowPages show = new ShowPages(site, showStores, config.show().mediaDir(),
-                new MediaDownloads(downloadCounter), Clock.systemUTC());
+                new MediaResponses(downloadCounter), Clock.systemUTC());
         DownloadFlusher downloadFlusher = DownloadFlusher.start(downloadCounter, showStores.downloads(),
                 DOWNLOAD_FLUSH);
         byte[] css = resource("/web" + STYLESHEET);

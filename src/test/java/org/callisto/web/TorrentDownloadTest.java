@@ -1,4 +1,4 @@
-package org.callisto.show.media;
+package org.callisto.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -11,6 +11,11 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.callisto.show.media.MediaInfo;
+import org.callisto.show.media.MediaInspector;
+import org.callisto.show.media.TestMedia;
+import org.callisto.show.media.Torrent;
+import org.callisto.show.media.TorrentWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
