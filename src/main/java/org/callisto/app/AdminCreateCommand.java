@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import org.callisto.account.AccountRefusal;
 import org.callisto.account.Accounts;
 import org.callisto.account.User;
@@ -46,7 +47,7 @@ final class AdminCreateCommand implements Runnable {
         Config config = options.config();
         String password = passwordStdin ? readStdin() : prompt();
         try (Database db = Database.open(config)) {
-            User user = Accounts.of(db, config).createAdmin(username, password);
+            User user = Accounts.of(db, config, Clock.systemUTC()).createAdmin(username, password);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Created administrator %d: %s%n", user.id(), user.username());
             out.flush();

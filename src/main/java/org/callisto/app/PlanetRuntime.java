@@ -57,7 +57,8 @@ public final class PlanetRuntime implements AutoCloseable {
 
     /** Adds media files to episodes, from the configured media directory. */
     public Renditions renditions() {
-        return new Renditions(show.episodes(), show.renditions(), config.show().mediaDir(), config.siteUrl());
+        return new Renditions(show.episodes(), show.renditions(), config.show().mediaDir(), config.siteUrl(),
+                Clock.systemUTC());
     }
 
     public RefreshRound round() {

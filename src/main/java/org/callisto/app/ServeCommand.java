@@ -42,7 +42,8 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Bans the accounts {@code callisto demo} made on this data, saying so when there were any; returns the runtime. */
     static PlanetRuntime disableDemoAccounts(PlanetRuntime planet) {
-        int banned = Accounts.of(planet.store().database(), planet.config()).disableDemoAccounts();
+        int banned = Accounts.of(planet.store().database(), planet.config(), Clock.systemUTC())
+                .disableDemoAccounts();
         if (banned > 0) {
             System.out.println("serve: disabled " + banned + " demo account(s) left by callisto demo; they cannot"
                     + " log in here");

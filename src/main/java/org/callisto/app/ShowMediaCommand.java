@@ -52,7 +52,7 @@ final class ShowMediaCommand implements Runnable {
         try (Database db = Database.open(config)) {
             Clock clock = Clock.systemUTC();
             Rendition r = new Renditions(new EpisodeStore(db, clock), new RenditionStore(db, clock),
-                    config.show().mediaDir(), config.siteUrl()).add(number, k, file);
+                    config.show().mediaDir(), config.siteUrl(), clock).add(number, k, file);
             PrintWriter out = spec.commandLine().getOut();
             out.println("Episode " + number + " " + k.label() + ": " + r.mediaPath() + ", " + r.mimeType() + ", "
                     + r.length() + " bytes, " + r.durationSeconds() + " s; torrent " + r.torrentPath()

@@ -2,6 +2,7 @@ package org.callisto.journal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -22,9 +23,12 @@ public final class CommentStore {
             + " FROM comments c JOIN users u ON u.id = c.author_id";
 
     private final Database db;
+    private final Clock clock;
 
-    public CommentStore(Database db) {
+    /** @param clock the clock of the journal's change clock (the times of comments are given with them) */
+    public CommentStore(Database db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /** A checked, rendered comment to store. */
@@ -41,7 +45,7 @@ public final class CommentStore {
             if (n.threadId() == null) {
                 Sql.update(c, "UPDATE comments SET thread_id = id WHERE id = ?", newId);
             }
-            JournalStore.touch(c);
+            JournalStore.touch(c, clock.instant());
             return newId;
         });
         return comment(id).orElseThrow();
@@ -138,7 +142,7 @@ public final class CommentStore {
         return db.inTransaction(c -> {
             boolean changed = Sql.update(c, sql, params) == 1;
             if (changed) {
-                JournalStore.touch(c);
+                JournalStore.touch(c, clock.instant());
             }
             return changed;
         });

@@ -2,6 +2,7 @@ package org.callisto.journal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -22,9 +23,12 @@ public final class JournalStore {
     private static final String FROM = " FROM stories s JOIN users u ON u.id = s.author_id";
 
     private final Database db;
+    private final Clock clock;
 
-    public JournalStore(Database db) {
+    /** @param clock the clock of the journal's change clock (the times of stories are given with them) */
+    public JournalStore(Database db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /** A checked, rendered submission to store as pending. */
@@ -42,7 +46,7 @@ public final class JournalStore {
                     s.authorId(), s.title(), s.dept(), String.join("\n", s.topics()), s.format().key(),
                     s.introSource(), s.bodySource(), s.introHtml(), s.bodyHtml(), s.sourceUrl(), s.duplicateOf(),
                     s.submittedAt()).orElseThrow();
-            touch(c);
+            touch(c, clock.instant());
             return newId;
         });
         return story(id).orElseThrow();
@@ -137,11 +141,10 @@ public final class JournalStore {
     }
 
     /**
-     * Moves the journal's change clock forward, inside the caller's write transaction: to now, or by one
-     * millisecond when now is not later than the last change, so every write gives a new version.
+     * Moves the journal's change clock forward, inside the caller's write transaction: to {@code now}, or by one
+     * millisecond when {@code now} is not later than the last change, so every write gives a new version.
      */
-    static void touch(java.sql.Connection c) throws SQLException {
-        long now = System.currentTimeMillis();
+    static void touch(java.sql.Connection c, Instant now) throws SQLException {
         Sql.update(c, "UPDATE journal_changes SET changed_at = CASE WHEN changed_at < ? THEN ? ELSE changed_at + 1 END"
                 + " WHERE id = 1", now, now);
     }
@@ -157,7 +160,7 @@ public final class JournalStore {
         return db.inTransaction(c -> {
             boolean changed = Sql.update(c, sql, params) == 1;
             if (changed) {
-                touch(c);
+                touch(c, clock.instant());
             }
             return changed;
         });

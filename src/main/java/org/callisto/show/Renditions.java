@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.callisto.show.media.MediaException;
 import org.callisto.show.media.MediaInfo;
 import org.callisto.show.media.MediaInspector;
@@ -21,16 +22,19 @@ public final class Renditions {
     private final RenditionStore store;
     private final Path mediaDir;
     private final ShowUrls urls;
+    private final Clock clock;
 
     /**
      * @param mediaDir the directory the media files live in, served at {@code {site.url}media/}
      * @param siteUrl  the public base URL of the site
+     * @param clock    the clock that dates the torrents
      */
-    public Renditions(EpisodeStore episodes, RenditionStore store, Path mediaDir, URI siteUrl) {
+    public Renditions(EpisodeStore episodes, RenditionStore store, Path mediaDir, URI siteUrl, Clock clock) {
         this.episodes = episodes;
         this.store = store;
         this.mediaDir = mediaDir.toAbsolutePath().normalize();
         this.urls = new ShowUrls(siteUrl);
+        this.clock = clock;
     }
 
     /**
@@ -60,7 +64,7 @@ public final class Renditions {
         Torrent torrent;
         long torrentLength;
         try {
-            torrent = TorrentWriter.write(absolute, URI.create(urls.media(relative)), torrentFile);
+            torrent = TorrentWriter.write(absolute, URI.create(urls.media(relative)), clock.instant(), torrentFile);
             torrentLength = Files.size(torrentFile);
         } catch (MediaException e) {
             throw new RenditionException(what + ": cannot make its torrent: " + e.getMessage(), e);

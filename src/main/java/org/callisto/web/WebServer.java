@@ -122,14 +122,14 @@ public final class WebServer implements AutoCloseable {
         SubscriptionPages subscriptions = new SubscriptionPages(site);
         FeedOutputs outputs = new FeedOutputs(site, river, feeds);
         ErrorPages errors = new ErrorPages(site);
-        Accounts accounts = Accounts.of(store.database(), config);
+        Accounts accounts = Accounts.of(store.database(), config, Clock.systemUTC());
         WebSessions sessions = new WebSessions(accounts, new SessionCookie(config.siteUrl()),
                 "https".equalsIgnoreCase(config.siteUrl().getScheme()));
-        Submissions submissions = new Submissions(new JournalStore(store.database()), accounts,
+        Submissions submissions = new Submissions(new JournalStore(store.database(), Clock.systemUTC()), accounts,
                 config.siteUrl().toString(), () -> store.categories().stream().map(Category::name).toList(),
                 Clock.systemUTC());
-        Comments comments = new Comments(new CommentStore(store.database()), submissions.store(), accounts,
-                config.siteUrl().toString(), Clock.systemUTC());
+        Comments comments = new Comments(new CommentStore(store.database(), Clock.systemUTC()), submissions.store(),
+                accounts, config.siteUrl().toString(), Clock.systemUTC());
         PageCache journalCache = new PageCache(() -> journalChange(store, submissions.store()), changeCheck, 5_000);
         JournalPages journal = new JournalPages(site, sessions, submissions, comments);
         CommentPages commentPages = new CommentPages(site, sessions, comments, journal);
@@ -147,7 +147,7 @@ public final class WebServer implements AutoCloseable {
                         config.siteUrl().toString(), Clock.systemUTC()), Clock.systemUTC());
         // The show's pages and feeds change with the show, not the planet: a cache of their own.
         PageCache showCache = new PageCache(showStores.changes()::lastChange, changeCheck, 2_000);
-        DownloadCounter downloadCounter = new DownloadCounter();
+        DownloadCounter downloadCounter = new DownloadCounter(Clock.systemUTC());
         ShowPages show = new ShowPages(site, showStores, config.show().mediaDir(),
                 new MediaResponses(downloadCounter), Clock.systemUTC());
         DownloadFlusher downloadFlusher = DownloadFlusher.start(downloadCounter, showStores.downloads(),

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -63,7 +64,7 @@ class DemoCommandTest {
         // The same data served by callisto serve: the demo accounts cannot log in.
         try (PlanetRuntime served = PlanetRuntime.open(again.config())) {
             ServeCommand.disableDemoAccounts(served);
-            Accounts accounts = Accounts.of(served.store().database(), served.config());
+            Accounts accounts = Accounts.of(served.store().database(), served.config(), Clock.systemUTC());
             assertThatThrownBy(() -> accounts.login(DemoJournal.EDITOR, secondPassword, "127.0.0.1", null, null))
                     .isInstanceOf(AccountRefusal.class).hasMessageContaining("banned");
             assertThat(accounts.store().userByName(DemoJournal.EDITOR).orElseThrow().banned()).isTrue();

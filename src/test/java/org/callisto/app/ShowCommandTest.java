@@ -57,8 +57,9 @@ class ShowCommandTest {
         try (org.callisto.db.Database db = org.callisto.db.Database.open(url, "", "")) {
             org.callisto.show.ShowStores show = org.callisto.show.ShowStores.of(db, java.time.Clock.systemUTC());
             org.callisto.app.demo.DemoShow.create(show, new org.callisto.show.Renditions(show.episodes(),
-                    show.renditions(), media, java.net.URI.create("http://planet.test/")), media,
-                    "http://planet.test/", java.util.List.of(), java.time.Instant.now());
+                    show.renditions(), media, java.net.URI.create("http://planet.test/"),
+                    java.time.Clock.systemUTC()), media, "http://planet.test/", java.util.List.of(),
+                    java.time.Instant.now());
             java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
             show.downloads().addDownloads(java.util.List.of(
                     new org.callisto.show.media.DownloadCounter.Pending("demo/episode-2.mp3", today, false, 5),

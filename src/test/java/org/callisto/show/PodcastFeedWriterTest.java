@@ -65,7 +65,8 @@ class PodcastFeedWriterTest {
             ShowStores store = ShowStores.of(db, Clock.systemUTC());
             store.settings().saveSettings(ShowSettingsStoreTest.settings());
             new MarkdownImport(store.imports()).importAll(MarkdownImportTest.fixture());
-            Renditions renditions = new Renditions(store.episodes(), store.renditions(), media, SITE);
+            Renditions renditions = new Renditions(store.episodes(), store.renditions(), media, SITE,
+                    Clock.systemUTC());
             for (int n = 41; n <= 43; n++) {
                 Path dir = Files.createDirectories(media.resolve(Integer.toString(n)));
                 TestMedia.write(dir, "bsdweekly-" + n + ".mp3", TestMedia.cbrMp3(128, 44100, 300 + n, 0, false));

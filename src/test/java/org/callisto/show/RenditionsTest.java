@@ -33,7 +33,8 @@ class RenditionsTest {
             Files.createDirectories(media.resolve("42"));
             Path mp3 = TestMedia.write(media.resolve("42"), "bsd-weekly 42.mp3", TestMedia.cbrMp3(128, 44100, 400, 0, false));
             Path mp4 = TestMedia.write(media.resolve("42"), "hd.mp4", TestMedia.mp4(0, 1000, 61_500, 2000, true, "soun", "vide"));
-            Renditions renditions = new Renditions(store.episodes(), store.renditions(), media, SITE);
+            Renditions renditions = new Renditions(store.episodes(), store.renditions(), media, SITE,
+                    Clock.systemUTC());
 
             Rendition audio = renditions.add(42, RenditionKind.MP3, Path.of("42/bsd-weekly 42.mp3"));
             Rendition video = renditions.add(42, RenditionKind.HD, mp4);
@@ -70,7 +71,8 @@ class RenditionsTest {
             byte[] video = TestMedia.mp4(0, 1000, 10_000, 500, true, "vide");
             TestMedia.write(media, "truncated.mp4", java.util.Arrays.copyOf(video, video.length - 200));
             TestMedia.write(media, "video.mp4", video);
-            Renditions renditions = new Renditions(store.episodes(), store.renditions(), media, SITE);
+            Renditions renditions = new Renditions(store.episodes(), store.renditions(), media, SITE,
+                    Clock.systemUTC());
 
             assertThatThrownBy(() -> renditions.add(7, RenditionKind.MP3, Path.of("notes.mp3")))
                     .isInstanceOf(RenditionException.class)

@@ -55,7 +55,8 @@ class DownloadCountsWebTest {
 
         try (Database db = Database.open(url, user, "")) {
             ShowStores show = ShowStores.of(db, Clock.systemUTC());
-            Renditions renditions = new Renditions(show.episodes(), show.renditions(), media, config.siteUrl());
+            Renditions renditions = new Renditions(show.episodes(), show.renditions(), media, config.siteUrl(),
+                    Clock.systemUTC());
             DemoShow.create(show, renditions, media, "http://planet.test/", List.of(), Instant.now());
             try (WebServer server = WebServer.start(config, new PlanetStore(db), Duration.ofMillis(50))) {
                 assertThat(get(server, mp3).statusCode()).isEqualTo(200);                         // counts (full)

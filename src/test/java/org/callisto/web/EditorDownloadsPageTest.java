@@ -35,12 +35,13 @@ class EditorDownloadsPageTest {
         Path media = Files.createDirectories(dir.resolve("media"));
         site = new PlanetSite("sqlite", Map.of("show.media_dir", media.toString(), "journal.registration", "open"));
         ShowStores show = ShowStores.of(site.db, Clock.systemUTC());
-        Renditions renditions = new Renditions(show.episodes(), show.renditions(), media, site.config.siteUrl());
+        Renditions renditions = new Renditions(show.episodes(), show.renditions(), media, site.config.siteUrl(),
+                Clock.systemUTC());
         DemoShow.create(show, renditions, media, "http://planet.test/", List.of(), Instant.now());
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         show.downloads().addDownloads(List.of(new DownloadCounter.Pending("demo/episode-2.mp3", today, false, 4),
                 new DownloadCounter.Pending("demo/episode-2.mp3", today.minusDays(60), true, 3)));
-        Accounts accounts = Accounts.of(site.db, site.config);
+        Accounts accounts = Accounts.of(site.db, site.config, Clock.systemUTC());
         accounts.createAdmin("editor1", PASSWORD);
         accounts.register("listener", PASSWORD, null, "10.3.0.1");
     }

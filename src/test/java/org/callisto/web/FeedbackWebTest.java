@@ -3,6 +3,7 @@ package org.callisto.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.callisto.account.Accounts;
@@ -23,7 +24,7 @@ class FeedbackWebTest {
 
     private static PlanetSite site(String kind) {
         PlanetSite site = new PlanetSite(kind, Map.of("journal.registration", "open"));
-        Accounts accounts = Accounts.of(site.db, site.config);
+        Accounts accounts = Accounts.of(site.db, site.config, Clock.systemUTC());
         accounts.createAdmin("editor1", JournalWebTest.PASSWORD);
         accounts.register("member1", JournalWebTest.PASSWORD, null, "10.8.0.1");
         return site;

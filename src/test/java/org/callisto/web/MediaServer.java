@@ -3,6 +3,7 @@ package org.callisto.web;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +18,7 @@ import org.callisto.show.media.MediaInfo;
  */
 final class MediaServer implements AutoCloseable {
 
-    final DownloadCounter counter = new DownloadCounter();
+    final DownloadCounter counter = new DownloadCounter(Clock.systemUTC());
     final MediaResponses downloads = new MediaResponses(counter);
     /** Exceptions that escaped the handler: there should be none, whatever clients do. */
     final List<Throwable> failures = new CopyOnWriteArrayList<>();

@@ -39,7 +39,8 @@ class ShowPageCacheTest {
         Path media = Files.createDirectories(dir.resolve("media"));
         site = new PlanetSite("sqlite", Map.of("show.media_dir", media.toString(), "journal.registration", "open"));
         show = ShowStores.of(site.db, Clock.systemUTC());
-        Renditions renditions = new Renditions(show.episodes(), show.renditions(), media, site.config.siteUrl());
+        Renditions renditions = new Renditions(show.episodes(), show.renditions(), media, site.config.siteUrl(),
+                Clock.systemUTC());
         DemoShow.create(show, renditions, media, "http://planet.test/", site.store.river(0, 10), Instant.now());
         show.episodes().setChapters(show.episodes().episode(2).orElseThrow().id(),
                 "{\"version\":\"1.2.0\",\"chapters\":[]}");
@@ -86,7 +87,8 @@ class ShowPageCacheTest {
 
     @Test
     void membersGetAPrivateUncachedPage() {
-        Accounts.of(site.db, site.config).register("iris", "correct horse battery staple", null, "10.2.0.1");
+        Accounts.of(site.db, site.config, Clock.systemUTC()).register("iris", "correct horse battery staple", null,
+                "10.2.0.1");
         WebClient iris = new WebClient(site.uri("/"));
         HttpResponse<String> login = iris.submit("/login", "/login", "username", "iris", "password",
                 "correct horse battery staple");

@@ -61,7 +61,8 @@ class ShowWebTest {
         Files.write(dir.resolve("outside.mp3"), TestMedia.cbrMp3(128, 44100, 40, 0, false));
         site = new PlanetSite(kind, Map.of("show.media_dir", media.toString()));
         show = ShowStores.of(site.db, Clock.systemUTC());
-        Renditions renditions = new Renditions(show.episodes(), show.renditions(), media, site.config.siteUrl());
+        Renditions renditions = new Renditions(show.episodes(), show.renditions(), media, site.config.siteUrl(),
+                Clock.systemUTC());
         DemoShow.create(show, renditions, media, "http://planet.test/", site.store.river(0, 10), Instant.now());
         show.episodes().setChapters(show.episodes().episode(2).orElseThrow().id(), CHAPTERS);
         show.episodes().saveEpisode(new EpisodeDraft(3, 1, "Not out yet", "not-out-yet",

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +42,8 @@ class TorrentDownloadTest {
             MediaInfo info = MediaInspector.inspect(file);
             server.add(info);
             Path torrentFile = dir.resolve("episode-42.mp3.torrent");
-            Torrent torrent = TorrentWriter.write(file, server.uri("episode-42.mp3"), torrentFile);
+            Torrent torrent = TorrentWriter.write(file, server.uri("episode-42.mp3"), Instant.now(),
+                    torrentFile);
             Path log = dir.resolve("aria2c.log");
 
             long started = System.nanoTime();

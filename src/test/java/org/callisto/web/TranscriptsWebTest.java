@@ -39,7 +39,8 @@ class TranscriptsWebTest {
         Files.createDirectories(media);
         site = new PlanetSite("sqlite", Map.of("show.media_dir", media.toString()));
         ShowStores show = ShowStores.of(site.db, Clock.systemUTC());
-        Renditions renditions = new Renditions(show.episodes(), show.renditions(), media, site.config.siteUrl());
+        Renditions renditions = new Renditions(show.episodes(), show.renditions(), media, site.config.siteUrl(),
+                Clock.systemUTC());
         DemoShow.create(show, renditions, media, "http://planet.test/", site.store.river(0, 10), Instant.now());
         Episode first = show.episodes().episode(1).orElseThrow();
         Files.writeString(media.resolve("demo/episode-1.txt"), "Host: Hello, plain world. Ünïcödé.\n");

@@ -55,7 +55,7 @@ public final class DemoFeedback {
                             + " on a future show?", "127.0.0.1");
         }
         EpisodeEditor editor = new EpisodeEditor(show);
-        Curation curation = new Curation(editor, planet, new JournalStore(db), feedback.store(), siteUrl, clock);
+        Curation curation = new Curation(editor, planet, new JournalStore(db, clock), feedback.store(), siteUrl, clock);
         StoredSection section = show.notes().storedNotes(episode.id()).stream()
                 .filter(s -> s.heading().equals(Section.DEFAULT_HEADINGS.getLast())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("demo: episode " + episode.number()

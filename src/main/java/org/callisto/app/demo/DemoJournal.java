@@ -63,10 +63,10 @@ public final class DemoJournal {
      */
     public static Result create(Database db, Config config, Supplier<List<String>> topics) {
         Clock clock = Clock.systemUTC();
-        Accounts accounts = Accounts.of(db, config);
+        Accounts accounts = Accounts.of(db, config, clock);
         String siteUrl = config.siteUrl().toString();
-        Submissions submissions = new Submissions(new JournalStore(db), accounts, siteUrl, topics, clock);
-        Comments comments = new Comments(new CommentStore(db), submissions.store(), accounts, siteUrl, clock);
+        Submissions submissions = new Submissions(new JournalStore(db, clock), accounts, siteUrl, topics, clock);
+        Comments comments = new Comments(new CommentStore(db, clock), submissions.store(), accounts, siteUrl, clock);
 
         boolean fresh = accounts.store().userByName(EDITOR).isEmpty();
         String editorPassword = password();

@@ -44,11 +44,6 @@ public final class DownloadCounter {
     private final ConcurrentHashMap<Key, LongAdder> pending = new ConcurrentHashMap<>();
     private final Clock clock;
 
-    /** A counter whose days are UTC days of the system clock. */
-    public DownloadCounter() {
-        this(Clock.systemUTC());
-    }
-
     /** A counter whose days are UTC days of {@code clock}. */
     public DownloadCounter(Clock clock) {
         this.clock = clock;
