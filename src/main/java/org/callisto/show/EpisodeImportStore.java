@@ -36,6 +36,8 @@ public final class EpisodeImportStore {
             guests.replace(c, episodeId, parsed.guests());
             return episodeId;
         });
-        return new Saved(episodes.byId(id).orElseThrow(), created[0]);
+        return new Saved(episodes.byId(id).orElseThrow(() -> new IllegalStateException("show: episode "
+                + parsed.episode().number() + " was deleted while it was being imported; import it again")),
+                created[0]);
     }
 }

@@ -37,7 +37,8 @@ public final class EpisodeStore {
      */
     public Episode saveEpisode(EpisodeDraft d) {
         long id = changes.write(c -> upsert(c, d));
-        return byId(id).orElseThrow();
+        return byId(id).orElseThrow(() -> new IllegalStateException("show: episode " + d.number()
+                + " was deleted while it was being saved; save it again"));
     }
 
     /**
