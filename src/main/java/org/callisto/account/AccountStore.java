@@ -1,15 +1,13 @@
 package org.callisto.account;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.callisto.db.Database;
+import org.callisto.db.Sql;
 
 /**
  * All SQL of the accounts: users, invitations and sessions. It stores what it is given (digests, hashes, times)
@@ -66,52 +64,31 @@ public final class AccountStore {
     Creation createUser(String username, String passwordHash, Role role, Instant now, String invitationHash) {
         try {
             return db.inTransaction(c -> {
-                Long invitationId = null;
-                Long invitedBy = null;
+                record Usable(long id, long createdBy) {
+                }
+                Usable invitation = null;
                 if (invitationHash != null) {
-                    try (PreparedStatement ps = c.prepareStatement("SELECT id, created_by FROM invitations"
-                            + " WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?")) {
-                        ps.setString(1, invitationHash);
-                        ps.setLong(2, now.toEpochMilli());
-                        try (ResultSet rs = ps.executeQuery()) {
-                            if (!rs.next()) {
-                                return new InvitationUnusable();
-                            }
-                            invitationId = rs.getLong(1);
-                            invitedBy = rs.getLong(2);
-                        }
+                    Optional<Usable> found = Sql.first(c, "SELECT id, created_by FROM invitations WHERE code_hash = ?"
+                            + " AND used_at IS NULL AND expires_at > ?", rs -> new Usable(rs.getLong(1),
+                            rs.getLong(2)), invitationHash, now);
+                    if (found.isEmpty()) {
+                        return new InvitationUnusable();
                     }
+                    invitation = found.get();
                 }
-                long id;
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (username, username_key,"
-                        + " password_hash, role, created_at, password_changed_at, invited_by)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (username_key) DO NOTHING RETURNING id")) {
-                    ps.setString(1, username);
-                    ps.setString(2, UsernameRules.key(username));
-                    ps.setString(3, passwordHash);
-                    ps.setString(4, role.key());
-                    ps.setLong(5, now.toEpochMilli());
-                    ps.setLong(6, now.toEpochMilli());
-                    setLongOrNull(ps, 7, invitedBy);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            return new NameTaken();
-                        }
-                        id = rs.getLong(1);
-                    }
+                Optional<Long> id = Sql.first(c, "INSERT INTO users (username, username_key, password_hash, role,"
+                        + " created_at, password_changed_at, invited_by) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (username_key) DO NOTHING RETURNING id", rs -> rs.getLong(1), username,
+                        UsernameRules.key(username), passwordHash, role.key(), now, now,
+                        invitation == null ? null : invitation.createdBy());
+                if (id.isEmpty()) {
+                    return new NameTaken();
                 }
-                if (invitationId != null) {
-                    try (PreparedStatement ps = c.prepareStatement("UPDATE invitations SET used_by = ?, used_at = ?"
-                            + " WHERE id = ? AND used_at IS NULL")) {
-                        ps.setLong(1, id);
-                        ps.setLong(2, now.toEpochMilli());
-                        ps.setLong(3, invitationId);
-                        if (ps.executeUpdate() == 0) {
-                            throw new InvitationRace();
-                        }
-                    }
+                if (invitation != null && Sql.update(c, "UPDATE invitations SET used_by = ?, used_at = ?"
+                        + " WHERE id = ? AND used_at IS NULL", id.get(), now, invitation.id()) == 0) {
+                    throw new InvitationRace();
                 }
-                return new Created(userById(c, id).orElseThrow());
+                return new Created(userById(c, id.get()).orElseThrow());
             });
         } catch (InvitationRace e) {
             return new InvitationUnusable();
@@ -129,28 +106,14 @@ public final class AccountStore {
 
     /** The account of a name key (see {@link UsernameRules#key}) with its password hash. */
     Optional<Credentials> credentials(String usernameKey) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + USER_COLUMNS + ", u.password_hash"
-                    + " FROM users u WHERE u.username_key = ?")) {
-                ps.setString(1, usernameKey);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new Credentials(user(rs), rs.getString(7))) : Optional.empty();
-                }
-            }
-        });
+        return db.withConnection(c -> Sql.first(c, "SELECT " + USER_COLUMNS + ", u.password_hash FROM users u"
+                + " WHERE u.username_key = ?", rs -> new Credentials(user(rs), rs.getString(7)), usernameKey));
     }
 
     /** The account of an id with its password hash. */
     Optional<Credentials> credentials(long userId) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + USER_COLUMNS + ", u.password_hash"
-                    + " FROM users u WHERE u.id = ?")) {
-                ps.setLong(1, userId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new Credentials(user(rs), rs.getString(7))) : Optional.empty();
-                }
-            }
-        });
+        return db.withConnection(c -> Sql.first(c, "SELECT " + USER_COLUMNS + ", u.password_hash FROM users u"
+                + " WHERE u.id = ?", rs -> new Credentials(user(rs), rs.getString(7)), userId));
     }
 
     public Optional<User> user(long id) {
@@ -174,20 +137,13 @@ public final class AccountStore {
 
     /** How many accounts have {@code role}. */
     public int countWithRole(Role role) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM users WHERE role = ?")) {
-                ps.setString(1, role.key());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
+        return db.withConnection(c -> Sql.first(c, "SELECT COUNT(*) FROM users WHERE role = ?", rs -> rs.getInt(1),
+                role.key()).orElseThrow());
     }
 
     void setPasswordHash(long userId, String passwordHash, Instant now) {
         update("UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?",
-                passwordHash, now.toEpochMilli(), userId);
+                passwordHash, now, userId);
     }
 
     void setRole(long userId, Role role) {
@@ -213,14 +169,8 @@ public final class AccountStore {
 
     /** Whether an account was made by {@code callisto demo}. */
     boolean demo(long userId) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT demo FROM users WHERE id = ?")) {
-                ps.setLong(1, userId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() && rs.getInt(1) != 0;
-                }
-            }
-        });
+        return db.withConnection(c -> Sql.first(c, "SELECT demo FROM users WHERE id = ?", rs -> Sql.bool(rs, 1),
+                userId).orElse(false));
     }
 
     /**
@@ -229,16 +179,9 @@ public final class AccountStore {
      */
     int banDemoAccounts(String reason) {
         return db.inTransaction(c -> {
-            int banned;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE users SET banned = 1, banned_reason = ? WHERE demo = 1 AND banned = 0")) {
-                ps.setString(1, reason);
-                banned = ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE demo = 1)")) {
-                ps.executeUpdate();
-            }
+            int banned = Sql.update(c, "UPDATE users SET banned = 1, banned_reason = ? WHERE demo = 1 AND banned = 0",
+                    reason);
+            Sql.update(c, "DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE demo = 1)");
             return banned;
         });
     }
@@ -246,18 +189,10 @@ public final class AccountStore {
     /** Bans or unbans an account; a ban also ends all its sessions. */
     void setBanned(long userId, boolean banned, String reason) {
         db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE users SET banned = ?, banned_reason = ? WHERE id = ?")) {
-                ps.setInt(1, banned ? 1 : 0);
-                ps.setString(2, banned ? reason : null);
-                ps.setLong(3, userId);
-                ps.executeUpdate();
-            }
+            Sql.update(c, "UPDATE users SET banned = ?, banned_reason = ? WHERE id = ?", banned,
+                    banned ? reason : null, userId);
             if (banned) {
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE user_id = ?")) {
-                    ps.setLong(1, userId);
-                    ps.executeUpdate();
-                }
+                Sql.update(c, "DELETE FROM sessions WHERE user_id = ?", userId);
             }
             return null;
         });
@@ -266,36 +201,15 @@ public final class AccountStore {
     // ---- invitations
 
     Invitation createInvitation(String codeHash, long createdBy, Instant now, Instant expiresAt) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO invitations (code_hash, created_by,"
-                    + " created_at, expires_at) VALUES (?, ?, ?, ?) RETURNING " + INVITATION_COLUMNS)) {
-                ps.setString(1, codeHash);
-                ps.setLong(2, createdBy);
-                ps.setLong(3, now.toEpochMilli());
-                ps.setLong(4, expiresAt.toEpochMilli());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return invitation(rs);
-                }
-            }
-        });
+        return db.inTransaction(c -> Sql.first(c, "INSERT INTO invitations (code_hash, created_by, created_at,"
+                + " expires_at) VALUES (?, ?, ?, ?) RETURNING " + INVITATION_COLUMNS, AccountStore::invitation,
+                codeHash, createdBy, now, expiresAt).orElseThrow());
     }
 
     /** The invitations {@code userId} issued, newest first. */
     public List<Invitation> invitationsBy(long userId) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + INVITATION_COLUMNS
-                    + " FROM invitations WHERE created_by = ? ORDER BY created_at DESC, id DESC")) {
-                ps.setLong(1, userId);
-                List<Invitation> list = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        list.add(invitation(rs));
-                    }
-                }
-                return list;
-            }
-        });
+        return db.withConnection(c -> Sql.list(c, "SELECT " + INVITATION_COLUMNS + " FROM invitations"
+                + " WHERE created_by = ? ORDER BY created_at DESC, id DESC", AccountStore::invitation, userId));
     }
 
     // ---- sessions
@@ -304,32 +218,21 @@ public final class AccountStore {
                        String userAgent) {
         update("INSERT INTO sessions (id_hash, user_id, csrf_secret, created_at, last_seen_at, expires_at,"
                         + " user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                idHash, userId, csrfSecret, now.toEpochMilli(), now.toEpochMilli(), expiresAt.toEpochMilli(),
-                userAgent);
+                idHash, userId, csrfSecret, now, now, expiresAt, userAgent);
     }
 
     /** The live session with id digest {@code idHash} at {@code now}; none when expired or the account banned. */
     Optional<SessionRow> session(String idHash, Instant now) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + USER_COLUMNS + ", s.csrf_secret,"
-                    + " s.created_at, s.last_seen_at, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id"
-                    + " WHERE s.id_hash = ? AND s.expires_at > ? AND u.banned = 0")) {
-                ps.setString(1, idHash);
-                ps.setLong(2, now.toEpochMilli());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(new SessionRow(user(rs), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8)),
-                            Instant.ofEpochMilli(rs.getLong(9)), Instant.ofEpochMilli(rs.getLong(10))));
-                }
-            }
-        });
+        return db.withConnection(c -> Sql.first(c, "SELECT " + USER_COLUMNS + ", s.csrf_secret, s.created_at,"
+                + " s.last_seen_at, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id"
+                + " WHERE s.id_hash = ? AND s.expires_at > ? AND u.banned = 0",
+                rs -> new SessionRow(user(rs), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8)),
+                        Instant.ofEpochMilli(rs.getLong(9)), Instant.ofEpochMilli(rs.getLong(10))), idHash, now));
     }
 
     void touchSession(String idHash, Instant now, Instant expiresAt) {
         update("UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id_hash = ?",
-                now.toEpochMilli(), expiresAt.toEpochMilli(), idHash);
+                now, expiresAt, idHash);
     }
 
     void deleteSession(String idHash) {
@@ -343,93 +246,39 @@ public final class AccountStore {
 
     /** Removes sessions that expired before {@code now}; returns how many. */
     public int deleteExpiredSessions(Instant now) {
-        return update("DELETE FROM sessions WHERE expires_at <= ?", now.toEpochMilli());
+        return update("DELETE FROM sessions WHERE expires_at <= ?", now);
     }
 
     /** How many live sessions an account has at {@code now}. */
     public int countSessions(long userId, Instant now) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT COUNT(*) FROM sessions WHERE user_id = ? AND expires_at > ?")) {
-                ps.setLong(1, userId);
-                ps.setLong(2, now.toEpochMilli());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
+        return db.withConnection(c -> Sql.first(c, "SELECT COUNT(*) FROM sessions WHERE user_id = ? AND expires_at > ?",
+                rs -> rs.getInt(1), userId, now).orElseThrow());
     }
 
     // ---- helpers
 
     private List<User> queryUsers(String where, Object... params) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + USER_COLUMNS + " FROM users u " + where)) {
-                bind(ps, params);
-                List<User> list = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        list.add(user(rs));
-                    }
-                }
-                return list;
-            }
-        });
+        return db.withConnection(c -> Sql.list(c, "SELECT " + USER_COLUMNS + " FROM users u " + where,
+                AccountStore::user, params));
     }
 
     private static Optional<User> userById(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + USER_COLUMNS + " FROM users u WHERE u.id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(user(rs)) : Optional.empty();
-            }
-        }
+        return Sql.first(c, "SELECT " + USER_COLUMNS + " FROM users u WHERE u.id = ?", AccountStore::user, id);
     }
 
     private int update(String sql, Object... params) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps, params);
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            switch (params[i]) {
-                case null -> ps.setNull(i + 1, Types.VARCHAR);
-                case Long l -> ps.setLong(i + 1, l);
-                case Integer n -> ps.setInt(i + 1, n);
-                case String s -> ps.setString(i + 1, s);
-                default -> throw new IllegalArgumentException("cannot bind " + params[i].getClass());
-            }
-        }
-    }
-
-    private static void setLongOrNull(PreparedStatement ps, int index, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, value);
-        }
+        return db.inTransaction(c -> Sql.update(c, sql, params));
     }
 
     /** Reads the six {@link #USER_COLUMNS}. */
     private static User user(ResultSet rs) throws SQLException {
-        long invitedBy = rs.getLong(6);
-        Optional<Long> inviter = rs.wasNull() ? Optional.empty() : Optional.of(invitedBy);
-        return new User(rs.getLong(1), rs.getString(2), Role.of(rs.getString(3)), rs.getInt(4) != 0,
-                Instant.ofEpochMilli(rs.getLong(5)), inviter);
+        return new User(rs.getLong(1), rs.getString(2), Role.of(rs.getString(3)), Sql.bool(rs, 4),
+                Instant.ofEpochMilli(rs.getLong(5)), Optional.ofNullable(Sql.longOrNull(rs, 6)));
     }
 
     private static Invitation invitation(ResultSet rs) throws SQLException {
-        long usedBy = rs.getLong(5);
-        Optional<Long> user = rs.wasNull() ? Optional.empty() : Optional.of(usedBy);
-        long usedAt = rs.getLong(6);
-        Optional<Instant> at = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(usedAt));
         return new Invitation(rs.getLong(1), rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3)),
-                Instant.ofEpochMilli(rs.getLong(4)), user, at);
+                Instant.ofEpochMilli(rs.getLong(4)), Optional.ofNullable(Sql.longOrNull(rs, 5)),
+                Optional.ofNullable(Sql.instant(rs, 6)));
     }
 }

@@ -54,9 +54,8 @@ public final class Accounts {
         this.clock = clock;
     }
 
-    /** The accounts of a site: its database, its registration policy, the system clock. */
-    public static Accounts of(Database db, Config config) {
-        Clock clock = Clock.systemUTC();
+    /** The accounts of a site: its database and registration policy, with times from {@code clock}. */
+    public static Accounts of(Database db, Config config, Clock clock) {
         return new Accounts(new AccountStore(db), new PasswordHasher(), new RateLimiter(clock),
                 config.journal().registration(), clock);
     }

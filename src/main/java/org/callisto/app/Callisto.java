@@ -17,9 +17,7 @@ import org.callisto.html.HtmlSanitizer;
 import org.callisto.journal.AccountModeration;
 import org.callisto.journal.CommentStore;
 import org.callisto.journal.Comments;
-import org.callisto.journal.FeedbackStore;
 import org.callisto.journal.JournalStore;
-import org.callisto.journal.ListenerFeedback;
 import org.callisto.journal.Submissions;
 import org.callisto.planet.Category;
 import org.callisto.planet.FeedRefresher;
@@ -36,9 +34,11 @@ import org.callisto.planet.parse.FeedParser;
 import org.callisto.show.Curation;
 import org.callisto.show.DownloadFlusher;
 import org.callisto.show.EpisodeEditor;
+import org.callisto.show.FeedbackStore;
+import org.callisto.show.ListenerFeedback;
 import org.callisto.show.MarkdownImport;
 import org.callisto.show.Renditions;
-import org.callisto.show.ShowStore;
+import org.callisto.show.ShowStores;
 import org.callisto.show.Transcripts;
 import org.callisto.show.media.DownloadCounter;
 import org.callisto.web.SiteServices;
@@ -73,11 +73,11 @@ public final class Callisto implements AutoCloseable {
     private final Submissions submissions;
     private final Comments comments;
     private final AccountModeration moderation;
-    private final ShowStore show;
+    private final ShowStores show;
     private final ListenerFeedback feedback;
     private final EpisodeEditor episodeEditor;
     private final Curation curation;
-    private final DownloadCounter downloads = new DownloadCounter();
+    private final DownloadCounter downloads;
     /** What {@link #close()} stops, in the order started; stopped last first. */
     private final List<AutoCloseable> started = new ArrayList<>();
     private FeedFetcher fetcher;
@@ -95,11 +95,12 @@ public final class Callisto implements AutoCloseable {
         planetChanges = new PlanetChangeTime(database);
         accounts = new Accounts(new AccountStore(database), new PasswordHasher(), new RateLimiter(clock),
                 config.journal().registration(), clock);
-        submissions = new Submissions(new JournalStore(database), accounts, siteUrl,
+        submissions = new Submissions(new JournalStore(database, clock), accounts, siteUrl,
                 () -> categories.categories().stream().map(Category::name).toList(), clock);
-        comments = new Comments(new CommentStore(database), submissions.store(), accounts, siteUrl, clock);
+        comments = new Comments(new CommentStore(database, clock), submissions.store(), accounts, siteUrl, clock);
         moderation = new AccountModeration(accounts, comments.store(), clock);
-        show = new ShowStore(database);
+        show = ShowStores.of(database, clock);
+        downloads = new DownloadCounter(clock);
         feedback = new ListenerFeedback(new FeedbackStore(database), clock);
         episodeEditor = new EpisodeEditor(show);
         curation = new Curation(episodeEditor, entries, submissions.store(), feedback.store(), siteUrl, clock);
@@ -186,7 +187,8 @@ public final class Callisto implements AutoCloseable {
 
     // ---- the show
 
-    public ShowStore show() {
+    /** The show's stores: settings, episodes, notes, guests, transcripts, renditions, download counts. */
+    public ShowStores show() {
         return show;
     }
 
@@ -204,17 +206,17 @@ public final class Callisto implements AutoCloseable {
 
     /** Adds media files to episodes, from the configured media directory. */
     public Renditions renditions() {
-        return new Renditions(show, config.show().mediaDir(), config.siteUrl());
+        return new Renditions(show.episodes(), show.renditions(), config.show().mediaDir(), config.siteUrl(), clock);
     }
 
     /** Adds transcripts to episodes, from the configured media directory. */
     public Transcripts transcripts() {
-        return new Transcripts(show, config.show().mediaDir());
+        return new Transcripts(show.episodes(), show.transcripts(), config.show().mediaDir());
     }
 
     /** Imports past episodes' show notes kept as Markdown. */
     public MarkdownImport markdownImport() {
-        return new MarkdownImport(show);
+        return new MarkdownImport(show.imports());
     }
 
     // ---- the site
@@ -231,7 +233,7 @@ public final class Callisto implements AutoCloseable {
 
     /** {@link #startWeb(Consumer)} with page caches that notice a change within {@code changeCheck}. */
     public synchronized WebServer startWeb(Duration changeCheck, Consumer<RoutesConfig> extraRoutes) {
-        DownloadFlusher flusher = DownloadFlusher.start(downloads, show, DOWNLOAD_FLUSH);
+        DownloadFlusher flusher = DownloadFlusher.start(downloads, show.downloads(), DOWNLOAD_FLUSH);
         started.add(flusher);
         WebServer web = WebServer.start(config, siteServices(), changeCheck, extraRoutes);
         started.add(web);

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.callisto.show.Chapters;
 import org.callisto.show.Episode;
-import org.callisto.show.ShowStore;
+import org.callisto.show.EpisodeStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,7 +55,7 @@ final class ShowChaptersCommand implements Runnable {
             }
         }
         try (Callisto callisto = options.open()) {
-            ShowStore store = callisto.show();
+            EpisodeStore store = callisto.show().episodes();
             Episode e = store.episode(number).orElseThrow(() -> new CommandFailure("there is no episode " + number
                     + "; create or import it first"));
             store.setChapters(e.id(), json);

@@ -37,7 +37,8 @@ final class ShowDownloadsCommand implements Runnable {
         }
         List<EpisodeDownloads> rows;
         try (Callisto callisto = options.open()) {
-            rows = callisto.show().downloads(LocalDate.ofInstant(callisto.clock().instant(), ZoneOffset.UTC).minusDays(days - 1L));
+            LocalDate today = LocalDate.ofInstant(callisto.clock().instant(), ZoneOffset.UTC);
+            rows = callisto.show().downloads().downloads(today.minusDays(days - 1L));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (rows.isEmpty()) {

@@ -5,7 +5,7 @@ import java.util.List;
 import org.callisto.config.Config;
 import org.callisto.show.PodcastGuid;
 import org.callisto.show.ShowSettings;
-import org.callisto.show.ShowStore;
+import org.callisto.show.ShowSettingsStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,7 +78,7 @@ final class ShowSettingsCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         Config config = options.config();
         try (Callisto callisto = Callisto.open(config)) {
-            ShowStore store = callisto.show();
+            ShowSettingsStore store = callisto.show().settings();
             ShowSettings current = store.settings().orElse(null);
             if (!anyGiven()) {
                 if (current == null) {

@@ -1,16 +1,15 @@
 package org.callisto.journal;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.callisto.db.Database;
+import org.callisto.db.Sql;
 
 /**
  * All SQL of comments, discussion locks and the moderation log. It stores what it is given and decides nothing;
@@ -24,9 +23,12 @@ public final class CommentStore {
             + " FROM comments c JOIN users u ON u.id = c.author_id";
 
     private final Database db;
+    private final Clock clock;
 
-    public CommentStore(Database db) {
+    /** @param clock the clock of the journal's change clock (the times of comments are given with them) */
+    public CommentStore(Database db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /** A checked, rendered comment to store. */
@@ -36,31 +38,14 @@ public final class CommentStore {
 
     Comment insert(NewComment n) {
         long id = db.inTransaction(c -> {
-            long newId;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO comments (story_id, parent_id, thread_id,"
-                    + " depth, author_id, format, source, html, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " RETURNING id")) {
-                ps.setLong(1, n.storyId());
-                setLong(ps, 2, n.parentId());
-                setLong(ps, 3, n.threadId());
-                ps.setInt(4, n.depth());
-                ps.setLong(5, n.authorId());
-                ps.setString(6, n.format().key());
-                ps.setString(7, n.source());
-                ps.setString(8, n.html());
-                ps.setLong(9, n.createdAt().toEpochMilli());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    newId = rs.getLong(1);
-                }
-            }
+            long newId = Sql.first(c, "INSERT INTO comments (story_id, parent_id, thread_id, depth, author_id, format,"
+                    + " source, html, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                    rs -> rs.getLong(1), n.storyId(), n.parentId(), n.threadId(), n.depth(), n.authorId(),
+                    n.format().key(), n.source(), n.html(), n.createdAt()).orElseThrow();
             if (n.threadId() == null) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE comments SET thread_id = id WHERE id = ?")) {
-                    ps.setLong(1, newId);
-                    ps.executeUpdate();
-                }
+                Sql.update(c, "UPDATE comments SET thread_id = id WHERE id = ?", newId);
             }
-            JournalStore.touch(c);
+            JournalStore.touch(c, clock.instant());
             return newId;
         });
         return comment(id).orElseThrow();
@@ -68,8 +53,7 @@ public final class CommentStore {
 
     /** The comment with this number, whatever its state. */
     public Optional<Comment> comment(long id) {
-        List<Comment> found = query(COLUMNS + " WHERE c.id = ?", id);
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+        return db.withConnection(c -> Sql.first(c, COLUMNS + " WHERE c.id = ?", CommentStore::comment, id));
     }
 
     /** A story's comments, oldest first. */
@@ -90,26 +74,16 @@ public final class CommentStore {
             return out;
         }
         String marks = String.join(", ", java.util.Collections.nCopies(storyIds.size(), "?"));
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT story_id, COUNT(*) FROM comments WHERE deleted = 0"
-                    + " AND hidden = 0 AND story_id IN (" + marks + ") GROUP BY story_id")) {
-                for (int i = 0; i < storyIds.size(); i++) {
-                    ps.setLong(i + 1, storyIds.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.put(rs.getLong(1), rs.getInt(2));
-                    }
-                }
-            }
-            return out;
-        });
+        db.withConnection(c -> Sql.list(c, "SELECT story_id, COUNT(*) FROM comments WHERE deleted = 0 AND hidden = 0"
+                + " AND story_id IN (" + marks + ") GROUP BY story_id", rs -> Map.entry(rs.getLong(1), rs.getInt(2)),
+                storyIds.toArray())).forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 
     /** Changes a comment's text; false when it is deleted or hidden (or gone). */
     boolean edit(long id, StoryFormat format, String source, String html, Instant at) {
         return update("UPDATE comments SET format = ?, source = ?, html = ?, edited_at = ? WHERE id = ?"
-                + " AND deleted = 0 AND hidden = 0", format.key(), source, html, at.toEpochMilli(), id);
+                + " AND deleted = 0 AND hidden = 0", format.key(), source, html, at, id);
     }
 
     /** Marks a comment deleted; false when it already was. */
@@ -125,7 +99,7 @@ public final class CommentStore {
     /** Closes a story's discussion; false when it already was closed. */
     boolean lock(long storyId, long moderatorId, Instant at) {
         return update("INSERT INTO comment_locks (story_id, locked_by, locked_at) VALUES (?, ?, ?)"
-                + " ON CONFLICT (story_id) DO NOTHING", storyId, moderatorId, at.toEpochMilli());
+                + " ON CONFLICT (story_id) DO NOTHING", storyId, moderatorId, at);
     }
 
     /** Opens a story's discussion again; false when it was open. */
@@ -135,14 +109,8 @@ public final class CommentStore {
 
     /** Whether a story's discussion is closed. */
     public boolean locked(long storyId) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM comment_locks WHERE story_id = ?")) {
-                ps.setLong(1, storyId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
+        return db.withConnection(c -> Sql.first(c, "SELECT 1 FROM comment_locks WHERE story_id = ?", rs -> true,
+                storyId).isPresent());
     }
 
     // ---- the moderation log: append and read, nothing else
@@ -150,34 +118,21 @@ public final class CommentStore {
     /** Adds a row to the moderation log. */
     void append(Instant at, long moderatorId, String action, String targetKind, long targetId, String reason) {
         update("INSERT INTO moderation_log (at, moderator_id, action, target_kind, target_id, reason)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", at.toEpochMilli(), moderatorId, action, targetKind, targetId, reason);
+                + " VALUES (?, ?, ?, ?, ?, ?)", at, moderatorId, action, targetKind, targetId, reason);
     }
 
     /** The latest rows of the moderation log, newest first. */
     public List<ModerationEntry> log(int offset, int limit) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT m.id, m.at, m.moderator_id, mu.username,"
-                    + " m.action, m.target_kind, m.target_id, CASE WHEN m.target_kind = 'story' THEN m.target_id"
-                    + " ELSE tc.story_id END, tu.username, m.reason FROM moderation_log m"
-                    + " JOIN users mu ON mu.id = m.moderator_id"
-                    + " LEFT JOIN comments tc ON m.target_kind = 'comment' AND tc.id = m.target_id"
-                    + " LEFT JOIN users tu ON m.target_kind = 'user' AND tu.id = m.target_id"
-                    + " ORDER BY m.at DESC, m.id DESC LIMIT ? OFFSET ?")) {
-                ps.setInt(1, limit);
-                ps.setInt(2, offset);
-                List<ModerationEntry> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long story = rs.getLong(8);
-                        Long storyId = rs.wasNull() ? null : story;
-                        out.add(new ModerationEntry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)),
-                                rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7),
-                                storyId, rs.getString(9), rs.getString(10)));
-                    }
-                }
-                return out;
-            }
-        });
+        return db.withConnection(c -> Sql.list(c, "SELECT m.id, m.at, m.moderator_id, mu.username, m.action,"
+                + " m.target_kind, m.target_id, CASE WHEN m.target_kind = 'story' THEN m.target_id"
+                + " ELSE tc.story_id END, tu.username, m.reason FROM moderation_log m"
+                + " JOIN users mu ON mu.id = m.moderator_id"
+                + " LEFT JOIN comments tc ON m.target_kind = 'comment' AND tc.id = m.target_id"
+                + " LEFT JOIN users tu ON m.target_kind = 'user' AND tu.id = m.target_id"
+                + " ORDER BY m.at DESC, m.id DESC LIMIT ? OFFSET ?",
+                rs -> new ModerationEntry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getLong(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), Sql.longOrNull(rs, 8),
+                        rs.getString(9), rs.getString(10)), limit, offset));
     }
 
     // ---- helpers
@@ -185,58 +140,21 @@ public final class CommentStore {
     /** Runs one write and, when it changed a row, moves the journal's change clock in the same transaction. */
     private boolean update(String sql, Object... params) {
         return db.inTransaction(c -> {
-            boolean changed;
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps, params);
-                changed = ps.executeUpdate() == 1;
-            }
+            boolean changed = Sql.update(c, sql, params) == 1;
             if (changed) {
-                JournalStore.touch(c);
+                JournalStore.touch(c, clock.instant());
             }
             return changed;
         });
     }
 
     private List<Comment> query(String sql, Object... params) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps, params);
-                List<Comment> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(comment(rs));
-                    }
-                }
-                return out;
-            }
-        });
-    }
-
-    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            switch (params[i]) {
-                case Long l -> ps.setLong(i + 1, l);
-                case Integer n -> ps.setInt(i + 1, n);
-                default -> ps.setString(i + 1, (String) params[i]);
-            }
-        }
-    }
-
-    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, value);
-        }
+        return db.withConnection(c -> Sql.list(c, sql, CommentStore::comment, params));
     }
 
     private static Comment comment(ResultSet rs) throws SQLException {
-        long parent = rs.getLong(3);
-        Long parentId = rs.wasNull() ? null : parent;
-        long edited = rs.getLong(12);
-        Instant editedAt = rs.wasNull() ? null : Instant.ofEpochMilli(edited);
-        return new Comment(rs.getLong(1), rs.getLong(2), parentId, rs.getLong(4), rs.getInt(5), rs.getLong(6),
-                rs.getString(7), StoryFormat.of(rs.getString(8)), rs.getString(9), rs.getString(10),
-                Instant.ofEpochMilli(rs.getLong(11)), editedAt, rs.getInt(13) != 0, rs.getInt(14) != 0);
+        return new Comment(rs.getLong(1), rs.getLong(2), Sql.longOrNull(rs, 3), rs.getLong(4), rs.getInt(5),
+                rs.getLong(6), rs.getString(7), StoryFormat.of(rs.getString(8)), rs.getString(9), rs.getString(10),
+                Instant.ofEpochMilli(rs.getLong(11)), Sql.instant(rs, 12), Sql.bool(rs, 13), Sql.bool(rs, 14));
     }
 }

@@ -21,10 +21,10 @@ public final class DownloadFlusher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DownloadFlusher.class);
 
     private final DownloadCounter counter;
-    private final ShowStore store;
+    private final DownloadStore store;
     private final ScheduledExecutorService scheduler;
 
-    private DownloadFlusher(DownloadCounter counter, ShowStore store, Duration interval) {
+    private DownloadFlusher(DownloadCounter counter, DownloadStore store, Duration interval) {
         this.counter = counter;
         this.store = store;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(
@@ -34,7 +34,7 @@ public final class DownloadFlusher implements AutoCloseable {
     }
 
     /** Starts flushing {@code counter} into {@code store} every {@code interval}. */
-    public static DownloadFlusher start(DownloadCounter counter, ShowStore store, Duration interval) {
+    public static DownloadFlusher start(DownloadCounter counter, DownloadStore store, Duration interval) {
         return new DownloadFlusher(counter, store, interval);
     }
 

@@ -13,10 +13,11 @@ import java.util.Optional;
 /**
  * The rules of editing episodes by hand: what a new episode needs (number, title, release time, summary) and the
  * sections it starts with ({@link Section#DEFAULT_HEADINGS}), and the checks on every change to its sections and
- * items. Every input is checked before {@link ShowStore} writes anything; a refusal is a {@link ShowRefusal} naming
- * the input and what to do. Who may edit is decided by the web layer (editors and administrators).
+ * items. Every input is checked before the stores ({@link EpisodeStore}, {@link NoteStore}, {@link SectionStore},
+ * {@link ItemStore}, {@link GuestStore}) write anything; a refusal is a {@link ShowRefusal} naming the input and what
+ * to do. Who may edit is decided by the web layer (editors and administrators).
  *
- * <p>Thread-safe: the store is.
+ * <p>Thread-safe: the stores are.
  */
 public final class EpisodeEditor {
     /** Highest episode number. */
@@ -32,14 +33,25 @@ public final class EpisodeEditor {
     /** Longest link. */
     public static final int MAX_LINK = 2_000;
 
-    private final ShowStore store;
+    private final ShowStores stores;
+    private final EpisodeStore episodes;
+    private final NoteStore notes;
+    private final SectionStore sections;
+    private final ItemStore items;
+    private final GuestStore guests;
 
-    public EpisodeEditor(ShowStore store) {
-        this.store = store;
+    public EpisodeEditor(ShowStores stores) {
+        this.stores = stores;
+        this.episodes = stores.episodes();
+        this.notes = stores.notes();
+        this.sections = stores.sections();
+        this.items = stores.items();
+        this.guests = stores.guests();
     }
 
-    public ShowStore store() {
-        return store;
+    /** The stores this editor writes to, for reading what it wrote. */
+    public ShowStores stores() {
+        return stores;
     }
 
     /**
@@ -54,12 +66,13 @@ public final class EpisodeEditor {
         String t = oneLine(title, "title", MAX_TITLE, true);
         Instant at = time(publishedAt);
         String s = text(summary, "summary", MAX_SUMMARY);
-        if (store.episode(n).isPresent()) {
+        if (episodes.episode(n).isPresent()) {
             throw new ShowRefusal("episode " + n + " exists already; choose another number, or edit it from the"
                     + " list of episodes");
         }
-        Episode e = store.saveEpisode(new EpisodeDraft(n, null, t, slug(t, n), at, s, EpisodeType.FULL, false, null));
-        store.setNotes(e.id(), Section.DEFAULT_HEADINGS.stream().map(h -> new Section(h, List.of())).toList());
+        Episode e = episodes.saveEpisode(new EpisodeDraft(n, null, t, slug(t, n), at, s, EpisodeType.FULL, false,
+                null));
+        notes.setNotes(e.id(), Section.DEFAULT_HEADINGS.stream().map(h -> new Section(h, List.of())).toList());
         return e;
     }
 
@@ -68,7 +81,7 @@ public final class EpisodeEditor {
         String t = oneLine(title, "title", MAX_TITLE, true);
         Instant at = time(publishedAt);
         String s = text(summary, "summary", MAX_SUMMARY);
-        if (!store.updateEpisode(e.id(), t, at, s)) {
+        if (!episodes.updateEpisode(e.id(), t, at, s)) {
             throw gone("episode " + e.number());
         }
     }
@@ -109,19 +122,19 @@ public final class EpisodeEditor {
             throw new ShowRefusal("the episode type '" + shorten(type) + "' is not full, trailer or bonus;"
                     + " choose one of them");
         }
-        if (!store.updateEpisodeKind(e.id(), seasonNumber, episodeType, explicit)) {
+        if (!episodes.updateEpisodeKind(e.id(), seasonNumber, episodeType, explicit)) {
             throw gone("episode " + e.number());
         }
-        store.setGuests(e.id(), people);
+        this.guests.setGuests(e.id(), people);
     }
 
     /** Adds a section at the end. */
     public void addSection(Episode e, String heading) {
-        store.addSection(e.id(), oneLine(heading, "section heading", MAX_HEADING, true));
+        sections.add(e.id(), oneLine(heading, "section heading", MAX_HEADING, true));
     }
 
     public void renameSection(Episode e, long sectionId, String heading) {
-        if (!store.renameSectionById(e.id(), sectionId, oneLine(heading, "section heading", MAX_HEADING, true))) {
+        if (!sections.rename(e.id(), sectionId, oneLine(heading, "section heading", MAX_HEADING, true))) {
             throw gone("section " + sectionId);
         }
     }
@@ -129,11 +142,11 @@ public final class EpisodeEditor {
     /** Moves a section one place up or down; at the top or bottom already, nothing changes. */
     public void moveSection(Episode e, long sectionId, boolean up) {
         requireSection(e, sectionId);
-        store.moveSection(e.id(), sectionId, up);
+        sections.move(e.id(), sectionId, up);
     }
 
     public void deleteSection(Episode e, long sectionId) {
-        if (!store.deleteSection(e.id(), sectionId)) {
+        if (!sections.delete(e.id(), sectionId)) {
             throw gone("section " + sectionId);
         }
     }
@@ -149,14 +162,14 @@ public final class EpisodeEditor {
     public void add(Episode e, long sectionId, NoteItem item) {
         NoteItem checked = new NoteItem(oneLine(item.title(), "item title", MAX_ITEM_TITLE, true), link(item.link()),
                 text(item.summary(), "item summary", MAX_SUMMARY), item.sourceKind(), item.sourceId());
-        if (store.addItem(e.id(), sectionId, checked) < 0) {
+        if (items.add(e.id(), sectionId, checked) < 0) {
             throw gone("section " + sectionId);
         }
     }
 
     /** Changes an item's title, link and summary; where it was curated from stays. */
     public void updateItem(Episode e, long itemId, String title, String link, String summary) {
-        if (!store.updateItem(e.id(), itemId, oneLine(title, "item title", MAX_ITEM_TITLE, true), link(link),
+        if (!items.update(e.id(), itemId, oneLine(title, "item title", MAX_ITEM_TITLE, true), link(link),
                 text(summary, "item summary", MAX_SUMMARY))) {
             throw gone("item " + itemId);
         }
@@ -165,31 +178,31 @@ public final class EpisodeEditor {
     /** Moves an item one place up or down in its section; at the top or bottom already, nothing changes. */
     public void moveItem(Episode e, long itemId, boolean up) {
         requireItem(e, itemId);
-        store.moveItem(e.id(), itemId, up);
+        items.move(e.id(), itemId, up);
     }
 
     /** Moves an item to the end of another section. */
     public void moveItemToSection(Episode e, long itemId, long sectionId) {
         requireItem(e, itemId);
-        if (!store.moveItemToSection(e.id(), itemId, sectionId)) {
+        if (!items.moveToSection(e.id(), itemId, sectionId)) {
             throw gone("section " + sectionId);
         }
     }
 
     public void deleteItem(Episode e, long itemId) {
-        if (!store.deleteItem(e.id(), itemId)) {
+        if (!items.delete(e.id(), itemId)) {
             throw gone("item " + itemId);
         }
     }
 
     private void requireSection(Episode e, long sectionId) {
-        if (store.storedNotes(e.id()).stream().noneMatch(s -> s.id() == sectionId)) {
+        if (notes.storedNotes(e.id()).stream().noneMatch(s -> s.id() == sectionId)) {
             throw gone("section " + sectionId);
         }
     }
 
     private void requireItem(Episode e, long itemId) {
-        if (store.storedNotes(e.id()).stream().flatMap(s -> s.items().stream()).noneMatch(i -> i.id() == itemId)) {
+        if (notes.storedNotes(e.id()).stream().flatMap(s -> s.items().stream()).noneMatch(i -> i.id() == itemId)) {
             throw gone("item " + itemId);
         }
     }
@@ -297,7 +310,7 @@ public final class EpisodeEditor {
 
     /** The episode numbered {@code number} as typed in an address, if there is one. */
     public Optional<Episode> episode(String number) {
-        return number != null && number.matches("[0-9]{1,6}") ? store.episode(Integer.parseInt(number))
+        return number != null && number.matches("[0-9]{1,6}") ? episodes.episode(Integer.parseInt(number))
                 : Optional.empty();
     }
 }

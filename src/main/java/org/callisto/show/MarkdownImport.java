@@ -22,10 +22,10 @@ public final class MarkdownImport {
     /** The names an episode's notes file may have, in order of preference. */
     public static final List<String> NOTE_FILES = List.of("notes.md", "episode.md");
 
-    private final ShowStore store;
+    private final EpisodeImportStore store;
     private final ShowNotesParser parser = new ShowNotesParser();
 
-    public MarkdownImport(ShowStore store) {
+    public MarkdownImport(EpisodeImportStore store) {
         this.store = store;
     }
 
@@ -86,7 +86,7 @@ public final class MarkdownImport {
             return new Result(folder, Outcome.FAILED, number, file + ":1: episode " + number
                     + " is already imported from " + other + "; give one of them another number");
         }
-        ShowStore.Saved saved = store.importEpisode(notes);
+        EpisodeImportStore.Saved saved = store.importEpisode(notes);
         return new Result(folder, saved.created() ? Outcome.ADDED : Outcome.UPDATED, number,
                 saved.episode().title());
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.callisto.show.media.MediaException;
 import org.callisto.show.media.MediaInfo;
 import org.callisto.show.media.MediaInspector;
@@ -14,21 +15,26 @@ import org.callisto.show.media.TorrentWriter;
  * Adds media files to episodes: inspects each file with {@link MediaInspector} (its length, type and duration come
  * from its bytes, never from what an uploader says), writes its {@code .torrent} beside it with
  * {@link TorrentWriter} (web seed: the file's direct download, {@code {site.url}media/{path}}), and stores the
- * rendition. Thread-safe if the store is; adding two files of the same kind to one episode at once keeps either.
+ * rendition. Thread-safe if the stores are; adding two files of the same kind to one episode at once keeps either.
  */
 public final class Renditions {
-    private final ShowStore store;
+    private final EpisodeStore episodes;
+    private final RenditionStore store;
     private final Path mediaDir;
     private final ShowUrls urls;
+    private final Clock clock;
 
     /**
      * @param mediaDir the directory the media files live in, served at {@code {site.url}media/}
      * @param siteUrl  the public base URL of the site
+     * @param clock    the clock that dates the torrents
      */
-    public Renditions(ShowStore store, Path mediaDir, URI siteUrl) {
+    public Renditions(EpisodeStore episodes, RenditionStore store, Path mediaDir, URI siteUrl, Clock clock) {
+        this.episodes = episodes;
         this.store = store;
         this.mediaDir = mediaDir.toAbsolutePath().normalize();
         this.urls = new ShowUrls(siteUrl);
+        this.clock = clock;
     }
 
     /**
@@ -40,8 +46,8 @@ public final class Renditions {
      */
     public Rendition add(int number, RenditionKind kind, Path file) throws RenditionException {
         String what = "episode " + number + " " + kind.value() + " rendition " + file;
-        Episode episode = MediaFile.episode(store, number, what);
-        Path absolute = MediaFile.inside(mediaDir, file, what);
+        Episode episode = EpisodeFileChecks.episode(episodes, number, what);
+        Path absolute = EpisodeFileChecks.inside(mediaDir, file, what);
         MediaInfo info;
         try {
             info = MediaInspector.inspect(absolute);
@@ -53,12 +59,12 @@ public final class Renditions {
             throw new RenditionException(what + ": the file is " + info.mimeType() + " but a " + kind.label()
                     + " rendition must be " + kind.mimeType() + "; add it as the right kind or pick another file");
         }
-        String relative = MediaFile.relative(mediaDir, absolute);
+        String relative = EpisodeFileChecks.relative(mediaDir, absolute);
         Path torrentFile = absolute.resolveSibling(absolute.getFileName() + ".torrent");
         Torrent torrent;
         long torrentLength;
         try {
-            torrent = TorrentWriter.write(absolute, URI.create(urls.media(relative)), torrentFile);
+            torrent = TorrentWriter.write(absolute, URI.create(urls.media(relative)), clock.instant(), torrentFile);
             torrentLength = Files.size(torrentFile);
         } catch (MediaException e) {
             throw new RenditionException(what + ": cannot make its torrent: " + e.getMessage(), e);
@@ -66,7 +72,7 @@ public final class Renditions {
             throw new RenditionException(what + ": cannot read back " + torrentFile + ": " + e.getMessage(), e);
         }
         Rendition rendition = new Rendition(kind, relative, info.mimeType(), info.length(), info.durationMillis(),
-                MediaFile.relative(mediaDir, torrentFile), torrentLength, torrent.infoHashHex());
+                EpisodeFileChecks.relative(mediaDir, torrentFile), torrentLength, torrent.infoHashHex());
         store.saveRendition(episode.id(), rendition);
         return rendition;
     }

@@ -13,17 +13,19 @@ import java.util.Locale;
  * Adds transcript files to episodes: the file must be in the media directory, its type comes from its name
  * ({@code .vtt} WebVTT, {@code .srt} SubRip, {@code .txt} plain text) and its content must agree (UTF-8; a WebVTT
  * file starts with {@code WEBVTT}, a SubRip file has a {@code -->} timing line), because podcast apps drop a
- * transcript they cannot read without saying why. Thread-safe if the store is.
+ * transcript they cannot read without saying why. Thread-safe if the stores are.
  */
 public final class Transcripts {
     /** Larger transcripts are refused: a three-hour episode's WebVTT is about 300 KB. */
     static final long MAX_BYTES = 16L * 1024 * 1024;
 
-    private final ShowStore store;
+    private final EpisodeStore episodes;
+    private final TranscriptStore store;
     private final Path mediaDir;
 
     /** @param mediaDir the directory the media files live in, served at {@code {site.url}media/} */
-    public Transcripts(ShowStore store, Path mediaDir) {
+    public Transcripts(EpisodeStore episodes, TranscriptStore store, Path mediaDir) {
+        this.episodes = episodes;
         this.store = store;
         this.mediaDir = mediaDir.toAbsolutePath().normalize();
     }
@@ -38,8 +40,8 @@ public final class Transcripts {
      */
     public Transcript add(int number, Path file, String language) throws RenditionException {
         String what = "episode " + number + " transcript " + file;
-        Episode episode = MediaFile.episode(store, number, what);
-        Path absolute = MediaFile.inside(mediaDir, file, what);
+        Episode episode = EpisodeFileChecks.episode(episodes, number, what);
+        Path absolute = EpisodeFileChecks.inside(mediaDir, file, what);
         if (language != null && !language.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
             throw new RenditionException(what + ": language " + language + " is not a language tag; write en or pt-br");
         }
@@ -62,7 +64,7 @@ public final class Transcripts {
             throw new RenditionException(what + ": a SubRip file has timing lines such as"
                     + " 00:00:01,000 --> 00:00:04,000; this one has none");
         }
-        String location = MediaFile.relative(mediaDir, absolute);
+        String location = EpisodeFileChecks.relative(mediaDir, absolute);
         Transcript transcript = new Transcript(location, mime,
                 language == null ? null : language.toLowerCase(Locale.ROOT));
         store.saveTranscript(episode.id(), transcript);

@@ -15,11 +15,11 @@ import org.callisto.account.Role;
 import org.callisto.account.Session;
 import org.callisto.show.Curation;
 import org.callisto.show.Episode;
-import org.callisto.show.Guest;
 import org.callisto.show.EpisodeEditor;
+import org.callisto.show.Guest;
 import org.callisto.show.NoteItem;
+import org.callisto.show.NoteStore;
 import org.callisto.show.ShowRefusal;
-import org.callisto.show.ShowStore;
 import org.callisto.show.SourceKind;
 import org.callisto.web.view.EditorEpisodePage;
 import org.callisto.web.view.EditorEpisodesPage;
@@ -57,7 +57,7 @@ final class EpisodeEditorPages {
         if (requireEditor(ctx, LIST) == null) {
             return;
         }
-        List<Episode> all = editor.store().episodes();
+        List<Episode> all = editor.stores().episodes().episodes();
         int next = all.stream().mapToInt(Episode::number).max().orElse(0) + 1;
         listPage(ctx, null, Integer.toString(next), "", local(clock.instant().truncatedTo(ChronoUnit.HOURS)
                 .plus(1, ChronoUnit.HOURS)), "");
@@ -81,7 +81,7 @@ final class EpisodeEditorPages {
     private void listPage(Context ctx, String message, String number, String title, String published,
                           String summary) {
         List<EditorEpisodesPage.Row> rows = new ArrayList<>();
-        for (Episode e : editor.store().episodes()) {
+        for (Episode e : editor.stores().episodes().episodes()) {
             rows.add(new EditorEpisodesPage.Row(e.number(), e.title(), Format.iso(e.publishedAt()),
                     Format.human(e.publishedAt()), !e.publishedAt().isAfter(clock.instant()),
                     LIST + "/" + e.number(), "/episodes/" + e.number()));
@@ -164,20 +164,20 @@ final class EpisodeEditorPages {
             ctx.redirect(back, HttpStatus.SEE_OTHER);
         } catch (ShowRefusal refusal) {
             ctx.status(400);
-            episodePage(ctx, editor.store().episode(e.number()).orElse(e), refusal.getMessage(), details, "",
-                    List.of(), false);
+            episodePage(ctx, editor.stores().episodes().episode(e.number()).orElse(e), refusal.getMessage(), details,
+                    "", List.of(), false);
         }
     }
 
     private void episodePage(Context ctx, Episode e, String message, String[] details, String query,
                              List<Curation.Candidate> found, boolean searched) {
-        List<ShowStore.StoredSection> stored = editor.store().storedNotes(e.id());
+        List<NoteStore.StoredSection> stored = editor.stores().notes().storedNotes(e.id());
         List<EditorEpisodePage.SectionView> sections = new ArrayList<>();
         for (int s = 0; s < stored.size(); s++) {
-            ShowStore.StoredSection section = stored.get(s);
+            NoteStore.StoredSection section = stored.get(s);
             List<EditorEpisodePage.ItemView> items = new ArrayList<>();
             for (int i = 0; i < section.items().size(); i++) {
-                ShowStore.StoredItem item = section.items().get(i);
+                NoteStore.StoredItem item = section.items().get(i);
                 NoteItem n = item.item();
                 items.add(new EditorEpisodePage.ItemView(item.id(), n.title(), n.link() == null ? "" : n.link(),
                         n.summary(), n.sourceKind() == null ? null : n.sourceKind().value() + " " + n.sourceId(),
@@ -207,7 +207,7 @@ final class EpisodeEditorPages {
         String title = basic ? bounded(details[0]) : e.title();
         String published = basic ? bounded(details[1]) : local(e.publishedAt());
         String summary = basic ? bounded(details[2]) : e.summary();
-        String guests = more ? bounded(details[0]) : Guest.written(editor.store().guests(e.id()));
+        String guests = more ? bounded(details[0]) : Guest.written(editor.stores().guests().guests(e.id()));
         String season = more ? bounded(details[1]) : e.season() == null ? "" : e.season().toString();
         String type = more ? bounded(details[2]) : e.type().value();
         boolean explicit = more ? !details[3].isEmpty() : e.explicit();

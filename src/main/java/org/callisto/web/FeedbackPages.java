@@ -7,10 +7,10 @@ import org.callisto.account.AccountRefusal;
 import org.callisto.account.Role;
 import org.callisto.account.Session;
 import org.callisto.html.PlainText;
-import org.callisto.journal.Feedback;
-import org.callisto.journal.FeedbackStatus;
 import org.callisto.journal.JournalRefusal;
-import org.callisto.journal.ListenerFeedback;
+import org.callisto.show.Feedback;
+import org.callisto.show.FeedbackStatus;
+import org.callisto.show.ListenerFeedback;
 import org.callisto.web.view.FeedbackPage;
 import org.callisto.web.view.FeedbackQueuePage;
 

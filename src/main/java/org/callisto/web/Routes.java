@@ -11,7 +11,6 @@ import org.callisto.account.AccountRefusal;
 import org.callisto.account.SessionCookie;
 import org.callisto.config.Config;
 import org.callisto.journal.JournalRefusal;
-import org.callisto.show.media.MediaDownloads;
 
 /**
  * The routing table: every path the site answers, in one list, each with the handler that answers it and whether
@@ -57,7 +56,7 @@ final class Routes {
                 services.statistics(), services.planetChanges(), services.clock());
         planetCache = new PageCache(services.planetChanges()::lastChange, changeCheck, 20_000);
         journalCache = new PageCache(this::journalChange, changeCheck, 5_000);
-        showCache = new PageCache(services.show()::lastChange, changeCheck, 2_000);
+        showCache = new PageCache(services.show().changes()::lastChange, changeCheck, 2_000);
         sessions = new WebSessions(services.accounts(), new SessionCookie(config.siteUrl()),
                 "https".equalsIgnoreCase(config.siteUrl().getScheme()), services.clock());
         river = new RiverPages(site);
@@ -75,7 +74,7 @@ final class Routes {
         feedback = new FeedbackPages(site, sessions, services.feedback());
         episodeEditor = new EpisodeEditorPages(site, sessions, services.episodeEditor(), services.curation(),
                 services.clock());
-        show = new ShowPages(site, services.show(), config.show().mediaDir(), new MediaDownloads(services.downloads()),
+        show = new ShowPages(site, services.show(), config.show().mediaDir(), new MediaResponses(services.downloads()),
                 services.clock());
     }
 

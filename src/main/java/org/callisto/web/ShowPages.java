@@ -24,10 +24,9 @@ import org.callisto.show.RenditionKind;
 import org.callisto.show.Section;
 import org.callisto.show.ShowNotesHtml;
 import org.callisto.show.ShowSettings;
-import org.callisto.show.ShowStore;
+import org.callisto.show.ShowStores;
 import org.callisto.show.ShowUrls;
 import org.callisto.show.Transcript;
-import org.callisto.show.media.MediaDownloads;
 import org.callisto.show.media.MediaException;
 import org.callisto.show.media.MediaInspector;
 import org.callisto.web.view.DownloadsPage;
@@ -40,24 +39,24 @@ import org.callisto.web.view.EpisodesPage;
  * {@code /show/feeds/NAME.xml}, JSON chapters {@code /show/{number}/chapters.json}, and the media files and their
  * torrents, and transcripts {@code /media/PATH}. Only episodes released by now are shown. Pages, feeds and
  * chapters are returned as {@link Rendered} for the show's own {@code PageCache}, whose version is
- * {@link ShowStore#lastChange(java.time.Instant)}; media and transcripts are served from the files.
- * Thread-safe.
+ * {@link org.callisto.show.ShowChanges#lastChange(java.time.Instant)}; media and transcripts are served from the
+ * files. Thread-safe.
  */
 final class ShowPages {
     static final String RSS = "application/rss+xml; charset=utf-8";
     static final String TORRENT = "application/x-bittorrent";
 
     private final Site site;
-    private final ShowStore store;
+    private final ShowStores stores;
     private final Path mediaDir;
-    private final MediaDownloads downloads;
+    private final MediaResponses downloads;
     private final PodcastFeedWriter writer;
     private final ShowUrls local = new ShowUrls(URI.create("/"));
     private final Clock clock;
 
-    ShowPages(Site site, ShowStore store, Path mediaDir, MediaDownloads downloads, Clock clock) {
+    ShowPages(Site site, ShowStores stores, Path mediaDir, MediaResponses downloads, Clock clock) {
         this.site = site;
-        this.store = store;
+        this.stores = stores;
         this.mediaDir = mediaDir.toAbsolutePath().normalize();
         this.downloads = downloads;
         this.writer = new PodcastFeedWriter(site.config().siteUrl());
@@ -65,9 +64,10 @@ final class ShowPages {
     }
 
     Rendered archive(Context ctx) {
-        Optional<ShowSettings> settings = store.settings();
+        Optional<ShowSettings> settings = stores.settings().settings();
         String title = settings.map(ShowSettings::title).orElse("Episodes");
-        List<EpisodeView> episodes = store.episodes().stream().filter(this::released).map(this::view).toList();
+        List<EpisodeView> episodes = stores.episodes().episodes().stream().filter(this::released).map(this::view)
+                .toList();
         return site.render("episodes.jte", new EpisodesPage(site.meta(ctx, "Episodes"), title,
                 settings.map(ShowSettings::description).orElse(""), episodes,
                 settings.isPresent() ? showFeeds() : List.of()));
@@ -75,8 +75,8 @@ final class ShowPages {
 
     Rendered episode(Context ctx) {
         Episode e = released(ctx.pathParam("number"));
-        ShowSettings settings = store.settings().orElse(null);
-        EpisodeNotes notes = store.notes(e);
+        ShowSettings settings = stores.settings().settings().orElse(null);
+        EpisodeNotes notes = stores.episodeNotes().notes(e);
         List<EpisodePage.Source> audio = new ArrayList<>();
         List<EpisodePage.Source> video = new ArrayList<>();
         List<EpisodePage.Download> files = new ArrayList<>();
@@ -157,7 +157,7 @@ final class ShowPages {
             throw PageException.forbidden("Download counts are for editors and administrators only.");
         }
         int days = 30;
-        List<EpisodeDownloads> counts = store.downloads(java.time.LocalDate.ofInstant(clock.instant(),
+        List<EpisodeDownloads> counts = stores.downloads().downloads(java.time.LocalDate.ofInstant(clock.instant(),
                 java.time.ZoneOffset.UTC).minusDays(days - 1L));
         List<DownloadsPage.Row> rows = counts.stream().map(d -> new DownloadsPage.Row(d.number(), d.title(),
                 "/episodes/" + d.number(), d.kind().label(), d.mediaPath(), d.total(), d.recent())).toList();
@@ -209,9 +209,9 @@ final class ShowPages {
             throw PageException.notFound("There is no podcast feed " + Paging.shorten(file)
                     + ". The show's feeds are listed on the episodes page.");
         }
-        ShowSettings settings = store.settings().orElseThrow(() -> PageException.notFound(
+        ShowSettings settings = stores.settings().settings().orElseThrow(() -> PageException.notFound(
                 "The show has no feeds yet: its settings have not been saved."));
-        byte[] body = writer.write(feed, settings, store.released(clock.instant()));
+        byte[] body = writer.write(feed, settings, stores.episodeNotes().released(clock.instant()));
         return new Rendered(RSS, body);
     }
 
@@ -344,7 +344,7 @@ final class ShowPages {
     }
 
     private Episode released(String number) {
-        Optional<Episode> e = number.matches("[0-9]{1,9}") ? store.episode(Integer.parseInt(number))
+        Optional<Episode> e = number.matches("[0-9]{1,9}") ? stores.episodes().episode(Integer.parseInt(number))
                 : Optional.empty();
         return e.filter(this::released).orElseThrow(() -> PageException.notFound(
                 "There is no episode " + Paging.shorten(number) + ". The archive lists every episode."));

@@ -5,7 +5,6 @@ import java.util.Objects;
 import org.callisto.account.Accounts;
 import org.callisto.journal.AccountModeration;
 import org.callisto.journal.Comments;
-import org.callisto.journal.ListenerFeedback;
 import org.callisto.journal.Submissions;
 import org.callisto.planet.CategoryStore;
 import org.callisto.planet.EntryStore;
@@ -14,7 +13,8 @@ import org.callisto.planet.PlanetStatistics;
 import org.callisto.planet.SubscriptionStore;
 import org.callisto.show.Curation;
 import org.callisto.show.EpisodeEditor;
-import org.callisto.show.ShowStore;
+import org.callisto.show.ListenerFeedback;
+import org.callisto.show.ShowStores;
 import org.callisto.show.media.DownloadCounter;
 
 /**
@@ -28,7 +28,7 @@ public record SiteServices(Clock clock, SubscriptionStore subscriptions, Categor
                            EntryStore entries, PlanetStatistics statistics, PlanetChangeTime planetChanges,
                            Accounts accounts, Submissions submissions,
                            Comments comments, AccountModeration moderation, ListenerFeedback feedback,
-                           ShowStore show, EpisodeEditor episodeEditor, Curation curation,
+                           ShowStores show, EpisodeEditor episodeEditor, Curation curation,
                            DownloadCounter downloads) {
     public SiteServices {
         Objects.requireNonNull(clock, "clock");

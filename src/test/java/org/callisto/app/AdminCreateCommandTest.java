@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 import org.callisto.account.Accounts;
 import org.callisto.account.Role;
@@ -27,7 +28,7 @@ class AdminCreateCommandTest {
 
         try (Database database = Database.open(db, "", "")) {
             Accounts accounts = Accounts.of(database, ConfigLoader.of(Map.of("database.url", db,
-                    "journal.registration", "closed")));
+                    "journal.registration", "closed")), Clock.systemUTC());
             Session s = accounts.login("root.admin", "a long admin password", "127.0.0.1", null, null);
             assertThat(s.user().role()).isEqualTo(Role.ADMIN);
         }

@@ -55,12 +55,13 @@ class ShowCommandTest {
         String url = Cli.freshDatabase(kind);
         Path media = dir.resolve("media");
         try (org.callisto.db.Database db = org.callisto.db.Database.open(url, "", "")) {
-            org.callisto.show.ShowStore show = new org.callisto.show.ShowStore(db);
-            org.callisto.app.demo.DemoShow.create(show, new org.callisto.show.Renditions(show, media,
-                    java.net.URI.create("http://planet.test/")), media, "http://planet.test/", java.util.List.of(),
+            org.callisto.show.ShowStores show = org.callisto.show.ShowStores.of(db, java.time.Clock.systemUTC());
+            org.callisto.app.demo.DemoShow.create(show, new org.callisto.show.Renditions(show.episodes(),
+                    show.renditions(), media, java.net.URI.create("http://planet.test/"),
+                    java.time.Clock.systemUTC()), media, "http://planet.test/", java.util.List.of(),
                     java.time.Instant.now());
             java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
-            show.addDownloads(java.util.List.of(
+            show.downloads().addDownloads(java.util.List.of(
                     new org.callisto.show.media.DownloadCounter.Pending("demo/episode-2.mp3", today, false, 5),
                     new org.callisto.show.media.DownloadCounter.Pending("demo/episode-2.mp3", today, true, 2),
                     new org.callisto.show.media.DownloadCounter.Pending("demo/episode-2.mp3", today.minusDays(40),

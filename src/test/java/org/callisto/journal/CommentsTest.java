@@ -43,9 +43,10 @@ class CommentsTest {
             db = TestDatabases.open(kind);
             accounts = new Accounts(new AccountStore(db), new PasswordHasher(1024, 1, 1), new RateLimiter(clock),
                     Config.Registration.OPEN, clock);
-            JournalStore stories = new JournalStore(db);
+            JournalStore stories = new JournalStore(db, Clock.systemUTC());
             submissions = new Submissions(stories, accounts, "https://journal.test/", () -> List.of("Linux"), clock);
-            comments = new Comments(new CommentStore(db), stories, accounts, "https://journal.test/", clock);
+            comments = new Comments(new CommentStore(db, Clock.systemUTC()), stories, accounts, "https://journal.test/",
+                    clock);
             accounts.createAdmin("editor1", PASSWORD);
             editor = accounts.login("editor1", PASSWORD, "10.0.0.1", null, "JUnit");
             story = publish("A story");
@@ -117,8 +118,8 @@ class CommentsTest {
     @MethodSource("kinds")
     void aDiscussionReadOnceStillShowsWhatAnotherServerWroteSince(String kind) {
         try (Journal j = new Journal(kind)) {
-            Comments otherNode = new Comments(new CommentStore(j.db), new JournalStore(j.db), j.accounts,
-                    "https://journal.test/", j.clock);
+            Comments otherNode = new Comments(new CommentStore(j.db, Clock.systemUTC()),
+                    new JournalStore(j.db, Clock.systemUTC()), j.accounts, "https://journal.test/", j.clock);
             Session alice = j.member("alice");
             j.post(alice, null, "text", "first");
             assertThat(otherNode.comments(j.story)).extracting(Comment::source).containsExactly("first");

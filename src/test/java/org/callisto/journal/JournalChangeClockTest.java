@@ -3,6 +3,7 @@ package org.callisto.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.PreparedStatement;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -32,11 +33,11 @@ class JournalChangeClockTest {
             TestClock clock = new TestClock();
             Accounts accounts = new Accounts(new AccountStore(db), new PasswordHasher(1024, 1, 1),
                     new RateLimiter(clock), Config.Registration.OPEN, clock);
-            JournalStore stories = new JournalStore(db);
+            JournalStore stories = new JournalStore(db, Clock.systemUTC());
             Submissions submissions = new Submissions(stories, accounts, "https://journal.test/",
                     () -> List.of("Linux"), clock);
-            Comments comments = new Comments(new CommentStore(db), stories, accounts, "https://journal.test/",
-                    clock);
+            Comments comments = new Comments(new CommentStore(db, Clock.systemUTC()), stories, accounts,
+                    "https://journal.test/", clock);
             accounts.createAdmin("editor1", PASSWORD);
             Session editor = accounts.login("editor1", PASSWORD, "10.0.0.1", null, "JUnit");
             accounts.register("alice", PASSWORD, null, "10.0.0.2");
@@ -79,7 +80,7 @@ class JournalChangeClockTest {
             TestClock clock = new TestClock();
             Accounts accounts = new Accounts(new AccountStore(db), new PasswordHasher(1024, 1, 1),
                     new RateLimiter(clock), Config.Registration.OPEN, clock);
-            JournalStore stories = new JournalStore(db);
+            JournalStore stories = new JournalStore(db, Clock.systemUTC());
             Submissions submissions = new Submissions(stories, accounts, "https://journal.test/",
                     () -> List.of("Linux"), clock);
             accounts.createAdmin("editor1", PASSWORD);

@@ -31,7 +31,7 @@ class SubmissionsTest {
             Clock clock = Clock.systemUTC();
             accounts = new Accounts(new AccountStore(db), new PasswordHasher(1024, 1, 1), new RateLimiter(clock),
                     Config.Registration.OPEN, clock);
-            submissions = new Submissions(new JournalStore(db), accounts, "https://journal.test/",
+            submissions = new Submissions(new JournalStore(db, Clock.systemUTC()), accounts, "https://journal.test/",
                     () -> List.of("FreeBSD", "Linux"), clock);
         }
 

@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -35,22 +36,22 @@ class MarkdownImportTest {
     @MethodSource("org.callisto.db.TestDatabases#kinds")
     void importsEpisodesSectionsAndItemsAndReimportingUpdatesWithoutDuplicates(String kind) throws Exception {
         try (Database db = TestDatabases.open(kind)) {
-            ShowStore store = new ShowStore(db);
-            MarkdownImport importer = new MarkdownImport(store);
+            ShowStores store = ShowStores.of(db, Clock.systemUTC());
+            MarkdownImport importer = new MarkdownImport(store.imports());
 
             List<MarkdownImport.Result> first = importer.importAll(fixture());
             assertThat(first).extracting(MarkdownImport.Result::outcome)
                     .containsExactly(MarkdownImport.Outcome.ADDED, MarkdownImport.Outcome.ADDED,
                             MarkdownImport.Outcome.ADDED);
-            assertThat(store.episodes()).extracting(Episode::number).containsExactly(43, 42, 41);
+            assertThat(store.episodes().episodes()).extracting(Episode::number).containsExactly(43, 42, 41);
 
-            Episode e41 = store.episode(41).orElseThrow();
+            Episode e41 = store.episodes().episode(41).orElseThrow();
             assertThat(e41.title()).isEqualTo("Jails All the Way Down");
             assertThat(e41.slug()).isEqualTo("jails-all-the-way-down");
             assertThat(e41.season()).isEqualTo(3);
             assertThat(e41.publishedAt()).isEqualTo(Instant.parse("2026-02-26T18:00:00Z"));
             assertThat(e41.summary()).startsWith("Nested jails for CI runners");
-            List<Section> notes = store.notes(e41.id());
+            List<Section> notes = store.notes().notes(e41.id());
             assertThat(notes).extracting(Section::heading).containsExactlyElementsOf(Section.DEFAULT_HEADINGS);
             NoteItem headline = notes.getFirst().items().getFirst();
             assertThat(headline.title()).isEqualTo("Nested jails for throwaway CI runners");
@@ -62,29 +63,30 @@ class MarkdownImportTest {
                             "a look at how periodic jobs behave when the clock jumps back."));
             assertThat(notes.get(2).items().get(2).summary()).isEmpty();
             assertThat(notes.get(4).items()).extracting(NoteItem::link).containsOnlyNulls();
-            assertThat(store.guests(e41.id())).containsExactly(new Guest("Mira Kovač", "https://mira.example/"));
+            assertThat(store.guests().guests(e41.id()))
+                    .containsExactly(new Guest("Mira Kovač", "https://mira.example/"));
 
-            Episode e42 = store.episode(42).orElseThrow();
+            Episode e42 = store.episodes().episode(42).orElseThrow();
             assertThat(e42.summary()).as("text before the first section is the summary")
                     .startsWith("This week: boot environments");
-            assertThat(store.guests(e42.id())).containsExactly(new Guest("Tomás Ferreira", "https://tomas.example/"),
-                    new Guest("Hye-jin Park", null));
-            assertThat(store.notes(e42.id()).get(4).items().get(1).summary())
+            assertThat(store.guests().guests(e42.id())).containsExactly(
+                    new Guest("Tomás Ferreira", "https://tomas.example/"), new Guest("Hye-jin Park", null));
+            assertThat(store.notes().notes(e42.id()).get(4).items().get(1).summary())
                     .as("a list item without a link is all title; indented lines continue it")
                     .isEqualTo("Short answer: use resumable streams.");
-            Episode e43 = store.episode(43).orElseThrow();
+            Episode e43 = store.episodes().episode(43).orElseThrow();
             assertThat(e43.publishedAt()).isEqualTo(Instant.parse("2026-03-12T00:00:00Z"));
-            assertThat(store.notes(e43.id())).extracting(Section::heading)
+            assertThat(store.notes().notes(e43.id())).extracting(Section::heading)
                     .containsExactly("Headlines", "News Roundup", "Beastie Bits", "Feedback/Questions");
 
             List<MarkdownImport.Result> second = importer.importAll(fixture());
             assertThat(second).extracting(MarkdownImport.Result::outcome).containsOnly(MarkdownImport.Outcome.UPDATED);
-            assertThat(store.episodes()).hasSize(3);
-            Episode again = store.episode(41).orElseThrow();
+            assertThat(store.episodes().episodes()).hasSize(3);
+            Episode again = store.episodes().episode(41).orElseThrow();
             assertThat(again.guid()).isEqualTo(e41.guid());
             assertThat(again.id()).isEqualTo(e41.id());
-            assertThat(store.notes(e41.id())).isEqualTo(notes);
-            assertThat(store.guests(e41.id())).hasSize(1);
+            assertThat(store.notes().notes(e41.id())).isEqualTo(notes);
+            assertThat(store.guests().guests(e41.id())).hasSize(1);
         }
     }
 
@@ -104,8 +106,8 @@ class MarkdownImportTest {
                 """, StandardCharsets.UTF_8);
         Files.createDirectories(tmp.resolve("0039-empty"));
         try (Database db = TestDatabases.open(kind)) {
-            ShowStore store = new ShowStore(db);
-            List<MarkdownImport.Result> results = new MarkdownImport(store).importAll(tmp);
+            ShowStores store = ShowStores.of(db, Clock.systemUTC());
+            List<MarkdownImport.Result> results = new MarkdownImport(store.imports()).importAll(tmp);
             assertThat(results).extracting(MarkdownImport.Result::outcome).containsExactly(
                     MarkdownImport.Outcome.FAILED, MarkdownImport.Outcome.FAILED, MarkdownImport.Outcome.ADDED,
                     MarkdownImport.Outcome.ADDED, MarkdownImport.Outcome.ADDED);
@@ -113,7 +115,7 @@ class MarkdownImportTest {
             assertThat(results.get(1).message()).isEqualTo(bad.resolve("notes.md") + ":7: text outside an item in"
                     + " section \"Headlines\"; start an item with ### [Title](link) or - [Title](link) – summary"
                     + " above it");
-            assertThat(store.episodes()).extracting(Episode::number).containsExactly(43, 42, 41);
+            assertThat(store.episodes().episodes()).extracting(Episode::number).containsExactly(43, 42, 41);
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -61,10 +62,11 @@ class PodcastFeedWriterTest {
 
     Fixture fixture(String kind) throws Exception {
         try (Database db = TestDatabases.open(kind)) {
-            ShowStore store = new ShowStore(db);
-            store.saveSettings(ShowStoreTest.settings());
-            new MarkdownImport(store).importAll(MarkdownImportTest.fixture());
-            Renditions renditions = new Renditions(store, media, SITE);
+            ShowStores store = ShowStores.of(db, Clock.systemUTC());
+            store.settings().saveSettings(ShowSettingsStoreTest.settings());
+            new MarkdownImport(store.imports()).importAll(MarkdownImportTest.fixture());
+            Renditions renditions = new Renditions(store.episodes(), store.renditions(), media, SITE,
+                    Clock.systemUTC());
             for (int n = 41; n <= 43; n++) {
                 Path dir = Files.createDirectories(media.resolve(Integer.toString(n)));
                 TestMedia.write(dir, "bsdweekly-" + n + ".mp3", TestMedia.cbrMp3(128, 44100, 300 + n, 0, false));
@@ -79,17 +81,20 @@ class PodcastFeedWriterTest {
                     renditions.add(n, RenditionKind.SD, Path.of("43/bsdweekly-43-sd.mp4"));
                 }
             }
-            Episode e42 = store.episode(42).orElseThrow();
-            store.saveTranscript(e42.id(), new Transcript("42/bsdweekly-42.vtt", "text/vtt", "en"));
-            store.saveTranscript(e42.id(), new Transcript("https://subs.example/42.srt", "application/x-subrip", null));
-            store.setChapters(e42.id(), "{\"version\":\"1.2.0\",\"chapters\":[{\"startTime\":0,\"title\":\"Intro\"}]}");
-            List<EpisodeNotes> episodes = store.released(Instant.parse("2030-01-01T00:00:00Z"));
+            Episode e42 = store.episodes().episode(42).orElseThrow();
+            TranscriptStore transcripts = store.transcripts();
+            transcripts.saveTranscript(e42.id(), new Transcript("42/bsdweekly-42.vtt", "text/vtt", "en"));
+            transcripts.saveTranscript(e42.id(), new Transcript("https://subs.example/42.srt", "application/x-subrip",
+                    null));
+            store.episodes().setChapters(e42.id(),
+                    "{\"version\":\"1.2.0\",\"chapters\":[{\"startTime\":0,\"title\":\"Intro\"}]}");
+            List<EpisodeNotes> episodes = store.episodeNotes().released(Instant.parse("2030-01-01T00:00:00Z"));
             PodcastFeedWriter writer = new PodcastFeedWriter(SITE);
             Map<PodcastFeed, byte[]> feeds = new EnumMap<>(PodcastFeed.class);
             for (PodcastFeed f : PodcastFeed.values()) {
-                feeds.put(f, writer.write(f, store.settings().orElseThrow(), episodes));
+                feeds.put(f, writer.write(f, store.settings().settings().orElseThrow(), episodes));
             }
-            return new Fixture(store.settings().orElseThrow(), episodes, feeds);
+            return new Fixture(store.settings().settings().orElseThrow(), episodes, feeds);
         }
     }
 

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import org.callisto.db.Database;
@@ -27,12 +28,13 @@ class RenditionsTest {
     @MethodSource("org.callisto.db.TestDatabases#kinds")
     void lengthAndDurationComeFromTheFilesAndATorrentIsWrittenBesideEach(String kind) throws Exception {
         try (Database db = TestDatabases.open(kind)) {
-            ShowStore store = new ShowStore(db);
+            ShowStores store = ShowStores.of(db, Clock.systemUTC());
             Episode e = episode(store, 42);
             Files.createDirectories(media.resolve("42"));
             Path mp3 = TestMedia.write(media.resolve("42"), "bsd-weekly 42.mp3", TestMedia.cbrMp3(128, 44100, 400, 0, false));
             Path mp4 = TestMedia.write(media.resolve("42"), "hd.mp4", TestMedia.mp4(0, 1000, 61_500, 2000, true, "soun", "vide"));
-            Renditions renditions = new Renditions(store, media, SITE);
+            Renditions renditions = new Renditions(store.episodes(), store.renditions(), media, SITE,
+                    Clock.systemUTC());
 
             Rendition audio = renditions.add(42, RenditionKind.MP3, Path.of("42/bsd-weekly 42.mp3"));
             Rendition video = renditions.add(42, RenditionKind.HD, mp4);
@@ -47,7 +49,7 @@ class RenditionsTest {
             assertThat(video.length()).isEqualTo(Files.size(mp4));
             assertThat(video.durationMs()).isEqualTo(61_500);
             assertThat(video.mimeType()).isEqualTo("video/mp4");
-            assertThat(store.renditions(e.id())).containsExactly(audio, video);
+            assertThat(store.renditions().renditions(e.id())).containsExactly(audio, video);
 
             @SuppressWarnings("unchecked")
             Map<String, Object> torrent = (Map<String, Object>) Bencode.decode(
@@ -63,13 +65,14 @@ class RenditionsTest {
     @MethodSource("org.callisto.db.TestDatabases#kinds")
     void corruptMissingAndMisfiledMediaAreRefusedWithTheReason(String kind) throws Exception {
         try (Database db = TestDatabases.open(kind)) {
-            ShowStore store = new ShowStore(db);
+            ShowStores store = ShowStores.of(db, Clock.systemUTC());
             Episode e = episode(store, 7);
             TestMedia.write(media, "notes.mp3", "<!doctype html><title>404</title>".getBytes(StandardCharsets.US_ASCII));
             byte[] video = TestMedia.mp4(0, 1000, 10_000, 500, true, "vide");
             TestMedia.write(media, "truncated.mp4", java.util.Arrays.copyOf(video, video.length - 200));
             TestMedia.write(media, "video.mp4", video);
-            Renditions renditions = new Renditions(store, media, SITE);
+            Renditions renditions = new Renditions(store.episodes(), store.renditions(), media, SITE,
+                    Clock.systemUTC());
 
             assertThatThrownBy(() -> renditions.add(7, RenditionKind.MP3, Path.of("notes.mp3")))
                     .isInstanceOf(RenditionException.class)
@@ -86,12 +89,12 @@ class RenditionsTest {
                     .isInstanceOf(RenditionException.class).hasMessageContaining("outside the media directory");
             assertThatThrownBy(() -> renditions.add(8, RenditionKind.SD, Path.of("video.mp4")))
                     .isInstanceOf(RenditionException.class).hasMessageContaining("there is no episode 8");
-            assertThat(store.renditions(e.id())).isEmpty();
+            assertThat(store.renditions().renditions(e.id())).isEmpty();
         }
     }
 
-    static Episode episode(ShowStore store, int number) {
-        return store.saveEpisode(new EpisodeDraft(number, null, "Episode " + number, "episode-" + number,
-                Instant.parse("2026-03-05T18:00:00Z"), "", EpisodeType.FULL, false, null));
+    static Episode episode(ShowStores store, int number) {
+        return store.episodes().saveEpisode(new EpisodeDraft(number, null, "Episode " + number,
+                "episode-" + number, Instant.parse("2026-03-05T18:00:00Z"), "", EpisodeType.FULL, false, null));
     }
 }

@@ -1,5 +1,6 @@
 package org.callisto.web;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.callisto.account.Accounts;
@@ -20,7 +21,7 @@ final class AdminTestSite implements AutoCloseable {
 
     AdminTestSite(String kind) {
         site = new PlanetSite(kind, Map.of("journal.registration", "open"));
-        accounts = Accounts.of(site.db, site.config);
+        accounts = Accounts.of(site.db, site.config, Clock.systemUTC());
         accounts.createAdmin("root", PASSWORD);
     }
 

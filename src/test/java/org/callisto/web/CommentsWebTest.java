@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -30,7 +31,7 @@ class CommentsWebTest {
     static PlanetSite site(String kind) {
         return SITES.computeIfAbsent(kind, k -> {
             PlanetSite site = new PlanetSite(k, Map.of("journal.registration", "open"));
-            Accounts.of(site.db, site.config).createAdmin("editor1", JournalWebTest.PASSWORD);
+            Accounts.of(site.db, site.config, Clock.systemUTC()).createAdmin("editor1", JournalWebTest.PASSWORD);
             return site;
         });
     }
@@ -42,7 +43,7 @@ class CommentsWebTest {
     }
 
     static WebClient member(PlanetSite site, String name) {
-        Accounts.of(site.db, site.config).register(name, JournalWebTest.PASSWORD, null,
+        Accounts.of(site.db, site.config, Clock.systemUTC()).register(name, JournalWebTest.PASSWORD, null,
                 "10.3.0." + ADDRESSES.incrementAndGet());
         WebClient c = new WebClient(site.uri("/"));
         JournalWebTest.login(c, name);

@@ -28,7 +28,7 @@ import org.callisto.db.Database;
 import org.callisto.db.TestDatabases;
 import org.callisto.show.EpisodeDownloads;
 import org.callisto.show.RenditionKind;
-import org.callisto.show.ShowStore;
+import org.callisto.show.ShowStores;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -65,7 +65,7 @@ class DownloadCountsWebTest {
             assertThat(get(server, "/media/demo/episode-2.vtt").statusCode()).isEqualTo(200); // not media
         } // closing the server stores what it counted
         try (Database db = Database.open(url, user, "")) {
-            ShowStore show = new ShowStore(db);
+            ShowStores show = ShowStores.of(db, Clock.systemUTC());
             assertThat(rendition(show, 2, RenditionKind.MP3)).isEqualTo(2);
             assertThat(rendition(show, 2, RenditionKind.HD)).isEqualTo(1);
             assertThat(rendition(show, 1, RenditionKind.MP3)).isZero();
@@ -76,9 +76,9 @@ class DownloadCountsWebTest {
             assertThat(get(callisto.startWeb(Duration.ofMillis(50), routes -> { }), mp3).statusCode()).isEqualTo(200);
         }
         try (Database db = Database.open(url, user, "")) {
-            ShowStore show = new ShowStore(db);
+            ShowStores show = ShowStores.of(db, Clock.systemUTC());
             assertThat(rendition(show, 2, RenditionKind.MP3)).isEqualTo(3);
-            EpisodeDownloads row = show.downloads(LocalDate.now(ZoneOffset.UTC).minusDays(29)).stream()
+            EpisodeDownloads row = show.downloads().downloads(LocalDate.now(ZoneOffset.UTC).minusDays(29)).stream()
                     .filter(r -> r.number() == 2 && r.kind() == RenditionKind.MP3).findFirst().orElseThrow();
             assertThat(row.recent()).isEqualTo(3);
             assertThat(row.mediaPath()).isEqualTo("demo/episode-2.mp3");
@@ -109,8 +109,8 @@ class DownloadCountsWebTest {
         }
     }
 
-    private static long rendition(ShowStore show, int number, RenditionKind kind) {
-        return show.downloads(LocalDate.now(ZoneOffset.UTC)).stream()
+    private static long rendition(ShowStores show, int number, RenditionKind kind) {
+        return show.downloads().downloads(LocalDate.now(ZoneOffset.UTC)).stream()
                 .filter(r -> r.number() == number && r.kind() == kind).mapToLong(EpisodeDownloads::total)
                 .findFirst().orElseThrow();
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -14,7 +15,7 @@ import java.util.Map;
 import org.callisto.account.Accounts;
 import org.callisto.app.demo.DemoShow;
 import org.callisto.show.Renditions;
-import org.callisto.show.ShowStore;
+import org.callisto.show.ShowStores;
 import org.callisto.show.media.DownloadCounter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,13 +34,14 @@ class EditorDownloadsPageTest {
     static void start() throws IOException {
         Path media = Files.createDirectories(dir.resolve("media"));
         site = new PlanetSite("sqlite", Map.of("show.media_dir", media.toString(), "journal.registration", "open"));
-        ShowStore show = new ShowStore(site.db);
-        DemoShow.create(show, new Renditions(show, media, site.config.siteUrl()), media, "http://planet.test/",
-                List.of(), Instant.now());
+        ShowStores show = ShowStores.of(site.db, Clock.systemUTC());
+        Renditions renditions = new Renditions(show.episodes(), show.renditions(), media, site.config.siteUrl(),
+                Clock.systemUTC());
+        DemoShow.create(show, renditions, media, "http://planet.test/", List.of(), Instant.now());
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        show.addDownloads(List.of(new DownloadCounter.Pending("demo/episode-2.mp3", today, false, 4),
+        show.downloads().addDownloads(List.of(new DownloadCounter.Pending("demo/episode-2.mp3", today, false, 4),
                 new DownloadCounter.Pending("demo/episode-2.mp3", today.minusDays(60), true, 3)));
-        Accounts accounts = Accounts.of(site.db, site.config);
+        Accounts accounts = Accounts.of(site.db, site.config, Clock.systemUTC());
         accounts.createAdmin("editor1", PASSWORD);
         accounts.register("listener", PASSWORD, null, "10.3.0.1");
     }

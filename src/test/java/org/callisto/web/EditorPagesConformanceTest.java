@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.callisto.journal.FeedbackStatus;
-import org.callisto.journal.FeedbackStore;
+import org.callisto.show.FeedbackStatus;
+import org.callisto.show.FeedbackStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

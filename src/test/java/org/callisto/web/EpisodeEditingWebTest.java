@@ -9,12 +9,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.callisto.journal.FeedbackStatus;
-import org.callisto.journal.FeedbackStore;
 import org.callisto.show.Episode;
+import org.callisto.show.FeedbackStatus;
+import org.callisto.show.FeedbackStore;
 import org.callisto.show.NoteItem;
+import org.callisto.show.NoteStore;
 import org.callisto.show.Section;
-import org.callisto.show.ShowStore;
+import org.callisto.show.ShowStores;
 import org.callisto.show.SourceKind;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,9 +72,9 @@ class EpisodeEditingWebTest {
                     "2026-01-01T10:00").statusCode()).isEqualTo(403);
             assertThat(editor.post("/editor/episodes/2", "action", "add-section", "heading", "No token")
                     .statusCode()).isEqualTo(403);
-            assertThat(f.show.episode(9)).isEmpty();
-            assertThat(f.show.notes(f.show.episode(2).orElseThrow().id())).extracting(Section::heading)
-                    .doesNotContain("No token");
+            assertThat(f.show.episodes().episode(9)).isEmpty();
+            long two = f.show.episodes().episode(2).orElseThrow().id();
+            assertThat(f.show.notes().notes(two)).extracting(Section::heading).doesNotContain("No token");
             assertThat(editor.get("/editor/episodes/99").statusCode()).isEqualTo(404);
             assertThat(editor.get("/editor/episodes/..%2F1").statusCode()).isIn(400, 404);
         }
@@ -90,10 +91,10 @@ class EpisodeEditingWebTest {
                     "title", "Jails <everywhere>", "published", "2026-01-05T18:00", "summary", "A *jail* episode.");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
             assertThat(created.headers().firstValue("Location")).hasValue("/editor/episodes/7");
-            Episode e = f.show.episode(7).orElseThrow();
+            Episode e = f.show.episodes().episode(7).orElseThrow();
             assertThat(e.title()).isEqualTo("Jails <everywhere>");
             assertThat(e.publishedAt()).hasToString("2026-01-05T18:00:00Z");
-            assertThat(f.show.notes(e.id())).extracting(Section::heading).containsExactlyElementsOf(
+            assertThat(f.show.notes().notes(e.id())).extracting(Section::heading).containsExactlyElementsOf(
                     Section.DEFAULT_HEADINGS);
 
             for (String[] bad : List.of(
@@ -107,12 +108,12 @@ class EpisodeEditingWebTest {
                 assertThat(r.statusCode()).as(bad[3]).isEqualTo(400);
                 assertThat(r.body().replace("'", "&#39;")).contains(bad[3]);
             }
-            assertThat(f.show.episode(8)).isEmpty();
+            assertThat(f.show.episodes().episode(8)).isEmpty();
 
             HttpResponse<String> details = change(editor, 7, "action", "episode", "title", "Jails everywhere",
                     "published", "2020-01-05 18:30", "summary", "Now **released**.");
             assertThat(details.statusCode()).as(details.body()).isEqualTo(303);
-            assertThat(f.show.episode(7).orElseThrow().title()).isEqualTo("Jails everywhere");
+            assertThat(f.show.episodes().episode(7).orElseThrow().title()).isEqualTo("Jails everywhere");
             String page = editor.get("/editor/episodes/7").body();
             java.util.Map<String, String> ids = sections(page);
             assertThat(ids.keySet()).containsExactlyElementsOf(Section.DEFAULT_HEADINGS);
@@ -125,7 +126,7 @@ class EpisodeEditingWebTest {
                     "up").statusCode()).isEqualTo(303);
             assertThat(change(editor, 7, "action", "delete-section", "section", ids.get("Interview"))
                     .statusCode()).isEqualTo(303);
-            assertThat(f.show.notes(e.id())).extracting(Section::heading).containsExactly("Headlines",
+            assertThat(f.show.notes().notes(e.id())).extracting(Section::heading).containsExactly("Headlines",
                     "News Roundup", "Beastie Bits", "Corrections", "Feedback/Questions");
 
             String headlines = ids.get("Headlines");
@@ -135,7 +136,7 @@ class EpisodeEditingWebTest {
                         item[0], "link", item[1], "summary", "About " + item[0]);
                 assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
             }
-            List<ShowStore.StoredItem> items = f.show.storedNotes(e.id()).getFirst().items();
+            List<NoteStore.StoredItem> items = f.show.notes().storedNotes(e.id()).getFirst().items();
             assertThat(items).extracting(i -> i.item().title()).containsExactly("First story", "Second story",
                     "Third story");
             String third = Long.toString(items.get(2).id());
@@ -148,7 +149,7 @@ class EpisodeEditingWebTest {
                     .statusCode()).isEqualTo(303);
             assertThat(change(editor, 7, "action", "item-to-section", "item", third, "section",
                     ids.get("Beastie Bits")).statusCode()).isEqualTo(303);
-            List<ShowStore.StoredSection> stored = f.show.storedNotes(e.id());
+            List<NoteStore.StoredSection> stored = f.show.notes().storedNotes(e.id());
             assertThat(stored.getFirst().items()).extracting(i -> i.item()).containsExactly(
                     NoteItem.of("First story, edited", "https://one.example/b", "Edited *summary*"));
             assertThat(stored.get(2).items()).extracting(i -> i.item().title()).containsExactly("Third story");
@@ -173,7 +174,7 @@ class EpisodeEditingWebTest {
                 assertThat(r.statusCode()).as(bad[3]).isEqualTo(400);
                 assertThat(r.body()).as(bad[3]).contains(bad[3]);
             }
-            assertThat(f.show.storedNotes(e.id()).getFirst().items()).hasSize(1);
+            assertThat(f.show.notes().storedNotes(e.id()).getFirst().items()).hasSize(1);
 
             String episode = f.site.get("/episodes/7").body();
             assertThat(episode).contains("Jails everywhere").contains("<strong>released</strong>")
@@ -194,11 +195,11 @@ class EpisodeEditingWebTest {
                     "Ana O'Neil <https://ana.example/>; Bo \"Tables\"", "season", "3", "type", "bonus",
                     "explicit", "yes");
             assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
-            Episode two = f.show.episode(2).orElseThrow();
+            Episode two = f.show.episodes().episode(2).orElseThrow();
             assertThat(two.season()).isEqualTo(3);
             assertThat(two.type()).hasToString("BONUS");
             assertThat(two.explicit()).isTrue();
-            assertThat(f.show.guests(two.id())).extracting(g -> g.name() + "|" + g.link())
+            assertThat(f.show.guests().guests(two.id())).extracting(g -> g.name() + "|" + g.link())
                     .containsExactly("Ana O'Neil|https://ana.example/", "Bo \"Tables\"|null");
             String form = editor.get("/editor/episodes/2").body();
             assertThat(form).contains("value=\"3\"").contains("<option value=\"bonus\" selected>");
@@ -219,8 +220,8 @@ class EpisodeEditingWebTest {
                 assertThat(r.statusCode()).as(bad[2]).isEqualTo(400);
                 assertThat(r.body().replace("'", "&#39;")).contains(bad[2]);
             }
-            assertThat(f.show.episode(2).orElseThrow().season()).isEqualTo(3);
-            assertThat(f.show.guests(two.id())).hasSize(2);
+            assertThat(f.show.episodes().episode(2).orElseThrow().season()).isEqualTo(3);
+            assertThat(f.show.guests().guests(two.id())).hasSize(2);
         }
     }
 
@@ -272,8 +273,8 @@ class EpisodeEditingWebTest {
                 assertThat(r.body()).contains(bad[2]);
             }
 
-            Episode two = f.show.episode(2).orElseThrow();
-            List<Section> notes = f.show.notes(two.id());
+            Episode two = f.show.episodes().episode(2).orElseThrow();
+            List<Section> notes = f.show.notes().notes(two.id());
             NoteItem planet = notes.getFirst().items().getLast();
             assertThat(planet.title()).isEqualTo("Upgrading Graphite");
             assertThat(planet.link()).isEqualTo("https://example.org/a1");

@@ -3,13 +3,14 @@ package org.callisto.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.callisto.account.Accounts;
-import org.callisto.journal.Feedback;
-import org.callisto.journal.FeedbackStatus;
-import org.callisto.journal.FeedbackStore;
-import org.callisto.journal.ListenerFeedback;
+import org.callisto.show.Feedback;
+import org.callisto.show.FeedbackStatus;
+import org.callisto.show.FeedbackStore;
+import org.callisto.show.ListenerFeedback;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,7 +24,7 @@ class FeedbackWebTest {
 
     private static PlanetSite site(String kind) {
         PlanetSite site = new PlanetSite(kind, Map.of("journal.registration", "open"));
-        Accounts accounts = Accounts.of(site.db, site.config);
+        Accounts accounts = Accounts.of(site.db, site.config, Clock.systemUTC());
         accounts.createAdmin("editor1", JournalWebTest.PASSWORD);
         accounts.register("member1", JournalWebTest.PASSWORD, null, "10.8.0.1");
         return site;

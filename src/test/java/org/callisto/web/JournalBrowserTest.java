@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import org.callisto.account.Accounts;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +31,7 @@ class JournalBrowserTest {
         Files.createDirectories(shots);
         try (PlanetSite site = new PlanetSite(kind, Map.of("journal.registration", "open"));
              Browser browser = Browser.launch()) {
-            Accounts.of(site.db, site.config).createAdmin("editor1", JournalWebTest.PASSWORD);
+            Accounts.of(site.db, site.config, Clock.systemUTC()).createAdmin("editor1", JournalWebTest.PASSWORD);
             WebDriver d = browser.driver();
 
             browser.open(site.uri("/register"));

@@ -3,6 +3,7 @@ package org.callisto.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,7 @@ class JournalCachingTest {
 
         Journal(String kind) {
             site = new PlanetSite(kind, Map.of("journal.registration", "open"));
-            Accounts accounts = Accounts.of(site.db, site.config);
+            Accounts accounts = Accounts.of(site.db, site.config, Clock.systemUTC());
             accounts.createAdmin("editor1", PASSWORD);
             accounts.register("alice", PASSWORD, null, "10.4.0.1");
             accounts.register("bob", PASSWORD, null, "10.4.0.2");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.callisto.account.Accounts;
@@ -22,7 +23,7 @@ class JournalConformanceTest {
     @BeforeAll
     static void start() {
         site = new PlanetSite("sqlite", Map.of("journal.registration", "open"));
-        Accounts accounts = Accounts.of(site.db, site.config);
+        Accounts accounts = Accounts.of(site.db, site.config, Clock.systemUTC());
         accounts.createAdmin("editor1", JournalWebTest.PASSWORD);
         accounts.register("member1", JournalWebTest.PASSWORD, null, "10.2.0.1");
         checker = new NuChecker();
@@ -102,7 +103,7 @@ class JournalConformanceTest {
 
     @Test
     void commentPagesHaveNoConformanceError() {
-        Accounts accounts = Accounts.of(site.db, site.config);
+        Accounts accounts = Accounts.of(site.db, site.config, Clock.systemUTC());
         accounts.register("member2", JournalWebTest.PASSWORD, null, "10.2.0.2");
         accounts.createAdmin("editor2", JournalWebTest.PASSWORD);
         Map<String, HttpResponse<String>> pages = new LinkedHashMap<>();
@@ -141,7 +142,7 @@ class JournalConformanceTest {
 
     @Test
     void adminAndPasswordPagesHaveNoConformanceError() {
-        Accounts accounts = Accounts.of(site.db, site.config);
+        Accounts accounts = Accounts.of(site.db, site.config, Clock.systemUTC());
         accounts.createAdmin("admin3", JournalWebTest.PASSWORD);
         accounts.register("member3", JournalWebTest.PASSWORD, null, "10.2.0.3");
         accounts.register("member4", JournalWebTest.PASSWORD, null, "10.2.0.4");

@@ -3,6 +3,7 @@ package org.callisto.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +31,7 @@ class JournalWebTest {
     static PlanetSite site(String kind) {
         return SITES.computeIfAbsent(kind, k -> {
             PlanetSite site = new PlanetSite(k, Map.of("journal.registration", "open"));
-            Accounts.of(site.db, site.config).createAdmin("editor1", PASSWORD);
+            Accounts.of(site.db, site.config, Clock.systemUTC()).createAdmin("editor1", PASSWORD);
             return site;
         });
     }
@@ -50,7 +51,8 @@ class JournalWebTest {
      * only five accounts an hour from one address).
      */
     static WebClient member(PlanetSite site, String name) {
-        Accounts.of(site.db, site.config).register(name, PASSWORD, null, "10.1.0." + ADDRESSES.incrementAndGet());
+        Accounts.of(site.db, site.config, Clock.systemUTC()).register(name, PASSWORD, null,
+                "10.1.0." + ADDRESSES.incrementAndGet());
         WebClient c = client(site);
         login(c, name);
         return c;
@@ -159,13 +161,14 @@ class JournalWebTest {
                 "dept", "editing", "format", "html", "intro", "<p>An <b>intro</p>", "body", "", "topic", "FreeBSD");
         assertThat(broken.statusCode()).isEqualTo(400);
         assertThat(broken.body()).contains("<ol class=\"problems\">");
-        assertThat(new org.callisto.journal.JournalStore(site.db).story(id).orElseThrow().title())
+        assertThat(new org.callisto.journal.JournalStore(site.db, Clock.systemUTC()).story(id).orElseThrow().title())
                 .isEqualTo("Tpyo in title");
 
         HttpResponse<String> saved = editor.submit(edit, edit, "action", "submit", "title", "Typo fixed",
                 "dept", "editing", "format", "markdown", "intro", "An *intro*", "body", "", "topic", "FreeBSD");
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
-        org.callisto.journal.Story revised = new org.callisto.journal.JournalStore(site.db).story(id).orElseThrow();
+        org.callisto.journal.Story revised = new org.callisto.journal.JournalStore(site.db, Clock.systemUTC())
+                .story(id).orElseThrow();
         assertThat(revised.title()).isEqualTo("Typo fixed");
         assertThat(revised.introHtml()).contains("<em>intro</em>");
         assertThat(revised.status()).hasToString("PENDING");
@@ -202,8 +205,8 @@ class JournalWebTest {
         assertThat(dave.get("/stories/" + id).body()).contains("This story is scheduled for");
         assertThat(editor.get("/editor/queue").body()).contains("<h2>Scheduled</h2>")
                 .contains("href=\"/stories/" + id + "\">Scheduled news</a>, to be published");
-        assertThat(new org.callisto.journal.JournalStore(site.db).story(id).orElseThrow().publishedAt())
-                .isEqualTo(later);
+        assertThat(new org.callisto.journal.JournalStore(site.db, Clock.systemUTC()).story(id).orElseThrow()
+                .publishedAt()).isEqualTo(later);
     }
 
     @ParameterizedTest

@@ -17,7 +17,7 @@ import org.callisto.journal.Story;
 import org.callisto.journal.SubmitOutcome;
 import org.callisto.journal.Submissions;
 import org.callisto.show.Renditions;
-import org.callisto.show.ShowStore;
+import org.callisto.show.ShowStores;
 
 /**
  * A planet site with the demo show (episodes 1 and 2, each with an MP3), an editor {@code editor1}, a member
@@ -26,7 +26,7 @@ import org.callisto.show.ShowStore;
  */
 final class ShowEditing implements AutoCloseable {
     final PlanetSite site;
-    final ShowStore show;
+    final ShowStores show;
     final Story story;
 
     ShowEditing(String kind, Path dir) {
@@ -37,16 +37,17 @@ final class ShowEditing implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         site = new PlanetSite(kind, Map.of("journal.registration", "open", "show.media_dir", media.toString()));
-        show = new ShowStore(site.db);
-        DemoShow.create(show, new Renditions(show, media, site.config.siteUrl()), media, "http://planet.test/",
-                site.entries.river(0, 10), Instant.now());
-        Accounts accounts = Accounts.of(site.db, site.config);
+        show = ShowStores.of(site.db, Clock.systemUTC());
+        Renditions renditions = new Renditions(show.episodes(), show.renditions(), media, site.config.siteUrl(),
+                Clock.systemUTC());
+        DemoShow.create(show, renditions, media, "http://planet.test/", site.entries.river(0, 10), Instant.now());
+        Accounts accounts = Accounts.of(site.db, site.config, Clock.systemUTC());
         accounts.createAdmin("editor1", JournalWebTest.PASSWORD);
         accounts.register("member1", JournalWebTest.PASSWORD, null, "10.9.0.1");
         Session member = accounts.login("member1", JournalWebTest.PASSWORD, "10.9.0.1", null, "test");
         Session editor = accounts.login("editor1", JournalWebTest.PASSWORD, "10.9.0.1", null, "test");
-        Submissions submissions = new Submissions(new JournalStore(site.db), accounts, "http://planet.test/",
-                () -> List.of("FreeBSD"), Clock.systemUTC());
+        Submissions submissions = new Submissions(new JournalStore(site.db, Clock.systemUTC()), accounts,
+                "http://planet.test/", () -> List.of("FreeBSD"), Clock.systemUTC());
         Story pending = switch (submissions.submit(member, new Draft("Jails and bhyve on one host", "nested",
                 List.of("FreeBSD"), "text", "How to run *bhyve* guests from a jail.", "", null))) {
             case SubmitOutcome.Stored stored -> stored.story();

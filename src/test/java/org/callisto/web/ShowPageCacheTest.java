@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.callisto.app.demo.DemoShow;
 import org.callisto.show.Episode;
 import org.callisto.show.EpisodeDraft;
 import org.callisto.show.Renditions;
-import org.callisto.show.ShowStore;
+import org.callisto.show.ShowStores;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,16 +32,18 @@ class ShowPageCacheTest {
     @TempDir
     static Path dir;
     private static PlanetSite site;
-    private static ShowStore show;
+    private static ShowStores show;
 
     @BeforeAll
     static void start() throws IOException {
         Path media = Files.createDirectories(dir.resolve("media"));
         site = new PlanetSite("sqlite", Map.of("show.media_dir", media.toString(), "journal.registration", "open"));
-        show = new ShowStore(site.db);
-        DemoShow.create(show, new Renditions(show, media, site.config.siteUrl()), media, "http://planet.test/",
-                site.entries.river(0, 10), Instant.now());
-        show.setChapters(show.episode(2).orElseThrow().id(), "{\"version\":\"1.2.0\",\"chapters\":[]}");
+        show = ShowStores.of(site.db, Clock.systemUTC());
+        Renditions renditions = new Renditions(show.episodes(), show.renditions(), media, site.config.siteUrl(),
+                Clock.systemUTC());
+        DemoShow.create(show, renditions, media, "http://planet.test/", site.entries.river(0, 10), Instant.now());
+        show.episodes().setChapters(show.episodes().episode(2).orElseThrow().id(),
+                "{\"version\":\"1.2.0\",\"chapters\":[]}");
     }
 
     @AfterAll
@@ -65,13 +68,13 @@ class ShowPageCacheTest {
 
     @Test
     void aChangedEpisodeIsServedAfterTheCheckInterval() {
-        Episode e = show.episode(1).orElseThrow();
+        Episode e = show.episodes().episode(1).orElseThrow();
         HttpResponse<String> before = eventually("/episodes/1", r -> r.body().contains(e.title()));
         String etag = before.headers().firstValue("ETag").orElseThrow();
         String feedTag = site.get("/show/feeds/mp3.xml").headers().firstValue("ETag").orElseThrow();
 
-        show.saveEpisode(new EpisodeDraft(1, e.season(), "Ports, packages and pkgbase", e.slug(), e.publishedAt(),
-                e.summary(), e.type(), e.explicit(), null));
+        show.episodes().saveEpisode(new EpisodeDraft(1, e.season(), "Ports, packages and pkgbase", e.slug(),
+                e.publishedAt(), e.summary(), e.type(), e.explicit(), null));
 
         HttpResponse<String> after = eventually("/episodes/1", r -> r.body().contains("pkgbase"));
         assertThat(after.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
@@ -84,7 +87,8 @@ class ShowPageCacheTest {
 
     @Test
     void membersGetAPrivateUncachedPage() {
-        Accounts.of(site.db, site.config).register("iris", "correct horse battery staple", null, "10.2.0.1");
+        Accounts.of(site.db, site.config, Clock.systemUTC()).register("iris", "correct horse battery staple", null,
+                "10.2.0.1");
         WebClient iris = new WebClient(site.uri("/"));
         HttpResponse<String> login = iris.submit("/login", "/login", "username", "iris", "password",
                 "correct horse battery staple");

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -22,7 +23,7 @@ import org.callisto.show.EpisodeDraft;
 import org.callisto.show.EpisodeType;
 import org.callisto.show.PodcastFeed;
 import org.callisto.show.Renditions;
-import org.callisto.show.ShowStore;
+import org.callisto.show.ShowStores;
 import org.callisto.show.media.TestMedia;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -46,7 +47,7 @@ class ShowWebTest {
     static Path dir;
     private static PlanetSite site;
     private static Path media;
-    private static ShowStore show;
+    private static ShowStores show;
 
     /** The database this run is on: sqlite or postgres. */
     @org.junit.jupiter.params.Parameter
@@ -59,12 +60,13 @@ class ShowWebTest {
         Files.writeString(dir.resolve("secret.txt"), SECRET);
         Files.write(dir.resolve("outside.mp3"), TestMedia.cbrMp3(128, 44100, 40, 0, false));
         site = new PlanetSite(kind, Map.of("show.media_dir", media.toString()));
-        show = new ShowStore(site.db);
-        Renditions renditions = new Renditions(show, media, site.config.siteUrl());
+        show = ShowStores.of(site.db, Clock.systemUTC());
+        Renditions renditions = new Renditions(show.episodes(), show.renditions(), media, site.config.siteUrl(),
+                Clock.systemUTC());
         DemoShow.create(show, renditions, media, "http://planet.test/", site.entries.river(0, 10), Instant.now());
-        show.setChapters(show.episode(2).orElseThrow().id(), CHAPTERS);
-        show.saveEpisode(new EpisodeDraft(3, 1, "Not out yet", "not-out-yet", Instant.now().plus(Duration.ofDays(2)),
-                "Coming soon.", EpisodeType.FULL, false, null));
+        show.episodes().setChapters(show.episodes().episode(2).orElseThrow().id(), CHAPTERS);
+        show.episodes().saveEpisode(new EpisodeDraft(3, 1, "Not out yet", "not-out-yet",
+                Instant.now().plus(Duration.ofDays(2)), "Coming soon.", EpisodeType.FULL, false, null));
         try {
             Files.createSymbolicLink(media.resolve("link.mp3"), dir.resolve("outside.mp3"));
             Files.createSymbolicLink(media.resolve("up"), dir);

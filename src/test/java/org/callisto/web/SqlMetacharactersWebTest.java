@@ -3,6 +3,7 @@ package org.callisto.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.callisto.account.Accounts;
@@ -32,7 +33,7 @@ class SqlMetacharactersWebTest {
     @MethodSource("org.callisto.db.TestDatabases#kinds")
     void sqlSignsInEveryFieldAreStoredAndShownLiterally(String kind) {
         try (PlanetSite site = new PlanetSite(kind, Map.of("journal.registration", "open"))) {
-            Accounts.of(site.db, site.config).createAdmin("editor1", JournalWebTest.PASSWORD);
+            Accounts.of(site.db, site.config, Clock.systemUTC()).createAdmin("editor1", JournalWebTest.PASSWORD);
             WebClient member = JournalWebTest.member(site, "quoter");
             WebClient editor = JournalWebTest.client(site);
             JournalWebTest.login(editor, "editor1");
@@ -48,7 +49,7 @@ class SqlMetacharactersWebTest {
             assertThat(editor.submit("/stories/" + other, "/stories/" + other + "/lock", "reason", EVERYTHING)
                     .statusCode()).isEqualTo(303);
 
-            JournalStore stories = new JournalStore(site.db);
+            JournalStore stories = new JournalStore(site.db, Clock.systemUTC());
             Story s = stories.story(id).orElseThrow();
             assertThat(s.title()).isEqualTo(EVERYTHING);
             assertThat(s.dept()).isEqualTo(QUOTE);
@@ -59,7 +60,7 @@ class SqlMetacharactersWebTest {
             assertThat(o.dept()).isEqualTo(LIKE);
             assertThat(o.introSource()).isEqualTo(UNICODE);
             assertThat(stories.story(rejected).orElseThrow().rejectReason()).isEqualTo(EVERYTHING);
-            CommentStore comments = new CommentStore(site.db);
+            CommentStore comments = new CommentStore(site.db, Clock.systemUTC());
             assertThat(comments.comment(comment).map(Comment::source)).contains(EVERYTHING);
             assertThat(comments.comment(markdown).map(Comment::source)).contains(QUOTE + " " + UNICODE);
             assertThat(stories.published(0, 10, java.time.Instant.now())).as("the stories table is still there, whole").hasSize(2);
@@ -108,7 +109,7 @@ class SqlMetacharactersWebTest {
             assertThat(wildcard.body()).contains("the username or password is not right");
             JournalWebTest.login(under, "x_y");
             assertThat(under.get("/account").body()).contains("<strong>x_y</strong>");
-            assertThat(Accounts.of(site.db, site.config).store().users()).hasSize(1);
+            assertThat(Accounts.of(site.db, site.config, Clock.systemUTC()).store().users()).hasSize(1);
         }
     }
 
@@ -116,7 +117,7 @@ class SqlMetacharactersWebTest {
     @MethodSource("org.callisto.db.TestDatabases#kinds")
     void identifiersThatAreNotNumbersGetA400Or404InWords(String kind) {
         try (PlanetSite site = new PlanetSite(kind, Map.of("journal.registration", "open"))) {
-            Accounts.of(site.db, site.config).createAdmin("editor1", JournalWebTest.PASSWORD);
+            Accounts.of(site.db, site.config, Clock.systemUTC()).createAdmin("editor1", JournalWebTest.PASSWORD);
             WebClient member = JournalWebTest.member(site, "prober");
             long story = JournalWebTest.submit(member, "A story", "text", "intro", "");
             WebClient editor = JournalWebTest.client(site);
@@ -160,7 +161,7 @@ class SqlMetacharactersWebTest {
                     "format", "text", "text", "a reply to a made-up comment");
             assertThat(reply.statusCode()).as("a parent that is not a number is refused").isEqualTo(400);
             assertThat(reply.body()).contains("which comment");
-            assertThat(new CommentStore(site.db).byStory(story)).hasSize(1);
+            assertThat(new CommentStore(site.db, Clock.systemUTC()).byStory(story)).hasSize(1);
         }
     }
 

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -95,7 +96,7 @@ class StoredXssInChromiumTest {
     static void start() throws Exception {
         site = new PlanetSite("sqlite", Map.of("journal.registration", "open"));
         site.subscriptions.addFeed("https://hostile.example/feed.xml", "Hostile categories", TOPICS);
-        Accounts accounts = Accounts.of(site.db, site.config);
+        Accounts accounts = Accounts.of(site.db, site.config, Clock.systemUTC());
         accounts.createAdmin("editor1", JournalWebTest.PASSWORD);
         accounts.createAdmin("editor2", JournalWebTest.PASSWORD);
         editor = login("editor1");
@@ -279,7 +280,7 @@ class StoredXssInChromiumTest {
             ScriptProbe.Report r = probe.check(site.uri("/register").toString());
             reports.add(r);
             assertThat(r.text()).containsAnyOf("which is not allowed", "the username is too long");
-            assertThat(Accounts.of(site.db, site.config).store().userByName(name)).isEmpty();
+            assertThat(Accounts.of(site.db, site.config, Clock.systemUTC()).store().userByName(name)).isEmpty();
         }
         for (int i = 0; i < XssPayloads.ALL.size(); i++) {
             String q = java.net.URLEncoder.encode(p(FORM, i), StandardCharsets.UTF_8);
@@ -363,7 +364,7 @@ class StoredXssInChromiumTest {
     }
 
     private static WebClient member(String name) {
-        Accounts.of(site.db, site.config).register(name, JournalWebTest.PASSWORD, null,
+        Accounts.of(site.db, site.config, Clock.systemUTC()).register(name, JournalWebTest.PASSWORD, null,
                 "10.9." + ADDRESSES.incrementAndGet() / 200 + "." + ADDRESSES.get() % 200);
         return login(name);
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
 import org.callisto.app.demo.DemoShow;
 import org.callisto.show.Episode;
 import org.callisto.show.Renditions;
-import org.callisto.show.ShowStore;
+import org.callisto.show.ShowStores;
 import org.callisto.show.Transcript;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,13 +38,15 @@ class TranscriptsWebTest {
         media = dir.resolve("media");
         Files.createDirectories(media);
         site = new PlanetSite("sqlite", Map.of("show.media_dir", media.toString()));
-        ShowStore show = new ShowStore(site.db);
-        DemoShow.create(show, new Renditions(show, media, site.config.siteUrl()), media, "http://planet.test/",
-                site.entries.river(0, 10), Instant.now());
-        Episode first = show.episode(1).orElseThrow();
+        ShowStores show = ShowStores.of(site.db, Clock.systemUTC());
+        Renditions renditions = new Renditions(show.episodes(), show.renditions(), media, site.config.siteUrl(),
+                Clock.systemUTC());
+        DemoShow.create(show, renditions, media, "http://planet.test/", site.entries.river(0, 10), Instant.now());
+        Episode first = show.episodes().episode(1).orElseThrow();
         Files.writeString(media.resolve("demo/episode-1.txt"), "Host: Hello, plain world. Ünïcödé.\n");
-        show.saveTranscript(first.id(), new Transcript("demo/episode-1.txt", "text/plain", null));
-        show.saveTranscript(first.id(), new Transcript("https://subs.example/1.srt", "application/x-subrip", "de"));
+        show.transcripts().saveTranscript(first.id(), new Transcript("demo/episode-1.txt", "text/plain", null));
+        show.transcripts().saveTranscript(first.id(), new Transcript("https://subs.example/1.srt",
+                "application/x-subrip", "de"));
     }
 
     @AfterAll
@@ -105,8 +108,9 @@ class TranscriptsWebTest {
 
     @Test
     void chaptersAreOpenToOtherOrigins() {
-        ShowStore show = new ShowStore(site.db);
-        show.setChapters(show.episode(1).orElseThrow().id(), "{\"version\":\"1.2.0\",\"chapters\":[]}");
+        ShowStores show = ShowStores.of(site.db, Clock.systemUTC());
+        show.episodes().setChapters(show.episodes().episode(1).orElseThrow().id(),
+                "{\"version\":\"1.2.0\",\"chapters\":[]}");
         HttpResponse<String> r = site.get("/show/1/chapters.json");
         for (int i = 0; i < 50 && r.statusCode() != 200; i++) {
             sleep(); // the show's cache notices the change within its check interval

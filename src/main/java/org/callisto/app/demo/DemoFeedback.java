@@ -1,14 +1,14 @@
 package org.callisto.app.demo;
 
 import java.util.List;
-import org.callisto.journal.Feedback;
-import org.callisto.journal.FeedbackStatus;
-import org.callisto.journal.ListenerFeedback;
 import org.callisto.show.Curation;
 import org.callisto.show.Episode;
+import org.callisto.show.Feedback;
+import org.callisto.show.FeedbackStatus;
+import org.callisto.show.ListenerFeedback;
+import org.callisto.show.NoteStore.StoredSection;
 import org.callisto.show.Section;
-import org.callisto.show.ShowStore;
-import org.callisto.show.ShowStore.StoredSection;
+import org.callisto.show.ShowStores;
 import org.callisto.show.SourceKind;
 
 /**
@@ -31,7 +31,7 @@ public final class DemoFeedback {
      *
      * @return the two messages, in order
      */
-    public static List<Feedback> create(ListenerFeedback feedback, ShowStore show, Curation curation,
+    public static List<Feedback> create(ListenerFeedback feedback, ShowStores show, Curation curation,
                                         Episode episode) {
         List<Feedback> existing = feedback.store().withStatus(FeedbackStatus.NEW, ListenerFeedback.LIST_LIMIT);
         Feedback question = find(existing, SUBJECTS.get(0));
@@ -46,7 +46,7 @@ public final class DemoFeedback {
                     "Kai's twelve-line pf.conf in the journal was great. Could you talk about tables for blocklists"
                             + " on a future show?", "127.0.0.1");
         }
-        StoredSection section = show.storedNotes(episode.id()).stream()
+        StoredSection section = show.notes().storedNotes(episode.id()).stream()
                 .filter(s -> s.heading().equals(Section.DEFAULT_HEADINGS.getLast())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("demo: episode " + episode.number()
                         + " has no Feedback/Questions section"));

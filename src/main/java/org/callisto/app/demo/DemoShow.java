@@ -21,9 +21,10 @@ import org.callisto.show.RenditionKind;
 import org.callisto.show.Renditions;
 import org.callisto.show.Section;
 import org.callisto.show.ShowSettings;
-import org.callisto.show.ShowStore;
+import org.callisto.show.ShowStores;
 import org.callisto.show.SourceKind;
 import org.callisto.show.Transcript;
+import org.callisto.show.TranscriptStore;
 
 /**
  * The demo's podcast show: settings, two episodes with curated notes (items taken from the demo planet's entries,
@@ -50,7 +51,7 @@ public final class DemoShow {
      * @param entries the demo planet's entries, newest first, to curate notes from
      * @return the episodes, oldest first
      */
-    public static List<Episode> create(ShowStore store, Renditions renditions, Path mediaDir, String siteUrl,
+    public static List<Episode> create(ShowStores store, Renditions renditions, Path mediaDir, String siteUrl,
                                        List<Entry> entries, Instant now) {
         String base = siteUrl.endsWith("/") ? siteUrl : siteUrl + "/";
         Path folder = mediaDir.resolve(FOLDER);
@@ -60,7 +61,7 @@ public final class DemoShow {
             throw new UncheckedIOException("demo: cannot create the media directory " + folder, e);
         }
         write(folder.resolve("artwork.png"), DemoMedia.artworkPng());
-        store.saveSettings(new ShowSettings("Callisto Demo Weekly",
+        store.settings().saveSettings(new ShowSettings("Callisto Demo Weekly",
                 "A short weekly show about the BSDs and the stories of the demo planet. The media are silent.",
                 "en", "The Callisto demo crew", "Demo Host", "host@callisto.example",
                 base + "media/" + FOLDER + "/artwork.png",
@@ -92,19 +93,21 @@ public final class DemoShow {
         String name = "episode-" + latest.number();
         write(folder.resolve(name + ".vtt"), DemoMedia.transcriptVtt(TRANSCRIPT));
         write(folder.resolve(name + ".srt"), DemoMedia.transcriptSrt(TRANSCRIPT));
-        store.saveTranscript(latest.id(), new Transcript(FOLDER + "/" + name + ".vtt", "text/vtt", "en"));
-        store.saveTranscript(latest.id(), new Transcript(FOLDER + "/" + name + ".srt", "application/x-subrip",
+        TranscriptStore transcripts = store.transcripts();
+        transcripts.saveTranscript(latest.id(), new Transcript(FOLDER + "/" + name + ".vtt", "text/vtt", "en"));
+        transcripts.saveTranscript(latest.id(), new Transcript(FOLDER + "/" + name + ".srt", "application/x-subrip",
                 "en"));
         return episodes;
     }
 
-    private static Episode episode(ShowStore store, int number, String title, Instant at, String summary,
+    private static Episode episode(ShowStores store, int number, String title, Instant at, String summary,
                                    List<Guest> guests, List<Section> sections) {
-        Episode e = store.saveEpisode(new EpisodeDraft(number, 1, title, title.toLowerCase(java.util.Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", ""), at, summary, EpisodeType.FULL, false,
-                null));
-        store.setNotes(e.id(), sections);
-        store.setGuests(e.id(), guests);
+        String slug = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
+        Episode e = store.episodes().saveEpisode(new EpisodeDraft(number, 1, title, slug, at, summary,
+                EpisodeType.FULL, false, null));
+        store.notes().setNotes(e.id(), sections);
+        store.guests().setGuests(e.id(), guests);
         return e;
     }
 

@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts downloads per media file, in memory, without keeping anything about who downloaded: no address, no
- * client name, no time finer than the UTC day. {@link MediaDownloads} counts a download when a GET asks for the
- * whole file ({@code full}) or for ranges of which the first starts at byte 0 ({@code range start}), so a podcast
- * app that fetches an episode in many ranges counts once, and a player seeking or resuming does not count again.
- * HEAD requests are never counted.
+ * client name, no time finer than the UTC day. The web's media responses ({@code org.callisto.web.MediaResponses})
+ * count a download when a GET asks for the whole file ({@code full}) or for ranges of which the first starts at
+ * byte 0 ({@code range start}), so a podcast app that fetches an episode in many ranges counts once, and a player
+ * seeking or resuming does not count again. HEAD requests are never counted.
  *
  * <p>The counts since the last {@link #drain()} are kept apart per file, day and kind, for a flusher that adds them
  * to the database every few seconds (see {@code org.callisto.show.DownloadFlusher}); the download path itself never
@@ -43,11 +43,6 @@ public final class DownloadCounter {
     private final ConcurrentHashMap<String, LongAdder> totals = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Key, LongAdder> pending = new ConcurrentHashMap<>();
     private final Clock clock;
-
-    /** A counter whose days are UTC days of the system clock. */
-    public DownloadCounter() {
-        this(Clock.systemUTC());
-    }
 
     /** A counter whose days are UTC days of {@code clock}. */
     public DownloadCounter(Clock clock) {

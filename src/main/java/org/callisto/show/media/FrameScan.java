@@ -17,7 +17,7 @@ final class FrameScan {
     private FrameScan() {
     }
 
-    static Mp3Info run(MediaFile media, long first, long end, MpegFrameHeader firstHeader, VbrHeader vbrHeader)
+    static Mp3Info run(InspectedFile media, long first, long end, MpegFrameHeader firstHeader, VbrHeader vbrHeader)
             throws MediaException {
         long position = first;
         if (vbrHeader != null) {
@@ -75,7 +75,7 @@ final class FrameScan {
     }
 
     /** The next offset from {@code from} holding a frame header of the same stream, or -1 within the window. */
-    private static long resync(MediaFile media, long from, long end, MpegFrameHeader stream) throws MediaException {
+    private static long resync(InspectedFile media, long from, long end, MpegFrameHeader stream) throws MediaException {
         ByteBuffer window = media.read(from, (int) Math.min(Mp3Info.SEARCH_WINDOW + 4, Math.max(0, end - from)));
         for (int i = 0; i + 4 <= window.remaining(); i++) {
             if ((window.get(i) & 0xFF) == 0xFF) {

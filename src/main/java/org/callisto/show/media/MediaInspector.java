@@ -28,7 +28,7 @@ public final class MediaInspector {
      * duration is exact even without a VBR header and a truncated file is noticed.
      */
     public static MediaInfo inspect(Path file, boolean scanFrames) throws MediaException {
-        try (MediaFile media = MediaFile.open(file)) {
+        try (InspectedFile media = InspectedFile.open(file)) {
             if (media.size() == 0) {
                 throw media.fail("the file is empty");
             }

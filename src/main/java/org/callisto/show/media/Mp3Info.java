@@ -35,19 +35,19 @@ public record Mp3Info(String version, int bitrate, int sampleRate, int channels,
 
     /** Reads the file's tags and first frames; see the class comment. */
     public static Mp3Info read(Path file) throws MediaException {
-        try (MediaFile media = MediaFile.open(file)) {
+        try (InspectedFile media = InspectedFile.open(file)) {
             return read(media, false);
         }
     }
 
     /** Walks every frame of the file: exact duration, bitrate and frame count, whatever the headers say. */
     public static Mp3Info scan(Path file) throws MediaException {
-        try (MediaFile media = MediaFile.open(file)) {
+        try (InspectedFile media = InspectedFile.open(file)) {
             return read(media, true);
         }
     }
 
-    static Mp3Info read(MediaFile media, boolean scan) throws MediaException {
+    static Mp3Info read(InspectedFile media, boolean scan) throws MediaException {
         long start = skipId3v2(media);
         long end = audioEnd(media, start);
         long[] found = findFirstFrame(media, start, end);
@@ -86,7 +86,7 @@ public record Mp3Info(String version, int bitrate, int sampleRate, int channels,
     }
 
     /** The offset just past any ID3v2 tags at the start (several may follow each other). */
-    private static long skipId3v2(MediaFile media) throws MediaException {
+    private static long skipId3v2(InspectedFile media) throws MediaException {
         if (media.size() == 0) {
             throw media.fail("the file is empty");
         }
@@ -117,7 +117,7 @@ public record Mp3Info(String version, int bitrate, int sampleRate, int channels,
     }
 
     /** Where the audio ends: before an ID3v1 tag and an APEv2 tag at the end of the file, if present. */
-    private static long audioEnd(MediaFile media, long start) throws MediaException {
+    private static long audioEnd(InspectedFile media, long start) throws MediaException {
         long end = media.size();
         if (end - 128 >= start) {
             ByteBuffer b = media.read(end - 128, 3);
@@ -146,7 +146,7 @@ public record Mp3Info(String version, int bitrate, int sampleRate, int channels,
      * header of the same stream (or by the end of the audio), so that a stray 0xFF byte in junk is not taken for a
      * frame. Returns {offset, header}.
      */
-    private static long[] findFirstFrame(MediaFile media, long start, long end) throws MediaException {
+    private static long[] findFirstFrame(InspectedFile media, long start, long end) throws MediaException {
         if (start >= end) {
             throw media.fail("the file holds only tags (" + start + " bytes) and no MPEG audio frames");
         }

@@ -44,12 +44,12 @@ public record Mp4Info(String majorBrand, int mvhdVersion, long timescale, long d
 
     /** Reads the file's boxes; see the class comment. */
     public static Mp4Info read(Path file) throws MediaException {
-        try (MediaFile media = MediaFile.open(file)) {
+        try (InspectedFile media = InspectedFile.open(file)) {
             return read(media);
         }
     }
 
-    static Mp4Info read(MediaFile media) throws MediaException {
+    static Mp4Info read(InspectedFile media) throws MediaException {
         Walk walk = new Walk(media);
         List<String> topLevel = new ArrayList<>();
         long position = 0;
@@ -116,9 +116,9 @@ public record Mp4Info(String majorBrand, int mvhdVersion, long timescale, long d
         }
     }
 
-    /** The walk's state: what has been found so far. Confined to one call of {@link #read(MediaFile)}. */
+    /** The walk's state: what has been found so far. Confined to one call of {@link #read(InspectedFile)}. */
     private static final class Walk {
-        private final MediaFile media;
+        private final InspectedFile media;
         private String brand = "";
         private boolean moovSeen;
         private boolean mdatSeen;
@@ -130,7 +130,7 @@ public record Mp4Info(String majorBrand, int mvhdVersion, long timescale, long d
         private final List<String> handlers = new ArrayList<>();
         private int boxes;
 
-        Walk(MediaFile media) {
+        Walk(InspectedFile media) {
             this.media = media;
         }
 

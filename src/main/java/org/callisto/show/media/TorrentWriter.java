@@ -95,9 +95,12 @@ public final class TorrentWriter {
         }
     }
 
-    /** Makes the torrent and writes it to {@code torrentFile} atomically (a temporary file, then a rename). */
-    public static Torrent write(Path file, URI webSeed, Path torrentFile) throws MediaException {
-        Torrent torrent = create(file, webSeed, Instant.now());
+    /**
+     * Makes the torrent, dated {@code created}, and writes it to {@code torrentFile} atomically (a temporary file,
+     * then a rename).
+     */
+    public static Torrent write(Path file, URI webSeed, Instant created, Path torrentFile) throws MediaException {
+        Torrent torrent = create(file, webSeed, created);
         Path dir = torrentFile.toAbsolutePath().getParent();
         try {
             Path temporary = Files.createTempFile(dir, ".torrent-", ".part");

@@ -19,7 +19,7 @@ record VbrHeader(String kind, long frames, long bytes) {
     private static final int VBRI_OFFSET = 4 + 32;
 
     /** The VBR header in the frame at {@code frame}, or null when the frame is plain audio. */
-    static VbrHeader find(MediaFile media, long frame, MpegFrameHeader header) throws MediaException {
+    static VbrHeader find(InspectedFile media, long frame, MpegFrameHeader header) throws MediaException {
         ByteBuffer b = media.read(frame, header.frameLength());
         // The Xing header follows the side information; encoders differ on whether a CRC shifts it, so try both.
         for (int offset : new int[] {4 + header.sideInfoLength(), 6 + header.sideInfoLength()}) {

@@ -1,6 +1,8 @@
 /**
- * The show's media foundation: knowing what an episode's files are, serving them, and sharing them as torrents.
- * No database and no pages here; the show's store and routes build on these classes.
+ * The show's media foundation: knowing what an episode's files are, sharing them as torrents, and counting their
+ * downloads. No database, no HTTP and no pages here; the show's stores build on these classes, and the web layer
+ * serves the files ({@code org.callisto.web.MediaResponses}, with the range rules of
+ * {@code org.callisto.web.RangeRequest}).
  *
  * <ul>
  * <li>{@link org.callisto.show.media.MediaInspector} reads a file's kind, length and duration from its content:
@@ -10,10 +12,9 @@
  *     {@link org.callisto.show.media.MediaException} naming the file and what is wrong.</li>
  * <li>{@link org.callisto.show.media.TorrentWriter} makes one single-file torrent per rendition, with our direct
  *     download URL as web seed, using {@link org.callisto.show.media.Bencode}.</li>
- * <li>{@link org.callisto.show.media.MediaDownloads} answers GET and HEAD with ranges and validators
- *     ({@link org.callisto.show.media.RangeRequest} holds the range rules), sending memory-mapped windows of the file
- *     through Jetty, and counts downloads in a {@link org.callisto.show.media.DownloadCounter} that stores no
- *     address.</li>
+ * <li>{@link org.callisto.show.media.DownloadCounter} counts downloads per file and UTC day in memory, storing no
+ *     address; the web layer counts each GET of a whole file or of ranges from byte 0 in it, and
+ *     {@code org.callisto.show.DownloadFlusher} adds the counts to the database.</li>
  * </ul>
  *
  * <p>See {@code docs/show-media.md} for the choices and their reasons.

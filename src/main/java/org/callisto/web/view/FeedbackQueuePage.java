@@ -1,7 +1,7 @@
 package org.callisto.web.view;
 
 import java.util.List;
-import org.callisto.journal.Feedback;
+import org.callisto.show.Feedback;
 
 /**
  * The editors' feedback queue ({@code /editor/feedback}): open messages, oldest first, then answered and archived

@@ -2,6 +2,7 @@ package org.callisto.show.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -13,7 +14,7 @@ class DownloadCounterTest {
 
     @Test
     void countsEveryDownloadFromManyThreads() throws Exception {
-        DownloadCounter counter = new DownloadCounter();
+        DownloadCounter counter = new DownloadCounter(Clock.systemUTC());
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < 8; t++) {

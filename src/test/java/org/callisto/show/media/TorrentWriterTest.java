@@ -94,9 +94,12 @@ class TorrentWriterTest {
         Path file = TestMedia.write(dir, "show.mp4", TestMedia.mp4(0, 1000, 1000, 50_000, true, "vide"));
         Path out = dir.resolve("show.mp4.torrent");
 
-        Torrent torrent = TorrentWriter.write(file, URI.create("https://example.org/show.mp4"), out);
+        Instant created = Instant.parse("2026-05-01T10:00:00Z");
+        Torrent torrent = TorrentWriter.write(file, URI.create("https://example.org/show.mp4"), created, out);
 
         assertThat(Files.readAllBytes(out)).isEqualTo(torrent.bytes());
+        assertThat(torrent.bytes()).as("the same torrent as create() makes with the same date")
+                .isEqualTo(TorrentWriter.create(file, URI.create("https://example.org/show.mp4"), created).bytes());
         try (var listing = Files.list(dir)) {
             assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("show.mp4",
                     "show.mp4.torrent");

@@ -74,11 +74,11 @@ public final class PopulateJournalBench {
             CategoryStore planet = new CategoryStore(db);
             Accounts accounts = new Accounts(new AccountStore(db), new PasswordHasher(1024, 1, 1),
                     new RateLimiter(clock), Config.Registration.OPEN, clock);
-            JournalStore stories = new JournalStore(db);
+            JournalStore stories = new JournalStore(db, Clock.systemUTC());
             String site = "http://localhost/";
             List<String> topics = planet.categories().stream().map(Category::name).toList();
             Submissions submissions = new Submissions(stories, accounts, site, () -> topics, clock);
-            Comments comments = new Comments(new CommentStore(db), stories, accounts, site, clock);
+            Comments comments = new Comments(new CommentStore(db, Clock.systemUTC()), stories, accounts, site, clock);
             accounts.createAdmin("benchadmin", PASSWORD);
             Session editor = accounts.login("benchadmin", PASSWORD, "10.255.0.1", null, "bench");
             int[] address = {0};

@@ -1,4 +1,4 @@
-package org.callisto.show.media;
+package org.callisto.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

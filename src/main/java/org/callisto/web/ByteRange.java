@@ -1,4 +1,4 @@
-package org.callisto.show.media;
+package org.callisto.web;
 
 /**
  * One satisfiable byte range of a file, both ends inclusive as in {@code Content-Range}. Immutable.

@@ -1,4 +1,4 @@
-package org.callisto.show.media;
+package org.callisto.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,12 +22,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.callisto.show.media.MediaInfo;
+import org.callisto.show.media.MediaInspector;
+import org.callisto.show.media.Mp4Info;
+import org.callisto.show.media.TestMedia;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class MediaDownloadsTest {
+class MediaResponsesTest {
 
     @TempDir
     static Path dir;
@@ -245,14 +249,14 @@ class MediaDownloadsTest {
 
     @Test
     void rangesAcrossMappingWindowsOfALargeFileAreExact() throws Exception {
-        byte[] big = new byte[(MediaDownloads.WINDOW_MIB * 2 + 1) * 1024 * 1024 + 12345];
+        byte[] big = new byte[(MediaResponses.WINDOW_MIB * 2 + 1) * 1024 * 1024 + 12345];
         for (int i = 0; i < big.length; i++) {
             big[i] = (byte) (i ^ i >>> 8 ^ i >>> 16);
         }
         Path file = TestMedia.write(dir, "big.mp4", big);
         server.add(new MediaInfo(file, big.length, "video/mp4", 0, new Mp4Info("isom", 0, 1000, 0, 0, List.of(),
                 true)));
-        int window = MediaDownloads.WINDOW_MIB * 1024 * 1024;
+        int window = MediaResponses.WINDOW_MIB * 1024 * 1024;
 
         HttpResponse<byte[]> whole = send("GET", "big.mp4");
         HttpResponse<byte[]> across = send("GET", "big.mp4", "Range", "bytes=" + (window - 5) + "-" + (window + 5));

@@ -1,4 +1,4 @@
-package org.callisto.show.media;
+package org.callisto.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -8,9 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.callisto.show.media.MediaInfo;
+import org.callisto.show.media.MediaInspector;
+import org.callisto.show.media.TestMedia;
+import org.callisto.show.media.Torrent;
+import org.callisto.show.media.TorrentWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +42,8 @@ class TorrentDownloadTest {
             MediaInfo info = MediaInspector.inspect(file);
             server.add(info);
             Path torrentFile = dir.resolve("episode-42.mp3.torrent");
-            Torrent torrent = TorrentWriter.write(file, server.uri("episode-42.mp3"), torrentFile);
+            Torrent torrent = TorrentWriter.write(file, server.uri("episode-42.mp3"), Instant.now(),
+                    torrentFile);
             Path log = dir.resolve("aria2c.log");
 
             long started = System.nanoTime();

@@ -1,4 +1,4 @@
-package org.callisto.show.media;
+package org.callisto.web;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package org.callisto.journal;
+package org.callisto.show;
 
 import java.time.Instant;
 import java.util.Objects;

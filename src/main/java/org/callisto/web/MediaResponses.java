@@ -1,6 +1,5 @@
-package org.callisto.show.media;
+package org.callisto.web;
 
-import org.callisto.web.HttpDates;
 import io.javalin.http.Context;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,14 +17,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import org.callisto.show.media.DownloadCounter;
+import org.callisto.show.media.MediaInfo;
 import org.eclipse.jetty.ee10.servlet.HttpOutput;
 
 /**
@@ -53,14 +49,14 @@ import org.eclipse.jetty.ee10.servlet.HttpOutput;
  *
  * <p>Thread-safe: one instance serves every request; its only state is the {@link DownloadCounter}.
  */
-public final class MediaDownloads {
+public final class MediaResponses {
 
     static final int WINDOW_MIB = 16;
     private static final long WINDOW = WINDOW_MIB * 1024L * 1024;
 
     private final DownloadCounter counter;
 
-    public MediaDownloads(DownloadCounter counter) {
+    public MediaResponses(DownloadCounter counter) {
         this.counter = counter;
     }
 

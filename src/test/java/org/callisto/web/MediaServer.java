@@ -1,22 +1,25 @@
-package org.callisto.show.media;
+package org.callisto.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.callisto.show.media.DownloadCounter;
+import org.callisto.show.media.MediaInfo;
 
 /**
  * A Javalin server on 127.0.0.1 and a free port serving registered media files at {@code /media/{name}} through
- * {@link MediaDownloads}, as the show's routes will.
+ * {@link MediaResponses}, as the show's routes will.
  */
 final class MediaServer implements AutoCloseable {
 
-    final DownloadCounter counter = new DownloadCounter();
-    final MediaDownloads downloads = new MediaDownloads(counter);
+    final DownloadCounter counter = new DownloadCounter(Clock.systemUTC());
+    final MediaResponses downloads = new MediaResponses(counter);
     /** Exceptions that escaped the handler: there should be none, whatever clients do. */
     final List<Throwable> failures = new CopyOnWriteArrayList<>();
     /** Requests whose handler has returned or thrown. */

@@ -1,4 +1,4 @@
-package org.callisto.journal;
+package org.callisto.show;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +10,7 @@ import org.callisto.account.RateLimiter;
 import org.callisto.account.RateRule;
 import org.callisto.account.Role;
 import org.callisto.account.Session;
+import org.callisto.journal.JournalRefusal;
 
 /**
  * The rules of listener feedback: what the public form at {@code /feedback} accepts, how often one address may

@@ -1,4 +1,4 @@
-package org.callisto.journal;
+package org.callisto.show;
 
 import java.util.Locale;
 

@@ -5,11 +5,11 @@ import java.nio.file.Path;
 
 /**
  * Where a file named for an episode lives in the media directory: the checks that media files and transcripts
- * share before they are inspected. Stateless.
+ * share before they are inspected. Stateless and thread-safe.
  */
-final class MediaFile {
+final class EpisodeFileChecks {
 
-    private MediaFile() {
+    private EpisodeFileChecks() {
     }
 
     /**
@@ -17,8 +17,8 @@ final class MediaFile {
      *
      * @param what names the file in the message, e.g. {@code "episode 7 transcript ep7.vtt"}
      */
-    static Episode episode(ShowStore store, int number, String what) throws RenditionException {
-        return store.episode(number).orElseThrow(() -> new RenditionException(
+    static Episode episode(EpisodeStore episodes, int number, String what) throws RenditionException {
+        return episodes.episode(number).orElseThrow(() -> new RenditionException(
                 what + ": there is no episode " + number + "; create or import it first"));
     }
 

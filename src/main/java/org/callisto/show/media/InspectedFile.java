@@ -13,21 +13,21 @@ import java.nio.file.StandardOpenOption;
  *
  * <p>Not thread-safe: one inspection at a time owns an instance. Close it when done.
  */
-final class MediaFile implements AutoCloseable {
+final class InspectedFile implements AutoCloseable {
 
     private final Path path;
     private final String name;
     private final FileChannel channel;
     private final long size;
 
-    private MediaFile(Path path, FileChannel channel, long size) {
+    private InspectedFile(Path path, FileChannel channel, long size) {
         this.path = path;
         this.name = String.valueOf(path.getFileName());
         this.channel = channel;
         this.size = size;
     }
 
-    static MediaFile open(Path path) throws MediaException {
+    static InspectedFile open(Path path) throws MediaException {
         String name = String.valueOf(path.getFileName());
         FileChannel channel;
         try {
@@ -38,7 +38,7 @@ final class MediaFile implements AutoCloseable {
             throw new MediaException(name + ": cannot open " + path.toAbsolutePath() + ": " + e.getMessage(), e);
         }
         try {
-            return new MediaFile(path, channel, channel.size());
+            return new InspectedFile(path, channel, channel.size());
         } catch (IOException e) {
             try {
                 channel.close();
