@@ -24,20 +24,16 @@ public final class AccountStore {
     }
 
     /** What {@link #createUser} did. */
-    sealed interface Creation {
-    }
+    sealed interface Creation {}
 
     /** The account was made. */
-    record Created(User user) implements Creation {
-    }
+    record Created(User user) implements Creation {}
 
     /** Another account has the same name, in any case. */
-    record NameTaken() implements Creation {
-    }
+    record NameTaken() implements Creation {}
 
     /** The invitation does not exist, was used, or has expired. */
-    record InvitationUnusable() implements Creation {
-    }
+    record InvitationUnusable() implements Creation {}
 
     /** A user with the secret they log in with, for checking a password. */
     record Credentials(User user, String passwordHash) {
@@ -64,28 +60,46 @@ public final class AccountStore {
     Creation createUser(String username, String passwordHash, Role role, Instant now, String invitationHash) {
         try {
             return db.inTransaction(c -> {
-                record Usable(long id, long createdBy) {
-                }
+                record Usable(long id, long createdBy) {}
                 Usable invitation = null;
                 if (invitationHash != null) {
-                    Optional<Usable> found = Sql.first(c, "SELECT id, created_by FROM invitations WHERE code_hash = ?"
-                            + " AND used_at IS NULL AND expires_at > ?", rs -> new Usable(rs.getLong(1),
-                            rs.getLong(2)), invitationHash, now);
+                    Optional<Usable> found = Sql.first(
+                            c,
+                            "SELECT id, created_by FROM invitations WHERE code_hash = ?"
+                                    + " AND used_at IS NULL AND expires_at > ?",
+                            rs -> new Usable(rs.getLong(1), rs.getLong(2)),
+                            invitationHash,
+                            now);
                     if (found.isEmpty()) {
                         return new InvitationUnusable();
                     }
                     invitation = found.get();
                 }
-                Optional<Long> id = Sql.first(c, "INSERT INTO users (username, username_key, password_hash, role,"
-                        + " created_at, password_changed_at, invited_by) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                        + " ON CONFLICT (username_key) DO NOTHING RETURNING id", rs -> rs.getLong(1), username,
-                        UsernameRules.key(username), passwordHash, role.key(), now, now,
+                Optional<Long> id = Sql.first(
+                        c,
+                        "INSERT INTO users (username, username_key, password_hash, role,"
+                                + " created_at, password_changed_at, invited_by) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                                + " ON CONFLICT (username_key) DO NOTHING RETURNING id",
+                        rs -> rs.getLong(1),
+                        username,
+                        UsernameRules.key(username),
+                        passwordHash,
+                        role.key(),
+                        now,
+                        now,
                         invitation == null ? null : invitation.createdBy());
                 if (id.isEmpty()) {
                     return new NameTaken();
                 }
-                if (invitation != null && Sql.update(c, "UPDATE invitations SET used_by = ?, used_at = ?"
-                        + " WHERE id = ? AND used_at IS NULL", id.get(), now, invitation.id()) == 0) {
+                if (invitation != null
+                        && Sql.update(
+                                        c,
+                                        "UPDATE invitations SET used_by = ?, used_at = ?"
+                                                + " WHERE id = ? AND used_at IS NULL",
+                                        id.get(),
+                                        now,
+                                        invitation.id())
+                                == 0) {
                     throw new InvitationRace();
                 }
                 return new Created(userById(c, id.get()).orElseThrow());
@@ -106,14 +120,20 @@ public final class AccountStore {
 
     /** The account of a name key (see {@link UsernameRules#key}) with its password hash. */
     Optional<Credentials> credentials(String usernameKey) {
-        return db.withConnection(c -> Sql.first(c, "SELECT " + USER_COLUMNS + ", u.password_hash FROM users u"
-                + " WHERE u.username_key = ?", rs -> new Credentials(user(rs), rs.getString(7)), usernameKey));
+        return db.withConnection(c -> Sql.first(
+                c,
+                "SELECT " + USER_COLUMNS + ", u.password_hash FROM users u" + " WHERE u.username_key = ?",
+                rs -> new Credentials(user(rs), rs.getString(7)),
+                usernameKey));
     }
 
     /** The account of an id with its password hash. */
     Optional<Credentials> credentials(long userId) {
-        return db.withConnection(c -> Sql.first(c, "SELECT " + USER_COLUMNS + ", u.password_hash FROM users u"
-                + " WHERE u.id = ?", rs -> new Credentials(user(rs), rs.getString(7)), userId));
+        return db.withConnection(c -> Sql.first(
+                c,
+                "SELECT " + USER_COLUMNS + ", u.password_hash FROM users u" + " WHERE u.id = ?",
+                rs -> new Credentials(user(rs), rs.getString(7)),
+                userId));
     }
 
     public Optional<User> user(long id) {
@@ -137,13 +157,13 @@ public final class AccountStore {
 
     /** How many accounts have {@code role}. */
     public int countWithRole(Role role) {
-        return db.withConnection(c -> Sql.first(c, "SELECT COUNT(*) FROM users WHERE role = ?", rs -> rs.getInt(1),
-                role.key()).orElseThrow());
+        return db.withConnection(
+                c -> Sql.first(c, "SELECT COUNT(*) FROM users WHERE role = ?", rs -> rs.getInt(1), role.key())
+                        .orElseThrow());
     }
 
     void setPasswordHash(long userId, String passwordHash, Instant now) {
-        update("UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?",
-                passwordHash, now, userId);
+        update("UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?", passwordHash, now, userId);
     }
 
     void setRole(long userId, Role role) {
@@ -157,9 +177,14 @@ public final class AccountStore {
      * docs/accounts.md).
      */
     boolean setRoleKeepingAnAdmin(long userId, Role role) {
-        return update("UPDATE users SET role = ? WHERE id = ? AND (? = 'admin' OR role <> 'admin'"
-                + " OR (SELECT COUNT(*) FROM users a WHERE a.role = 'admin' AND a.banned = 0 AND a.id <> ?) > 0)",
-                role.key(), userId, role.key(), userId) == 1;
+        return update(
+                        "UPDATE users SET role = ? WHERE id = ? AND (? = 'admin' OR role <> 'admin'"
+                                + " OR (SELECT COUNT(*) FROM users a WHERE a.role = 'admin' AND a.banned = 0 AND a.id <> ?) > 0)",
+                        role.key(),
+                        userId,
+                        role.key(),
+                        userId)
+                == 1;
     }
 
     /** Marks an account as made by {@code callisto demo}. */
@@ -169,8 +194,8 @@ public final class AccountStore {
 
     /** Whether an account was made by {@code callisto demo}. */
     boolean demo(long userId) {
-        return db.withConnection(c -> Sql.first(c, "SELECT demo FROM users WHERE id = ?", rs -> Sql.bool(rs, 1),
-                userId).orElse(false));
+        return db.withConnection(c -> Sql.first(c, "SELECT demo FROM users WHERE id = ?", rs -> Sql.bool(rs, 1), userId)
+                .orElse(false));
     }
 
     /**
@@ -179,8 +204,8 @@ public final class AccountStore {
      */
     int banDemoAccounts(String reason) {
         return db.inTransaction(c -> {
-            int banned = Sql.update(c, "UPDATE users SET banned = 1, banned_reason = ? WHERE demo = 1 AND banned = 0",
-                    reason);
+            int banned = Sql.update(
+                    c, "UPDATE users SET banned = 1, banned_reason = ? WHERE demo = 1 AND banned = 0", reason);
             Sql.update(c, "DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE demo = 1)");
             return banned;
         });
@@ -189,8 +214,12 @@ public final class AccountStore {
     /** Bans or unbans an account; a ban also ends all its sessions. */
     void setBanned(long userId, boolean banned, String reason) {
         db.inTransaction(c -> {
-            Sql.update(c, "UPDATE users SET banned = ?, banned_reason = ? WHERE id = ?", banned,
-                    banned ? reason : null, userId);
+            Sql.update(
+                    c,
+                    "UPDATE users SET banned = ?, banned_reason = ? WHERE id = ?",
+                    banned,
+                    banned ? reason : null,
+                    userId);
             if (banned) {
                 Sql.update(c, "DELETE FROM sessions WHERE user_id = ?", userId);
             }
@@ -201,38 +230,63 @@ public final class AccountStore {
     // ---- invitations
 
     Invitation createInvitation(String codeHash, long createdBy, Instant now, Instant expiresAt) {
-        return db.inTransaction(c -> Sql.first(c, "INSERT INTO invitations (code_hash, created_by, created_at,"
-                + " expires_at) VALUES (?, ?, ?, ?) RETURNING " + INVITATION_COLUMNS, AccountStore::invitation,
-                codeHash, createdBy, now, expiresAt).orElseThrow());
+        return db.inTransaction(c -> Sql.first(
+                        c,
+                        "INSERT INTO invitations (code_hash, created_by, created_at,"
+                                + " expires_at) VALUES (?, ?, ?, ?) RETURNING " + INVITATION_COLUMNS,
+                        AccountStore::invitation,
+                        codeHash,
+                        createdBy,
+                        now,
+                        expiresAt)
+                .orElseThrow());
     }
 
     /** The invitations {@code userId} issued, newest first. */
     public List<Invitation> invitationsBy(long userId) {
-        return db.withConnection(c -> Sql.list(c, "SELECT " + INVITATION_COLUMNS + " FROM invitations"
-                + " WHERE created_by = ? ORDER BY created_at DESC, id DESC", AccountStore::invitation, userId));
+        return db.withConnection(c -> Sql.list(
+                c,
+                "SELECT " + INVITATION_COLUMNS + " FROM invitations"
+                        + " WHERE created_by = ? ORDER BY created_at DESC, id DESC",
+                AccountStore::invitation,
+                userId));
     }
 
     // ---- sessions
 
-    void createSession(String idHash, long userId, String csrfSecret, Instant now, Instant expiresAt,
-                       String userAgent) {
-        update("INSERT INTO sessions (id_hash, user_id, csrf_secret, created_at, last_seen_at, expires_at,"
+    void createSession(
+            String idHash, long userId, String csrfSecret, Instant now, Instant expiresAt, String userAgent) {
+        update(
+                "INSERT INTO sessions (id_hash, user_id, csrf_secret, created_at, last_seen_at, expires_at,"
                         + " user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                idHash, userId, csrfSecret, now, now, expiresAt, userAgent);
+                idHash,
+                userId,
+                csrfSecret,
+                now,
+                now,
+                expiresAt,
+                userAgent);
     }
 
     /** The live session with id digest {@code idHash} at {@code now}; none when expired or the account banned. */
     Optional<SessionRow> session(String idHash, Instant now) {
-        return db.withConnection(c -> Sql.first(c, "SELECT " + USER_COLUMNS + ", s.csrf_secret, s.created_at,"
-                + " s.last_seen_at, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id"
-                + " WHERE s.id_hash = ? AND s.expires_at > ? AND u.banned = 0",
-                rs -> new SessionRow(user(rs), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8)),
-                        Instant.ofEpochMilli(rs.getLong(9)), Instant.ofEpochMilli(rs.getLong(10))), idHash, now));
+        return db.withConnection(c -> Sql.first(
+                c,
+                "SELECT " + USER_COLUMNS + ", s.csrf_secret, s.created_at,"
+                        + " s.last_seen_at, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id"
+                        + " WHERE s.id_hash = ? AND s.expires_at > ? AND u.banned = 0",
+                rs -> new SessionRow(
+                        user(rs),
+                        rs.getString(7),
+                        Instant.ofEpochMilli(rs.getLong(8)),
+                        Instant.ofEpochMilli(rs.getLong(9)),
+                        Instant.ofEpochMilli(rs.getLong(10))),
+                idHash,
+                now));
     }
 
     void touchSession(String idHash, Instant now, Instant expiresAt) {
-        update("UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id_hash = ?",
-                now, expiresAt, idHash);
+        update("UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id_hash = ?", now, expiresAt, idHash);
     }
 
     void deleteSession(String idHash) {
@@ -251,15 +305,20 @@ public final class AccountStore {
 
     /** How many live sessions an account has at {@code now}. */
     public int countSessions(long userId, Instant now) {
-        return db.withConnection(c -> Sql.first(c, "SELECT COUNT(*) FROM sessions WHERE user_id = ? AND expires_at > ?",
-                rs -> rs.getInt(1), userId, now).orElseThrow());
+        return db.withConnection(c -> Sql.first(
+                        c,
+                        "SELECT COUNT(*) FROM sessions WHERE user_id = ? AND expires_at > ?",
+                        rs -> rs.getInt(1),
+                        userId,
+                        now)
+                .orElseThrow());
     }
 
     // ---- helpers
 
     private List<User> queryUsers(String where, Object... params) {
-        return db.withConnection(c -> Sql.list(c, "SELECT " + USER_COLUMNS + " FROM users u " + where,
-                AccountStore::user, params));
+        return db.withConnection(
+                c -> Sql.list(c, "SELECT " + USER_COLUMNS + " FROM users u " + where, AccountStore::user, params));
     }
 
     private static Optional<User> userById(Connection c, long id) throws SQLException {
@@ -272,13 +331,22 @@ public final class AccountStore {
 
     /** Reads the six {@link #USER_COLUMNS}. */
     private static User user(ResultSet rs) throws SQLException {
-        return new User(rs.getLong(1), rs.getString(2), Role.of(rs.getString(3)), Sql.bool(rs, 4),
-                Instant.ofEpochMilli(rs.getLong(5)), Optional.ofNullable(Sql.longOrNull(rs, 6)));
+        return new User(
+                rs.getLong(1),
+                rs.getString(2),
+                Role.of(rs.getString(3)),
+                Sql.bool(rs, 4),
+                Instant.ofEpochMilli(rs.getLong(5)),
+                Optional.ofNullable(Sql.longOrNull(rs, 6)));
     }
 
     private static Invitation invitation(ResultSet rs) throws SQLException {
-        return new Invitation(rs.getLong(1), rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3)),
-                Instant.ofEpochMilli(rs.getLong(4)), Optional.ofNullable(Sql.longOrNull(rs, 5)),
+        return new Invitation(
+                rs.getLong(1),
+                rs.getLong(2),
+                Instant.ofEpochMilli(rs.getLong(3)),
+                Instant.ofEpochMilli(rs.getLong(4)),
+                Optional.ofNullable(Sql.longOrNull(rs, 5)),
                 Optional.ofNullable(Sql.instant(rs, 6)));
     }
 }

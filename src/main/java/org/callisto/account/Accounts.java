@@ -36,8 +36,8 @@ public final class Accounts {
 
     static final String LOGIN_FAILED = "the username or password is not right";
     static final String NAME_UNAVAILABLE = "this username cannot be used; choose another";
-    static final String INVITATION_UNUSABLE = "this invitation code is not valid, was already used or has expired;"
-            + " ask a member for a new one";
+    static final String INVITATION_UNUSABLE =
+            "this invitation code is not valid, was already used or has expired;" + " ask a member for a new one";
 
     private final AccountStore store;
     private final PasswordHasher hasher;
@@ -45,8 +45,12 @@ public final class Accounts {
     private final Config.Registration registration;
     private final Clock clock;
 
-    public Accounts(AccountStore store, PasswordHasher hasher, RateLimiter limiter, Config.Registration registration,
-                    Clock clock) {
+    public Accounts(
+            AccountStore store,
+            PasswordHasher hasher,
+            RateLimiter limiter,
+            Config.Registration registration,
+            Clock clock) {
         this.store = store;
         this.hasher = hasher;
         this.limiter = limiter;
@@ -56,8 +60,12 @@ public final class Accounts {
 
     /** The accounts of a site: its database and registration policy, with times from {@code clock}. */
     public static Accounts of(Database db, Config config, Clock clock) {
-        return new Accounts(new AccountStore(db), new PasswordHasher(), new RateLimiter(clock),
-                config.journal().registration(), clock);
+        return new Accounts(
+                new AccountStore(db),
+                new PasswordHasher(),
+                new RateLimiter(clock),
+                config.journal().registration(),
+                clock);
     }
 
     public AccountStore store() {
@@ -121,8 +129,9 @@ public final class Accounts {
         PasswordRules.check(password, name);
         return switch (store.createUser(name, hasher.hash(password), Role.ADMIN, now(), null)) {
             case AccountStore.Created created -> created.user();
-            case AccountStore.NameTaken taken -> throw new AccountRefusal("the username '" + name
-                    + "' is already taken (names are compared ignoring case); choose another");
+            case AccountStore.NameTaken taken ->
+                throw new AccountRefusal("the username '" + name
+                        + "' is already taken (names are compared ignoring case); choose another");
             case AccountStore.InvitationUnusable unusable -> throw new IllegalStateException("no invitation given");
         };
     }
@@ -160,8 +169,9 @@ public final class Accounts {
                 store.markDemo(created.user().id());
                 yield created.user();
             }
-            case AccountStore.NameTaken taken -> throw new AccountRefusal("the username '" + name
-                    + "' was taken while the demo started; start it again");
+            case AccountStore.NameTaken taken ->
+                throw new AccountRefusal(
+                        "the username '" + name + "' was taken while the demo started; start it again");
             case AccountStore.InvitationUnusable unusable -> throw new IllegalStateException("no invitation given");
         };
     }
@@ -186,8 +196,7 @@ public final class Accounts {
      * @throws AccountRefusal with one message for an unknown name and a wrong password, or for a banned account,
      *                        a missing field or too many attempts
      */
-    public Session login(String username, String password, String address, String currentSessionId,
-                         String userAgent) {
+    public Session login(String username, String password, String address, String currentSessionId, String userAgent) {
         if (username == null || username.isBlank()) {
             throw new AccountRefusal("enter your username");
         }
@@ -200,8 +209,8 @@ public final class Accounts {
         String key = UsernameRules.key(username);
         String accountKey = "login:user:" + key;
         String addressKey = "login:addr:" + addressKey(address);
-        for (RateDecision d : List.of(limiter.check(addressKey, RateRule.LOGIN_ADDRESS),
-                limiter.check(accountKey, RateRule.LOGIN_ACCOUNT))) {
+        for (RateDecision d : List.of(
+                limiter.check(addressKey, RateRule.LOGIN_ADDRESS), limiter.check(accountKey, RateRule.LOGIN_ACCOUNT))) {
             if (d instanceof RateDecision.RateLimited limited) {
                 throw limited.refusal();
             }
@@ -217,8 +226,8 @@ public final class Accounts {
         }
         User user = found.get().user();
         if (user.banned()) {
-            throw new AccountRefusal("this account is banned; write to the site's administrators if you think"
-                    + " that is a mistake");
+            throw new AccountRefusal(
+                    "this account is banned; write to the site's administrators if you think" + " that is a mistake");
         }
         limiter.reset(accountKey);
         if (hasher.needsRehash(found.get().passwordHash())) {
@@ -235,7 +244,8 @@ public final class Accounts {
         String id = Secrets.newToken();
         String csrf = Secrets.newToken();
         Instant expires = now.plus(SESSION_IDLE);
-        String agent = userAgent == null || userAgent.isBlank() ? null
+        String agent = userAgent == null || userAgent.isBlank()
+                ? null
                 : userAgent.length() > MAX_USER_AGENT ? userAgent.substring(0, MAX_USER_AGENT) : userAgent;
         store.createSession(Secrets.digest(id), user.id(), csrf, now, expires, agent);
         return new Session(id, user, csrf, now, now, expires);
@@ -297,7 +307,8 @@ public final class Accounts {
             throw limited.refusal();
         }
         Optional<AccountStore.Credentials> found = store.credentials(user.id());
-        if (found.isEmpty() || currentPassword.length() > PasswordRules.MAX_LENGTH
+        if (found.isEmpty()
+                || currentPassword.length() > PasswordRules.MAX_LENGTH
                 || !hasher.verify(currentPassword, found.get().passwordHash())) {
             limiter.record(accountKey, RateRule.LOGIN_ACCOUNT);
             throw new AccountRefusal("the current password is not right");
@@ -315,12 +326,13 @@ public final class Accounts {
      * @return the new session
      * @throws AccountRefusal as {@link #changePassword} does; nothing changes then
      */
-    public Session changePasswordAndRenewSession(Session session, String currentPassword, String newPassword,
-                                                 String userAgent) {
+    public Session changePasswordAndRenewSession(
+            Session session, String currentPassword, String newPassword, String userAgent) {
         changePassword(session, currentPassword, newPassword);
         store.deleteSession(Secrets.digest(session.id()));
-        User user = store.user(session.user().id()).orElseThrow(() -> new AccountRefusal("the account of this"
-                + " session no longer exists; register again"));
+        User user = store.user(session.user().id())
+                .orElseThrow(
+                        () -> new AccountRefusal("the account of this" + " session no longer exists; register again"));
         return newSession(user, userAgent);
     }
 
@@ -343,8 +355,8 @@ public final class Accounts {
         }
         String code = Secrets.newToken();
         Instant now = now();
-        Invitation invitation = store.createInvitation(Secrets.digest(code), inviter.id(), now,
-                now.plus(INVITATION_LIFETIME));
+        Invitation invitation =
+                store.createInvitation(Secrets.digest(code), inviter.id(), now, now.plus(INVITATION_LIFETIME));
         return new IssuedInvitation(code, invitation);
     }
 
@@ -377,8 +389,8 @@ public final class Accounts {
         }
         User target = target(userId);
         if (target.role() == role) {
-            throw new AccountRefusal("the account " + target.username() + " is " + article(role) + " "
-                    + role.key() + " already; nothing was changed");
+            throw new AccountRefusal("the account " + target.username() + " is " + article(role) + " " + role.key()
+                    + " already; nothing was changed");
         }
         if (!store.setRoleKeepingAnAdmin(userId, role)) {
             throw new AccountRefusal(LAST_ADMIN);
@@ -407,8 +419,8 @@ public final class Accounts {
             throw new AccountRefusal("you cannot ban your own account");
         }
         if (!role.atLeast(Role.EDITOR) || role == Role.EDITOR && target.role() != Role.MEMBER) {
-            throw new AccountRefusal("only editors can ban members, and only administrators can ban editors"
-                    + " and administrators");
+            throw new AccountRefusal(
+                    "only editors can ban members, and only administrators can ban editors" + " and administrators");
         }
         store.setBanned(userId, true, reason.strip());
         return target(userId);
@@ -464,8 +476,9 @@ public final class Accounts {
     }
 
     private User target(long userId) {
-        return store.user(userId).orElseThrow(() -> new AccountRefusal("there is no account number " + userId
-                + "; check the number in the list of accounts"));
+        return store.user(userId)
+                .orElseThrow(() -> new AccountRefusal(
+                        "there is no account number " + userId + "; check the number in the list of accounts"));
     }
 
     private static String addressKey(String address) {

@@ -18,8 +18,7 @@ public final class CsrfTokens {
     /** The name of the hidden form field carrying the token. */
     public static final String FIELD = "csrf";
 
-    private CsrfTokens() {
-    }
+    private CsrfTokens() {}
 
     /** The token to put in the hidden field of form {@code formId} for this session. */
     public static String tokenFor(Session session, String formId) {

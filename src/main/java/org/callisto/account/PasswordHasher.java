@@ -22,6 +22,7 @@ import com.password4j.types.Argon2;
 public final class PasswordHasher {
     /** KiB of memory per hash: 19 MiB. */
     public static final int MEMORY_KIB = 19 * 1024;
+
     public static final int ITERATIONS = 2;
     public static final int PARALLELISM = 1;
     private static final int OUTPUT_BYTES = 32;
@@ -38,8 +39,8 @@ public final class PasswordHasher {
     /** A hasher with other parameters: for tests that need speed, or a site that wants more cost. */
     public PasswordHasher(int memoryKib, int iterations, int parallelism) {
         if (memoryKib < 8 * parallelism || iterations < 1 || parallelism < 1) {
-            throw new IllegalArgumentException("argon2id parameters m=" + memoryKib + " KiB, t=" + iterations
-                    + ", p=" + parallelism + " are out of range; use m >= 8*p KiB, t >= 1, p >= 1");
+            throw new IllegalArgumentException("argon2id parameters m=" + memoryKib + " KiB, t=" + iterations + ", p="
+                    + parallelism + " are out of range; use m >= 8*p KiB, t >= 1, p >= 1");
         }
         this.function = Argon2Function.getInstance(memoryKib, iterations, parallelism, OUTPUT_BYTES, Argon2.ID);
         this.dummyHash = hash("callisto dummy password for unknown accounts");

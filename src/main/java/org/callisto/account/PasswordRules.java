@@ -8,8 +8,7 @@ public final class PasswordRules {
     public static final int MIN_LENGTH = 10;
     public static final int MAX_LENGTH = 1024;
 
-    private PasswordRules() {
-    }
+    private PasswordRules() {}
 
     /**
      * Checks a new password for the account {@code username}.
@@ -21,13 +20,13 @@ public final class PasswordRules {
             throw new AccountRefusal("enter a password");
         }
         if (password.length() > MAX_LENGTH) {
-            throw new AccountRefusal("the password is too long (" + password.length() + " characters); use at most "
-                    + MAX_LENGTH);
+            throw new AccountRefusal(
+                    "the password is too long (" + password.length() + " characters); use at most " + MAX_LENGTH);
         }
         int length = password.codePointCount(0, password.length());
         if (length < MIN_LENGTH) {
-            throw new AccountRefusal("the password is too short (" + length + " characters); use at least "
-                    + MIN_LENGTH);
+            throw new AccountRefusal(
+                    "the password is too short (" + length + " characters); use at least " + MIN_LENGTH);
         }
         if (password.isBlank()) {
             throw new AccountRefusal("the password is only spaces; use at least " + MIN_LENGTH + " other characters");

@@ -65,7 +65,8 @@ public final class RateLimiter {
     }
 
     private void sweep(long now) {
-        buckets.entrySet().removeIf(e -> e.getValue().tokensAt(now) >= e.getValue().rule().limit());
+        buckets.entrySet()
+                .removeIf(e -> e.getValue().tokensAt(now) >= e.getValue().rule().limit());
     }
 
     private static RateDecision.RateLimited limited(RateRule rule, double tokens) {
@@ -96,7 +97,9 @@ public final class RateLimiter {
     /** Tokens left at {@code updatedAt}; may go below zero when failures are forced in. */
     private record Bucket(double tokens, long updatedAt, RateRule rule) {
         double tokensAt(long now) {
-            double refill = (double) Math.max(0, now - updatedAt) * rule.limit() / rule.window().toMillis();
+            double refill = (double) Math.max(0, now - updatedAt)
+                    * rule.limit()
+                    / rule.window().toMillis();
             return Math.min(rule.limit(), tokens + refill);
         }
     }

@@ -11,11 +11,14 @@ import java.time.Duration;
  */
 public record RateRule(String what, int limit, Duration window) {
     /** Failed logins for one account name: 5 per 15 minutes, whatever the address. */
-    public static final RateRule LOGIN_ACCOUNT = new RateRule("login attempts for this account", 5, Duration.ofMinutes(15));
+    public static final RateRule LOGIN_ACCOUNT =
+            new RateRule("login attempts for this account", 5, Duration.ofMinutes(15));
     /** Failed logins from one address: 20 per 15 minutes, whatever the account. */
-    public static final RateRule LOGIN_ADDRESS = new RateRule("login attempts from your address", 20, Duration.ofMinutes(15));
+    public static final RateRule LOGIN_ADDRESS =
+            new RateRule("login attempts from your address", 20, Duration.ofMinutes(15));
     /** New accounts from one address: 5 per hour. */
-    public static final RateRule REGISTRATION_ADDRESS = new RateRule("new accounts from your address", 5, Duration.ofHours(1));
+    public static final RateRule REGISTRATION_ADDRESS =
+            new RateRule("new accounts from your address", 5, Duration.ofHours(1));
     /** Story submissions by one account: 5 per hour. */
     public static final RateRule SUBMISSION = new RateRule("submissions", 5, Duration.ofHours(1));
     /** Comments by one account: 10 per 10 minutes. */

@@ -17,8 +17,7 @@ final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** 32 random bytes as 43 characters of unpadded URL-safe Base64. */
     static String newToken() {

@@ -13,12 +13,12 @@ import java.time.Instant;
  * @param lastSeenAt when the session was last used (updated at most once a minute)
  * @param expiresAt  when it ends unless used again (sliding, capped at {@link Accounts#SESSION_MAX_AGE})
  */
-public record Session(String id, User user, String csrfSecret, Instant createdAt, Instant lastSeenAt,
-                      Instant expiresAt) {
+public record Session(
+        String id, User user, String csrfSecret, Instant createdAt, Instant lastSeenAt, Instant expiresAt) {
 
     @Override
     public String toString() {
-        return "Session[user=" + user.id() + " " + user.username() + ", createdAt=" + createdAt
-                + ", expiresAt=" + expiresAt + "]";
+        return "Session[user=" + user.id() + " " + user.username() + ", createdAt=" + createdAt + ", expiresAt="
+                + expiresAt + "]";
     }
 }

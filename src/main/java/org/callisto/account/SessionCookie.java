@@ -31,8 +31,8 @@ public final class SessionCookie {
     /** The {@code Set-Cookie} value for a session id and lifetime. */
     public String set(String sessionId, Duration maxAge) {
         if (!Secrets.plausible(sessionId) || !sessionId.chars().allMatch(SessionCookie::tokenChar)) {
-            throw new IllegalArgumentException("session id is empty, too long or not URL-safe Base64;"
-                    + " pass the id of a Session");
+            throw new IllegalArgumentException(
+                    "session id is empty, too long or not URL-safe Base64;" + " pass the id of a Session");
         }
         return NAME + "=" + sessionId + "; Path=/; Max-Age=" + maxAge.toSeconds() + attributes();
     }
@@ -66,7 +66,8 @@ public final class SessionCookie {
     /** A cookie value without the double quotes RFC 6265 allows around it (RFC 2965 clients send them). */
     static String unquoted(String value) {
         return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                ? value.substring(1, value.length() - 1) : value;
+                ? value.substring(1, value.length() - 1)
+                : value;
     }
 
     private static boolean tokenChar(int c) {

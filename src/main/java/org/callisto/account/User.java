@@ -13,5 +13,4 @@ import java.util.Optional;
  * @param createdAt when the account was made
  * @param invitedBy the account that invited this one, if registration was by invitation
  */
-public record User(long id, String username, Role role, boolean banned, Instant createdAt, Optional<Long> invitedBy) {
-}
+public record User(long id, String username, Role role, boolean banned, Instant createdAt, Optional<Long> invitedBy) {}

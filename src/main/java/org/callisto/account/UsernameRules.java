@@ -11,11 +11,24 @@ public final class UsernameRules {
     public static final int MIN_LENGTH = 3;
     public static final int MAX_LENGTH = 32;
     /** Names no one may register, to keep them from impersonating the site; answered like a taken name. */
-    static final Set<String> RESERVED = Set.of("admin", "administrator", "root", "callisto", "editor", "editors",
-            "moderator", "moderators", "system", "staff", "support", "anonymous", "deleted", "nobody", "null");
+    static final Set<String> RESERVED = Set.of(
+            "admin",
+            "administrator",
+            "root",
+            "callisto",
+            "editor",
+            "editors",
+            "moderator",
+            "moderators",
+            "system",
+            "staff",
+            "support",
+            "anonymous",
+            "deleted",
+            "nobody",
+            "null");
 
-    private UsernameRules() {
-    }
+    private UsernameRules() {}
 
     /**
      * Checks a username and returns it without surrounding spaces.
@@ -28,18 +41,19 @@ public final class UsernameRules {
         }
         String name = username.strip();
         if (name.length() > MAX_LENGTH) {
-            throw new AccountRefusal("the username is too long (" + name.length() + " characters); use "
-                    + MIN_LENGTH + " to " + MAX_LENGTH + " characters");
+            throw new AccountRefusal("the username is too long (" + name.length() + " characters); use " + MIN_LENGTH
+                    + " to " + MAX_LENGTH + " characters");
         }
         if (name.length() < MIN_LENGTH) {
-            throw new AccountRefusal("the username '" + name + "' is too short; use " + MIN_LENGTH + " to "
-                    + MAX_LENGTH + " characters");
+            throw new AccountRefusal("the username '" + name + "' is too short; use " + MIN_LENGTH + " to " + MAX_LENGTH
+                    + " characters");
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (!allowed(c)) {
                 String shown = Character.isWhitespace(c) || Character.isISOControl(c)
-                        ? String.format("U+%04X", (int) c) : "'" + c + "'";
+                        ? String.format("U+%04X", (int) c)
+                        : "'" + c + "'";
                 throw new AccountRefusal("the username contains " + shown + ", which is not allowed; use letters"
                         + " a-z and A-Z, digits and the signs _ - .");
             }

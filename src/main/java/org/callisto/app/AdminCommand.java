@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
  * {@code callisto admin}: administration of the journal's accounts; only groups {@code create}.
  * Not thread-safe: picocli makes one instance per command line.
  */
-@Command(name = "admin", mixinStandardHelpOptions = true, description = "Manage the journal's administrators.",
+@Command(
+        name = "admin",
+        mixinStandardHelpOptions = true,
+        description = "Manage the journal's administrators.",
         subcommands = {AdminCreateCommand.class})
 final class AdminCommand implements Runnable {
 

@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
  * echo. It is never taken from the command line, where other users could see it. Not thread-safe: picocli makes
  * one instance per command line.
  */
-@Command(name = "create", mixinStandardHelpOptions = true,
+@Command(
+        name = "create",
+        mixinStandardHelpOptions = true,
         description = "Create an administrator account (the way to make the first one).")
 final class AdminCreateCommand implements Runnable {
 
@@ -31,11 +33,15 @@ final class AdminCreateCommand implements Runnable {
     @Mixin
     ConfigOptions options;
 
-    @Option(names = "--username", paramLabel = "NAME", required = true,
+    @Option(
+            names = "--username",
+            paramLabel = "NAME",
+            required = true,
             description = "The administrator's username: 3 to 32 letters, digits, _ - or .")
     String username;
 
-    @Option(names = "--password-stdin",
+    @Option(
+            names = "--password-stdin",
             description = "Read the password from the first line of standard input instead of asking for it.")
     boolean passwordStdin;
 
@@ -58,22 +64,25 @@ final class AdminCreateCommand implements Runnable {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             String line = in.readLine();
             if (line == null || line.isEmpty()) {
-                throw new CommandFailure("--password-stdin was given but standard input is empty; pipe the password"
-                        + " in, e.g. printf '%s\\n' \"$PASSWORD\" | callisto admin create --username NAME"
-                        + " --password-stdin", ExitCodes.FAILED);
+                throw new CommandFailure(
+                        "--password-stdin was given but standard input is empty; pipe the password"
+                                + " in, e.g. printf '%s\\n' \"$PASSWORD\" | callisto admin create --username NAME"
+                                + " --password-stdin",
+                        ExitCodes.FAILED);
             }
             return line;
         } catch (IOException e) {
-            throw new CommandFailure("cannot read the password from standard input: " + e.getMessage(),
-                    ExitCodes.FAILED);
+            throw new CommandFailure(
+                    "cannot read the password from standard input: " + e.getMessage(), ExitCodes.FAILED);
         }
     }
 
     private static String prompt() {
         Console console = System.console();
         if (console == null || !console.isTerminal()) {
-            throw new CommandFailure("there is no terminal to ask for the password; pass --password-stdin and"
-                    + " pipe the password in", ExitCodes.FAILED);
+            throw new CommandFailure(
+                    "there is no terminal to ask for the password; pass --password-stdin and" + " pipe the password in",
+                    ExitCodes.FAILED);
         }
         char[] first = console.readPassword("Password for the new administrator: ");
         if (first == null || first.length == 0) {

@@ -1,16 +1,13 @@
 package org.callisto.app;
 
+import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import io.javalin.config.RoutesConfig;
-import org.callisto.account.AccountStore;
 import org.callisto.account.Accounts;
-import org.callisto.account.PasswordHasher;
-import org.callisto.account.RateLimiter;
 import org.callisto.config.Config;
 import org.callisto.db.Database;
 import org.callisto.html.HtmlSanitizer;
@@ -20,14 +17,14 @@ import org.callisto.journal.Comments;
 import org.callisto.journal.JournalStore;
 import org.callisto.journal.Submissions;
 import org.callisto.planet.Category;
-import org.callisto.planet.FeedRefresher;
 import org.callisto.planet.CategoryStore;
 import org.callisto.planet.EntryStore;
+import org.callisto.planet.FeedRefresher;
 import org.callisto.planet.PlanetChangeTime;
 import org.callisto.planet.PlanetStatistics;
-import org.callisto.planet.SubscriptionStore;
 import org.callisto.planet.RefreshRound;
 import org.callisto.planet.RefreshScheduler;
+import org.callisto.planet.SubscriptionStore;
 import org.callisto.planet.fetch.FeedFetcher;
 import org.callisto.planet.fetch.FetchSchedule;
 import org.callisto.planet.parse.FeedParser;
@@ -80,6 +77,7 @@ public final class Callisto implements AutoCloseable {
     private final DownloadCounter downloads;
     /** What {@link #close()} stops, in the order started; stopped last first. */
     private final List<AutoCloseable> started = new ArrayList<>();
+
     private FeedFetcher fetcher;
     private RefreshRound round;
 
@@ -93,10 +91,13 @@ public final class Callisto implements AutoCloseable {
         entries = new EntryStore(database, clock);
         statistics = new PlanetStatistics(database);
         planetChanges = new PlanetChangeTime(database);
-        accounts = new Accounts(new AccountStore(database), new PasswordHasher(), new RateLimiter(clock),
-                config.journal().registration(), clock);
-        submissions = new Submissions(new JournalStore(database, clock), accounts, siteUrl,
-                () -> categories.categories().stream().map(Category::name).toList(), clock);
+        accounts = Accounts.of(database, config, clock);
+        submissions = new Submissions(
+                new JournalStore(database, clock),
+                accounts,
+                siteUrl,
+                () -> categories.categories().stream().map(Category::name).toList(),
+                clock);
         comments = new Comments(new CommentStore(database, clock), submissions.store(), accounts, siteUrl, clock);
         moderation = new AccountModeration(accounts, comments.store(), clock);
         show = ShowStores.of(database, clock);
@@ -157,8 +158,14 @@ public final class Callisto implements AutoCloseable {
         if (round == null) {
             fetcher = new FeedFetcher(config, clock);
             started.add(fetcher);
-            FeedRefresher refresher = new FeedRefresher(subscriptions, entries, fetcher, new FeedParser(),
-                    HtmlSanitizer.aggregated(), new FetchSchedule(config.fetch(), clock), clock);
+            FeedRefresher refresher = new FeedRefresher(
+                    subscriptions,
+                    entries,
+                    fetcher,
+                    new FeedParser(),
+                    HtmlSanitizer.aggregated(),
+                    new FetchSchedule(config.fetch(), clock),
+                    clock);
             round = new RefreshRound(refresher, config.fetch().concurrency());
         }
         return round;
@@ -211,7 +218,8 @@ public final class Callisto implements AutoCloseable {
 
     /** Adds transcripts to episodes, from the configured media directory. */
     public Transcripts transcripts() {
-        return new Transcripts(show.episodes(), show.transcripts(), config.show().mediaDir());
+        return new Transcripts(
+                show.episodes(), show.transcripts(), config.show().mediaDir());
     }
 
     /** Imports past episodes' show notes kept as Markdown. */
@@ -242,8 +250,22 @@ public final class Callisto implements AutoCloseable {
 
     /** The services the web layer serves. */
     public SiteServices siteServices() {
-        return new SiteServices(clock, subscriptions, categories, entries, statistics, planetChanges, accounts, submissions, comments, moderation, feedback, show,
-                episodeEditor, curation, downloads);
+        return new SiteServices(
+                clock,
+                subscriptions,
+                categories,
+                entries,
+                statistics,
+                planetChanges,
+                accounts,
+                submissions,
+                comments,
+                moderation,
+                feedback,
+                show,
+                episodeEditor,
+                curation,
+                downloads);
     }
 
     /**
@@ -258,8 +280,8 @@ public final class Callisto implements AutoCloseable {
                 c.close();
             } catch (Exception e) {
                 if (failure == null) {
-                    failure = new IllegalStateException("app: cannot stop " + c.getClass().getSimpleName()
-                            + ": " + e.getMessage(), e);
+                    failure = new IllegalStateException(
+                            "app: cannot stop " + c.getClass().getSimpleName() + ": " + e.getMessage(), e);
                 } else {
                     failure.addSuppressed(e);
                 }

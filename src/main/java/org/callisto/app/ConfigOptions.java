@@ -19,14 +19,22 @@ import picocli.CommandLine.Option;
  */
 public final class ConfigOptions {
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Configuration file (default: $CALLISTO_CONFIG, ./callisto.conf, /usr/local/etc/callisto/callisto.conf).")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description =
+                    "Configuration file (default: $CALLISTO_CONFIG, ./callisto.conf, /usr/local/etc/callisto/callisto.conf).")
     Path configFile;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (data.dir), holding the SQLite database.")
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            description = "Data directory (data.dir), holding the SQLite database.")
     Path dataDir;
 
-    @Option(names = "--database-url", paramLabel = "URL",
+    @Option(
+            names = "--database-url",
+            paramLabel = "URL",
             description = "JDBC URL of the database (database.url): jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB.")
     String databaseUrl;
 

@@ -34,7 +34,9 @@ import picocli.CommandLine.Option;
  * ({@link DemoJournal}) with published stories, a comment thread, a submission in the editor queue and a demo editor
  * whose password, new at each start, it prints. {@code callisto serve} disables the demo accounts.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = "Run Callisto with demo content (in a new temporary data directory unless --data is given).")
 final class DemoCommand implements Callable<Integer> {
     static final String FEEDS_PATH = "/demo-feeds/";
@@ -49,8 +51,8 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         ShutdownSignal shutdown = ShutdownSignal.register();
         try (Demo demo = Demo.start(dataDir, port.flags())) {
-            System.out.println("Callisto demo is running on http://localhost:" + demo.web().port() + "/  (data in "
-                    + demo.config().dataDir() + "; Ctrl-C stops it)");
+            System.out.println("Callisto demo is running on http://localhost:"
+                    + demo.web().port() + "/  (data in " + demo.config().dataDir() + "; Ctrl-C stops it)");
             System.out.println(demo.editorLine());
             shutdown.await();
         } finally {
@@ -60,8 +62,13 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** A running demo: the services with the site, demo feeds and scheduler started, and the demo editor. */
-    record Demo(Config config, Callisto callisto, WebServer web, RefreshRound.Summary firstRound,
-                DemoJournal.Result journal) implements AutoCloseable {
+    record Demo(
+            Config config,
+            Callisto callisto,
+            WebServer web,
+            RefreshRound.Summary firstRound,
+            DemoJournal.Result journal)
+            implements AutoCloseable {
 
         /** The line that tells the demo editor's login. */
         String editorLine() {
@@ -95,8 +102,8 @@ final class DemoCommand implements Callable<Integer> {
             try {
                 web = callisto.startWeb(routes -> routes.get(FEEDS_PATH + "{name}", ctx -> {
                     DemoFeeds current = feeds.get();
-                    Optional<Map.Entry<String, String>> doc = current == null ? Optional.empty()
-                            : current.render(ctx.pathParam("name"));
+                    Optional<Map.Entry<String, String>> doc =
+                            current == null ? Optional.empty() : current.render(ctx.pathParam("name"));
                     if (doc.isEmpty()) {
                         ctx.status(404).result("no demo feed named " + ctx.pathParam("name"));
                         return;
@@ -113,18 +120,23 @@ final class DemoCommand implements Callable<Integer> {
             feeds.set(demoFeeds);
             SubscriptionStore planet = callisto.subscriptions();
             for (Feed old : planet.feeds()) {
-                if (old.url().matches("http://127\\.0\\.0\\.1:\\d+" + FEEDS_PATH + ".*") && !old.url().startsWith(base)) {
+                if (old.url().matches("http://127\\.0\\.0\\.1:\\d+" + FEEDS_PATH + ".*")
+                        && !old.url().startsWith(base)) {
                     planet.removeFeed(old.id()); // a demo run on another port left these behind
                 }
             }
             for (DemoFeeds.Subscription s : demoFeeds.subscriptions()) {
                 planet.addFeed(s.url(), s.name(), s.categories());
             }
-            RefreshRound.Summary summary = callisto.round().run(
-                    planet.feeds().stream().filter(f -> !f.disabled()).toList(), o -> { });
+            RefreshRound.Summary summary = callisto.round()
+                    .run(planet.feeds().stream().filter(f -> !f.disabled()).toList(), o -> {});
             System.out.println("demo: " + summary);
-            List<Episode> episodes = DemoShow.create(callisto.show(), callisto.renditions(),
-                    config.show().mediaDir(), "http://127.0.0.1:" + web.port() + "/", callisto.entries().river(0, 20),
+            List<Episode> episodes = DemoShow.create(
+                    callisto.show(),
+                    callisto.renditions(),
+                    config.show().mediaDir(),
+                    "http://127.0.0.1:" + web.port() + "/",
+                    callisto.entries().river(0, 20),
                     callisto.clock().instant());
             System.out.println("demo: the show has " + episodes.size() + " episodes at /episodes");
             DemoJournal.Result journal;

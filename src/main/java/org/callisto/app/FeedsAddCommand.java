@@ -19,7 +19,9 @@ import picocli.CommandLine.Parameters;
  * subscribed, sets its name (if given) and its categories (if any given). A URL that is not absolute http(s) ends
  * with exit code 1. Not thread-safe: picocli makes one instance per command line.
  */
-@Command(name = "add", mixinStandardHelpOptions = true,
+@Command(
+        name = "add",
+        mixinStandardHelpOptions = true,
         description = "Subscribe to a feed, or update the name and categories of a subscribed one.")
 final class FeedsAddCommand implements Runnable {
 
@@ -35,7 +37,9 @@ final class FeedsAddCommand implements Runnable {
     @Option(names = "--name", paramLabel = "NAME", description = "The name the planet shows, such as the author's.")
     String name;
 
-    @Option(names = "--category", paramLabel = "CATEGORY",
+    @Option(
+            names = "--category",
+            paramLabel = "CATEGORY",
             description = "A category to put the feed in; repeat for several. Replaces its categories when given.")
     List<String> categories = new ArrayList<>();
 
@@ -52,8 +56,9 @@ final class FeedsAddCommand implements Runnable {
             boolean existed = store.feedByUrl(checked).isPresent();
             Feed feed = store.addFeed(checked, name, categories.isEmpty() ? null : categories);
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("%s feed %d: %s <%s>%s%n", existed ? "Updated" : "Added", feed.id(), feed.displayName(),
-                    feed.url(), categoryText(feed));
+            out.printf(
+                    "%s feed %d: %s <%s>%s%n",
+                    existed ? "Updated" : "Added", feed.id(), feed.displayName(), feed.url(), categoryText(feed));
             out.flush();
         }
     }

@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
  * {@code callisto feeds}: the planet's subscriptions; only groups {@code add}, {@code list} and {@code remove}.
  * Not thread-safe: picocli makes one instance per command line.
  */
-@Command(name = "feeds", mixinStandardHelpOptions = true, description = "Add, list and remove the planet's feeds.",
+@Command(
+        name = "feeds",
+        mixinStandardHelpOptions = true,
+        description = "Add, list and remove the planet's feeds.",
         subcommands = {FeedsAddCommand.class, FeedsListCommand.class, FeedsRemoveCommand.class})
 final class FeedsCommand implements Runnable {
 

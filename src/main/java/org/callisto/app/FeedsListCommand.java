@@ -1,12 +1,12 @@
 package org.callisto.app;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import org.callisto.planet.Category;
 import org.callisto.planet.Feed;
 import picocli.CommandLine;
@@ -34,8 +34,13 @@ final class FeedsListCommand implements Runnable {
     /** One feed as listed; also the JSON shape. */
     record Row(long id, String name, String url, List<String> categories, String status, String lastError) {
         static Row of(Feed f) {
-            return new Row(f.id(), f.displayName(), f.url(), f.categories().stream().map(Category::name).toList(),
-                    FeedsListCommand.status(f), f.lastError());
+            return new Row(
+                    f.id(),
+                    f.displayName(),
+                    f.url(),
+                    f.categories().stream().map(Category::name).toList(),
+                    FeedsListCommand.status(f),
+                    f.lastError());
         }
     }
 
@@ -61,7 +66,9 @@ final class FeedsListCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             try {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+                out.println(new ObjectMapper()
+                        .enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(rows));
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }
@@ -74,8 +81,15 @@ final class FeedsListCommand implements Runnable {
     }
 
     private static void printTable(PrintWriter out, List<Row> rows) {
-        int idWidth = Math.max(2, rows.stream().mapToInt(r -> Long.toString(r.id()).length()).max().orElse(2));
-        int nameWidth = Math.min(30, Math.max(4, rows.stream().mapToInt(r -> r.name().length()).max().orElse(4)));
+        int idWidth = Math.max(
+                2,
+                rows.stream()
+                        .mapToInt(r -> Long.toString(r.id()).length())
+                        .max()
+                        .orElse(2));
+        int nameWidth = Math.min(
+                30,
+                Math.max(4, rows.stream().mapToInt(r -> r.name().length()).max().orElse(4)));
         String format = "%" + idWidth + "s  %-8s  %-" + nameWidth + "s  %s%n";
         out.printf(format, "ID", "STATUS", "NAME", "URL [CATEGORIES]");
         for (Row r : rows) {

@@ -14,7 +14,9 @@ import picocli.CommandLine.Parameters;
  * {@code callisto feeds remove ID_OR_URL}: unsubscribes from a feed and deletes its entries. An unknown id or URL
  * ends with exit code 1. Not thread-safe: picocli makes one instance per command line.
  */
-@Command(name = "remove", mixinStandardHelpOptions = true,
+@Command(
+        name = "remove",
+        mixinStandardHelpOptions = true,
         description = "Unsubscribe from a feed, given its id (see 'feeds list') or its URL; its entries go too.")
 final class FeedsRemoveCommand implements Runnable {
 
@@ -47,7 +49,9 @@ final class FeedsRemoveCommand implements Runnable {
             }
             store.removeFeed(feed.get().id());
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("Removed feed %d: %s <%s>%n", feed.get().id(), feed.get().displayName(), feed.get().url());
+            out.printf(
+                    "Removed feed %d: %s <%s>%n",
+                    feed.get().id(), feed.get().displayName(), feed.get().url());
             out.flush();
         }
     }

@@ -12,7 +12,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code callisto fetch}: one refresh round now, with a progress bar and a summary. */
-@Command(name = "fetch", mixinStandardHelpOptions = true,
+@Command(
+        name = "fetch",
+        mixinStandardHelpOptions = true,
         description = "Fetch feeds once now (by default every enabled feed), with a progress bar and a summary.")
 final class FetchCommand implements Callable<Integer> {
 
@@ -29,8 +31,11 @@ final class FetchCommand implements Callable<Integer> {
     public Integer call() {
         try (Callisto callisto = options.open()) {
             List<Feed> feeds = dueOnly
-                    ? RefreshRound.due(callisto.subscriptions(), callisto.clock().instant())
-                    : callisto.subscriptions().feeds().stream().filter(f -> !f.disabled()).toList();
+                    ? RefreshRound.due(
+                            callisto.subscriptions(), callisto.clock().instant())
+                    : callisto.subscriptions().feeds().stream()
+                            .filter(f -> !f.disabled())
+                            .toList();
             if (feeds.isEmpty()) {
                 System.out.println("no feeds to fetch; add one with: callisto feeds add URL");
                 return 0;
@@ -61,7 +66,8 @@ final class FetchCommand implements Callable<Integer> {
         synchronized void update(RefreshOutcome o) {
             int n = done.incrementAndGet();
             added.addAndGet(o.added());
-            boolean bad = o.kind() == RefreshOutcome.Kind.ERROR || o.kind() == RefreshOutcome.Kind.GONE
+            boolean bad = o.kind() == RefreshOutcome.Kind.ERROR
+                    || o.kind() == RefreshOutcome.Kind.GONE
                     || o.kind() == RefreshOutcome.Kind.RETRY_LATER;
             if (bad) {
                 failed.incrementAndGet();
@@ -74,10 +80,11 @@ final class FetchCommand implements Callable<Integer> {
             }
             int width = 30;
             int filled = (int) ((long) n * width / total);
-            out.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + n + "/" + total
-                    + " feeds, " + added.get() + " new entries, " + failed.get() + " failed ");
+            out.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + n + "/" + total + " feeds, "
+                    + added.get() + " new entries, " + failed.get() + " failed ");
             if (bad) {
-                out.print("\r" + " ".repeat(width + 60) + "\r  " + o.kind() + " " + o.url() + ": " + o.message() + "\n");
+                out.print(
+                        "\r" + " ".repeat(width + 60) + "\r  " + o.kind() + " " + o.url() + ": " + o.message() + "\n");
             }
             out.flush();
         }

@@ -31,7 +31,9 @@ import picocli.CommandLine.Parameters;
  * and line: {@code {"file", "valid", "errors": [{"line", "column", "message", "excerpt"}], "html"}}. A file that
  * cannot be read is reported on standard error and gives exit code 2.
  */
-@Command(name = "html", mixinStandardHelpOptions = true,
+@Command(
+        name = "html",
+        mixinStandardHelpOptions = true,
         description = "Check or clean HTML written by members or found in feeds.",
         subcommands = {HtmlCommand.Validate.class, HtmlCommand.Sanitize.class})
 public final class HtmlCommand implements Runnable {
@@ -41,7 +43,9 @@ public final class HtmlCommand implements Runnable {
 
     /** The rules a fragment is checked against. */
     enum Policy {
-        comment, submission, aggregated
+        comment,
+        submission,
+        aggregated
     }
 
     @Override
@@ -49,10 +53,14 @@ public final class HtmlCommand implements Runnable {
         picocli.CommandLine.usage(this, System.out);
     }
 
-    @Command(name = "validate", mixinStandardHelpOptions = true,
+    @Command(
+            name = "validate",
+            mixinStandardHelpOptions = true,
             description = "Check HTML fragments; print FILE:LINE:COL: message for each problem.")
     static final class Validate implements Callable<Integer> {
-        @Option(names = "--policy", defaultValue = "comment",
+        @Option(
+                names = "--policy",
+                defaultValue = "comment",
                 description = "comment or submission (default: ${DEFAULT-VALUE})")
         Policy policy;
 
@@ -100,14 +108,20 @@ public final class HtmlCommand implements Runnable {
         }
     }
 
-    @Command(name = "sanitize", mixinStandardHelpOptions = true,
+    @Command(
+            name = "sanitize",
+            mixinStandardHelpOptions = true,
             description = "Print the HTML that would be stored for each file.")
     static final class Sanitize implements Callable<Integer> {
-        @Option(names = "--policy", defaultValue = "comment",
+        @Option(
+                names = "--policy",
+                defaultValue = "comment",
                 description = "comment, submission or aggregated (default: ${DEFAULT-VALUE})")
         Policy policy;
 
-        @Option(names = "--base", paramLabel = "URL",
+        @Option(
+                names = "--base",
+                paramLabel = "URL",
                 description = "the page URL relative links are resolved against; without it they are dropped")
         String base;
 
@@ -124,11 +138,12 @@ public final class HtmlCommand implements Runnable {
                 case submission -> FragmentValidator.submission();
                 case aggregated -> null;
             };
-            HtmlSanitizer sanitizer = new HtmlSanitizer(switch (policy) {
-                case comment -> SanitizePolicy.comment();
-                case submission -> SanitizePolicy.submission();
-                case aggregated -> SanitizePolicy.aggregated();
-            });
+            HtmlSanitizer sanitizer = new HtmlSanitizer(
+                    switch (policy) {
+                        case comment -> SanitizePolicy.comment();
+                        case submission -> SanitizePolicy.submission();
+                        case aggregated -> SanitizePolicy.aggregated();
+                    });
             PrintWriter out = stdout();
             int exit = 0;
             for (String file : files) {
@@ -177,7 +192,10 @@ public final class HtmlCommand implements Runnable {
         ArrayNode errors = node.putArray("errors");
         if (result != null) {
             for (ValidationError e : result.errors()) {
-                errors.addObject().put("line", e.line()).put("column", e.column()).put("message", e.message())
+                errors.addObject()
+                        .put("line", e.line())
+                        .put("column", e.column())
+                        .put("message", e.message())
                         .put("excerpt", e.excerpt());
             }
         }

@@ -19,7 +19,9 @@ import picocli.CommandLine.Parameters;
  * malformed line, and the {@code site.title}/{@code site.url} settings matching the old planet's name and link.
  * Not thread-safe: picocli makes one instance per command line.
  */
-@Command(name = "import-venus", mixinStandardHelpOptions = true,
+@Command(
+        name = "import-venus",
+        mixinStandardHelpOptions = true,
         description = "Subscribe to the feeds of a Planet Venus or Planet 2.x config.ini, with names and categories.")
 final class ImportVenusCommand implements Runnable {
 
@@ -40,8 +42,8 @@ final class ImportVenusCommand implements Runnable {
         } catch (NoSuchFileException e) {
             throw new CommandFailure(file + " does not exist; give the path of the Venus config.ini");
         } catch (IOException e) {
-            throw new CommandFailure("cannot read " + file + ": " + e.getMessage()
-                    + "; a Venus config is a UTF-8 (or ASCII) INI file");
+            throw new CommandFailure(
+                    "cannot read " + file + ": " + e.getMessage() + "; a Venus config is a UTF-8 (or ASCII) INI file");
         }
         VenusConfig venus = VenusConfig.of(ini);
         if (venus.feeds().isEmpty()) {
@@ -63,9 +65,10 @@ final class ImportVenusCommand implements Runnable {
             out.println("  malformed line " + p);
         }
         if (venus.planetName() != null || venus.planetLink() != null) {
-            out.println("The Venus planet was " + (venus.planetName() == null ? "unnamed" : "'" + venus.planetName() + "'")
-                    + (venus.planetLink() == null ? "" : " at " + venus.planetLink())
-                    + (venus.ownerName() == null ? "" : ", run by " + venus.ownerName()) + ".");
+            out.println(
+                    "The Venus planet was " + (venus.planetName() == null ? "unnamed" : "'" + venus.planetName() + "'")
+                            + (venus.planetLink() == null ? "" : " at " + venus.planetLink())
+                            + (venus.ownerName() == null ? "" : ", run by " + venus.ownerName()) + ".");
             out.println("To keep its name and address, set in callisto.conf:");
             if (venus.planetName() != null) {
                 out.println("  site.title = " + venus.planetName());

@@ -33,8 +33,7 @@ public final class IniFile {
      * @param line   the line of its header
      * @param values its keys (lower case) and values, in file order, without the defaults
      */
-    public record Section(String name, int line, Map<String, String> values) {
-    }
+    public record Section(String name, int line, Map<String, String> values) {}
 
     private final Map<String, Section> sections;
     private final List<String> problems;
@@ -103,8 +102,8 @@ public final class IniFile {
             lastKey = key;
         }
         Map<String, Section> sections = new LinkedHashMap<>();
-        values.forEach((name, v) -> sections.put(name, new Section(name, lines.get(name),
-                Collections.unmodifiableMap(new LinkedHashMap<>(v)))));
+        values.forEach((name, v) -> sections.put(
+                name, new Section(name, lines.get(name), Collections.unmodifiableMap(new LinkedHashMap<>(v)))));
         return new IniFile(Collections.unmodifiableMap(sections), List.copyOf(problems));
     }
 

@@ -7,11 +7,24 @@ import picocli.CommandLine.Command;
  * The {@code callisto} command: parses the command line and hands over to one subcommand.
  * Every subcommand loads the configuration itself, so that errors name the offending key before anything starts.
  */
-@Command(name = "callisto", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "callisto",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "A self-hosted news platform for open-source communities: planet, journal and show.",
-        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, DemoCommand.class, FetchCommand.class,
-                FeedsCommand.class, OpmlCommand.class, ImportVenusCommand.class, ParseCommand.class,
-                HtmlCommand.class, AdminCommand.class, ShowCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            ServeCommand.class,
+            DemoCommand.class,
+            FetchCommand.class,
+            FeedsCommand.class,
+            OpmlCommand.class,
+            ImportVenusCommand.class,
+            ParseCommand.class,
+            HtmlCommand.class,
+            AdminCommand.class,
+            ShowCommand.class
+        })
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
  * {@code callisto opml}: moves the subscription list to and from other planets and feed readers. Not thread-safe:
  * picocli makes one instance per command line.
  */
-@Command(name = "opml", mixinStandardHelpOptions = true,
+@Command(
+        name = "opml",
+        mixinStandardHelpOptions = true,
         description = "Export the planet's feeds as OPML, or import feeds from an OPML file.",
         subcommands = {OpmlExportCommand.class, OpmlImportCommand.class})
 final class OpmlCommand implements Runnable {

@@ -24,7 +24,9 @@ import picocli.CommandLine.Parameters;
  * {@code callisto opml export [FILE]}: writes every subscription with its categories as OPML 2.0, to FILE (replaced
  * atomically) or to stdout. Not thread-safe: picocli makes one instance per command line.
  */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
         description = "Write the planet's feeds and their categories as OPML 2.0, to FILE or to stdout.")
 final class OpmlExportCommand implements Runnable {
 
@@ -63,8 +65,11 @@ final class OpmlExportCommand implements Runnable {
                 throw e;
             }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            spec.commandLine().getOut().printf("Exported %d feed%s to %s%n", subscriptions.size(),
-                    subscriptions.size() == 1 ? "" : "s", file);
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "Exported %d feed%s to %s%n",
+                            subscriptions.size(), subscriptions.size() == 1 ? "" : "s", file);
             spec.commandLine().getOut().flush();
         } catch (IOException e) {
             throw new CommandFailure("cannot write " + file + ": " + e.getMessage()

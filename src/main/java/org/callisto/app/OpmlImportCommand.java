@@ -22,7 +22,9 @@ import picocli.CommandLine.Parameters;
  * Prints what it added, updated and skipped, and why each skip. A file that is not OPML ends with exit code 1 and
  * its {@code file:line:column}. Not thread-safe: picocli makes one instance per command line.
  */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
         description = "Subscribe to the feeds of an OPML file (from a feed reader or another planet).")
 final class OpmlImportCommand implements Runnable {
 
@@ -56,7 +58,8 @@ final class OpmlImportCommand implements Runnable {
             for (OpmlSubscription s : doc.subscriptions()) {
                 importer.add(s.xmlUrl(), s.name(), s.categories());
             }
-            ImportReport.print(out, "Imported " + file + (doc.title() == null ? "" : " (" + doc.title() + ")"), importer);
+            ImportReport.print(
+                    out, "Imported " + file + (doc.title() == null ? "" : " (" + doc.title() + ")"), importer);
         }
         out.flush();
     }

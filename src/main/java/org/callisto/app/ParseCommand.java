@@ -22,16 +22,18 @@ import org.callisto.planet.parse.ParsedEntry;
 import org.callisto.planet.parse.ParsedFeed;
 import org.callisto.planet.parse.Person;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code callisto parse FILE_OR_URL...}: parses feeds from files, http(s) URLs or standard input ({@code -}) and
  * prints one JSON object per input and line, naming the input. An input that cannot be read or is not a feed prints
  * {@code {"input":..., "error":...}}; the command goes on with the next one and exits 1 at the end if any failed.
  */
-@Command(name = "parse", mixinStandardHelpOptions = true,
+@Command(
+        name = "parse",
+        mixinStandardHelpOptions = true,
         description = "Parse feeds (RSS, Atom, JSON Feed) and print each as one line of JSON.")
 public final class ParseCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +42,9 @@ public final class ParseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE_OR_URL", arity = "1..*",
+    @Parameters(
+            paramLabel = "FILE_OR_URL",
+            arity = "1..*",
             description = "Feed files, http(s) URLs, or - for standard input.")
     List<String> inputs;
 
@@ -61,11 +65,17 @@ public final class ParseCommand implements Callable<Integer> {
                     body = System.in.readAllBytes();
                 } else if (input.startsWith("http://") || input.startsWith("https://")) {
                     if (http == null) {
-                        http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                                .connectTimeout(TIMEOUT).build();
+                        http = HttpClient.newBuilder()
+                                .followRedirects(HttpClient.Redirect.NORMAL)
+                                .connectTimeout(TIMEOUT)
+                                .build();
                     }
-                    HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(input))
-                            .timeout(TIMEOUT).header("User-Agent", "Callisto feed parser").GET().build(),
+                    HttpResponse<byte[]> response = http.send(
+                            HttpRequest.newBuilder(URI.create(input))
+                                    .timeout(TIMEOUT)
+                                    .header("User-Agent", "Callisto feed parser")
+                                    .GET()
+                                    .build(),
                             HttpResponse.BodyHandlers.ofByteArray());
                     if (response.statusCode() / 100 != 2) {
                         throw new IOException("HTTP status " + response.statusCode() + " from " + input);

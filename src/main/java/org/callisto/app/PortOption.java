@@ -9,7 +9,10 @@ import picocli.CommandLine.Option;
  */
 public final class PortOption {
 
-    @Option(names = "--port", paramLabel = "PORT", description = "HTTP port to listen on (server.port); 0 picks a free one.")
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            description = "HTTP port to listen on (server.port); 0 picks a free one.")
     Integer port;
 
     /** {@code server.port} when {@code --port} was given, else nothing. */

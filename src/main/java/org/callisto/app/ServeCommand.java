@@ -11,7 +11,9 @@ import picocli.CommandLine.Mixin;
  * {@code callisto serve}: the site, with the feed scheduler running inside. Accounts made by {@code callisto demo} on
  * the same data are banned before the site starts ({@link Accounts#disableDemoAccounts}).
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Serve the site and refresh feeds on their schedules until stopped (Ctrl-C).")
 final class ServeCommand implements Callable<Integer> {
 
@@ -27,9 +29,10 @@ final class ServeCommand implements Callable<Integer> {
         ShutdownSignal shutdown = ShutdownSignal.register();
         try (Callisto callisto = Callisto.open(config)) {
             disableDemoAccounts(callisto);
-            WebServer web = callisto.startWeb(routes -> { });
+            WebServer web = callisto.startWeb(routes -> {});
             callisto.startScheduler();
-            System.out.println("Callisto is serving " + config.siteTitle() + " on http://localhost:" + web.port() + "/");
+            System.out.println(
+                    "Callisto is serving " + config.siteTitle() + " on http://localhost:" + web.port() + "/");
             shutdown.await();
         } finally {
             shutdown.closed();

@@ -19,7 +19,9 @@ import picocli.CommandLine.Parameters;
  * which its feeds then name in {@code podcast:chapters}. Not thread-safe: picocli makes one instance per command
  * line.
  */
-@Command(name = "chapters", mixinStandardHelpOptions = true,
+@Command(
+        name = "chapters",
+        mixinStandardHelpOptions = true,
         description = "Set an episode's JSON chapters (Podcasting 2.0 format) from FILE, or remove them.")
 final class ShowChaptersCommand implements Runnable {
 
@@ -56,12 +58,15 @@ final class ShowChaptersCommand implements Runnable {
         }
         try (Callisto callisto = options.open()) {
             EpisodeStore store = callisto.show().episodes();
-            Episode e = store.episode(number).orElseThrow(() -> new CommandFailure("there is no episode " + number
-                    + "; create or import it first"));
+            Episode e = store.episode(number)
+                    .orElseThrow(
+                            () -> new CommandFailure("there is no episode " + number + "; create or import it first"));
             store.setChapters(e.id(), json);
             PrintWriter out = spec.commandLine().getOut();
-            out.println(json == null ? "Episode " + number + ": chapters removed."
-                    : "Episode " + number + ": chapters set from " + file + ".");
+            out.println(
+                    json == null
+                            ? "Episode " + number + ": chapters removed."
+                            : "Episode " + number + ": chapters set from " + file + ".");
             out.flush();
         }
     }

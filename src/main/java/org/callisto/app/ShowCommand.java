@@ -8,9 +8,18 @@ import picocli.CommandLine.Command;
  * {@code media}, {@code transcript}, {@code chapters}, {@code downloads}).
  * Not thread-safe: picocli makes one instance per command line.
  */
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Manage the podcast show.",
-        subcommands = {ShowSettingsCommand.class, ShowImportMarkdownCommand.class, ShowMediaCommand.class,
-                ShowTranscriptCommand.class, ShowChaptersCommand.class, ShowDownloadsCommand.class})
+@Command(
+        name = "show",
+        mixinStandardHelpOptions = true,
+        description = "Manage the podcast show.",
+        subcommands = {
+            ShowSettingsCommand.class,
+            ShowImportMarkdownCommand.class,
+            ShowMediaCommand.class,
+            ShowTranscriptCommand.class,
+            ShowChaptersCommand.class,
+            ShowDownloadsCommand.class
+        })
 final class ShowCommand implements Runnable {
 
     @CommandLine.Spec

@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
  * stores its counts every 10 seconds, so the last few seconds may be missing. Not thread-safe: picocli makes one
  * instance per command line.
  */
-@Command(name = "downloads", mixinStandardHelpOptions = true,
+@Command(
+        name = "downloads",
+        mixinStandardHelpOptions = true,
         description = "Show the download counts of each episode's renditions: in all and over the last days.")
 final class ShowDownloadsCommand implements Runnable {
 
@@ -26,7 +28,10 @@ final class ShowDownloadsCommand implements Runnable {
     @Mixin
     ConfigOptions options;
 
-    @Option(names = "--days", paramLabel = "N", defaultValue = "30",
+    @Option(
+            names = "--days",
+            paramLabel = "N",
+            defaultValue = "30",
             description = "The recent period, in days up to today (UTC); default ${DEFAULT-VALUE}.")
     int days;
 

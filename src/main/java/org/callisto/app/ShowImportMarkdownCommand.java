@@ -17,7 +17,9 @@ import picocli.CommandLine.Parameters;
  * import goes on with the next folder. Exits with 1 when any folder failed, after importing the others.
  * Not thread-safe: picocli makes one instance per command line.
  */
-@Command(name = "import-markdown", mixinStandardHelpOptions = true,
+@Command(
+        name = "import-markdown",
+        mixinStandardHelpOptions = true,
         description = "Import show notes kept as Markdown: DIR holds one folder per episode with notes.md.")
 final class ShowImportMarkdownCommand implements Runnable {
 
@@ -43,8 +45,12 @@ final class ShowImportMarkdownCommand implements Runnable {
         } catch (IOException e) {
             throw new CommandFailure("cannot list " + dir + ": " + e.getMessage());
         }
-        long added = results.stream().filter(r -> r.outcome() == MarkdownImport.Outcome.ADDED).count();
-        long updated = results.stream().filter(r -> r.outcome() == MarkdownImport.Outcome.UPDATED).count();
+        long added = results.stream()
+                .filter(r -> r.outcome() == MarkdownImport.Outcome.ADDED)
+                .count();
+        long updated = results.stream()
+                .filter(r -> r.outcome() == MarkdownImport.Outcome.UPDATED)
+                .count();
         long failed = results.size() - added - updated;
         for (MarkdownImport.Result r : results) {
             switch (r.outcome()) {

@@ -16,7 +16,9 @@ import picocli.CommandLine.Parameters;
  * an episode. Its type, length and duration are read from the file, and its {@code .torrent} is written beside it.
  * Not thread-safe: picocli makes one instance per command line.
  */
-@Command(name = "media", mixinStandardHelpOptions = true,
+@Command(
+        name = "media",
+        mixinStandardHelpOptions = true,
         description = "Add a media file (already in show.media_dir) to an episode as its mp3, hd or sd rendition.")
 final class ShowMediaCommand implements Runnable {
 
@@ -45,8 +47,7 @@ final class ShowMediaCommand implements Runnable {
         }
         Config config = options.config();
         try (Callisto callisto = Callisto.open(config)) {
-            Rendition r = callisto.renditions()
-                    .add(number, k, file);
+            Rendition r = callisto.renditions().add(number, k, file);
             PrintWriter out = spec.commandLine().getOut();
             out.println("Episode " + number + " " + k.label() + ": " + r.mediaPath() + ", " + r.mimeType() + ", "
                     + r.length() + " bytes, " + r.durationSeconds() + " s; torrent " + r.torrentPath()

@@ -19,7 +19,10 @@ import picocli.CommandLine.Option;
  *
  * <p>Not thread-safe: picocli makes one instance per command line.
  */
-@Command(name = "settings", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "settings",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Print the show's settings, or change the ones given.")
 final class ShowSettingsCommand implements Runnable {
 
@@ -47,29 +50,39 @@ final class ShowSettingsCommand implements Runnable {
     @Option(names = "--owner-email", description = "The owner's address (itunes:owner, podcast:locked).")
     String ownerEmail;
 
-    @Option(names = "--artwork", paramLabel = "URL",
+    @Option(
+            names = "--artwork",
+            paramLabel = "URL",
             description = "The show's artwork, 1400 to 3000 pixels square, JPEG or PNG: an absolute URL.")
     String artwork;
 
-    @Option(names = "--category", paramLabel = "NAME",
+    @Option(
+            names = "--category",
+            paramLabel = "NAME",
             description = "An Apple category, repeatable, the first counts: Technology, \"News/Tech News\".")
     List<String> categories;
 
     @Option(names = "--explicit", paramLabel = "yes|no", description = "Whether the show is explicit.")
     String explicit;
 
-    @Option(names = "--funding-url", paramLabel = "URL",
+    @Option(
+            names = "--funding-url",
+            paramLabel = "URL",
             description = "Where listeners support the show (podcast:funding); \"\" removes it.")
     String fundingUrl;
 
     @Option(names = "--funding-text", description = "The label of the funding link, at most 128 characters.")
     String fundingText;
 
-    @Option(names = "--feedback-address", paramLabel = "EMAIL",
+    @Option(
+            names = "--feedback-address",
+            paramLabel = "EMAIL",
             description = "Where listeners send feedback and questions; \"\" removes it.")
     String feedbackAddress;
 
-    @Option(names = "--locked", paramLabel = "yes|no",
+    @Option(
+            names = "--locked",
+            paramLabel = "yes|no",
             description = "Whether other platforms may not import the feed (podcast:locked, default no).")
     String locked;
 
@@ -101,14 +114,26 @@ final class ShowSettingsCommand implements Runnable {
     }
 
     private boolean anyGiven() {
-        return title != null || description != null || language != null || author != null || ownerName != null
-                || ownerEmail != null || artwork != null || categories != null || explicit != null
-                || fundingUrl != null || fundingText != null || feedbackAddress != null || locked != null;
+        return title != null
+                || description != null
+                || language != null
+                || author != null
+                || ownerName != null
+                || ownerEmail != null
+                || artwork != null
+                || categories != null
+                || explicit != null
+                || fundingUrl != null
+                || fundingText != null
+                || feedbackAddress != null
+                || locked != null;
     }
 
     private ShowSettings merge(ShowSettings current, Config config) {
-        String guid = current != null ? current.podcastGuid()
-                : PodcastGuid.of(config.siteUrl().resolve("show/feeds/itunes.xml").toString());
+        String guid = current != null
+                ? current.podcastGuid()
+                : PodcastGuid.of(
+                        config.siteUrl().resolve("show/feeds/itunes.xml").toString());
         String funding = optional(fundingUrl, current == null ? null : current.fundingUrl());
         String feedback = optional(feedbackAddress, current == null ? null : current.feedbackAddress());
         try {
@@ -118,10 +143,11 @@ final class ShowSettingsCommand implements Runnable {
                     language(language != null ? language : current == null ? "en" : current.language()),
                     required("--author", author, current == null ? null : current.author()),
                     required("--owner-name", ownerName, current == null ? null : current.ownerName()),
-                    email("--owner-email", required("--owner-email", ownerEmail,
-                            current == null ? null : current.ownerEmail())),
-                    absoluteUrl("--artwork", required("--artwork", artwork,
-                            current == null ? null : current.artworkUrl())),
+                    email(
+                            "--owner-email",
+                            required("--owner-email", ownerEmail, current == null ? null : current.ownerEmail())),
+                    absoluteUrl(
+                            "--artwork", required("--artwork", artwork, current == null ? null : current.artworkUrl())),
                     categories != null ? categories : current == null ? List.of() : current.categories(),
                     yesNo("--explicit", explicit, current != null && current.explicit()),
                     funding == null ? null : absoluteUrl("--funding-url", funding),
@@ -174,11 +200,12 @@ final class ShowSettingsCommand implements Runnable {
         try {
             uri = new java.net.URI(value);
         } catch (java.net.URISyntaxException e) {
-            throw new CommandFailure(option + " " + value + " is not a URL: " + e.getReason()
-                    + "; write an absolute https:// address");
+            throw new CommandFailure(
+                    option + " " + value + " is not a URL: " + e.getReason() + "; write an absolute https:// address");
         }
         String scheme = uri.getScheme();
-        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+        if (scheme == null
+                || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                 || uri.getHost() == null) {
             throw new CommandFailure(option + " " + value + " is not an absolute http(s) URL;"
                     + " podcast apps need one, e.g. https://example.org/show.png");
@@ -206,8 +233,10 @@ final class ShowSettingsCommand implements Runnable {
         out.println("  artwork:          " + s.artworkUrl());
         out.println("  categories:       " + String.join(", ", s.categories()));
         out.println("  explicit:         " + (s.explicit() ? "yes" : "no"));
-        out.println("  funding:          " + (s.fundingUrl() == null ? "-"
-                : s.fundingUrl() + (s.fundingText() == null ? "" : " (" + s.fundingText() + ")")));
+        out.println("  funding:          "
+                + (s.fundingUrl() == null
+                        ? "-"
+                        : s.fundingUrl() + (s.fundingText() == null ? "" : " (" + s.fundingText() + ")")));
         out.println("  feedback address: " + (s.feedbackAddress() == null ? "-" : s.feedbackAddress()));
         out.println("  podcast:guid:     " + s.podcastGuid());
         out.println("  locked:           " + (s.locked() ? "yes" : "no"));

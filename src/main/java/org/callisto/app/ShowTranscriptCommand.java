@@ -16,7 +16,9 @@ import picocli.CommandLine.Parameters;
  * in the media directory to an episode; its feeds then carry a {@code podcast:transcript}.
  * Not thread-safe: picocli makes one instance per command line.
  */
-@Command(name = "transcript", mixinStandardHelpOptions = true,
+@Command(
+        name = "transcript",
+        mixinStandardHelpOptions = true,
         description = "Add a transcript (.vtt, .srt or .txt, already in show.media_dir) to an episode.")
 final class ShowTranscriptCommand implements Runnable {
 

@@ -11,23 +11,26 @@ import java.util.concurrent.TimeUnit;
 final class ShutdownSignal {
     /** The longest the JVM waits for a command to close its resources. */
     static final int GRACE_SECONDS = 10;
+
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private ShutdownSignal() {
-    }
+    private ShutdownSignal() {}
 
     /** Registers the hook; call {@link #await} next, then {@link #closed} once resources are closed. */
     static ShutdownSignal register() {
         ShutdownSignal signal = new ShutdownSignal();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            signal.stop.countDown();
-            try {
-                signal.closed.await(GRACE_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                // exiting anyway
-            }
-        }, "callisto-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            signal.stop.countDown();
+                            try {
+                                signal.closed.await(GRACE_SECONDS, TimeUnit.SECONDS);
+                            } catch (InterruptedException ignored) {
+                                // exiting anyway
+                            }
+                        },
+                        "callisto-shutdown"));
         return signal;
     }
 

@@ -20,8 +20,13 @@ import org.callisto.planet.SubscriptionUrl;
  * @param skipped     sections that are not feeds
  * @param problems    malformed lines of the file
  */
-record VenusConfig(String planetName, String planetLink, String ownerName, List<VenusFeed> feeds,
-                   List<SkippedSection> skipped, List<String> problems) {
+record VenusConfig(
+        String planetName,
+        String planetLink,
+        String ownerName,
+        List<VenusFeed> feeds,
+        List<SkippedSection> skipped,
+        List<String> problems) {
 
     /** A section that is not a feed, such as {@code [index.html.tmpl]}. */
     record SkippedSection(String name, int line) {
@@ -38,8 +43,7 @@ record VenusConfig(String planetName, String planetLink, String ownerName, List<
      * @param name       its {@code name}, or null
      * @param categories its categories
      */
-    record VenusFeed(String url, String name, List<String> categories, int line) {
-    }
+    record VenusFeed(String url, String name, List<String> categories, int line) {}
 
     /** Reads the Venus meaning out of an INI file. */
     static VenusConfig of(IniFile ini) {
@@ -58,14 +62,19 @@ record VenusConfig(String planetName, String planetLink, String ownerName, List<
                 feeds.add(new VenusFeed(name, null, List.of(), s.line())); // reported with its reason on import
                 continue;
             }
-            String feedName = ini.get(name, "name").map(String::strip).filter(v -> !v.isEmpty()).orElse(null);
+            String feedName = ini.get(name, "name")
+                    .map(String::strip)
+                    .filter(v -> !v.isEmpty())
+                    .orElse(null);
             feeds.add(new VenusFeed(name, feedName, categories(ini, name), s.line()));
         }
         return new VenusConfig(
                 ini.get("Planet", "name").orElse(null),
                 ini.get("Planet", "link").orElse(null),
                 ini.get("Planet", "owner_name").orElse(null),
-                List.copyOf(feeds), List.copyOf(skipped), ini.problems());
+                List.copyOf(feeds),
+                List.copyOf(skipped),
+                ini.problems());
     }
 
     /** A section name that was meant as a feed: anything with a URL scheme, so that ftp:// is reported, not ignored. */

@@ -38,15 +38,38 @@ public record Config(
     }
 
     /** A configuration with the show's defaults; the constructor of the settings before the show's pages existed. */
-    public Config(String siteTitle, URI siteUrl, int port, Path dataDir, String databaseUrl, String databaseUser,
-                  String databasePassword, FetchConfig fetch, JournalConfig journal) {
+    public Config(
+            String siteTitle,
+            URI siteUrl,
+            int port,
+            Path dataDir,
+            String databaseUrl,
+            String databaseUser,
+            String databasePassword,
+            FetchConfig fetch,
+            JournalConfig journal) {
         this(siteTitle, siteUrl, port, dataDir, databaseUrl, databaseUser, databasePassword, fetch, journal, null);
     }
 
     /** A configuration with the journal's defaults; the constructor of the settings before the journal existed. */
-    public Config(String siteTitle, URI siteUrl, int port, Path dataDir, String databaseUrl, String databaseUser,
-                  String databasePassword, FetchConfig fetch) {
-        this(siteTitle, siteUrl, port, dataDir, databaseUrl, databaseUser, databasePassword, fetch,
+    public Config(
+            String siteTitle,
+            URI siteUrl,
+            int port,
+            Path dataDir,
+            String databaseUrl,
+            String databaseUser,
+            String databasePassword,
+            FetchConfig fetch) {
+        this(
+                siteTitle,
+                siteUrl,
+                port,
+                dataDir,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                fetch,
                 JournalConfig.DEFAULTS);
     }
 
@@ -110,8 +133,7 @@ public record Config(
             boolean allowPrivate,
             Duration minInterval,
             Duration maxInterval,
-            Duration backoffCeiling) {
-    }
+            Duration backoffCeiling) {}
 
     /** The User-Agent sent with every fetch: names Callisto and the site, as polite crawlers do. */
     public String userAgent() {
@@ -120,13 +142,31 @@ public record Config(
 
     /** Returns a copy with a different port. */
     public Config withPort(int newPort) {
-        return new Config(siteTitle, siteUrl, newPort, dataDir, databaseUrl, databaseUser, databasePassword, fetch,
-                journal, show);
+        return new Config(
+                siteTitle,
+                siteUrl,
+                newPort,
+                dataDir,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                fetch,
+                journal,
+                show);
     }
 
     /** Returns a copy with different fetch settings. */
     public Config withFetch(FetchConfig newFetch) {
-        return new Config(siteTitle, siteUrl, port, dataDir, databaseUrl, databaseUser, databasePassword, newFetch,
-                journal, show);
+        return new Config(
+                siteTitle,
+                siteUrl,
+                port,
+                dataDir,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                newFetch,
+                journal,
+                show);
     }
 }

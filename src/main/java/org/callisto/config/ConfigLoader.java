@@ -30,9 +30,8 @@ import java.util.Properties;
 public final class ConfigLoader {
 
     /** Where the file is looked for when neither {@code --config} nor {@code CALLISTO_CONFIG} names one. */
-    public static final List<Path> DEFAULT_LOCATIONS = List.of(
-            Path.of("callisto.conf"),
-            Path.of("/usr/local/etc/callisto/callisto.conf"));
+    public static final List<Path> DEFAULT_LOCATIONS =
+            List.of(Path.of("callisto.conf"), Path.of("/usr/local/etc/callisto/callisto.conf"));
 
     /** Every known key with its default value. */
     public static final Map<String, String> DEFAULTS;
@@ -66,8 +65,7 @@ public final class ConfigLoader {
 
     private static final List<String> KEY_ORDER;
 
-    private ConfigLoader() {
-    }
+    private ConfigLoader() {}
 
     /**
      * Loads the configuration.
@@ -178,13 +176,22 @@ public final class ConfigLoader {
         }
         Config.JournalConfig journal = new Config.JournalConfig(p.registration("journal.registration"));
         String mediaDir = v.get("show.media_dir").trim();
-        Config.ShowConfig show = mediaDir.isEmpty() ? Config.ShowConfig.under(dataDir)
-                : new Config.ShowConfig(Path.of(mediaDir));
+        Config.ShowConfig show =
+                mediaDir.isEmpty() ? Config.ShowConfig.under(dataDir) : new Config.ShowConfig(Path.of(mediaDir));
         if (!errors.isEmpty()) {
             throw new ConfigException("invalid configuration (" + source + "):\n  " + String.join("\n  ", errors));
         }
-        return new Config(title, siteUrl, port, dataDir, dbUrl, v.get("database.user"), v.get("database.password"),
-                fetch, journal, show);
+        return new Config(
+                title,
+                siteUrl,
+                port,
+                dataDir,
+                dbUrl,
+                v.get("database.user"),
+                v.get("database.password"),
+                fetch,
+                journal,
+                show);
     }
 
     /** Parses typed values, collecting every error instead of stopping at the first. */
@@ -203,11 +210,13 @@ public final class ConfigLoader {
             try {
                 URI u = new URI(s);
                 if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) {
-                    errors.add(key + " = '" + s + "' is not an absolute http(s) URL; write e.g. https://planet.example.org/");
+                    errors.add(key + " = '" + s
+                            + "' is not an absolute http(s) URL; write e.g. https://planet.example.org/");
                 }
                 return u;
             } catch (URISyntaxException e) {
-                errors.add(key + " = '" + s + "' is not a URL (" + e.getReason() + "); write e.g. https://planet.example.org/");
+                errors.add(key + " = '" + s + "' is not a URL (" + e.getReason()
+                        + "); write e.g. https://planet.example.org/");
                 return URI.create(DEFAULTS.get(key));
             }
         }
@@ -256,7 +265,8 @@ public final class ConfigLoader {
             try {
                 return Durations.parse(s);
             } catch (IllegalArgumentException e) {
-                errors.add(key + " = '" + s + "' is not a duration; write a number with a unit: 500ms, 20s, 15m, 24h, 7d");
+                errors.add(
+                        key + " = '" + s + "' is not a duration; write a number with a unit: 500ms, 20s, 15m, 24h, 7d");
                 return Durations.parse(DEFAULTS.get(key));
             }
         }

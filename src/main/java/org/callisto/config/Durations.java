@@ -10,8 +10,7 @@ public final class Durations {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|kib|mb|mib|gb|gib)?");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /** Parses {@code 500ms}, {@code 20s}, {@code 15m}, {@code 24h} or {@code 7d}. */
     public static Duration parse(String text) {

@@ -5,6 +5,5 @@ public final class Version {
     /** Semantic version string. */
     public static final String VERSION = "0.1.0";
 
-    private Version() {
-    }
+    private Version() {}
 }

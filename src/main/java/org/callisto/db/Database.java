@@ -61,8 +61,10 @@ public final class Database implements AutoCloseable {
                     Files.createDirectories(parent);
                 }
             } catch (IOException e) {
-                throw new DatabaseException("cannot create the data directory for " + file + ": " + e.getMessage()
-                        + "; set data.dir to a writable directory", e);
+                throw new DatabaseException(
+                        "cannot create the data directory for " + file + ": " + e.getMessage()
+                                + "; set data.dir to a writable directory",
+                        e);
             }
             SQLiteConfig sc = new SQLiteConfig();
             sc.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -92,8 +94,10 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(hc);
         } catch (RuntimeException e) {
-            throw new DatabaseException("cannot open database " + url + ": " + rootMessage(e)
-                    + "; check database.url, database.user and database.password", e);
+            throw new DatabaseException(
+                    "cannot open database " + url + ": " + rootMessage(e)
+                            + "; check database.url, database.user and database.password",
+                    e);
         }
         Database db = new Database(pool, dialect);
         try {

@@ -23,8 +23,8 @@ public enum Dialect {
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             return POSTGRES;
         }
-        throw new IllegalArgumentException("unsupported database URL " + jdbcUrl
-                + "; use jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB");
+        throw new IllegalArgumentException(
+                "unsupported database URL " + jdbcUrl + "; use jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB");
     }
 
     /** Rewrites the portable placeholders of a migration script: {@code {{id}}} becomes an identity primary key. */

@@ -7,8 +7,7 @@ import java.util.Locale;
  * lower-cased, its wildcards escaped, for {@code LOWER(column) LIKE ? ESCAPE '\'}. Stateless and thread-safe.
  */
 public final class LikePatterns {
-    private LikePatterns() {
-    }
+    private LikePatterns() {}
 
     /**
      * A pattern matching {@code text} anywhere, lower-cased, with the wildcards {@code %} and {@code _} and the

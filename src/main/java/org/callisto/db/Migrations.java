@@ -69,7 +69,8 @@ final class Migrations {
      */
     private static java.util.Set<Integer> appliedVersions(Connection c) throws SQLException {
         java.util.Set<Integer> versions = new java.util.HashSet<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
             while (rs.next()) {
                 versions.add(rs.getInt(1));
             }
@@ -91,12 +92,14 @@ final class Migrations {
         try (Statement s = c.createStatement()) {
             for (String statement : sql.split(";\\s*\\n")) {
                 String trimmed = statement.strip();
-                if (!trimmed.isEmpty() && !trimmed.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("--"))) {
+                if (!trimmed.isEmpty()
+                        && !trimmed.lines()
+                                .allMatch(l -> l.isBlank() || l.strip().startsWith("--"))) {
                     s.execute(trimmed);
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
                 ps.setInt(1, version);
                 ps.setString(2, script);
                 ps.setLong(3, clock.millis());

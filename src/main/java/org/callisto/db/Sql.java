@@ -16,8 +16,7 @@ import java.util.Optional;
  * {@code null} parameter is an SQL {@code NULL} of whatever type the column has. Stateless and thread-safe.
  */
 public final class Sql {
-    private Sql() {
-    }
+    private Sql() {}
 
     /** Maps the current row of a result set. */
     @FunctionalInterface
@@ -45,9 +44,10 @@ public final class Sql {
                 case Instant t -> ps.setLong(at, t.toEpochMilli());
                 case Double d -> ps.setDouble(at, d);
                 case byte[] bytes -> ps.setBytes(at, bytes);
-                default -> throw new IllegalArgumentException("db: cannot bind parameter " + at + " of type "
-                        + params[i].getClass().getName() + "; pass a Long, Integer, String, Boolean, Instant,"
-                        + " Double, byte[] or null");
+                default ->
+                    throw new IllegalArgumentException("db: cannot bind parameter " + at + " of type "
+                            + params[i].getClass().getName() + "; pass a Long, Integer, String, Boolean, Instant,"
+                            + " Double, byte[] or null");
             }
         }
     }

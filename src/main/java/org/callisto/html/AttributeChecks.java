@@ -37,7 +37,8 @@ final class AttributeChecks {
                 problems.add(a.start(), a.end(), "the attribute " + name + " appears twice on <" + tag.name() + ">");
                 continue;
             }
-            String value = a.value() == null ? ""
+            String value = a.value() == null
+                    ? ""
                     : a.value().indexOf('&') < 0 ? a.value() : Parser.unescapeEntities(a.value(), true);
             String problem = FragmentPolicy.URL_ATTRIBUTES.contains(name)
                     ? urlProblem(tag.name(), name, value, a.start(), problems)
@@ -63,7 +64,8 @@ final class AttributeChecks {
                     + orList(schemes);
         }
         URI resolved = UrlResolver.resolve(url, PLACEHOLDER_BASE);
-        if (resolved == null || resolved.getScheme() == null
+        if (resolved == null
+                || resolved.getScheme() == null
                 || (!scheme.equals("mailto") && resolved.getHost() == null)) {
             return attribute + " at " + problems.place(start) + " is not a usable web address";
         }

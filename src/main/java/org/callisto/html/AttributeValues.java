@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * output. URL attributes are not handled here but by {@link UrlCleaner}. Stateless and thread-safe.
  */
 final class AttributeValues {
-    private static final Set<String> BOOLEANS = Set.of(
-            "controls", "loop", "muted", "open", "reversed", "default", "playsinline", "allowfullscreen");
+    private static final Set<String> BOOLEANS =
+            Set.of("controls", "loop", "muted", "open", "reversed", "default", "playsinline", "allowfullscreen");
     private static final Pattern DIMENSION = Pattern.compile("\\d{1,5}");
     private static final Pattern COUNT = Pattern.compile("\\d{1,4}");
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,9}");
@@ -22,8 +22,7 @@ final class AttributeValues {
             "kind", Pattern.compile("subtitles|captions|descriptions|chapters|metadata"),
             "preload", Pattern.compile("none|metadata|auto"));
 
-    private AttributeValues() {
-    }
+    private AttributeValues() {}
 
     /**
      * The value to keep for {@code attribute} of {@code element}, normalised, or null to drop the attribute.
@@ -35,7 +34,8 @@ final class AttributeValues {
         }
         return switch (attribute) {
             case "width", "height" -> {
-                String digits = v.endsWith("px") ? v.substring(0, v.length() - 2).strip() : v;
+                String digits =
+                        v.endsWith("px") ? v.substring(0, v.length() - 2).strip() : v;
                 yield DIMENSION.matcher(digits).matches() ? String.valueOf(Integer.parseInt(digits)) : null;
             }
             case "colspan", "rowspan", "span" -> COUNT.matcher(v).matches() ? v : null;

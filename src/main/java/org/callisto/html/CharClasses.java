@@ -10,8 +10,7 @@ package org.callisto.html;
  * are pure functions: stateless and thread-safe.
  */
 final class CharClasses {
-    private CharClasses() {
-    }
+    private CharClasses() {}
 
     /** {@code A} to {@code Z}. */
     static boolean isAsciiUpper(int c) {
@@ -94,8 +93,14 @@ final class CharClasses {
      * characters {@code " ' < > / =} (those end or break the name in a browser).
      */
     static boolean isAttrNameChar(int c) {
-        return isAllowedInText(c) && !isWhitespace(c)
-                && c != '"' && c != '\'' && c != '<' && c != '>' && c != '/' && c != '=';
+        return isAllowedInText(c)
+                && !isWhitespace(c)
+                && c != '"'
+                && c != '\''
+                && c != '<'
+                && c != '>'
+                && c != '/'
+                && c != '=';
     }
 
     /**
@@ -103,8 +108,14 @@ final class CharClasses {
      * the characters {@code " ' < = > `} (the standard makes those parse errors in unquoted values).
      */
     static boolean isUnquotedValueChar(int c) {
-        return isAllowedInText(c) && !isWhitespace(c)
-                && c != '"' && c != '\'' && c != '<' && c != '=' && c != '>' && c != '`';
+        return isAllowedInText(c)
+                && !isWhitespace(c)
+                && c != '"'
+                && c != '\''
+                && c != '<'
+                && c != '='
+                && c != '>'
+                && c != '`';
     }
 
     /** A character of a character reference's name, such as {@code nbsp} in {@code &nbsp;}: ASCII alphanumeric. */

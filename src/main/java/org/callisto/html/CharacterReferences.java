@@ -11,8 +11,7 @@ final class CharacterReferences {
     /** Longer names are not looked up as a prefix (the longest HTML name has 31 characters). */
     private static final int LONGEST_NAME = 32;
 
-    private CharacterReferences() {
-    }
+    private CharacterReferences() {}
 
     /**
      * Checks the reference starting at {@code amp} (which holds {@code &}), reading no further than {@code limit}.
@@ -34,8 +33,11 @@ final class CharacterReferences {
         String name = s.substring(amp + 1, k);
         if (k < limit && s.charAt(k) == ';') {
             if (!Entities.isNamedEntity(name)) {
-                problems.add(amp, k + 1, "&" + name + "; at " + problems.place(amp)
-                        + " is not a known character name; write &amp; for a plain &");
+                problems.add(
+                        amp,
+                        k + 1,
+                        "&" + name + "; at " + problems.place(amp)
+                                + " is not a known character name; write &amp; for a plain &");
             }
             return k + 1;
         }
@@ -89,8 +91,11 @@ final class CharacterReferences {
         }
         int c = value > 0x10FFFF ? -1 : (int) value;
         if (c == 0 || !CharClasses.isAllowedInText(c)) {
-            problems.add(amp, end, s.substring(amp, end) + " at " + problems.place(amp)
-                    + " is not a character that can be shown; remove it");
+            problems.add(
+                    amp,
+                    end,
+                    s.substring(amp, end) + " at " + problems.place(amp)
+                            + " is not a character that can be shown; remove it");
         }
         return end;
     }

@@ -14,26 +14,140 @@ import java.util.Set;
  */
 final class ContentRules {
     /** Start tags that close an open {@code p} ("close a p element" in the standard). */
-    private static final Set<String> CLOSES_P = Set.of("address", "article", "aside", "blockquote", "center",
-            "details", "dialog", "dir", "div", "dl", "fieldset", "figcaption", "figure", "footer", "header", "hgroup",
-            "main", "menu", "nav", "ol", "p", "search", "section", "summary", "ul", "h1", "h2", "h3", "h4", "h5",
-            "h6", "pre", "listing", "form", "table", "hr", "li", "dd", "dt", "plaintext", "xmp");
+    private static final Set<String> CLOSES_P = Set.of(
+            "address",
+            "article",
+            "aside",
+            "blockquote",
+            "center",
+            "details",
+            "dialog",
+            "dir",
+            "div",
+            "dl",
+            "fieldset",
+            "figcaption",
+            "figure",
+            "footer",
+            "header",
+            "hgroup",
+            "main",
+            "menu",
+            "nav",
+            "ol",
+            "p",
+            "search",
+            "section",
+            "summary",
+            "ul",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "pre",
+            "listing",
+            "form",
+            "table",
+            "hr",
+            "li",
+            "dd",
+            "dt",
+            "plaintext",
+            "xmp");
     /** Elements that end the "button scope" in which an open {@code p} is looked for. */
-    private static final Set<String> SCOPE_BOUNDARIES = Set.of("applet", "caption", "html", "table", "td", "th",
-            "marquee", "object", "template", "button", "svg", "math");
+    private static final Set<String> SCOPE_BOUNDARIES = Set.of(
+            "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template", "button", "svg", "math");
+
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
     /** The standard's "special" elements, which stop the search for an open {@code li}. */
-    private static final Set<String> SPECIAL = Set.of("address", "applet", "area", "article", "aside", "base",
-            "basefont", "bgsound", "blockquote", "body", "br", "button", "caption", "center", "col", "colgroup", "dd",
-            "details", "dir", "div", "dl", "dt", "embed", "fieldset", "figcaption", "figure", "footer", "form",
-            "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html",
-            "iframe", "img", "input", "keygen", "li", "link", "listing", "main", "marquee", "menu", "meta", "nav",
-            "noembed", "noframes", "noscript", "object", "ol", "p", "param", "plaintext", "pre", "script", "search",
-            "section", "select", "source", "style", "summary", "table", "tbody", "td", "template", "textarea",
-            "tfoot", "th", "thead", "title", "tr", "track", "ul", "wbr", "xmp");
+    private static final Set<String> SPECIAL = Set.of(
+            "address",
+            "applet",
+            "area",
+            "article",
+            "aside",
+            "base",
+            "basefont",
+            "bgsound",
+            "blockquote",
+            "body",
+            "br",
+            "button",
+            "caption",
+            "center",
+            "col",
+            "colgroup",
+            "dd",
+            "details",
+            "dir",
+            "div",
+            "dl",
+            "dt",
+            "embed",
+            "fieldset",
+            "figcaption",
+            "figure",
+            "footer",
+            "form",
+            "frame",
+            "frameset",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "head",
+            "header",
+            "hgroup",
+            "hr",
+            "html",
+            "iframe",
+            "img",
+            "input",
+            "keygen",
+            "li",
+            "link",
+            "listing",
+            "main",
+            "marquee",
+            "menu",
+            "meta",
+            "nav",
+            "noembed",
+            "noframes",
+            "noscript",
+            "object",
+            "ol",
+            "p",
+            "param",
+            "plaintext",
+            "pre",
+            "script",
+            "search",
+            "section",
+            "select",
+            "source",
+            "style",
+            "summary",
+            "table",
+            "tbody",
+            "td",
+            "template",
+            "textarea",
+            "tfoot",
+            "th",
+            "thead",
+            "title",
+            "tr",
+            "track",
+            "ul",
+            "wbr",
+            "xmp");
 
-    private ContentRules() {
-    }
+    private ContentRules() {}
 
     /**
      * The open element that start tag {@code name} may not appear inside, or null when it may be opened here.
@@ -52,7 +166,9 @@ final class ContentRules {
                 }
             }
         }
-        if (HEADINGS.contains(name) && !open.isEmpty() && HEADINGS.contains(open.getLast().name())) {
+        if (HEADINGS.contains(name)
+                && !open.isEmpty()
+                && HEADINGS.contains(open.getLast().name())) {
             return open.getLast();
         }
         if (name.equals("li")) {

@@ -34,9 +34,13 @@ final class ElementRules {
      *                         parser-sensitive element, renaming outside the block group)
      * @param unsettlingIfDropped whether removing the element with its content may do so
      */
-    record Rule(Action action, String name, Set<String> attributes, boolean isVoid, boolean unsettling,
-                boolean unsettlingIfDropped) {
-    }
+    record Rule(
+            Action action,
+            String name,
+            Set<String> attributes,
+            boolean isVoid,
+            boolean unsettling,
+            boolean unsettlingIfDropped) {}
 
     private final SanitizePolicy policy;
     private final Map<String, Rule> known = new HashMap<>();
@@ -60,8 +64,8 @@ final class ElementRules {
     }
 
     private Rule compute(String name) {
-        boolean unsettlingIfDropped = !TreeCleaner.INERT_WHEN_DROPPED.contains(name)
-                && TreeCleaner.PARSER_SENSITIVE.contains(name);
+        boolean unsettlingIfDropped =
+                !TreeCleaner.INERT_WHEN_DROPPED.contains(name) && TreeCleaner.PARSER_SENSITIVE.contains(name);
         if (name.equals("iframe")) {
             return new Rule(Action.IFRAME, null, Set.of(), false, unsettlingIfDropped, unsettlingIfDropped);
         }
@@ -73,12 +77,22 @@ final class ElementRules {
                 && !(TreeCleaner.BLOCK_GROUP.contains(name) && TreeCleaner.BLOCK_GROUP.contains(renamed));
         String out = renamed != null ? renamed : name;
         if (!policy.allows(out)) {
-            return new Rule(Action.UNWRAP, null, Set.of(), false,
-                    renameUnsettling || TreeCleaner.PARSER_SENSITIVE.contains(name), unsettlingIfDropped);
+            return new Rule(
+                    Action.UNWRAP,
+                    null,
+                    Set.of(),
+                    false,
+                    renameUnsettling || TreeCleaner.PARSER_SENSITIVE.contains(name),
+                    unsettlingIfDropped);
         }
         Set<String> attributes = new HashSet<>(policy.elements().get(out));
         attributes.addAll(policy.globalAttributes());
-        return new Rule(Action.COPY, out, Set.copyOf(attributes), HtmlMarkup.isVoid(out), renameUnsettling,
+        return new Rule(
+                Action.COPY,
+                out,
+                Set.copyOf(attributes),
+                HtmlMarkup.isVoid(out),
+                renameUnsettling,
                 unsettlingIfDropped);
     }
 }

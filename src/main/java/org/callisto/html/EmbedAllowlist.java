@@ -38,18 +38,27 @@ public record EmbedAllowlist(List<Entry> entries) {
 
     /** Whether {@code uri} (absolute, already cleaned) points at an allowed player. */
     public boolean allows(URI uri) {
-        if (uri == null || !"https".equalsIgnoreCase(uri.getScheme()) || uri.getRawUserInfo() != null
-                || uri.getHost() == null || (uri.getPort() != -1 && uri.getPort() != 443)) {
+        if (uri == null
+                || !"https".equalsIgnoreCase(uri.getScheme())
+                || uri.getRawUserInfo() != null
+                || uri.getHost() == null
+                || (uri.getPort() != -1 && uri.getPort() != 443)) {
             return false;
         }
         String path = uri.getRawPath();
-        if (path == null || path.contains("/../") || path.contains("/./") || path.contains("%2e")
-                || path.contains("%2E") || path.contains("//")) {
+        if (path == null
+                || path.contains("/../")
+                || path.contains("/./")
+                || path.contains("%2e")
+                || path.contains("%2E")
+                || path.contains("//")) {
             return false;
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         for (Entry e : entries) {
-            if (e.host().equals(host) && path.startsWith(e.pathPrefix()) && path.length() > e.pathPrefix().length()) {
+            if (e.host().equals(host)
+                    && path.startsWith(e.pathPrefix())
+                    && path.length() > e.pathPrefix().length()) {
                 return true;
             }
         }

@@ -50,18 +50,70 @@ public record FragmentPolicy(
     public static final String MEMBER_LINK_REL = "nofollow ugc noopener";
 
     /** Elements no policy may allow: they run script, embed other documents, or submit or restyle the page. */
-    static final Set<String> SCRIPT_CAPABLE = Set.of("script", "style", "iframe", "frame", "frameset", "object",
-            "embed", "applet", "param", "svg", "math", "form", "input", "button", "select", "option", "textarea",
-            "base", "link", "meta", "noscript", "template", "xmp", "plaintext", "noembed", "noframes", "title",
-            "head", "body", "html", "portal", "fencedframe", "canvas", "dialog", "marquee", "isindex", "keygen");
+    static final Set<String> SCRIPT_CAPABLE = Set.of(
+            "script",
+            "style",
+            "iframe",
+            "frame",
+            "frameset",
+            "object",
+            "embed",
+            "applet",
+            "param",
+            "svg",
+            "math",
+            "form",
+            "input",
+            "button",
+            "select",
+            "option",
+            "textarea",
+            "base",
+            "link",
+            "meta",
+            "noscript",
+            "template",
+            "xmp",
+            "plaintext",
+            "noembed",
+            "noframes",
+            "title",
+            "head",
+            "body",
+            "html",
+            "portal",
+            "fencedframe",
+            "canvas",
+            "dialog",
+            "marquee",
+            "isindex",
+            "keygen");
 
     /**
      * Attributes no policy may allow: styles, inline documents, and URL-valued attributes whose URLs the validator
      * does not check (only those in {@link #URL_ATTRIBUTES} are).
      */
-    static final Set<String> UNCHECKED_ATTRIBUTES = Set.of("style", "srcdoc", "srcset", "poster", "action",
-            "formaction", "background", "data", "codebase", "ping", "manifest", "lowsrc", "dynsrc", "longdesc",
-            "usemap", "itemtype", "archive", "classid", "profile", "icon");
+    static final Set<String> UNCHECKED_ATTRIBUTES = Set.of(
+            "style",
+            "srcdoc",
+            "srcset",
+            "poster",
+            "action",
+            "formaction",
+            "background",
+            "data",
+            "codebase",
+            "ping",
+            "manifest",
+            "lowsrc",
+            "dynsrc",
+            "longdesc",
+            "usemap",
+            "itemtype",
+            "archive",
+            "classid",
+            "profile",
+            "icon");
 
     /** Attributes whose value is a URL; their scheme is checked. */
     static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "cite");
@@ -71,14 +123,14 @@ public record FragmentPolicy(
             throw new IllegalArgumentException("policy name must not be blank");
         }
         Map<String, Set<String>> copy = new LinkedHashMap<>();
-        elements.forEach((element, attrs) ->
-                copy.put(element, Collections.unmodifiableSet(new LinkedHashSet<>(attrs))));
+        elements.forEach(
+                (element, attrs) -> copy.put(element, Collections.unmodifiableSet(new LinkedHashSet<>(attrs))));
         elements = Collections.unmodifiableMap(copy);
         linkSchemes = List.copyOf(linkSchemes);
         mediaSchemes = List.copyOf(mediaSchemes);
         if (maxLength < 1 || maxDepth < 1 || maxErrors < 1) {
-            throw new IllegalArgumentException("maxLength, maxDepth and maxErrors must be at least 1, got "
-                    + maxLength + ", " + maxDepth + ", " + maxErrors);
+            throw new IllegalArgumentException("maxLength, maxDepth and maxErrors must be at least 1, got " + maxLength
+                    + ", " + maxDepth + ", " + maxErrors);
         }
         for (var e : elements.entrySet()) {
             if (SCRIPT_CAPABLE.contains(e.getKey())) {
@@ -110,14 +162,28 @@ public record FragmentPolicy(
 
     /** Stories: what comments allow, plus the headings {@code h3} and {@code h4} for sections. */
     public static FragmentPolicy submission() {
-        return commentBuilder().name("submission").allow("h3").allow("h4").maxLength(200_000).build();
+        return commentBuilder()
+                .name("submission")
+                .allow("h3")
+                .allow("h4")
+                .maxLength(200_000)
+                .build();
     }
 
     private static Builder commentBuilder() {
         return builder("comment")
                 .allow("a", "href", "title")
-                .allow("b").allow("i").allow("em").allow("strong").allow("code").allow("pre")
-                .allow("p").allow("br").allow("ul").allow("ol", "start").allow("li")
+                .allow("b")
+                .allow("i")
+                .allow("em")
+                .allow("strong")
+                .allow("code")
+                .allow("pre")
+                .allow("p")
+                .allow("br")
+                .allow("ul")
+                .allow("ol", "start")
+                .allow("li")
                 .allow("blockquote", "cite");
     }
 
@@ -167,7 +233,10 @@ public record FragmentPolicy(
         b.linkSchemes.addAll(linkSchemes);
         b.mediaSchemes.clear();
         b.mediaSchemes.addAll(mediaSchemes);
-        return b.relativeUrls(relativeUrls).maxLength(maxLength).maxDepth(maxDepth).maxErrors(maxErrors)
+        return b.relativeUrls(relativeUrls)
+                .maxLength(maxLength)
+                .maxDepth(maxDepth)
+                .maxErrors(maxErrors)
                 .linkRel(linkRel);
     }
 
@@ -249,8 +318,8 @@ public record FragmentPolicy(
         }
 
         public FragmentPolicy build() {
-            return new FragmentPolicy(name, elements, linkSchemes, mediaSchemes, relativeUrls, maxLength, maxDepth,
-                    maxErrors, linkRel);
+            return new FragmentPolicy(
+                    name, elements, linkSchemes, mediaSchemes, relativeUrls, maxLength, maxDepth, maxErrors, linkRel);
         }
 
         private static String lower(String s) {

@@ -22,20 +22,17 @@ import java.util.Set;
  */
 final class FragmentTokenizer {
     /** Elements whose content a browser does not read as markup, up to their end tag. */
-    private static final Set<String> RAW_TEXT = Set.of("script", "style", "xmp", "iframe", "noembed", "noframes",
-            "noscript", "textarea", "title");
+    private static final Set<String> RAW_TEXT =
+            Set.of("script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title");
 
     /** One attribute as written; {@code value} is null for an attribute without {@code =}. */
-    record Attribute(String name, String value, int start, int valueStart, int end) {
-    }
+    record Attribute(String name, String value, int start, int valueStart, int end) {}
 
     /** A start tag spanning {@code [start, end)} of the source; {@code name} in lower case. */
-    record StartTag(String name, List<Attribute> attributes, boolean selfClosing, int start, int end) {
-    }
+    record StartTag(String name, List<Attribute> attributes, boolean selfClosing, int start, int end) {}
 
     /** An end tag spanning {@code [start, end)} of the source; {@code name} in lower case. */
-    record EndTag(String name, int start, int end) {
-    }
+    record EndTag(String name, int start, int end) {}
 
     /** Receives the tags in source order. */
     interface Handler {
@@ -78,9 +75,11 @@ final class FragmentTokenizer {
         int cp = s.codePointAt(i);
         int next = i + Character.charCount(cp);
         if (!CharClasses.isAllowedInText(cp)) {
-            String what = CharClasses.isSurrogate(cp) ? "a broken character (half of a surrogate pair)"
-                    : CharClasses.isControl(cp) ? String.format("the invisible control character U+%04X", cp)
-                    : String.format("the character U+%04X, which is not meant for text,", cp);
+            String what = CharClasses.isSurrogate(cp)
+                    ? "a broken character (half of a surrogate pair)"
+                    : CharClasses.isControl(cp)
+                            ? String.format("the invisible control character U+%04X", cp)
+                            : String.format("the character U+%04X, which is not meant for text,", cp);
             problems.add(i, next, what + " at " + problems.place(i) + " is not allowed; remove it");
         }
         return next;
@@ -127,8 +126,8 @@ final class FragmentTokenizer {
             message = "a comment (<!-- -->) at " + problems.place(i) + " is not allowed; remove it";
         } else if (s.startsWith("<![CDATA[", i)) {
             end = after('>', i);
-            message = "<![CDATA[ at " + problems.place(i)
-                    + " is not allowed; write the text with &lt; and &amp; instead";
+            message =
+                    "<![CDATA[ at " + problems.place(i) + " is not allowed; write the text with &lt; and &amp; instead";
         } else {
             end = after('>', i);
             int word = i + 2;
@@ -198,12 +197,15 @@ final class FragmentTokenizer {
             int cp = s.codePointAt(k);
             if (!CharClasses.isAttrNameChar(cp)) {
                 int next = k + Character.charCount(cp);
-                while (next < n && !CharClasses.isWhitespace(s.charAt(next)) && s.charAt(next) != '>'
+                while (next < n
+                        && !CharClasses.isWhitespace(s.charAt(next))
+                        && s.charAt(next) != '>'
                         && s.charAt(next) != '<') {
                     next++;
                 }
                 String shown = CharClasses.isAllowedInText(cp) && !CharClasses.isWhitespace(cp)
-                        ? new String(Character.toChars(cp)) : String.format("character U+%04X", cp);
+                        ? new String(Character.toChars(cp))
+                        : String.format("character U+%04X", cp);
                 problems.add(k, next, "unexpected " + shown + " at " + problems.place(k) + " inside <" + name + ">");
                 k = next;
                 continue;
@@ -303,8 +305,10 @@ final class FragmentTokenizer {
         while ((p = s.indexOf("</", p)) >= 0) {
             int after = p + 2 + name.length();
             if (s.regionMatches(true, p + 2, name, 0, name.length())
-                    && (after >= n || CharClasses.isWhitespace(s.charAt(after)) || s.charAt(after) == '/'
-                    || s.charAt(after) == '>')) {
+                    && (after >= n
+                            || CharClasses.isWhitespace(s.charAt(after))
+                            || s.charAt(after) == '/'
+                            || s.charAt(after) == '>')) {
                 return p;
             }
             p += 2;
@@ -329,8 +333,10 @@ final class FragmentTokenizer {
             handler.endTag(new EndTag(name, i, close));
             return close;
         }
-        problems.add(i, close + 1, "</" + name + "> at " + problems.place(i) + " cannot have attributes; write </"
-                + name + ">");
+        problems.add(
+                i,
+                close + 1,
+                "</" + name + "> at " + problems.place(i) + " cannot have attributes; write </" + name + ">");
         handler.endTag(new EndTag(name, i, close + 1));
         return close + 1;
     }

@@ -56,29 +56,34 @@ public final class FragmentValidator {
         String s = source == null ? "" : source;
         Problems problems = new Problems(s, policy.maxErrors());
         if (s.length() > policy.maxLength()) {
-            problems.add(0, 0, String.format("the text is %,d characters long; the limit is %,d", s.length(),
-                    policy.maxLength()));
+            problems.add(
+                    0,
+                    0,
+                    String.format("the text is %,d characters long; the limit is %,d", s.length(), policy.maxLength()));
             return new ValidationResult(problems.errors());
         }
         TagBalance balance = new TagBalance(problems, policy.maxDepth());
         String allowedList = String.join(", ", policy.elements().keySet());
         new FragmentTokenizer(s, problems, new FragmentTokenizer.Handler() {
-            @Override
-            public void startTag(FragmentTokenizer.StartTag tag) {
-                if (!policy.allows(tag.name()) || !isName(tag.name())) {
-                    problems.add(tag.start(), tag.end(), "<" + tag.name() + "> is not allowed here; allowed tags are: "
-                            + allowedList);
-                } else {
-                    attributes.check(tag, problems);
-                }
-                balance.start(tag);
-            }
+                    @Override
+                    public void startTag(FragmentTokenizer.StartTag tag) {
+                        if (!policy.allows(tag.name()) || !isName(tag.name())) {
+                            problems.add(
+                                    tag.start(),
+                                    tag.end(),
+                                    "<" + tag.name() + "> is not allowed here; allowed tags are: " + allowedList);
+                        } else {
+                            attributes.check(tag, problems);
+                        }
+                        balance.start(tag);
+                    }
 
-            @Override
-            public void endTag(FragmentTokenizer.EndTag tag) {
-                balance.end(tag);
-            }
-        }).run();
+                    @Override
+                    public void endTag(FragmentTokenizer.EndTag tag) {
+                        balance.end(tag);
+                    }
+                })
+                .run();
         if (!problems.full()) {
             balance.finish();
         }

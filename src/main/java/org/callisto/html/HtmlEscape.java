@@ -5,8 +5,7 @@ package org.callisto.html;
  * character references, everything else stays. Stateless and thread-safe.
  */
 final class HtmlEscape {
-    private HtmlEscape() {
-    }
+    private HtmlEscape() {}
 
     /** {@code text} escaped, appended to {@code out}. */
     static StringBuilder append(StringBuilder out, CharSequence text) {

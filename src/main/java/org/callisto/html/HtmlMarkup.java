@@ -16,17 +16,19 @@ import org.jsoup.parser.Tag;
 final class HtmlMarkup {
     private static final ConcurrentHashMap<String, Boolean> VOID = new ConcurrentHashMap<>();
 
-    private HtmlMarkup() {
-    }
+    private HtmlMarkup() {}
 
     /** Whether {@code name} (lower case) is a void element: no content and no end tag. */
     static boolean isVoid(String name) {
         Boolean known = VOID.get(name);
-        return known != null ? known : VOID.computeIfAbsent(name, n -> Tag.valueOf(n).isEmpty());
+        return known != null
+                ? known
+                : VOID.computeIfAbsent(name, n -> Tag.valueOf(n).isEmpty());
     }
 
     /** Characters below {@code ?} that need a look in text, and in attribute values. */
     private static final boolean[] TEXT_SPECIAL = new boolean[0x3f];
+
     private static final boolean[] ATTRIBUTE_SPECIAL = new boolean[0x3f];
 
     static {

@@ -12,8 +12,7 @@ public final class HtmlText {
     private static final String INVISIBLE = "script, style, noscript, template, head, title, textarea, select, "
             + "object, embed, applet, iframe, noembed, noframes, svg, math";
 
-    private HtmlText() {
-    }
+    private HtmlText() {}
 
     /**
      * The text a reader would see, with whitespace collapsed to single spaces and trimmed; the content of

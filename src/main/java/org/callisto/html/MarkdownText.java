@@ -26,8 +26,7 @@ import org.commonmark.renderer.html.HtmlWriter;
 public final class MarkdownText {
     private static final Parser PARSER = Parser.builder().build();
 
-    private MarkdownText() {
-    }
+    private MarkdownText() {}
 
     /** The HTML for {@code markdown} under the comment policy, relative links dropped; null gives "". */
     public static String toHtml(String markdown) {
@@ -112,8 +111,7 @@ public final class MarkdownText {
 
         private void image(Image image) {
             if (policy.allows("img")) {
-                html.tag("img", Map.of("src", context.encodeUrl(image.getDestination()),
-                        "alt", altText(image)), true);
+                html.tag("img", Map.of("src", context.encodeUrl(image.getDestination()), "alt", altText(image)), true);
                 return;
             }
             html.tag("a", Map.of("href", context.encodeUrl(image.getDestination())));

@@ -24,13 +24,11 @@ import java.util.regex.Pattern;
  * thread-safe.
  */
 public final class PlainText {
-    private static final Pattern URL = Pattern.compile("\\b(?:https?://|mailto:)[^\\s<>\"]+",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern URL = Pattern.compile("\\b(?:https?://|mailto:)[^\\s<>\"]+", Pattern.CASE_INSENSITIVE);
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n(?:[ \t]*\n)+");
     private static final String TRAILING = ".,;:!?'\"";
 
-    private PlainText() {
-    }
+    private PlainText() {}
 
     /** The HTML for {@code text}; null or blank text gives the empty string. */
     public static String toHtml(String text) {
@@ -77,7 +75,10 @@ public final class PlainText {
             }
             HtmlEscape.append(out, line.substring(at, m.start()));
             out.append("<a href=\"");
-            HtmlEscape.append(out, url).append("\" rel=\"").append(FragmentPolicy.MEMBER_LINK_REL).append("\">");
+            HtmlEscape.append(out, url)
+                    .append("\" rel=\"")
+                    .append(FragmentPolicy.MEMBER_LINK_REL)
+                    .append("\">");
             HtmlEscape.append(out, url).append("</a>");
             at = m.start() + url.length();
         }
@@ -115,7 +116,8 @@ public final class PlainText {
         if (uri == null) {
             return false;
         }
-        return scheme.equals("mailto") ? url.length() > "mailto:".length() && url.indexOf('@') > 0
+        return scheme.equals("mailto")
+                ? url.length() > "mailto:".length() && url.indexOf('@') > 0
                 : uri.getHost() != null;
     }
 }

@@ -14,8 +14,7 @@ final class Problems {
     /** The longest excerpt kept; longer ones are cut and end in an ellipsis. */
     static final int MAX_EXCERPT = 80;
 
-    private record Found(int start, int end, String message) {
-    }
+    private record Found(int start, int end, String message) {}
 
     private final String source;
     private final SourceLines lines;
@@ -75,8 +74,8 @@ final class Problems {
         sorted.sort(Comparator.comparingInt(Found::start));
         List<ValidationError> errors = new ArrayList<>(sorted.size());
         for (Found f : sorted) {
-            errors.add(new ValidationError(lines.line(f.start()), lines.column(f.start()), excerpt(f.start(), f.end()),
-                    f.message()));
+            errors.add(new ValidationError(
+                    lines.line(f.start()), lines.column(f.start()), excerpt(f.start(), f.end()), f.message()));
         }
         return errors;
     }

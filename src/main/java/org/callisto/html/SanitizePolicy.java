@@ -92,10 +92,55 @@ public record SanitizePolicy(
      */
     public static SanitizePolicy aggregated() {
         Builder b = builder();
-        for (String name : List.of("p", "br", "hr", "div", "span", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "b",
-                "em", "i", "u", "s", "sub", "sup", "small", "mark", "abbr", "cite", "dfn", "code", "pre", "kbd",
-                "samp", "var", "ul", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "caption",
-                "figure", "figcaption", "picture", "summary", "wbr", "bdi", "ruby", "rt", "rp")) {
+        for (String name : List.of(
+                "p",
+                "br",
+                "hr",
+                "div",
+                "span",
+                "h1",
+                "h2",
+                "h3",
+                "h4",
+                "h5",
+                "h6",
+                "strong",
+                "b",
+                "em",
+                "i",
+                "u",
+                "s",
+                "sub",
+                "sup",
+                "small",
+                "mark",
+                "abbr",
+                "cite",
+                "dfn",
+                "code",
+                "pre",
+                "kbd",
+                "samp",
+                "var",
+                "ul",
+                "dl",
+                "dt",
+                "dd",
+                "table",
+                "thead",
+                "tbody",
+                "tfoot",
+                "tr",
+                "caption",
+                "figure",
+                "figcaption",
+                "picture",
+                "summary",
+                "wbr",
+                "bdi",
+                "ruby",
+                "rt",
+                "rp")) {
             b.allow(name);
         }
         b.allow("a", "href")
@@ -113,20 +158,65 @@ public record SanitizePolicy(
                 .allow("img", "src", "srcset", "sizes", "alt", "width", "height")
                 .allow("source", "src", "srcset", "sizes", "type", "media")
                 .allow("audio", "src", "controls", "loop", "muted", "preload")
-                .allow("video", "src", "controls", "poster", "width", "height", "loop", "muted", "playsinline",
+                .allow(
+                        "video",
+                        "src",
+                        "controls",
+                        "poster",
+                        "width",
+                        "height",
+                        "loop",
+                        "muted",
+                        "playsinline",
                         "preload")
                 .allow("track", "src", "kind", "srclang", "label", "default")
                 .allow("details", "open")
                 .allow("time", "datetime")
                 .globalAttributes("title", "lang", "dir");
-        for (String name : List.of("script", "style", "noscript", "template", "object", "embed", "applet", "param",
-                "frame", "frameset", "noframes", "noembed", "xmp", "plaintext", "iframe", "form", "input", "button",
-                "select", "option", "optgroup", "datalist", "textarea", "keygen", "head", "title", "meta", "link",
-                "base", "svg", "math", "canvas", "map", "area", "marquee", "dialog", "portal", "fencedframe")) {
+        for (String name : List.of(
+                "script",
+                "style",
+                "noscript",
+                "template",
+                "object",
+                "embed",
+                "applet",
+                "param",
+                "frame",
+                "frameset",
+                "noframes",
+                "noembed",
+                "xmp",
+                "plaintext",
+                "iframe",
+                "form",
+                "input",
+                "button",
+                "select",
+                "option",
+                "optgroup",
+                "datalist",
+                "textarea",
+                "keygen",
+                "head",
+                "title",
+                "meta",
+                "link",
+                "base",
+                "svg",
+                "math",
+                "canvas",
+                "map",
+                "area",
+                "marquee",
+                "dialog",
+                "portal",
+                "fencedframe")) {
             b.dropWithContent(name);
         }
-        for (String name : List.of("section", "article", "header", "footer", "aside", "nav", "main", "address",
-                "center", "hgroup", "search")) {
+        for (String name : List.of(
+                "section", "article", "header", "footer", "aside", "nav", "main", "address", "center", "hgroup",
+                "search")) {
             b.rename(name, "div");
         }
         return b.linkSchemes("http", "https", "mailto")
@@ -168,8 +258,7 @@ public record SanitizePolicy(
         private boolean removeTrackingPixels;
         private String linkRel;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Allows {@code element} with the given attributes (added to those already allowed). */
         public Builder allow(String element, String... attributes) {
@@ -248,8 +337,17 @@ public record SanitizePolicy(
         }
 
         public SanitizePolicy build() {
-            return new SanitizePolicy(elements, globalAttributes, droppedWithContent, renamed, linkSchemes,
-                    mediaSchemes, dataImageTypes, new EmbedAllowlist(embeds), PLAYER_SANDBOX, removeTrackingPixels,
+            return new SanitizePolicy(
+                    elements,
+                    globalAttributes,
+                    droppedWithContent,
+                    renamed,
+                    linkSchemes,
+                    mediaSchemes,
+                    dataImageTypes,
+                    new EmbedAllowlist(embeds),
+                    PLAYER_SANDBOX,
+                    removeTrackingPixels,
                     linkRel);
         }
 

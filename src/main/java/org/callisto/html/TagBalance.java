@@ -21,12 +21,11 @@ import java.util.Set;
  */
 final class TagBalance {
     /** HTML's void elements: they have no content and no end tag. */
-    static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input", "link",
-            "meta", "source", "track", "wbr");
+    static final Set<String> VOID = Set.of(
+            "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr");
 
     /** An element opened at source range {@code [start, end)} and not closed yet. */
-    record OpenElement(String name, int start, int end) {
-    }
+    record OpenElement(String name, int start, int end) {}
 
     private final Problems problems;
     private final int maxDepth;
@@ -45,22 +44,33 @@ final class TagBalance {
             return;
         }
         if (tag.selfClosing()) {
-            problems.add(tag.start(), tag.end(), "<" + name + "/> at " + problems.place(tag.start())
-                    + " does not close itself in HTML; write <" + name + "></" + name + ">");
+            problems.add(
+                    tag.start(),
+                    tag.end(),
+                    "<" + name + "/> at " + problems.place(tag.start()) + " does not close itself in HTML; write <"
+                            + name + "></" + name + ">");
             return;
         }
         if (open.size() >= maxDepth && !depthReported) {
             depthReported = true;
-            problems.add(tag.start(), tag.end(), "<" + name + "> at " + problems.place(tag.start())
-                    + " is nested more than " + maxDepth + " elements deep, the limit");
+            problems.add(
+                    tag.start(),
+                    tag.end(),
+                    "<" + name + "> at " + problems.place(tag.start()) + " is nested more than " + maxDepth
+                            + " elements deep, the limit");
         }
         OpenElement conflict = ContentRules.conflict(name, open);
         if (conflict != null && reportedConflicts.add(conflict.start())) {
-            String hint = name.equals("a") && conflict.name().equals("a") ? "a link cannot contain another link"
+            String hint = name.equals("a") && conflict.name().equals("a")
+                    ? "a link cannot contain another link"
                     : "write </" + conflict.name() + "> before it";
-            problems.add(tag.start(), tag.end(), "<" + name + "> at " + problems.place(tag.start())
-                    + " cannot be inside the <" + conflict.name() + "> opened at " + problems.place(conflict.start())
-                    + "; " + hint);
+            problems.add(
+                    tag.start(),
+                    tag.end(),
+                    "<" + name + "> at " + problems.place(tag.start())
+                            + " cannot be inside the <" + conflict.name() + "> opened at "
+                            + problems.place(conflict.start())
+                            + "; " + hint);
         }
         open.add(new OpenElement(name, tag.start(), tag.end()));
     }
@@ -68,8 +78,11 @@ final class TagBalance {
     void end(FragmentTokenizer.EndTag tag) {
         String name = tag.name();
         if (VOID.contains(name)) {
-            problems.add(tag.start(), tag.end(), "</" + name + "> at " + problems.place(tag.start())
-                    + " closes nothing; <" + name + "> needs no closing tag");
+            problems.add(
+                    tag.start(),
+                    tag.end(),
+                    "</" + name + "> at " + problems.place(tag.start()) + " closes nothing; <" + name
+                            + "> needs no closing tag");
             return;
         }
         int at = open.size() - 1;
@@ -77,15 +90,18 @@ final class TagBalance {
             at--;
         }
         if (at < 0) {
-            problems.add(tag.start(), tag.end(),
-                    "</" + name + "> at " + problems.place(tag.start()) + " closes nothing");
+            problems.add(
+                    tag.start(), tag.end(), "</" + name + "> at " + problems.place(tag.start()) + " closes nothing");
             return;
         }
         if (at < open.size() - 1) {
             OpenElement inner = open.get(open.size() - 1);
-            problems.add(tag.start(), tag.end(), "the <" + inner.name() + "> opened at "
-                    + problems.place(inner.start()) + " must be closed before </" + name + "> at "
-                    + problems.place(tag.start()));
+            problems.add(
+                    tag.start(),
+                    tag.end(),
+                    "the <" + inner.name() + "> opened at "
+                            + problems.place(inner.start()) + " must be closed before </" + name + "> at "
+                            + problems.place(tag.start()));
         }
         open.remove(at);
     }
@@ -93,8 +109,10 @@ final class TagBalance {
     /** Reports every element still open at the end of the fragment. */
     void finish() {
         for (OpenElement o : open) {
-            problems.add(o.start(), o.end(), "the <" + o.name() + "> opened at " + problems.place(o.start())
-                    + " is never closed");
+            problems.add(
+                    o.start(),
+                    o.end(),
+                    "the <" + o.name() + "> opened at " + problems.place(o.start()) + " is never closed");
         }
     }
 }

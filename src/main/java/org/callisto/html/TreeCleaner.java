@@ -50,39 +50,199 @@ final class TreeCleaner implements NodeFilter {
      * formatting is already reflected in the tree; {@code SettledPassTest} checks this on spliced markup full of
      * them. {@code font} alone sent 5% of the benchmark corpus through a second pass.
      */
-    static final Set<String> PARSER_SENSITIVE = Set.of("address", "applet", "area", "article", "aside", "base",
-            "basefont", "bgsound", "blockquote", "body", "br", "button", "caption", "center", "col", "colgroup", "dd",
-            "details", "dialog", "dir", "div", "dl", "dt", "embed", "fieldset", "figcaption", "figure", "footer",
-            "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html",
-            "iframe", "image", "img", "input", "keygen", "li", "link", "listing", "main", "marquee", "menu", "meta",
-            "nav", "noembed", "noframes", "noscript", "object", "ol", "p", "param", "plaintext", "pre", "script",
-            "search", "section", "select", "source", "style", "summary", "table", "tbody", "td", "template",
-            "textarea", "tfoot", "th", "thead", "title", "tr", "track", "ul", "wbr", "xmp", "a", "b", "code", "em",
-            "i", "nobr", "s", "small", "strong", "u", "rb", "rp", "rt", "rtc", "ruby",
-            "optgroup", "option", "math", "svg", "datalist");
+    static final Set<String> PARSER_SENSITIVE = Set.of(
+            "address",
+            "applet",
+            "area",
+            "article",
+            "aside",
+            "base",
+            "basefont",
+            "bgsound",
+            "blockquote",
+            "body",
+            "br",
+            "button",
+            "caption",
+            "center",
+            "col",
+            "colgroup",
+            "dd",
+            "details",
+            "dialog",
+            "dir",
+            "div",
+            "dl",
+            "dt",
+            "embed",
+            "fieldset",
+            "figcaption",
+            "figure",
+            "footer",
+            "form",
+            "frame",
+            "frameset",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "head",
+            "header",
+            "hgroup",
+            "hr",
+            "html",
+            "iframe",
+            "image",
+            "img",
+            "input",
+            "keygen",
+            "li",
+            "link",
+            "listing",
+            "main",
+            "marquee",
+            "menu",
+            "meta",
+            "nav",
+            "noembed",
+            "noframes",
+            "noscript",
+            "object",
+            "ol",
+            "p",
+            "param",
+            "plaintext",
+            "pre",
+            "script",
+            "search",
+            "section",
+            "select",
+            "source",
+            "style",
+            "summary",
+            "table",
+            "tbody",
+            "td",
+            "template",
+            "textarea",
+            "tfoot",
+            "th",
+            "thead",
+            "title",
+            "tr",
+            "track",
+            "ul",
+            "wbr",
+            "xmp",
+            "a",
+            "b",
+            "code",
+            "em",
+            "i",
+            "nobr",
+            "s",
+            "small",
+            "strong",
+            "u",
+            "rb",
+            "rp",
+            "rt",
+            "rtc",
+            "ruby",
+            "optgroup",
+            "option",
+            "math",
+            "svg",
+            "datalist");
 
     /** Start tags the parser treats alike: renaming one to another changes nothing in the parse. */
-    static final Set<String> BLOCK_GROUP = Set.of("address", "article", "aside", "blockquote", "center", "details",
-            "dialog", "dir", "div", "dl", "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "main",
-            "menu", "nav", "ol", "search", "section", "summary", "ul");
+    static final Set<String> BLOCK_GROUP = Set.of(
+            "address",
+            "article",
+            "aside",
+            "blockquote",
+            "center",
+            "details",
+            "dialog",
+            "dir",
+            "div",
+            "dl",
+            "fieldset",
+            "figcaption",
+            "figure",
+            "footer",
+            "header",
+            "hgroup",
+            "main",
+            "menu",
+            "nav",
+            "ol",
+            "search",
+            "section",
+            "summary",
+            "ul");
 
     /**
      * Elements removed with their content without any effect on the parse of the rest: raw text elements (their
      * content is text to the parser) and void elements (no content, no end tag).
      */
-    static final Set<String> INERT_WHEN_DROPPED = Set.of("script", "style", "iframe", "noembed", "noframes", "xmp",
-            "noscript", "textarea", "title", "plaintext", "area", "base", "basefont", "bgsound", "br", "col",
-            "embed", "frame", "hr", "image", "img", "input", "keygen", "link", "meta", "param", "source", "track",
+    static final Set<String> INERT_WHEN_DROPPED = Set.of(
+            "script",
+            "style",
+            "iframe",
+            "noembed",
+            "noframes",
+            "xmp",
+            "noscript",
+            "textarea",
+            "title",
+            "plaintext",
+            "area",
+            "base",
+            "basefont",
+            "bgsound",
+            "br",
+            "col",
+            "embed",
+            "frame",
+            "hr",
+            "image",
+            "img",
+            "input",
+            "keygen",
+            "link",
+            "meta",
+            "param",
+            "source",
+            "track",
             "wbr");
 
     /** Elements the parser does not open directly inside one of the same name: it closes the first instead. */
-    private static final Set<String> NOT_SELF_NESTED = Set.of("p", "li", "dd", "dt", "option", "button", "form",
-            "nobr", "table", "tr", "td", "th", "tbody", "thead", "tfoot", "caption", "colgroup");
+    private static final Set<String> NOT_SELF_NESTED = Set.of(
+            "p",
+            "li",
+            "dd",
+            "dt",
+            "option",
+            "button",
+            "form",
+            "nobr",
+            "table",
+            "tr",
+            "td",
+            "th",
+            "tbody",
+            "thead",
+            "tfoot",
+            "caption",
+            "colgroup");
+
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
     private static final Set<String> TABLE_SECTIONS = Set.of("tbody", "thead", "tfoot");
     /** Table elements whose children the parser places by its own rules (anything else is moved out). */
-    private static final Set<String> TABLE_CONTAINERS = Set.of("table", "tbody", "thead", "tfoot", "tr",
-            "colgroup");
+    private static final Set<String> TABLE_CONTAINERS = Set.of("table", "tbody", "thead", "tfoot", "tr", "colgroup");
 
     private final SanitizePolicy policy;
     private final ElementRules rules;
@@ -94,18 +254,22 @@ final class TreeCleaner implements NodeFilter {
     private String[] open = new String[32];
     /** For each open source element: whether the element written for it is void (has no end tag). */
     private boolean[] openVoid = new boolean[32];
+
     private int depth;
     /** The names written for the open elements that were copied, innermost last; "body" at the bottom. */
     private String[] copied = new String[32];
+
     private int copiedDepth;
     private int anchorDepth;
     /** Whether a {@code pre} was just opened and nothing written in it yet. */
     private boolean atPreStart;
+
     private int preDepth;
     private boolean settled = true;
 
     /** Reusable attribute list for the element being copied. */
     private final AttributeList attributes = new AttributeList(this);
+
     private char[] scratch = new char[256];
 
     TreeCleaner(SanitizePolicy policy, ElementRules rules, UrlCleaner urls, BaseUrl base, StringBuilder out) {
@@ -238,7 +402,8 @@ final class TreeCleaner implements NodeFilter {
             return false;
         }
         Attributes sourceAttributes = source.attributes();
-        if (name.equals("img") && policy.removeTrackingPixels()
+        if (name.equals("img")
+                && policy.removeTrackingPixels()
                 && AttributeValues.isTrackingPixel(sourceAttributes.get("width"), sourceAttributes.get("height"))) {
             return false;
         }
@@ -315,13 +480,14 @@ final class TreeCleaner implements NodeFilter {
             case "tbody", "thead", "tfoot" -> name.equals("tr");
             case "tr" -> name.equals("td") || name.equals("th");
             case "colgroup" -> name.equals("col");
-            default -> switch (name) {
-                case "caption", "colgroup", "tbody", "thead", "tfoot" -> parent.equals("table");
-                case "tr" -> TABLE_SECTIONS.contains(parent);
-                case "td", "th" -> parent.equals("tr");
-                case "col" -> parent.equals("colgroup");
-                default -> true;
-            };
+            default ->
+                switch (name) {
+                    case "caption", "colgroup", "tbody", "thead", "tfoot" -> parent.equals("table");
+                    case "tr" -> TABLE_SECTIONS.contains(parent);
+                    case "td", "th" -> parent.equals("tr");
+                    case "col" -> parent.equals("colgroup");
+                    default -> true;
+                };
         };
     }
 

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * thread-safe.
  */
 final class UrlCleaner {
-    private static final Pattern DATA_IMAGE = Pattern.compile(
-            "data:image/([a-z]+)(;[a-z0-9_.=-]+)*,[a-z0-9+/=%._~-]*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DATA_IMAGE =
+            Pattern.compile("data:image/([a-z]+)(;[a-z0-9_.=-]+)*,[a-z0-9+/=%._~-]*", Pattern.CASE_INSENSITIVE);
     private static final Pattern SRCSET_DESCRIPTOR = Pattern.compile("\\d{1,5}w|\\d{1,3}(\\.\\d{1,3})?x");
 
     private final Set<String> dataImageTypes;

@@ -14,8 +14,7 @@ import java.util.Locale;
 final class UrlResolver {
     private static final String HEX = "0123456789ABCDEF";
 
-    private UrlResolver() {
-    }
+    private UrlResolver() {}
 
     /**
      * Removes what browsers ignore in a URL attribute: leading and trailing C0 controls and spaces, and tabs and
@@ -110,7 +109,8 @@ final class UrlResolver {
                 return new URI(base.getScheme() + "://" + base.getRawAuthority() + rawPathOf(base) + encode(url));
             }
             URI b = base.getRawPath() == null || base.getRawPath().isEmpty()
-                    ? new URI(base.getScheme(), base.getRawAuthority(), "/", null, null) : base;
+                    ? new URI(base.getScheme(), base.getRawAuthority(), "/", null, null)
+                    : base;
             if (url.startsWith("#")) {
                 return new URI(withoutFragment(base) + encode(url));
             }
@@ -159,7 +159,8 @@ final class UrlResolver {
         int hostEnd = i;
         if (hostEnd == labelStart) {
             // empty host, or a host ending in a dot: only "a.b." is allowed, and only with a label before the dot
-            if (hostEnd == (url.startsWith("https://") ? 8 : 7) || url.charAt(hostEnd - 1) != '.'
+            if (hostEnd == (url.startsWith("https://") ? 8 : 7)
+                    || url.charAt(hostEnd - 1) != '.'
                     || hostEnd - 1 == lastLabelStart) {
                 return false;
             }

@@ -18,11 +18,9 @@ import java.util.List;
  * and thread-safe.
  */
 public final class ValidationReport {
-    private ValidationReport() {
-    }
+    private ValidationReport() {}
 
-    private record Mark(int start, int end, String message) {
-    }
+    private record Mark(int start, int end, String message) {}
 
     /** The report for {@code source} and the errors {@link FragmentValidator} found in it. */
     public static String toHtml(String source, List<ValidationError> errors) {
@@ -30,7 +28,8 @@ public final class ValidationReport {
         List<Mark> marks = new ArrayList<>();
         for (ValidationError e : errors) {
             int start = lines.offset(e.line(), e.column());
-            String excerpt = e.excerpt().endsWith("…") ? e.excerpt().substring(0, e.excerpt().length() - 1)
+            String excerpt = e.excerpt().endsWith("…")
+                    ? e.excerpt().substring(0, e.excerpt().length() - 1)
                     : e.excerpt();
             int end = Math.min(source.length(), start + excerpt.length());
             marks.add(new Mark(start, end, e.message()));

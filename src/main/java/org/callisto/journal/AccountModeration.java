@@ -46,8 +46,10 @@ public final class AccountModeration {
      */
     public User unban(Session admin, long userId, String reason) {
         String why = check(admin, reason, "lifting a ban");
-        User target = accounts.store().user(userId).orElseThrow(() -> new JournalRefusal("there is no account"
-                + " number " + userId + "; check the number in the list of accounts"));
+        User target = accounts.store()
+                .user(userId)
+                .orElseThrow(() -> new JournalRefusal(
+                        "there is no account" + " number " + userId + "; check the number in the list of accounts"));
         if (!target.banned()) {
             throw new JournalRefusal("the account " + target.username() + " is not banned; nothing was changed");
         }

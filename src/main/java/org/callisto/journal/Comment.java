@@ -20,9 +20,21 @@ import java.time.Instant;
  * @param deleted    whether its author deleted it: readers see "[deleted]"
  * @param hidden     whether a moderator hid it: readers see "[hidden by a moderator]"
  */
-public record Comment(long id, long storyId, Long parentId, long threadId, int depth, long authorId,
-                      String authorName, StoryFormat format, String source, String html, Instant createdAt,
-                      Instant editedAt, boolean deleted, boolean hidden) {
+public record Comment(
+        long id,
+        long storyId,
+        Long parentId,
+        long threadId,
+        int depth,
+        long authorId,
+        String authorName,
+        StoryFormat format,
+        String source,
+        String html,
+        Instant createdAt,
+        Instant editedAt,
+        boolean deleted,
+        boolean hidden) {
 
     /** What readers see instead of a deleted comment. */
     public static final String DELETED = "[deleted]";

@@ -4,10 +4,8 @@ package org.callisto.journal;
 public sealed interface CommentOutcome {
 
     /** The comment was stored (or changed). */
-    record Stored(Comment comment) implements CommentOutcome {
-    }
+    record Stored(Comment comment) implements CommentOutcome {}
 
     /** Nothing was stored: the HTML has problems, listed with line:column in the rendering. */
-    record Invalid(Rendering rendering) implements CommentOutcome {
-    }
+    record Invalid(Rendering rendering) implements CommentOutcome {}
 }

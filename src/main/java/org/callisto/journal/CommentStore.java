@@ -32,16 +32,34 @@ public final class CommentStore {
     }
 
     /** A checked, rendered comment to store. */
-    record NewComment(long storyId, Long parentId, Long threadId, int depth, long authorId, StoryFormat format,
-                      String source, String html, Instant createdAt) {
-    }
+    record NewComment(
+            long storyId,
+            Long parentId,
+            Long threadId,
+            int depth,
+            long authorId,
+            StoryFormat format,
+            String source,
+            String html,
+            Instant createdAt) {}
 
     Comment insert(NewComment n) {
         long id = db.inTransaction(c -> {
-            long newId = Sql.first(c, "INSERT INTO comments (story_id, parent_id, thread_id, depth, author_id, format,"
-                    + " source, html, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                    rs -> rs.getLong(1), n.storyId(), n.parentId(), n.threadId(), n.depth(), n.authorId(),
-                    n.format().key(), n.source(), n.html(), n.createdAt()).orElseThrow();
+            long newId = Sql.first(
+                            c,
+                            "INSERT INTO comments (story_id, parent_id, thread_id, depth, author_id, format,"
+                                    + " source, html, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                            rs -> rs.getLong(1),
+                            n.storyId(),
+                            n.parentId(),
+                            n.threadId(),
+                            n.depth(),
+                            n.authorId(),
+                            n.format().key(),
+                            n.source(),
+                            n.html(),
+                            n.createdAt())
+                    .orElseThrow();
             if (n.threadId() == null) {
                 Sql.update(c, "UPDATE comments SET thread_id = id WHERE id = ?", newId);
             }
@@ -63,8 +81,7 @@ public final class CommentStore {
 
     /** A story's latest comments, newest first. */
     public List<Comment> latest(long storyId, int limit) {
-        return query(COLUMNS + " WHERE c.story_id = ? ORDER BY c.created_at DESC, c.id DESC LIMIT ?", storyId,
-                limit);
+        return query(COLUMNS + " WHERE c.story_id = ? ORDER BY c.created_at DESC, c.id DESC LIMIT ?", storyId, limit);
     }
 
     /** How many comments readers can see under each of these stories; stories without any are left out. */
@@ -74,16 +91,26 @@ public final class CommentStore {
             return out;
         }
         String marks = String.join(", ", java.util.Collections.nCopies(storyIds.size(), "?"));
-        db.withConnection(c -> Sql.list(c, "SELECT story_id, COUNT(*) FROM comments WHERE deleted = 0 AND hidden = 0"
-                + " AND story_id IN (" + marks + ") GROUP BY story_id", rs -> Map.entry(rs.getLong(1), rs.getInt(2)),
-                storyIds.toArray())).forEach(e -> out.put(e.getKey(), e.getValue()));
+        db.withConnection(c -> Sql.list(
+                        c,
+                        "SELECT story_id, COUNT(*) FROM comments WHERE deleted = 0 AND hidden = 0"
+                                + " AND story_id IN (" + marks + ") GROUP BY story_id",
+                        rs -> Map.entry(rs.getLong(1), rs.getInt(2)),
+                        storyIds.toArray()))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
     }
 
     /** Changes a comment's text; false when it is deleted or hidden (or gone). */
     boolean edit(long id, StoryFormat format, String source, String html, Instant at) {
-        return update("UPDATE comments SET format = ?, source = ?, html = ?, edited_at = ? WHERE id = ?"
-                + " AND deleted = 0 AND hidden = 0", format.key(), source, html, at, id);
+        return update(
+                "UPDATE comments SET format = ?, source = ?, html = ?, edited_at = ? WHERE id = ?"
+                        + " AND deleted = 0 AND hidden = 0",
+                format.key(),
+                source,
+                html,
+                at,
+                id);
     }
 
     /** Marks a comment deleted; false when it already was. */
@@ -98,8 +125,12 @@ public final class CommentStore {
 
     /** Closes a story's discussion; false when it already was closed. */
     boolean lock(long storyId, long moderatorId, Instant at) {
-        return update("INSERT INTO comment_locks (story_id, locked_by, locked_at) VALUES (?, ?, ?)"
-                + " ON CONFLICT (story_id) DO NOTHING", storyId, moderatorId, at);
+        return update(
+                "INSERT INTO comment_locks (story_id, locked_by, locked_at) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (story_id) DO NOTHING",
+                storyId,
+                moderatorId,
+                at);
     }
 
     /** Opens a story's discussion again; false when it was open. */
@@ -109,30 +140,50 @@ public final class CommentStore {
 
     /** Whether a story's discussion is closed. */
     public boolean locked(long storyId) {
-        return db.withConnection(c -> Sql.first(c, "SELECT 1 FROM comment_locks WHERE story_id = ?", rs -> true,
-                storyId).isPresent());
+        return db.withConnection(
+                c -> Sql.first(c, "SELECT 1 FROM comment_locks WHERE story_id = ?", rs -> true, storyId)
+                        .isPresent());
     }
 
     // ---- the moderation log: append and read, nothing else
 
     /** Adds a row to the moderation log. */
     void append(Instant at, long moderatorId, String action, String targetKind, long targetId, String reason) {
-        update("INSERT INTO moderation_log (at, moderator_id, action, target_kind, target_id, reason)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", at, moderatorId, action, targetKind, targetId, reason);
+        update(
+                "INSERT INTO moderation_log (at, moderator_id, action, target_kind, target_id, reason)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                at,
+                moderatorId,
+                action,
+                targetKind,
+                targetId,
+                reason);
     }
 
     /** The latest rows of the moderation log, newest first. */
     public List<ModerationEntry> log(int offset, int limit) {
-        return db.withConnection(c -> Sql.list(c, "SELECT m.id, m.at, m.moderator_id, mu.username, m.action,"
-                + " m.target_kind, m.target_id, CASE WHEN m.target_kind = 'story' THEN m.target_id"
-                + " ELSE tc.story_id END, tu.username, m.reason FROM moderation_log m"
-                + " JOIN users mu ON mu.id = m.moderator_id"
-                + " LEFT JOIN comments tc ON m.target_kind = 'comment' AND tc.id = m.target_id"
-                + " LEFT JOIN users tu ON m.target_kind = 'user' AND tu.id = m.target_id"
-                + " ORDER BY m.at DESC, m.id DESC LIMIT ? OFFSET ?",
-                rs -> new ModerationEntry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getLong(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), Sql.longOrNull(rs, 8),
-                        rs.getString(9), rs.getString(10)), limit, offset));
+        return db.withConnection(c -> Sql.list(
+                c,
+                "SELECT m.id, m.at, m.moderator_id, mu.username, m.action,"
+                        + " m.target_kind, m.target_id, CASE WHEN m.target_kind = 'story' THEN m.target_id"
+                        + " ELSE tc.story_id END, tu.username, m.reason FROM moderation_log m"
+                        + " JOIN users mu ON mu.id = m.moderator_id"
+                        + " LEFT JOIN comments tc ON m.target_kind = 'comment' AND tc.id = m.target_id"
+                        + " LEFT JOIN users tu ON m.target_kind = 'user' AND tu.id = m.target_id"
+                        + " ORDER BY m.at DESC, m.id DESC LIMIT ? OFFSET ?",
+                rs -> new ModerationEntry(
+                        rs.getLong(1),
+                        Instant.ofEpochMilli(rs.getLong(2)),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getLong(7),
+                        Sql.longOrNull(rs, 8),
+                        rs.getString(9),
+                        rs.getString(10)),
+                limit,
+                offset));
     }
 
     // ---- helpers
@@ -153,8 +204,20 @@ public final class CommentStore {
     }
 
     private static Comment comment(ResultSet rs) throws SQLException {
-        return new Comment(rs.getLong(1), rs.getLong(2), Sql.longOrNull(rs, 3), rs.getLong(4), rs.getInt(5),
-                rs.getLong(6), rs.getString(7), StoryFormat.of(rs.getString(8)), rs.getString(9), rs.getString(10),
-                Instant.ofEpochMilli(rs.getLong(11)), Sql.instant(rs, 12), Sql.bool(rs, 13), Sql.bool(rs, 14));
+        return new Comment(
+                rs.getLong(1),
+                rs.getLong(2),
+                Sql.longOrNull(rs, 3),
+                rs.getLong(4),
+                rs.getInt(5),
+                rs.getLong(6),
+                rs.getString(7),
+                StoryFormat.of(rs.getString(8)),
+                rs.getString(9),
+                rs.getString(10),
+                Instant.ofEpochMilli(rs.getLong(11)),
+                Sql.instant(rs, 12),
+                Sql.bool(rs, 13),
+                Sql.bool(rs, 14));
     }
 }

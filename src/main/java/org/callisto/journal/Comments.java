@@ -44,7 +44,9 @@ public final class Comments {
     private final String siteUrl;
     private final Clock clock;
     private final com.github.benmanes.caffeine.cache.Cache<Long, Discussion> discussions =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(200).build();
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(200)
+                    .build();
 
     public Comments(CommentStore store, JournalStore stories, Accounts accounts, String siteUrl, Clock clock) {
         this.store = store;
@@ -65,8 +67,7 @@ public final class Comments {
     }
 
     /** A story's comments and lock as of one version of the journal's change clock. */
-    record Discussion(long version, List<Comment> comments, boolean locked) {
-    }
+    record Discussion(long version, List<Comment> comments, boolean locked) {}
 
     /**
      * A story's comments and lock, read again only when the journal's change clock has moved: every write to
@@ -96,7 +97,9 @@ public final class Comments {
 
     /** Whether the session's author may still change this comment. */
     public boolean editable(Comment comment, Session session) {
-        return session != null && session.user().id() == comment.authorId() && comment.shown()
+        return session != null
+                && session.user().id() == comment.authorId()
+                && comment.shown()
                 && clock.instant().isBefore(comment.createdAt().plus(EDIT_WINDOW));
     }
 
@@ -111,7 +114,8 @@ public final class Comments {
         if (session == null) {
             throw new JournalRefusal("log in to comment");
         }
-        Story story = stories.story(storyId).filter(s -> s.status() == StoryStatus.PUBLISHED)
+        Story story = stories.story(storyId)
+                .filter(s -> s.status() == StoryStatus.PUBLISHED)
                 .orElseThrow(() -> new JournalRefusal("there is no published story number " + storyId));
         if (store.locked(story.id())) {
             throw new JournalRefusal("the discussion of this story is locked by a moderator; no new comments");
@@ -119,8 +123,10 @@ public final class Comments {
         Long threadId = null;
         int depth = 1;
         if (parentId != null) {
-            Comment parent = store.comment(parentId).filter(p -> p.storyId() == storyId).orElseThrow(
-                    () -> new JournalRefusal("there is no comment number " + parentId + " under this story"));
+            Comment parent = store.comment(parentId)
+                    .filter(p -> p.storyId() == storyId)
+                    .orElseThrow(
+                            () -> new JournalRefusal("there is no comment number " + parentId + " under this story"));
             if (parent.depth() >= MAX_DEPTH) {
                 throw new JournalRefusal("this thread is " + MAX_DEPTH + " replies deep, as deep as threads go;"
                         + " reply to an earlier comment in it instead");
@@ -135,8 +141,8 @@ public final class Comments {
             return new CommentOutcome.Invalid(r);
         }
         accounts.allowComment(session);
-        return new CommentOutcome.Stored(store.insert(new CommentStore.NewComment(storyId, parentId, threadId,
-                depth, session.user().id(), f, text, r.html(), clock.instant())));
+        return new CommentOutcome.Stored(store.insert(new CommentStore.NewComment(
+                storyId, parentId, threadId, depth, session.user().id(), f, text, r.html(), clock.instant())));
     }
 
     /**
@@ -185,8 +191,8 @@ public final class Comments {
      */
     public Comment hide(Session editor, long commentId, String reason) {
         String why = moderation(editor, reason);
-        Comment c = store.comment(commentId).orElseThrow(() -> new JournalRefusal("there is no comment number "
-                + commentId));
+        Comment c = store.comment(commentId)
+                .orElseThrow(() -> new JournalRefusal("there is no comment number " + commentId));
         if (!store.hide(c.id())) {
             throw new JournalRefusal("comment " + commentId + " is hidden already");
         }
@@ -201,8 +207,8 @@ public final class Comments {
      */
     public void lock(Session editor, long storyId, String reason) {
         String why = moderation(editor, reason);
-        Story story = stories.story(storyId).orElseThrow(() -> new JournalRefusal("there is no story number "
-                + storyId));
+        Story story =
+                stories.story(storyId).orElseThrow(() -> new JournalRefusal("there is no story number " + storyId));
         if (!store.lock(story.id(), editor.user().id(), clock.instant())) {
             throw new JournalRefusal("the discussion of story " + storyId + " is locked already");
         }
@@ -259,8 +265,8 @@ public final class Comments {
         if (session == null) {
             throw new JournalRefusal("log in first");
         }
-        Comment c = store.comment(commentId).orElseThrow(() -> new JournalRefusal("there is no comment number "
-                + commentId));
+        Comment c = store.comment(commentId)
+                .orElseThrow(() -> new JournalRefusal("there is no comment number " + commentId));
         if (c.authorId() != session.user().id()) {
             throw new JournalRefusal("only its author can change or delete a comment");
         }

@@ -13,10 +13,12 @@ import java.util.List;
  * @param body      the "read more" part, optional
  * @param sourceUrl the link the story is about, optional
  */
-public record Draft(String title, String dept, List<String> topics, String format, String intro, String body,
-                    String sourceUrl) {
+public record Draft(
+        String title, String dept, List<String> topics, String format, String intro, String body, String sourceUrl) {
 
     public Draft {
-        topics = topics == null ? List.of() : topics.stream().filter(t -> t != null && !t.isBlank()).toList();
+        topics = topics == null
+                ? List.of()
+                : topics.stream().filter(t -> t != null && !t.isBlank()).toList();
     }
 }

@@ -32,20 +32,42 @@ public final class JournalStore {
     }
 
     /** A checked, rendered submission to store as pending. */
-    record NewStory(long authorId, String title, String dept, List<String> topics, StoryFormat format,
-                    String introSource, String bodySource, String introHtml, String bodyHtml, String sourceUrl,
-                    Long duplicateOf, Instant submittedAt) {
-    }
+    record NewStory(
+            long authorId,
+            String title,
+            String dept,
+            List<String> topics,
+            StoryFormat format,
+            String introSource,
+            String bodySource,
+            String introHtml,
+            String bodyHtml,
+            String sourceUrl,
+            Long duplicateOf,
+            Instant submittedAt) {}
 
     /** Stores a pending story and returns it. */
     Story insert(NewStory s) {
         long id = db.inTransaction(c -> {
-            long newId = Sql.first(c, "INSERT INTO stories (author_id, title, dept, topics, format, intro_source,"
-                    + " body_source, intro_html, body_html, source_url, duplicate_of, status, submitted_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?) RETURNING id", rs -> rs.getLong(1),
-                    s.authorId(), s.title(), s.dept(), String.join("\n", s.topics()), s.format().key(),
-                    s.introSource(), s.bodySource(), s.introHtml(), s.bodyHtml(), s.sourceUrl(), s.duplicateOf(),
-                    s.submittedAt()).orElseThrow();
+            long newId = Sql.first(
+                            c,
+                            "INSERT INTO stories (author_id, title, dept, topics, format, intro_source,"
+                                    + " body_source, intro_html, body_html, source_url, duplicate_of, status, submitted_at)"
+                                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?) RETURNING id",
+                            rs -> rs.getLong(1),
+                            s.authorId(),
+                            s.title(),
+                            s.dept(),
+                            String.join("\n", s.topics()),
+                            s.format().key(),
+                            s.introSource(),
+                            s.bodySource(),
+                            s.introHtml(),
+                            s.bodyHtml(),
+                            s.sourceUrl(),
+                            s.duplicateOf(),
+                            s.submittedAt())
+                    .orElseThrow();
             touch(c, clock.instant());
             return newId;
         });
@@ -57,11 +79,21 @@ public final class JournalStore {
      * status stay. False when the story is no longer pending.
      */
     boolean revise(long id, NewStory s) {
-        return update("UPDATE stories SET title = ?, dept = ?, topics = ?, format = ?, intro_source = ?,"
-                + " body_source = ?, intro_html = ?, body_html = ?, source_url = ?, duplicate_of = ?"
-                + " WHERE id = ? AND status = 'pending'", s.title(), s.dept(), String.join("\n", s.topics()),
-                s.format().key(), s.introSource(), s.bodySource(), s.introHtml(), s.bodyHtml(), s.sourceUrl(),
-                s.duplicateOf(), id);
+        return update(
+                "UPDATE stories SET title = ?, dept = ?, topics = ?, format = ?, intro_source = ?,"
+                        + " body_source = ?, intro_html = ?, body_html = ?, source_url = ?, duplicate_of = ?"
+                        + " WHERE id = ? AND status = 'pending'",
+                s.title(),
+                s.dept(),
+                String.join("\n", s.topics()),
+                s.format().key(),
+                s.introSource(),
+                s.bodySource(),
+                s.introHtml(),
+                s.bodyHtml(),
+                s.sourceUrl(),
+                s.duplicateOf(),
+                id);
     }
 
     /** The story with this number, whatever its status. */
@@ -71,14 +103,20 @@ public final class JournalStore {
 
     /** Published stories whose publication time has come by {@code now}, newest first. */
     public List<Story> published(int offset, int limit, Instant now) {
-        return query(COLUMNS + FROM + " WHERE s.status = 'published' AND s.published_at <= ?"
-                + " ORDER BY s.published_at DESC, s.id DESC LIMIT ? OFFSET ?", now, limit, offset);
+        return query(
+                COLUMNS + FROM + " WHERE s.status = 'published' AND s.published_at <= ?"
+                        + " ORDER BY s.published_at DESC, s.id DESC LIMIT ? OFFSET ?",
+                now,
+                limit,
+                offset);
     }
 
     /** Stories accepted for a time after {@code now}, soonest first. */
     public List<Story> scheduled(Instant now) {
-        return query(COLUMNS + FROM + " WHERE s.status = 'published' AND s.published_at > ?"
-                + " ORDER BY s.published_at, s.id", now);
+        return query(
+                COLUMNS + FROM + " WHERE s.status = 'published' AND s.published_at > ?"
+                        + " ORDER BY s.published_at, s.id",
+                now);
     }
 
     /** Stories waiting for an editor, oldest first. */
@@ -97,15 +135,21 @@ public final class JournalStore {
      */
     public List<Story> searchPublished(String text, int limit) {
         String pattern = LikePatterns.containing(text);
-        return query(COLUMNS + FROM + " WHERE s.status = 'published' AND (LOWER(s.title) LIKE ? ESCAPE '\\'"
-                + " OR LOWER(s.intro_source) LIKE ? ESCAPE '\\') ORDER BY s.published_at DESC, s.id DESC LIMIT ?",
-                pattern, pattern, limit);
+        return query(
+                COLUMNS + FROM + " WHERE s.status = 'published' AND (LOWER(s.title) LIKE ? ESCAPE '\\'"
+                        + " OR LOWER(s.intro_source) LIKE ? ESCAPE '\\') ORDER BY s.published_at DESC, s.id DESC LIMIT ?",
+                pattern,
+                pattern,
+                limit);
     }
 
     /** The earliest story, pending or published, about this link. */
     Optional<Long> earliestWithSource(String sourceUrl) {
-        return db.withConnection(c -> Sql.first(c, "SELECT id FROM stories WHERE source_url = ?"
-                + " AND status <> 'rejected' ORDER BY id LIMIT 1", rs -> rs.getLong(1), sourceUrl));
+        return db.withConnection(c -> Sql.first(
+                c,
+                "SELECT id FROM stories WHERE source_url = ?" + " AND status <> 'rejected' ORDER BY id LIMIT 1",
+                rs -> rs.getLong(1),
+                sourceUrl));
     }
 
     /**
@@ -114,15 +158,21 @@ public final class JournalStore {
      * @param reason the rejection reason, or null when publishing
      */
     boolean decide(long id, StoryStatus status, String reason, long editorId, Instant publishAt) {
-        return update("UPDATE stories SET status = ?, reject_reason = ?, editor_id = ?, published_at = ?"
-                + " WHERE id = ? AND status = 'pending'", status.key(), reason, editorId,
-                status == StoryStatus.PUBLISHED ? publishAt : null, id);
+        return update(
+                "UPDATE stories SET status = ?, reject_reason = ?, editor_id = ?, published_at = ?"
+                        + " WHERE id = ? AND status = 'pending'",
+                status.key(),
+                reason,
+                editorId,
+                status == StoryStatus.PUBLISHED ? publishAt : null,
+                id);
     }
 
     /** The journal's change clock alone: moved by every write to stories, comments, locks or the log. */
     public long changeClock() {
-        return db.withConnection(c -> Sql.first(c, "SELECT changed_at FROM journal_changes WHERE id = 1",
-                rs -> rs.getLong(1))).orElse(0L);
+        return db.withConnection(
+                        c -> Sql.first(c, "SELECT changed_at FROM journal_changes WHERE id = 1", rs -> rs.getLong(1)))
+                .orElse(0L);
     }
 
     /**
@@ -134,8 +184,13 @@ public final class JournalStore {
         return db.withConnection(c -> {
             long changed = Sql.first(c, "SELECT changed_at FROM journal_changes WHERE id = 1", rs -> rs.getLong(1))
                     .orElse(0L);
-            long published = Sql.first(c, "SELECT MAX(published_at) FROM stories WHERE status = 'published'"
-                    + " AND published_at <= ?", rs -> rs.getLong(1), now).orElse(0L);
+            long published = Sql.first(
+                            c,
+                            "SELECT MAX(published_at) FROM stories WHERE status = 'published'"
+                                    + " AND published_at <= ?",
+                            rs -> rs.getLong(1),
+                            now)
+                    .orElse(0L);
             return Instant.ofEpochMilli(Math.max(changed, published));
         });
     }
@@ -145,14 +200,22 @@ public final class JournalStore {
      * millisecond when {@code now} is not later than the last change, so every write gives a new version.
      */
     static void touch(java.sql.Connection c, Instant now) throws SQLException {
-        Sql.update(c, "UPDATE journal_changes SET changed_at = CASE WHEN changed_at < ? THEN ? ELSE changed_at + 1 END"
-                + " WHERE id = 1", now, now);
+        Sql.update(
+                c,
+                "UPDATE journal_changes SET changed_at = CASE WHEN changed_at < ? THEN ? ELSE changed_at + 1 END"
+                        + " WHERE id = 1",
+                now,
+                now);
     }
 
     /** When the latest story whose time has come by {@code now} was published, or the epoch when none was. */
     public Instant lastPublished(Instant now) {
-        return db.withConnection(c -> Instant.ofEpochMilli(Sql.first(c, "SELECT MAX(published_at) FROM stories"
-                + " WHERE status = 'published' AND published_at <= ?", rs -> rs.getLong(1), now).orElse(0L)));
+        return db.withConnection(c -> Instant.ofEpochMilli(Sql.first(
+                        c,
+                        "SELECT MAX(published_at) FROM stories" + " WHERE status = 'published' AND published_at <= ?",
+                        rs -> rs.getLong(1),
+                        now)
+                .orElse(0L)));
     }
 
     /** Runs one write and, when it changed a row, moves the journal's change clock in the same transaction. */
@@ -175,10 +238,24 @@ public final class JournalStore {
         Optional<Long> duplicateOf = Optional.ofNullable(Sql.longOrNull(rs, 13));
         Instant publishedAt = Sql.instant(rs, 17);
         Long editorId = Sql.longOrNull(rs, 18);
-        return new Story(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+        return new Story(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
                 topics == null || topics.isEmpty() ? List.of() : Arrays.asList(topics.split("\n")),
-                StoryFormat.of(rs.getString(7)), rs.getString(8), rs.getString(9), rs.getString(10),
-                rs.getString(11), rs.getString(12), duplicateOf, StoryStatus.of(rs.getString(14)),
-                rs.getString(15), Instant.ofEpochMilli(rs.getLong(16)), publishedAt, editorId);
+                StoryFormat.of(rs.getString(7)),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10),
+                rs.getString(11),
+                rs.getString(12),
+                duplicateOf,
+                StoryStatus.of(rs.getString(14)),
+                rs.getString(15),
+                Instant.ofEpochMilli(rs.getLong(16)),
+                publishedAt,
+                editorId);
     }
 }

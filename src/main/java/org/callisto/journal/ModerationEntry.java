@@ -16,7 +16,14 @@ import java.time.Instant;
  * @param targetName    for an account, its name; else null
  * @param reason        why, as the moderator wrote it
  */
-public record ModerationEntry(long id, Instant at, long moderatorId, String moderatorName, String action,
-                              String targetKind, long targetId, Long targetStoryId, String targetName,
-                              String reason) {
-}
+public record ModerationEntry(
+        long id,
+        Instant at,
+        long moderatorId,
+        String moderatorName,
+        String action,
+        String targetKind,
+        long targetId,
+        Long targetStoryId,
+        String targetName,
+        String reason) {}

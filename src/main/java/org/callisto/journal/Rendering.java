@@ -34,18 +34,19 @@ public record Rendering(List<ValidationError> errors, String html, String report
      * same policy, so no format can carry what the HTML mode refuses. {@code renderer} must have been made from
      * {@code policy}: its sanitizer cleans the Markdown output too.
      */
-    static Rendering of(FragmentRenderer renderer, FragmentPolicy policy, StoryFormat format, String source,
-                        String siteUrl) {
+    static Rendering of(
+            FragmentRenderer renderer, FragmentPolicy policy, StoryFormat format, String source, String siteUrl) {
         return switch (format) {
             case HTML -> {
                 RenderedFragment r = renderer.render(source);
-                yield r.valid() ? new Rendering(List.of(), r.html(), null)
+                yield r.valid()
+                        ? new Rendering(List.of(), r.html(), null)
                         : new Rendering(r.errors(), null, renderer.preview(source));
             }
-            case TEXT -> new Rendering(List.of(), renderer.sanitizer().sanitize(PlainText.toHtml(source), siteUrl),
-                    null);
-            case MARKDOWN -> new Rendering(List.of(),
-                    MarkdownText.toHtml(source, policy, renderer.sanitizer(), siteUrl), null);
+            case TEXT ->
+                new Rendering(List.of(), renderer.sanitizer().sanitize(PlainText.toHtml(source), siteUrl), null);
+            case MARKDOWN ->
+                new Rendering(List.of(), MarkdownText.toHtml(source, policy, renderer.sanitizer(), siteUrl), null);
         };
     }
 }

@@ -26,10 +26,25 @@ import java.util.Optional;
  * @param publishedAt  when an editor accepted it, or null
  * @param editorId     the editor who decided, or null
  */
-public record Story(long id, long authorId, String authorName, String title, String dept, List<String> topics,
-                    StoryFormat format, String introSource, String bodySource, String introHtml, String bodyHtml,
-                    String sourceUrl, Optional<Long> duplicateOf, StoryStatus status, String rejectReason,
-                    Instant submittedAt, Instant publishedAt, Long editorId) {
+public record Story(
+        long id,
+        long authorId,
+        String authorName,
+        String title,
+        String dept,
+        List<String> topics,
+        StoryFormat format,
+        String introSource,
+        String bodySource,
+        String introHtml,
+        String bodyHtml,
+        String sourceUrl,
+        Optional<Long> duplicateOf,
+        StoryStatus status,
+        String rejectReason,
+        Instant submittedAt,
+        Instant publishedAt,
+        Long editorId) {
 
     public Story {
         topics = List.copyOf(topics);

@@ -49,8 +49,8 @@ public final class Submissions {
      * @param siteUrl the journal's URL, against which relative links in stories are resolved
      * @param topics  the names a story may be filed under (the planet's categories), read at each submission
      */
-    public Submissions(JournalStore store, Accounts accounts, String siteUrl, Supplier<List<String>> topics,
-                       Clock clock) {
+    public Submissions(
+            JournalStore store, Accounts accounts, String siteUrl, Supplier<List<String>> topics, Clock clock) {
         this.store = store;
         this.accounts = accounts;
         this.renderer = new FragmentRenderer(POLICY, siteUrl);
@@ -75,8 +75,8 @@ public final class Submissions {
      */
     public Preview preview(Draft draft) {
         Checked c = check(draft);
-        return new Preview(render(c.format(), c.intro()), c.body() == null ? Rendering.EMPTY
-                : render(c.format(), c.body()));
+        return new Preview(
+                render(c.format(), c.intro()), c.body() == null ? Rendering.EMPTY : render(c.format(), c.body()));
     }
 
     /**
@@ -98,9 +98,19 @@ public final class Submissions {
         }
         accounts.allowSubmission(session);
         Optional<Long> earlier = c.sourceUrl() == null ? Optional.empty() : store.earliestWithSource(c.sourceUrl());
-        Story story = store.insert(new JournalStore.NewStory(session.user().id(), c.title(), c.dept(), c.topics(),
-                c.format(), c.intro(), c.body(), intro.html(), body.html().isEmpty() ? null : body.html(),
-                c.sourceUrl(), earlier.orElse(null), now()));
+        Story story = store.insert(new JournalStore.NewStory(
+                session.user().id(),
+                c.title(),
+                c.dept(),
+                c.topics(),
+                c.format(),
+                c.intro(),
+                c.body(),
+                intro.html(),
+                body.html().isEmpty() ? null : body.html(),
+                c.sourceUrl(),
+                earlier.orElse(null),
+                now()));
         return new SubmitOutcome.Stored(story, earlier.flatMap(store::story));
     }
 
@@ -137,20 +147,34 @@ public final class Submissions {
      */
     public SubmitOutcome revise(Session editor, long storyId, Draft draft) {
         requireEditor(editor);
-        Story story = store.story(storyId).filter(s -> s.status() == StoryStatus.PENDING).orElseThrow(() ->
-                new JournalRefusal("story " + storyId + " is not waiting in the queue; another editor may have"
-                        + " decided on it already"));
+        Story story = store.story(storyId)
+                .filter(s -> s.status() == StoryStatus.PENDING)
+                .orElseThrow(() -> new JournalRefusal("story " + storyId
+                        + " is not waiting in the queue; another editor may have" + " decided on it already"));
         Checked c = check(draft);
         Rendering intro = render(c.format(), c.intro());
         Rendering body = c.body() == null ? Rendering.EMPTY : render(c.format(), c.body());
         if (!intro.valid() || !body.valid()) {
             return new SubmitOutcome.Invalid(new Preview(intro, body));
         }
-        Optional<Long> earlier = c.sourceUrl() == null ? Optional.empty()
+        Optional<Long> earlier = c.sourceUrl() == null
+                ? Optional.empty()
                 : store.earliestWithSource(c.sourceUrl()).filter(id -> id != storyId);
-        if (!store.revise(storyId, new JournalStore.NewStory(story.authorId(), c.title(), c.dept(), c.topics(),
-                c.format(), c.intro(), c.body(), intro.html(), body.html().isEmpty() ? null : body.html(),
-                c.sourceUrl(), earlier.orElse(null), story.submittedAt()))) {
+        if (!store.revise(
+                storyId,
+                new JournalStore.NewStory(
+                        story.authorId(),
+                        c.title(),
+                        c.dept(),
+                        c.topics(),
+                        c.format(),
+                        c.intro(),
+                        c.body(),
+                        intro.html(),
+                        body.html().isEmpty() ? null : body.html(),
+                        c.sourceUrl(),
+                        earlier.orElse(null),
+                        story.submittedAt()))) {
             throw new JournalRefusal("story " + storyId + " is not waiting in the queue; another editor may have"
                     + " decided on it already");
         }
@@ -206,15 +230,17 @@ public final class Submissions {
     public boolean visible(Story story, Session viewer) {
         return story.status() == StoryStatus.PUBLISHED && !story.publishedAt().isAfter(now())
                 || viewer != null
-                && (viewer.user().id() == story.authorId() || viewer.user().role().atLeast(Role.EDITOR));
+                        && (viewer.user().id() == story.authorId()
+                                || viewer.user().role().atLeast(Role.EDITOR));
     }
 
     private void decide(Session editor, long storyId, StoryStatus status, String reason, Instant publishAt) {
-        Story story = store.story(storyId).orElseThrow(() -> new JournalRefusal("there is no story number "
-                + storyId + "; it may have been removed"));
+        Story story = store.story(storyId)
+                .orElseThrow(
+                        () -> new JournalRefusal("there is no story number " + storyId + "; it may have been removed"));
         if (!store.decide(story.id(), status, reason, editor.user().id(), publishAt)) {
-            throw new JournalRefusal("story " + storyId + " is no longer waiting; another editor may have decided"
-                    + " on it already");
+            throw new JournalRefusal(
+                    "story " + storyId + " is no longer waiting; another editor may have decided" + " on it already");
         }
     }
 
@@ -226,9 +252,14 @@ public final class Submissions {
 
     // ---- checking and rendering
 
-    private record Checked(String title, String dept, List<String> topics, StoryFormat format, String intro,
-                           String body, String sourceUrl) {
-    }
+    private record Checked(
+            String title,
+            String dept,
+            List<String> topics,
+            StoryFormat format,
+            String intro,
+            String body,
+            String sourceUrl) {}
 
     private Checked check(Draft d) {
         String title = oneLine(d.title());
@@ -271,9 +302,11 @@ public final class Submissions {
         List<String> known = topics.get();
         List<String> out = new ArrayList<>();
         for (String t : chosen) {
-            String name = known.stream().filter(k -> k.equalsIgnoreCase(t.strip())).findFirst()
-                    .orElseThrow(() -> new JournalRefusal("'" + shorten(t) + "' is not one of the journal's topics;"
-                            + " choose from the list"));
+            String name = known.stream()
+                    .filter(k -> k.equalsIgnoreCase(t.strip()))
+                    .findFirst()
+                    .orElseThrow(() -> new JournalRefusal(
+                            "'" + shorten(t) + "' is not one of the journal's topics;" + " choose from the list"));
             if (!out.contains(name)) {
                 out.add(name);
             }

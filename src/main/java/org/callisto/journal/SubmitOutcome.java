@@ -10,10 +10,8 @@ public sealed interface SubmitOutcome {
      * @param story       the stored story
      * @param duplicateOf an earlier story (pending or published) about the same link, if any
      */
-    record Stored(Story story, Optional<Story> duplicateOf) implements SubmitOutcome {
-    }
+    record Stored(Story story, Optional<Story> duplicateOf) implements SubmitOutcome {}
 
     /** Nothing was stored: the preview says what to fix. */
-    record Invalid(Preview preview) implements SubmitOutcome {
-    }
+    record Invalid(Preview preview) implements SubmitOutcome {}
 }

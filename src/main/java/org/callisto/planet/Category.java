@@ -16,7 +16,8 @@ public record Category(long id, String slug, String name) {
     /** The slug of a display name: lower case ASCII letters, digits and single dashes. */
     public static String slugOf(String name) {
         String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String slug =
+                ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         return slug.isEmpty() ? "category" : slug;
     }
 }

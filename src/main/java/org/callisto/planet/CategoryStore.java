@@ -26,8 +26,8 @@ public final class CategoryStore {
 
     /** Every category, by name. */
     public List<Category> categories() {
-        return db.withConnection(c -> Sql.list(c, "SELECT id, slug, name FROM categories ORDER BY name",
-                CategoryStore::category));
+        return db.withConnection(
+                c -> Sql.list(c, "SELECT id, slug, name FROM categories ORDER BY name", CategoryStore::category));
     }
 
     public Optional<Category> categoryBySlug(String slug) {
@@ -42,9 +42,11 @@ public final class CategoryStore {
         String marks = String.join(", ", Collections.nCopies(entryIds.size(), "?"));
         return db.withConnection(c -> {
             Map<Long, List<Category>> out = new HashMap<>();
-            for (Filed f : Sql.list(c, "SELECT ec.entry_id, cat.id, cat.slug, cat.name"
-                    + " FROM entry_categories ec JOIN categories cat ON cat.id = ec.category_id"
-                    + " WHERE ec.entry_id IN (" + marks + ") ORDER BY cat.name",
+            for (Filed f : Sql.list(
+                    c,
+                    "SELECT ec.entry_id, cat.id, cat.slug, cat.name"
+                            + " FROM entry_categories ec JOIN categories cat ON cat.id = ec.category_id"
+                            + " WHERE ec.entry_id IN (" + marks + ") ORDER BY cat.name",
                     rs -> new Filed(rs.getLong(1), new Category(rs.getLong(2), rs.getString(3), rs.getString(4))),
                     entryIds.toArray())) {
                 out.computeIfAbsent(f.entryId(), k -> new ArrayList<>()).add(f.category());
@@ -54,14 +56,17 @@ public final class CategoryStore {
     }
 
     /** One entry's place in one category. */
-    private record Filed(long entryId, Category category) {
-    }
+    private record Filed(long entryId, Category category) {}
 
     /** The category named {@code name}, made when there is none with its slug, in the caller's transaction. */
     static Category ensure(Connection c, String name) throws SQLException {
-        return Sql.first(c, "INSERT INTO categories (slug, name) VALUES (?, ?)"
-                        + " ON CONFLICT (slug) DO UPDATE SET slug = excluded.slug RETURNING id, slug, name",
-                CategoryStore::category, Category.slugOf(name), name)
+        return Sql.first(
+                        c,
+                        "INSERT INTO categories (slug, name) VALUES (?, ?)"
+                                + " ON CONFLICT (slug) DO UPDATE SET slug = excluded.slug RETURNING id, slug, name",
+                        CategoryStore::category,
+                        Category.slugOf(name),
+                        name)
                 .orElseThrow(() -> new SQLException("no category returned for the name '" + name + "'"));
     }
 

@@ -20,8 +20,7 @@ final class EntryFiling {
     /** How the terms of an entry are joined in {@code entries.terms}. */
     static final String TERM_SEPARATOR = ", ";
 
-    private EntryFiling() {
-    }
+    private EntryFiling() {}
 
     /** The ids of a feed's categories. */
     static List<Long> feedCategoryIds(Connection c, long feedId) throws SQLException {
@@ -39,8 +38,7 @@ final class EntryFiling {
     }
 
     /** The categories of an entry with {@code terms} in a feed whose categories are {@code feedCategories}. */
-    static Set<Long> categoriesOf(List<Long> feedCategories, Map<String, Long> categoryByName,
-                                  Iterable<String> terms) {
+    static Set<Long> categoriesOf(List<Long> feedCategories, Map<String, Long> categoryByName, Iterable<String> terms) {
         Set<Long> cats = new LinkedHashSet<>(feedCategories);
         for (String term : terms) {
             Long id = categoryByName.get(term.strip().toLowerCase(Locale.ROOT));
@@ -71,15 +69,18 @@ final class EntryFiling {
     static void refile(Connection c, long feedId) throws SQLException {
         List<Long> feedCategories = feedCategoryIds(c, feedId);
         Map<String, Long> categoryByName = categoryIdsByLowerName(c);
-        List<Stored> entries = Sql.list(c, "SELECT id, published_at, terms FROM entries WHERE feed_id = ?",
-                rs -> new Stored(rs.getLong(1), rs.getLong(2), rs.getString(3)), feedId);
+        List<Stored> entries = Sql.list(
+                c,
+                "SELECT id, published_at, terms FROM entries WHERE feed_id = ?",
+                rs -> new Stored(rs.getLong(1), rs.getLong(2), rs.getString(3)),
+                feedId);
         for (Stored e : entries) {
-            List<String> terms = e.terms() == null ? List.of() : List.of(e.terms().split(TERM_SEPARATOR));
+            List<String> terms =
+                    e.terms() == null ? List.of() : List.of(e.terms().split(TERM_SEPARATOR));
             link(c, e.id(), categoriesOf(feedCategories, categoryByName, terms), e.publishedAt());
         }
     }
 
     /** What refiling needs of a stored entry. */
-    private record Stored(long id, long publishedAt, String terms) {
-    }
+    private record Stored(long id, long publishedAt, String terms) {}
 }

@@ -11,8 +11,7 @@ import org.callisto.planet.parse.ParsedEntry;
  * content. Stateless and thread-safe.
  */
 public final class EntryIdentity {
-    private EntryIdentity() {
-    }
+    private EntryIdentity() {}
 
     /** The identity key of an entry within its feed. */
     public static String keyOf(ParsedEntry e) {

@@ -27,5 +27,4 @@ public record EntryRow(
         String imageUrl,
         Instant published,
         Instant updated,
-        String contentHash) {
-}
+        String contentHash) {}

@@ -51,9 +51,11 @@ public final class EntryStore {
         }
         return db.inTransaction(c -> {
             Map<String, Known> known = new HashMap<>();
-            for (Known k : Sql.list(c, "SELECT entry_key, id, published_at, content_hash FROM entries"
-                    + " WHERE feed_id = ?", rs -> new Known(rs.getString(1), rs.getLong(2), rs.getLong(3),
-                    rs.getString(4)), feedId)) {
+            for (Known k : Sql.list(
+                    c,
+                    "SELECT entry_key, id, published_at, content_hash FROM entries" + " WHERE feed_id = ?",
+                    rs -> new Known(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4)),
+                    feedId)) {
                 known.put(k.key(), k);
             }
             List<Long> feedCategories = EntryFiling.feedCategoryIds(c, feedId);
@@ -83,8 +85,8 @@ public final class EntryStore {
                     unchanged++;
                     continue;
                 }
-                EntryFiling.link(c, entryId, EntryFiling.categoriesOf(feedCategories, categoryByName, r.terms()),
-                        publishedAt);
+                EntryFiling.link(
+                        c, entryId, EntryFiling.categoriesOf(feedCategories, categoryByName, r.terms()), publishedAt);
             }
             if (added + updated > 0) {
                 PlanetChangeTime.touch(c, clock.instant());
@@ -94,8 +96,7 @@ public final class EntryStore {
     }
 
     /** A stored entry of the feed being stored, by its key. */
-    private record Known(String key, long id, long publishedAt, String contentHash) {
-    }
+    private record Known(String key, long id, long publishedAt, String contentHash) {}
 
     private static long sortTime(EntryRow r, Instant now) {
         Instant t = r.published() != null ? r.published() : r.updated() != null ? r.updated() : now;
@@ -109,29 +110,46 @@ public final class EntryStore {
         params.addAll(values(r, publishedAt));
         params.add(now);
         params.add(r.contentHash());
-        return Sql.first(c, "INSERT INTO entries (feed_id, entry_key, guid, link, title, author,"
-                        + " summary_html, content_html, terms, enclosure_url, enclosure_type, enclosure_length,"
-                        + " image_url, published_at, updated_at, first_seen_at, content_hash)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id", rs -> rs.getLong(1),
+        return Sql.first(
+                        c,
+                        "INSERT INTO entries (feed_id, entry_key, guid, link, title, author,"
+                                + " summary_html, content_html, terms, enclosure_url, enclosure_type, enclosure_length,"
+                                + " image_url, published_at, updated_at, first_seen_at, content_hash)"
+                                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                        rs -> rs.getLong(1),
                         params.toArray())
-                .orElseThrow(() -> new SQLException("no entry id returned when storing entry '" + r.entryKey()
-                        + "' of feed " + feedId));
+                .orElseThrow(() -> new SQLException(
+                        "no entry id returned when storing entry '" + r.entryKey() + "' of feed " + feedId));
     }
 
     private static void updateEntry(Connection c, long entryId, EntryRow r, long publishedAt) throws SQLException {
         List<Object> params = new ArrayList<>(values(r, publishedAt));
         params.add(r.contentHash());
         params.add(entryId);
-        Sql.update(c, "UPDATE entries SET guid = ?, link = ?, title = ?, author = ?, summary_html = ?,"
-                + " content_html = ?, terms = ?, enclosure_url = ?, enclosure_type = ?, enclosure_length = ?,"
-                + " image_url = ?, published_at = ?, updated_at = ?, content_hash = ? WHERE id = ?", params.toArray());
+        Sql.update(
+                c,
+                "UPDATE entries SET guid = ?, link = ?, title = ?, author = ?, summary_html = ?,"
+                        + " content_html = ?, terms = ?, enclosure_url = ?, enclosure_type = ?, enclosure_length = ?,"
+                        + " image_url = ?, published_at = ?, updated_at = ?, content_hash = ? WHERE id = ?",
+                params.toArray());
     }
 
     /** The columns from {@code guid} to {@code updated_at}, in the order both statements name them. */
     private static List<Object> values(EntryRow r, long publishedAt) {
-        return Arrays.asList(r.guid(), r.link(), r.title(), r.author(), r.summaryHtml(), r.contentHtml(),
-                r.terms().isEmpty() ? null : String.join(EntryFiling.TERM_SEPARATOR, r.terms()), r.enclosureUrl(),
-                r.enclosureType(), r.enclosureLength(), r.imageUrl(), publishedAt, r.updated());
+        return Arrays.asList(
+                r.guid(),
+                r.link(),
+                r.title(),
+                r.author(),
+                r.summaryHtml(),
+                r.contentHtml(),
+                r.terms().isEmpty() ? null : String.join(EntryFiling.TERM_SEPARATOR, r.terms()),
+                r.enclosureUrl(),
+                r.enclosureType(),
+                r.enclosureLength(),
+                r.imageUrl(),
+                publishedAt,
+                r.updated());
     }
 
     /** The river of news: every entry, newest first. */
@@ -141,20 +159,29 @@ public final class EntryStore {
 
     /** The entries of one category, newest first. */
     public List<Entry> categoryEntries(long categoryId, int offset, int limit) {
-        return queryEntries("JOIN entry_categories ec ON ec.entry_id = e.id WHERE ec.category_id = ?"
-                + " ORDER BY ec.published_at DESC, e.id DESC LIMIT ? OFFSET ?", categoryId, limit, offset);
+        return queryEntries(
+                "JOIN entry_categories ec ON ec.entry_id = e.id WHERE ec.category_id = ?"
+                        + " ORDER BY ec.published_at DESC, e.id DESC LIMIT ? OFFSET ?",
+                categoryId,
+                limit,
+                offset);
     }
 
     /** The entries of one feed, newest first. */
     public List<Entry> feedEntries(long feedId, int offset, int limit) {
-        return queryEntries("WHERE e.feed_id = ? ORDER BY e.published_at DESC, e.id DESC LIMIT ? OFFSET ?",
-                feedId, limit, offset);
+        return queryEntries(
+                "WHERE e.feed_id = ? ORDER BY e.published_at DESC, e.id DESC LIMIT ? OFFSET ?", feedId, limit, offset);
     }
 
     /** The entries published in {@code [from, to)}, newest first. */
     public List<Entry> entriesBetween(Instant from, Instant to, int offset, int limit) {
-        return queryEntries("WHERE e.published_at >= ? AND e.published_at < ?"
-                + " ORDER BY e.published_at DESC, e.id DESC LIMIT ? OFFSET ?", from, to, limit, offset);
+        return queryEntries(
+                "WHERE e.published_at >= ? AND e.published_at < ?"
+                        + " ORDER BY e.published_at DESC, e.id DESC LIMIT ? OFFSET ?",
+                from,
+                to,
+                limit,
+                offset);
     }
 
     /**
@@ -171,10 +198,14 @@ public final class EntryStore {
             pattern.append(ch);
         }
         pattern.append('%');
-        return queryEntries("WHERE e.published_at >= ? AND (LOWER(COALESCE(e.title, '')) LIKE ? ESCAPE '\\'"
-                + " OR LOWER(COALESCE(NULLIF(e.summary_html, ''), e.content_html, '')) LIKE ? ESCAPE '\\')"
-                + " ORDER BY e.published_at DESC, e.id DESC LIMIT ?", since, pattern.toString(),
-                pattern.toString(), limit);
+        return queryEntries(
+                "WHERE e.published_at >= ? AND (LOWER(COALESCE(e.title, '')) LIKE ? ESCAPE '\\'"
+                        + " OR LOWER(COALESCE(NULLIF(e.summary_html, ''), e.content_html, '')) LIKE ? ESCAPE '\\')"
+                        + " ORDER BY e.published_at DESC, e.id DESC LIMIT ?",
+                since,
+                pattern.toString(),
+                pattern.toString(),
+                limit);
     }
 
     public Optional<Entry> entry(long id) {
@@ -204,24 +235,44 @@ public final class EntryStore {
 
     /** The publication times of a feed's newest entries, newest first; the scheduler learns its rhythm from them. */
     public List<Instant> recentEntryTimes(long feedId, int limit) {
-        return db.withConnection(c -> Sql.list(c,
+        return db.withConnection(c -> Sql.list(
+                c,
                 "SELECT published_at FROM entries WHERE feed_id = ? ORDER BY published_at DESC LIMIT ?",
-                rs -> Instant.ofEpochMilli(rs.getLong(1)), feedId, limit));
+                rs -> Instant.ofEpochMilli(rs.getLong(1)),
+                feedId,
+                limit));
     }
 
     private long count(String sql, Object... params) {
-        return db.withConnection(c -> Sql.first(c, sql, rs -> rs.getLong(1), params).orElse(0L));
+        return db.withConnection(
+                c -> Sql.first(c, sql, rs -> rs.getLong(1), params).orElse(0L));
     }
 
     private List<Entry> queryEntries(String tail, Object... params) {
-        return db.withConnection(c -> Sql.list(c, "SELECT " + ENTRY_COLUMNS
-                + " FROM entries e JOIN feeds f ON f.id = e.feed_id " + tail, EntryStore::entry, params));
+        return db.withConnection(c -> Sql.list(
+                c,
+                "SELECT " + ENTRY_COLUMNS + " FROM entries e JOIN feeds f ON f.id = e.feed_id " + tail,
+                EntryStore::entry,
+                params));
     }
 
     /** Maps a row of {@link #ENTRY_COLUMNS}. */
     private static Entry entry(ResultSet rs) throws SQLException {
-        return new Entry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                rs.getString(11), rs.getString(12), rs.getLong(13), Sql.instant(rs, 14), Sql.instant(rs, 15));
+        return new Entry(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10),
+                rs.getString(11),
+                rs.getString(12),
+                rs.getLong(13),
+                Sql.instant(rs, 14),
+                Sql.instant(rs, 15));
     }
 }

@@ -40,7 +40,8 @@ public final class FeedRefresher {
      * queued for a carrier; they hold no slot of the fetcher
      * but still count against the round's concurrency, which is the back-pressure wanted.
      */
-    private final Semaphore processing = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    private final Semaphore processing =
+            new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
     private final SubscriptionStore subscriptions;
     private final EntryStore entries;
@@ -51,8 +52,14 @@ public final class FeedRefresher {
     private final Clock clock;
 
     /** @param clock the time of each refresh attempt, from which its next fetch is scheduled */
-    public FeedRefresher(SubscriptionStore subscriptions, EntryStore entries, FeedFetcher fetcher, FeedParser parser,
-                         HtmlSanitizer sanitizer, FetchSchedule schedule, Clock clock) {
+    public FeedRefresher(
+            SubscriptionStore subscriptions,
+            EntryStore entries,
+            FeedFetcher fetcher,
+            FeedParser parser,
+            HtmlSanitizer sanitizer,
+            FetchSchedule schedule,
+            Clock clock) {
         this.subscriptions = subscriptions;
         this.entries = entries;
         this.fetcher = fetcher;
@@ -90,25 +97,56 @@ public final class FeedRefresher {
         return switch (r.outcome()) {
             case OK -> processOne(feed, r, started, movedTo);
             case NOT_MODIFIED -> {
-                subscriptions.recordStatus(feed.id(), new FeedStatus(started, next(feed, state.ttl(), r, started),
-                        r.status(), true, null, null, false, movedTo, r.etag(), r.lastModified(), null));
+                subscriptions.recordStatus(
+                        feed.id(),
+                        new FeedStatus(
+                                started,
+                                next(feed, state.ttl(), r, started),
+                                r.status(),
+                                true,
+                                null,
+                                null,
+                                false,
+                                movedTo,
+                                r.etag(),
+                                r.lastModified(),
+                                null));
                 yield new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.NOT_MODIFIED, 0, 0, null);
             }
             case GONE -> {
-                String reason = r.message() != null ? r.message()
-                        : "the server answered 410 Gone: the feed was removed";
-                subscriptions.recordStatus(feed.id(), new FeedStatus(started, started.plus(Duration.ofDays(3650)),
-                        r.status(), false, RefreshFailure.GONE, reason, true, null, null, null, null));
+                String reason =
+                        r.message() != null ? r.message() : "the server answered 410 Gone: the feed was removed";
+                subscriptions.recordStatus(
+                        feed.id(),
+                        new FeedStatus(
+                                started,
+                                started.plus(Duration.ofDays(3650)),
+                                r.status(),
+                                false,
+                                RefreshFailure.GONE,
+                                reason,
+                                true,
+                                null,
+                                null,
+                                null,
+                                null));
                 yield new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.GONE, 0, 0, reason);
             }
             case RETRY_LATER -> {
-                subscriptions.recordStatus(feed.id(), failure(feed, started, r.status(),
-                        RefreshFailure.of(r.error()), r.message(), r));
+                subscriptions.recordStatus(
+                        feed.id(), failure(feed, started, r.status(), RefreshFailure.of(r.error()), r.message(), r));
                 yield new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.RETRY_LATER, 0, 0, r.message());
             }
             case ERROR -> {
-                subscriptions.recordStatus(feed.id(), failure(feed, started, r.status(),
-                        r.error() == null ? RefreshFailure.OTHER : RefreshFailure.of(r.error()), r.message(), r));
+                subscriptions.recordStatus(
+                        feed.id(),
+                        failure(
+                                feed,
+                                started,
+                                r.status(),
+                                r.error() == null ? RefreshFailure.OTHER : RefreshFailure.of(r.error()),
+                                r.message(),
+                                r));
                 yield new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.ERROR, 0, 0, r.message());
             }
         };
@@ -131,8 +169,8 @@ public final class FeedRefresher {
         } catch (FeedParseException e) {
             String where = e.line() > 0 ? " at " + e.line() + ":" + e.column() : "";
             String message = "not a feed" + where + ": " + e.getMessage();
-            subscriptions.recordStatus(feed.id(), failure(feed, started, r.status(), RefreshFailure.NOT_A_FEED, message,
-                    r));
+            subscriptions.recordStatus(
+                    feed.id(), failure(feed, started, r.status(), RefreshFailure.NOT_A_FEED, message, r));
             return new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.ERROR, 0, 0, message);
         }
         List<EntryRow> rows = new ArrayList<>();
@@ -143,20 +181,27 @@ public final class FeedRefresher {
             rows.add(toRow(e, base));
         }
         StoreResult stored = entries.storeEntries(feed.id(), rows, started);
-        String problems = parsed.problems().isEmpty() ? null : parsed.problems().stream().limit(50)
-                .map(Object::toString).collect(Collectors.joining("\n"));
+        String problems = parsed.problems().isEmpty()
+                ? null
+                : parsed.problems().stream().limit(50).map(Object::toString).collect(Collectors.joining("\n"));
         FeedStatus.FeedMeta meta = new FeedStatus.FeedMeta(
                 parsed.title() == null ? null : HtmlText.toPlainText(parsed.title()),
                 parsed.link(),
                 parsed.description() == null ? null : sanitizer.sanitize(parsed.description(), base),
-                parsed.imageUrl(), parsed.format(), parsed.encoding(), parsed.illFormed(), problems,
+                parsed.imageUrl(),
+                parsed.format(),
+                parsed.encoding(),
+                parsed.illFormed(),
+                problems,
                 parsed.ttlMinutes());
         Duration ttl = parsed.ttlMinutes() == null ? null : Duration.ofMinutes(parsed.ttlMinutes());
         Instant next = next(feed, ttl, r, started);
-        subscriptions.recordStatus(feed.id(), new FeedStatus(started, next, r.status(), true, null, null, false,
-                movedTo, r.etag(), r.lastModified(), meta));
-        return new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.OK, stored.added(), stored.updated(),
-                null);
+        subscriptions.recordStatus(
+                feed.id(),
+                new FeedStatus(
+                        started, next, r.status(), true, null, null, false, movedTo, r.etag(), r.lastModified(), meta));
+        return new RefreshOutcome(
+                feed.id(), feed.url(), RefreshOutcome.Kind.OK, stored.added(), stored.updated(), null);
     }
 
     private EntryRow toRow(ParsedEntry e, String feedBase) {
@@ -164,17 +209,38 @@ public final class FeedRefresher {
         String summary = e.summary() == null ? null : sanitizer.sanitize(e.summary(), base);
         String content = e.content() == null ? null : sanitizer.sanitize(e.content(), base);
         String title = e.title() == null ? null : HtmlText.toPlainText(e.title());
-        String author = e.authors().stream().map(Person::name).filter(n -> n != null && !n.isBlank())
-                .findFirst().orElse(null);
+        String author = e.authors().stream()
+                .map(Person::name)
+                .filter(n -> n != null && !n.isBlank())
+                .findFirst()
+                .orElse(null);
         var enclosure = e.enclosures().isEmpty() ? null : e.enclosures().getFirst();
         String link = safeLink(e.link());
-        return new EntryRow(EntryIdentity.keyOf(e), e.id(), link, title, author, summary, content,
-                e.categories().stream().filter(t -> t != null && !t.isBlank()).distinct().limit(30).toList(),
+        return new EntryRow(
+                EntryIdentity.keyOf(e),
+                e.id(),
+                link,
+                title,
+                author,
+                summary,
+                content,
+                e.categories().stream()
+                        .filter(t -> t != null && !t.isBlank())
+                        .distinct()
+                        .limit(30)
+                        .toList(),
                 enclosure == null ? null : safeLink(enclosure.url()),
                 enclosure == null ? null : enclosure.type(),
                 enclosure == null ? -1 : enclosure.length(),
-                safeLink(e.imageUrl()), e.published(), e.updated(),
-                EntryIdentity.sha256(link, title, author, summary, content,
+                safeLink(e.imageUrl()),
+                e.published(),
+                e.updated(),
+                EntryIdentity.sha256(
+                        link,
+                        title,
+                        author,
+                        summary,
+                        content,
                         e.published() == null ? "" : e.published().toString()));
     }
 
@@ -188,12 +254,13 @@ public final class FeedRefresher {
         return lower.startsWith("http://") || lower.startsWith("https://") ? u : null;
     }
 
-    private FeedStatus failure(Feed feed, Instant started, int status, RefreshFailure kind, String message,
-                               FetchResult r) {
+    private FeedStatus failure(
+            Feed feed, Instant started, int status, RefreshFailure kind, String message, FetchResult r) {
         int errors = feed.errorCount() + 1;
-        Instant next = started.plus(r != null && r.outcome() == FetchResult.Outcome.RETRY_LATER
-                ? schedule.afterRetryLater(r.retryAfter(), errors)
-                : schedule.afterError(errors));
+        Instant next = started.plus(
+                r != null && r.outcome() == FetchResult.Outcome.RETRY_LATER
+                        ? schedule.afterRetryLater(r.retryAfter(), errors)
+                        : schedule.afterError(errors));
         return new FeedStatus(started, next, status, false, kind, message, false, null, null, null, null);
     }
 

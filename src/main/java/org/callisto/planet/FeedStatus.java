@@ -35,7 +35,14 @@ public record FeedStatus(
      *
      * @param problems parse problems, one per line, or null
      */
-    public record FeedMeta(String title, String siteUrl, String description, String imageUrl, String format,
-                           String encoding, boolean illFormed, String problems, Integer ttlMinutes) {
-    }
+    public record FeedMeta(
+            String title,
+            String siteUrl,
+            String description,
+            String imageUrl,
+            String format,
+            String encoding,
+            boolean illFormed,
+            String problems,
+            Integer ttlMinutes) {}
 }

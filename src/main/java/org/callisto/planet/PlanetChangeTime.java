@@ -21,13 +21,19 @@ public final class PlanetChangeTime {
 
     /** The time of the last visible change, or {@link Instant#EPOCH} before the first. */
     public Instant lastChange() {
-        return db.withConnection(c -> Sql.first(c, "SELECT value FROM planet_state WHERE key = 'changed_at'",
-                rs -> Instant.ofEpochMilli(Long.parseLong(rs.getString(1)))).orElse(Instant.EPOCH));
+        return db.withConnection(c -> Sql.first(
+                        c,
+                        "SELECT value FROM planet_state WHERE key = 'changed_at'",
+                        rs -> Instant.ofEpochMilli(Long.parseLong(rs.getString(1))))
+                .orElse(Instant.EPOCH));
     }
 
     /** Records a visible change at {@code at}, inside the caller's transaction on {@code c}. */
     static void touch(Connection c, Instant at) throws SQLException {
-        Sql.update(c, "INSERT INTO planet_state (key, value) VALUES ('changed_at', ?)"
-                + " ON CONFLICT (key) DO UPDATE SET value = excluded.value", Long.toString(at.toEpochMilli()));
+        Sql.update(
+                c,
+                "INSERT INTO planet_state (key, value) VALUES ('changed_at', ?)"
+                        + " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                Long.toString(at.toEpochMilli()));
     }
 }

@@ -25,12 +25,13 @@ public final class PlanetStatistics {
 
     /** The publication times of the oldest and newest entries, or empty when there are none. */
     public Optional<Instant[]> entryTimeRange() {
-        return db.withConnection(c -> Sql.first(c, "SELECT MIN(published_at), MAX(published_at) FROM entries",
-                rs -> {
+        return db.withConnection(c -> Sql.first(c, "SELECT MIN(published_at), MAX(published_at) FROM entries", rs -> {
                     Instant min = Sql.instant(rs, 1);
-                    return min == null ? Optional.<Instant[]>empty()
+                    return min == null
+                            ? Optional.<Instant[]>empty()
                             : Optional.of(new Instant[] {min, Instant.ofEpochMilli(rs.getLong(2))});
-                }).flatMap(range -> range));
+                })
+                .flatMap(range -> range));
     }
 
     /**
@@ -40,8 +41,8 @@ public final class PlanetStatistics {
     public long[] countEntriesIn(List<Instant> bounds) {
         return db.withConnection(c -> {
             long[] out = new long[Math.max(0, bounds.size() - 1)];
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT COUNT(*) FROM entries WHERE published_at >= ? AND published_at < ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT COUNT(*) FROM entries WHERE published_at >= ? AND published_at < ?")) {
                 for (int i = 0; i < out.length; i++) {
                     Sql.bind(ps, bounds.get(i), bounds.get(i + 1));
                     try (ResultSet rs = ps.executeQuery()) {
@@ -56,8 +57,9 @@ public final class PlanetStatistics {
 
     /** The latest fetch attempt of any feed, or {@link Instant#EPOCH} before the first. */
     public Instant lastFetch() {
-        return db.withConnection(c -> Sql.first(c, "SELECT MAX(last_fetch_at) FROM feeds",
-                rs -> Instant.ofEpochMilli(rs.getLong(1))).orElse(Instant.EPOCH));
+        return db.withConnection(
+                c -> Sql.first(c, "SELECT MAX(last_fetch_at) FROM feeds", rs -> Instant.ofEpochMilli(rs.getLong(1)))
+                        .orElse(Instant.EPOCH));
     }
 
     /** Entries per week for every feed, averaged over the {@code weeks} weeks before {@code now}. */
@@ -65,8 +67,11 @@ public final class PlanetStatistics {
         Instant since = now.minusSeconds(weeks * 7L * 86400);
         return db.withConnection(c -> {
             Map<Long, Double> out = new HashMap<>();
-            for (FeedCount fc : Sql.list(c, "SELECT feed_id, COUNT(*) FROM entries WHERE published_at >= ?"
-                    + " GROUP BY feed_id", PlanetStatistics::feedCount, since)) {
+            for (FeedCount fc : Sql.list(
+                    c,
+                    "SELECT feed_id, COUNT(*) FROM entries WHERE published_at >= ?" + " GROUP BY feed_id",
+                    PlanetStatistics::feedCount,
+                    since)) {
                 out.put(fc.feedId(), fc.count() / (double) weeks);
             }
             return out;
@@ -77,8 +82,8 @@ public final class PlanetStatistics {
     public Map<Long, Long> entryCountsByFeed() {
         return db.withConnection(c -> {
             Map<Long, Long> out = new HashMap<>();
-            for (FeedCount fc : Sql.list(c, "SELECT feed_id, COUNT(*) FROM entries GROUP BY feed_id",
-                    PlanetStatistics::feedCount)) {
+            for (FeedCount fc : Sql.list(
+                    c, "SELECT feed_id, COUNT(*) FROM entries GROUP BY feed_id", PlanetStatistics::feedCount)) {
                 out.put(fc.feedId(), fc.count());
             }
             return out;
@@ -86,8 +91,7 @@ public final class PlanetStatistics {
     }
 
     /** How many entries one feed has in some set. */
-    private record FeedCount(long feedId, long count) {
-    }
+    private record FeedCount(long feedId, long count) {}
 
     private static FeedCount feedCount(ResultSet rs) throws SQLException {
         return new FeedCount(rs.getLong(1), rs.getLong(2));

@@ -13,5 +13,11 @@ package org.callisto.planet;
 public record RefreshOutcome(long feedId, String url, Kind kind, int added, int updated, String message) {
 
     /** The short result of one refresh. */
-    public enum Kind { OK, NOT_MODIFIED, ERROR, RETRY_LATER, GONE }
+    public enum Kind {
+        OK,
+        NOT_MODIFIED,
+        ERROR,
+        RETRY_LATER,
+        GONE
+    }
 }

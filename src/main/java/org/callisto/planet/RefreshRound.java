@@ -58,7 +58,13 @@ public final class RefreshRound {
             pool.shutdown();
             awaitQuietly(pool);
         }
-        return new Summary(feeds.size(), ok.get(), notModified.get(), failed.get(), added.get(), updated.get(),
+        return new Summary(
+                feeds.size(),
+                ok.get(),
+                notModified.get(),
+                failed.get(),
+                added.get(),
+                updated.get(),
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -74,7 +80,8 @@ public final class RefreshRound {
     public record Summary(int feeds, int ok, int notModified, int failed, int added, int updated, Duration elapsed) {
         @Override
         public String toString() {
-            return String.format("%d feeds in %.1f s: %d fetched, %d not modified, %d failed; %d new entries, %d updated",
+            return String.format(
+                    "%d feeds in %.1f s: %d fetched, %d not modified, %d failed; %d new entries, %d updated",
                     feeds, elapsed.toMillis() / 1000.0, ok, notModified, failed, added, updated);
         }
     }

@@ -38,7 +38,7 @@ public final class RefreshScheduler implements AutoCloseable {
             try {
                 List<Feed> due = RefreshRound.due(subscriptions, clock.instant());
                 if (!due.isEmpty()) {
-                    RefreshRound.Summary s = round.run(due, o -> { });
+                    RefreshRound.Summary s = round.run(due, o -> {});
                     LOG.info("refresh: {}", s);
                 }
             } catch (RuntimeException e) {

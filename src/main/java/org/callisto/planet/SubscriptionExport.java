@@ -5,13 +5,15 @@ import org.callisto.syndication.OpmlSubscription;
 
 /** Turns subscriptions into OPML outlines, for {@code opml export} and {@code /opml.xml}. Stateless. */
 public final class SubscriptionExport {
-    private SubscriptionExport() {
-    }
+    private SubscriptionExport() {}
 
     /** One outline per feed, with its display name, site and categories. */
     public static List<OpmlSubscription> of(List<Feed> feeds) {
         return feeds.stream()
-                .map(f -> OpmlSubscription.of(f.url(), f.displayName(), f.siteUrl(),
+                .map(f -> OpmlSubscription.of(
+                        f.url(),
+                        f.displayName(),
+                        f.siteUrl(),
                         f.categories().stream().map(Category::name).toList()))
                 .toList();
     }

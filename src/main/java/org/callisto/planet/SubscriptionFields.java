@@ -17,8 +17,7 @@ public final class SubscriptionFields {
     /** Most categories one feed may be in. */
     public static final int MAX_CATEGORIES = 20;
 
-    private SubscriptionFields() {
-    }
+    private SubscriptionFields() {}
 
     /**
      * The name, trimmed, or null when none was given (the feed's own title is shown then).
@@ -59,29 +58,31 @@ public final class SubscriptionFields {
                 continue;
             }
             if (name.length() > MAX_CATEGORY) {
-                throw new IllegalArgumentException("the category '" + name.substring(0, 30) + "…' is "
-                        + name.length() + " characters long; use at most " + MAX_CATEGORY);
+                throw new IllegalArgumentException("the category '" + name.substring(0, 30) + "…' is " + name.length()
+                        + " characters long; use at most " + MAX_CATEGORY);
             }
             if (name.chars().anyMatch(Character::isISOControl)) {
                 throw new IllegalArgumentException("the category '" + printable(name) + "' has line breaks or"
                         + " control characters; separate categories with commas");
             }
             if (name.codePoints().noneMatch(Character::isLetterOrDigit)) {
-                throw new IllegalArgumentException("the category '" + name + "' has no letter or digit; give it a"
-                        + " name such as FreeBSD");
+                throw new IllegalArgumentException(
+                        "the category '" + name + "' has no letter or digit; give it a" + " name such as FreeBSD");
             }
             bySlug.putIfAbsent(Category.slugOf(name), name);
         }
         if (bySlug.size() > MAX_CATEGORIES) {
-            throw new IllegalArgumentException(bySlug.size() + " categories are too many for one feed; use at most "
-                    + MAX_CATEGORIES);
+            throw new IllegalArgumentException(
+                    bySlug.size() + " categories are too many for one feed; use at most " + MAX_CATEGORIES);
         }
         return new ArrayList<>(bySlug.values());
     }
 
     private static String printable(String s) {
-        String shown = s.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String shown = s.codePoints()
+                .map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         return shown.length() > 40 ? shown.substring(0, 40) + "…" : shown;
     }
 }

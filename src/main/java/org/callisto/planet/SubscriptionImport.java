@@ -17,7 +17,12 @@ import java.util.Optional;
 public final class SubscriptionImport {
 
     /** What became of one imported feed. */
-    public enum Outcome { ADDED, UPDATED, UNCHANGED, SKIPPED }
+    public enum Outcome {
+        ADDED,
+        UPDATED,
+        UNCHANGED,
+        SKIPPED
+    }
 
     /**
      * The result for one feed.
@@ -26,8 +31,7 @@ public final class SubscriptionImport {
      * @param outcome what happened
      * @param reason  why it was skipped, or null
      */
-    public record Result(String url, Outcome outcome, String reason) {
-    }
+    public record Result(String url, Outcome outcome, String reason) {}
 
     private final SubscriptionStore store;
     private final List<Result> results = new ArrayList<>();

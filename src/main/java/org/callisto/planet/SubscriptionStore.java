@@ -44,9 +44,15 @@ public final class SubscriptionStore {
     public Feed addFeed(String url, String name, List<String> categoryNames) {
         long id = db.inTransaction(c -> {
             Instant now = clock.instant();
-            long feedId = Sql.first(c, "INSERT INTO feeds (url, name, created_at) VALUES (?, ?, ?)"
-                            + " ON CONFLICT (url) DO UPDATE SET name = COALESCE(excluded.name, feeds.name)"
-                            + " RETURNING id", rs -> rs.getLong(1), url, blankToNull(name), now)
+            long feedId = Sql.first(
+                            c,
+                            "INSERT INTO feeds (url, name, created_at) VALUES (?, ?, ?)"
+                                    + " ON CONFLICT (url) DO UPDATE SET name = COALESCE(excluded.name, feeds.name)"
+                                    + " RETURNING id",
+                            rs -> rs.getLong(1),
+                            url,
+                            blankToNull(name),
+                            now)
                     .orElseThrow(() -> new SQLException("no feed id returned when subscribing to " + url));
             if (categoryNames != null) {
                 replaceCategories(c, feedId, categoryNames);
@@ -73,8 +79,11 @@ public final class SubscriptionStore {
                 continue;
             }
             long categoryId = CategoryStore.ensure(c, name.strip()).id();
-            Sql.update(c, "INSERT INTO feed_categories (feed_id, category_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    feedId, categoryId);
+            Sql.update(
+                    c,
+                    "INSERT INTO feed_categories (feed_id, category_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    feedId,
+                    categoryId);
         }
         EntryFiling.refile(c, feedId);
     }
@@ -107,15 +116,18 @@ public final class SubscriptionStore {
 
     /** Enabled feeds due at {@code now}, the most overdue first. */
     public List<Feed> dueFeeds(Instant now, int limit) {
-        return queryFeeds("WHERE f.disabled = 0 AND f.next_fetch_at <= ? ORDER BY f.next_fetch_at LIMIT " + limit,
-                now);
+        return queryFeeds("WHERE f.disabled = 0 AND f.next_fetch_at <= ? ORDER BY f.next_fetch_at LIMIT " + limit, now);
     }
 
     /** Switches a feed on or off by hand. */
     public void setDisabled(long feedId, boolean disabled, String reason) {
         db.inTransaction(c -> {
-            Sql.update(c, "UPDATE feeds SET disabled = ?, disabled_reason = ?, next_fetch_at = 0 WHERE id = ?",
-                    disabled, disabled ? reason : null, feedId);
+            Sql.update(
+                    c,
+                    "UPDATE feeds SET disabled = ?, disabled_reason = ?, next_fetch_at = 0 WHERE id = ?",
+                    disabled,
+                    disabled ? reason : null,
+                    feedId);
             PlanetChangeTime.touch(c, clock.instant()); // the subscriptions and feed pages show it
             return null;
         });
@@ -145,8 +157,16 @@ public final class SubscriptionStore {
                 sql.append(", title = ?, site_url = ?, description = ?, image_url = ?, format = ?, encoding = ?,"
                         + " ill_formed = ?, problems = ?, ttl_minutes = ?");
                 FeedStatus.FeedMeta m = s.meta();
-                params.addAll(Arrays.asList(m.title(), m.siteUrl(), m.description(), m.imageUrl(),
-                        m.format(), m.encoding(), m.illFormed(), m.problems(), m.ttlMinutes()));
+                params.addAll(Arrays.asList(
+                        m.title(),
+                        m.siteUrl(),
+                        m.description(),
+                        m.imageUrl(),
+                        m.format(),
+                        m.encoding(),
+                        m.illFormed(),
+                        m.problems(),
+                        m.ttlMinutes()));
             }
             sql.append(" WHERE id = ?");
             params.add(feedId);
@@ -162,7 +182,8 @@ public final class SubscriptionStore {
     }
 
     private static void moveFeed(Connection c, long feedId, String newUrl) throws SQLException {
-        if (Sql.first(c, "SELECT id FROM feeds WHERE url = ?", rs -> rs.getLong(1), newUrl).isPresent()) {
+        if (Sql.first(c, "SELECT id FROM feeds WHERE url = ?", rs -> rs.getLong(1), newUrl)
+                .isPresent()) {
             return; // already subscribed under the new URL: keep both rather than lose one
         }
         Sql.update(c, "UPDATE feeds SET url = ? WHERE id = ?", newUrl, feedId);
@@ -173,44 +194,68 @@ public final class SubscriptionStore {
      *
      * @param ttl the feed's own ttl, or null
      */
-    public record FetchState(String etag, String lastModified, Duration ttl) {
-    }
+    public record FetchState(String etag, String lastModified, Duration ttl) {}
 
     /** The conditional-GET validators and ttl stored for a feed. */
     public FetchState fetchState(long feedId) {
-        return db.withConnection(c -> Sql.first(c, "SELECT etag, last_modified, ttl_minutes FROM feeds WHERE id = ?",
-                rs -> {
-                    Integer ttl = Sql.intOrNull(rs, 3);
-                    return new FetchState(rs.getString(1), rs.getString(2),
-                            ttl == null ? null : Duration.ofMinutes(ttl));
-                }, feedId).orElse(new FetchState(null, null, null)));
+        return db.withConnection(c -> Sql.first(
+                        c,
+                        "SELECT etag, last_modified, ttl_minutes FROM feeds WHERE id = ?",
+                        rs -> {
+                            Integer ttl = Sql.intOrNull(rs, 3);
+                            return new FetchState(
+                                    rs.getString(1), rs.getString(2), ttl == null ? null : Duration.ofMinutes(ttl));
+                        },
+                        feedId)
+                .orElse(new FetchState(null, null, null)));
     }
 
     private List<Feed> queryFeeds(String where, Object... params) {
         return db.withConnection(c -> {
             Map<Long, List<Category>> cats = new HashMap<>();
-            for (FeedCategory fc : Sql.list(c, "SELECT fc.feed_id, cat.id, cat.slug, cat.name"
-                    + " FROM feed_categories fc JOIN categories cat ON cat.id = fc.category_id ORDER BY cat.name",
-                    rs -> new FeedCategory(rs.getLong(1), new Category(rs.getLong(2), rs.getString(3),
-                            rs.getString(4))))) {
+            for (FeedCategory fc : Sql.list(
+                    c,
+                    "SELECT fc.feed_id, cat.id, cat.slug, cat.name"
+                            + " FROM feed_categories fc JOIN categories cat ON cat.id = fc.category_id ORDER BY cat.name",
+                    rs -> new FeedCategory(
+                            rs.getLong(1), new Category(rs.getLong(2), rs.getString(3), rs.getString(4))))) {
                 cats.computeIfAbsent(fc.feedId(), k -> new ArrayList<>()).add(fc.category());
             }
-            return Sql.list(c, "SELECT " + FEED_COLUMNS + " FROM feeds f " + where,
-                    rs -> feed(rs, cats.getOrDefault(rs.getLong(1), List.of())), params);
+            return Sql.list(
+                    c,
+                    "SELECT " + FEED_COLUMNS + " FROM feeds f " + where,
+                    rs -> feed(rs, cats.getOrDefault(rs.getLong(1), List.of())),
+                    params);
         });
     }
 
     /** One feed's place in one category. */
-    private record FeedCategory(long feedId, Category category) {
-    }
+    private record FeedCategory(long feedId, Category category) {}
 
     /** Maps a row of {@link #FEED_COLUMNS}. */
     private static Feed feed(ResultSet rs, List<Category> categories) throws SQLException {
-        return new Feed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), Sql.bool(rs, 9), rs.getString(10),
-                Sql.instant(rs, 11), Sql.instant(rs, 12), Sql.instant(rs, 13), Sql.instant(rs, 14), rs.getInt(15),
-                RefreshFailure.ofStored(rs.getString(16)), rs.getString(17), rs.getInt(18), Sql.bool(rs, 19),
-                rs.getString(20), List.copyOf(categories));
+        return new Feed(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                Sql.bool(rs, 9),
+                rs.getString(10),
+                Sql.instant(rs, 11),
+                Sql.instant(rs, 12),
+                Sql.instant(rs, 13),
+                Sql.instant(rs, 14),
+                rs.getInt(15),
+                RefreshFailure.ofStored(rs.getString(16)),
+                rs.getString(17),
+                rs.getInt(18),
+                Sql.bool(rs, 19),
+                rs.getString(20),
+                List.copyOf(categories));
     }
 
     private static String blankToNull(String s) {

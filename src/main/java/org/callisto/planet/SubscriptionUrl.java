@@ -12,8 +12,7 @@ import java.util.Locale;
  */
 public final class SubscriptionUrl {
 
-    private SubscriptionUrl() {
-    }
+    private SubscriptionUrl() {}
 
     /**
      * Returns the URL, trimmed and with its scheme and host in lower case.
@@ -22,15 +21,16 @@ public final class SubscriptionUrl {
      */
     public static String check(String input) {
         if (input == null || input.isBlank()) {
-            throw new IllegalArgumentException("the feed URL is empty; give the full address, e.g. https://example.org/feed.xml");
+            throw new IllegalArgumentException(
+                    "the feed URL is empty; give the full address, e.g. https://example.org/feed.xml");
         }
         String s = input.strip();
         URI uri;
         try {
             uri = new URI(s);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("'" + s + "' is not a URL (" + e.getReason() + " at index " + e.getIndex()
-                    + "); give the full address, e.g. https://example.org/feed.xml");
+            throw new IllegalArgumentException("'" + s + "' is not a URL (" + e.getReason() + " at index "
+                    + e.getIndex() + "); give the full address, e.g. https://example.org/feed.xml");
         }
         if (uri.getScheme() == null) {
             throw new IllegalArgumentException("'" + s + "' is not an absolute URL; give the full address with"
@@ -38,15 +38,18 @@ public final class SubscriptionUrl {
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("'" + s + "' is not an http(s) URL; feeds are fetched over http or https");
+            throw new IllegalArgumentException(
+                    "'" + s + "' is not an http(s) URL; feeds are fetched over http or https");
         }
-        if (uri.getHost() == null && uri.getRawAuthority() != null && !uri.getRawAuthority().contains("@")) {
+        if (uri.getHost() == null
+                && uri.getRawAuthority() != null
+                && !uri.getRawAuthority().contains("@")) {
             uri = withAsciiHost(s, uri);
             s = uri.toString();
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new IllegalArgumentException("'" + s + "' has no host name; give the full address, e.g."
-                    + " https://example.org/feed.xml");
+            throw new IllegalArgumentException(
+                    "'" + s + "' has no host name; give the full address, e.g." + " https://example.org/feed.xml");
         }
         if (uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException("'" + s + "' carries a user name or password; subscriptions are public,"

@@ -14,10 +14,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Chapters {
     /** Larger documents are refused; a three-hour episode with a chapter a minute is about 20 KB. */
     static final int MAX_CHARS = 1_000_000;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Chapters() {
-    }
+    private Chapters() {}
 
     /**
      * The document, unchanged, when it is valid.
@@ -27,22 +27,24 @@ public final class Chapters {
      */
     public static String check(String what, String json) {
         if (json.length() > MAX_CHARS) {
-            throw new IllegalArgumentException(what + ": " + json.length() + " characters, more than the " + MAX_CHARS
-                    + " allowed; shorten it");
+            throw new IllegalArgumentException(
+                    what + ": " + json.length() + " characters, more than the " + MAX_CHARS + " allowed; shorten it");
         }
         JsonNode root;
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(what + ": not JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            throw new IllegalArgumentException(
+                    what + ": not JSON at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException(what + ": the document must be a JSON object with \"version\" and"
-                    + " \"chapters\"");
+            throw new IllegalArgumentException(
+                    what + ": the document must be a JSON object with \"version\" and" + " \"chapters\"");
         }
         if (!root.path("version").isTextual()) {
-            throw new IllegalArgumentException(what + ": \"version\" is missing or not a string; write \"version\": \"1.2.0\"");
+            throw new IllegalArgumentException(
+                    what + ": \"version\" is missing or not a string; write \"version\": \"1.2.0\"");
         }
         JsonNode chapters = root.path("chapters");
         if (!chapters.isArray()) {

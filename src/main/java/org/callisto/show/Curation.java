@@ -31,6 +31,7 @@ public final class Curation {
     public static final int SUMMARY_CHARS = 300;
     /** Shortest and longest search text. */
     public static final int MIN_QUERY = 2;
+
     public static final int MAX_QUERY = 100;
 
     /**
@@ -44,9 +45,8 @@ public final class Curation {
      * @param at       when it was published or received
      * @param usedIn   for feedback: the episode that already took it up, or null
      */
-    public record Candidate(SourceKind kind, long id, String title, String origin, String excerpt, Instant at,
-                            Integer usedIn) {
-    }
+    public record Candidate(
+            SourceKind kind, long id, String title, String origin, String excerpt, Instant at, Integer usedIn) {}
 
     private final EpisodeEditor editor;
     private final EntryStore planet;
@@ -56,8 +56,13 @@ public final class Curation {
     private final Clock clock;
 
     /** @param siteUrl the site's address, for links to journal stories and planet entries */
-    public Curation(EpisodeEditor editor, EntryStore planet, JournalStore journal, FeedbackStore feedback,
-                    String siteUrl, Clock clock) {
+    public Curation(
+            EpisodeEditor editor,
+            EntryStore planet,
+            JournalStore journal,
+            FeedbackStore feedback,
+            String siteUrl,
+            Clock clock) {
         this.editor = editor;
         this.planet = planet;
         this.journal = journal;
@@ -72,7 +77,9 @@ public final class Curation {
      * @throws ShowRefusal when the query is shorter than {@link #MIN_QUERY} or longer than {@link #MAX_QUERY}
      */
     public List<Candidate> search(String query) {
-        String q = query == null ? "" : EpisodeEditor.clean(query).replaceAll("\\s+", " ").strip();
+        String q = query == null
+                ? ""
+                : EpisodeEditor.clean(query).replaceAll("\\s+", " ").strip();
         if (q.length() < MIN_QUERY) {
             throw new ShowRefusal("search for at least " + MIN_QUERY + " characters; '" + q + "' is too short");
         }
@@ -82,17 +89,36 @@ public final class Curation {
         }
         List<Candidate> found = new ArrayList<>();
         for (Entry e : planet.searchEntries(q, clock.instant().minus(PLANET_WINDOW), RESULTS)) {
-            found.add(new Candidate(SourceKind.PLANET, e.id(), entryTitle(e), e.feedName(),
-                    HtmlText.excerpt(e.summaryHtml() == null || e.summaryHtml().isBlank() ? e.contentHtml()
-                            : e.summaryHtml(), 200), e.publishedAt(), null));
+            found.add(new Candidate(
+                    SourceKind.PLANET,
+                    e.id(),
+                    entryTitle(e),
+                    e.feedName(),
+                    HtmlText.excerpt(
+                            e.summaryHtml() == null || e.summaryHtml().isBlank() ? e.contentHtml() : e.summaryHtml(),
+                            200),
+                    e.publishedAt(),
+                    null));
         }
         for (Story s : journal.searchPublished(q, RESULTS)) {
-            found.add(new Candidate(SourceKind.JOURNAL, s.id(), s.title(), s.authorName(),
-                    HtmlText.excerpt(s.introHtml(), 200), s.publishedAt(), null));
+            found.add(new Candidate(
+                    SourceKind.JOURNAL,
+                    s.id(),
+                    s.title(),
+                    s.authorName(),
+                    HtmlText.excerpt(s.introHtml(), 200),
+                    s.publishedAt(),
+                    null));
         }
         for (Feedback f : feedback.searchOpen(q, RESULTS)) {
-            found.add(new Candidate(SourceKind.FEEDBACK, f.id(), f.subject(), f.from(),
-                    HtmlText.excerpt(PlainText.toHtml(f.message()), 200), f.receivedAt(), f.usedInEpisode()));
+            found.add(new Candidate(
+                    SourceKind.FEEDBACK,
+                    f.id(),
+                    f.subject(),
+                    f.from(),
+                    HtmlText.excerpt(PlainText.toHtml(f.message()), 200),
+                    f.receivedAt(),
+                    f.usedInEpisode()));
         }
         return found;
     }
@@ -105,29 +131,48 @@ public final class Curation {
     public NoteItem add(Episode episode, long sectionId, SourceKind kind, long sourceId) {
         NoteItem item = switch (kind) {
             case PLANET -> {
-                Entry e = planet.entry(sourceId).orElseThrow(() -> new ShowRefusal("planet entry " + sourceId
-                        + " is no longer on the planet; search again"));
-                String link = e.link() != null && e.link().matches("(?i)https?://\\S+") ? e.link()
+                Entry e = planet.entry(sourceId)
+                        .orElseThrow(() -> new ShowRefusal(
+                                "planet entry " + sourceId + " is no longer on the planet; search again"));
+                String link = e.link() != null && e.link().matches("(?i)https?://\\S+")
+                        ? e.link()
                         : siteUrl + "entries/" + e.id();
-                yield new NoteItem(cut(entryTitle(e), EpisodeEditor.MAX_ITEM_TITLE), link,
-                        markdownText(HtmlText.excerpt(e.summaryHtml() == null || e.summaryHtml().isBlank()
-                                ? e.contentHtml() : e.summaryHtml(), SUMMARY_CHARS)), SourceKind.PLANET, e.id());
+                yield new NoteItem(
+                        cut(entryTitle(e), EpisodeEditor.MAX_ITEM_TITLE),
+                        link,
+                        markdownText(HtmlText.excerpt(
+                                e.summaryHtml() == null || e.summaryHtml().isBlank()
+                                        ? e.contentHtml()
+                                        : e.summaryHtml(),
+                                SUMMARY_CHARS)),
+                        SourceKind.PLANET,
+                        e.id());
             }
             case JOURNAL -> {
-                Story s = journal.story(sourceId).filter(x -> x.status() == StoryStatus.PUBLISHED)
-                        .orElseThrow(() -> new ShowRefusal("journal story " + sourceId
-                                + " is not published; search again"));
-                yield new NoteItem(cut(s.title(), EpisodeEditor.MAX_ITEM_TITLE), siteUrl + "stories/" + s.id(),
-                        markdownText(HtmlText.excerpt(s.introHtml(), SUMMARY_CHARS)), SourceKind.JOURNAL, s.id());
+                Story s = journal.story(sourceId)
+                        .filter(x -> x.status() == StoryStatus.PUBLISHED)
+                        .orElseThrow(
+                                () -> new ShowRefusal("journal story " + sourceId + " is not published; search again"));
+                yield new NoteItem(
+                        cut(s.title(), EpisodeEditor.MAX_ITEM_TITLE),
+                        siteUrl + "stories/" + s.id(),
+                        markdownText(HtmlText.excerpt(s.introHtml(), SUMMARY_CHARS)),
+                        SourceKind.JOURNAL,
+                        s.id());
             }
             case FEEDBACK -> {
-                Feedback f = feedback.feedback(sourceId).filter(x -> x.status() != FeedbackStatus.ARCHIVED)
-                        .orElseThrow(() -> new ShowRefusal("feedback message " + sourceId
-                                + " is gone or archived; search again"));
-                String text = HtmlText.excerpt(PlainText.toHtml(f.message()),
-                        SUMMARY_CHARS - f.from().length() - 2);
-                yield new NoteItem(cut(f.subject(), EpisodeEditor.MAX_ITEM_TITLE), null,
-                        markdownText(f.from() + ": " + text), SourceKind.FEEDBACK, f.id());
+                Feedback f = feedback.feedback(sourceId)
+                        .filter(x -> x.status() != FeedbackStatus.ARCHIVED)
+                        .orElseThrow(() ->
+                                new ShowRefusal("feedback message " + sourceId + " is gone or archived; search again"));
+                String text = HtmlText.excerpt(
+                        PlainText.toHtml(f.message()), SUMMARY_CHARS - f.from().length() - 2);
+                yield new NoteItem(
+                        cut(f.subject(), EpisodeEditor.MAX_ITEM_TITLE),
+                        null,
+                        markdownText(f.from() + ": " + text),
+                        SourceKind.FEEDBACK,
+                        f.id());
             }
         };
         editor.add(episode, sectionId, item);

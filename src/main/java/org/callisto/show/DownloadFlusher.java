@@ -53,8 +53,7 @@ public final class DownloadFlusher implements AutoCloseable {
         try {
             flush();
         } catch (RuntimeException e) {
-            LOG.warn("show: cannot store download counts, keeping them in memory for the next try: {}",
-                    e.getMessage());
+            LOG.warn("show: cannot store download counts, keeping them in memory for the next try: {}", e.getMessage());
         }
     }
 

@@ -48,16 +48,23 @@ public final class DownloadStore {
      * days, and the days from {@code since} (UTC) on.
      */
     public List<EpisodeDownloads> downloads(LocalDate since) {
-        List<EpisodeDownloads> list = new ArrayList<>(db.withConnection(c -> Sql.list(c, "SELECT e.number, e.title,"
-                + " r.kind, r.media_path, COALESCE(SUM(d.downloads), 0),"
-                + " COALESCE(SUM(CASE WHEN d.day >= ? THEN d.downloads ELSE 0 END), 0)"
-                + " FROM episodes e JOIN renditions r ON r.episode_id = e.id"
-                + " LEFT JOIN download_counts d ON d.media_path = r.media_path"
-                + " GROUP BY e.number, e.title, r.kind, r.media_path",
-                rs -> new EpisodeDownloads(rs.getInt(1), rs.getString(2), RenditionKind.of(rs.getString(3)),
-                        rs.getString(4), rs.getLong(5), rs.getLong(6)), since.toString())));
-        list.sort(Comparator.comparingInt(EpisodeDownloads::number).reversed()
-                .thenComparing(EpisodeDownloads::kind));
+        List<EpisodeDownloads> list = new ArrayList<>(db.withConnection(c -> Sql.list(
+                c,
+                "SELECT e.number, e.title,"
+                        + " r.kind, r.media_path, COALESCE(SUM(d.downloads), 0),"
+                        + " COALESCE(SUM(CASE WHEN d.day >= ? THEN d.downloads ELSE 0 END), 0)"
+                        + " FROM episodes e JOIN renditions r ON r.episode_id = e.id"
+                        + " LEFT JOIN download_counts d ON d.media_path = r.media_path"
+                        + " GROUP BY e.number, e.title, r.kind, r.media_path",
+                rs -> new EpisodeDownloads(
+                        rs.getInt(1),
+                        rs.getString(2),
+                        RenditionKind.of(rs.getString(3)),
+                        rs.getString(4),
+                        rs.getLong(5),
+                        rs.getLong(6)),
+                since.toString())));
+        list.sort(Comparator.comparingInt(EpisodeDownloads::number).reversed().thenComparing(EpisodeDownloads::kind));
         return list;
     }
 }

@@ -18,8 +18,18 @@ import java.util.Objects;
  * @param guid         the item guid in every feed: assigned once, never changed
  * @param chaptersJson the Podcasting 2.0 JSON chapters document, or null
  */
-public record Episode(long id, int number, Integer season, String title, String slug, Instant publishedAt,
-        String summary, EpisodeType type, boolean explicit, String guid, String chaptersJson) {
+public record Episode(
+        long id,
+        int number,
+        Integer season,
+        String title,
+        String slug,
+        Instant publishedAt,
+        String summary,
+        EpisodeType type,
+        boolean explicit,
+        String guid,
+        String chaptersJson) {
 
     public Episode {
         Objects.requireNonNull(title, "title");

@@ -11,6 +11,5 @@ package org.callisto.show;
  * @param total     downloads on every stored day
  * @param recent    downloads in the period asked for (the last 30 days, say)
  */
-public record EpisodeDownloads(int number, String title, RenditionKind kind, String mediaPath, long total,
-                               long recent) {
-}
+public record EpisodeDownloads(
+        int number, String title, RenditionKind kind, String mediaPath, long total, long recent) {}

@@ -17,8 +17,16 @@ import java.util.Objects;
  * @param guid        the guid to use when the episode is new (an old feed's guid, say), or null for a new UUID;
  *                    an existing episode keeps its guid whatever is given
  */
-public record EpisodeDraft(int number, Integer season, String title, String slug, Instant publishedAt,
-        String summary, EpisodeType type, boolean explicit, String guid) {
+public record EpisodeDraft(
+        int number,
+        Integer season,
+        String title,
+        String slug,
+        Instant publishedAt,
+        String summary,
+        EpisodeType type,
+        boolean explicit,
+        String guid) {
 
     public EpisodeDraft {
         if (number < 0) {

@@ -70,9 +70,13 @@ public final class EpisodeEditor {
             throw new ShowRefusal("episode " + n + " exists already; choose another number, or edit it from the"
                     + " list of episodes");
         }
-        Episode e = episodes.saveEpisode(new EpisodeDraft(n, null, t, slug(t, n), at, s, EpisodeType.FULL, false,
-                null));
-        notes.setNotes(e.id(), Section.DEFAULT_HEADINGS.stream().map(h -> new Section(h, List.of())).toList());
+        Episode e =
+                episodes.saveEpisode(new EpisodeDraft(n, null, t, slug(t, n), at, s, EpisodeType.FULL, false, null));
+        notes.setNotes(
+                e.id(),
+                Section.DEFAULT_HEADINGS.stream()
+                        .map(h -> new Section(h, List.of()))
+                        .toList());
         return e;
     }
 
@@ -119,8 +123,8 @@ public final class EpisodeEditor {
         try {
             episodeType = EpisodeType.of(type == null || type.isBlank() ? "full" : type);
         } catch (IllegalArgumentException bad) {
-            throw new ShowRefusal("the episode type '" + shorten(type) + "' is not full, trailer or bonus;"
-                    + " choose one of them");
+            throw new ShowRefusal(
+                    "the episode type '" + shorten(type) + "' is not full, trailer or bonus;" + " choose one of them");
         }
         if (!episodes.updateEpisodeKind(e.id(), seasonNumber, episodeType, explicit)) {
             throw gone("episode " + e.number());
@@ -153,15 +157,21 @@ public final class EpisodeEditor {
 
     /** Adds an item typed by an editor at the end of a section. */
     public void addItem(Episode e, long sectionId, String title, String link, String summary) {
-        NoteItem item = NoteItem.of(oneLine(title, "item title", MAX_ITEM_TITLE, true), link(link),
+        NoteItem item = NoteItem.of(
+                oneLine(title, "item title", MAX_ITEM_TITLE, true),
+                link(link),
                 text(summary, "item summary", MAX_SUMMARY));
         add(e, sectionId, item);
     }
 
     /** Adds an item made elsewhere (curated from a source) at the end of a section, checking it as typed ones. */
     public void add(Episode e, long sectionId, NoteItem item) {
-        NoteItem checked = new NoteItem(oneLine(item.title(), "item title", MAX_ITEM_TITLE, true), link(item.link()),
-                text(item.summary(), "item summary", MAX_SUMMARY), item.sourceKind(), item.sourceId());
+        NoteItem checked = new NoteItem(
+                oneLine(item.title(), "item title", MAX_ITEM_TITLE, true),
+                link(item.link()),
+                text(item.summary(), "item summary", MAX_SUMMARY),
+                item.sourceKind(),
+                item.sourceId());
         if (items.add(e.id(), sectionId, checked) < 0) {
             throw gone("section " + sectionId);
         }
@@ -169,7 +179,11 @@ public final class EpisodeEditor {
 
     /** Changes an item's title, link and summary; where it was curated from stays. */
     public void updateItem(Episode e, long itemId, String title, String link, String summary) {
-        if (!items.update(e.id(), itemId, oneLine(title, "item title", MAX_ITEM_TITLE, true), link(link),
+        if (!items.update(
+                e.id(),
+                itemId,
+                oneLine(title, "item title", MAX_ITEM_TITLE, true),
+                link(link),
                 text(summary, "item summary", MAX_SUMMARY))) {
             throw gone("item " + itemId);
         }
@@ -250,13 +264,15 @@ public final class EpisodeEditor {
             return null;
         }
         if (v.length() > MAX_LINK) {
-            throw new ShowRefusal("the link has " + v.length() + " characters, more than the " + MAX_LINK
-                    + " allowed; shorten it");
+            throw new ShowRefusal(
+                    "the link has " + v.length() + " characters, more than the " + MAX_LINK + " allowed; shorten it");
         }
         try {
             URI u = new URI(v);
             String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && u.getHost() != null && !u.getHost().isEmpty()) {
+            if ((scheme.equals("http") || scheme.equals("https"))
+                    && u.getHost() != null
+                    && !u.getHost().isEmpty()) {
                 return v;
             }
         } catch (URISyntaxException e) {
@@ -279,7 +295,9 @@ public final class EpisodeEditor {
     }
 
     private static String text(String value, String field, int max) {
-        String v = value == null ? "" : clean(value.replace("\r\n", "\n").replace('\r', '\n')).strip();
+        String v = value == null
+                ? ""
+                : clean(value.replace("\r\n", "\n").replace('\r', '\n')).strip();
         if (v.length() > max) {
             throw new ShowRefusal("the " + field + " has " + v.length() + " characters, more than the " + max
                     + " allowed; shorten it");
@@ -290,8 +308,13 @@ public final class EpisodeEditor {
     /** {@code text} without control characters other than line ends and tabs, and without broken surrogates. */
     static String clean(String text) {
         StringBuilder b = new StringBuilder(text.length());
-        text.codePoints().filter(cp -> cp == '\n' || cp == '\t' || !Character.isISOControl(cp)
-                && Character.getType(cp) != Character.SURROGATE && cp != 0xFFFE && cp != 0xFFFF)
+        text.codePoints()
+                .filter(cp -> cp == '\n'
+                        || cp == '\t'
+                        || !Character.isISOControl(cp)
+                                && Character.getType(cp) != Character.SURROGATE
+                                && cp != 0xFFFE
+                                && cp != 0xFFFF)
                 .forEach(b::appendCodePoint);
         return b.toString();
     }
@@ -310,7 +333,8 @@ public final class EpisodeEditor {
 
     /** The episode numbered {@code number} as typed in an address, if there is one. */
     public Optional<Episode> episode(String number) {
-        return number != null && number.matches("[0-9]{1,6}") ? episodes.episode(Integer.parseInt(number))
+        return number != null && number.matches("[0-9]{1,6}")
+                ? episodes.episode(Integer.parseInt(number))
                 : Optional.empty();
     }
 }

@@ -9,8 +9,7 @@ import java.nio.file.Path;
  */
 final class EpisodeFileChecks {
 
-    private EpisodeFileChecks() {
-    }
+    private EpisodeFileChecks() {}
 
     /**
      * The episode numbered {@code number}.
@@ -18,8 +17,9 @@ final class EpisodeFileChecks {
      * @param what names the file in the message, e.g. {@code "episode 7 transcript ep7.vtt"}
      */
     static Episode episode(EpisodeStore episodes, int number, String what) throws RenditionException {
-        return episodes.episode(number).orElseThrow(() -> new RenditionException(
-                what + ": there is no episode " + number + "; create or import it first"));
+        return episodes.episode(number)
+                .orElseThrow(() -> new RenditionException(
+                        what + ": there is no episode " + number + "; create or import it first"));
     }
 
     /**
@@ -30,8 +30,8 @@ final class EpisodeFileChecks {
     static Path inside(Path mediaDir, Path file, String what) throws RenditionException {
         Path absolute = mediaDir.resolve(file).normalize();
         if (!absolute.startsWith(mediaDir)) {
-            throw new RenditionException(what + ": the file is outside the media directory " + mediaDir
-                    + "; move it there first");
+            throw new RenditionException(
+                    what + ": the file is outside the media directory " + mediaDir + "; move it there first");
         }
         if (!Files.isRegularFile(absolute)) {
             throw new RenditionException(what + ": no such file in " + mediaDir + "; check the name");

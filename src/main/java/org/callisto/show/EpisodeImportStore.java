@@ -23,8 +23,7 @@ public final class EpisodeImportStore {
     }
 
     /** An episode saved by {@link #importEpisode}, and whether it was new. */
-    public record Saved(Episode episode, boolean created) {
-    }
+    public record Saved(Episode episode, boolean created) {}
 
     /** Creates or updates the episode of {@code parsed} (found by its number), replacing its notes and guests. */
     public Saved importEpisode(ParsedNotes parsed) {
@@ -36,8 +35,11 @@ public final class EpisodeImportStore {
             guests.replace(c, episodeId, parsed.guests());
             return episodeId;
         });
-        return new Saved(episodes.byId(id).orElseThrow(() -> new IllegalStateException("show: episode "
-                + parsed.episode().number() + " was deleted while it was being imported; import it again")),
+        return new Saved(
+                episodes.byId(id)
+                        .orElseThrow(() -> new IllegalStateException(
+                                "show: episode " + parsed.episode().number()
+                                        + " was deleted while it was being imported; import it again")),
                 created[0]);
     }
 }

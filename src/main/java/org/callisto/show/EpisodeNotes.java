@@ -12,7 +12,11 @@ import java.util.Optional;
  * @param transcripts the transcripts
  * @param renditions  the media files, in {@link RenditionKind} order
  */
-public record EpisodeNotes(Episode episode, List<Section> sections, List<Guest> guests, List<Transcript> transcripts,
+public record EpisodeNotes(
+        Episode episode,
+        List<Section> sections,
+        List<Guest> guests,
+        List<Transcript> transcripts,
         List<Rendition> renditions) {
 
     public EpisodeNotes {

@@ -14,8 +14,12 @@ public final class EpisodeNotesReader {
     private final TranscriptStore transcripts;
     private final RenditionStore renditions;
 
-    public EpisodeNotesReader(EpisodeStore episodes, NoteStore notes, GuestStore guests, TranscriptStore transcripts,
-                              RenditionStore renditions) {
+    public EpisodeNotesReader(
+            EpisodeStore episodes,
+            NoteStore notes,
+            GuestStore guests,
+            TranscriptStore transcripts,
+            RenditionStore renditions) {
         this.episodes = episodes;
         this.notes = notes;
         this.guests = guests;
@@ -25,12 +29,19 @@ public final class EpisodeNotesReader {
 
     /** One episode with its notes, guests, transcripts and renditions. */
     public EpisodeNotes notes(Episode e) {
-        return new EpisodeNotes(e, notes.notes(e.id()), guests.guests(e.id()), transcripts.transcripts(e.id()),
+        return new EpisodeNotes(
+                e,
+                notes.notes(e.id()),
+                guests.guests(e.id()),
+                transcripts.transcripts(e.id()),
                 renditions.renditions(e.id()));
     }
 
     /** Every episode released by {@code now}, with everything about it, newest first. */
     public List<EpisodeNotes> released(Instant now) {
-        return episodes.episodes().stream().filter(e -> !e.publishedAt().isAfter(now)).map(this::notes).toList();
+        return episodes.episodes().stream()
+                .filter(e -> !e.publishedAt().isAfter(now))
+                .map(this::notes)
+                .toList();
     }
 }

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Apple's {@code itunes:episodeType}: a full episode, a trailer or bonus content. */
 public enum EpisodeType {
-    FULL, TRAILER, BONUS;
+    FULL,
+    TRAILER,
+    BONUS;
 
     /** The value as stored and as written in feeds: {@code full}, {@code trailer}, {@code bonus}. */
     public String value() {

@@ -17,8 +17,15 @@ import java.util.Objects;
  * @param receivedAt    when it arrived
  * @param usedInEpisode the number of the episode whose notes took it up, or null
  */
-public record Feedback(long id, String name, String email, String subject, String message, FeedbackStatus status,
-                       Instant receivedAt, Integer usedInEpisode) {
+public record Feedback(
+        long id,
+        String name,
+        String email,
+        String subject,
+        String message,
+        FeedbackStatus status,
+        Instant receivedAt,
+        Integer usedInEpisode) {
 
     public Feedback {
         Objects.requireNonNull(subject, "subject");

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Where a feedback message stands in the editors' queue: new (open), answered or archived. */
 public enum FeedbackStatus {
-    NEW, ANSWERED, ARCHIVED;
+    NEW,
+    ANSWERED,
+    ARCHIVED;
 
     /** The value as stored: {@code new}, {@code answered}, {@code archived}. */
     public String value() {

@@ -15,8 +15,8 @@ import org.callisto.db.Sql;
  * connection.
  */
 public final class FeedbackStore {
-    private static final String COLUMNS = "SELECT id, name, email, subject, message, status, received_at,"
-            + " used_in_episode FROM feedback";
+    private static final String COLUMNS =
+            "SELECT id, name, email, subject, message, status, received_at," + " used_in_episode FROM feedback";
 
     private final Database db;
 
@@ -26,9 +26,17 @@ public final class FeedbackStore {
 
     /** Stores a new message and returns it. */
     Feedback insert(String name, String email, String subject, String message, Instant receivedAt) {
-        long id = db.inTransaction(c -> Sql.first(c, "INSERT INTO feedback (name, email, subject, message, status,"
-                + " received_at) VALUES (?, ?, ?, ?, 'new', ?) RETURNING id", rs -> rs.getLong(1), name, email,
-                subject, message, receivedAt).orElseThrow());
+        long id = db.inTransaction(c -> Sql.first(
+                        c,
+                        "INSERT INTO feedback (name, email, subject, message, status,"
+                                + " received_at) VALUES (?, ?, ?, ?, 'new', ?) RETURNING id",
+                        rs -> rs.getLong(1),
+                        name,
+                        email,
+                        subject,
+                        message,
+                        receivedAt)
+                .orElseThrow());
         return feedback(id).orElseThrow();
     }
 
@@ -53,9 +61,14 @@ public final class FeedbackStore {
      */
     public List<Feedback> searchOpen(String text, int limit) {
         String pattern = LikePatterns.containing(text);
-        return query(COLUMNS + " WHERE status = 'new' AND (LOWER(subject) LIKE ? ESCAPE '\\'"
-                + " OR LOWER(message) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(name, '')) LIKE ? ESCAPE '\\')"
-                + " ORDER BY received_at, id LIMIT ?", pattern, pattern, pattern, limit);
+        return query(
+                COLUMNS + " WHERE status = 'new' AND (LOWER(subject) LIKE ? ESCAPE '\\'"
+                        + " OR LOWER(message) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(name, '')) LIKE ? ESCAPE '\\')"
+                        + " ORDER BY received_at, id LIMIT ?",
+                pattern,
+                pattern,
+                pattern,
+                limit);
     }
 
     /** Sets a message's status; false when there is no such message. */
@@ -65,8 +78,7 @@ public final class FeedbackStore {
 
     /** Records that episode {@code number}'s notes took the message up; false when there is no such message. */
     public boolean markUsed(long id, int episodeNumber, Instant at) {
-        return update("UPDATE feedback SET used_in_episode = ?, used_at = ? WHERE id = ?", episodeNumber, at,
-                id) > 0;
+        return update("UPDATE feedback SET used_in_episode = ?, used_at = ? WHERE id = ?", episodeNumber, at, id) > 0;
     }
 
     private int update(String sql, Object... params) {
@@ -78,7 +90,14 @@ public final class FeedbackStore {
     }
 
     private static Feedback feedback(ResultSet rs) throws SQLException {
-        return new Feedback(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                FeedbackStatus.of(rs.getString(6)), Instant.ofEpochMilli(rs.getLong(7)), Sql.intOrNull(rs, 8));
+        return new Feedback(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                FeedbackStatus.of(rs.getString(6)),
+                Instant.ofEpochMilli(rs.getLong(7)),
+                Sql.intOrNull(rs, 8));
     }
 }

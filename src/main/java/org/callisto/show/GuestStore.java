@@ -34,8 +34,8 @@ public final class GuestStore {
     void replace(Connection c, long episodeId, List<Guest> guests) throws SQLException {
         changes.touch(c);
         Sql.update(c, "DELETE FROM guests WHERE episode_id = ?", episodeId);
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO guests (episode_id, position, name, link) VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO guests (episode_id, position, name, link) VALUES (?, ?, ?, ?)")) {
             int position = 0;
             for (Guest g : guests) {
                 Sql.bind(ps, episodeId, position++, g.name(), g.link());
@@ -47,7 +47,10 @@ public final class GuestStore {
 
     /** An episode's guests, in order. */
     public List<Guest> guests(long episodeId) {
-        return db.withConnection(c -> Sql.list(c, "SELECT name, link FROM guests WHERE episode_id = ?"
-                + " ORDER BY position", rs -> new Guest(rs.getString(1), rs.getString(2)), episodeId));
+        return db.withConnection(c -> Sql.list(
+                c,
+                "SELECT name, link FROM guests WHERE episode_id = ?" + " ORDER BY position",
+                rs -> new Guest(rs.getString(1), rs.getString(2)),
+                episodeId));
     }
 }

@@ -27,8 +27,15 @@ public final class ItemStore {
 
     /** The parameters of {@link #INSERT} for {@code item} at {@code position} of section {@code sectionId}. */
     static Object[] values(long sectionId, int position, NoteItem item) {
-        return new Object[] {sectionId, position, item.title(), item.link(), item.summary(),
-                item.sourceKind() == null ? null : item.sourceKind().value(), item.sourceId()};
+        return new Object[] {
+            sectionId,
+            position,
+            item.title(),
+            item.link(),
+            item.summary(),
+            item.sourceKind() == null ? null : item.sourceKind().value(),
+            item.sourceId()
+        };
     }
 
     /**
@@ -48,21 +55,36 @@ public final class ItemStore {
 
     /** Changes an item's title, link and summary (its source stays); false when the episode has no such item. */
     public boolean update(long episodeId, long itemId, String title, String link, String summary) {
-        return changes.update("UPDATE items SET title = ?, link = ?, summary = ? WHERE id = ? AND section_id IN"
-                + " (SELECT id FROM sections WHERE episode_id = ?)", title, link, summary, itemId, episodeId) > 0;
+        return changes.update(
+                        "UPDATE items SET title = ?, link = ?, summary = ? WHERE id = ? AND section_id IN"
+                                + " (SELECT id FROM sections WHERE episode_id = ?)",
+                        title,
+                        link,
+                        summary,
+                        itemId,
+                        episodeId)
+                > 0;
     }
 
     /** Deletes an item of the episode; false when it has no such item. */
     public boolean delete(long episodeId, long itemId) {
-        return changes.update("DELETE FROM items WHERE id = ? AND section_id IN"
-                + " (SELECT id FROM sections WHERE episode_id = ?)", itemId, episodeId) > 0;
+        return changes.update(
+                        "DELETE FROM items WHERE id = ? AND section_id IN"
+                                + " (SELECT id FROM sections WHERE episode_id = ?)",
+                        itemId,
+                        episodeId)
+                > 0;
     }
 
     /** Swaps an item with the one before ({@code up}) or after it in its section; false when it cannot move. */
     public boolean move(long episodeId, long itemId, boolean up) {
         return changes.write(c -> {
-            Optional<Long> sectionId = Sql.first(c, "SELECT i.section_id FROM items i JOIN sections s"
-                    + " ON s.id = i.section_id WHERE i.id = ? AND s.episode_id = ?", rs -> rs.getLong(1), itemId,
+            Optional<Long> sectionId = Sql.first(
+                    c,
+                    "SELECT i.section_id FROM items i JOIN sections s"
+                            + " ON s.id = i.section_id WHERE i.id = ? AND s.episode_id = ?",
+                    rs -> rs.getLong(1),
+                    itemId,
                     episodeId);
             return sectionId.isPresent() && NotePositions.swap(c, NotePositions.ITEMS, sectionId.get(), itemId, up);
         });
@@ -75,14 +97,20 @@ public final class ItemStore {
                 return false;
             }
             int position = NotePositions.next(c, NotePositions.ITEMS, sectionId);
-            return Sql.update(c, "UPDATE items SET section_id = ?, position = ? WHERE id = ?"
-                    + " AND section_id IN (SELECT id FROM sections WHERE episode_id = ?)", sectionId, position, itemId,
-                    episodeId) > 0;
+            return Sql.update(
+                            c,
+                            "UPDATE items SET section_id = ?, position = ? WHERE id = ?"
+                                    + " AND section_id IN (SELECT id FROM sections WHERE episode_id = ?)",
+                            sectionId,
+                            position,
+                            itemId,
+                            episodeId)
+                    > 0;
         });
     }
 
     private static boolean sectionOf(Connection c, long episodeId, long sectionId) throws SQLException {
-        return Sql.first(c, "SELECT 1 FROM sections WHERE id = ? AND episode_id = ?", rs -> true, sectionId,
-                episodeId).isPresent();
+        return Sql.first(c, "SELECT 1 FROM sections WHERE id = ? AND episode_id = ?", rs -> true, sectionId, episodeId)
+                .isPresent();
     }
 }

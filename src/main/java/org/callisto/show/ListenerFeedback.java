@@ -68,7 +68,8 @@ public final class ListenerFeedback {
                     + " correct it or leave the field empty");
         }
         String s = oneLine(subject, "subject", MAX_SUBJECT, true);
-        String m = clean(message == null ? "" : message.replace("\r\n", "\n").replace('\r', '\n')).strip();
+        String m = clean(message == null ? "" : message.replace("\r\n", "\n").replace('\r', '\n'))
+                .strip();
         if (m.isEmpty()) {
             throw new JournalRefusal("the message is empty; write what you would like to tell or ask the show");
         }
@@ -76,8 +77,7 @@ public final class ListenerFeedback {
             throw new JournalRefusal("the message has " + m.length() + " characters, more than the " + MAX_MESSAGE
                     + " allowed; shorten it");
         }
-        String key = "feedback:addr:" + (address == null || address.isBlank() ? "unknown"
-                : shortKey(address.strip()));
+        String key = "feedback:addr:" + (address == null || address.isBlank() ? "unknown" : shortKey(address.strip()));
         if (limiter.acquire(key, RATE) instanceof RateDecision.RateLimited limited) {
             throw limited.refusal();
         }
@@ -133,8 +133,13 @@ public final class ListenerFeedback {
     /** {@code text} without control characters other than line ends and tabs, and without broken surrogates. */
     static String clean(String text) {
         StringBuilder b = new StringBuilder(text.length());
-        text.codePoints().filter(cp -> cp == '\n' || cp == '\t' || !Character.isISOControl(cp)
-                && Character.getType(cp) != Character.SURROGATE && cp != 0xFFFE && cp != 0xFFFF)
+        text.codePoints()
+                .filter(cp -> cp == '\n'
+                        || cp == '\t'
+                        || !Character.isISOControl(cp)
+                                && Character.getType(cp) != Character.SURROGATE
+                                && cp != 0xFFFE
+                                && cp != 0xFFFF)
                 .forEach(b::appendCodePoint);
         return b.toString();
     }

@@ -30,7 +30,11 @@ public final class MarkdownImport {
     }
 
     /** What happened to one folder. */
-    public enum Outcome { ADDED, UPDATED, FAILED }
+    public enum Outcome {
+        ADDED,
+        UPDATED,
+        FAILED
+    }
 
     /**
      * The result of importing one folder.
@@ -40,8 +44,7 @@ public final class MarkdownImport {
      * @param number  the episode number, or -1 when it failed before knowing it
      * @param message for failures, {@code file:line: problem; fix}; otherwise the episode's title
      */
-    public record Result(Path folder, Outcome outcome, int number, String message) {
-    }
+    public record Result(Path folder, Outcome outcome, int number, String message) {}
 
     /**
      * Imports every episode folder of {@code dir}.
@@ -51,8 +54,10 @@ public final class MarkdownImport {
     public List<Result> importAll(Path dir) throws IOException {
         List<Path> folders;
         try (Stream<Path> list = Files.list(dir)) {
-            folders = list.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted().toList();
+            folders = list.filter(Files::isDirectory)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
         }
         List<Result> results = new ArrayList<>();
         Map<Integer, Path> seen = new HashMap<>();
@@ -63,15 +68,25 @@ public final class MarkdownImport {
     }
 
     private Result importFolder(Path folder, Map<Integer, Path> seen) {
-        Path file = NOTE_FILES.stream().map(folder::resolve).filter(Files::isRegularFile).findFirst().orElse(null);
+        Path file = NOTE_FILES.stream()
+                .map(folder::resolve)
+                .filter(Files::isRegularFile)
+                .findFirst()
+                .orElse(null);
         if (file == null) {
-            return new Result(folder, Outcome.FAILED, -1, folder + ": no " + String.join(" or ", NOTE_FILES)
-                    + "; put the episode's show notes in " + folder.resolve(NOTE_FILES.getFirst()));
+            return new Result(
+                    folder,
+                    Outcome.FAILED,
+                    -1,
+                    folder + ": no " + String.join(" or ", NOTE_FILES) + "; put the episode's show notes in "
+                            + folder.resolve(NOTE_FILES.getFirst()));
         }
         ParsedNotes notes;
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().decode(
-                    java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
             notes = parser.parse(file, folder.getFileName().toString(), text);
         } catch (CharacterCodingException e) {
             return new Result(folder, Outcome.FAILED, -1, file + ":1: not UTF-8 text; save it as UTF-8");
@@ -83,11 +98,18 @@ public final class MarkdownImport {
         int number = notes.episode().number();
         Path other = seen.putIfAbsent(number, folder);
         if (other != null) {
-            return new Result(folder, Outcome.FAILED, number, file + ":1: episode " + number
-                    + " is already imported from " + other + "; give one of them another number");
+            return new Result(
+                    folder,
+                    Outcome.FAILED,
+                    number,
+                    file + ":1: episode " + number + " is already imported from " + other
+                            + "; give one of them another number");
         }
         EpisodeImportStore.Saved saved = store.importEpisode(notes);
-        return new Result(folder, saved.created() ? Outcome.ADDED : Outcome.UPDATED, number,
+        return new Result(
+                folder,
+                saved.created() ? Outcome.ADDED : Outcome.UPDATED,
+                number,
                 saved.episode().title());
     }
 }

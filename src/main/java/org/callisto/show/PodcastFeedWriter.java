@@ -94,7 +94,8 @@ public final class PodcastFeedWriter {
 
     private void channel(XMLStreamWriter w, PodcastFeed feed, ShowSettings show, List<EpisodeNotes> episodes)
             throws XMLStreamException {
-        String title = feed == PodcastFeed.ITUNES || feed == PodcastFeed.MP3 ? show.title()
+        String title = feed == PodcastFeed.ITUNES || feed == PodcastFeed.MP3
+                ? show.title()
                 : show.title() + " (" + feed.label() + ")";
         String feedUrl = urls.feed(feed);
         text(w, "title", title);
@@ -148,8 +149,10 @@ public final class PodcastFeedWriter {
         if (show.fundingUrl() != null && !show.fundingUrl().isBlank()) {
             w.writeStartElement("podcast", "funding", PODCAST_NS);
             w.writeAttribute("url", show.fundingUrl());
-            w.writeCharacters(XmlText.clean(show.fundingText() == null || show.fundingText().isBlank()
-                    ? "Support the show" : show.fundingText()));
+            w.writeCharacters(XmlText.clean(
+                    show.fundingText() == null || show.fundingText().isBlank()
+                            ? "Support the show"
+                            : show.fundingText()));
             w.writeEndElement();
         }
     }
@@ -252,8 +255,10 @@ public final class PodcastFeedWriter {
         w.writeAttribute("contentType", PodcastFeed.TORRENT_TYPE);
         String name = r.mediaPath().substring(r.mediaPath().lastIndexOf('/') + 1);
         w.writeEmptyElement("podcast", "source", PODCAST_NS);
-        w.writeAttribute("uri", "magnet:?xt=urn:btih:" + r.infoHash() + "&dn=" + encode(name) + "&xl=" + r.length()
-                + "&ws=" + encode(direct));
+        w.writeAttribute(
+                "uri",
+                "magnet:?xt=urn:btih:" + r.infoHash() + "&dn=" + encode(name) + "&xl=" + r.length() + "&ws="
+                        + encode(direct));
         w.writeAttribute("contentType", PodcastFeed.TORRENT_TYPE);
         w.writeEndElement();
     }

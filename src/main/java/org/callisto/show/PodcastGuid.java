@@ -15,12 +15,12 @@ public final class PodcastGuid {
     /** The "podcast" namespace of the specification. */
     public static final UUID NAMESPACE = UUID.fromString("ead4c236-bf58-58c6-a2c6-a6b28d128cb6");
 
-    private PodcastGuid() {
-    }
+    private PodcastGuid() {}
 
     /** The guid of the feed at {@code feedUrl}, e.g. {@code podnews.net/rss} gives {@code 9b024349-...}. */
     public static String of(String feedUrl) {
-        String name = feedUrl.strip().replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://", "").replaceFirst("/+$", "");
+        String name =
+                feedUrl.strip().replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://", "").replaceFirst("/+$", "");
         return uuid5(NAMESPACE, name).toString();
     }
 

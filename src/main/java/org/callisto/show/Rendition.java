@@ -14,8 +14,15 @@ import java.util.Objects;
  * @param torrentLength the {@code .torrent} file's length in bytes
  * @param infoHash      the torrent's info hash, 40 hex digits
  */
-public record Rendition(RenditionKind kind, String mediaPath, String mimeType, long length, long durationMs,
-        String torrentPath, long torrentLength, String infoHash) {
+public record Rendition(
+        RenditionKind kind,
+        String mediaPath,
+        String mimeType,
+        long length,
+        long durationMs,
+        String torrentPath,
+        long torrentLength,
+        String infoHash) {
 
     public Rendition {
         Objects.requireNonNull(kind, "kind");

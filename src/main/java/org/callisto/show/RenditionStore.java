@@ -26,22 +26,41 @@ public final class RenditionStore {
 
     /** Adds a rendition to an episode, replacing the one of the same kind. */
     public void saveRendition(long episodeId, Rendition r) {
-        changes.update("INSERT INTO renditions (episode_id, kind, media_path, mime, length, duration_ms, torrent_path,"
-                + " torrent_length, infohash, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (episode_id, kind) DO UPDATE SET media_path = excluded.media_path,"
-                + " mime = excluded.mime, length = excluded.length, duration_ms = excluded.duration_ms,"
-                + " torrent_path = excluded.torrent_path, torrent_length = excluded.torrent_length,"
-                + " infohash = excluded.infohash, added_at = excluded.added_at", episodeId, r.kind().value(),
-                r.mediaPath(), r.mimeType(), r.length(), r.durationMs(), r.torrentPath(), r.torrentLength(),
-                r.infoHash(), clock.instant());
+        changes.update(
+                "INSERT INTO renditions (episode_id, kind, media_path, mime, length, duration_ms, torrent_path,"
+                        + " torrent_length, infohash, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (episode_id, kind) DO UPDATE SET media_path = excluded.media_path,"
+                        + " mime = excluded.mime, length = excluded.length, duration_ms = excluded.duration_ms,"
+                        + " torrent_path = excluded.torrent_path, torrent_length = excluded.torrent_length,"
+                        + " infohash = excluded.infohash, added_at = excluded.added_at",
+                episodeId,
+                r.kind().value(),
+                r.mediaPath(),
+                r.mimeType(),
+                r.length(),
+                r.durationMs(),
+                r.torrentPath(),
+                r.torrentLength(),
+                r.infoHash(),
+                clock.instant());
     }
 
     /** An episode's renditions, in {@link RenditionKind} order. */
     public List<Rendition> renditions(long episodeId) {
-        List<Rendition> list = new ArrayList<>(db.withConnection(c -> Sql.list(c, "SELECT kind, media_path, mime,"
-                + " length, duration_ms, torrent_path, torrent_length, infohash FROM renditions WHERE episode_id = ?",
-                rs -> new Rendition(RenditionKind.of(rs.getString(1)), rs.getString(2), rs.getString(3),
-                        rs.getLong(4), rs.getLong(5), rs.getString(6), rs.getLong(7), rs.getString(8)), episodeId)));
+        List<Rendition> list = new ArrayList<>(db.withConnection(c -> Sql.list(
+                c,
+                "SELECT kind, media_path, mime,"
+                        + " length, duration_ms, torrent_path, torrent_length, infohash FROM renditions WHERE episode_id = ?",
+                rs -> new Rendition(
+                        RenditionKind.of(rs.getString(1)),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getString(6),
+                        rs.getLong(7),
+                        rs.getString(8)),
+                episodeId)));
         list.sort(Comparator.comparing(Rendition::kind));
         return list;
     }

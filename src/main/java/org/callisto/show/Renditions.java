@@ -52,8 +52,8 @@ public final class Renditions {
         try {
             info = MediaInspector.inspect(absolute);
         } catch (MediaException e) {
-            throw new RenditionException(what + ": the file is not usable media: " + e.getMessage()
-                    + "; export or upload it again", e);
+            throw new RenditionException(
+                    what + ": the file is not usable media: " + e.getMessage() + "; export or upload it again", e);
         }
         if (!info.mimeType().equals(kind.mimeType())) {
             throw new RenditionException(what + ": the file is " + info.mimeType() + " but a " + kind.label()
@@ -71,8 +71,15 @@ public final class Renditions {
         } catch (IOException e) {
             throw new RenditionException(what + ": cannot read back " + torrentFile + ": " + e.getMessage(), e);
         }
-        Rendition rendition = new Rendition(kind, relative, info.mimeType(), info.length(), info.durationMillis(),
-                EpisodeFileChecks.relative(mediaDir, torrentFile), torrentLength, torrent.infoHashHex());
+        Rendition rendition = new Rendition(
+                kind,
+                relative,
+                info.mimeType(),
+                info.length(),
+                info.durationMillis(),
+                EpisodeFileChecks.relative(mediaDir, torrentFile),
+                torrentLength,
+                torrent.infoHashHex());
         store.saveRendition(episode.id(), rendition);
         return rendition;
     }

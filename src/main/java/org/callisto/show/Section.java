@@ -12,8 +12,8 @@ import java.util.Objects;
 public record Section(String heading, List<NoteItem> items) {
 
     /** The sections a new episode starts with, in this order. */
-    public static final List<String> DEFAULT_HEADINGS = List.of(
-            "Headlines", "Interview", "News Roundup", "Beastie Bits", "Feedback/Questions");
+    public static final List<String> DEFAULT_HEADINGS =
+            List.of("Headlines", "Interview", "News Roundup", "Beastie Bits", "Feedback/Questions");
 
     public Section {
         Objects.requireNonNull(heading, "heading");

@@ -22,15 +22,25 @@ public final class SectionStore {
     public long add(long episodeId, String heading) {
         return changes.write(c -> {
             int position = NotePositions.next(c, NotePositions.SECTIONS, episodeId);
-            return Sql.first(c, "INSERT INTO sections (episode_id, position, heading) VALUES (?, ?, ?) RETURNING id",
-                    rs -> rs.getLong(1), episodeId, position, heading).orElseThrow();
+            return Sql.first(
+                            c,
+                            "INSERT INTO sections (episode_id, position, heading) VALUES (?, ?, ?) RETURNING id",
+                            rs -> rs.getLong(1),
+                            episodeId,
+                            position,
+                            heading)
+                    .orElseThrow();
         });
     }
 
     /** Renames section {@code sectionId} of the episode; false when the episode has no such section. */
     public boolean rename(long episodeId, long sectionId, String heading) {
-        return changes.update("UPDATE sections SET heading = ? WHERE id = ? AND episode_id = ?", heading, sectionId,
-                episodeId) > 0;
+        return changes.update(
+                        "UPDATE sections SET heading = ? WHERE id = ? AND episode_id = ?",
+                        heading,
+                        sectionId,
+                        episodeId)
+                > 0;
     }
 
     /** Deletes a section of the episode with its items; false when the episode has no such section. */

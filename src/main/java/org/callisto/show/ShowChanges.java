@@ -35,8 +35,12 @@ public final class ShowChanges {
         return db.withConnection(c -> {
             long changed = Sql.first(c, "SELECT changed_at FROM show_changes WHERE id = 1", rs -> rs.getLong(1))
                     .orElse(0L);
-            long released = Sql.first(c, "SELECT MAX(published_at) FROM episodes WHERE published_at <= ?",
-                    rs -> rs.getLong(1), now).orElse(0L);
+            long released = Sql.first(
+                            c,
+                            "SELECT MAX(published_at) FROM episodes WHERE published_at <= ?",
+                            rs -> rs.getLong(1),
+                            now)
+                    .orElse(0L);
             return Instant.ofEpochMilli(Math.max(changed, released));
         });
     }
@@ -65,8 +69,11 @@ public final class ShowChanges {
 
     /** Moves the change time forward, to now or by at least a millisecond, inside the caller's transaction. */
     void touch(Connection c) throws SQLException {
-        Sql.update(c, "INSERT INTO show_changes (id, changed_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE"
-                + " SET changed_at = CASE WHEN excluded.changed_at > show_changes.changed_at THEN excluded.changed_at"
-                + " ELSE show_changes.changed_at + 1 END", clock.instant());
+        Sql.update(
+                c,
+                "INSERT INTO show_changes (id, changed_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE"
+                        + " SET changed_at = CASE WHEN excluded.changed_at > show_changes.changed_at THEN excluded.changed_at"
+                        + " ELSE show_changes.changed_at + 1 END",
+                clock.instant());
     }
 }

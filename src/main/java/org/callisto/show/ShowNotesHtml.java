@@ -11,8 +11,7 @@ import org.callisto.html.MarkdownText;
  */
 public final class ShowNotesHtml {
 
-    private ShowNotesHtml() {
-    }
+    private ShowNotesHtml() {}
 
     /**
      * The notes of {@code notes} as HTML.
@@ -51,7 +50,8 @@ public final class ShowNotesHtml {
         }
         if (feedbackAddress != null && !feedbackAddress.isBlank()) {
             String address = feedbackAddress.strip();
-            String href = address.contains("://") || address.startsWith("mailto:") ? address
+            String href = address.contains("://") || address.startsWith("mailto:")
+                    ? address
                     : address.contains("@") ? "mailto:" + address : null;
             b.append("<p>Send your feedback and questions to ");
             link(b, href, address.replaceFirst("^mailto:", ""));
@@ -70,7 +70,11 @@ public final class ShowNotesHtml {
             b.append(escape(text));
             return;
         }
-        b.append("<a href=\"").append(escape(href)).append("\">").append(escape(text)).append("</a>");
+        b.append("<a href=\"")
+                .append(escape(href))
+                .append("\">")
+                .append(escape(text))
+                .append("</a>");
     }
 
     /** Escapes text for HTML element content and double-quoted attribute values. */

@@ -26,8 +26,9 @@ public final class ShowNotesParser {
     private static final Pattern LINKED = Pattern.compile("^\\[(.+)]\\(\\s*<?([^\\s)>]+)>?\\s*\\)\\s*(.*)$");
     /** What separates a list item's link from its summary: an en or em dash, a hyphen or a colon. */
     private static final Pattern SEPARATOR = Pattern.compile("^(?:[–—-]|:)\\s*");
-    private static final List<String> KEYS = List.of("number", "title", "date", "season", "type", "explicit",
-            "summary", "guests", "guid", "slug");
+
+    private static final List<String> KEYS =
+            List.of("number", "title", "date", "season", "type", "explicit", "summary", "guests", "guid", "slug");
 
     /**
      * Parses {@code text}, read from {@code file} in folder {@code folderName}.
@@ -65,19 +66,24 @@ public final class ShowNotesParser {
             Matcher m = FRONT.matcher(line);
             if (!m.matches()) {
                 if (fenced) {
-                    throw new ShowNotesException(file, i + 1, "\"" + line + "\" is not a front matter line;"
-                            + " write key: value, or close the front matter with ---");
+                    throw new ShowNotesException(
+                            file,
+                            i + 1,
+                            "\"" + line + "\" is not a front matter line;"
+                                    + " write key: value, or close the front matter with ---");
                 }
                 break;
             }
             String key = m.group(1);
             if (!KEYS.contains(key)) {
-                throw new ShowNotesException(file, i + 1, "unknown front matter key \"" + key + "\"; use one of "
-                        + String.join(", ", KEYS));
+                throw new ShowNotesException(
+                        file, i + 1, "unknown front matter key \"" + key + "\"; use one of " + String.join(", ", KEYS));
             }
             if (front.containsKey(key)) {
-                throw new ShowNotesException(file, i + 1, "\"" + key + "\" is given twice (first on line "
-                        + frontLine.get(key) + "); keep one");
+                throw new ShowNotesException(
+                        file,
+                        i + 1,
+                        "\"" + key + "\" is given twice (first on line " + frontLine.get(key) + "); keep one");
             }
             front.put(key, m.group(2).strip());
             frontLine.put(key, i + 1);
@@ -92,8 +98,16 @@ public final class ShowNotesParser {
         }
         List<Section> sections = body.finish();
         String summary = front.containsKey("summary") ? front.get("summary") : body.intro();
-        EpisodeDraft draft = new EpisodeDraft(header.number(), header.season(), header.title(), header.slug(),
-                header.date(), summary, header.type(), header.flag("explicit"), front.get("guid"));
+        EpisodeDraft draft = new EpisodeDraft(
+                header.number(),
+                header.season(),
+                header.title(),
+                header.slug(),
+                header.date(),
+                summary,
+                header.type(),
+                header.flag("explicit"),
+                front.get("guid"));
         return new ParsedNotes(draft, sections, header.guests());
     }
 
@@ -109,8 +123,11 @@ public final class ShowNotesParser {
             if (given == null) {
                 Matcher m = Pattern.compile("^(\\d+)").matcher(folderName);
                 if (!m.find()) {
-                    throw new ShowNotesException(file, 1, "no episode number; add a line number: 42 to the front"
-                            + " matter, or start the folder's name with it (0042-title)");
+                    throw new ShowNotesException(
+                            file,
+                            1,
+                            "no episode number; add a line number: 42 to the front"
+                                    + " matter, or start the folder's name with it (0042-title)");
                 }
                 given = m.group(1);
             }
@@ -130,16 +147,19 @@ public final class ShowNotesParser {
                 }
                 return n;
             } catch (NumberFormatException e) {
-                throw new ShowNotesException(file, line(key), key + " \"" + value + "\" is not a whole number;"
-                        + " write it in digits, e.g. " + key + ": 42");
+                throw new ShowNotesException(
+                        file,
+                        line(key),
+                        key + " \"" + value + "\" is not a whole number;" + " write it in digits, e.g. " + key
+                                + ": 42");
             }
         }
 
         String title() throws ShowNotesException {
             String title = values.get("title");
             if (title == null || title.isEmpty()) {
-                throw new ShowNotesException(file, line("title"), "no title; add a line title: ... to the front"
-                        + " matter");
+                throw new ShowNotesException(
+                        file, line("title"), "no title; add a line title: ... to the front" + " matter");
             }
             return title;
         }
@@ -152,15 +172,19 @@ public final class ShowNotesParser {
             if (given.isEmpty()) {
                 given = title();
             }
-            String slug = given.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+            String slug =
+                    given.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
             return slug.isEmpty() ? "episode" : slug;
         }
 
         Instant date() throws ShowNotesException {
             String value = values.get("date");
             if (value == null || value.isEmpty()) {
-                throw new ShowNotesException(file, line("date"), "no release date; add a line date: 2026-03-05"
-                        + " (or 2026-03-05 18:00, UTC, or 2026-03-05T18:00:00-05:00) to the front matter");
+                throw new ShowNotesException(
+                        file,
+                        line("date"),
+                        "no release date; add a line date: 2026-03-05"
+                                + " (or 2026-03-05 18:00, UTC, or 2026-03-05T18:00:00-05:00) to the front matter");
             }
             try {
                 if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
@@ -171,8 +195,11 @@ public final class ShowNotesParser {
                 }
                 return OffsetDateTime.parse(value).toInstant();
             } catch (DateTimeParseException e) {
-                throw new ShowNotesException(file, line("date"), "date \"" + value + "\" is not a date; write"
-                        + " 2026-03-05, 2026-03-05 18:00 (UTC) or 2026-03-05T18:00:00-05:00");
+                throw new ShowNotesException(
+                        file,
+                        line("date"),
+                        "date \"" + value + "\" is not a date; write"
+                                + " 2026-03-05, 2026-03-05 18:00 (UTC) or 2026-03-05T18:00:00-05:00");
             }
         }
 
@@ -190,8 +217,12 @@ public final class ShowNotesParser {
             return switch (value) {
                 case "yes", "true" -> true;
                 case "no", "false", "" -> false;
-                default -> throw new ShowNotesException(file, line(key), key + " \"" + value + "\" is neither yes"
-                        + " nor no; write " + key + ": yes or " + key + ": no");
+                default ->
+                    throw new ShowNotesException(
+                            file,
+                            line(key),
+                            key + " \"" + value + "\" is neither yes" + " nor no; write " + key + ": yes or " + key
+                                    + ": no");
             };
         }
 
@@ -222,20 +253,25 @@ public final class ShowNotesParser {
                 endSection();
                 heading = line.substring(2).strip();
                 if (heading.isEmpty()) {
-                    throw new ShowNotesException(file, number, "a section heading with no text; write e.g."
-                            + " ## Headlines");
+                    throw new ShowNotesException(
+                            file, number, "a section heading with no text; write e.g." + " ## Headlines");
                 }
                 items = new ArrayList<>();
                 return;
             }
             if (line.startsWith("# ")) {
-                throw new ShowNotesException(file, number, "a level-1 heading; put the title in the front matter"
-                        + " (title: ...) and start sections with ##");
+                throw new ShowNotesException(
+                        file,
+                        number,
+                        "a level-1 heading; put the title in the front matter"
+                                + " (title: ...) and start sections with ##");
             }
             if (heading == null) {
                 if (line.startsWith("### ") || line.startsWith("- ") || line.startsWith("* ")) {
-                    throw new ShowNotesException(file, number, "an item before the first section; put a heading"
-                            + " such as ## Headlines above it");
+                    throw new ShowNotesException(
+                            file,
+                            number,
+                            "an item before the first section; put a heading" + " such as ## Headlines above it");
                 }
                 if (!line.isEmpty() || !intro.isEmpty()) {
                     intro.append(raw.stripTrailing()).append('\n');
@@ -263,12 +299,18 @@ public final class ShowNotesParser {
                 return;
             }
             if (itemSummary == null) {
-                throw new ShowNotesException(file, number, "text outside an item in section \"" + heading
-                        + "\"; start an item with ### [Title](link) or - [Title](link) – summary above it");
+                throw new ShowNotesException(
+                        file,
+                        number,
+                        "text outside an item in section \"" + heading
+                                + "\"; start an item with ### [Title](link) or - [Title](link) – summary above it");
             }
             if (listItem && !Character.isWhitespace(raw.charAt(0))) {
-                throw new ShowNotesException(file, number, "text after a list item that is not indented; indent it"
-                        + " by two spaces to continue the item, or leave a blank line and start a new item");
+                throw new ShowNotesException(
+                        file,
+                        number,
+                        "text after a list item that is not indented; indent it"
+                                + " by two spaces to continue the item, or leave a blank line and start a new item");
             }
             itemSummary.append(line).append('\n');
         }
@@ -281,12 +323,18 @@ public final class ShowNotesParser {
                 itemLink = m.group(2);
                 rest = SEPARATOR.matcher(m.group(3)).replaceFirst("");
                 if (!itemLink.matches("(?i)(https?|gopher|ftp)://\\S+|mailto:\\S+")) {
-                    throw new ShowNotesException(file, number, "the link \"" + itemLink + "\" of \"" + itemTitle
-                            + "\" is not an absolute http(s) URL; write the whole address, e.g. https://...");
+                    throw new ShowNotesException(
+                            file,
+                            number,
+                            "the link \"" + itemLink + "\" of \"" + itemTitle
+                                    + "\" is not an absolute http(s) URL; write the whole address, e.g. https://...");
                 }
             } else if (text.matches("^\\[.*]\\s*\\(.*")) {
-                throw new ShowNotesException(file, number, "a broken link in \"" + text + "\"; write"
-                        + " [Title](https://...) with no space between ] and (");
+                throw new ShowNotesException(
+                        file,
+                        number,
+                        "a broken link in \"" + text + "\"; write"
+                                + " [Title](https://...) with no space between ] and (");
             } else {
                 itemTitle = text;
                 itemLink = null;
@@ -296,8 +344,10 @@ public final class ShowNotesParser {
                 throw new ShowNotesException(file, number, "an item without a title; write [Title](link)");
             }
             if (!list && !rest.isEmpty()) {
-                throw new ShowNotesException(file, number, "text after the link of a ### item; put the summary in"
-                        + " the paragraphs below the heading");
+                throw new ShowNotesException(
+                        file,
+                        number,
+                        "text after the link of a ### item; put the summary in" + " the paragraphs below the heading");
             }
             listItem = list;
             itemSummary = new StringBuilder();
@@ -308,7 +358,8 @@ public final class ShowNotesParser {
 
         private void endItem() {
             if (itemSummary != null) {
-                items.add(NoteItem.of(itemTitle, itemLink, itemSummary.toString().strip()));
+                items.add(
+                        NoteItem.of(itemTitle, itemLink, itemSummary.toString().strip()));
                 itemSummary = null;
             }
         }

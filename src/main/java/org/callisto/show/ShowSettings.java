@@ -23,9 +23,21 @@ import java.util.Objects;
  *                        ({@link PodcastGuid#of})
  * @param locked          whether other platforms may not import the feed ({@code podcast:locked})
  */
-public record ShowSettings(String title, String description, String language, String author, String ownerName,
-        String ownerEmail, String artworkUrl, List<String> categories, boolean explicit, String fundingUrl,
-        String fundingText, String feedbackAddress, String podcastGuid, boolean locked) {
+public record ShowSettings(
+        String title,
+        String description,
+        String language,
+        String author,
+        String ownerName,
+        String ownerEmail,
+        String artworkUrl,
+        List<String> categories,
+        boolean explicit,
+        String fundingUrl,
+        String fundingText,
+        String feedbackAddress,
+        String podcastGuid,
+        boolean locked) {
 
     public ShowSettings {
         Objects.requireNonNull(title, "title");
@@ -42,8 +54,8 @@ public record ShowSettings(String title, String description, String language, St
         }
         categories.forEach(AppleCategories::check);
         if (fundingText != null && fundingText.length() > 128) {
-            throw new IllegalArgumentException("funding text is " + fundingText.length()
-                    + " characters; podcast:funding allows 128, shorten it");
+            throw new IllegalArgumentException(
+                    "funding text is " + fundingText.length() + " characters; podcast:funding allows 128, shorten it");
         }
     }
 }

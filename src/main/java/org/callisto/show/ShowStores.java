@@ -21,10 +21,19 @@ import org.callisto.db.Database;
  * @param episodeNotes episodes with everything about them, for pages and feeds
  * @param changes      the show's change time
  */
-public record ShowStores(ShowSettingsStore settings, EpisodeStore episodes, NoteStore notes, SectionStore sections,
-                         ItemStore items, GuestStore guests, TranscriptStore transcripts, RenditionStore renditions,
-                         DownloadStore downloads, EpisodeImportStore imports, EpisodeNotesReader episodeNotes,
-                         ShowChanges changes) {
+public record ShowStores(
+        ShowSettingsStore settings,
+        EpisodeStore episodes,
+        NoteStore notes,
+        SectionStore sections,
+        ItemStore items,
+        GuestStore guests,
+        TranscriptStore transcripts,
+        RenditionStore renditions,
+        DownloadStore downloads,
+        EpisodeImportStore imports,
+        EpisodeNotesReader episodeNotes,
+        ShowChanges changes) {
 
     /** Every store of the show on {@code db}, with times from {@code clock}. */
     public static ShowStores of(Database db, Clock clock) {
@@ -33,9 +42,18 @@ public record ShowStores(ShowSettingsStore settings, EpisodeStore episodes, Note
         GuestStore guests = new GuestStore(db, clock);
         TranscriptStore transcripts = new TranscriptStore(db, clock);
         RenditionStore renditions = new RenditionStore(db, clock);
-        return new ShowStores(new ShowSettingsStore(db, clock), episodes, notes, new SectionStore(db, clock),
-                new ItemStore(db, clock), guests, transcripts, renditions, new DownloadStore(db),
+        return new ShowStores(
+                new ShowSettingsStore(db, clock),
+                episodes,
+                notes,
+                new SectionStore(db, clock),
+                new ItemStore(db, clock),
+                guests,
+                transcripts,
+                renditions,
+                new DownloadStore(db),
                 new EpisodeImportStore(db, clock),
-                new EpisodeNotesReader(episodes, notes, guests, transcripts, renditions), new ShowChanges(db, clock));
+                new EpisodeNotesReader(episodes, notes, guests, transcripts, renditions),
+                new ShowChanges(db, clock));
     }
 }

@@ -61,7 +61,8 @@ public final class ShowUrls {
             if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~".indexOf(c) >= 0) {
                 b.append((char) c);
             } else {
-                b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                b.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
             }
         }

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Where a show-notes item was curated from: a planet entry, a journal story or a listener's feedback. */
 public enum SourceKind {
-    PLANET, JOURNAL, FEEDBACK;
+    PLANET,
+    JOURNAL,
+    FEEDBACK;
 
     /** The value as stored: {@code planet}, {@code journal}, {@code feedback}. */
     public String value() {

@@ -22,15 +22,22 @@ public final class TranscriptStore {
 
     /** Adds a transcript to an episode, or updates the one at the same location. */
     public void saveTranscript(long episodeId, Transcript t) {
-        changes.update("INSERT INTO transcripts (episode_id, location, mime, language) VALUES (?, ?, ?, ?)"
-                + " ON CONFLICT (episode_id, location) DO UPDATE SET mime = excluded.mime,"
-                + " language = excluded.language", episodeId, t.location(), t.mimeType(), t.language());
+        changes.update(
+                "INSERT INTO transcripts (episode_id, location, mime, language) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT (episode_id, location) DO UPDATE SET mime = excluded.mime,"
+                        + " language = excluded.language",
+                episodeId,
+                t.location(),
+                t.mimeType(),
+                t.language());
     }
 
     /** An episode's transcripts, in the order they were first added. */
     public List<Transcript> transcripts(long episodeId) {
-        return db.withConnection(c -> Sql.list(c, "SELECT location, mime, language FROM transcripts"
-                + " WHERE episode_id = ? ORDER BY id", rs -> new Transcript(rs.getString(1), rs.getString(2),
-                rs.getString(3)), episodeId));
+        return db.withConnection(c -> Sql.list(
+                c,
+                "SELECT location, mime, language FROM transcripts" + " WHERE episode_id = ? ORDER BY id",
+                rs -> new Transcript(rs.getString(1), rs.getString(2), rs.getString(3)),
+                episodeId));
     }
 }

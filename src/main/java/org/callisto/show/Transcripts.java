@@ -46,17 +46,22 @@ public final class Transcripts {
             throw new RenditionException(what + ": language " + language + " is not a language tag; write en or pt-br");
         }
         String name = absolute.getFileName().toString().toLowerCase(Locale.ROOT);
-        String mime = name.endsWith(".vtt") ? "text/vtt" : name.endsWith(".srt") ? "application/x-subrip"
-                : name.endsWith(".txt") ? "text/plain" : null;
+        String mime = name.endsWith(".vtt")
+                ? "text/vtt"
+                : name.endsWith(".srt") ? "application/x-subrip" : name.endsWith(".txt") ? "text/plain" : null;
         if (mime == null) {
             throw new RenditionException(what + ": the name ends neither in .vtt, .srt nor .txt;"
                     + " give WebVTT, SubRip or plain text with the matching ending");
         }
         String text = read(what, absolute);
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        if (mime.equals("text/vtt") && !(body.startsWith("WEBVTT") && (body.length() == 6
-                || body.charAt(6) == ' ' || body.charAt(6) == '\t' || body.charAt(6) == '\n'
-                || body.charAt(6) == '\r'))) {
+        if (mime.equals("text/vtt")
+                && !(body.startsWith("WEBVTT")
+                        && (body.length() == 6
+                                || body.charAt(6) == ' '
+                                || body.charAt(6) == '\t'
+                                || body.charAt(6) == '\n'
+                                || body.charAt(6) == '\r'))) {
             throw new RenditionException(what + ": a WebVTT file starts with the line WEBVTT; this one starts with \""
                     + firstLine(body) + "\"");
         }
@@ -65,8 +70,8 @@ public final class Transcripts {
                     + " 00:00:01,000 --> 00:00:04,000; this one has none");
         }
         String location = EpisodeFileChecks.relative(mediaDir, absolute);
-        Transcript transcript = new Transcript(location, mime,
-                language == null ? null : language.toLowerCase(Locale.ROOT));
+        Transcript transcript =
+                new Transcript(location, mime, language == null ? null : language.toLowerCase(Locale.ROOT));
         store.saveTranscript(episode.id(), transcript);
         return transcript;
     }
@@ -75,12 +80,15 @@ public final class Transcripts {
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                throw new RenditionException(what + ": the file has " + size + " bytes, more than the "
-                        + MAX_BYTES + " a transcript may have; split or shorten it");
+                throw new RenditionException(what + ": the file has " + size + " bytes, more than the " + MAX_BYTES
+                        + " a transcript may have; split or shorten it");
             }
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new RenditionException(what + ": the file is not UTF-8; save it as UTF-8");
         } catch (IOException e) {

@@ -58,11 +58,20 @@ public final class AtomWriter {
             link(w, "alternate", "text/html", item.link());
         }
         text(w, "published", date(item.published()));
-        text(w, "updated", date(item.updated() != null && item.updated().isAfter(item.published())
-                ? item.updated() : item.published()));
+        text(
+                w,
+                "updated",
+                date(
+                        item.updated() != null && item.updated().isAfter(item.published())
+                                ? item.updated()
+                                : item.published()));
         w.writeStartElement("author");
-        text(w, "name", item.author() != null && !item.author().isBlank() ? item.author()
-                : item.sourceTitle() != null ? item.sourceTitle() : feed.title());
+        text(
+                w,
+                "name",
+                item.author() != null && !item.author().isBlank()
+                        ? item.author()
+                        : item.sourceTitle() != null ? item.sourceTitle() : feed.title());
         w.writeEndElement();
         for (String category : item.categories()) {
             w.writeEmptyElement("category");

@@ -12,5 +12,4 @@ import java.time.Instant;
  * @param selfUrl  the URL the feed itself is served at
  * @param updated  when its content last changed
  */
-public record FeedInfo(String id, String title, String subtitle, String siteUrl, String selfUrl, Instant updated) {
-}
+public record FeedInfo(String id, String title, String subtitle, String siteUrl, String selfUrl, Instant updated) {}

@@ -64,8 +64,11 @@ public final class OpmlReader {
             if (cut >= 0) {
                 message = message.substring(cut + "Message: ".length());
             }
-            throw new OpmlException(at == null ? 0 : at.getLineNumber(), at == null ? 0 : at.getColumnNumber(),
-                    "not well-formed XML: " + message + "; an OPML file is an XML document with an <opml> root element");
+            throw new OpmlException(
+                    at == null ? 0 : at.getLineNumber(),
+                    at == null ? 0 : at.getColumnNumber(),
+                    "not well-formed XML: " + message
+                            + "; an OPML file is an XML document with an <opml> root element");
         } finally {
             if (x != null) {
                 try {
@@ -88,11 +91,17 @@ public final class OpmlReader {
         while (x.hasNext()) {
             int event = x.next();
             switch (event) {
-                case XMLStreamConstants.DTD -> throw error(x, "the document declares a DTD (<!DOCTYPE>); OPML needs"
-                        + " none, and this reader refuses DTDs because they can expand entities or read local files;"
-                        + " remove the <!DOCTYPE ...> declaration");
-                case XMLStreamConstants.ENTITY_REFERENCE -> throw error(x, "the entity reference &" + x.getLocalName()
-                        + "; is not defined; OPML files use only the predefined XML entities (&amp; &lt; &gt; &quot; &apos;)");
+                case XMLStreamConstants.DTD ->
+                    throw error(
+                            x,
+                            "the document declares a DTD (<!DOCTYPE>); OPML needs"
+                                    + " none, and this reader refuses DTDs because they can expand entities or read local files;"
+                                    + " remove the <!DOCTYPE ...> declaration");
+                case XMLStreamConstants.ENTITY_REFERENCE ->
+                    throw error(
+                            x,
+                            "the entity reference &" + x.getLocalName()
+                                    + "; is not defined; OPML files use only the predefined XML entities (&amp; &lt; &gt; &quot; &apos;)");
                 case XMLStreamConstants.START_ELEMENT -> {
                     String name = x.getLocalName();
                     if (!seenRoot) {
@@ -135,7 +144,8 @@ public final class OpmlReader {
         if (!seenRoot) {
             throw new OpmlException(1, 1, "the document is empty; expected an <opml> element");
         }
-        List<OpmlSubscription> subscriptions = feeds.values().stream().map(Builder::build).toList();
+        List<OpmlSubscription> subscriptions =
+                feeds.values().stream().map(Builder::build).toList();
         return new OpmlDocument(title == null || title.isEmpty() ? null : title, subscriptions, skipped);
     }
 
@@ -171,7 +181,9 @@ public final class OpmlReader {
         }
         String url = xmlUrl.strip();
         String name = label.isEmpty() ? null : label;
-        feeds.computeIfAbsent(url, u -> new Builder(u, name, attribute(x, "htmlUrl"), line)).categories.addAll(categories);
+        feeds.computeIfAbsent(url, u -> new Builder(u, name, attribute(x, "htmlUrl"), line))
+                .categories
+                .addAll(categories);
         return new Frame(label, true, line);
     }
 
@@ -186,8 +198,8 @@ public final class OpmlReader {
 
     private static String hint(String root) {
         return switch (root.toLowerCase(Locale.ROOT)) {
-            case "rss", "feed", "rdf" -> "this is a feed, not a subscription list: subscribe to it with"
-                    + " 'callisto feeds add URL'";
+            case "rss", "feed", "rdf" ->
+                "this is a feed, not a subscription list: subscribe to it with" + " 'callisto feeds add URL'";
             case "html" -> "this is a web page; export the subscription list as OPML from the reader or planet";
             default -> "export the subscription list as OPML from the reader or planet";
         };

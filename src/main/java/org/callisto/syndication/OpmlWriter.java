@@ -59,10 +59,12 @@ public final class OpmlWriter {
                 x.writeAttribute("htmlUrl", s.htmlUrl());
             }
             if (!s.categories().isEmpty()) {
-                x.writeAttribute("category", s.categories().stream()
-                        .map(c -> c.replaceAll("\\s*,\\s*", " ").strip())
-                        .filter(c -> !c.isEmpty())
-                        .collect(Collectors.joining(",")));
+                x.writeAttribute(
+                        "category",
+                        s.categories().stream()
+                                .map(c -> c.replaceAll("\\s*,\\s*", " ").strip())
+                                .filter(c -> !c.isEmpty())
+                                .collect(Collectors.joining(",")));
             }
         }
         x.writeCharacters("\n  ");

@@ -75,8 +75,8 @@ public final class RssWriter {
         for (String category : item.categories()) {
             text(w, "category", category);
         }
-        String summary = item.summaryHtml() != null && !item.summaryHtml().isBlank() ? item.summaryHtml()
-                : item.contentHtml();
+        String summary =
+                item.summaryHtml() != null && !item.summaryHtml().isBlank() ? item.summaryHtml() : item.contentHtml();
         if (summary != null && !summary.isBlank()) {
             text(w, "description", summary);
         }
@@ -89,8 +89,9 @@ public final class RssWriter {
             w.writeEmptyElement("enclosure");
             w.writeAttribute("url", XmlText.clean(item.enclosureUrl()));
             w.writeAttribute("length", Long.toString(Math.max(0, item.enclosureLength())));
-            w.writeAttribute("type", XmlText.clean(item.enclosureType() != null ? item.enclosureType()
-                    : "application/octet-stream"));
+            w.writeAttribute(
+                    "type",
+                    XmlText.clean(item.enclosureType() != null ? item.enclosureType() : "application/octet-stream"));
         }
         w.writeEndElement();
     }

@@ -2,8 +2,7 @@ package org.callisto.syndication;
 
 /** Text made safe for XML 1.0: characters the specification does not allow are dropped. Stateless. */
 public final class XmlText {
-    private XmlText() {
-    }
+    private XmlText() {}
 
     /** Returns {@code s} without the characters XML 1.0 forbids (most C0 controls, lone surrogates, U+FFFE/U+FFFF). */
     public static String clean(String s) {

@@ -44,8 +44,12 @@ final class AccountPages {
         String username = ctx.formParam("username");
         String next = localPath(ctx.formParam("next"));
         try {
-            Session session = accounts.login(username, ctx.formParam("password"), ctx.ip(),
-                    WebSessions.cookieSessionId(ctx), ctx.header("User-Agent"));
+            Session session = accounts.login(
+                    username,
+                    ctx.formParam("password"),
+                    ctx.ip(),
+                    WebSessions.cookieSessionId(ctx),
+                    ctx.header("User-Agent"));
             sessions.begin(ctx, session);
             ctx.redirect(next, HttpStatus.SEE_OTHER);
         } catch (AccountRefusal refusal) {
@@ -56,8 +60,10 @@ final class AccountPages {
 
     private void loginPage(Context ctx, String message, String notice, String username, String next) {
         String csrf = sessions.token(ctx, "login");
-        Responses.personal(ctx, site.render("login.jte", new LoginPage(site.meta(ctx, "Log in"), csrf, message, notice, username,
-                next)));
+        Responses.personal(
+                ctx,
+                site.render(
+                        "login.jte", new LoginPage(site.meta(ctx, "Log in"), csrf, message, notice, username, next)));
     }
 
     void logoutForm(Context ctx) {
@@ -92,20 +98,25 @@ final class AccountPages {
                 throw new AccountRefusal("the two passwords differ; type the same password twice");
             }
             accounts.register(username, password, invitation, ctx.ip());
-            ctx.redirect("/login?registered=" + java.net.URLEncoder.encode(username.strip(),
-                    java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+            ctx.redirect(
+                    "/login?registered="
+                            + java.net.URLEncoder.encode(username.strip(), java.nio.charset.StandardCharsets.UTF_8),
+                    HttpStatus.SEE_OTHER);
         } catch (AccountRefusal refusal) {
             refused(ctx, refusal);
-            registerPage(ctx, refusal.getMessage(), username == null ? "" : username,
-                    invitation == null ? "" : invitation);
+            registerPage(
+                    ctx, refusal.getMessage(), username == null ? "" : username, invitation == null ? "" : invitation);
         }
     }
 
     private void registerPage(Context ctx, String message, String username, String invitation) {
         String csrf = sessions.token(ctx, "register");
         String policy = accounts.registration().name().toLowerCase(java.util.Locale.ROOT);
-        Responses.personal(ctx, site.render("register.jte", new RegisterPage(site.meta(ctx, "Register"), csrf, message, username,
-                invitation, policy)));
+        Responses.personal(
+                ctx,
+                site.render(
+                        "register.jte",
+                        new RegisterPage(site.meta(ctx, "Register"), csrf, message, username, invitation, policy)));
     }
 
     void account(Context ctx) {
@@ -113,11 +124,22 @@ final class AccountPages {
         if (session == null) {
             return;
         }
-        List<org.callisto.web.view.StoryView> stories = submissions.store().byAuthor(session.user().id()).stream()
-                .map(journal::view).toList();
-        Responses.personal(ctx, site.render("account.jte", new AccountPage(site.meta(ctx, "Your account"),
-                session.user().username(), session.user().role().key(), Format.human(session.user().createdAt()),
-                stories)));
+        List<org.callisto.web.view.StoryView> stories = submissions
+                .store()
+                .byAuthor(session.user().id())
+                .stream()
+                .map(journal::view)
+                .toList();
+        Responses.personal(
+                ctx,
+                site.render(
+                        "account.jte",
+                        new AccountPage(
+                                site.meta(ctx, "Your account"),
+                                session.user().username(),
+                                session.user().role().key(),
+                                Format.human(session.user().createdAt()),
+                                stories)));
     }
 
     /** The session, or null after redirecting to the login page (which comes back to {@code here}). */
@@ -133,20 +155,24 @@ final class AccountPages {
     static void refused(Context ctx, AccountRefusal refusal) {
         if (refusal.retryAfter().isPresent()) {
             ctx.status(429);
-            ctx.header("Retry-After", Long.toString(Math.max(1, refusal.retryAfter().get().toSeconds())));
+            ctx.header(
+                    "Retry-After",
+                    Long.toString(Math.max(1, refusal.retryAfter().get().toSeconds())));
         } else {
             ctx.status(400);
         }
     }
 
-
     /** A local path to go to after login: only {@code /...} paths on this site, else the journal. */
     static String localPath(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
-                || next.length() > 200 || !next.chars().allMatch(c -> c > 32 && c < 127)) {
+        if (next == null
+                || !next.startsWith("/")
+                || next.startsWith("//")
+                || next.contains("\\")
+                || next.length() > 200
+                || !next.chars().allMatch(c -> c > 32 && c < 127)) {
             return "/journal";
         }
         return next;
     }
-
 }

@@ -63,9 +63,16 @@ final class AdminPages {
         }
         List<Feed> feeds = subscriptions.feeds();
         List<User> users = sessions.accounts().store().users();
-        Responses.personal(ctx, site.render("admin.jte", new AdminPage(site.meta(ctx, "Administration"), feeds.size(),
-                feeds.stream().filter(Feed::disabled).count(), users.size(),
-                users.stream().filter(User::banned).count())));
+        Responses.personal(
+                ctx,
+                site.render(
+                        "admin.jte",
+                        new AdminPage(
+                                site.meta(ctx, "Administration"),
+                                feeds.size(),
+                                feeds.stream().filter(Feed::disabled).count(),
+                                users.size(),
+                                users.stream().filter(User::banned).count())));
     }
 
     // ---- subscriptions
@@ -77,13 +84,19 @@ final class AdminPages {
         String notice = null;
         Optional<Feed> changed = feedOfQuery(ctx.queryParam("added"));
         if (changed.isPresent()) {
-            notice = "Subscribed to " + changed.get().displayName() + " (feed " + changed.get().id() + "). It is"
-                    + " fetched in the next refresh round.";
+            notice = "Subscribed to " + changed.get().displayName() + " (feed "
+                    + changed.get().id() + "). It is" + " fetched in the next refresh round.";
         } else if ((changed = feedOfQuery(ctx.queryParam("changed"))).isPresent()) {
             Feed f = changed.get();
             notice = "Saved feed " + f.id() + ", " + f.displayName() + ": " + (f.disabled() ? "disabled" : "enabled")
-                    + ", " + (f.categories().isEmpty() ? "in no category"
-                    : "in " + f.categories().stream().map(Category::name).collect(Collectors.joining(", "))) + ".";
+                    + ", "
+                    + (f.categories().isEmpty()
+                            ? "in no category"
+                            : "in "
+                                    + f.categories().stream()
+                                            .map(Category::name)
+                                            .collect(Collectors.joining(", ")))
+                    + ".";
         }
         subscriptionsPage(ctx, null, notice, "", "", "");
     }
@@ -109,8 +122,8 @@ final class AdminPages {
             ctx.redirect("/admin/subscriptions?added=" + feed.id() + "#feed-" + feed.id(), HttpStatus.SEE_OTHER);
         } catch (IllegalArgumentException refusal) {
             ctx.status(400);
-            subscriptionsPage(ctx, "The feed was not added: " + refusal.getMessage() + ".", null, url, name,
-                    categories);
+            subscriptionsPage(
+                    ctx, "The feed was not added: " + refusal.getMessage() + ".", null, url, name, categories);
         }
     }
 
@@ -125,8 +138,14 @@ final class AdminPages {
             changed(ctx, feed);
         } catch (IllegalArgumentException refusal) {
             ctx.status(400);
-            subscriptionsPage(ctx, "The categories of feed " + feed.id() + " (" + feed.displayName() + ") were not"
-                    + " changed: " + refusal.getMessage() + ".", null, "", "", "");
+            subscriptionsPage(
+                    ctx,
+                    "The categories of feed " + feed.id() + " (" + feed.displayName() + ") were not" + " changed: "
+                            + refusal.getMessage() + ".",
+                    null,
+                    "",
+                    "",
+                    "");
         }
     }
 
@@ -137,19 +156,29 @@ final class AdminPages {
         }
         Feed feed = feed(ctx);
         String reason = orEmpty(ctx.formParam("reason")).strip();
-        String refusal = feed.disabled() ? "it is disabled already"
-                : reason.length() > MAX_DISABLE_REASON ? "the reason is " + reason.length() + " characters long;"
-                + " shorten it to at most " + MAX_DISABLE_REASON
-                : reason.chars().anyMatch(Character::isISOControl) ? "the reason has line breaks or control"
-                + " characters; write it on one line" : null;
+        String refusal = feed.disabled()
+                ? "it is disabled already"
+                : reason.length() > MAX_DISABLE_REASON
+                        ? "the reason is " + reason.length() + " characters long;" + " shorten it to at most "
+                                + MAX_DISABLE_REASON
+                        : reason.chars().anyMatch(Character::isISOControl)
+                                ? "the reason has line breaks or control" + " characters; write it on one line"
+                                : null;
         if (refusal != null) {
             ctx.status(400);
-            subscriptionsPage(ctx, "Feed " + feed.id() + " (" + feed.displayName() + ") was not disabled: "
-                    + refusal + ".", null, "", "", "");
+            subscriptionsPage(
+                    ctx,
+                    "Feed " + feed.id() + " (" + feed.displayName() + ") was not disabled: " + refusal + ".",
+                    null,
+                    "",
+                    "",
+                    "");
             return;
         }
-        subscriptions.setDisabled(feed.id(), true, "switched off by " + admin.user().username()
-                + (reason.isEmpty() ? "" : ": " + reason));
+        subscriptions.setDisabled(
+                feed.id(),
+                true,
+                "switched off by " + admin.user().username() + (reason.isEmpty() ? "" : ": " + reason));
         changed(ctx, feed);
     }
 
@@ -160,29 +189,44 @@ final class AdminPages {
         Feed feed = feed(ctx);
         if (!feed.disabled()) {
             ctx.status(400);
-            subscriptionsPage(ctx, "Feed " + feed.id() + " (" + feed.displayName() + ") was not enabled: it is"
-                    + " not disabled.", null, "", "", "");
+            subscriptionsPage(
+                    ctx,
+                    "Feed " + feed.id() + " (" + feed.displayName() + ") was not enabled: it is" + " not disabled.",
+                    null,
+                    "",
+                    "",
+                    "");
             return;
         }
         subscriptions.setDisabled(feed.id(), false, null);
         changed(ctx, feed);
     }
 
-    private void subscriptionsPage(Context ctx, String message, String notice, String url, String name,
-                                   String categories) {
+    private void subscriptionsPage(
+            Context ctx, String message, String notice, String url, String name, String categories) {
         Instant now = site.now();
         Map<Long, Double> perWeek = statistics.entriesPerWeek(now, 8);
         Map<Long, Long> counts = statistics.entryCountsByFeed();
         List<AdminSubscriptionsPage.Item> items = subscriptions.feeds().stream()
-                .map(f -> new AdminSubscriptionsPage.Item(SubscriptionPages.row(f, now,
-                        perWeek.getOrDefault(f.id(), 0.0)),
+                .map(f -> new AdminSubscriptionsPage.Item(
+                        SubscriptionPages.row(f, now, perWeek.getOrDefault(f.id(), 0.0)),
                         f.categories().stream().map(Category::name).collect(Collectors.joining(", ")),
                         counts.getOrDefault(f.id(), 0L)))
                 .toList();
         String csrf = sessions.token(ctx, SUBSCRIPTIONS_FORM);
-        Responses.personal(ctx, site.render("admin-subscriptions.jte", new AdminSubscriptionsPage(
-                site.meta(ctx, "Subscriptions – Administration"), csrf, message, notice, url, name, categories,
-                items)));
+        Responses.personal(
+                ctx,
+                site.render(
+                        "admin-subscriptions.jte",
+                        new AdminSubscriptionsPage(
+                                site.meta(ctx, "Subscriptions – Administration"),
+                                csrf,
+                                message,
+                                notice,
+                                url,
+                                name,
+                                categories,
+                                items)));
     }
 
     private static void changed(Context ctx, Feed feed) {
@@ -276,24 +320,38 @@ final class AdminPages {
         List<User> users = sessions.accounts().store().users();
         Map<Long, String> names = new HashMap<>();
         users.forEach(u -> names.put(u.id(), u.username()));
-        List<AdminAccountsPage.Row> rows = users.stream().map(u -> new AdminAccountsPage.Row(u.id(), u.username(),
-                u.role().key(), Format.iso(u.createdAt()), Format.human(u.createdAt()), u.banned(),
-                u.invitedBy().map(names::get).orElse(null), u.id() == admin.user().id())).toList();
+        List<AdminAccountsPage.Row> rows = users.stream()
+                .map(u -> new AdminAccountsPage.Row(
+                        u.id(),
+                        u.username(),
+                        u.role().key(),
+                        Format.iso(u.createdAt()),
+                        Format.human(u.createdAt()),
+                        u.banned(),
+                        u.invitedBy().map(names::get).orElse(null),
+                        u.id() == admin.user().id()))
+                .toList();
         String csrf = sessions.token(ctx, ACCOUNTS_FORM);
-        Responses.personal(ctx, site.render("admin-accounts.jte", new AdminAccountsPage(
-                site.meta(ctx, "Accounts – Administration"), csrf, message, notice, rows)));
+        Responses.personal(
+                ctx,
+                site.render(
+                        "admin-accounts.jte",
+                        new AdminAccountsPage(
+                                site.meta(ctx, "Accounts – Administration"), csrf, message, notice, rows)));
     }
 
     private User user(Context ctx) {
         String id = ctx.pathParam("id");
-        return (id.matches("[0-9]{1,18}") ? sessions.accounts().store().user(Long.parseLong(id))
-                : Optional.<User>empty())
+        return (id.matches("[0-9]{1,18}")
+                        ? sessions.accounts().store().user(Long.parseLong(id))
+                        : Optional.<User>empty())
                 .orElseThrow(() -> PageException.notFound("There is no account " + Paging.shorten(id)
                         + "; nothing was changed. Pick the account from the list at /admin/accounts."));
     }
 
     private Optional<User> userOfQuery(String id) {
-        return id != null && id.matches("[0-9]{1,18}") ? sessions.accounts().store().user(Long.parseLong(id))
+        return id != null && id.matches("[0-9]{1,18}")
+                ? sessions.accounts().store().user(Long.parseLong(id))
                 : Optional.empty();
     }
 
@@ -309,16 +367,17 @@ final class AdminPages {
         Session session = AccountPages.requireLogin(ctx, here);
         if (session != null && session.user().role() != Role.ADMIN) {
             throw PageException.forbidden("Only administrators can use the admin pages. You are logged in as "
-                    + session.user().username() + ", who is " + (session.user().role() == Role.EDITOR ? "an editor"
-                    : "a member") + "; nothing was shown or changed. Ask an administrator if you need this.");
+                    + session.user().username() + ", who is "
+                    + (session.user().role() == Role.EDITOR ? "an editor" : "a member")
+                    + "; nothing was shown or changed. Ask an administrator if you need this.");
         }
         return session;
     }
 
     /** As {@link #requireAdmin} for a form: anonymous posts go to the login page, then the token is checked. */
     private Session requireAdminPost(Context ctx, String formId) {
-        Session session = requireAdmin(ctx, ctx.path().startsWith("/admin/accounts") ? "/admin/accounts"
-                : "/admin/subscriptions");
+        Session session = requireAdmin(
+                ctx, ctx.path().startsWith("/admin/accounts") ? "/admin/accounts" : "/admin/subscriptions");
         if (session != null) {
             sessions.check(ctx, formId);
         }

@@ -60,8 +60,12 @@ final class ArchivePages {
 
     Rendered month(Context ctx) {
         YearMonth month = yearMonth(ctx.pathParam("yyyy"), ctx.pathParam("mm"));
-        return page(ctx, monthPath(month), "Monthly Archives: " + Format.month(month.atDay(1)),
-                start(month), start(month.plusMonths(1)));
+        return page(
+                ctx,
+                monthPath(month),
+                "Monthly Archives: " + Format.month(month.atDay(1)),
+                start(month),
+                start(month.plusMonths(1)));
     }
 
     Rendered day(Context ctx) {
@@ -72,8 +76,12 @@ final class ArchivePages {
                     + Format.month(month.atDay(1)) + ": days run from 01 to " + month.lengthOfMonth() + ".");
         }
         LocalDate day = month.atDay(Integer.parseInt(dd));
-        return page(ctx, monthPath(month) + "/" + dd, "Daily Archives: " + Format.date(day),
-                day.atStartOfDay(ZoneOffset.UTC).toInstant(), day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        return page(
+                ctx,
+                monthPath(month) + "/" + dd,
+                "Daily Archives: " + Format.date(day),
+                day.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     private Rendered page(Context ctx, String path, String heading, Instant from, Instant to) {
@@ -81,7 +89,8 @@ final class ArchivePages {
         int page = Paging.page(ctx.queryParam("page"), pages, "this archive");
         List<Entry> entries = site.entries().entriesBetween(from, to, Paging.offset(page), Paging.PAGE_SIZE);
         Pager pager = Pager.of(path, page, pages);
-        PageMeta meta = site.meta(ctx, page == 1 ? heading : heading + " (page " + page + ")").withPager(pager);
+        PageMeta meta = site.meta(ctx, page == 1 ? heading : heading + " (page " + page + ")")
+                .withPager(pager);
         String intro = entries.isEmpty() ? "Nothing was published in this period." : null;
         return site.render("list.jte", new ListPage(meta, heading, intro, site.days(entries), pager));
     }

@@ -36,6 +36,7 @@ final class CommentPages {
     static final int LOG_ROWS = 100;
     /** Comments in a story's feed. */
     static final int FEED_ITEMS = 50;
+
     static final String MEMBER_FORM = "comment";
     static final String MODERATOR_FORM = "moderate";
 
@@ -58,13 +59,11 @@ final class CommentPages {
      * @param parent  the comment it answered, or 0
      * @param editing the comment it was to replace, or 0
      */
-    record Refused(String message, String problems, String text, String format, long parent, long editing) {
-    }
+    record Refused(String message, String problems, String text, String format, long parent, long editing) {}
 
     // ---- the discussion on the story page
 
-    static CommentSection section(Context ctx, WebSessions sessions, Comments comments, Story story,
-                                  Refused refused) {
+    static CommentSection section(Context ctx, WebSessions sessions, Comments comments, Story story, Refused refused) {
         Session viewer = WebSessions.session(ctx);
         boolean editor = viewer != null && viewer.user().role().atLeast(Role.EDITOR);
         boolean locked = comments.locked(story.id());
@@ -83,29 +82,60 @@ final class CommentPages {
             }
         }
         boolean canPost = viewer != null && !locked;
-        List<CommentView> threads = tops.stream().map(c -> view(c, children, viewer, editor, canPost, comments))
+        List<CommentView> threads = tops.stream()
+                .map(c -> view(c, children, viewer, editor, canPost, comments))
                 .toList();
         String csrf = viewer == null ? null : sessions.token(ctx, MEMBER_FORM);
         String moderation = editor ? sessions.token(ctx, MODERATOR_FORM) : null;
-        return new CommentSection(story.id(), csrf, moderation, threads, count, locked, canPost, viewer != null,
-                refused == null ? null : refused.message(), refused == null ? null : refused.problems(),
-                refused == null ? "" : refused.text(), refused == null ? "text" : refused.format(),
-                refused == null ? 0 : refused.parent(), refused == null ? 0 : refused.editing(),
+        return new CommentSection(
+                story.id(),
+                csrf,
+                moderation,
+                threads,
+                count,
+                locked,
+                canPost,
+                viewer != null,
+                refused == null ? null : refused.message(),
+                refused == null ? null : refused.problems(),
+                refused == null ? "" : refused.text(),
+                refused == null ? "text" : refused.format(),
+                refused == null ? 0 : refused.parent(),
+                refused == null ? 0 : refused.editing(),
                 "/stories/" + story.id() + "/comments.atom");
     }
 
-    private static CommentView view(Comment c, Map<Long, List<Comment>> children, Session viewer, boolean editor,
-                                    boolean canPost, Comments comments) {
+    private static CommentView view(
+            Comment c,
+            Map<Long, List<Comment>> children,
+            Session viewer,
+            boolean editor,
+            boolean canPost,
+            Comments comments) {
         List<CommentView> replies = children.getOrDefault(c.id(), List.of()).stream()
-                .map(r -> view(r, children, viewer, editor, canPost, comments)).toList();
+                .map(r -> view(r, children, viewer, editor, canPost, comments))
+                .toList();
         boolean own = viewer != null && viewer.user().id() == c.authorId();
         boolean showText = c.shown() || c.hidden() && !c.deleted() && editor;
         String placeholder = c.deleted() ? Comment.DELETED : c.hidden() ? Comment.HIDDEN : null;
         boolean canEdit = comments.editable(c, viewer);
-        return new CommentView(c.id(), c.authorName(), Format.iso(c.createdAt()), Format.human(c.createdAt()),
-                c.editedAt() == null ? null : Format.human(c.editedAt()), showText ? c.html() : null, placeholder,
-                c.hidden(), canPost && c.depth() < Comments.MAX_DEPTH, canEdit, own && !c.deleted(),
-                editor && !c.deleted(), editor && !own, c.format().key(), canEdit ? c.source() : "", replies);
+        return new CommentView(
+                c.id(),
+                c.authorName(),
+                Format.iso(c.createdAt()),
+                Format.human(c.createdAt()),
+                c.editedAt() == null ? null : Format.human(c.editedAt()),
+                showText ? c.html() : null,
+                placeholder,
+                c.hidden(),
+                canPost && c.depth() < Comments.MAX_DEPTH,
+                canEdit,
+                own && !c.deleted(),
+                editor && !c.deleted(),
+                editor && !own,
+                c.format().key(),
+                canEdit ? c.source() : "",
+                replies);
     }
 
     // ---- members
@@ -116,33 +146,47 @@ final class CommentPages {
         Story story = journal.visibleStory(ctx);
         String parentField = ctx.formParam("parent");
         long parent = parentField != null && parentField.strip().matches("[0-9]{1,18}")
-                ? Long.parseLong(parentField.strip()) : 0;
+                ? Long.parseLong(parentField.strip())
+                : 0;
         String format = ctx.formParam("format");
         String text = ctx.formParam("text");
         try {
-            if (parentField != null && !parentField.isBlank() && !parentField.strip().matches("[0-9]{1,18}")) {
+            if (parentField != null
+                    && !parentField.isBlank()
+                    && !parentField.strip().matches("[0-9]{1,18}")) {
                 // a reply must never become a top-level comment because its parent was garbled
-                throw new JournalRefusal("the form did not say which comment to reply to; reload the page and try"
-                        + " again");
+                throw new JournalRefusal(
+                        "the form did not say which comment to reply to; reload the page and try" + " again");
             }
             switch (comments.post(session, story.id(), parent == 0 ? null : parent, format, text)) {
-                case CommentOutcome.Stored stored -> ctx.redirect("/stories/" + story.id() + "#comment-"
-                        + stored.comment().id(), HttpStatus.SEE_OTHER);
+                case CommentOutcome.Stored stored ->
+                    ctx.redirect(
+                            "/stories/" + story.id() + "#comment-"
+                                    + stored.comment().id(),
+                            HttpStatus.SEE_OTHER);
                 case CommentOutcome.Invalid invalid -> {
                     ctx.status(400);
-                    journal.storyPage(ctx, story, new Refused("The comment was not posted: its HTML has problems."
-                            + " Each one is marked in the source below with its line:column.",
-                            invalid.rendering().report(), text, format, parent, 0));
+                    journal.storyPage(
+                            ctx,
+                            story,
+                            new Refused(
+                                    "The comment was not posted: its HTML has problems."
+                                            + " Each one is marked in the source below with its line:column.",
+                                    invalid.rendering().report(),
+                                    text,
+                                    format,
+                                    parent,
+                                    0));
                 }
             }
         } catch (JournalRefusal refusal) {
             ctx.status(400);
-            journal.storyPage(ctx, story, new Refused(capitalized(refusal.getMessage()), null, orEmpty(text),
-                    format, parent, 0));
+            journal.storyPage(
+                    ctx, story, new Refused(capitalized(refusal.getMessage()), null, orEmpty(text), format, parent, 0));
         } catch (AccountRefusal refusal) {
             AccountPages.refused(ctx, refusal);
-            journal.storyPage(ctx, story, new Refused(capitalized(refusal.getMessage()), null, orEmpty(text),
-                    format, parent, 0));
+            journal.storyPage(
+                    ctx, story, new Refused(capitalized(refusal.getMessage()), null, orEmpty(text), format, parent, 0));
         }
     }
 
@@ -158,15 +202,23 @@ final class CommentPages {
                 case CommentOutcome.Stored stored -> back(ctx, stored.comment());
                 case CommentOutcome.Invalid invalid -> {
                     ctx.status(400);
-                    journal.storyPage(ctx, story, new Refused("The comment was not changed: its HTML has problems."
-                            + " Each one is marked in the source below with its line:column.",
-                            invalid.rendering().report(), text, format, 0, c.id()));
+                    journal.storyPage(
+                            ctx,
+                            story,
+                            new Refused(
+                                    "The comment was not changed: its HTML has problems."
+                                            + " Each one is marked in the source below with its line:column.",
+                                    invalid.rendering().report(),
+                                    text,
+                                    format,
+                                    0,
+                                    c.id()));
                 }
             }
         } catch (JournalRefusal refusal) {
             ctx.status(400);
-            journal.storyPage(ctx, story, new Refused(capitalized(refusal.getMessage()), null, orEmpty(text),
-                    format, 0, c.id()));
+            journal.storyPage(
+                    ctx, story, new Refused(capitalized(refusal.getMessage()), null, orEmpty(text), format, 0, c.id()));
         }
     }
 
@@ -212,7 +264,8 @@ final class CommentPages {
 
     /** The public moderation log, {@code /moderation}. */
     Rendered moderation(Context ctx) {
-        List<ModerationPage.Row> rows = comments.log(0, LOG_ROWS).stream().map(CommentPages::row).toList();
+        List<ModerationPage.Row> rows =
+                comments.log(0, LOG_ROWS).stream().map(CommentPages::row).toList();
         return site.render("moderation.jte", new ModerationPage(journal.meta(ctx, "Moderation log"), rows));
     }
 
@@ -223,7 +276,8 @@ final class CommentPages {
             case "unlock" -> "reopened the discussion of";
             case "ban" -> "banned";
             case "unban" -> "lifted the ban on";
-            case "role-member", "role-editor", "role-admin" -> "gave the " + e.action().substring(5) + " role to";
+            case "role-member", "role-editor", "role-admin" ->
+                "gave the " + e.action().substring(5) + " role to";
             default -> e.action();
         };
         String target;
@@ -242,8 +296,8 @@ final class CommentPages {
                 url = null;
             }
         }
-        return new ModerationPage.Row(e.moderatorName(), action, target, url, e.reason(), Format.iso(e.at()),
-                Format.human(e.at()));
+        return new ModerationPage.Row(
+                e.moderatorName(), action, target, url, e.reason(), Format.iso(e.at()), Format.human(e.at()));
     }
 
     /** A story's comment feed, {@code /stories/{id}/comments.atom}. */
@@ -254,22 +308,48 @@ final class CommentPages {
         }
         String page = site.absolute("/stories/" + story.id());
         List<Comment> latest = comments.store().latest(story.id(), FEED_ITEMS);
-        List<Item> items = latest.stream().map(c -> new Item(page + "#comment-" + c.id(), true,
-                "Comment by " + c.authorName(), page + "#comment-" + c.id(), c.authorName(), null,
-                c.deleted() ? "<p>" + Comment.DELETED + "</p>" : c.hidden() ? "<p>" + Comment.HIDDEN + "</p>"
-                        : c.html(), List.of(), c.createdAt(), c.editedAt(), null, null, null, null, -1)).toList();
-        java.time.Instant updated = latest.isEmpty() ? story.publishedAt() : latest.getFirst().createdAt();
-        return new Rendered(Rendered.ATOM, atom.write(new FeedInfo(page + "/comments.atom", "Comments on "
-                + story.title(), "The comments on " + story.title() + " in " + site.title() + "'s journal", page,
-                page + "/comments.atom", updated), items));
+        List<Item> items = latest.stream()
+                .map(c -> new Item(
+                        page + "#comment-" + c.id(),
+                        true,
+                        "Comment by " + c.authorName(),
+                        page + "#comment-" + c.id(),
+                        c.authorName(),
+                        null,
+                        c.deleted()
+                                ? "<p>" + Comment.DELETED + "</p>"
+                                : c.hidden() ? "<p>" + Comment.HIDDEN + "</p>" : c.html(),
+                        List.of(),
+                        c.createdAt(),
+                        c.editedAt(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        -1))
+                .toList();
+        java.time.Instant updated =
+                latest.isEmpty() ? story.publishedAt() : latest.getFirst().createdAt();
+        return new Rendered(
+                Rendered.ATOM,
+                atom.write(
+                        new FeedInfo(
+                                page + "/comments.atom",
+                                "Comments on " + story.title(),
+                                "The comments on " + story.title() + " in " + site.title() + "'s journal",
+                                page,
+                                page + "/comments.atom",
+                                updated),
+                        items));
     }
 
     // ---- helpers
 
     private Comment comment(Context ctx) {
         String id = ctx.pathParam("id");
-        return (id.matches("[0-9]{1,18}") ? comments.store().comment(Long.parseLong(id))
-                : java.util.Optional.<Comment>empty())
+        return (id.matches("[0-9]{1,18}")
+                        ? comments.store().comment(Long.parseLong(id))
+                        : java.util.Optional.<Comment>empty())
                 .orElseThrow(() -> PageException.notFound("There is no comment " + Paging.shorten(id) + "."));
     }
 

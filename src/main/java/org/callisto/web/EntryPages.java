@@ -17,8 +17,10 @@ final class EntryPages {
     Rendered entry(Context ctx) {
         String id = ctx.pathParam("id");
         long entryId = id.matches("[0-9]{1,18}") ? Long.parseLong(id) : -1;
-        Entry entry = site.entries().entry(entryId).orElseThrow(() -> PageException.notFound(
-                "There is no entry " + Paging.shorten(id) + ". It may have been removed with its feed."));
+        Entry entry = site.entries()
+                .entry(entryId)
+                .orElseThrow(() -> PageException.notFound(
+                        "There is no entry " + Paging.shorten(id) + ". It may have been removed with its feed."));
         EntryView view = site.views(List.of(entry)).getFirst();
         return site.render("entry.jte", new EntryPage(site.meta(ctx, view.title()), view));
     }

@@ -59,8 +59,13 @@ final class EpisodeEditorPages {
         }
         List<Episode> all = editor.stores().episodes().episodes();
         int next = all.stream().mapToInt(Episode::number).max().orElse(0) + 1;
-        listPage(ctx, null, Integer.toString(next), "", local(clock.instant().truncatedTo(ChronoUnit.HOURS)
-                .plus(1, ChronoUnit.HOURS)), "");
+        listPage(
+                ctx,
+                null,
+                Integer.toString(next),
+                "",
+                local(clock.instant().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS)),
+                "");
     }
 
     void create(Context ctx) {
@@ -78,18 +83,31 @@ final class EpisodeEditorPages {
         }
     }
 
-    private void listPage(Context ctx, String message, String number, String title, String published,
-                          String summary) {
+    private void listPage(Context ctx, String message, String number, String title, String published, String summary) {
         List<EditorEpisodesPage.Row> rows = new ArrayList<>();
         for (Episode e : editor.stores().episodes().episodes()) {
-            rows.add(new EditorEpisodesPage.Row(e.number(), e.title(), Format.iso(e.publishedAt()),
-                    Format.human(e.publishedAt()), !e.publishedAt().isAfter(clock.instant()),
-                    LIST + "/" + e.number(), "/episodes/" + e.number()));
+            rows.add(new EditorEpisodesPage.Row(
+                    e.number(),
+                    e.title(),
+                    Format.iso(e.publishedAt()),
+                    Format.human(e.publishedAt()),
+                    !e.publishedAt().isAfter(clock.instant()),
+                    LIST + "/" + e.number(),
+                    "/episodes/" + e.number()));
         }
-        Responses.personal(ctx, site.render("editor-episodes.jte", new EditorEpisodesPage(site.meta(ctx,
-                "Edit episodes"), sessions.token(ctx, FORM), message == null ? null
-                : FeedbackPages.capitalized(message), rows, bounded(number), bounded(title), bounded(published),
-                bounded(summary))));
+        Responses.personal(
+                ctx,
+                site.render(
+                        "editor-episodes.jte",
+                        new EditorEpisodesPage(
+                                site.meta(ctx, "Edit episodes"),
+                                sessions.token(ctx, FORM),
+                                message == null ? null : FeedbackPages.capitalized(message),
+                                rows,
+                                bounded(number),
+                                bounded(title),
+                                bounded(published),
+                                bounded(summary))));
     }
 
     // ---- one episode
@@ -124,23 +142,40 @@ final class EpisodeEditorPages {
         try {
             switch (action) {
                 case "episode" -> {
-                    details = new String[] {orEmpty(ctx.formParam("title")), orEmpty(ctx.formParam("published")),
-                            orEmpty(ctx.formParam("summary"))};
+                    details = new String[] {
+                        orEmpty(ctx.formParam("title")),
+                        orEmpty(ctx.formParam("published")),
+                        orEmpty(ctx.formParam("summary"))
+                    };
                     editor.update(e, details[0], details[1], details[2]);
                 }
                 case "more" -> {
-                    details = new String[] {orEmpty(ctx.formParam("guests")), orEmpty(ctx.formParam("season")),
-                            orEmpty(ctx.formParam("type")), ctx.formParam("explicit") == null ? "" : "yes"};
+                    details = new String[] {
+                        orEmpty(ctx.formParam("guests")),
+                        orEmpty(ctx.formParam("season")),
+                        orEmpty(ctx.formParam("type")),
+                        ctx.formParam("explicit") == null ? "" : "yes"
+                    };
                     editor.updateMore(e, details[0], details[1], details[2], !details[3].isEmpty());
                 }
                 case "add-section" -> editor.addSection(e, ctx.formParam("heading"));
                 case "rename-section" -> editor.renameSection(e, id(ctx, "section"), ctx.formParam("heading"));
                 case "move-section" -> editor.moveSection(e, id(ctx, "section"), up(ctx));
                 case "delete-section" -> editor.deleteSection(e, id(ctx, "section"));
-                case "add-item" -> editor.addItem(e, id(ctx, "section"), ctx.formParam("title"),
-                        ctx.formParam("link"), ctx.formParam("summary"));
-                case "edit-item" -> editor.updateItem(e, id(ctx, "item"), ctx.formParam("title"),
-                        ctx.formParam("link"), ctx.formParam("summary"));
+                case "add-item" ->
+                    editor.addItem(
+                            e,
+                            id(ctx, "section"),
+                            ctx.formParam("title"),
+                            ctx.formParam("link"),
+                            ctx.formParam("summary"));
+                case "edit-item" ->
+                    editor.updateItem(
+                            e,
+                            id(ctx, "item"),
+                            ctx.formParam("title"),
+                            ctx.formParam("link"),
+                            ctx.formParam("summary"));
                 case "move-item" -> editor.moveItem(e, id(ctx, "item"), up(ctx));
                 case "item-to-section" -> editor.moveItemToSection(e, id(ctx, "item"), id(ctx, "section"));
                 case "delete-item" -> editor.deleteItem(e, id(ctx, "item"));
@@ -149,8 +184,8 @@ final class EpisodeEditorPages {
                     try {
                         kind = SourceKind.valueOf(orEmpty(ctx.formParam("kind")).toUpperCase(Locale.ROOT));
                     } catch (IllegalArgumentException bad) {
-                        throw new ShowRefusal("the form named no known source (planet, journal or feedback);"
-                                + " search again");
+                        throw new ShowRefusal(
+                                "the form named no known source (planet, journal or feedback);" + " search again");
                     }
                     curation.add(e, id(ctx, "section"), kind, id(ctx, "source"));
                     String q = ctx.formParam("q");
@@ -158,19 +193,31 @@ final class EpisodeEditorPages {
                         back += "?q=" + URLEncoder.encode(bounded(q), StandardCharsets.UTF_8) + "#results";
                     }
                 }
-                default -> throw new ShowRefusal("the form asked for no known change; reload the page and try"
-                        + " again");
+                default ->
+                    throw new ShowRefusal("the form asked for no known change; reload the page and try" + " again");
             }
             ctx.redirect(back, HttpStatus.SEE_OTHER);
         } catch (ShowRefusal refusal) {
             ctx.status(400);
-            episodePage(ctx, editor.stores().episodes().episode(e.number()).orElse(e), refusal.getMessage(), details,
-                    "", List.of(), false);
+            episodePage(
+                    ctx,
+                    editor.stores().episodes().episode(e.number()).orElse(e),
+                    refusal.getMessage(),
+                    details,
+                    "",
+                    List.of(),
+                    false);
         }
     }
 
-    private void episodePage(Context ctx, Episode e, String message, String[] details, String query,
-                             List<Curation.Candidate> found, boolean searched) {
+    private void episodePage(
+            Context ctx,
+            Episode e,
+            String message,
+            String[] details,
+            String query,
+            List<Curation.Candidate> found,
+            boolean searched) {
         List<NoteStore.StoredSection> stored = editor.stores().notes().storedNotes(e.id());
         List<EditorEpisodePage.SectionView> sections = new ArrayList<>();
         for (int s = 0; s < stored.size(); s++) {
@@ -179,12 +226,17 @@ final class EpisodeEditorPages {
             for (int i = 0; i < section.items().size(); i++) {
                 NoteStore.StoredItem item = section.items().get(i);
                 NoteItem n = item.item();
-                items.add(new EditorEpisodePage.ItemView(item.id(), n.title(), n.link() == null ? "" : n.link(),
-                        n.summary(), n.sourceKind() == null ? null : n.sourceKind().value() + " " + n.sourceId(),
-                        i == 0, i == section.items().size() - 1));
+                items.add(new EditorEpisodePage.ItemView(
+                        item.id(),
+                        n.title(),
+                        n.link() == null ? "" : n.link(),
+                        n.summary(),
+                        n.sourceKind() == null ? null : n.sourceKind().value() + " " + n.sourceId(),
+                        i == 0,
+                        i == section.items().size() - 1));
             }
-            sections.add(new EditorEpisodePage.SectionView(section.id(), section.heading(), s == 0,
-                    s == stored.size() - 1, items));
+            sections.add(new EditorEpisodePage.SectionView(
+                    section.id(), section.heading(), s == 0, s == stored.size() - 1, items));
         }
         List<EditorEpisodePage.Result> results = new ArrayList<>();
         for (Curation.Candidate c : found) {
@@ -198,8 +250,16 @@ final class EpisodeEditorPages {
                 case JOURNAL -> "Journal story";
                 case FEEDBACK -> "Listener feedback";
             };
-            results.add(new EditorEpisodePage.Result(c.kind().value(), c.id(), label, c.title(), c.origin(), url,
-                    c.excerpt(), c.at() == null ? "" : Format.iso(c.at()), c.at() == null ? "" : Format.human(c.at()),
+            results.add(new EditorEpisodePage.Result(
+                    c.kind().value(),
+                    c.id(),
+                    label,
+                    c.title(),
+                    c.origin(),
+                    url,
+                    c.excerpt(),
+                    c.at() == null ? "" : Format.iso(c.at()),
+                    c.at() == null ? "" : Format.human(c.at()),
                     c.usedIn()));
         }
         boolean more = details != null && "more".equals(ctx.formParam("action"));
@@ -207,23 +267,46 @@ final class EpisodeEditorPages {
         String title = basic ? bounded(details[0]) : e.title();
         String published = basic ? bounded(details[1]) : local(e.publishedAt());
         String summary = basic ? bounded(details[2]) : e.summary();
-        String guests = more ? bounded(details[0]) : Guest.written(editor.stores().guests().guests(e.id()));
-        String season = more ? bounded(details[1]) : e.season() == null ? "" : e.season().toString();
+        String guests = more
+                ? bounded(details[0])
+                : Guest.written(editor.stores().guests().guests(e.id()));
+        String season = more
+                ? bounded(details[1])
+                : e.season() == null ? "" : e.season().toString();
         String type = more ? bounded(details[2]) : e.type().value();
         boolean explicit = more ? !details[3].isEmpty() : e.explicit();
-        Responses.personal(ctx, site.render("editor-episode.jte", new EditorEpisodePage(site.meta(ctx,
-                "Edit episode " + e.number()), sessions.token(ctx, FORM), message == null ? null
-                : FeedbackPages.capitalized(message), e.number(), LIST + "/" + e.number(), title, published,
-                summary, "/episodes/" + e.number(), !e.publishedAt().isAfter(clock.instant()), sections,
-                bounded(query), results, searched, guests, season, type, explicit)));
+        Responses.personal(
+                ctx,
+                site.render(
+                        "editor-episode.jte",
+                        new EditorEpisodePage(
+                                site.meta(ctx, "Edit episode " + e.number()),
+                                sessions.token(ctx, FORM),
+                                message == null ? null : FeedbackPages.capitalized(message),
+                                e.number(),
+                                LIST + "/" + e.number(),
+                                title,
+                                published,
+                                summary,
+                                "/episodes/" + e.number(),
+                                !e.publishedAt().isAfter(clock.instant()),
+                                sections,
+                                bounded(query),
+                                results,
+                                searched,
+                                guests,
+                                season,
+                                type,
+                                explicit)));
     }
 
     // ---- helpers
 
     private Episode episodeOf(Context ctx) {
         String number = ctx.pathParam("number");
-        return editor.episode(number).orElseThrow(() -> PageException.notFound("There is no episode "
-                + Paging.shorten(number) + ". The list of episodes at " + LIST + " has every one."));
+        return editor.episode(number)
+                .orElseThrow(() -> PageException.notFound("There is no episode " + Paging.shorten(number)
+                        + ". The list of episodes at " + LIST + " has every one."));
     }
 
     private static Session requireEditor(Context ctx, String here) {
@@ -261,7 +344,9 @@ final class EpisodeEditorPages {
 
     /** {@code yyyy-MM-ddTHH:mm} in UTC, as a {@code datetime-local} field shows it. */
     private static String local(java.time.Instant t) {
-        return LocalDateTime.ofInstant(t, ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).toString();
+        return LocalDateTime.ofInstant(t, ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.MINUTES)
+                .toString();
     }
 
     private static String orEmpty(String s) {

@@ -13,6 +13,7 @@ final class ErrorPages {
     private static final String ANSWERED = "callisto.error-page";
     /** The most of a refused request body read and dropped so that its sender still receives the 413. */
     private static final long DRAIN_LIMIT = 32L * 1024 * 1024;
+
     private final Site site;
 
     ErrorPages(Site site) {
@@ -31,8 +32,11 @@ final class ErrorPages {
         if (ctx.statusCode() == 404) {
             send(ctx, 404, "There is no page at " + Paging.shorten(ctx.path()) + ".");
         } else if (ctx.statusCode() == 413) {
-            send(ctx, 413, "What was sent is larger than this site accepts; nothing was stored. Shorten it and"
-                    + " send it again.");
+            send(
+                    ctx,
+                    413,
+                    "What was sent is larger than this site accepts; nothing was stored. Shorten it and"
+                            + " send it again.");
         } else if (ctx.statusCode() == 405) {
             send(ctx, 405, "This address does not take " + ctx.method() + " requests.");
         }
@@ -95,7 +99,8 @@ final class ErrorPages {
         ctx.header("Cache-Control", "no-store");
         String body;
         try {
-            body = site.render("error.jte", new ErrorPage(site.meta(ctx, heading), status, heading, message)).body();
+            body = site.render("error.jte", new ErrorPage(site.meta(ctx, heading), status, heading, message))
+                    .body();
         } catch (RuntimeException renderFailure) {
             LOG.error("web: unable to render an error page", renderFailure);
             body = "<!DOCTYPE html><html lang=\"en\"><title>" + heading + "</title><h1>" + heading + "</h1>";

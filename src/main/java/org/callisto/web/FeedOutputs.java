@@ -5,17 +5,17 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import javax.xml.stream.XMLStreamException;
-import org.callisto.planet.SubscriptionExport;
-import org.callisto.syndication.OpmlWriter;
 import java.util.List;
 import java.util.Map;
+import javax.xml.stream.XMLStreamException;
 import org.callisto.planet.Category;
 import org.callisto.planet.Entry;
 import org.callisto.planet.Feed;
+import org.callisto.planet.SubscriptionExport;
 import org.callisto.syndication.AtomWriter;
 import org.callisto.syndication.FeedInfo;
 import org.callisto.syndication.Item;
+import org.callisto.syndication.OpmlWriter;
 import org.callisto.syndication.RssWriter;
 
 /**
@@ -41,8 +41,12 @@ final class FeedOutputs {
     Rendered opml(Context ctx) {
         StringWriter out = new StringWriter();
         try {
-            new OpmlWriter().write(site.config().siteTitle(), SubscriptionExport.of(site.subscriptions().feeds()),
-                    ZonedDateTime.ofInstant(site.now(), ZoneOffset.UTC), out);
+            new OpmlWriter()
+                    .write(
+                            site.config().siteTitle(),
+                            SubscriptionExport.of(site.subscriptions().feeds()),
+                            ZonedDateTime.ofInstant(site.now(), ZoneOffset.UTC),
+                            out);
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write the OPML of the subscriptions", e);
         }
@@ -78,22 +82,35 @@ final class FeedOutputs {
     }
 
     private FeedInfo planetInfo(String self) {
-        return new FeedInfo(site.absolute("/"), site.title(), "The latest entries aggregated by " + site.title(),
-                site.absolute("/"), site.absolute(self), updated());
+        return new FeedInfo(
+                site.absolute("/"),
+                site.title(),
+                "The latest entries aggregated by " + site.title(),
+                site.absolute("/"),
+                site.absolute(self),
+                updated());
     }
 
     private FeedInfo categoryInfo(Category c, String self) {
         String page = "/category/" + c.slug();
-        return new FeedInfo(site.absolute(page), site.title() + " – " + c.name(),
+        return new FeedInfo(
+                site.absolute(page),
+                site.title() + " – " + c.name(),
                 "The latest " + c.name() + " entries aggregated by " + site.title(),
-                site.absolute(page), site.absolute(page + self), updated());
+                site.absolute(page),
+                site.absolute(page + self),
+                updated());
     }
 
     private FeedInfo feedInfo(Feed f, String self) {
         String page = "/feeds/" + f.id();
-        return new FeedInfo(site.absolute(page), site.title() + " – " + f.displayName(),
+        return new FeedInfo(
+                site.absolute(page),
+                site.title() + " – " + f.displayName(),
                 "The entries of " + f.displayName() + " aggregated by " + site.title(),
-                site.absolute(page), site.absolute(page + self), updated());
+                site.absolute(page),
+                site.absolute(page + self),
+                updated());
     }
 
     private Instant updated() {
@@ -109,18 +126,32 @@ final class FeedOutputs {
     }
 
     private List<Item> items(List<Entry> entries) {
-        Map<Long, List<Category>> categories =
-                site.categories().entryCategories(entries.stream().map(Entry::id).toList());
-        return entries.stream().map(e -> item(e, categories.getOrDefault(e.id(), List.of()))).toList();
+        Map<Long, List<Category>> categories = site.categories()
+                .entryCategories(entries.stream().map(Entry::id).toList());
+        return entries.stream()
+                .map(e -> item(e, categories.getOrDefault(e.id(), List.of())))
+                .toList();
     }
 
     private Item item(Entry e, List<Category> categories) {
         String link = Format.webUrl(e.link());
         String id = link != null ? link : tag(e);
-        return new Item(id, link != null, e.title(), link != null ? link : site.absolute("/entries/" + e.id()),
-                e.author(), e.summaryHtml(), e.contentHtml(), categories.stream().map(Category::name).toList(),
-                e.publishedAt(), e.updatedAt(), e.feedName(), Format.webUrl(e.feedSiteUrl()),
-                Format.webUrl(e.enclosureUrl()), e.enclosureType(), e.enclosureLength());
+        return new Item(
+                id,
+                link != null,
+                e.title(),
+                link != null ? link : site.absolute("/entries/" + e.id()),
+                e.author(),
+                e.summaryHtml(),
+                e.contentHtml(),
+                categories.stream().map(Category::name).toList(),
+                e.publishedAt(),
+                e.updatedAt(),
+                e.feedName(),
+                Format.webUrl(e.feedSiteUrl()),
+                Format.webUrl(e.enclosureUrl()),
+                e.enclosureType(),
+                e.enclosureLength());
     }
 
     /** A {@code tag:} URI (RFC 4151) for an entry without a permalink: stable for as long as the entry is stored. */

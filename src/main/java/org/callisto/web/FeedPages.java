@@ -23,16 +23,30 @@ final class FeedPages {
         int page = Paging.page(ctx.queryParam("page"), pages, feed.displayName());
         List<Entry> entries = site.entries().feedEntries(feed.id(), Paging.offset(page), Paging.PAGE_SIZE);
         Pager pager = Pager.of(path, page, pages);
-        PageMeta meta = site.meta(ctx, page == 1 ? feed.displayName() : feed.displayName() + " (page " + page + ")",
-                path + "/atom.xml", path + "/rss.xml", site.title() + " – " + feed.displayName()).withPager(pager);
-        return site.render("feed.jte", new FeedPage(meta, feed, Format.webUrl(feed.siteUrl()),
-                Format.webUrl(feed.url()), site.days(entries), pager));
+        PageMeta meta = site.meta(
+                        ctx,
+                        page == 1 ? feed.displayName() : feed.displayName() + " (page " + page + ")",
+                        path + "/atom.xml",
+                        path + "/rss.xml",
+                        site.title() + " – " + feed.displayName())
+                .withPager(pager);
+        return site.render(
+                "feed.jte",
+                new FeedPage(
+                        meta,
+                        feed,
+                        Format.webUrl(feed.siteUrl()),
+                        Format.webUrl(feed.url()),
+                        site.days(entries),
+                        pager));
     }
 
     /** The feed of an id in a path, or a 404 naming it. */
     Feed feed(String id) {
         long feedId = id.matches("[0-9]{1,18}") ? Long.parseLong(id) : -1;
-        return site.subscriptions().feed(feedId).orElseThrow(() -> PageException.notFound(
-                "There is no feed " + Paging.shorten(id) + ". Every feed is listed on the subscriptions page."));
+        return site.subscriptions()
+                .feed(feedId)
+                .orElseThrow(() -> PageException.notFound("There is no feed " + Paging.shorten(id)
+                        + ". Every feed is listed on the subscriptions page."));
     }
 }

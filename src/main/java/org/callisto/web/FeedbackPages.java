@@ -56,12 +56,21 @@ final class FeedbackPages {
         }
     }
 
-    private void formPage(Context ctx, boolean sent, String message, String name, String email, String subject,
-                          String text) {
-        Responses.personal(ctx, site.render("feedback.jte", new FeedbackPage(site.meta(ctx,
-                sent ? "Thank you for your feedback" : "Feedback and questions"), sessions.token(ctx, "feedback"),
-                sent, message == null ? null : capitalized(message), shorten(name, 1000), shorten(email, 1000),
-                shorten(subject, 1000), shorten(text, 20_000))));
+    private void formPage(
+            Context ctx, boolean sent, String message, String name, String email, String subject, String text) {
+        Responses.personal(
+                ctx,
+                site.render(
+                        "feedback.jte",
+                        new FeedbackPage(
+                                site.meta(ctx, sent ? "Thank you for your feedback" : "Feedback and questions"),
+                                sessions.token(ctx, "feedback"),
+                                sent,
+                                message == null ? null : capitalized(message),
+                                shorten(name, 1000),
+                                shorten(email, 1000),
+                                shorten(subject, 1000),
+                                shorten(text, 20_000))));
     }
 
     void queue(Context ctx) {
@@ -78,15 +87,15 @@ final class FeedbackPages {
     void decide(Context ctx) {
         Session editor = WebSessions.session(ctx);
         if (editor == null || !editor.user().role().atLeast(Role.EDITOR)) {
-            throw PageException.forbidden("Only editors and administrators can handle listener feedback;"
-                    + " nothing was changed.");
+            throw PageException.forbidden(
+                    "Only editors and administrators can handle listener feedback;" + " nothing was changed.");
         }
         sessions.check(ctx, "editor-feedback");
         String id = ctx.formParam("feedback");
         try {
             if (id == null || !id.strip().matches("[0-9]{1,18}")) {
-                throw new JournalRefusal("the form did not say which message; reload the feedback queue and try"
-                        + " again");
+                throw new JournalRefusal(
+                        "the form did not say which message; reload the feedback queue and try" + " again");
             }
             FeedbackStatus status = switch (String.valueOf(ctx.formParam("decision"))) {
                 case "answered" -> FeedbackStatus.ANSWERED;
@@ -103,15 +112,27 @@ final class FeedbackPages {
     }
 
     private void queuePage(Context ctx, Session editor, String message) {
-        Responses.personal(ctx, site.render("feedback-queue.jte", new FeedbackQueuePage(site.meta(ctx,
-                "Listener feedback"), sessions.token(ctx, "editor-feedback"), message,
-                items(feedback.open(editor)), items(feedback.decided(editor)))));
+        Responses.personal(
+                ctx,
+                site.render(
+                        "feedback-queue.jte",
+                        new FeedbackQueuePage(
+                                site.meta(ctx, "Listener feedback"),
+                                sessions.token(ctx, "editor-feedback"),
+                                message,
+                                items(feedback.open(editor)),
+                                items(feedback.decided(editor)))));
     }
 
     private static List<FeedbackQueuePage.Item> items(List<Feedback> list) {
-        return list.stream().map(f -> new FeedbackQueuePage.Item(f, PlainText.toHtml(f.message()),
-                Format.iso(f.receivedAt()), Format.human(f.receivedAt()),
-                f.usedInEpisode() == null ? null : "/editor/episodes/" + f.usedInEpisode())).toList();
+        return list.stream()
+                .map(f -> new FeedbackQueuePage.Item(
+                        f,
+                        PlainText.toHtml(f.message()),
+                        Format.iso(f.receivedAt()),
+                        Format.human(f.receivedAt()),
+                        f.usedInEpisode() == null ? null : "/editor/episodes/" + f.usedInEpisode()))
+                .toList();
     }
 
     static String capitalized(String s) {

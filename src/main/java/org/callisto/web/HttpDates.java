@@ -12,11 +12,10 @@ import java.util.Locale;
  * days), as the RFC asks of senders and recipients. Stateless and thread-safe.
  */
 public final class HttpDates {
-    private static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter.ofPattern(
-            "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT);
+    private static final DateTimeFormatter IMF_FIXDATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT);
 
-    private HttpDates() {
-    }
+    private HttpDates() {}
 
     /** {@code t} as an IMF-fixdate, e.g. {@code Sun, 06 Nov 1994 08:49:37 GMT}. */
     public static String format(Instant t) {
@@ -29,7 +28,8 @@ public final class HttpDates {
             return null;
         }
         try {
-            return ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeParseException e) {
             return null; // an unreadable date is ignored, as RFC 9110 says
         }

@@ -13,8 +13,8 @@ import org.callisto.journal.JournalRefusal;
 import org.callisto.journal.Preview;
 import org.callisto.journal.Story;
 import org.callisto.journal.StoryStatus;
-import org.callisto.journal.SubmitOutcome;
 import org.callisto.journal.Submissions;
+import org.callisto.journal.SubmitOutcome;
 import org.callisto.syndication.AtomWriter;
 import org.callisto.syndication.FeedInfo;
 import org.callisto.syndication.Item;
@@ -36,6 +36,7 @@ import org.callisto.web.view.SubmitPage;
 final class JournalPages {
     /** Stories on the front page and in the feeds. */
     static final int LATEST = 30;
+
     private static final String ATOM = "/journal/atom.xml";
     private static final String RSS = "/journal/rss.xml";
 
@@ -62,8 +63,11 @@ final class JournalPages {
     /** The front page, {@code /journal}. */
     Rendered journal(Context ctx) {
         List<Story> published = submissions.published(0, LATEST);
-        Map<Long, Integer> counts = comments.counts(published.stream().map(Story::id).toList());
-        List<StoryView> stories = published.stream().map(s -> view(s, counts.getOrDefault(s.id(), 0))).toList();
+        Map<Long, Integer> counts =
+                comments.counts(published.stream().map(Story::id).toList());
+        List<StoryView> stories = published.stream()
+                .map(s -> view(s, counts.getOrDefault(s.id(), 0)))
+                .toList();
         return site.render("journal.jte", new JournalPage(meta(ctx, "Journal"), stories));
     }
 
@@ -72,22 +76,23 @@ final class JournalPages {
         // ?reply=ID opens the reply form under that comment; a page carries one form, not one per comment
         String reply = ctx.queryParam("reply");
         CommentPages.Refused open = reply != null && reply.matches("[0-9]{1,18}") && WebSessions.session(ctx) != null
-                ? new CommentPages.Refused(null, null, "", "text", Long.parseLong(reply), 0) : null;
+                ? new CommentPages.Refused(null, null, "", "text", Long.parseLong(reply), 0)
+                : null;
         return storyRendered(ctx, visibleStory(ctx), open);
     }
 
     /** A story that is known to exist, such as the one a comment is under. */
     Story story(long id) {
-        return submissions.store().story(id).orElseThrow(() -> PageException.notFound("There is no story " + id
-                + "."));
+        return submissions.store().story(id).orElseThrow(() -> PageException.notFound("There is no story " + id + "."));
     }
 
     /** The story of the request's {@code {id}} when the viewer may see it. */
     Story visibleStory(Context ctx) {
         String id = ctx.pathParam("id");
         Session viewer = WebSessions.session(ctx);
-        return (id.matches("[0-9]{1,18}") ? submissions.store().story(Long.parseLong(id))
-                : java.util.Optional.<Story>empty())
+        return (id.matches("[0-9]{1,18}")
+                        ? submissions.store().story(Long.parseLong(id))
+                        : java.util.Optional.<Story>empty())
                 .filter(s -> submissions.visible(s, viewer))
                 .orElseThrow(() -> PageException.notFound("There is no published story " + Paging.shorten(id) + "."));
     }
@@ -103,16 +108,21 @@ final class JournalPages {
 
     private Rendered storyRendered(Context ctx, Story story, CommentPages.Refused refused) {
         CommentSection section = story.status() == StoryStatus.PUBLISHED
-                ? CommentPages.section(ctx, sessions, comments, story, refused) : null;
+                ? CommentPages.section(ctx, sessions, comments, story, refused)
+                : null;
         String notice = switch (story.status()) {
             case PENDING -> "This story is waiting for an editor; only you and the editors can see it.";
             case REJECTED -> "This story was not published; only you and the editors can see it.";
-            case PUBLISHED -> story.publishedAt().isAfter(site.now())
-                    ? "This story is scheduled for " + Format.human(story.publishedAt())
-                    + "; only you and the editors can see it until then." : null;
+            case PUBLISHED ->
+                story.publishedAt().isAfter(site.now())
+                        ? "This story is scheduled for " + Format.human(story.publishedAt())
+                                + "; only you and the editors can see it until then."
+                        : null;
         };
-        return site.render("story.jte", new StoryPage(meta(ctx, story.title()),
-                view(story, section == null ? 0 : section.count()), notice, section));
+        return site.render(
+                "story.jte",
+                new StoryPage(
+                        meta(ctx, story.title()), view(story, section == null ? 0 : section.count()), notice, section));
     }
 
     /** The stories' Atom feed, {@code /journal/atom.xml}. */
@@ -126,16 +136,34 @@ final class JournalPages {
     }
 
     private FeedInfo info(String self) {
-        return new FeedInfo(site.absolute("/journal"), site.title() + " – Journal",
-                "The stories of " + site.title() + "'s journal", site.absolute("/journal"), site.absolute(self),
+        return new FeedInfo(
+                site.absolute("/journal"),
+                site.title() + " – Journal",
+                "The stories of " + site.title() + "'s journal",
+                site.absolute("/journal"),
+                site.absolute(self),
                 submissions.store().lastPublished(site.now()));
     }
 
     private List<Item> items() {
-        return submissions.published(0, LATEST).stream().map(s -> new Item(site.absolute("/stories/" + s.id()),
-                true, s.title(), site.absolute("/stories/" + s.id()), s.authorName(), s.introHtml(),
-                s.hasBody() ? s.introHtml() + "\n" + s.bodyHtml() : s.introHtml(), s.topics(), s.publishedAt(),
-                null, null, null, null, null, -1)).toList();
+        return submissions.published(0, LATEST).stream()
+                .map(s -> new Item(
+                        site.absolute("/stories/" + s.id()),
+                        true,
+                        s.title(),
+                        site.absolute("/stories/" + s.id()),
+                        s.authorName(),
+                        s.introHtml(),
+                        s.hasBody() ? s.introHtml() + "\n" + s.bodyHtml() : s.introHtml(),
+                        s.topics(),
+                        s.publishedAt(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        -1))
+                .toList();
     }
 
     // ---- submitting
@@ -153,13 +181,11 @@ final class JournalPages {
             throw PageException.forbidden("Log in to submit a story; nothing was stored.");
         }
         sessions.check(ctx, "submit");
-        storyForm(ctx, SUBMIT_FORM, draft(ctx), d -> submissions.submit(session, d),
-                s -> "/stories/" + s.id());
+        storyForm(ctx, SUBMIT_FORM, draft(ctx), d -> submissions.submit(session, d), s -> "/stories/" + s.id());
     }
 
     /** The story form: where it posts, its heading and button, and the CSRF form its token is for. */
-    private record StoryForm(String action, String heading, String submitLabel, String token) {
-    }
+    private record StoryForm(String action, String heading, String submitLabel, String token) {}
 
     private static final StoryForm SUBMIT_FORM = new StoryForm("/submit", "Submit a story", "Submit", "submit");
 
@@ -168,17 +194,26 @@ final class JournalPages {
     }
 
     private static Draft draft(Context ctx) {
-        return new Draft(ctx.formParam("title"), ctx.formParam("dept"), ctx.formParams("topic"),
-                ctx.formParam("format"), ctx.formParam("intro"), ctx.formParam("body"), ctx.formParam("source"));
+        return new Draft(
+                ctx.formParam("title"),
+                ctx.formParam("dept"),
+                ctx.formParams("topic"),
+                ctx.formParam("format"),
+                ctx.formParam("intro"),
+                ctx.formParam("body"),
+                ctx.formParam("source"));
     }
 
     /**
      * A posted story form: a preview (400 when it has problems) unless the button was "submit", then {@code store}
      * and a redirect to {@code after} of the stored story, or the form again with the problems or the refusal.
      */
-    private void storyForm(Context ctx, StoryForm form, Draft draft,
-                           java.util.function.Function<Draft, SubmitOutcome> store,
-                           java.util.function.Function<Story, String> after) {
+    private void storyForm(
+            Context ctx,
+            StoryForm form,
+            Draft draft,
+            java.util.function.Function<Draft, SubmitOutcome> store,
+            java.util.function.Function<Story, String> after) {
         try {
             if (!"submit".equals(ctx.formParam("action"))) {
                 Preview preview = submissions.preview(draft);
@@ -209,14 +244,29 @@ final class JournalPages {
         List<SubmitPage.Topic> topics = new java.util.ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            topics.add(new SubmitPage.Topic(name, "topic-" + i,
-                    d.topics().stream().anyMatch(t -> t.equalsIgnoreCase(name))));
+            topics.add(new SubmitPage.Topic(
+                    name, "topic-" + i, d.topics().stream().anyMatch(t -> t.equalsIgnoreCase(name))));
         }
         String format = d.format() == null ? "html" : d.format();
-        Responses.personal(ctx, site.render("submit.jte", new SubmitPage(meta(ctx, form.heading()),
-                sessions.token(ctx, form.token()), message, orEmpty(d.title()), orEmpty(d.dept()), format,
-                orEmpty(d.intro()), orEmpty(d.body()), orEmpty(d.sourceUrl()), topics, preview, form.action(),
-                form.heading(), form.submitLabel())));
+        Responses.personal(
+                ctx,
+                site.render(
+                        "submit.jte",
+                        new SubmitPage(
+                                meta(ctx, form.heading()),
+                                sessions.token(ctx, form.token()),
+                                message,
+                                orEmpty(d.title()),
+                                orEmpty(d.dept()),
+                                format,
+                                orEmpty(d.intro()),
+                                orEmpty(d.body()),
+                                orEmpty(d.sourceUrl()),
+                                topics,
+                                preview,
+                                form.action(),
+                                form.heading(),
+                                form.submitLabel())));
     }
 
     // ---- editing
@@ -232,8 +282,8 @@ final class JournalPages {
     void decide(Context ctx) {
         Session editor = WebSessions.session(ctx);
         if (editor == null || !editor.user().role().atLeast(Role.EDITOR)) {
-            throw PageException.forbidden("Only editors and administrators can decide on submitted stories;"
-                    + " nothing was changed.");
+            throw PageException.forbidden(
+                    "Only editors and administrators can decide on submitted stories;" + " nothing was changed.");
         }
         sessions.check(ctx, "editor-queue");
         String id = ctx.formParam("story");
@@ -264,39 +314,64 @@ final class JournalPages {
             return;
         }
         Story s = pending(ctx);
-        formPage(ctx, null, new Draft(s.title(), s.dept(), s.topics(), s.format().key(), s.introSource(),
-                        s.bodySource() == null ? "" : s.bodySource(), s.sourceUrl() == null ? "" : s.sourceUrl()),
-                null, editForm(s.id()));
+        formPage(
+                ctx,
+                null,
+                new Draft(
+                        s.title(),
+                        s.dept(),
+                        s.topics(),
+                        s.format().key(),
+                        s.introSource(),
+                        s.bodySource() == null ? "" : s.bodySource(),
+                        s.sourceUrl() == null ? "" : s.sourceUrl()),
+                null,
+                editForm(s.id()));
     }
 
     /** {@code POST /editor/queue/{id}/edit}: preview or save an editor's revision; the story stays pending. */
     void edit(Context ctx) {
         Session editor = WebSessions.session(ctx);
         if (editor == null || !editor.user().role().atLeast(Role.EDITOR)) {
-            throw PageException.forbidden("Only editors and administrators can edit submitted stories;"
-                    + " nothing was changed.");
+            throw PageException.forbidden(
+                    "Only editors and administrators can edit submitted stories;" + " nothing was changed.");
         }
         sessions.check(ctx, "editor-edit");
         Story s = pending(ctx);
-        storyForm(ctx, editForm(s.id()), draft(ctx), d -> submissions.revise(editor, s.id(), d),
+        storyForm(
+                ctx,
+                editForm(s.id()),
+                draft(ctx),
+                d -> submissions.revise(editor, s.id(), d),
                 stored -> "/editor/queue#story-" + stored.id());
     }
 
     /** The pending story of the request's {@code {id}}, or the 404 page. */
     private Story pending(Context ctx) {
         String id = ctx.pathParam("id");
-        return (id.matches("[0-9]{1,18}") ? submissions.store().story(Long.parseLong(id))
-                : java.util.Optional.<Story>empty())
+        return (id.matches("[0-9]{1,18}")
+                        ? submissions.store().story(Long.parseLong(id))
+                        : java.util.Optional.<Story>empty())
                 .filter(s -> s.status() == StoryStatus.PENDING)
-                .orElseThrow(() -> PageException.notFound("There is no story " + Paging.shorten(id)
-                        + " waiting in the queue."));
+                .orElseThrow(() ->
+                        PageException.notFound("There is no story " + Paging.shorten(id) + " waiting in the queue."));
     }
 
     private void queuePage(Context ctx, Session editor, String message) {
-        List<StoryView> stories = submissions.queue(editor).stream().map(this::view).toList();
-        List<StoryView> scheduled = submissions.scheduled(editor).stream().map(this::view).toList();
-        Responses.personal(ctx, site.render("queue.jte", new QueuePage(meta(ctx, "Editor queue"),
-                sessions.token(ctx, "editor-queue"), message, stories, scheduled)));
+        List<StoryView> stories =
+                submissions.queue(editor).stream().map(this::view).toList();
+        List<StoryView> scheduled =
+                submissions.scheduled(editor).stream().map(this::view).toList();
+        Responses.personal(
+                ctx,
+                site.render(
+                        "queue.jte",
+                        new QueuePage(
+                                meta(ctx, "Editor queue"),
+                                sessions.token(ctx, "editor-queue"),
+                                message,
+                                stories,
+                                scheduled)));
     }
 
     /** A publication time as typed in UTC ({@code 2026-03-05T18:00}, seconds optional), or null when empty. */
@@ -332,13 +407,18 @@ final class JournalPages {
 
     /** A story as shown, with the number of its comments (-1 to leave it out). */
     StoryView view(Story s, int commentCount) {
-        return new StoryView(s, "/stories/" + s.id(), Format.webUrl(s.sourceUrl()), Format.iso(s.submittedAt()),
-                Format.human(s.submittedAt()), s.publishedAt() == null ? null : Format.iso(s.publishedAt()),
-                s.publishedAt() == null ? null : Format.human(s.publishedAt()), commentCount);
+        return new StoryView(
+                s,
+                "/stories/" + s.id(),
+                Format.webUrl(s.sourceUrl()),
+                Format.iso(s.submittedAt()),
+                Format.human(s.submittedAt()),
+                s.publishedAt() == null ? null : Format.iso(s.publishedAt()),
+                s.publishedAt() == null ? null : Format.human(s.publishedAt()),
+                commentCount);
     }
 
     private static String orEmpty(String s) {
         return s == null ? "" : s;
     }
-
 }

@@ -86,8 +86,7 @@ public final class MediaResponses {
      * same ranges and validators as media; {@code countAs} as for {@link #serve(Context, MediaInfo, String)}.
      */
     public void serveFile(Context ctx, java.nio.file.Path file, String mimeType, String countAs) throws IOException {
-        record Media(java.nio.file.Path path, String mimeType) {
-        }
+        record Media(java.nio.file.Path path, String mimeType) {}
         Media media = new Media(file, mimeType);
         HttpServletResponse res = ctx.res();
         BasicFileAttributes attributes;
@@ -101,8 +100,8 @@ public final class MediaResponses {
         }
         long length = attributes.size();
         Instant modified = attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
-        String etag = "\"" + Long.toHexString(length) + "-" + Long.toHexString(
-                attributes.lastModifiedTime().toMillis()) + "\"";
+        String etag = "\"" + Long.toHexString(length) + "-"
+                + Long.toHexString(attributes.lastModifiedTime().toMillis()) + "\"";
         boolean head = ctx.method().name().equals("HEAD");
 
         res.setHeader("Accept-Ranges", "bytes");
@@ -122,7 +121,8 @@ public final class MediaResponses {
             ctx.result("None of the requested ranges starts before the end of the file (" + length + " bytes).\n");
             return;
         }
-        List<ByteRange> ranges = request.kind() == RangeRequest.Kind.RANGES ? request.ranges()
+        List<ByteRange> ranges = request.kind() == RangeRequest.Kind.RANGES
+                ? request.ranges()
                 : length == 0 ? List.of() : List.of(RangeRequest.whole(length));
         if (!head && countAs != null) {
             if (request.kind() == RangeRequest.Kind.WHOLE) {
@@ -147,10 +147,13 @@ public final class MediaResponses {
             }
             return;
         }
-        String boundary = "CALLISTO-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
-        List<byte[]> partHeads = ranges.stream().map(r -> ("\r\n--" + boundary + "\r\nContent-Type: "
-                + media.mimeType() + "\r\nContent-Range: " + r.contentRange(length) + "\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII)).toList();
+        String boundary =
+                "CALLISTO-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        List<byte[]> partHeads = ranges.stream()
+                .map(r -> ("\r\n--" + boundary + "\r\nContent-Type: " + media.mimeType() + "\r\nContent-Range: "
+                                + r.contentRange(length) + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII))
+                .toList();
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         long total = tail.length;
         for (int i = 0; i < ranges.size(); i++) {

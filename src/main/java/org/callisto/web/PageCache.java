@@ -30,7 +30,10 @@ final class PageCache {
     private final ChangeClock clock;
 
     PageCache(Supplier<Instant> lastChange, Duration checkInterval, long maxPages) {
-        this.pages = Caffeine.newBuilder().maximumSize(maxPages).expireAfterAccess(Duration.ofHours(1)).build();
+        this.pages = Caffeine.newBuilder()
+                .maximumSize(maxPages)
+                .expireAfterAccess(Duration.ofHours(1))
+                .build();
         this.clock = new ChangeClock(() -> lastChange.get().toEpochMilli(), checkInterval, pages::invalidateAll);
     }
 

@@ -5,8 +5,7 @@ final class Paging {
     static final int PAGE_SIZE = 30;
     private static final int MAX_SHOWN = 40;
 
-    private Paging() {
-    }
+    private Paging() {}
 
     /** How many pages {@code total} entries fill; at least one, so an empty river still has its page. */
     static int pages(long total) {
@@ -32,8 +31,8 @@ final class Paging {
             page = page * 10 + (c - '0');
         }
         if (!ok || page < 1) {
-            throw PageException.badRequest("page must be a whole number from 1 to " + pages + ", not \""
-                    + shorten(raw) + "\".");
+            throw PageException.badRequest(
+                    "page must be a whole number from 1 to " + pages + ", not \"" + shorten(raw) + "\".");
         }
         if (page > pages) {
             throw PageException.notFound("There is no page " + page + " of " + what + ": it has "

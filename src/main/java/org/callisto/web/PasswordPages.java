@@ -31,7 +31,8 @@ final class PasswordPages {
         if (AccountPages.requireLogin(ctx, "/account/password") == null) {
             return;
         }
-        String notice = ctx.queryParam("changed") == null ? null
+        String notice = ctx.queryParam("changed") == null
+                ? null
                 : "Your password was changed. Every other browser that was logged in to this account is logged out.";
         page(ctx, null, notice);
     }
@@ -58,8 +59,8 @@ final class PasswordPages {
             if (!password.equals(again)) {
                 throw new AccountRefusal("the two new passwords differ; type the same password twice");
             }
-            Session renewed = accounts.changePasswordAndRenewSession(session, current, password,
-                    ctx.header("User-Agent"));
+            Session renewed =
+                    accounts.changePasswordAndRenewSession(session, current, password, ctx.header("User-Agent"));
             sessions.begin(ctx, renewed);
             ctx.redirect("/account/password?changed=1", HttpStatus.SEE_OTHER);
         } catch (AccountRefusal refusal) {
@@ -70,8 +71,11 @@ final class PasswordPages {
 
     private void page(Context ctx, String message, String notice) {
         String csrf = sessions.token(ctx, FORM);
-        Responses.personal(ctx, site.render("password.jte", new PasswordPage(site.meta(ctx, "Change your password"),
-                csrf, message, notice)));
+        Responses.personal(
+                ctx,
+                site.render(
+                        "password.jte",
+                        new PasswordPage(site.meta(ctx, "Change your password"), csrf, message, notice)));
     }
 
     private static String capitalized(String s) {

@@ -27,11 +27,16 @@ public record RangeRequest(Kind kind, List<ByteRange> ranges) {
 
     /** The most ranges honoured in one request. */
     public static final int MAX_RANGES = 16;
+
     private static final RangeRequest WHOLE = new RangeRequest(Kind.WHOLE, List.of());
     private static final RangeRequest UNSATISFIABLE = new RangeRequest(Kind.UNSATISFIABLE, List.of());
 
     /** What the request asks for. */
-    public enum Kind { WHOLE, RANGES, UNSATISFIABLE }
+    public enum Kind {
+        WHOLE,
+        RANGES,
+        UNSATISFIABLE
+    }
 
     public RangeRequest {
         ranges = List.copyOf(ranges);
@@ -43,7 +48,8 @@ public record RangeRequest(Kind kind, List<ByteRange> ranges) {
             return WHOLE;
         }
         int equals = header.indexOf('=');
-        if (equals < 0 || !header.substring(0, equals).trim().toLowerCase(Locale.ROOT).equals("bytes")) {
+        if (equals < 0
+                || !header.substring(0, equals).trim().toLowerCase(Locale.ROOT).equals("bytes")) {
             return WHOLE;
         }
         String[] specs = header.substring(equals + 1).split(",", MAX_RANGES + 2);

@@ -10,8 +10,7 @@ import java.io.UncheckedIOException;
  * {@link PageCache} instead; {@link Routes} chooses between the two. Stateless and thread-safe.
  */
 final class Responses {
-    private Responses() {
-    }
+    private Responses() {}
 
     /**
      * Sends {@code page} with {@code Cache-Control: private, no-store}, written in one piece with its length, as the

@@ -34,15 +34,22 @@ final class RiverPages {
         List<Entry> entries = site.entries().categoryEntries(category.id(), Paging.offset(page), Paging.PAGE_SIZE);
         Pager pager = Pager.of(path, page, pages);
         String heading = "Category Archives: " + category.name();
-        PageMeta meta = site.meta(ctx, page == 1 ? heading : heading + " (page " + page + ")", path + "/atom.xml",
-                path + "/rss.xml", site.title() + " – " + category.name()).withPager(pager);
+        PageMeta meta = site.meta(
+                        ctx,
+                        page == 1 ? heading : heading + " (page " + page + ")",
+                        path + "/atom.xml",
+                        path + "/rss.xml",
+                        site.title() + " – " + category.name())
+                .withPager(pager);
         String intro = entries.isEmpty() ? "No entries in this category yet." : null;
         return site.render("list.jte", new ListPage(meta, heading, intro, site.days(entries), pager));
     }
 
     /** The category of a slug, or a 404 naming it. */
     Category category(String slug) {
-        return site.categories().categoryBySlug(slug).orElseThrow(() -> PageException.notFound(
-                "There is no category \"" + Paging.shorten(slug) + "\". The categories are listed on every page."));
+        return site.categories()
+                .categoryBySlug(slug)
+                .orElseThrow(() -> PageException.notFound("There is no category \"" + Paging.shorten(slug)
+                        + "\". The categories are listed on every page."));
     }
 }

@@ -52,13 +52,22 @@ final class Routes {
     /** Builds the pages around {@code services}; the page caches notice a change within {@code changeCheck}. */
     Routes(Config config, SiteServices services, Duration changeCheck) {
         this.services = services;
-        site = new Site(config, services.subscriptions(), services.categories(), services.entries(),
-                services.statistics(), services.planetChanges(), services.clock());
+        site = new Site(
+                config,
+                services.subscriptions(),
+                services.categories(),
+                services.entries(),
+                services.statistics(),
+                services.planetChanges(),
+                services.clock());
         planetCache = new PageCache(services.planetChanges()::lastChange, changeCheck, 20_000);
         journalCache = new PageCache(this::journalChange, changeCheck, 5_000);
         showCache = new PageCache(services.show().changes()::lastChange, changeCheck, 2_000);
-        sessions = new WebSessions(services.accounts(), new SessionCookie(config.siteUrl()),
-                "https".equalsIgnoreCase(config.siteUrl().getScheme()), services.clock());
+        sessions = new WebSessions(
+                services.accounts(),
+                new SessionCookie(config.siteUrl()),
+                "https".equalsIgnoreCase(config.siteUrl().getScheme()),
+                services.clock());
         river = new RiverPages(site);
         feeds = new FeedPages(site);
         entries = new EntryPages(site);
@@ -72,9 +81,13 @@ final class Routes {
         passwords = new PasswordPages(site, sessions);
         admin = new AdminPages(site, sessions, services.moderation());
         feedback = new FeedbackPages(site, sessions, services.feedback());
-        episodeEditor = new EpisodeEditorPages(site, sessions, services.episodeEditor(), services.curation(),
-                services.clock());
-        show = new ShowPages(site, services.show(), config.show().mediaDir(), new MediaResponses(services.downloads()),
+        episodeEditor =
+                new EpisodeEditorPages(site, sessions, services.episodeEditor(), services.curation(), services.clock());
+        show = new ShowPages(
+                site,
+                services.show(),
+                config.show().mediaDir(),
+                new MediaResponses(services.downloads()),
                 services.clock());
     }
 
@@ -185,8 +198,12 @@ final class Routes {
             Responses.personal(ctx, subscriptions.subscriptions(ctx));
             return;
         }
-        planetCache.serve(ctx, key(ctx), subscriptions.version(planetCache.version()),
-                Long.toString(services.clock().millis() / 60_000), () -> subscriptions.subscriptions(ctx));
+        planetCache.serve(
+                ctx,
+                key(ctx),
+                subscriptions.version(planetCache.version()),
+                Long.toString(services.clock().millis() / 60_000),
+                () -> subscriptions.subscriptions(ctx));
     }
 
     private void chapters(Context ctx) throws Exception {

@@ -66,11 +66,18 @@ final class ShowPages {
     Rendered archive(Context ctx) {
         Optional<ShowSettings> settings = stores.settings().settings();
         String title = settings.map(ShowSettings::title).orElse("Episodes");
-        List<EpisodeView> episodes = stores.episodes().episodes().stream().filter(this::released).map(this::view)
+        List<EpisodeView> episodes = stores.episodes().episodes().stream()
+                .filter(this::released)
+                .map(this::view)
                 .toList();
-        return site.render("episodes.jte", new EpisodesPage(site.meta(ctx, "Episodes"), title,
-                settings.map(ShowSettings::description).orElse(""), episodes,
-                settings.isPresent() ? showFeeds() : List.of()));
+        return site.render(
+                "episodes.jte",
+                new EpisodesPage(
+                        site.meta(ctx, "Episodes"),
+                        title,
+                        settings.map(ShowSettings::description).orElse(""),
+                        episodes,
+                        settings.isPresent() ? showFeeds() : List.of()));
     }
 
     Rendered episode(Context ctx) {
@@ -84,8 +91,13 @@ final class ShowPages {
         for (Rendition r : notes.renditions()) {
             String url = local.media(r.mediaPath());
             (r.kind() == RenditionKind.MP3 ? audio : video).add(new EpisodePage.Source(url, r.mimeType()));
-            files.add(new EpisodePage.Download(r.kind().label(), url, r.mimeType(), size(r.length()),
-                    duration(r.durationSeconds()), local.media(r.torrentPath())));
+            files.add(new EpisodePage.Download(
+                    r.kind().label(),
+                    url,
+                    r.mimeType(),
+                    size(r.length()),
+                    duration(r.durationSeconds()),
+                    local.media(r.torrentPath())));
         }
         if (settings != null) {
             for (PodcastFeed f : PodcastFeed.values()) {
@@ -110,8 +122,11 @@ final class ShowPages {
             guests.add(new EpisodePage.Guest(g.name(), Format.webUrl(g.link())));
         }
         String fundingUrl = settings == null ? null : Format.webUrl(settings.fundingUrl());
-        String fundingText = settings == null || settings.fundingText() == null || settings.fundingText().isBlank()
-                ? "Support the show" : settings.fundingText();
+        String fundingText = settings == null
+                        || settings.fundingText() == null
+                        || settings.fundingText().isBlank()
+                ? "Support the show"
+                : settings.fundingText();
         List<EpisodePage.TranscriptLink> transcripts = new ArrayList<>();
         List<EpisodePage.Track> tracks = new ArrayList<>();
         for (Transcript t : notes.transcripts()) {
@@ -120,20 +135,33 @@ final class ShowPages {
             if (url == null) {
                 continue;
             }
-            String language = t.language() != null && !t.language().isBlank() ? t.language()
+            String language = t.language() != null && !t.language().isBlank()
+                    ? t.language()
                     : settings == null ? null : settings.language();
-            transcripts.add(new EpisodePage.TranscriptLink(transcriptLabel(t.mimeType()), url, t.mimeType(),
-                    language));
+            transcripts.add(new EpisodePage.TranscriptLink(transcriptLabel(t.mimeType()), url, t.mimeType(), language));
             if (!absolute && t.mimeType().equals("text/vtt")) {
                 // same-origin only: a cross-origin track would need CORS and a crossorigin attribute
-                tracks.add(new EpisodePage.Track(url, language, language == null ? "Captions"
-                        : "Captions (" + language + ")"));
+                tracks.add(new EpisodePage.Track(
+                        url, language, language == null ? "Captions" : "Captions (" + language + ")"));
             }
         }
         EpisodeView view = view(e);
-        return site.render("episode.jte", new EpisodePage(site.meta(ctx, e.number() + ": " + e.title()),
-                settings == null ? "Episodes" : settings.title(), view, audio, video, files, feeds, fundingUrl,
-                fundingText, sections, guests, transcripts, tracks));
+        return site.render(
+                "episode.jte",
+                new EpisodePage(
+                        site.meta(ctx, e.number() + ": " + e.title()),
+                        settings == null ? "Episodes" : settings.title(),
+                        view,
+                        audio,
+                        video,
+                        files,
+                        feeds,
+                        fundingUrl,
+                        fundingText,
+                        sections,
+                        guests,
+                        transcripts,
+                        tracks));
     }
 
     private static String transcriptLabel(String mimeType) {
@@ -157,13 +185,27 @@ final class ShowPages {
             throw PageException.forbidden("Download counts are for editors and administrators only.");
         }
         int days = 30;
-        List<EpisodeDownloads> counts = stores.downloads().downloads(java.time.LocalDate.ofInstant(clock.instant(),
-                java.time.ZoneOffset.UTC).minusDays(days - 1L));
-        List<DownloadsPage.Row> rows = counts.stream().map(d -> new DownloadsPage.Row(d.number(), d.title(),
-                "/episodes/" + d.number(), d.kind().label(), d.mediaPath(), d.total(), d.recent())).toList();
-        Rendered page = site.render("downloads.jte", new DownloadsPage(site.meta(ctx, "Downloads"), days, rows,
-                counts.stream().mapToLong(EpisodeDownloads::total).sum(),
-                counts.stream().mapToLong(EpisodeDownloads::recent).sum()));
+        List<EpisodeDownloads> counts = stores.downloads()
+                .downloads(java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)
+                        .minusDays(days - 1L));
+        List<DownloadsPage.Row> rows = counts.stream()
+                .map(d -> new DownloadsPage.Row(
+                        d.number(),
+                        d.title(),
+                        "/episodes/" + d.number(),
+                        d.kind().label(),
+                        d.mediaPath(),
+                        d.total(),
+                        d.recent()))
+                .toList();
+        Rendered page = site.render(
+                "downloads.jte",
+                new DownloadsPage(
+                        site.meta(ctx, "Downloads"),
+                        days,
+                        rows,
+                        counts.stream().mapToLong(EpisodeDownloads::total).sum(),
+                        counts.stream().mapToLong(EpisodeDownloads::recent).sum()));
         ctx.header("Cache-Control", "private, no-store");
         ctx.contentType(page.contentType());
         ctx.result(page.bytes());
@@ -180,12 +222,14 @@ final class ShowPages {
             return new EpisodePage.Item(i.title(), url, summaryHtml);
         }
         return switch (i.sourceKind()) {
-            case PLANET -> site.entries().entry(i.sourceId())
-                    .map(e -> new EpisodePage.Item(i.title(), url, summaryHtml, "via planet: " + e.feedName(),
-                            "/entries/" + e.id()))
-                    .orElseGet(() -> new EpisodePage.Item(i.title(), url, summaryHtml, "via planet", null));
-            case JOURNAL -> new EpisodePage.Item(i.title(), url, summaryHtml, "journal story",
-                    "/stories/" + i.sourceId());
+            case PLANET ->
+                site.entries()
+                        .entry(i.sourceId())
+                        .map(e -> new EpisodePage.Item(
+                                i.title(), url, summaryHtml, "via planet: " + e.feedName(), "/entries/" + e.id()))
+                        .orElseGet(() -> new EpisodePage.Item(i.title(), url, summaryHtml, "via planet", null));
+            case JOURNAL ->
+                new EpisodePage.Item(i.title(), url, summaryHtml, "journal story", "/stories/" + i.sourceId());
             case FEEDBACK -> new EpisodePage.Item(i.title(), url, summaryHtml, "listener feedback", null);
         };
     }
@@ -209,8 +253,10 @@ final class ShowPages {
             throw PageException.notFound("There is no podcast feed " + Paging.shorten(file)
                     + ". The show's feeds are listed on the episodes page.");
         }
-        ShowSettings settings = stores.settings().settings().orElseThrow(() -> PageException.notFound(
-                "The show has no feeds yet: its settings have not been saved."));
+        ShowSettings settings = stores.settings()
+                .settings()
+                .orElseThrow(
+                        () -> PageException.notFound("The show has no feeds yet: its settings have not been saved."));
         byte[] body = writer.write(feed, settings, stores.episodeNotes().released(clock.instant()));
         return new Rendered(RSS, body);
     }
@@ -244,8 +290,9 @@ final class ShowPages {
         try (java.io.InputStream in = Files.newInputStream(file)) {
             read = in.readNBytes(head, 0, head.length);
         }
-        if (png && read == 8 && java.util.Arrays.equals(head, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n',
-                0x1a, '\n'})) {
+        if (png
+                && read == 8
+                && java.util.Arrays.equals(head, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})) {
             return "image/png";
         }
         if (jpeg && read >= 3 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xd8 && (head[2] & 0xff) == 0xff) {
@@ -271,8 +318,9 @@ final class ShowPages {
     /** {@code /media/{path}}: a media file or a torrent inside the media directory, nothing else. */
     void media(Context ctx) throws IOException {
         String path = ctx.pathParam("path");
-        Path file = inside(mediaDir, path).orElseThrow(() -> PageException.notFound(
-                "There is no file " + Paging.shorten(path) + " in the show's media."));
+        Path file = inside(mediaDir, path)
+                .orElseThrow(() ->
+                        PageException.notFound("There is no file " + Paging.shorten(path) + " in the show's media."));
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".torrent")) {
             byte[] torrent = Files.readAllBytes(file);
             ctx.header("Cache-Control", "no-cache");
@@ -310,7 +358,10 @@ final class ShowPages {
      * {@code ..} segments, hidden files and links leading outside the directory are refused.
      */
     static Optional<Path> inside(Path dir, String path) {
-        if (path == null || path.isEmpty() || path.indexOf('\0') >= 0 || path.indexOf('\\') >= 0
+        if (path == null
+                || path.isEmpty()
+                || path.indexOf('\0') >= 0
+                || path.indexOf('\\') >= 0
                 || path.startsWith("/")) {
             return Optional.empty();
         }
@@ -344,10 +395,11 @@ final class ShowPages {
     }
 
     private Episode released(String number) {
-        Optional<Episode> e = number.matches("[0-9]{1,9}") ? stores.episodes().episode(Integer.parseInt(number))
-                : Optional.empty();
-        return e.filter(this::released).orElseThrow(() -> PageException.notFound(
-                "There is no episode " + Paging.shorten(number) + ". The archive lists every episode."));
+        Optional<Episode> e =
+                number.matches("[0-9]{1,9}") ? stores.episodes().episode(Integer.parseInt(number)) : Optional.empty();
+        return e.filter(this::released)
+                .orElseThrow(() -> PageException.notFound(
+                        "There is no episode " + Paging.shorten(number) + ". The archive lists every episode."));
     }
 
     private boolean released(Episode e) {
@@ -355,8 +407,13 @@ final class ShowPages {
     }
 
     private EpisodeView view(Episode e) {
-        return new EpisodeView(e.number(), e.title(), "/episodes/" + e.number(), Format.iso(e.publishedAt()),
-                Format.human(e.publishedAt()), markdown(e.summary()));
+        return new EpisodeView(
+                e.number(),
+                e.title(),
+                "/episodes/" + e.number(),
+                Format.iso(e.publishedAt()),
+                Format.human(e.publishedAt()),
+                markdown(e.summary()));
     }
 
     private String markdown(String text) {
@@ -380,8 +437,8 @@ final class ShowPages {
 
     /** {@code H:MM:SS}, or {@code M:SS} under an hour. */
     static String duration(long seconds) {
-        return seconds >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60,
-                seconds % 60) : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+        return seconds >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+                : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
     }
-
 }

@@ -37,8 +37,14 @@ final class Site {
     private final Clock clock;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
-    Site(Config config, SubscriptionStore subscriptions, CategoryStore categories, EntryStore entries,
-         PlanetStatistics statistics, PlanetChangeTime changeTime, Clock clock) {
+    Site(
+            Config config,
+            SubscriptionStore subscriptions,
+            CategoryStore categories,
+            EntryStore entries,
+            PlanetStatistics statistics,
+            PlanetChangeTime changeTime,
+            Clock clock) {
         this.config = config;
         this.subscriptions = subscriptions;
         this.categories = categories;
@@ -113,7 +119,15 @@ final class Site {
 
     /** Layout facts for a page whose matching feeds are the given ones, made for the request's viewer. */
     PageMeta meta(Context ctx, String title, String atomUrl, String rssUrl, String feedTitle) {
-        return new PageMeta(title(), title, atomUrl, rssUrl, feedTitle, null, null, categories.categories(),
+        return new PageMeta(
+                title(),
+                title,
+                atomUrl,
+                rssUrl,
+                feedTitle,
+                null,
+                null,
+                categories.categories(),
                 WebSessions.viewer(ctx));
     }
 
@@ -132,16 +146,26 @@ final class Site {
             }
             group.add(v);
         }
-        return days.stream().map(d -> new DayGroup(d.isoDate(), d.label(), List.copyOf(d.entries()))).toList();
+        return days.stream()
+                .map(d -> new DayGroup(d.isoDate(), d.label(), List.copyOf(d.entries())))
+                .toList();
     }
 
     List<EntryView> views(List<Entry> entries) {
-        Map<Long, List<Category>> filed = categories.entryCategories(entries.stream().map(Entry::id).toList());
-        return entries.stream().map(e -> view(e, filed.getOrDefault(e.id(), List.of()))).toList();
+        Map<Long, List<Category>> filed =
+                categories.entryCategories(entries.stream().map(Entry::id).toList());
+        return entries.stream()
+                .map(e -> view(e, filed.getOrDefault(e.id(), List.of())))
+                .toList();
     }
 
     static EntryView view(Entry e, List<Category> categories) {
-        return new EntryView(e, Format.webUrl(e.link()), Format.webUrl(e.feedSiteUrl()), List.copyOf(categories),
-                Format.iso(e.publishedAt()), Format.human(e.publishedAt()));
+        return new EntryView(
+                e,
+                Format.webUrl(e.link()),
+                Format.webUrl(e.feedSiteUrl()),
+                List.copyOf(categories),
+                Format.iso(e.publishedAt()),
+                Format.human(e.publishedAt()));
     }
 }

@@ -24,12 +24,22 @@ import org.callisto.show.media.DownloadCounter;
  *
  * @param clock the one clock of the process: every time a page shows or compares comes from it
  */
-public record SiteServices(Clock clock, SubscriptionStore subscriptions, CategoryStore categories,
-                           EntryStore entries, PlanetStatistics statistics, PlanetChangeTime planetChanges,
-                           Accounts accounts, Submissions submissions,
-                           Comments comments, AccountModeration moderation, ListenerFeedback feedback,
-                           ShowStores show, EpisodeEditor episodeEditor, Curation curation,
-                           DownloadCounter downloads) {
+public record SiteServices(
+        Clock clock,
+        SubscriptionStore subscriptions,
+        CategoryStore categories,
+        EntryStore entries,
+        PlanetStatistics statistics,
+        PlanetChangeTime planetChanges,
+        Accounts accounts,
+        Submissions submissions,
+        Comments comments,
+        AccountModeration moderation,
+        ListenerFeedback feedback,
+        ShowStores show,
+        EpisodeEditor episodeEditor,
+        Curation curation,
+        DownloadCounter downloads) {
     public SiteServices {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(subscriptions, "subscriptions");

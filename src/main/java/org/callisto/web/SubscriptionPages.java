@@ -30,7 +30,8 @@ final class SubscriptionPages {
         List<SubscriptionsPage.Row> rows = site.subscriptions().feeds().stream()
                 .map(f -> row(f, now, perWeek.getOrDefault(f.id(), 0.0)))
                 .toList();
-        return site.render("subscriptions.jte",
+        return site.render(
+                "subscriptions.jte",
                 new SubscriptionsPage(site.meta(ctx, "Subscriptions"), rows, Format.iso(now), Format.human(now)));
     }
 
@@ -63,12 +64,19 @@ final class SubscriptionPages {
         } else if (f.illFormed() && f.problems() != null && !f.problems().isBlank()) {
             error = problemsInWords(f.problems());
         }
-        return new SubscriptionsPage.Row(f, Format.webUrl(f.url()),
-                last == null ? null : Format.relative(last, now), last == null ? null : Format.iso(last),
+        return new SubscriptionsPage.Row(
+                f,
+                Format.webUrl(f.url()),
+                last == null ? null : Format.relative(last, now),
+                last == null ? null : Format.iso(last),
                 last == null ? null : Format.human(last),
                 next == null ? null : dueNow ? "due now" : Format.relative(next, now),
-                next == null || dueNow ? null : Format.iso(next), next == null || dueNow ? null : Format.human(next),
-                status, statusClass, error, Format.perWeek(perWeek));
+                next == null || dueNow ? null : Format.iso(next),
+                next == null || dueNow ? null : Format.human(next),
+                status,
+                statusClass,
+                error,
+                Format.perWeek(perWeek));
     }
 
     /** "not well-formed XML, repaired: parse error at 3:14: undefined entity &foo; (and 2 more)". */

@@ -40,7 +40,7 @@ public final class WebServer implements AutoCloseable {
 
     /** Starts serving on {@code config.port()} (0 picks a free port, see {@link #port()}). */
     public static WebServer start(Config config, SiteServices services) {
-        return start(config, services, CHANGE_CHECK, routes -> { });
+        return start(config, services, CHANGE_CHECK, routes -> {});
     }
 
     /** Starts serving with extra routes (the demo adds its sample blogs' feeds this way). */
@@ -53,8 +53,8 @@ public final class WebServer implements AutoCloseable {
      *
      * @throws RuntimeException when the port cannot be bound, with Jetty's reason
      */
-    public static WebServer start(Config config, SiteServices services, Duration changeCheck,
-                                  Consumer<RoutesConfig> extraRoutes) {
+    public static WebServer start(
+            Config config, SiteServices services, Duration changeCheck, Consumer<RoutesConfig> extraRoutes) {
         Routes routes = new Routes(config, services, changeCheck);
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;

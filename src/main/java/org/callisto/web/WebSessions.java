@@ -71,8 +71,13 @@ final class WebSessions {
     /** The viewer for the site header, or null for anonymous requests. */
     static Viewer viewer(Context ctx) {
         Session s = session(ctx);
-        return s == null ? null : new Viewer(s.user().username(), s.user().role().atLeast(Role.EDITOR),
-                CsrfTokens.tokenFor(s, "logout"), s.user().role() == Role.ADMIN);
+        return s == null
+                ? null
+                : new Viewer(
+                        s.user().username(),
+                        s.user().role().atLeast(Role.EDITOR),
+                        CsrfTokens.tokenFor(s, "logout"),
+                        s.user().role() == Role.ADMIN);
     }
 
     /** Starts a session in the browser after login. */
@@ -107,8 +112,10 @@ final class WebSessions {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        ctx.res().addHeader("Set-Cookie", FORM_COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Lax"
-                + (secure ? "; Secure" : ""));
+        ctx.res()
+                .addHeader(
+                        "Set-Cookie",
+                        FORM_COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : ""));
         return token;
     }
 
@@ -129,8 +136,10 @@ final class WebSessions {
             ok = CsrfTokens.matches(session, formId, sent);
         } else {
             String cookie = formCookie(ctx);
-            ok = cookie != null && MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8),
-                    sent.strip().getBytes(StandardCharsets.UTF_8));
+            ok = cookie != null
+                    && MessageDigest.isEqual(
+                            cookie.getBytes(StandardCharsets.UTF_8),
+                            sent.strip().getBytes(StandardCharsets.UTF_8));
         }
         if (!ok) {
             throw PageException.forbidden("The form's security token is not valid (the page may be from before you"

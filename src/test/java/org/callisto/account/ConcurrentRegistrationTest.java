@@ -25,7 +25,9 @@ class ConcurrentRegistrationTest {
             String code = t.accounts.invite(t.login("bob")).code();
             List<Object> outcomes = race(i -> () -> t.accounts.register("racer" + i, PW, code, "192.0.2." + i));
             assertThat(outcomes).filteredOn(User.class::isInstance).hasSize(1);
-            assertThat(outcomes).filteredOn(String.class::isInstance).hasSize(RACERS - 1)
+            assertThat(outcomes)
+                    .filteredOn(String.class::isInstance)
+                    .hasSize(RACERS - 1)
                     .allMatch(Accounts.INVITATION_UNUSABLE::equals);
             assertThat(t.accounts.store().users()).hasSize(2);
         }
@@ -35,17 +37,18 @@ class ConcurrentRegistrationTest {
     @MethodSource("org.callisto.db.TestDatabases#kinds")
     void oneNameInDifferentCasesMakesOneAccountWhenRegisteredAtOnce(String kind) throws InterruptedException {
         try (TestAccounts t = new TestAccounts(kind, Registration.OPEN)) {
-            List<Object> outcomes = race(i -> () -> t.accounts.register(i % 2 == 0 ? "Racer" : "rACER", PW, null,
-                    "192.0.2." + i));
+            List<Object> outcomes =
+                    race(i -> () -> t.accounts.register(i % 2 == 0 ? "Racer" : "rACER", PW, null, "192.0.2." + i));
             assertThat(outcomes).filteredOn(User.class::isInstance).hasSize(1);
-            assertThat(outcomes).filteredOn(String.class::isInstance).hasSize(RACERS - 1)
+            assertThat(outcomes)
+                    .filteredOn(String.class::isInstance)
+                    .hasSize(RACERS - 1)
                     .allMatch(Accounts.NAME_UNAVAILABLE::equals);
         }
     }
 
     /** Runs RACERS registrations at once; each outcome is the User made or the refusal's message. */
-    private static List<Object> race(IntFunction<Supplier<User>> racer)
-            throws InterruptedException {
+    private static List<Object> race(IntFunction<Supplier<User>> racer) throws InterruptedException {
         ConcurrentLinkedQueue<Object> outcomes = new ConcurrentLinkedQueue<>();
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();

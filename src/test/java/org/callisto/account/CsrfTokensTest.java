@@ -30,13 +30,17 @@ class CsrfTokensTest {
     @Test
     void missingOrWrongTokensAreRefusedWithWhatToDo() {
         Session s = session();
-        assertThatThrownBy(() -> CsrfTokens.require(s, "comment", null)).isInstanceOf(AccountRefusal.class)
+        assertThatThrownBy(() -> CsrfTokens.require(s, "comment", null))
+                .isInstanceOf(AccountRefusal.class)
                 .hasMessage("the form arrived without its security token; reload the page and send it again");
-        assertThatThrownBy(() -> CsrfTokens.require(s, "comment", "  ")).isInstanceOf(AccountRefusal.class)
+        assertThatThrownBy(() -> CsrfTokens.require(s, "comment", "  "))
+                .isInstanceOf(AccountRefusal.class)
                 .hasMessageContaining("without its security token");
         String other = CsrfTokens.tokenFor(session(), "comment");
-        assertThatThrownBy(() -> CsrfTokens.require(s, "comment", other)).isInstanceOf(AccountRefusal.class)
-                .hasMessageContaining("security token is not valid").hasMessageContaining("reload the page");
+        assertThatThrownBy(() -> CsrfTokens.require(s, "comment", other))
+                .isInstanceOf(AccountRefusal.class)
+                .hasMessageContaining("security token is not valid")
+                .hasMessageContaining("reload the page");
         assertThatThrownBy(() -> CsrfTokens.require(s, "comment", "x".repeat(1_000_000)))
                 .isInstanceOf(AccountRefusal.class);
         assertThatThrownBy(() -> CsrfTokens.require(null, "comment", other)).isInstanceOf(AccountRefusal.class);
@@ -45,6 +49,9 @@ class CsrfTokensTest {
     @Test
     void theSessionsSecretsStayOutOfItsText() {
         Session s = session();
-        assertThat(s.toString()).doesNotContain(s.id()).doesNotContain(s.csrfSecret()).contains("alice");
+        assertThat(s.toString())
+                .doesNotContain(s.id())
+                .doesNotContain(s.csrfSecret())
+                .contains("alice");
     }
 }

@@ -22,7 +22,8 @@ class FieldRefusalTest {
                 .hasMessage("the username 'ab' is too short; use 3 to 32 characters");
         assertThatThrownBy(() -> UsernameRules.check("a".repeat(33)))
                 .hasMessage("the username is too long (33 characters); use 3 to 32 characters");
-        assertThatThrownBy(() -> UsernameRules.check(HUGE)).hasMessageStartingWith("the username is too long")
+        assertThatThrownBy(() -> UsernameRules.check(HUGE))
+                .hasMessageStartingWith("the username is too long")
                 .hasMessageNotContaining("aaaa");
         assertThatThrownBy(() -> UsernameRules.check("al ice"))
                 .hasMessage("the username contains U+0020, which is not allowed; use letters a-z and A-Z, digits and"
@@ -53,15 +54,20 @@ class FieldRefusalTest {
     @MethodSource("org.callisto.db.TestDatabases#kinds")
     void registrationRefusesMissingAndHugeFields(String kind) {
         try (TestAccounts t = new TestAccounts(kind, Registration.OPEN)) {
-            assertThatThrownBy(() -> t.accounts.register(null, PW, null, null)).isInstanceOf(AccountRefusal.class)
+            assertThatThrownBy(() -> t.accounts.register(null, PW, null, null))
+                    .isInstanceOf(AccountRefusal.class)
                     .hasMessage("enter a username");
-            assertThatThrownBy(() -> t.accounts.register("alice", null, null, null)).isInstanceOf(AccountRefusal.class)
+            assertThatThrownBy(() -> t.accounts.register("alice", null, null, null))
+                    .isInstanceOf(AccountRefusal.class)
                     .hasMessage("enter a password");
-            assertThatThrownBy(() -> t.accounts.register(HUGE, PW, null, null)).isInstanceOf(AccountRefusal.class)
+            assertThatThrownBy(() -> t.accounts.register(HUGE, PW, null, null))
+                    .isInstanceOf(AccountRefusal.class)
                     .hasMessageStartingWith("the username is too long");
-            assertThatThrownBy(() -> t.accounts.register("alice", HUGE, null, null)).isInstanceOf(AccountRefusal.class)
+            assertThatThrownBy(() -> t.accounts.register("alice", HUGE, null, null))
+                    .isInstanceOf(AccountRefusal.class)
                     .hasMessageStartingWith("the password is too long");
-            assertThatThrownBy(() -> t.accounts.register("alice", PW, HUGE, HUGE)).isInstanceOf(AccountRefusal.class)
+            assertThatThrownBy(() -> t.accounts.register("alice", PW, HUGE, HUGE))
+                    .isInstanceOf(AccountRefusal.class)
                     .hasMessage(Accounts.INVITATION_UNUSABLE);
             assertThat(t.accounts.register("alice", PW, "", HUGE).username()).isEqualTo("alice");
             assertThat(t.accounts.store().users()).hasSize(1);
@@ -73,12 +79,15 @@ class FieldRefusalTest {
     void loginRefusesMissingAndHugeFields(String kind) {
         try (TestAccounts t = new TestAccounts(kind, Registration.OPEN)) {
             t.user("alice", Role.MEMBER);
-            assertThatThrownBy(() -> t.accounts.login(null, PW, null, null, null)).hasMessage("enter your username");
+            assertThatThrownBy(() -> t.accounts.login(null, PW, null, null, null))
+                    .hasMessage("enter your username");
             assertThatThrownBy(() -> t.accounts.login("", PW, null, null, null)).hasMessage("enter your username");
             assertThatThrownBy(() -> t.accounts.login("alice", null, null, null, null))
                     .hasMessage("enter your password");
-            assertThatThrownBy(() -> t.accounts.login("alice", "", null, null, null)).hasMessage("enter your password");
-            assertThatThrownBy(() -> t.accounts.login(HUGE, PW, null, null, null)).hasMessage(Accounts.LOGIN_FAILED);
+            assertThatThrownBy(() -> t.accounts.login("alice", "", null, null, null))
+                    .hasMessage("enter your password");
+            assertThatThrownBy(() -> t.accounts.login(HUGE, PW, null, null, null))
+                    .hasMessage(Accounts.LOGIN_FAILED);
             assertThatThrownBy(() -> t.accounts.login("alice", HUGE, null, null, null))
                     .hasMessage(Accounts.LOGIN_FAILED);
             Session s = t.accounts.login("alice", PW, HUGE, HUGE, HUGE);
@@ -90,7 +99,8 @@ class FieldRefusalTest {
     @MethodSource("org.callisto.db.TestDatabases#kinds")
     void actionsWithoutASessionAskToLogIn(String kind) {
         try (TestAccounts t = new TestAccounts(kind, Registration.INVITE)) {
-            assertThatThrownBy(() -> t.accounts.invite(null)).isInstanceOf(AccountRefusal.class)
+            assertThatThrownBy(() -> t.accounts.invite(null))
+                    .isInstanceOf(AccountRefusal.class)
                     .hasMessage("log in first");
             assertThatThrownBy(() -> t.accounts.allowComment(null)).hasMessage("log in first");
             assertThatThrownBy(() -> t.accounts.allowSubmission(null)).hasMessage("log in first");

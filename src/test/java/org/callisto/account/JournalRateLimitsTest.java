@@ -22,7 +22,8 @@ class JournalRateLimitsTest {
             for (int i = 0; i < 5; i++) {
                 t.accounts.allowSubmission(alice);
             }
-            assertThatThrownBy(() -> t.accounts.allowSubmission(alice)).isInstanceOf(AccountRefusal.class)
+            assertThatThrownBy(() -> t.accounts.allowSubmission(alice))
+                    .isInstanceOf(AccountRefusal.class)
                     .hasMessage("too many submissions; try again in 12 minutes");
             for (int i = 0; i < 10; i++) {
                 t.accounts.allowComment(alice);

@@ -36,8 +36,10 @@ class LoginTest {
             AccountRefusal wrong = refusal(() -> t.accounts.login("alice", "wrong password", "192.0.2.1", null, null));
             AccountRefusal unknown = refusal(() -> t.accounts.login("nobody-here", PW, "192.0.2.2", null, null));
             AccountRefusal invalid = refusal(() -> t.accounts.login("no such name!", PW, "192.0.2.3", null, null));
-            assertThat(wrong.getMessage()).isEqualTo("the username or password is not right")
-                    .isEqualTo(unknown.getMessage()).isEqualTo(invalid.getMessage());
+            assertThat(wrong.getMessage())
+                    .isEqualTo("the username or password is not right")
+                    .isEqualTo(unknown.getMessage())
+                    .isEqualTo(invalid.getMessage());
             assertThat(wrong.retryAfter()).isEqualTo(unknown.retryAfter()).isEmpty();
         }
     }
@@ -71,7 +73,8 @@ class LoginTest {
             Session malloryBefore = t.login("mallory");
             t.accounts.ban(t.login("ed"), mallory.id(), "spam");
             assertThat(t.accounts.session(malloryBefore.id())).isEmpty();
-            assertThatThrownBy(() -> t.login("mallory")).isInstanceOf(AccountRefusal.class)
+            assertThatThrownBy(() -> t.login("mallory"))
+                    .isInstanceOf(AccountRefusal.class)
                     .hasMessageContaining("this account is banned");
             assertThatThrownBy(() -> t.accounts.login("mallory", "wrong password", "192.0.2.1", null, null))
                     .hasMessage(Accounts.LOGIN_FAILED);
@@ -96,10 +99,15 @@ class LoginTest {
             for (int i = 0; i < 5; i++) {
                 refusal(() -> t.accounts.login("ghost", "wrong password", "203.0.113.50", null, null));
             }
-            assertThat(refusal(() -> t.accounts.login("ghost", PW, "203.0.113.51", null, null)).getMessage())
+            assertThat(refusal(() -> t.accounts.login("ghost", PW, "203.0.113.51", null, null))
+                            .getMessage())
                     .isEqualTo(limited.getMessage());
             t.clock.advance(Duration.ofMinutes(3));
-            assertThat(t.accounts.login("alice", PW, "203.0.113.99", null, null).user().username()).isEqualTo("alice");
+            assertThat(t.accounts
+                            .login("alice", PW, "203.0.113.99", null, null)
+                            .user()
+                            .username())
+                    .isEqualTo("alice");
         }
     }
 
@@ -115,9 +123,11 @@ class LoginTest {
             AccountRefusal limited = refusal(() -> t.accounts.login("alice", PW, "198.51.100.1", null, null));
             assertThat(limited.getMessage())
                     .isEqualTo("too many login attempts from your address; try again in 45 seconds");
-            assertThat(t.accounts.login("alice", PW, "198.51.100.2", null, null)).isNotNull();
+            assertThat(t.accounts.login("alice", PW, "198.51.100.2", null, null))
+                    .isNotNull();
             t.clock.advance(Duration.ofSeconds(45));
-            assertThat(t.accounts.login("alice", PW, "198.51.100.1", null, null)).isNotNull();
+            assertThat(t.accounts.login("alice", PW, "198.51.100.1", null, null))
+                    .isNotNull();
         }
     }
 }

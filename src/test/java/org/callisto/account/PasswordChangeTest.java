@@ -26,7 +26,8 @@ class PasswordChangeTest {
             assertThat(t.accounts.session(laptop.id())).isPresent();
             assertThat(t.accounts.session(phone.id())).isEmpty();
             assertThat(t.accounts.session(bob.id())).isPresent();
-            assertThat(t.accounts.store().countSessions(alice.id(), t.clock.instant())).isEqualTo(1);
+            assertThat(t.accounts.store().countSessions(alice.id(), t.clock.instant()))
+                    .isEqualTo(1);
             assertThatThrownBy(() -> t.login("alice")).hasMessage(Accounts.LOGIN_FAILED);
             assertThat(t.accounts.login("alice", NEW, "192.0.2.1", null, null)).isNotNull();
         }
@@ -38,19 +39,26 @@ class PasswordChangeTest {
         try (TestAccounts t = new TestAccounts(kind, Registration.OPEN)) {
             t.user("alice-the-great", Role.MEMBER);
             Session s = t.login("alice-the-great");
-            assertThatThrownBy(() -> t.accounts.changePassword(s, "", NEW)).isInstanceOf(AccountRefusal.class)
+            assertThatThrownBy(() -> t.accounts.changePassword(s, "", NEW))
+                    .isInstanceOf(AccountRefusal.class)
                     .hasMessage("enter your current password");
-            assertThatThrownBy(() -> t.accounts.changePassword(s, null, NEW)).isInstanceOf(AccountRefusal.class)
+            assertThatThrownBy(() -> t.accounts.changePassword(s, null, NEW))
+                    .isInstanceOf(AccountRefusal.class)
                     .hasMessage("enter your current password");
             assertThatThrownBy(() -> t.accounts.changePassword(s, "not my password", NEW))
-                    .isInstanceOf(AccountRefusal.class).hasMessage("the current password is not right");
-            assertThatThrownBy(() -> t.accounts.changePassword(s, PW, "short")).isInstanceOf(AccountRefusal.class)
+                    .isInstanceOf(AccountRefusal.class)
+                    .hasMessage("the current password is not right");
+            assertThatThrownBy(() -> t.accounts.changePassword(s, PW, "short"))
+                    .isInstanceOf(AccountRefusal.class)
                     .hasMessage("the password is too short (5 characters); use at least 10");
             assertThatThrownBy(() -> t.accounts.changePassword(s, PW, "Alice-The-Great"))
-                    .isInstanceOf(AccountRefusal.class).hasMessage("the password must not be the username; choose another");
+                    .isInstanceOf(AccountRefusal.class)
+                    .hasMessage("the password must not be the username; choose another");
             assertThatThrownBy(() -> t.accounts.changePassword(s, PW, null)).hasMessage("enter a password");
             assertThatThrownBy(() -> t.accounts.changePassword(null, PW, NEW)).hasMessage("log in first");
-            assertThat(t.login("alice-the-great")).as("the old password still works").isNotNull();
+            assertThat(t.login("alice-the-great"))
+                    .as("the old password still works")
+                    .isNotNull();
         }
     }
 

@@ -34,7 +34,8 @@ class PasswordHasherTest {
         assertThat(OWASP.verify("anything at all", "not a hash")).isFalse();
         assertThat(OWASP.verify("anything at all", "")).isFalse();
         assertThat(OWASP.verify("anything at all", null)).isFalse();
-        assertThat(OWASP.verify("anything at all", "$argon2id$v=19$m=19456,t=2,p=1$AAAA$")).isFalse();
+        assertThat(OWASP.verify("anything at all", "$argon2id$v=19$m=19456,t=2,p=1$AAAA$"))
+                .isFalse();
         assertThat(OWASP.needsRehash("not a hash")).isTrue();
     }
 

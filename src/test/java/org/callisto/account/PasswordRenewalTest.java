@@ -17,15 +17,16 @@ class PasswordRenewalTest {
             Session laptop = t.login("alice");
             Session phone = t.login("alice");
 
-            Session renewed = t.accounts.changePasswordAndRenewSession(laptop, TestAccounts.PASSWORD,
-                    "a much better passphrase", "JUnit");
+            Session renewed = t.accounts.changePasswordAndRenewSession(
+                    laptop, TestAccounts.PASSWORD, "a much better passphrase", "JUnit");
 
             assertThat(renewed.id()).isNotEqualTo(laptop.id());
             assertThat(renewed.user().id()).isEqualTo(alice.id());
             assertThat(t.accounts.session(laptop.id())).isEmpty();
             assertThat(t.accounts.session(phone.id())).isEmpty();
             assertThat(t.accounts.session(renewed.id())).isPresent();
-            assertThat(t.accounts.store().countSessions(alice.id(), t.clock.instant())).isEqualTo(1);
+            assertThat(t.accounts.store().countSessions(alice.id(), t.clock.instant()))
+                    .isEqualTo(1);
         }
     }
 
@@ -35,8 +36,9 @@ class PasswordRenewalTest {
         try (TestAccounts t = new TestAccounts(kind, Registration.OPEN)) {
             t.user("alice", Role.MEMBER);
             Session laptop = t.login("alice");
-            assertThatThrownBy(() -> t.accounts.changePasswordAndRenewSession(laptop, "wrong password here",
-                    "a much better passphrase", null)).hasMessage("the current password is not right");
+            assertThatThrownBy(() -> t.accounts.changePasswordAndRenewSession(
+                            laptop, "wrong password here", "a much better passphrase", null))
+                    .hasMessage("the current password is not right");
             assertThat(t.accounts.session(laptop.id())).isPresent();
         }
     }

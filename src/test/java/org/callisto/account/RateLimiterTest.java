@@ -16,7 +16,9 @@ class RateLimiterTest {
     @Test
     void allowsTheLimitThenSaysHowLongToWaitAndReleasesAfterIt() {
         for (int i = 0; i < 5; i++) {
-            assertThat(limiter.acquire("login:user:alice", RateRule.LOGIN_ACCOUNT).allowed()).isTrue();
+            assertThat(limiter.acquire("login:user:alice", RateRule.LOGIN_ACCOUNT)
+                            .allowed())
+                    .isTrue();
         }
         RateDecision sixth = limiter.acquire("login:user:alice", RateRule.LOGIN_ACCOUNT);
         assertThat(sixth).isInstanceOf(RateDecision.RateLimited.class);
@@ -26,18 +28,22 @@ class RateLimiterTest {
         assertThat(limited.refusal().retryAfter()).contains(Duration.ofMinutes(3));
 
         clock.advance(Duration.ofMinutes(2));
-        RateDecision.RateLimited later = (RateDecision.RateLimited) limiter.acquire("login:user:alice",
-                RateRule.LOGIN_ACCOUNT);
+        RateDecision.RateLimited later =
+                (RateDecision.RateLimited) limiter.acquire("login:user:alice", RateRule.LOGIN_ACCOUNT);
         assertThat(later.message()).endsWith("try again in 1 minute");
         clock.advance(Duration.ofSeconds(59));
         assertThat(((RateDecision.RateLimited) limiter.check("login:user:alice", RateRule.LOGIN_ACCOUNT)).message())
                 .endsWith("try again in 1 second");
         clock.advance(Duration.ofSeconds(1));
-        assertThat(limiter.acquire("login:user:alice", RateRule.LOGIN_ACCOUNT).allowed()).isTrue();
-        assertThat(limiter.acquire("login:user:alice", RateRule.LOGIN_ACCOUNT).allowed()).isFalse();
+        assertThat(limiter.acquire("login:user:alice", RateRule.LOGIN_ACCOUNT).allowed())
+                .isTrue();
+        assertThat(limiter.acquire("login:user:alice", RateRule.LOGIN_ACCOUNT).allowed())
+                .isFalse();
         clock.advance(Duration.ofMinutes(15));
         for (int i = 0; i < 5; i++) {
-            assertThat(limiter.acquire("login:user:alice", RateRule.LOGIN_ACCOUNT).allowed()).isTrue();
+            assertThat(limiter.acquire("login:user:alice", RateRule.LOGIN_ACCOUNT)
+                            .allowed())
+                    .isTrue();
         }
     }
 
@@ -46,23 +52,28 @@ class RateLimiterTest {
         for (int i = 0; i < 10; i++) {
             limiter.acquire("comment:user:7", RateRule.COMMENT);
         }
-        assertThat(limiter.acquire("comment:user:7", RateRule.COMMENT).allowed()).isFalse();
-        assertThat(limiter.acquire("comment:user:8", RateRule.COMMENT).allowed()).isTrue();
-        assertThat(limiter.acquire("submit:user:7", RateRule.SUBMISSION).allowed()).isTrue();
+        assertThat(limiter.acquire("comment:user:7", RateRule.COMMENT).allowed())
+                .isFalse();
+        assertThat(limiter.acquire("comment:user:8", RateRule.COMMENT).allowed())
+                .isTrue();
+        assertThat(limiter.acquire("submit:user:7", RateRule.SUBMISSION).allowed())
+                .isTrue();
         limiter.reset("comment:user:7");
-        assertThat(limiter.acquire("comment:user:7", RateRule.COMMENT).allowed()).isTrue();
+        assertThat(limiter.acquire("comment:user:7", RateRule.COMMENT).allowed())
+                .isTrue();
     }
 
     @Test
     void checkDoesNotTakeAndRecordTakesEvenWhenLimited() {
         for (int i = 0; i < 100; i++) {
-            assertThat(limiter.check("submit:user:1", RateRule.SUBMISSION).allowed()).isTrue();
+            assertThat(limiter.check("submit:user:1", RateRule.SUBMISSION).allowed())
+                    .isTrue();
         }
         for (int i = 0; i < 7; i++) {
             limiter.record("submit:user:1", RateRule.SUBMISSION);
         }
-        RateDecision.RateLimited limited = (RateDecision.RateLimited) limiter.check("submit:user:1",
-                RateRule.SUBMISSION);
+        RateDecision.RateLimited limited =
+                (RateDecision.RateLimited) limiter.check("submit:user:1", RateRule.SUBMISSION);
         assertThat(limited.message()).isEqualTo("too many submissions; try again in 36 minutes");
     }
 
@@ -88,7 +99,8 @@ class RateLimiterTest {
                     return;
                 }
                 for (int i = 0; i < 50; i++) {
-                    if (limiter.acquire("login:addr:127.0.0.1", RateRule.LOGIN_ADDRESS).allowed()) {
+                    if (limiter.acquire("login:addr:127.0.0.1", RateRule.LOGIN_ADDRESS)
+                            .allowed()) {
                         allowed.incrementAndGet();
                     }
                 }

@@ -21,7 +21,11 @@ class RegistrationTest {
             assertThat(alice.banned()).isFalse();
             assertThat(alice.invitedBy()).isEmpty();
             assertThat(alice.createdAt()).isEqualTo(t.clock.instant());
-            assertThat(t.accounts.login("alice", PW, "192.0.2.1", null, null).user().id()).isEqualTo(alice.id());
+            assertThat(t.accounts
+                            .login("alice", PW, "192.0.2.1", null, null)
+                            .user()
+                            .id())
+                    .isEqualTo(alice.id());
         }
     }
 
@@ -34,7 +38,8 @@ class RegistrationTest {
                     .hasMessage("registration is closed on this site; an administrator can create accounts");
             t.user("boss", Role.ADMIN);
             Session boss = t.login("boss");
-            assertThatThrownBy(() -> t.accounts.invite(boss)).isInstanceOf(AccountRefusal.class)
+            assertThatThrownBy(() -> t.accounts.invite(boss))
+                    .isInstanceOf(AccountRefusal.class)
                     .hasMessageContaining("registration is closed");
             assertThat(t.accounts.store().users()).extracting(User::username).containsExactly("boss");
         }
@@ -55,18 +60,22 @@ class RegistrationTest {
             assertThat(issued.code()).hasSize(43);
             assertThat(issued.toString()).doesNotContain(issued.code());
             assertThat(issued.invitation().createdBy()).isEqualTo(bob.id());
-            assertThat(issued.invitation().expiresAt()).isEqualTo(t.clock.instant().plus(Accounts.INVITATION_LIFETIME));
+            assertThat(issued.invitation().expiresAt())
+                    .isEqualTo(t.clock.instant().plus(Accounts.INVITATION_LIFETIME));
 
             User carol = t.accounts.register("carol", PW, issued.code(), "192.0.2.1");
             assertThat(carol.invitedBy()).contains(bob.id());
-            assertThat(t.accounts.store().invitees(bob.id())).extracting(User::username).containsExactly("carol");
+            assertThat(t.accounts.store().invitees(bob.id()))
+                    .extracting(User::username)
+                    .containsExactly("carol");
             assertThat(t.accounts.invitationsBy(bob)).singleElement().satisfies(i -> {
                 assertThat(i.usedBy()).contains(carol.id());
                 assertThat(i.usable(t.clock.instant())).isFalse();
             });
 
             assertThatThrownBy(() -> t.accounts.register("dave", PW, issued.code(), "192.0.2.1"))
-                    .isInstanceOf(AccountRefusal.class).hasMessage(Accounts.INVITATION_UNUSABLE);
+                    .isInstanceOf(AccountRefusal.class)
+                    .hasMessage(Accounts.INVITATION_UNUSABLE);
             assertThat(t.accounts.store().userByName("dave")).isEmpty();
         }
     }
@@ -79,11 +88,14 @@ class RegistrationTest {
             IssuedInvitation issued = t.accounts.invite(t.login("bob"));
             t.clock.advance(Accounts.INVITATION_LIFETIME.plus(Duration.ofSeconds(1)));
             assertThatThrownBy(() -> t.accounts.register("carol", PW, issued.code(), "192.0.2.1"))
-                    .isInstanceOf(AccountRefusal.class).hasMessage(Accounts.INVITATION_UNUSABLE);
+                    .isInstanceOf(AccountRefusal.class)
+                    .hasMessage(Accounts.INVITATION_UNUSABLE);
             assertThatThrownBy(() -> t.accounts.register("carol", PW, "made-up-code", "192.0.2.1"))
-                    .isInstanceOf(AccountRefusal.class).hasMessage(Accounts.INVITATION_UNUSABLE);
+                    .isInstanceOf(AccountRefusal.class)
+                    .hasMessage(Accounts.INVITATION_UNUSABLE);
             assertThatThrownBy(() -> t.accounts.register("carol", PW, "x".repeat(100_000), "192.0.2.1"))
-                    .isInstanceOf(AccountRefusal.class).hasMessage(Accounts.INVITATION_UNUSABLE);
+                    .isInstanceOf(AccountRefusal.class)
+                    .hasMessage(Accounts.INVITATION_UNUSABLE);
             assertThat(t.accounts.store().userByName("carol")).isEmpty();
         }
     }
@@ -98,7 +110,10 @@ class RegistrationTest {
             AccountRefusal reserved = refusal(() -> t.accounts.register("Admin", PW, issued.code(), "192.0.2.1"));
             assertThat(taken.getMessage()).isEqualTo(Accounts.NAME_UNAVAILABLE).isEqualTo(reserved.getMessage());
             assertThat(taken.getMessage()).doesNotContain("taken").doesNotContain("exists");
-            assertThat(t.accounts.register("alice2", PW, issued.code(), "192.0.2.1").invitedBy()).isPresent();
+            assertThat(t.accounts
+                            .register("alice2", PW, issued.code(), "192.0.2.1")
+                            .invitedBy())
+                    .isPresent();
         }
     }
 
@@ -113,9 +128,13 @@ class RegistrationTest {
             assertThat(limited.getMessage())
                     .isEqualTo("too many new accounts from your address; try again in 12 minutes");
             assertThat(limited.retryAfter()).contains(Duration.ofMinutes(12));
-            assertThat(t.accounts.register("elsewhere", PW, null, "198.51.100.8").username()).isEqualTo("elsewhere");
+            assertThat(t.accounts
+                            .register("elsewhere", PW, null, "198.51.100.8")
+                            .username())
+                    .isEqualTo("elsewhere");
             t.clock.advance(Duration.ofMinutes(12));
-            assertThat(t.accounts.register("one-more", PW, null, "198.51.100.7").username()).isEqualTo("one-more");
+            assertThat(t.accounts.register("one-more", PW, null, "198.51.100.7").username())
+                    .isEqualTo("one-more");
         }
     }
 

@@ -18,18 +18,25 @@ class RolesAndBansTest {
             User ed = t.user("ed", Role.EDITOR);
             User member = t.user("mem", Role.MEMBER);
             Session adminSession = t.login("root-user");
-            assertThat(t.accounts.setRole(adminSession, member.id(), Role.EDITOR).role()).isEqualTo(Role.EDITOR);
+            assertThat(t.accounts
+                            .setRole(adminSession, member.id(), Role.EDITOR)
+                            .role())
+                    .isEqualTo(Role.EDITOR);
             assertThatThrownBy(() -> t.accounts.setRole(t.login("ed"), member.id(), Role.ADMIN))
-                    .isInstanceOf(AccountRefusal.class).hasMessage("only administrators can change roles");
+                    .isInstanceOf(AccountRefusal.class)
+                    .hasMessage("only administrators can change roles");
             assertThatThrownBy(() -> t.accounts.setRole(adminSession, admin.id(), Role.MEMBER))
-                    .isInstanceOf(AccountRefusal.class).hasMessage(Accounts.LAST_ADMIN);
+                    .isInstanceOf(AccountRefusal.class)
+                    .hasMessage(Accounts.LAST_ADMIN);
             assertThatThrownBy(() -> t.accounts.setRole(adminSession, member.id(), Role.EDITOR))
-                    .isInstanceOf(AccountRefusal.class).hasMessage("the account mem is an editor already;"
-                            + " nothing was changed");
+                    .isInstanceOf(AccountRefusal.class)
+                    .hasMessage("the account mem is an editor already;" + " nothing was changed");
             assertThatThrownBy(() -> t.accounts.setRole(adminSession, 9999, Role.MEMBER))
-                    .isInstanceOf(AccountRefusal.class).hasMessageContaining("there is no account number 9999");
+                    .isInstanceOf(AccountRefusal.class)
+                    .hasMessageContaining("there is no account number 9999");
             assertThatThrownBy(() -> t.accounts.setRole(adminSession, ed.id(), null))
-                    .isInstanceOf(AccountRefusal.class).hasMessage("choose a role: member, editor or admin");
+                    .isInstanceOf(AccountRefusal.class)
+                    .hasMessage("choose a role: member, editor or admin");
             assertThat(t.accounts.store().countWithRole(Role.EDITOR)).isEqualTo(2);
         }
     }
@@ -45,7 +52,8 @@ class RolesAndBansTest {
             assertThatThrownBy(() -> t.accounts.setRole(firstSession, first.id(), Role.EDITOR))
                     .hasMessage(Accounts.LAST_ADMIN);
             t.accounts.unban(firstSession, second.id());
-            assertThat(t.accounts.setRole(firstSession, first.id(), Role.EDITOR).role()).isEqualTo(Role.EDITOR);
+            assertThat(t.accounts.setRole(firstSession, first.id(), Role.EDITOR).role())
+                    .isEqualTo(Role.EDITOR);
             assertThatThrownBy(() -> t.accounts.setRole(t.login("second-admin"), second.id(), Role.MEMBER))
                     .hasMessage(Accounts.LAST_ADMIN);
             assertThat(t.accounts.store().countWithRole(Role.ADMIN)).isEqualTo(1);
@@ -61,10 +69,13 @@ class RolesAndBansTest {
             User member = t.user("mem", Role.MEMBER);
             Session edSession = t.login("ed");
             Session adminSession = t.login("boss");
-            assertThatThrownBy(() -> t.accounts.ban(t.login("mem"), ed.id(), "no")).isInstanceOf(AccountRefusal.class)
+            assertThatThrownBy(() -> t.accounts.ban(t.login("mem"), ed.id(), "no"))
+                    .isInstanceOf(AccountRefusal.class)
                     .hasMessageContaining("only editors can ban members");
-            assertThatThrownBy(() -> t.accounts.ban(edSession, admin.id(), "coup")).isInstanceOf(AccountRefusal.class);
-            assertThatThrownBy(() -> t.accounts.ban(edSession, member.id(), " ")).isInstanceOf(AccountRefusal.class)
+            assertThatThrownBy(() -> t.accounts.ban(edSession, admin.id(), "coup"))
+                    .isInstanceOf(AccountRefusal.class);
+            assertThatThrownBy(() -> t.accounts.ban(edSession, member.id(), " "))
+                    .isInstanceOf(AccountRefusal.class)
                     .hasMessage("give a reason for the ban; it is kept with the account");
             assertThatThrownBy(() -> t.accounts.ban(adminSession, admin.id(), "oops"))
                     .hasMessage("you cannot ban your own account");
@@ -81,7 +92,8 @@ class RolesAndBansTest {
         assertThat(Role.EDITOR.atLeast(Role.MEMBER)).isTrue();
         assertThat(Role.MEMBER.atLeast(Role.EDITOR)).isFalse();
         assertThat(Role.of(" Editor ")).isEqualTo(Role.EDITOR);
-        assertThatThrownBy(() -> Role.of("god")).isInstanceOf(AccountRefusal.class)
+        assertThatThrownBy(() -> Role.of("god"))
+                .isInstanceOf(AccountRefusal.class)
                 .hasMessage("'god' is not a role; use member, editor or admin");
         assertThatThrownBy(() -> Role.of(null)).isInstanceOf(AccountRefusal.class);
     }

@@ -26,21 +26,25 @@ class SessionCookieTest {
 
     @Test
     void readsTheIdBackFromACookieHeaderAndIgnoresAnythingMalformed() {
-        assertThat(SessionCookie.read("theme=dark; callisto_session=" + ID + "; lang=en")).contains(ID);
+        assertThat(SessionCookie.read("theme=dark; callisto_session=" + ID + "; lang=en"))
+                .contains(ID);
         assertThat(SessionCookie.read(null)).isEmpty();
         assertThat(SessionCookie.read("")).isEmpty();
         assertThat(SessionCookie.read("callisto_session=")).isEmpty();
         assertThat(SessionCookie.read("callisto_session=a;b")).contains("a");
         assertThat(SessionCookie.read("callisto_session=x'y")).isEmpty();
         assertThat(SessionCookie.read("callisto_session=" + "a".repeat(10_000))).isEmpty();
-        assertThat(SessionCookie.read("callisto_session=\"" + ID + "\";$Path=\"/\"")).as("RFC 2965 quoting").contains(ID);
+        assertThat(SessionCookie.read("callisto_session=\"" + ID + "\";$Path=\"/\""))
+                .as("RFC 2965 quoting")
+                .contains(ID);
     }
 
     @Test
     void refusesToWriteAnIdThatCouldInjectAttributes() {
         SessionCookie cookie = new SessionCookie(URI.create("http://localhost/"));
         assertThatThrownBy(() -> cookie.set("abc; Domain=evil.example", Duration.ofMinutes(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("session id");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("session id");
         assertThatThrownBy(() -> cookie.set("", Duration.ofMinutes(1))).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -37,11 +37,14 @@ class SessionLifetimeTest {
             Session s = t.login("alice");
             t.clock.advance(Duration.ofSeconds(30));
             assertThat(t.accounts.session(s.id()).orElseThrow().lastSeenAt())
-                    .as("not written back within a minute").isEqualTo(s.createdAt());
+                    .as("not written back within a minute")
+                    .isEqualTo(s.createdAt());
             t.clock.advance(Accounts.SESSION_IDLE);
             assertThat(t.accounts.session(s.id())).isEmpty();
-            assertThat(t.accounts.store().deleteExpiredSessions(t.clock.instant())).isEqualTo(1);
-            assertThat(t.accounts.store().countSessions(alice.id(), t.clock.instant())).isZero();
+            assertThat(t.accounts.store().deleteExpiredSessions(t.clock.instant()))
+                    .isEqualTo(1);
+            assertThat(t.accounts.store().countSessions(alice.id(), t.clock.instant()))
+                    .isZero();
         }
     }
 
@@ -55,7 +58,9 @@ class SessionLifetimeTest {
             assertThat(t.accounts.session("")).isEmpty();
             assertThat(t.accounts.session("   ")).isEmpty();
             assertThat(t.accounts.session(s.id().toUpperCase())).isEmpty();
-            assertThat(t.accounts.session(Secrets.digest(s.id()))).as("the stored digest is not a key").isEmpty();
+            assertThat(t.accounts.session(Secrets.digest(s.id())))
+                    .as("the stored digest is not a key")
+                    .isEmpty();
             assertThat(t.accounts.session("' OR '1'='1")).isEmpty();
             assertThat(t.accounts.session("x".repeat(1_000_000))).isEmpty();
         }
@@ -68,7 +73,8 @@ class SessionLifetimeTest {
             t.user("alice", Role.MEMBER);
             Session s = t.login("alice");
             String stored = t.db.withConnection(c -> {
-                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT id_hash, user_agent FROM sessions")) {
+                try (var st = c.createStatement();
+                        var rs = st.executeQuery("SELECT id_hash, user_agent FROM sessions")) {
                     rs.next();
                     return rs.getString(1) + " " + rs.getString(2);
                 }

@@ -21,19 +21,23 @@ class AdminCreateCommandTest {
     @MethodSource("org.callisto.db.TestDatabases#kinds")
     void createsAnAdministratorWithThePasswordFromStandardInput(String kind) {
         String db = Cli.freshDatabase(kind);
-        Cli.Run run = withStdin("a long admin password\n",
+        Cli.Run run = withStdin(
+                "a long admin password\n",
                 () -> Cli.on(db, "admin", "create", "--username", "Root.Admin", "--password-stdin"));
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("Created administrator 1: Root.Admin" + System.lineSeparator());
 
         try (Database database = Database.open(db, "", "")) {
-            Accounts accounts = Accounts.of(database, ConfigLoader.of(Map.of("database.url", db,
-                    "journal.registration", "closed")), Clock.systemUTC());
+            Accounts accounts = Accounts.of(
+                    database,
+                    ConfigLoader.of(Map.of("database.url", db, "journal.registration", "closed")),
+                    Clock.systemUTC());
             Session s = accounts.login("root.admin", "a long admin password", "127.0.0.1", null, null);
             assertThat(s.user().role()).isEqualTo(Role.ADMIN);
         }
 
-        Cli.Run again = withStdin("another long password\n",
+        Cli.Run again = withStdin(
+                "another long password\n",
                 () -> Cli.on(db, "admin", "create", "--username", "ROOT.ADMIN", "--password-stdin"));
         assertThat(again.exit()).isEqualTo(1);
         assertThat(again.err()).contains("admin create: the username 'ROOT.ADMIN' is already taken");
@@ -47,18 +51,18 @@ class AdminCreateCommandTest {
         assertThat(empty.exit()).isEqualTo(1);
         assertThat(empty.err()).contains("--password-stdin was given but standard input is empty");
 
-        Cli.Run blankLine = withStdin("\n",
-                () -> Cli.on(db, "admin", "create", "--username", "boss", "--password-stdin"));
+        Cli.Run blankLine =
+                withStdin("\n", () -> Cli.on(db, "admin", "create", "--username", "boss", "--password-stdin"));
         assertThat(blankLine.exit()).isEqualTo(1);
         assertThat(blankLine.err()).contains("standard input is empty");
 
-        Cli.Run weak = withStdin("short\n",
-                () -> Cli.on(db, "admin", "create", "--username", "boss", "--password-stdin"));
+        Cli.Run weak =
+                withStdin("short\n", () -> Cli.on(db, "admin", "create", "--username", "boss", "--password-stdin"));
         assertThat(weak.exit()).isEqualTo(1);
         assertThat(weak.err()).contains("the password is too short (5 characters); use at least 10");
 
-        Cli.Run badName = withStdin("a long admin password\n",
-                () -> Cli.on(db, "admin", "create", "--username", "", "--password-stdin"));
+        Cli.Run badName = withStdin(
+                "a long admin password\n", () -> Cli.on(db, "admin", "create", "--username", "", "--password-stdin"));
         assertThat(badName.exit()).isEqualTo(1);
         assertThat(badName.err()).contains("enter a username").doesNotContain("Exception");
 

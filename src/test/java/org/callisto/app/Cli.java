@@ -14,11 +14,9 @@ import org.callisto.db.TestDatabases;
 final class Cli {
 
     /** The outcome of one run. */
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
-    private Cli() {
-    }
+    private Cli() {}
 
     static Run run(String... args) {
         PrintStream oldOut = System.out;

@@ -18,8 +18,10 @@ class ConfigOptionsTest {
     static final class Probe implements Callable<Integer> {
         @Mixin
         ConfigOptions options;
+
         @Mixin
         PortOption port;
+
         Config config;
 
         @Override
@@ -34,7 +36,8 @@ class ConfigOptionsTest {
         Path file = dir.resolve("callisto.conf");
         Files.writeString(file, "site.title = From the file\nserver.port = 7000\ndata.dir = /from/file\n");
         Probe probe = new Probe();
-        int exit = new CommandLine(probe).execute("--config", file.toString(), "--data", dir.toString(), "--port", "9000");
+        int exit =
+                new CommandLine(probe).execute("--config", file.toString(), "--data", dir.toString(), "--port", "9000");
         assertThat(exit).isZero();
         assertThat(probe.config.siteTitle()).isEqualTo("From the file");
         assertThat(probe.config.port()).isEqualTo(9000);

@@ -1,7 +1,6 @@
 package org.callisto.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.CookieManager;
@@ -14,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -41,9 +39,13 @@ class DemoCommandTest {
             assertThat(demo.firstRound().ok()).isEqualTo(5);
             assertThat(demo.firstRound().added()).isGreaterThanOrEqualTo(10);
             String river = get(http, demo, "/");
-            assertThat(river).contains("Upgrading Graphite after the layout change").contains("<pre>");
+            assertThat(river)
+                    .contains("Upgrading Graphite after the layout change")
+                    .contains("<pre>");
             assertThat(get(http, demo, "/category/freebsd")).contains("Category Archives: FreeBSD");
-            assertThat(get(http, demo, "/subscriptions")).contains("Dana Whitfield").contains("Ines Carvalho");
+            assertThat(get(http, demo, "/subscriptions"))
+                    .contains("Dana Whitfield")
+                    .contains("Ines Carvalho");
             checkShow(http, demo);
             checkJournal(http, demo);
             firstPassword = demo.journal().password();
@@ -66,12 +68,21 @@ class DemoCommandTest {
             ServeCommand.disableDemoAccounts(served);
             Accounts accounts = served.accounts();
             assertThatThrownBy(() -> accounts.login(DemoJournal.EDITOR, secondPassword, "127.0.0.1", null, null))
-                    .isInstanceOf(AccountRefusal.class).hasMessageContaining("banned");
-            assertThat(accounts.store().userByName(DemoJournal.EDITOR).orElseThrow().banned()).isTrue();
+                    .isInstanceOf(AccountRefusal.class)
+                    .hasMessageContaining("banned");
+            assertThat(accounts.store()
+                            .userByName(DemoJournal.EDITOR)
+                            .orElseThrow()
+                            .banned())
+                    .isTrue();
             for (String member : DemoJournal.MEMBERS) {
-                assertThat(accounts.store().userByName(member).orElseThrow().banned()).as(member).isTrue();
+                assertThat(accounts.store().userByName(member).orElseThrow().banned())
+                        .as(member)
+                        .isTrue();
             }
-            assertThat(ServeCommand.disableDemoAccounts(served)).as("banned again").isZero();
+            assertThat(ServeCommand.disableDemoAccounts(served))
+                    .as("banned again")
+                    .isZero();
         }
     }
 
@@ -79,7 +90,8 @@ class DemoCommandTest {
     private static void checkJournal(HttpClient http, DemoCommand.Demo demo) throws Exception {
         DemoJournal.Result journal = demo.journal();
         assertThat(journal.published()).hasSize(3);
-        assertThat(journal.published()).extracting(s -> s.format().key())
+        assertThat(journal.published())
+                .extracting(s -> s.format().key())
                 .containsExactlyInAnyOrder("html", "markdown", "text");
         String page = get(http, demo, "/journal");
         for (Story s : journal.published()) {
@@ -87,7 +99,10 @@ class DemoCommandTest {
         }
         assertThat(page).doesNotContain("Call for talks");
 
-        Story pf = journal.published().stream().filter(s -> s.title().contains("pf.conf")).findFirst().orElseThrow();
+        Story pf = journal.published().stream()
+                .filter(s -> s.title().contains("pf.conf"))
+                .findFirst()
+                .orElseThrow();
         String story = get(http, demo, "/stories/" + pf.id());
         int comment = story.indexOf("Do you keep a table of blocked addresses");
         int reply = story.indexOf("Overkill for me");
@@ -113,20 +128,26 @@ class DemoCommandTest {
 
     /** Logs in as the demo editor through the login form (with its CSRF token) and returns the editor queue. */
     private static String editorQueue(DemoCommand.Demo demo, String password) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String form = client.send(request(demo, "/login").build(), HttpResponse.BodyHandlers.ofString()).body();
+        HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String form = client.send(request(demo, "/login").build(), HttpResponse.BodyHandlers.ofString())
+                .body();
         Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"")
                 .matcher(form.substring(form.indexOf("action=\"/login\"")));
         assertThat(csrf.find()).as("csrf field of the login form").isTrue();
         String body = "csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8) + "&username=editor&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpResponse<String> login = client.send(request(demo, "/login")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(login.statusCode()).as("login: " + login.body()).isEqualTo(303);
-        HttpResponse<String> queue = client.send(request(demo, "/editor/queue").build(),
+        HttpResponse<String> login = client.send(
+                request(demo, "/login")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as("login: " + login.body()).isEqualTo(303);
+        HttpResponse<String> queue =
+                client.send(request(demo, "/editor/queue").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(queue.statusCode()).isEqualTo(200);
         return queue.body();
     }
@@ -134,48 +155,66 @@ class DemoCommandTest {
     /** The demo show: archive, an episode page, its MP3 feed parsed back, and a range of its media file. */
     private static void checkShow(HttpClient http, DemoCommand.Demo demo) throws Exception {
         String archive = get(http, demo, "/episodes");
-        assertThat(archive).contains("Callisto Demo Weekly").contains("bhyve meets libvirt")
+        assertThat(archive)
+                .contains("Callisto Demo Weekly")
+                .contains("bhyve meets libvirt")
                 .contains("Ports, packages and poudriere");
         assertThat(archive.indexOf("bhyve meets libvirt")).isLessThan(archive.indexOf("Ports, packages"));
         String page = get(http, demo, "/episodes/2");
-        assertThat(page).contains("<audio controls").contains("<video controls")
+        assertThat(page)
+                .contains("<audio controls")
+                .contains("<video controls")
                 .contains("<source src=\"/media/demo/episode-2.mp3\" type=\"audio/mpeg\">")
-                .contains("/media/demo/episode-2-hd.mp4").contains("Direct Download")
-                .contains("/show/feeds/mp3.xml").contains("/show/feeds/hd-torrent.xml")
-                .contains("/entries/").contains("/journal\">The community journal</a>")
-                .contains("Roman Novak").contains("Support the show")
-                .contains("How many snapshots are too many?").contains("<p class=\"item-source\">listener feedback</p>")
+                .contains("/media/demo/episode-2-hd.mp4")
+                .contains("Direct Download")
+                .contains("/show/feeds/mp3.xml")
+                .contains("/show/feeds/hd-torrent.xml")
+                .contains("/entries/")
+                .contains("/journal\">The community journal</a>")
+                .contains("Roman Novak")
+                .contains("Support the show")
+                .contains("How many snapshots are too many?")
+                .contains("<p class=\"item-source\">listener feedback</p>")
                 .doesNotContain("priya@listener.example");
         Path mp3 = demo.config().show().mediaDir().resolve("demo/episode-2.mp3");
         long length = Files.size(mp3);
 
-        HttpResponse<byte[]> feed = http.send(request(demo, "/show/feeds/mp3.xml").build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> feed =
+                http.send(request(demo, "/show/feeds/mp3.xml").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(feed.statusCode()).isEqualTo(200);
         assertThat(feed.headers().firstValue("Content-Type")).contains("application/rss+xml; charset=utf-8");
         ParsedFeed parsed = new FeedParser().parse(feed.body(), "application/rss+xml", "http://127.0.0.1/");
         assertThat(parsed.entries()).hasSize(2);
-        ParsedEntry second = parsed.entries().stream().filter(e -> e.title().contains("bhyve")).findFirst()
+        ParsedEntry second = parsed.entries().stream()
+                .filter(e -> e.title().contains("bhyve"))
+                .findFirst()
                 .orElseThrow();
         Enclosure enclosure = second.enclosures().getFirst();
         assertThat(enclosure.length()).isEqualTo(length);
         assertThat(enclosure.type()).isEqualTo("audio/mpeg");
         assertThat(enclosure.url()).endsWith("/media/demo/episode-2.mp3");
 
-        HttpResponse<byte[]> range = http.send(request(demo, "/media/demo/episode-2.mp3")
-                .header("Range", "bytes=100-199").build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> range = http.send(
+                request(demo, "/media/demo/episode-2.mp3")
+                        .header("Range", "bytes=100-199")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(range.statusCode()).isEqualTo(206);
         assertThat(range.headers().firstValue("Content-Range")).contains("bytes 100-199/" + length);
         assertThat(range.body()).isEqualTo(Arrays.copyOfRange(Files.readAllBytes(mp3), 100, 200));
     }
 
     private static HttpRequest.Builder request(DemoCommand.Demo demo, String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + demo.web().port() + path));
+        return HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + demo.web().port() + path));
     }
 
     private static String get(HttpClient http, DemoCommand.Demo demo, String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + demo.web().port() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + demo.web().port() + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(path).isEqualTo(200);
         return r.body();
     }

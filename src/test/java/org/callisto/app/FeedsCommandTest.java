@@ -15,19 +15,33 @@ class FeedsCommandTest {
     void addListAndRemoveRoundTrip(String kind) throws Exception {
         String db = Cli.freshDatabase(kind);
 
-        Cli.Run added = Cli.on(db, "feeds", "add", "https://blog.example.org/feed.xml", "--name", "Alice",
-                "--category", "FreeBSD", "--category", "OpenBSD");
+        Cli.Run added = Cli.on(
+                db,
+                "feeds",
+                "add",
+                "https://blog.example.org/feed.xml",
+                "--name",
+                "Alice",
+                "--category",
+                "FreeBSD",
+                "--category",
+                "OpenBSD");
         assertThat(added.exit()).as(added.err()).isZero();
         assertThat(added.out()).contains("Added feed").contains("Alice").contains("FreeBSD, OpenBSD");
-        assertThat(Cli.on(db, "feeds", "add", "http://bob.example.net/rss").exit()).isZero();
+        assertThat(Cli.on(db, "feeds", "add", "http://bob.example.net/rss").exit())
+                .isZero();
 
         Cli.Run again = Cli.on(db, "feeds", "add", "https://blog.example.org/feed.xml", "--category", "NetBSD");
         assertThat(again.out()).contains("Updated feed").contains("Alice").contains("NetBSD");
 
         Cli.Run table = Cli.on(db, "feeds", "list");
         assertThat(table.exit()).isZero();
-        assertThat(table.out()).contains("Alice").contains("https://blog.example.org/feed.xml [NetBSD]")
-                .contains("http://bob.example.net/rss").contains("new").contains("2 feeds");
+        assertThat(table.out())
+                .contains("Alice")
+                .contains("https://blog.example.org/feed.xml [NetBSD]")
+                .contains("http://bob.example.net/rss")
+                .contains("new")
+                .contains("2 feeds");
 
         Cli.Run json = Cli.on(db, "feeds", "list", "--json");
         assertThat(json.exit()).isZero();
@@ -48,14 +62,17 @@ class FeedsCommandTest {
         assertThat(byUrl.exit()).as(byUrl.err()).isZero();
 
         assertThat(Cli.on(db, "feeds", "list").out()).contains("No feeds yet");
-        assertThat(new ObjectMapper().readTree(Cli.on(db, "feeds", "list", "--json").out())).isEmpty();
+        assertThat(new ObjectMapper()
+                        .readTree(Cli.on(db, "feeds", "list", "--json").out()))
+                .isEmpty();
     }
 
     @Test
     void refusesAUrlThatIsNotHttp() {
         Cli.Run r = Cli.on(Cli.freshDatabase("sqlite"), "feeds", "add", "ftp://x");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).startsWith("callisto feeds add: 'ftp://x' is not an http(s) URL; feeds are fetched over http or https")
+        assertThat(r.err())
+                .startsWith("callisto feeds add: 'ftp://x' is not an http(s) URL; feeds are fetched over http or https")
                 .doesNotContain("Exception");
     }
 
@@ -82,14 +99,17 @@ class FeedsCommandTest {
     void aMissingConfigFileIsAConfigurationErrorWithExitCodeTwo() {
         Cli.Run r = Cli.run("feeds", "list", "--config", "/nonexistent/callisto.conf");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("/nonexistent/callisto.conf does not exist").doesNotContain("\tat ");
+        assertThat(r.err())
+                .contains("/nonexistent/callisto.conf does not exist")
+                .doesNotContain("\tat ");
     }
 
     @Test
     void aBadDatabaseUrlIsAConfigurationErrorWithExitCodeTwo() {
         Cli.Run r = Cli.run("feeds", "list", "--database-url", "jdbc:mysql://db/planet");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("database.url = 'jdbc:mysql://db/planet' is not supported")
+        assertThat(r.err())
+                .contains("database.url = 'jdbc:mysql://db/planet' is not supported")
                 .doesNotContain("\tat ");
     }
 

@@ -18,11 +18,16 @@ class FetchCommandTest {
         Files.writeString(conf, "fetch.allow_loopback = true\n");
         String db = Cli.freshDatabase(kind);
         try (FixtureServer fixtures = FixtureServer.start()) {
-            fixtures.route("/atom.xml").corpusFile("rome/rome/src/test/resources/atom_1.0.xml").etag("\"a\"");
-            fixtures.route("/rss.xml").corpusFile("rome/rome/src/test/resources/rss_2.0.xml").etag("\"r\"");
+            fixtures.route("/atom.xml")
+                    .corpusFile("rome/rome/src/test/resources/atom_1.0.xml")
+                    .etag("\"a\"");
+            fixtures.route("/rss.xml")
+                    .corpusFile("rome/rome/src/test/resources/rss_2.0.xml")
+                    .etag("\"r\"");
             fixtures.route("/missing.xml").status(404);
             for (String path : new String[] {"/atom.xml", "/rss.xml", "/missing.xml"}) {
-                assertThat(Cli.on(db, "feeds", "add", fixtures.url(path).toString(), "--config", conf.toString()).exit())
+                assertThat(Cli.on(db, "feeds", "add", fixtures.url(path).toString(), "--config", conf.toString())
+                                .exit())
                         .isZero();
             }
             Cli.Run first = Cli.on(db, "fetch", "--config", conf.toString());

@@ -66,10 +66,11 @@ class HtmlCommandTest {
         Path bad = file("bad.html", "<p>x</p>\n<b onmouseover=alert(1)>y</i>");
         int code = Main.run("html", "validate", good.toString(), bad.toString());
         assertThat(code).isEqualTo(1);
-        assertThat(output().lines()).containsExactly(
-                bad + ":2:1: the <b> opened at 2:1 is never closed",
-                bad + ":2:4: the attribute onmouseover is not allowed on <b>",
-                bad + ":2:26: </i> at 2:26 closes nothing");
+        assertThat(output().lines())
+                .containsExactly(
+                        bad + ":2:1: the <b> opened at 2:1 is never closed",
+                        bad + ":2:4: the attribute onmouseover is not allowed on <b>",
+                        bad + ":2:26: </i> at 2:26 closes nothing");
     }
 
     @Test
@@ -77,7 +78,8 @@ class HtmlCommandTest {
         Path story = file("story.html", "<h3>Part</h3>");
         assertThat(Main.run("html", "validate", story.toString())).isEqualTo(1);
         out.reset();
-        assertThat(Main.run("html", "validate", "--policy", "submission", story.toString())).isZero();
+        assertThat(Main.run("html", "validate", "--policy", "submission", story.toString()))
+                .isZero();
         assertThat(output()).isEmpty();
     }
 
@@ -92,7 +94,8 @@ class HtmlCommandTest {
     void jsonGivesOneObjectPerFileAndLine() throws Exception {
         Path good = file("good.html", "<a href=\"https://x.org/\">x</a>");
         Path bad = file("bad.html", "&nbsp x");
-        assertThat(Main.run("html", "validate", "--json", good.toString(), bad.toString())).isEqualTo(1);
+        assertThat(Main.run("html", "validate", "--json", good.toString(), bad.toString()))
+                .isEqualTo(1);
         String[] lines = output().split("\n");
         assertThat(lines).hasSize(2);
         ObjectMapper json = new ObjectMapper();
@@ -115,15 +118,17 @@ class HtmlCommandTest {
     @Test
     void sanitizePrintsTheHtmlToStore() throws Exception {
         Path in = file("in.html", "<p onclick=x>hi <script>alert(1)</script><a href=\"/s\">s</a></p>");
-        assertThat(Main.run("html", "sanitize", "--base", "https://journal.example/", in.toString())).isZero();
-        assertThat(output().strip()).isEqualTo(
-                "<p>hi <a href=\"https://journal.example/s\" rel=\"nofollow ugc noopener\">s</a></p>");
+        assertThat(Main.run("html", "sanitize", "--base", "https://journal.example/", in.toString()))
+                .isZero();
+        assertThat(output().strip())
+                .isEqualTo("<p>hi <a href=\"https://journal.example/s\" rel=\"nofollow ugc noopener\">s</a></p>");
     }
 
     @Test
     void sanitizeWithJsonAndTheAggregatedPolicy() throws Exception {
         Path in = file("in.html", "<h2>T</h2><img src=\"https://x.org/a.png\" alt=\"\">");
-        assertThat(Main.run("html", "sanitize", "--json", "--policy", "aggregated", in.toString())).isZero();
+        assertThat(Main.run("html", "sanitize", "--json", "--policy", "aggregated", in.toString()))
+                .isZero();
         JsonNode node = new ObjectMapper().readTree(output());
         assertThat(node.get("valid").isNull()).isTrue();
         assertThat(node.get("html").asText()).isEqualTo("<h2>T</h2><img src=\"https://x.org/a.png\" alt=\"\">");

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ImportVenusCommandTest {
 
     private static Path config() throws Exception {
-        return Path.of(ImportVenusCommandTest.class.getResource("/venus/config.ini").toURI());
+        return Path.of(
+                ImportVenusCommandTest.class.getResource("/venus/config.ini").toURI());
     }
 
     @ParameterizedTest
@@ -24,17 +25,18 @@ class ImportVenusCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
 
         Map<String, String> feeds = OpmlCommandTest.snapshot(db);
-        assertThat(feeds).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "https://blog.example.org/freebsd/feed.xml", "Alice Anders: FreeBSD",
-                "http://www.example.net/~bob/rss.xml", "Bob Brown: NetBSD, OpenBSD",
-                "https://carol.example.com/atom.xml", "Carol Chen: FreeBSD, Ports",
-                "https://dave.example.org/index.rss", "Dave Doe: DragonFly",
-                "https://erin.example.org/feeds/all.atom.xml", "Erin Evans: NetBSD",
-                "https://frank.example.com/feed/", "Frank Fischer: Free Software, FreeBSD",
-                "https://grace.example.org/blog/?feed=rss2", "Grace Green",
-                "https://heidi.example.org/posts.atom", "Heidi Hansen: OpenBSD, Security",
-                "http://ivan.example.net/rss", "Ivan Ivanov: DragonFly",
-                "https://judy.example.org/feed.json", "Judy Jones: FreeBSD"));
+        assertThat(feeds)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "https://blog.example.org/freebsd/feed.xml", "Alice Anders: FreeBSD",
+                        "http://www.example.net/~bob/rss.xml", "Bob Brown: NetBSD, OpenBSD",
+                        "https://carol.example.com/atom.xml", "Carol Chen: FreeBSD, Ports",
+                        "https://dave.example.org/index.rss", "Dave Doe: DragonFly",
+                        "https://erin.example.org/feeds/all.atom.xml", "Erin Evans: NetBSD",
+                        "https://frank.example.com/feed/", "Frank Fischer: Free Software, FreeBSD",
+                        "https://grace.example.org/blog/?feed=rss2", "Grace Green",
+                        "https://heidi.example.org/posts.atom", "Heidi Hansen: OpenBSD, Security",
+                        "http://ivan.example.net/rss", "Ivan Ivanov: DragonFly",
+                        "https://judy.example.org/feed.json", "Judy Jones: FreeBSD"));
 
         assertThat(r.out())
                 .contains("10 added, 0 updated, 0 unchanged, 4 skipped")
@@ -46,7 +48,8 @@ class ImportVenusCommandTest {
                 .contains("'Planet BSD' at https://planet.bsd.example.org/, run by The Planet BSD editors")
                 .contains("site.title = Planet BSD")
                 .contains("site.url = https://planet.bsd.example.org/")
-                .doesNotContain("[DEFAULT]").doesNotContain("[Planet]");
+                .doesNotContain("[DEFAULT]")
+                .doesNotContain("[Planet]");
     }
 
     @ParameterizedTest
@@ -57,8 +60,8 @@ class ImportVenusCommandTest {
         Cli.on(db, "import-venus", config().toString());
         Cli.Run again = Cli.on(db, "import-venus", config().toString());
         assertThat(again.out()).contains("0 added, 0 updated, 10 unchanged, 4 skipped");
-        assertThat(OpmlCommandTest.snapshot(db)).containsEntry("https://judy.example.org/feed.json",
-                "Judy J.: FreeBSD, Jails");
+        assertThat(OpmlCommandTest.snapshot(db))
+                .containsEntry("https://judy.example.org/feed.json", "Judy J.: FreeBSD, Jails");
     }
 
     @Test

@@ -29,7 +29,8 @@ class IniFileTest {
 
     @Test
     void skipsCommentsAndStripsInlineComments() throws Exception {
-        IniFile ini = read("# a comment\n; another\n[s]\n  # indented comment\nname = Bob ; the author\nurl = http://x/#frag;y\n");
+        IniFile ini = read(
+                "# a comment\n; another\n[s]\n  # indented comment\nname = Bob ; the author\nurl = http://x/#frag;y\n");
         assertThat(ini.get("s", "name")).contains("Bob");
         assertThat(ini.get("s", "url")).contains("http://x/#frag;y");
     }
@@ -52,11 +53,12 @@ class IniFileTest {
     @Test
     void reportsMalformedLinesWithTheirNumberAndReadsOn() throws Exception {
         IniFile ini = read("orphan = 1\n[s]\nno separator here\n[broken\nname = after\n[t]\nname = T\n");
-        assertThat(ini.problems()).containsExactly(
-                "test.ini:1: 'orphan = 1' comes before any [section]; ignored",
-                "test.ini:3: 'no separator here' is neither a [section] nor a key = value line; ignored",
-                "test.ini:4: section header '[broken' has no closing ']'; write it as [name]",
-                "test.ini:5: 'name = after' comes before any [section]; ignored");
+        assertThat(ini.problems())
+                .containsExactly(
+                        "test.ini:1: 'orphan = 1' comes before any [section]; ignored",
+                        "test.ini:3: 'no separator here' is neither a [section] nor a key = value line; ignored",
+                        "test.ini:4: section header '[broken' has no closing ']'; write it as [name]",
+                        "test.ini:5: 'name = after' comes before any [section]; ignored");
         assertThat(ini.get("t", "name")).contains("T");
     }
 

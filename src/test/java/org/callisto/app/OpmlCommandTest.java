@@ -25,10 +25,27 @@ class OpmlCommandTest {
     void exportThenImportIntoAFreshDatabaseGivesTheSameFeedsAndCategories(String kind, @TempDir Path dir)
             throws Exception {
         String source = Cli.freshDatabase(kind);
-        Cli.on(source, "feeds", "add", "https://a.example.org/feed", "--name", "Alice & Co", "--category", "FreeBSD",
-                "--category", "GNU/Linux");
+        Cli.on(
+                source,
+                "feeds",
+                "add",
+                "https://a.example.org/feed",
+                "--name",
+                "Alice & Co",
+                "--category",
+                "FreeBSD",
+                "--category",
+                "GNU/Linux");
         Cli.on(source, "feeds", "add", "https://b.example.org/rss?x=1&y=2", "--name", "Bob");
-        Cli.on(source, "feeds", "add", "http://c.example.net/atom.xml", "--category", "OpenBSD", "--category", "FreeBSD");
+        Cli.on(
+                source,
+                "feeds",
+                "add",
+                "http://c.example.net/atom.xml",
+                "--category",
+                "OpenBSD",
+                "--category",
+                "FreeBSD");
         Path file = dir.resolve("planet.opml");
 
         Cli.Run export = Cli.on(source, "opml", "export", file.toString());
@@ -58,11 +75,13 @@ class OpmlCommandTest {
 
         Cli.Run r = Cli.on(db, "opml", "import", file.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("3 added, 0 updated, 1 unchanged, 2 skipped")
+        assertThat(r.out())
+                .contains("3 added, 0 updated, 1 unchanged, 2 skipped")
                 .contains("'gopher://gopher.example.org/1/news' is not an http(s) URL")
                 .contains("line 20: outline 'Empty bookmark' has no xmlUrl");
         Map<String, String> feeds = snapshot(db);
-        assertThat(feeds).containsEntry("https://www.freebsd.example.org/news/rss.xml", "FreeBSD News: BSD, FreeBSD, Linux")
+        assertThat(feeds)
+                .containsEntry("https://www.freebsd.example.org/news/rss.xml", "FreeBSD News: BSD, FreeBSD, Linux")
                 .containsEntry("https://undeadly.example.org/cgi?action=rss&full=yes", "undeadly: BSD, OpenBSD")
                 .containsEntry("https://lwn.example.net/headlines/newrss", "LWN: Kernel, Linux, News")
                 .containsEntry("https://unfiled.example.com/feed", "Unfiled Blog: Misc")
@@ -92,7 +111,8 @@ class OpmlCommandTest {
         Files.writeString(file, "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel/></rss>\n");
         Cli.Run r = Cli.on(Cli.freshDatabase("sqlite"), "opml", "import", file.toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).containsPattern(java.util.regex.Pattern.quote(file.toString()) + ":2:\\d+: the root element is <rss>");
+        assertThat(r.err())
+                .containsPattern(java.util.regex.Pattern.quote(file.toString()) + ":2:\\d+: the root element is <rss>");
     }
 
     @Test
@@ -107,8 +127,12 @@ class OpmlCommandTest {
         try (Database db = Database.open(url, "", "")) {
             Map<String, String> out = new TreeMap<>();
             for (Feed f : new SubscriptionStore(db, Clock.systemUTC()).feeds()) {
-                List<String> cats = f.categories().stream().map(Category::name).sorted().toList();
-                out.put(f.url(), f.displayName() + (cats.isEmpty() ? "" : ": " + cats.stream().collect(Collectors.joining(", "))));
+                List<String> cats =
+                        f.categories().stream().map(Category::name).sorted().toList();
+                out.put(
+                        f.url(),
+                        f.displayName()
+                                + (cats.isEmpty() ? "" : ": " + cats.stream().collect(Collectors.joining(", "))));
             }
             return out;
         }

@@ -20,9 +20,11 @@ class ParseCommandTest {
     @Test
     void printsOneJsonLinePerInputAndExitsOneWhenAnInputFails() throws Exception {
         Path rss = dir.resolve("feed.xml");
-        Files.writeString(rss, "<rss version=\"2.0\"><channel><title>Hello &amp; welcome</title>"
-                + "<item><title>One</title><pubDate>Tue, 02 Jan 2024 03:04:05 GMT</pubDate></item>"
-                + "<item><title>Two &nbsp;</title></item></channel></rss>");
+        Files.writeString(
+                rss,
+                "<rss version=\"2.0\"><channel><title>Hello &amp; welcome</title>"
+                        + "<item><title>One</title><pubDate>Tue, 02 Jan 2024 03:04:05 GMT</pubDate></item>"
+                        + "<item><title>Two &nbsp;</title></item></channel></rss>");
         Path html = dir.resolve("page.html");
         Files.writeString(html, "<!DOCTYPE html><html><body>hi</body></html>");
         Path missing = dir.resolve("missing.xml");
@@ -44,7 +46,8 @@ class ParseCommandTest {
         assertThat(first.path("format").asText()).isEqualTo("rss2.0");
         assertThat(first.path("encoding").asText()).isEqualTo("UTF-8");
         assertThat(first.path("illFormed").asBoolean()).isTrue();
-        assertThat(first.path("problems").get(0).asText()).isEqualTo("1:159: undefined entity &nbsp; (resolved as HTML)");
+        assertThat(first.path("problems").get(0).asText())
+                .isEqualTo("1:159: undefined entity &nbsp; (resolved as HTML)");
         assertThat(first.path("feed").path("title").asText()).isEqualTo("Hello & welcome");
         assertThat(first.path("entries")).hasSize(2);
         assertThat(first.path("entries").get(0).path("published").asText()).isEqualTo("2024-01-02T03:04:05Z");

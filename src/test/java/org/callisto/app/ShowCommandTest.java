@@ -32,19 +32,24 @@ class ShowCommandTest {
 
         Cli.Run first = Cli.on(db, "show", "import-markdown", dir.toString());
         assertThat(first.exit()).isEqualTo(1);
-        assertThat(first.out()).contains("  added episode 41: Jails All the Way Down")
+        assertThat(first.out())
+                .contains("  added episode 41: Jails All the Way Down")
                 .contains("  added episode 43: Ports Tree Spring Cleaning")
                 .contains("Imported " + dir + ": 3 added, 0 updated, 1 failed.");
-        assertThat(first.err()).contains("  failed " + bad + ":1: no release date; add a line date: 2026-03-05")
+        assertThat(first.err())
+                .contains("  failed " + bad + ":1: no release date; add a line date: 2026-03-05")
                 .contains("1 of 4 folders failed");
 
-        Files.writeString(bad, "number: 44\ntitle: Unfinished\ndate: 2026-03-19\n\n## Headlines\n\n"
-                + "- [A story](https://story.example/)\n");
+        Files.writeString(
+                bad,
+                "number: 44\ntitle: Unfinished\ndate: 2026-03-19\n\n## Headlines\n\n"
+                        + "- [A story](https://story.example/)\n");
         Cli.Run second = Cli.on(db, "show", "import-markdown", dir.toString());
         assertThat(second.exit()).as(second.err()).isZero();
         assertThat(second.out()).contains("Imported " + dir + ": 1 added, 3 updated, 0 failed.");
 
-        Cli.Run missing = Cli.on(db, "show", "import-markdown", dir.resolve("nowhere").toString());
+        Cli.Run missing =
+                Cli.on(db, "show", "import-markdown", dir.resolve("nowhere").toString());
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).contains("nowhere is not a folder");
     }
@@ -56,22 +61,33 @@ class ShowCommandTest {
         Path media = dir.resolve("media");
         try (org.callisto.db.Database db = org.callisto.db.Database.open(url, "", "")) {
             org.callisto.show.ShowStores show = org.callisto.show.ShowStores.of(db, java.time.Clock.systemUTC());
-            org.callisto.app.demo.DemoShow.create(show, new org.callisto.show.Renditions(show.episodes(),
-                    show.renditions(), media, java.net.URI.create("http://planet.test/"),
-                    java.time.Clock.systemUTC()), media, "http://planet.test/", java.util.List.of(),
+            org.callisto.app.demo.DemoShow.create(
+                    show,
+                    new org.callisto.show.Renditions(
+                            show.episodes(),
+                            show.renditions(),
+                            media,
+                            java.net.URI.create("http://planet.test/"),
+                            java.time.Clock.systemUTC()),
+                    media,
+                    "http://planet.test/",
+                    java.util.List.of(),
                     java.time.Instant.now());
             java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
-            show.downloads().addDownloads(java.util.List.of(
-                    new org.callisto.show.media.DownloadCounter.Pending("demo/episode-2.mp3", today, false, 5),
-                    new org.callisto.show.media.DownloadCounter.Pending("demo/episode-2.mp3", today, true, 2),
-                    new org.callisto.show.media.DownloadCounter.Pending("demo/episode-2.mp3", today.minusDays(40),
-                            false, 10),
-                    new org.callisto.show.media.DownloadCounter.Pending("demo/episode-1-hd.mp4", today, false, 1)));
+            show.downloads()
+                    .addDownloads(java.util.List.of(
+                            new org.callisto.show.media.DownloadCounter.Pending("demo/episode-2.mp3", today, false, 5),
+                            new org.callisto.show.media.DownloadCounter.Pending("demo/episode-2.mp3", today, true, 2),
+                            new org.callisto.show.media.DownloadCounter.Pending(
+                                    "demo/episode-2.mp3", today.minusDays(40), false, 10),
+                            new org.callisto.show.media.DownloadCounter.Pending(
+                                    "demo/episode-1-hd.mp4", today, false, 1)));
         }
 
         Cli.Run run = Cli.on(url, "show", "downloads");
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("episode  rendition       total   last 30 days  title")
+        assertThat(run.out())
+                .contains("episode  rendition       total   last 30 days  title")
                 .contains("      2  mp3                17              7  bhyve meets libvirt")
                 .contains("      2  hd                  0              0  bhyve meets libvirt")
                 .contains("      1  hd                  1              1  Ports, packages and poudriere")

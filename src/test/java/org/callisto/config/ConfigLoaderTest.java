@@ -26,7 +26,8 @@ class ConfigLoaderTest {
     @Test
     void fileThenEnvironmentThenFlagsWin(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("callisto.conf");
-        Files.writeString(file, "# comment\nsite.title = Planet FreeBSD\nserver.port = 9000\ndata.dir = /var/db/callisto\n");
+        Files.writeString(
+                file, "# comment\nsite.title = Planet FreeBSD\nserver.port = 9000\ndata.dir = /var/db/callisto\n");
         Config fromFile = ConfigLoader.load(file, Map.of(), Map.of());
         assertThat(fromFile.siteTitle()).isEqualTo("Planet FreeBSD");
         assertThat(fromFile.dataDir()).isEqualTo(Path.of("/var/db/callisto"));
@@ -35,7 +36,8 @@ class ConfigLoaderTest {
         Config fromEnv = ConfigLoader.load(file, Map.of("CALLISTO_SERVER_PORT", "9100"), Map.of());
         assertThat(fromEnv.port()).isEqualTo(9100);
 
-        Config fromFlag = ConfigLoader.load(file, Map.of("CALLISTO_SERVER_PORT", "9100"), Map.of("server.port", "9200"));
+        Config fromFlag =
+                ConfigLoader.load(file, Map.of("CALLISTO_SERVER_PORT", "9100"), Map.of("server.port", "9200"));
         assertThat(fromFlag.port()).isEqualTo(9200);
     }
 
@@ -49,8 +51,15 @@ class ConfigLoaderTest {
 
     @Test
     void everyBadValueIsReportedWithItsKeyAndTheFix() {
-        assertThatThrownBy(() -> ConfigLoader.of(Map.of("server.port", "99999", "fetch.max_body", "lots",
-                "site.url", "ftp://x", "fetch.allow_loopback", "maybe")))
+        assertThatThrownBy(() -> ConfigLoader.of(Map.of(
+                        "server.port",
+                        "99999",
+                        "fetch.max_body",
+                        "lots",
+                        "site.url",
+                        "ftp://x",
+                        "fetch.allow_loopback",
+                        "maybe")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("server.port = 99999 is out of range; use a whole number from 0 to 65535")
                 .hasMessageContaining("fetch.max_body = 'lots' is not a size")

@@ -13,12 +13,18 @@ class JournalConfigTest {
     @Test
     void registrationIsByInvitationUnlessConfiguredOtherwise() {
         assertThat(ConfigLoader.of(Map.of()).journal().registration()).isEqualTo(Config.Registration.INVITE);
-        assertThat(ConfigLoader.of(Map.of("journal.registration", "open")).journal().registration())
+        assertThat(ConfigLoader.of(Map.of("journal.registration", "open"))
+                        .journal()
+                        .registration())
                 .isEqualTo(Config.Registration.OPEN);
-        assertThat(ConfigLoader.of(Map.of("journal.registration", " Closed ")).journal().registration())
+        assertThat(ConfigLoader.of(Map.of("journal.registration", " Closed "))
+                        .journal()
+                        .registration())
                 .isEqualTo(Config.Registration.CLOSED);
         assertThat(ConfigLoader.load(null, Map.of("CALLISTO_JOURNAL_REGISTRATION", "open"), Map.of())
-                .journal().registration()).isEqualTo(Config.Registration.OPEN);
+                        .journal()
+                        .registration())
+                .isEqualTo(Config.Registration.OPEN);
     }
 
     @Test
@@ -36,8 +42,8 @@ class JournalConfigTest {
         Config open = ConfigLoader.of(Map.of("journal.registration", "open"));
         assertThat(open.withPort(9090).journal().registration()).isEqualTo(Config.Registration.OPEN);
         assertThat(open.withFetch(open.fetch()).journal()).isEqualTo(open.journal());
-        Config old = new Config("t", URI.create("http://localhost/"), 1, Path.of("d"), "jdbc:sqlite:x", "", "",
-                open.fetch());
+        Config old = new Config(
+                "t", URI.create("http://localhost/"), 1, Path.of("d"), "jdbc:sqlite:x", "", "", open.fetch());
         assertThat(old.journal()).isEqualTo(Config.JournalConfig.DEFAULTS);
     }
 }

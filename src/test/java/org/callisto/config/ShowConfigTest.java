@@ -13,7 +13,9 @@ class ShowConfigTest {
     void theMediaDirectoryDefaultsToMediaInTheDataDirectory() {
         Config c = ConfigLoader.of(Map.of("data.dir", "/srv/callisto"));
         assertThat(c.show().mediaDir()).isEqualTo(Path.of("/srv/callisto/media"));
-        assertThat(ConfigLoader.of(Map.of("show.media_dir", "/srv/podcast")).show().mediaDir())
+        assertThat(ConfigLoader.of(Map.of("show.media_dir", "/srv/podcast"))
+                        .show()
+                        .mediaDir())
                 .isEqualTo(Path.of("/srv/podcast"));
     }
 
@@ -22,11 +24,11 @@ class ShowConfigTest {
         Config c = ConfigLoader.of(Map.of("show.media_dir", "/srv/podcast"));
         assertThat(c.withPort(9090).show()).isEqualTo(c.show());
         assertThat(c.withFetch(c.fetch()).show()).isEqualTo(c.show());
-        Config old = new Config("t", URI.create("http://localhost/"), 1, Path.of("d"), "jdbc:sqlite:x", "", "",
-                c.fetch());
+        Config old =
+                new Config("t", URI.create("http://localhost/"), 1, Path.of("d"), "jdbc:sqlite:x", "", "", c.fetch());
         assertThat(old.show().mediaDir()).isEqualTo(Path.of("d", "media"));
-        Config journalEra = new Config("t", URI.create("http://localhost/"), 1, Path.of("d"), "jdbc:sqlite:x", "",
-                "", c.fetch(), c.journal());
+        Config journalEra = new Config(
+                "t", URI.create("http://localhost/"), 1, Path.of("d"), "jdbc:sqlite:x", "", "", c.fetch(), c.journal());
         assertThat(journalEra.show().mediaDir()).isEqualTo(Path.of("d", "media"));
     }
 }

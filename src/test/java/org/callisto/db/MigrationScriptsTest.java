@@ -16,7 +16,9 @@ class MigrationScriptsTest {
         for (String script : Migrations.SCRIPTS) {
             assertThat(Migrations.version(script)).as(script).isGreaterThan(previous);
             previous = Migrations.version(script);
-            assertThat(Migrations.class.getResource("/db/migration/" + script)).as(script).isNotNull();
+            assertThat(Migrations.class.getResource("/db/migration/" + script))
+                    .as(script)
+                    .isNotNull();
         }
     }
 }

@@ -20,7 +20,8 @@ class MigrationsTest {
         try (Database again = Database.open(url, user, "")) {
             assertThat(versions(again)).isEqualTo(Migrations.SCRIPTS.size());
             again.withConnection(c -> {
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM feeds")) {
+                try (Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM feeds")) {
                     rs.next();
                     assertThat(rs.getInt(1)).isZero();
                 }
@@ -47,7 +48,8 @@ class MigrationsTest {
         try (Database again = Database.open(url, user, "")) {
             assertThat(versions(again)).isEqualTo(Migrations.SCRIPTS.size());
             again.withConnection(c -> {
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(demo) FROM users")) {
+                try (Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("SELECT COUNT(demo) FROM users")) {
                     rs.next();
                     assertThat(rs.getInt(1)).isZero();
                 }
@@ -58,7 +60,8 @@ class MigrationsTest {
 
     private static int versions(Database db) {
         return db.withConnection(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM schema_version")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM schema_version")) {
                 rs.next();
                 return rs.getInt(1);
             }

@@ -29,8 +29,7 @@ public final class TestDatabases {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static volatile String postgresAdminUrl;
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** The two kinds, for {@code @ParameterizedTest @MethodSource}: {@code "sqlite"} and {@code "postgres"}. */
     public static Stream<String> kinds() {
@@ -64,10 +63,11 @@ public final class TestDatabases {
         }
         String name = "callisto_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         try (Connection c = DriverManager.getConnection(postgresAdminUrl, "postgres", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create test database on " + postgresAdminUrl + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create test database on " + postgresAdminUrl + ": " + e.getMessage(), e);
         }
         return postgresAdminUrl.replaceFirst("/[^/?]*(\\?.*)?$", "/" + name);
     }
@@ -87,21 +87,52 @@ public final class TestDatabases {
             try (ServerSocket ss = new ServerSocket(0)) {
                 port = ss.getLocalPort();
             }
-            run(asPostgres(root, List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
-                    "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")));
-            run(asPostgres(root, List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
-                    base.resolve("server.log").toString(), "-w", "-t", "30", "-o",
-                    "-p " + port + " -k " + sock + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                            + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
-                    "start")));
+            run(asPostgres(
+                    root,
+                    List.of(
+                            bin.resolve("initdb").toString(),
+                            "-D",
+                            data.toString(),
+                            "-U",
+                            "postgres",
+                            "-A",
+                            "trust",
+                            "-E",
+                            "UTF8",
+                            "--locale=C.UTF-8",
+                            "--no-sync")));
+            run(asPostgres(
+                    root,
+                    List.of(
+                            bin.resolve("pg_ctl").toString(),
+                            "-D",
+                            data.toString(),
+                            "-l",
+                            base.resolve("server.log").toString(),
+                            "-w",
+                            "-t",
+                            "30",
+                            "-o",
+                            "-p " + port + " -k " + sock + " -c listen_addresses=127.0.0.1 -c fsync=off"
+                                    + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
+                            "start")));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
-                    run(asPostgres(root, List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m",
-                            "immediate", "stop")));
+                    run(asPostgres(
+                            root,
+                            List.of(
+                                    bin.resolve("pg_ctl").toString(),
+                                    "-D",
+                                    data.toString(),
+                                    "-m",
+                                    "immediate",
+                                    "stop")));
                     // Removing a cluster of many test databases can take longer than the test runner waits for
                     // this JVM to exit, so a separate process removes it while this one ends.
-                    new ProcessBuilder("rm", "-rf", base.toString()).redirectErrorStream(true)
-                            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    new ProcessBuilder("rm", "-rf", base.toString())
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                            .start();
                 } catch (RuntimeException | IOException ignored) {
                     // best effort at exit
                 }

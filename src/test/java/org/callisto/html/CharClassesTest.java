@@ -157,7 +157,7 @@ class CharClassesTest {
     void theComparisonCatchesARangeOfOne() {
         // The classic slip: an upper bound copied from the lower one. The exhaustive comparison must notice.
         IntPredicate slip = c -> c >= 'A' && c <= 'A';
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> assertSame("slip", slip, regex("[A-Z]"))).hasMessageContaining("U+0042");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> assertSame("slip", slip, regex("[A-Z]")))
+                .hasMessageContaining("U+0042");
     }
 }

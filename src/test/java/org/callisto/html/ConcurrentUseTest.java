@@ -16,13 +16,17 @@ class ConcurrentUseTest {
     void sharedSanitizerIsThreadSafe() throws Exception {
         HtmlSanitizer sanitizer = HtmlSanitizer.aggregated();
         List<String> inputs = FeedFragments.under(Corpora.require("miniflux/internal/reader/parser/testdata"));
-        List<String> expected = inputs.stream().map(h -> sanitizer.sanitize(h, "https://b.example/")).toList();
+        List<String> expected = inputs.stream()
+                .map(h -> sanitizer.sanitize(h, "https://b.example/"))
+                .toList();
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
             List<Future<Boolean>> results = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
                 results.add(pool.submit(() -> {
                     for (int i = 0; i < inputs.size(); i++) {
-                        if (!sanitizer.sanitize(inputs.get(i), "https://b.example/").equals(expected.get(i))) {
+                        if (!sanitizer
+                                .sanitize(inputs.get(i), "https://b.example/")
+                                .equals(expected.get(i))) {
                             return false;
                         }
                     }

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 
 /** Locates the shared test corpora, read in place; tests that need a missing folder are skipped, not failed. */
 final class Corpora {
-    private Corpora() {
-    }
+    private Corpora() {}
 
     /** The folder {@code relative} inside the corpora root; skips the calling test when it is absent. */
     static Path require(String relative) {

@@ -57,8 +57,7 @@ class DomPurifyCorpusTest {
                 settledInOnePass++;
             }
         }
-        System.out.printf("dompurify corpus: %d of %d payloads settle in one pass%n", settledInOnePass,
-                cases.size());
+        System.out.printf("dompurify corpus: %d of %d payloads settle in one pass%n", settledInOnePass, cases.size());
         assertThat(failures).isEmpty();
     }
 
@@ -80,7 +79,8 @@ class DomPurifyCorpusTest {
                 agree++;
             }
         }
-        System.out.printf("dompurify corpus: exact agreement with DOMPurify default output %d of %d (%.1f%%)%n",
+        System.out.printf(
+                "dompurify corpus: exact agreement with DOMPurify default output %d of %d (%.1f%%)%n",
                 agree, cases.size(), 100.0 * agree / cases.size());
         assertThat(agree).isPositive();
     }

@@ -24,7 +24,8 @@ class FeedCorpusTest {
         Path dir = Corpora.require("miniflux/internal/reader/sanitizer/testdata");
         List<String> pages = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".html")).sorted().toList()) {
+            for (Path p :
+                    files.filter(f -> f.toString().endsWith(".html")).sorted().toList()) {
                 pages.add(Files.readString(p, StandardCharsets.UTF_8));
             }
         }

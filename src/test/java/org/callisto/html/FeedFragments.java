@@ -16,11 +16,17 @@ import org.jsoup.parser.Parser;
 
 /** Collects the HTML carried by feeds in a corpus folder: item descriptions, contents and summaries. */
 final class FeedFragments {
-    private static final Set<String> HTML_FIELDS = Set.of("description", "content", "summary", "content:encoded",
-            "subtitle", "tagline", "itunes:summary", "media:description");
+    private static final Set<String> HTML_FIELDS = Set.of(
+            "description",
+            "content",
+            "summary",
+            "content:encoded",
+            "subtitle",
+            "tagline",
+            "itunes:summary",
+            "media:description");
 
-    private FeedFragments() {
-    }
+    private FeedFragments() {}
 
     /** Every non-blank HTML field of every {@code .xml}, {@code .rss} or {@code .atom} file under {@code dir}. */
     static List<String> under(Path dir) {

@@ -25,6 +25,7 @@ class FragmentCorpusTest {
                     + "|[\\s\"'/]on[a-z]+\\s*="
                     + "|(href|src|action|formaction|xlink:href|data|poster|background|cite)\\s*=\\s*[\"']?\\s*"
                     + "(javascript|vbscript|data):");
+
     private static JsonNode cases;
 
     @BeforeAll
@@ -34,7 +35,8 @@ class FragmentCorpusTest {
     }
 
     private static boolean scriptCapable(String payload) {
-        return RAW_SCRIPT_CAPABLE.matcher(payload).find() || !SafetyCheck.violations(payload).isEmpty();
+        return RAW_SCRIPT_CAPABLE.matcher(payload).find()
+                || !SafetyCheck.violations(payload).isEmpty();
     }
 
     @Test
@@ -55,8 +57,9 @@ class FragmentCorpusTest {
                 }
             }
         }
-        System.out.printf("dompurify corpus: %d of %d payloads carry script-capable content; %d of %d validations "
-                + "reject%n", scriptCapable, cases.size(), rejected, 2 * cases.size());
+        System.out.printf(
+                "dompurify corpus: %d of %d payloads carry script-capable content; %d of %d validations " + "reject%n",
+                scriptCapable, cases.size(), rejected, 2 * cases.size());
         assertThat(scriptCapable).isGreaterThan(150);
         assertThat(accepted).isEmpty();
     }

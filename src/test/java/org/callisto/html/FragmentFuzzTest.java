@@ -23,7 +23,9 @@ class FragmentFuzzTest {
     private static List<String> payloads() throws IOException {
         List<String> list = new ArrayList<>();
         try {
-            JsonNode cases = new ObjectMapper().readTree(Corpora.require("dompurify").resolve("expect.json").toFile());
+            JsonNode cases = new ObjectMapper()
+                    .readTree(
+                            Corpora.require("dompurify").resolve("expect.json").toFile());
             cases.forEach(c -> list.add(c.get("payload").asText()));
         } catch (org.opentest4j.TestAbortedException e) {
             list.add("<b onmouseover=alert(1)>x</b><a href=\"javascript:x\">y</a>");
@@ -35,8 +37,11 @@ class FragmentFuzzTest {
     void noInputBreaksTheValidatorAndSanitizedOutputIsAlwaysSound() throws IOException {
         List<String> payloads = payloads();
         TagSoup soup = new TagSoup(SEED);
-        List<FragmentValidator> validators = POLICIES.stream().map(FragmentValidator::new).toList();
-        List<HtmlSanitizer> sanitizers = POLICIES.stream().map(p -> new HtmlSanitizer(p.sanitizePolicy())).toList();
+        List<FragmentValidator> validators =
+                POLICIES.stream().map(FragmentValidator::new).toList();
+        List<HtmlSanitizer> sanitizers = POLICIES.stream()
+                .map(p -> new HtmlSanitizer(p.sanitizePolicy()))
+                .toList();
         List<String> failures = new ArrayList<>();
         int accepted = 0;
         for (int round = 0; round < ROUNDS && failures.size() < 5; round++) {
@@ -49,7 +54,9 @@ class FragmentFuzzTest {
                 String replay = "round " + round + ", policy " + POLICIES.get(p).name() + ", input: " + input;
                 FragmentValidator validator = validators.get(p);
                 ValidationResult[] result = new ValidationResult[1];
-                assertThatCode(() -> result[0] = validator.validate(input)).as(replay).doesNotThrowAnyException();
+                assertThatCode(() -> result[0] = validator.validate(input))
+                        .as(replay)
+                        .doesNotThrowAnyException();
                 SourceLines lines = new SourceLines(input);
                 for (ValidationError e : result[0].errors()) {
                     if (e.line() > lines.lineCount() || e.message().isBlank()) {
@@ -67,10 +74,11 @@ class FragmentFuzzTest {
                     }
                     List<String> written = Structure.writtenShape(input);
                     List<String> browser = Structure.browserShape(input);
-                    List<String> stored = Structure.browserShape(sanitizers.get(p).sanitize(input, null));
+                    List<String> stored =
+                            Structure.browserShape(sanitizers.get(p).sanitize(input, null));
                     if (!browser.equals(written) || !stored.equals(written)) {
-                        failures.add("accepted input is not what a browser builds: written " + written
-                                + "\n  browser " + browser + "\n  stored " + stored + "\n  " + replay);
+                        failures.add("accepted input is not what a browser builds: written " + written + "\n  browser "
+                                + browser + "\n  stored " + stored + "\n  " + replay);
                     }
                 }
                 String out = sanitizers.get(p).sanitize(input, "https://journal.example/story/1");
@@ -80,8 +88,9 @@ class FragmentFuzzTest {
                 }
             }
         }
-        System.out.printf("fragment fuzzing: %d rounds, %d of %d validations accepted%n", ROUNDS, accepted,
-                ROUNDS * POLICIES.size());
+        System.out.printf(
+                "fragment fuzzing: %d rounds, %d of %d validations accepted%n",
+                ROUNDS, accepted, ROUNDS * POLICIES.size());
         assertThat(failures).isEmpty();
     }
 
@@ -90,7 +99,10 @@ class FragmentFuzzTest {
         // Limits raised so that the whole input is read; 10,000 errors exercise the error path without making
         // the test about allocation (the default stops after 100).
         FragmentValidator validator = new FragmentValidator(FragmentPolicy.comment().toBuilder()
-                .maxLength(2_000_000).maxDepth(1_000_000).maxErrors(10_000).build());
+                .maxLength(2_000_000)
+                .maxDepth(1_000_000)
+                .maxErrors(10_000)
+                .build());
         validator.validate("<p>warm <b>up</b> &amp; <a href=\"/x\">x</a></p>".repeat(1_000));
         String unit = "<p>Some <b>bold</b> &amp; <a href=\"https://example.org/x?a=1&amp;b=2\">a link</a>.</p>\n";
         List<String> inputs = List.of(
@@ -109,11 +121,13 @@ class FragmentFuzzTest {
             long start = System.nanoTime();
             validator.validate(input);
             long millis = (System.nanoTime() - start) / 1_000_000;
-            System.out.printf("validating %s… (%d chars): %d ms%n", input.substring(0, 12).replace("\n", " "),
-                    input.length(), millis);
+            System.out.printf(
+                    "validating %s… (%d chars): %d ms%n",
+                    input.substring(0, 12).replace("\n", " "), input.length(), millis);
             // A guard against quadratic behaviour, not a speed goal (that is the benchmark's): quadratic work on
             // a million characters takes minutes, linear work well under a second, so 10 s holds on a loaded machine.
-            assertThat(millis).as("validating %s… (%d chars)", input.substring(0, 20), input.length())
+            assertThat(millis)
+                    .as("validating %s… (%d chars)", input.substring(0, 20), input.length())
                     .isLessThan(10_000);
         }
     }

@@ -30,7 +30,8 @@ public class FragmentValidatorBenchmark {
 
     @Setup
     public void setUp() {
-        validator = new FragmentValidator(FragmentPolicy.comment().toBuilder().maxLength(2_000_000).build());
+        validator = new FragmentValidator(
+                FragmentPolicy.comment().toBuilder().maxLength(2_000_000).build());
         String unit = "<p>Some <b>bold</b> &amp; <a href=\"https://example.org/x?a=1&amp;b=2\">a link</a>.</p>\n";
         megabyte = unit.repeat(1_000_000 / unit.length() + 1);
         comment = unit.repeat(20);

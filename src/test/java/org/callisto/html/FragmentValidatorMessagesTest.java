@@ -22,21 +22,26 @@ class FragmentValidatorMessagesTest {
 
     @Test
     void wellFormedCommentsAreValid() {
-        assertThat(COMMENT.validate("<p>Hello <b>world</b> &amp; <a href=\"https://example.org/a?b=1&amp;c=2\">"
-                + "friends</a>.<br>Line<br/>two</p>\n<ul><li>one</li><li><code>x &lt; y</code></li></ul>"
-                + "<blockquote cite=\"https://example.org/\"><p>quote</p></blockquote><ol start=\"3\"><li>x</li></ol>"
-                + "<pre>  code\n  here</pre><a href=\"/story/12\">rel</a> <a href=\"mailto:me@example.org\">m</a>")
-                .errors()).isEmpty();
+        assertThat(COMMENT.validate(
+                                "<p>Hello <b>world</b> &amp; <a href=\"https://example.org/a?b=1&amp;c=2\">"
+                                        + "friends</a>.<br>Line<br/>two</p>\n<ul><li>one</li><li><code>x &lt; y</code></li></ul>"
+                                        + "<blockquote cite=\"https://example.org/\"><p>quote</p></blockquote><ol start=\"3\"><li>x</li></ol>"
+                                        + "<pre>  code\n  here</pre><a href=\"/story/12\">rel</a> <a href=\"mailto:me@example.org\">m</a>")
+                        .errors())
+                .isEmpty();
         assertThat(COMMENT.validate("").valid()).isTrue();
         assertThat(COMMENT.validate(null).valid()).isTrue();
-        assertThat(COMMENT.validate("1 > 0 and caf\u00e9 \uD83D\uDE00 &nbsp;&#233;&#xE9;").valid()).isTrue();
+        assertThat(COMMENT.validate("1 > 0 and caf\u00e9 \uD83D\uDE00 &nbsp;&#233;&#xE9;")
+                        .valid())
+                .isTrue();
     }
 
     @Test
     void aTagOutsideThePolicyIsNamedWithTheAllowedOnes() {
         ValidationError e = only("<p>x</p>\n<script>alert(1)</script>");
-        assertThat(e.message()).isEqualTo("<script> is not allowed here; allowed tags are: a, b, i, em, strong, code,"
-                + " pre, p, br, ul, ol, li, blockquote");
+        assertThat(e.message())
+                .isEqualTo("<script> is not allowed here; allowed tags are: a, b, i, em, strong, code,"
+                        + " pre, p, br, ul, ol, li, blockquote");
         assertThat(e.place()).isEqualTo("2:1");
         assertThat(e.excerpt()).isEqualTo("<script>");
     }
@@ -57,8 +62,10 @@ class FragmentValidatorMessagesTest {
         assertThat(e.excerpt()).isEqualTo("<em>");
         ValidationError atFourteen = only("a\nb\n0123456789abc<b>x");
         assertThat(atFourteen.message()).isEqualTo("the <b> opened at 3:14 is never closed");
-        assertThat(errors("<p>x</p>\n\n<i>line three <b>bold</i>")).extracting(ValidationError::message)
-                .containsExactly("the <b> opened at 3:15 is never closed",
+        assertThat(errors("<p>x</p>\n\n<i>line three <b>bold</i>"))
+                .extracting(ValidationError::message)
+                .containsExactly(
+                        "the <b> opened at 3:15 is never closed",
                         "the <b> opened at 3:15 must be closed before </i> at 3:22");
     }
 
@@ -80,7 +87,8 @@ class FragmentValidatorMessagesTest {
     @Test
     void eachElementIsBalancedOnItsOwn() {
         // The old journal counted all tags together, so one open <b> and one stray </i> looked balanced.
-        assertThat(errors("<b>x</i>")).extracting(ValidationError::message)
+        assertThat(errors("<b>x</i>"))
+                .extracting(ValidationError::message)
                 .containsExactly("the <b> opened at 1:1 is never closed", "</i> at 1:5 closes nothing");
     }
 
@@ -109,10 +117,19 @@ class FragmentValidatorMessagesTest {
     @Test
     void scriptSchemesAreRefusedHoweverTheyAreWritten() {
         String expected = "href uses the javascript: scheme; use http, https or mailto";
-        for (String href : List.of("javascript:alert(1)", "JaVaScRiPt:alert(1)", "java&#x73;cript:alert(1)",
-                "java&#115;cript:alert(1)", "  javascript:alert(1)", "java\tscript:alert(1)", "java\nscript:x",
-                "&#x20;javascript:x", "jav&#x09;ascript:x", "&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;:x",
-                "javascript&colon;alert(1)", "\u0001javascript:x".replace("\u0001", "&#1;"))) {
+        for (String href : List.of(
+                "javascript:alert(1)",
+                "JaVaScRiPt:alert(1)",
+                "java&#x73;cript:alert(1)",
+                "java&#115;cript:alert(1)",
+                "  javascript:alert(1)",
+                "java\tscript:alert(1)",
+                "java\nscript:x",
+                "&#x20;javascript:x",
+                "jav&#x09;ascript:x",
+                "&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;:x",
+                "javascript&colon;alert(1)",
+                "\u0001javascript:x".replace("\u0001", "&#1;"))) {
             List<ValidationError> errors = errors("<a href=\"" + href + "\">x</a>");
             assertThat(errors).extracting(ValidationError::message).as(href).contains(expected);
         }
@@ -127,9 +144,13 @@ class FragmentValidatorMessagesTest {
     @Test
     void relativeAndBrokenUrls() {
         assertThat(COMMENT.validate("<a href=\"../story/1#c2\">x</a>").valid()).isTrue();
-        FragmentValidator absoluteOnly = new FragmentValidator(FragmentPolicy.comment().toBuilder()
-                .relativeUrls(false).build());
-        assertThat(absoluteOnly.validate("<a href=\"/x\">x</a>").errors().getFirst().message())
+        FragmentValidator absoluteOnly = new FragmentValidator(
+                FragmentPolicy.comment().toBuilder().relativeUrls(false).build());
+        assertThat(absoluteOnly
+                        .validate("<a href=\"/x\">x</a>")
+                        .errors()
+                        .getFirst()
+                        .message())
                 .isEqualTo("href at 1:4 must be a full web address starting with http, https or mailto");
         assertThat(only("<a href=\"\">x</a>").message()).isEqualTo("href at 1:4 is empty; give a web address");
         assertThat(only("<a href=\"http:x\">x</a>").message()).isEqualTo("href at 1:4 is not a usable web address");
@@ -184,7 +205,8 @@ class FragmentValidatorMessagesTest {
     void unfinishedTagsAndQuotes() {
         assertThat(only("x <b").message()).isEqualTo("the tag <b at 1:3 is never finished with >");
         assertThat(only("<a href=\"/x>y</a>").message()).isEqualTo("the quote \" opened at 1:9 is never closed");
-        assertThat(errors("<b <i>x</i></b>")).extracting(ValidationError::message)
+        assertThat(errors("<b <i>x</i></b>"))
+                .extracting(ValidationError::message)
                 .containsExactly("the tag <b at 1:1 is missing its closing >");
     }
 
@@ -192,10 +214,12 @@ class FragmentValidatorMessagesTest {
     void attributeSyntaxMistakes() {
         assertThat(only("<a href=\"/x\"title=\"t\">y</a>").message())
                 .isEqualTo("the attribute at 1:13 needs a space before it");
-        assertThat(only("<a title=a\"b href=\"/\">y</a>").message()).isEqualTo("put the value of title at 1:4 in quotes");
+        assertThat(only("<a title=a\"b href=\"/\">y</a>").message())
+                .isEqualTo("put the value of title at 1:4 in quotes");
         assertThat(only("<a title= >y</a>").message()).isEqualTo("the attribute title at 1:4 has = but no value");
         assertThat(only("<b \"x\">y</b>").message()).isEqualTo("unexpected \" at 1:4 inside <b>");
-        assertThat(errors("x</b foo>").getFirst().message()).isEqualTo("</b> at 1:2 cannot have attributes; write </b>");
+        assertThat(errors("x</b foo>").getFirst().message())
+                .isEqualTo("</b> at 1:2 cannot have attributes; write </b>");
     }
 
     @Test
@@ -227,19 +251,29 @@ class FragmentValidatorMessagesTest {
 
     @Test
     void limitsOnLengthDepthAndErrors() {
-        FragmentValidator small = new FragmentValidator(FragmentPolicy.comment().toBuilder().maxLength(10)
-                .maxDepth(2).maxErrors(3).build());
+        FragmentValidator small = new FragmentValidator(FragmentPolicy.comment().toBuilder()
+                .maxLength(10)
+                .maxDepth(2)
+                .maxErrors(3)
+                .build());
         ValidationError tooLong = small.validate("x".repeat(1200)).errors().getFirst();
         assertThat(tooLong.message()).isEqualTo("the text is 1,200 characters long; the limit is 10");
         assertThat(tooLong.place()).isEqualTo("1:1");
         assertThat(small.validate("<b><i><em>x</em></i></b>").errors()).isNotEmpty();
-        FragmentValidator shallow = new FragmentValidator(FragmentPolicy.comment().toBuilder().maxDepth(2).build());
-        assertThat(shallow.validate("<b><i><em>x</em></i></b>").errors()).extracting(ValidationError::message)
+        FragmentValidator shallow = new FragmentValidator(
+                FragmentPolicy.comment().toBuilder().maxDepth(2).build());
+        assertThat(shallow.validate("<b><i><em>x</em></i></b>").errors())
+                .extracting(ValidationError::message)
                 .containsExactly("<em> at 1:7 is nested more than 2 elements deep, the limit");
-        FragmentValidator few = new FragmentValidator(FragmentPolicy.comment().toBuilder().maxErrors(3).build());
-        assertThat(few.validate("<<<<<<<<<<").errors()).extracting(ValidationError::message).containsExactly(
-                "a bare < at 1:1; write &lt;", "a bare < at 1:2; write &lt;", "a bare < at 1:3; write &lt;",
-                "there are more than 3 problems; fix these first");
+        FragmentValidator few = new FragmentValidator(
+                FragmentPolicy.comment().toBuilder().maxErrors(3).build());
+        assertThat(few.validate("<<<<<<<<<<").errors())
+                .extracting(ValidationError::message)
+                .containsExactly(
+                        "a bare < at 1:1; write &lt;",
+                        "a bare < at 1:2; write &lt;",
+                        "a bare < at 1:3; write &lt;",
+                        "there are more than 3 problems; fix these first");
     }
 
     @Test
@@ -257,15 +291,23 @@ class FragmentValidatorMessagesTest {
                 .isEqualTo("<li> at 1:13 cannot be inside the <li> opened at 1:5; write </li> before it");
         assertThat(only("<a href=\"/a\">a <b><a href=\"/b\">b</a></b></a>").message())
                 .isEqualTo("<a> at 1:19 cannot be inside the <a> opened at 1:1; a link cannot contain another link");
-        assertThat(SUBMISSION.validate("<h3>a<h4>b</h4></h3>").errors().getFirst().message())
+        assertThat(SUBMISSION
+                        .validate("<h3>a<h4>b</h4></h3>")
+                        .errors()
+                        .getFirst()
+                        .message())
                 .isEqualTo("<h4> at 1:6 cannot be inside the <h3> opened at 1:1; write </h3> before it");
     }
 
     @Test
     void nestingThatABrowserKeepsIsValid() {
-        assertThat(COMMENT.validate("<ul><li>a<ul><li>b</li></ul></li></ul>").valid()).isTrue();
-        assertThat(COMMENT.validate("<blockquote><p>a</p><ul><li><p>b</p></li></ul></blockquote>").valid()).isTrue();
-        assertThat(COMMENT.validate("<b><p>bold paragraph</p></b><p><a href=\"/x\"><b>x</b></a></p>").valid())
+        assertThat(COMMENT.validate("<ul><li>a<ul><li>b</li></ul></li></ul>").valid())
+                .isTrue();
+        assertThat(COMMENT.validate("<blockquote><p>a</p><ul><li><p>b</p></li></ul></blockquote>")
+                        .valid())
+                .isTrue();
+        assertThat(COMMENT.validate("<b><p>bold paragraph</p></b><p><a href=\"/x\"><b>x</b></a></p>")
+                        .valid())
                 .isTrue();
     }
 }

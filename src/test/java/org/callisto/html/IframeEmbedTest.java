@@ -11,19 +11,23 @@ class IframeEmbedTest {
 
     @Test
     void youtubePlayerIsRebuiltSandboxed() {
-        String out = sanitizer.sanitize("<iframe width=\"560\" height=\"315\" src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\""
-                + " title=\"Video\" frameborder=\"0\" allow=\"autoplay\" onload=\"x()\" srcdoc=\"<script>\">fallback</iframe>",
+        String out = sanitizer.sanitize(
+                "<iframe width=\"560\" height=\"315\" src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\""
+                        + " title=\"Video\" frameborder=\"0\" allow=\"autoplay\" onload=\"x()\" srcdoc=\"<script>\">fallback</iframe>",
                 "https://blog.example/");
-        assertThat(out).isEqualTo("<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\" width=\"560\" height=\"315\""
-                + " title=\"Video\" " + SANDBOX + " allowfullscreen loading=\"lazy\"></iframe>");
+        assertThat(out)
+                .isEqualTo("<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\" width=\"560\" height=\"315\""
+                        + " title=\"Video\" " + SANDBOX + " allowfullscreen loading=\"lazy\"></iframe>");
         assertThat(sanitizer.sanitize(out, "https://blog.example/")).isEqualTo(out);
     }
 
     @Test
     void nocookieYoutubeAndVimeoAreAllowed() {
-        assertThat(sanitizer.sanitize("<iframe src=\"https://www.youtube-nocookie.com/embed/abc?start=3\"></iframe>", null))
+        assertThat(sanitizer.sanitize(
+                        "<iframe src=\"https://www.youtube-nocookie.com/embed/abc?start=3\"></iframe>", null))
                 .startsWith("<iframe src=\"https://www.youtube-nocookie.com/embed/abc?start=3\" " + SANDBOX);
-        assertThat(sanitizer.sanitize("<iframe src=\"//player.vimeo.com/video/76979871\"></iframe>", "https://b.example/"))
+        assertThat(sanitizer.sanitize(
+                        "<iframe src=\"//player.vimeo.com/video/76979871\"></iframe>", "https://b.example/"))
                 .startsWith("<iframe src=\"https://player.vimeo.com/video/76979871\" " + SANDBOX);
     }
 
@@ -43,14 +47,17 @@ class IframeEmbedTest {
             "https://peertube.example/videos/embed/123"
         }) {
             assertThat(sanitizer.sanitize("<p>a<iframe src=\"" + src + "\">b</iframe>c</p>", "https://blog.example/"))
-                    .as(src).isEqualTo("<p>ac</p>");
+                    .as(src)
+                    .isEqualTo("<p>ac</p>");
         }
     }
 
     @Test
     void peerTubeInstancesAreAllowedOneByOne() {
-        SanitizePolicy policy = SanitizePolicy.builder().allow("p")
-                .allowPeerTubeInstance("framatube.org").build();
+        SanitizePolicy policy = SanitizePolicy.builder()
+                .allow("p")
+                .allowPeerTubeInstance("framatube.org")
+                .build();
         HtmlSanitizer withPeerTube = new HtmlSanitizer(policy);
         assertThat(withPeerTube.sanitize("<iframe src=\"https://framatube.org/videos/embed/9c9de5e8\"></iframe>", null))
                 .startsWith("<iframe src=\"https://framatube.org/videos/embed/9c9de5e8\" " + SANDBOX);

@@ -10,22 +10,24 @@ class LazyImageTest {
 
     @Test
     void dataSrcBecomesSrcWhenThereIsNoSrc() {
-        assertThat(sanitizer.sanitize("<img data-src=\"/img/a.jpg\" alt=\"a\" class=\"lazyload\">",
-                "https://blog.example/post"))
+        assertThat(sanitizer.sanitize(
+                        "<img data-src=\"/img/a.jpg\" alt=\"a\" class=\"lazyload\">", "https://blog.example/post"))
                 .isEqualTo("<img alt=\"a\" src=\"https://blog.example/img/a.jpg\">");
     }
 
     @Test
     void unsafeLazySourcesAreIgnored() {
-        assertThat(sanitizer.sanitize("<img data-src=\"javascript:alert(1)\" data-lazy-src=\"https://b.example/b.png\">",
-                null)).isEqualTo("<img src=\"https://b.example/b.png\" alt=\"\">");
+        assertThat(sanitizer.sanitize(
+                        "<img data-src=\"javascript:alert(1)\" data-lazy-src=\"https://b.example/b.png\">", null))
+                .isEqualTo("<img src=\"https://b.example/b.png\" alt=\"\">");
         assertThat(sanitizer.sanitize("<img data-original=\"data:image/svg+xml,<svg onload=alert(1)>\">", null))
                 .isEmpty();
     }
 
     @Test
     void aRealSrcWins() {
-        assertThat(sanitizer.sanitize("<img src=\"https://b.example/a.png\" data-src=\"https://b.example/big.png\" alt=\"\">",
-                null)).isEqualTo("<img src=\"https://b.example/a.png\" alt=\"\">");
+        assertThat(sanitizer.sanitize(
+                        "<img src=\"https://b.example/a.png\" data-src=\"https://b.example/big.png\" alt=\"\">", null))
+                .isEqualTo("<img src=\"https://b.example/a.png\" alt=\"\">");
     }
 }

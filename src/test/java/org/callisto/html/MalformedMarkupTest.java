@@ -10,7 +10,9 @@ class MalformedMarkupTest {
 
     private String stable(String html) {
         String out = sanitizer.sanitize(html, "https://blog.example/");
-        assertThat(sanitizer.sanitize(out, "https://blog.example/")).as("fixed point of %s", html).isEqualTo(out);
+        assertThat(sanitizer.sanitize(out, "https://blog.example/"))
+                .as("fixed point of %s", html)
+                .isEqualTo(out);
         assertThat(SafetyCheck.violations(out)).as("safety of %s", html).isEmpty();
         return out;
     }
@@ -51,7 +53,8 @@ class MalformedMarkupTest {
 
     @Test
     void mutationXssThroughRawTextElementsIsDefused() {
-        assertThat(stable("<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">")).isEmpty();
+        assertThat(stable("<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">"))
+                .isEmpty();
         stable("<svg></p><style><a id=\"</style><img src=1 onerror=alert(1)>\">");
         stable("<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>");
         stable("<form><math><mtext></form><form><mglyph><style></math><img src onerror=alert(1)>");

@@ -19,12 +19,23 @@ class MarkdownTextTest {
 
     @Test
     void scriptLinksAreNotProduced() {
-        for (String md : new String[] {"[x](javascript:alert(1))", "[x](JAVASCRIPT:alert(1))",
-                "[x](java&#x73;cript:alert(1))", "<javascript:alert(1)>", "[x](vbscript:x)", "[x](data:text/html,x)",
-                "![x](javascript:alert(1))", "[x]\n\n[x]: javascript:alert(1)"}) {
+        for (String md : new String[] {
+            "[x](javascript:alert(1))",
+            "[x](JAVASCRIPT:alert(1))",
+            "[x](java&#x73;cript:alert(1))",
+            "<javascript:alert(1)>",
+            "[x](vbscript:x)",
+            "[x](data:text/html,x)",
+            "![x](javascript:alert(1))",
+            "[x]\n\n[x]: javascript:alert(1)"
+        }) {
             String html = MarkdownText.toHtml(md);
-            assertThat(html.toLowerCase()).as(md).doesNotContain("href=\"javascript:")
-                    .doesNotContain("href=\"vbscript:").doesNotContain("href=\"data:").doesNotContain("src=");
+            assertThat(html.toLowerCase())
+                    .as(md)
+                    .doesNotContain("href=\"javascript:")
+                    .doesNotContain("href=\"vbscript:")
+                    .doesNotContain("href=\"data:")
+                    .doesNotContain("src=");
             assertThat(SafetyCheck.violations(html)).as(md).isEmpty();
         }
     }
@@ -53,9 +64,12 @@ class MarkdownTextTest {
 
     @Test
     void theOutputRevalidates() {
-        FragmentValidator v = new FragmentValidator(FragmentPolicy.submission().toBuilder().allow("a", "rel").build());
-        String html = MarkdownText.toHtml("# T\n\n> quote *a*\n\n1. x\n2. y\n\n```\n<b>&\n```\n\nx &amp; y < z",
-                FragmentPolicy.submission(), null);
+        FragmentValidator v = new FragmentValidator(
+                FragmentPolicy.submission().toBuilder().allow("a", "rel").build());
+        String html = MarkdownText.toHtml(
+                "# T\n\n> quote *a*\n\n1. x\n2. y\n\n```\n<b>&\n```\n\nx &amp; y < z",
+                FragmentPolicy.submission(),
+                null);
         assertThat(v.validate(html).errors()).isEmpty();
     }
 }

@@ -17,8 +17,9 @@ class PlainTextTest {
 
     @Test
     void invisibleContentIsLeftOut() {
-        assertThat(HtmlText.toPlainText("a<script>var x;</script><style>p{}</style><noscript>n</noscript>"
-                + "<template>t</template>b")).isEqualTo("ab");
+        assertThat(HtmlText.toPlainText(
+                        "a<script>var x;</script><style>p{}</style><noscript>n</noscript>" + "<template>t</template>b"))
+                .isEqualTo("ab");
     }
 
     @Test

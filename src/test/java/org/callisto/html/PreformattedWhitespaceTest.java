@@ -10,14 +10,16 @@ class PreformattedWhitespaceTest {
 
     @Test
     void shellSessionKeepsIndentationAndBlankLines() {
-        String html = "<pre><code>$ ls -l\ntotal 8\n\n  drwxr-xr-x  2 me  me  4096 .\n\t-rw-r--r--  1 me  me   42 a.txt\n"
-                + "</code></pre>";
+        String html =
+                "<pre><code>$ ls -l\ntotal 8\n\n  drwxr-xr-x  2 me  me  4096 .\n\t-rw-r--r--  1 me  me   42 a.txt\n"
+                        + "</code></pre>";
         assertThat(sanitizer.sanitize(html, null)).isEqualTo(html);
     }
 
     @Test
     void diffKeepsLeadingSignsAndEscapedMarkup() {
-        String html = "<pre>--- a/x.html\n+++ b/x.html\n@@ -1 +1 @@\n-&lt;p&gt;old&lt;/p&gt;\n+&lt;p&gt;new &amp; better&lt;/p&gt;\n</pre>";
+        String html =
+                "<pre>--- a/x.html\n+++ b/x.html\n@@ -1 +1 @@\n-&lt;p&gt;old&lt;/p&gt;\n+&lt;p&gt;new &amp; better&lt;/p&gt;\n</pre>";
         assertThat(sanitizer.sanitize(html, null)).isEqualTo(html);
     }
 

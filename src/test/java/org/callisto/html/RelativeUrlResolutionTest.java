@@ -31,13 +31,16 @@ class RelativeUrlResolutionTest {
 
     @Test
     void mediaUrlsAreResolved() {
-        String out = sanitizer.sanitize("<img src=\"a b.png\" srcset=\"a-2x.png 2x, /a-800.png 800w\" alt=\"A\" sizes=\"100vw\">"
-                + "<video src=\"v.mp4\" poster=\"p.jpg\" controls autoplay></video>"
-                + "<blockquote cite=\"/source\">q</blockquote>", BASE);
-        assertThat(out).isEqualTo("<img src=\"https://blog.example/2024/05/a%20b.png\""
-                + " srcset=\"https://blog.example/2024/05/a-2x.png 2x, https://blog.example/a-800.png 800w\" alt=\"A\" sizes=\"100vw\">"
-                + "<video src=\"https://blog.example/2024/05/v.mp4\" poster=\"https://blog.example/2024/05/p.jpg\""
-                + " controls=\"\"></video><blockquote cite=\"https://blog.example/source\">q</blockquote>");
+        String out = sanitizer.sanitize(
+                "<img src=\"a b.png\" srcset=\"a-2x.png 2x, /a-800.png 800w\" alt=\"A\" sizes=\"100vw\">"
+                        + "<video src=\"v.mp4\" poster=\"p.jpg\" controls autoplay></video>"
+                        + "<blockquote cite=\"/source\">q</blockquote>",
+                BASE);
+        assertThat(out)
+                .isEqualTo("<img src=\"https://blog.example/2024/05/a%20b.png\""
+                        + " srcset=\"https://blog.example/2024/05/a-2x.png 2x, https://blog.example/a-800.png 800w\" alt=\"A\" sizes=\"100vw\">"
+                        + "<video src=\"https://blog.example/2024/05/v.mp4\" poster=\"https://blog.example/2024/05/p.jpg\""
+                        + " controls=\"\"></video><blockquote cite=\"https://blog.example/source\">q</blockquote>");
     }
 
     @Test
@@ -50,13 +53,18 @@ class RelativeUrlResolutionTest {
 
     @Test
     void relativeUrlsAreDroppedWhenThereIsNoUsableBase() {
-        assertThat(sanitizer.sanitize("<a href=\"/x\">x</a><img src=\"y.png\" alt=\"\">", null)).isEqualTo("<a>x</a>");
-        assertThat(sanitizer.sanitize("<a href=\"/x\">x</a>", "file:///etc/passwd")).isEqualTo("<a>x</a>");
+        assertThat(sanitizer.sanitize("<a href=\"/x\">x</a><img src=\"y.png\" alt=\"\">", null))
+                .isEqualTo("<a>x</a>");
+        assertThat(sanitizer.sanitize("<a href=\"/x\">x</a>", "file:///etc/passwd"))
+                .isEqualTo("<a>x</a>");
     }
 
     @Test
     void otherSchemesAreDropped() {
-        assertThat(sanitizer.sanitize("<a href=\"ftp://x.example/f\">f</a><a href=\"file:///etc\">g</a>"
-                + "<img src=\"mailto:x@y\" alt=\"\">", BASE)).isEqualTo("<a>f</a><a>g</a>");
+        assertThat(sanitizer.sanitize(
+                        "<a href=\"ftp://x.example/f\">f</a><a href=\"file:///etc\">g</a>"
+                                + "<img src=\"mailto:x@y\" alt=\"\">",
+                        BASE))
+                .isEqualTo("<a>f</a><a>g</a>");
     }
 }

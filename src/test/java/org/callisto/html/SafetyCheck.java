@@ -14,25 +14,60 @@ import org.jsoup.parser.Parser;
  * element or attribute that could. Written apart from the sanitizer so that a shared mistake is less likely.
  */
 final class SafetyCheck {
-    private static final Set<String> FORBIDDEN_ELEMENTS = Set.of("script", "style", "object", "embed", "applet",
-            "form", "input", "button", "select", "textarea", "base", "meta", "link", "svg", "math", "frame",
-            "frameset", "noscript", "template", "param", "portal", "isindex");
-    private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "xlink:href",
-            "poster", "cite", "background", "data", "codebase", "dynsrc", "lowsrc", "ping", "manifest");
-    private static final List<String> PLAYERS = List.of("https://www.youtube.com/embed/",
-            "https://www.youtube-nocookie.com/embed/", "https://player.vimeo.com/video/");
-    private static final Set<String> RASTER_DATA = Set.of("data:image/png", "data:image/jpeg", "data:image/gif",
-            "data:image/webp");
+    private static final Set<String> FORBIDDEN_ELEMENTS = Set.of(
+            "script",
+            "style",
+            "object",
+            "embed",
+            "applet",
+            "form",
+            "input",
+            "button",
+            "select",
+            "textarea",
+            "base",
+            "meta",
+            "link",
+            "svg",
+            "math",
+            "frame",
+            "frameset",
+            "noscript",
+            "template",
+            "param",
+            "portal",
+            "isindex");
+    private static final Set<String> URL_ATTRIBUTES = Set.of(
+            "href",
+            "src",
+            "action",
+            "formaction",
+            "xlink:href",
+            "poster",
+            "cite",
+            "background",
+            "data",
+            "codebase",
+            "dynsrc",
+            "lowsrc",
+            "ping",
+            "manifest");
+    private static final List<String> PLAYERS = List.of(
+            "https://www.youtube.com/embed/",
+            "https://www.youtube-nocookie.com/embed/",
+            "https://player.vimeo.com/video/");
+    private static final Set<String> RASTER_DATA =
+            Set.of("data:image/png", "data:image/jpeg", "data:image/gif", "data:image/webp");
 
-    private SafetyCheck() {
-    }
+    private SafetyCheck() {}
 
     /** What in {@code html} could run script; empty when it is safe. */
     static List<String> violations(String html) {
         List<String> found = new ArrayList<>();
         for (Element e : Jsoup.parseBodyFragment(html).body().select("*")) {
             String name = e.normalName();
-            if (e.tag().namespace() != null && !Parser.NamespaceHtml.equals(e.tag().namespace())) {
+            if (e.tag().namespace() != null
+                    && !Parser.NamespaceHtml.equals(e.tag().namespace())) {
                 found.add("foreign element " + name);
             }
             if (FORBIDDEN_ELEMENTS.contains(name)) {
@@ -71,8 +106,9 @@ final class SafetyCheck {
             return true;
         }
         if (squeezed.startsWith("data:")) {
-            return !(imageSource && RASTER_DATA.stream().anyMatch(t -> squeezed.startsWith(t + ",")
-                    || squeezed.startsWith(t + ";")));
+            return !(imageSource
+                    && RASTER_DATA.stream()
+                            .anyMatch(t -> squeezed.startsWith(t + ",") || squeezed.startsWith(t + ";")));
         }
         return false;
     }

@@ -193,11 +193,22 @@ class SanitizedHtmlInBrowserTest {
     }
 
     /** What the browser did with one page of fragments. */
-    record Outcome(List<String> hits, List<String> dialogs, List<String> moved, List<String> dangerous,
-                   List<String> requests, List<String> otherWindows, String location, int cases) {
+    record Outcome(
+            List<String> hits,
+            List<String> dialogs,
+            List<String> moved,
+            List<String> dangerous,
+            List<String> requests,
+            List<String> otherWindows,
+            String location,
+            int cases) {
 
         int executions() {
-            return hits.size() + dialogs.size() + moved.size() + dangerous.size() + requests.size()
+            return hits.size()
+                    + dialogs.size()
+                    + moved.size()
+                    + dangerous.size()
+                    + requests.size()
                     + otherWindows.size();
         }
 
@@ -215,7 +226,11 @@ class SanitizedHtmlInBrowserTest {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<title>Sanitized fragments</title><script>" + HOOKS + "</script></head><body>\n");
         for (int i = 0; i < fragments.size(); i++) {
-            html.append("<div data-case=\"").append(i).append("\">").append(fragments.get(i)).append("</div>\n");
+            html.append("<div data-case=\"")
+                    .append(i)
+                    .append("\">")
+                    .append(fragments.get(i))
+                    .append("</div>\n");
         }
         html.append("</body></html>\n");
         String path = "/page/" + PAGE_COUNTER.incrementAndGet();
@@ -252,8 +267,15 @@ class SanitizedHtmlInBrowserTest {
             }
         }
         if (seen == null) { // the page was replaced by another document, which counts as a location change
-            seen = Map.of("hits", List.of(), "moved", List.of("the page was replaced before it reported"),
-                    "dangerous", List.of(), "cases", -1);
+            seen = Map.of(
+                    "hits",
+                    List.of(),
+                    "moved",
+                    List.of("the page was replaced before it reported"),
+                    "dangerous",
+                    List.of(),
+                    "cases",
+                    -1);
         }
         List<String> otherWindows = new ArrayList<>();
         for (String handle : browser.driver().getWindowHandles()) {
@@ -270,8 +292,15 @@ class SanitizedHtmlInBrowserTest {
             moved.add("at the end: " + location);
         }
         PAGES.remove(path);
-        return new Outcome((List<String>) seen.get("hits"), dialogs, moved, (List<String>) seen.get("dangerous"),
-                List.copyOf(UNEXPECTED_REQUESTS), otherWindows, location, ((Number) seen.get("cases")).intValue());
+        return new Outcome(
+                (List<String>) seen.get("hits"),
+                dialogs,
+                moved,
+                (List<String>) seen.get("dangerous"),
+                List.copyOf(UNEXPECTED_REQUESTS),
+                otherWindows,
+                location,
+                ((Number) seen.get("cases")).intValue());
     }
 
     @Test
@@ -287,10 +316,18 @@ class SanitizedHtmlInBrowserTest {
             }
         }
         Outcome outcome = show(sanitized);
-        System.out.printf("sanitized in Chromium: %d payloads, %d script executions, %d dialogs, %d location "
+        System.out.printf(
+                "sanitized in Chromium: %d payloads, %d script executions, %d dialogs, %d location "
                         + "changes, %d dangerous URLs, %d unexpected requests; exact agreement with DOMPurify %d of %d "
-                        + "(%.1f%%)%n", outcome.cases(), outcome.hits().size(), outcome.dialogs().size(),
-                outcome.moved().size(), outcome.dangerous().size(), outcome.requests().size(), agree, cases.size(),
+                        + "(%.1f%%)%n",
+                outcome.cases(),
+                outcome.hits().size(),
+                outcome.dialogs().size(),
+                outcome.moved().size(),
+                outcome.dangerous().size(),
+                outcome.requests().size(),
+                agree,
+                cases.size(),
                 100.0 * agree / cases.size());
         assertThat(outcome.executions()).as(describe(outcome)).isZero();
         assertThat(outcome.cases()).as("every payload's div is in the page").isEqualTo(cases.size());
@@ -304,7 +341,8 @@ class SanitizedHtmlInBrowserTest {
             sanitized.add(SANITIZER.sanitize(c.get("payload").asText(), "https://blog.example/2026/post.html"));
         }
         Outcome outcome = show(sanitized);
-        System.out.printf("sanitized against an entry URL, in Chromium: %d payloads, %d executions%n",
+        System.out.printf(
+                "sanitized against an entry URL, in Chromium: %d payloads, %d executions%n",
                 outcome.cases(), outcome.executions());
         assertThat(outcome.executions()).as(describe(outcome)).isZero();
         assertThat(outcome.cases()).as("every payload's div is in the page").isEqualTo(cases.size());
@@ -319,7 +357,8 @@ class SanitizedHtmlInBrowserTest {
                 "<p>harmless</p>"));
         assertThat(outcome.cases()).isEqualTo(4);
         assertThat(outcome.executions()).as(describe(outcome)).isPositive();
-        assertThat(outcome.hits()).as(describe(outcome))
+        assertThat(outcome.hits())
+                .as(describe(outcome))
                 .anyMatch(h -> h.startsWith("alert(1)"))
                 .anyMatch(h -> h.startsWith("alert(2)"))
                 .anyMatch(h -> h.startsWith("prompt(3) during events on case 2"))
@@ -327,7 +366,8 @@ class SanitizedHtmlInBrowserTest {
         assertThat(outcome.requests()).as("the image's request for x").anyMatch(r -> r.endsWith("/x"));
         assertThat(outcome.dangerous()).anyMatch(d -> d.startsWith("case 1: A href=javascript:"));
 
-        Outcome sanitized = show(List.of(SANITIZER.sanitize("<img src=x onerror=alert(1)>", null),
+        Outcome sanitized = show(List.of(
+                SANITIZER.sanitize("<img src=x onerror=alert(1)>", null),
                 SANITIZER.sanitize("<a href=\"javascript:alert(2)\">link</a>", null),
                 SANITIZER.sanitize("<p onmouseover=\"prompt(3)\">hover</p>", null)));
         assertThat(sanitized.executions()).as(describe(sanitized)).isZero();

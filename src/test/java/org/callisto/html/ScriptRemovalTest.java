@@ -10,34 +10,48 @@ class ScriptRemovalTest {
 
     @Test
     void eventHandlersAndStyleAttributesAreRemoved() {
-        assertThat(sanitizer.sanitize("<p onclick=\"alert(1)\" OnMouseOver=\"x\" style=\"color:red\" class=\"c\" id=\"i\">"
-                + "<img src=\"https://b.example/a.png\" onerror=\"alert(1)\" alt=\"a\"></p>", null))
+        assertThat(sanitizer.sanitize(
+                        "<p onclick=\"alert(1)\" OnMouseOver=\"x\" style=\"color:red\" class=\"c\" id=\"i\">"
+                                + "<img src=\"https://b.example/a.png\" onerror=\"alert(1)\" alt=\"a\"></p>",
+                        null))
                 .isEqualTo("<p><img src=\"https://b.example/a.png\" alt=\"a\"></p>");
     }
 
     @Test
     void scriptsAndStylesGoWithTheirContent() {
-        assertThat(sanitizer.sanitize("a<script>alert(1)</script>b<style>p{}</style>c<noscript><p>n</p></noscript>d",
-                null)).isEqualTo("abcd");
+        assertThat(sanitizer.sanitize(
+                        "a<script>alert(1)</script>b<style>p{}</style>c<noscript><p>n</p></noscript>d", null))
+                .isEqualTo("abcd");
     }
 
     @Test
     void scriptUrlsAreRemovedHoweverTheyAreWritten() {
-        for (String href : new String[] {"javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)",
-            "java\tscript:alert(1)", "java&#x0A;script:alert(1)", "&#106;avascript:alert(1)",
-            "&#x01;javascript:alert(1)", "vbscript:msgbox(1)", "javascript&colon;alert(1)"}) {
+        for (String href : new String[] {
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "java&#x0A;script:alert(1)",
+            "&#106;avascript:alert(1)",
+            "&#x01;javascript:alert(1)",
+            "vbscript:msgbox(1)",
+            "javascript&colon;alert(1)"
+        }) {
             assertThat(sanitizer.sanitize("<a href=\"" + href + "\">x</a>", "https://blog.example/"))
-                    .as(href).isEqualTo("<a>x</a>");
+                    .as(href)
+                    .isEqualTo("<a>x</a>");
         }
     }
 
     @Test
     void formsPluginsAndDocumentLevelElementsAreRemoved() {
-        assertThat(sanitizer.sanitize("<form action=\"/x\"><input name=q><button>Go</button><select><option>o</select>"
-                + "<textarea>t</textarea></form><object data=\"x.swf\">o</object><embed src=\"x.swf\">"
-                + "<applet code=\"x\">a</applet><base href=\"https://evil.example/\"><meta http-equiv=\"refresh\">"
-                + "<link rel=\"stylesheet\" href=\"x.css\"><svg><script>alert(1)</script></svg>"
-                + "<math><mi xlink:href=\"javascript:alert(1)\">m</mi></math><p>kept</p>", null))
+        assertThat(sanitizer.sanitize(
+                        "<form action=\"/x\"><input name=q><button>Go</button><select><option>o</select>"
+                                + "<textarea>t</textarea></form><object data=\"x.swf\">o</object><embed src=\"x.swf\">"
+                                + "<applet code=\"x\">a</applet><base href=\"https://evil.example/\"><meta http-equiv=\"refresh\">"
+                                + "<link rel=\"stylesheet\" href=\"x.css\"><svg><script>alert(1)</script></svg>"
+                                + "<math><mi xlink:href=\"javascript:alert(1)\">m</mi></math><p>kept</p>",
+                        null))
                 .isEqualTo("<p>kept</p>");
     }
 
@@ -59,15 +73,19 @@ class ScriptRemovalTest {
 
     @Test
     void unknownElementsAreUnwrappedAndSectioningBecomesDiv() {
-        assertThat(sanitizer.sanitize("<article><header><font color=red>Title</font></header>"
-                + "<custom-el data-x=\"1\">body</custom-el></article>", null))
+        assertThat(sanitizer.sanitize(
+                        "<article><header><font color=red>Title</font></header>"
+                                + "<custom-el data-x=\"1\">body</custom-el></article>",
+                        null))
                 .isEqualTo("<div><div>Title</div>body</div>");
     }
 
     @Test
     void malformedAttributeValuesAreDropped() {
-        assertThat(sanitizer.sanitize("<ol start=\"x\" type=\"disc\"><li>a</li></ol>"
-                + "<table><tr><td colspan=\"2;x\">c</td></tr></table>", null))
+        assertThat(sanitizer.sanitize(
+                        "<ol start=\"x\" type=\"disc\"><li>a</li></ol>"
+                                + "<table><tr><td colspan=\"2;x\">c</td></tr></table>",
+                        null))
                 .isEqualTo("<ol><li>a</li></ol><table><tbody><tr><td>c</td></tr></tbody></table>");
     }
 }

@@ -23,7 +23,8 @@ class SettledPassTest {
     @Test
     void aPassReportedSettledIsAFixedPoint() throws IOException {
         List<String> pool = new ArrayList<>();
-        for (JsonNode c : new ObjectMapper().readTree(Corpora.require("dompurify").resolve("expect.json").toFile())) {
+        for (JsonNode c : new ObjectMapper()
+                .readTree(Corpora.require("dompurify").resolve("expect.json").toFile())) {
             pool.add(c.get("payload").asText());
         }
         pool.addAll(FeedFragments.under(Corpora.require("miniflux/internal/reader/parser/testdata")));
@@ -41,8 +42,10 @@ class SettledPassTest {
             }
             pool.add(html.toString());
         }
-        for (HtmlSanitizer sanitizer : List.of(HtmlSanitizer.aggregated(),
-                new HtmlSanitizer(SanitizePolicy.submission()), new HtmlSanitizer(SanitizePolicy.comment()))) {
+        for (HtmlSanitizer sanitizer : List.of(
+                HtmlSanitizer.aggregated(),
+                new HtmlSanitizer(SanitizePolicy.submission()),
+                new HtmlSanitizer(SanitizePolicy.comment()))) {
             List<String> failures = new ArrayList<>();
             int settled = 0;
             for (String html : pool) {
@@ -56,8 +59,8 @@ class SettledPassTest {
                     failures.add("in:    " + html + "\n  once:  " + once + "\n  again: " + again);
                 }
             }
-            System.out.printf("settled passes: %d of %d inputs reported settled after one pass%n", settled,
-                    pool.size());
+            System.out.printf(
+                    "settled passes: %d of %d inputs reported settled after one pass%n", settled, pool.size());
             assertThat(failures).isEmpty();
         }
     }

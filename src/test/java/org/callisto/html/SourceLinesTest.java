@@ -39,7 +39,9 @@ class SourceLinesTest {
                 boolean boundary = o == 0 || o == text.length() || !Character.isLowSurrogate(text.charAt(o));
                 boolean insideCrlf = o > 0 && o < text.length() && text.charAt(o - 1) == '\r' && text.charAt(o) == '\n';
                 if (boundary && !insideCrlf) {
-                    assertThat(lines.offset(lines.line(o), lines.column(o))).as("%s at %d", text, o).isEqualTo(o);
+                    assertThat(lines.offset(lines.line(o), lines.column(o)))
+                            .as("%s at %d", text, o)
+                            .isEqualTo(o);
                 }
             }
         }

@@ -23,13 +23,22 @@ class SplicedMarkupPropertyTest {
     @Test
     void splicedMarkupComesOutSafeAndAsAFixedPoint() throws IOException {
         List<String> pool = new ArrayList<>();
-        for (JsonNode c : new ObjectMapper().readTree(Corpora.require("dompurify").resolve("expect.json").toFile())) {
+        for (JsonNode c : new ObjectMapper()
+                .readTree(Corpora.require("dompurify").resolve("expect.json").toFile())) {
             pool.add(c.get("payload").asText());
         }
         pool.addAll(FeedFragments.under(Corpora.require("miniflux/internal/reader/parser/testdata")));
-        pool.addAll(List.of("<pre>\n\n  x\n</pre>", "<table><tr><td>", "<iframe src=//www.youtube.com/embed/a>",
-                "<p><marquee><div>", "<a href=x><a href=y>", "<ul><li><ol><li>", "<img width=1 height=1 src=t>",
-                "<details><summary>", "<picture><source srcset=a.png>", "<video><track src=t.vtt>"));
+        pool.addAll(List.of(
+                "<pre>\n\n  x\n</pre>",
+                "<table><tr><td>",
+                "<iframe src=//www.youtube.com/embed/a>",
+                "<p><marquee><div>",
+                "<a href=x><a href=y>",
+                "<ul><li><ol><li>",
+                "<img width=1 height=1 src=t>",
+                "<details><summary>",
+                "<picture><source srcset=a.png>",
+                "<video><track src=t.vtt>"));
         Random random = new Random(20260522L);
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < CASES; i++) {

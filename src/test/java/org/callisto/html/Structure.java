@@ -13,13 +13,15 @@ import java.util.regex.Pattern;
 final class Structure {
     private static final Pattern TAG = Pattern.compile("</?([a-zA-Z][a-zA-Z0-9]*)");
 
-    private Structure() {
-    }
+    private Structure() {}
 
     /** A validator for what the sanitizer produces under {@code policy}. */
     static FragmentValidator forOutputOf(FragmentPolicy policy) {
-        return new FragmentValidator(policy.toBuilder().allow("a", "rel").maxLength(Integer.MAX_VALUE)
-                .maxDepth(Integer.MAX_VALUE).build());
+        return new FragmentValidator(policy.toBuilder()
+                .allow("a", "rel")
+                .maxLength(Integer.MAX_VALUE)
+                .maxDepth(Integer.MAX_VALUE)
+                .build());
     }
 
     /**
@@ -30,7 +32,8 @@ final class Structure {
     static List<ValidationError> structuralErrors(FragmentPolicy policy, String html) {
         return forOutputOf(policy).validate(html).errors().stream()
                 .filter(e -> !e.message().contains("is not a character that can be shown")
-                        && !e.message().contains("control character") && !e.message().contains("broken character")
+                        && !e.message().contains("control character")
+                        && !e.message().contains("broken character")
                         && !e.message().contains("not meant for text"))
                 .toList();
     }
@@ -41,21 +44,25 @@ final class Structure {
      */
     static List<String> browserShape(String html) {
         List<String> shape = new ArrayList<>();
-        org.jsoup.select.NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
-            @Override
-            public void head(org.jsoup.nodes.Node node, int depth) {
-                if (node instanceof org.jsoup.nodes.Element e && depth > 0) {
-                    shape.add(e.normalName());
-                }
-            }
+        org.jsoup.select.NodeTraversor.traverse(
+                new org.jsoup.select.NodeVisitor() {
+                    @Override
+                    public void head(org.jsoup.nodes.Node node, int depth) {
+                        if (node instanceof org.jsoup.nodes.Element e && depth > 0) {
+                            shape.add(e.normalName());
+                        }
+                    }
 
-            @Override
-            public void tail(org.jsoup.nodes.Node node, int depth) {
-                if (node instanceof org.jsoup.nodes.Element e && depth > 0 && !TagBalance.VOID.contains(e.normalName())) {
-                    shape.add("/" + e.normalName());
-                }
-            }
-        }, org.jsoup.Jsoup.parseBodyFragment(html).body());
+                    @Override
+                    public void tail(org.jsoup.nodes.Node node, int depth) {
+                        if (node instanceof org.jsoup.nodes.Element e
+                                && depth > 0
+                                && !TagBalance.VOID.contains(e.normalName())) {
+                            shape.add("/" + e.normalName());
+                        }
+                    }
+                },
+                org.jsoup.Jsoup.parseBodyFragment(html).body());
         return shape;
     }
 
@@ -63,16 +70,17 @@ final class Structure {
     static List<String> writtenShape(String html) {
         List<String> shape = new ArrayList<>();
         new FragmentTokenizer(html, new Problems(html, Integer.MAX_VALUE), new FragmentTokenizer.Handler() {
-            @Override
-            public void startTag(FragmentTokenizer.StartTag tag) {
-                shape.add(tag.name());
-            }
+                    @Override
+                    public void startTag(FragmentTokenizer.StartTag tag) {
+                        shape.add(tag.name());
+                    }
 
-            @Override
-            public void endTag(FragmentTokenizer.EndTag tag) {
-                shape.add("/" + tag.name());
-            }
-        }).run();
+                    @Override
+                    public void endTag(FragmentTokenizer.EndTag tag) {
+                        shape.add("/" + tag.name());
+                    }
+                })
+                .run();
         return shape;
     }
 

@@ -9,18 +9,108 @@ import java.util.Random;
  * same inputs, so a failure can be replayed. Not thread-safe.
  */
 final class TagSoup {
-    private static final List<String> NAMES = List.of("a", "b", "i", "em", "strong", "code", "pre", "p", "br", "ul",
-            "ol", "li", "blockquote", "h3", "h4", "img", "script", "style", "svg", "math", "iframe", "div", "span",
-            "textarea", "title", "table", "td", "option", "noscript", "xmp", "plaintext", "B", "Li", "hr");
-    private static final List<String> ATTRIBUTES = List.of("href", "src", "cite", "title", "start", "onclick",
-            "onmouseover", "style", "HREF", "xlink:href", "rel", "id", "class");
-    private static final List<String> VALUES = List.of("https://example.org/", "/story/1", "javascript:alert(1)",
-            "java&#x73;cript:x", " JaVa\tScRiPt:x", "data:text/html,x", "mailto:a@b.org", "3", "x\"y", "&amp;", "",
-            "vbscript:x", "http:x", "#top", "&#0;", "?q=1");
-    private static final List<String> PIECES = List.of("<", ">", "&", "&nbsp;", "&nbsp", "&bogus;", "&#38;", "&#x;",
-            "\"", "'", "=", "/", "</", "<!--", "-->", "<![CDATA[", "]]>", "<!DOCTYPE html>", "<?x?>", "\n", "\r\n",
-            "\t", "\u0000", "\u0001", "\uD800", "\uD83D\uDE00", "\uFFFE", "é", " ", "text", "</b>", "<b>", "<br/>",
-            "<b/>", "`");
+    private static final List<String> NAMES = List.of(
+            "a",
+            "b",
+            "i",
+            "em",
+            "strong",
+            "code",
+            "pre",
+            "p",
+            "br",
+            "ul",
+            "ol",
+            "li",
+            "blockquote",
+            "h3",
+            "h4",
+            "img",
+            "script",
+            "style",
+            "svg",
+            "math",
+            "iframe",
+            "div",
+            "span",
+            "textarea",
+            "title",
+            "table",
+            "td",
+            "option",
+            "noscript",
+            "xmp",
+            "plaintext",
+            "B",
+            "Li",
+            "hr");
+    private static final List<String> ATTRIBUTES = List.of(
+            "href",
+            "src",
+            "cite",
+            "title",
+            "start",
+            "onclick",
+            "onmouseover",
+            "style",
+            "HREF",
+            "xlink:href",
+            "rel",
+            "id",
+            "class");
+    private static final List<String> VALUES = List.of(
+            "https://example.org/",
+            "/story/1",
+            "javascript:alert(1)",
+            "java&#x73;cript:x",
+            " JaVa\tScRiPt:x",
+            "data:text/html,x",
+            "mailto:a@b.org",
+            "3",
+            "x\"y",
+            "&amp;",
+            "",
+            "vbscript:x",
+            "http:x",
+            "#top",
+            "&#0;",
+            "?q=1");
+    private static final List<String> PIECES = List.of(
+            "<",
+            ">",
+            "&",
+            "&nbsp;",
+            "&nbsp",
+            "&bogus;",
+            "&#38;",
+            "&#x;",
+            "\"",
+            "'",
+            "=",
+            "/",
+            "</",
+            "<!--",
+            "-->",
+            "<![CDATA[",
+            "]]>",
+            "<!DOCTYPE html>",
+            "<?x?>",
+            "\n",
+            "\r\n",
+            "\t",
+            "\u0000",
+            "\u0001",
+            "\uD800",
+            "\uD83D\uDE00",
+            "\uFFFE",
+            "é",
+            " ",
+            "text",
+            "</b>",
+            "<b>",
+            "<br/>",
+            "<b/>",
+            "`");
 
     private final Random random;
 
@@ -53,17 +143,21 @@ final class TagSoup {
         for (int i = 0; i < attrs; i++) {
             sb.append(' ').append(pick(ATTRIBUTES));
             switch (random.nextInt(4)) {
-                case 0 -> { }
-                case 1 -> sb.append("=\"").append(pick(VALUES).replace("\"", "&quot;")).append('"');
-                case 2 -> sb.append("='").append(pick(VALUES).replace("'", "&#39;")).append('\'');
+                case 0 -> {}
+                case 1 ->
+                    sb.append("=\"")
+                            .append(pick(VALUES).replace("\"", "&quot;"))
+                            .append('"');
+                case 2 ->
+                    sb.append("='").append(pick(VALUES).replace("'", "&#39;")).append('\'');
                 default -> sb.append('=').append(pick(VALUES).replace(" ", "").replace("\t", ""));
             }
         }
         sb.append(random.nextInt(8) == 0 ? "/>" : ">");
     }
 
-    private static final List<String> ALLOWED = List.of("a", "b", "i", "em", "strong", "code", "pre", "p", "ul", "ol",
-            "li", "blockquote", "h3", "h4");
+    private static final List<String> ALLOWED =
+            List.of("a", "b", "i", "em", "strong", "code", "pre", "p", "ul", "ol", "li", "blockquote", "h3", "h4");
 
     /** Well-formed random nesting of allowed tags (valid by balance, not always by HTML's content rules). */
     String nested(int depth) {
@@ -77,8 +171,14 @@ final class TagSoup {
                 sb.append(random.nextBoolean() ? "<br>" : " &amp; ");
             } else {
                 String name = pick(ALLOWED);
-                sb.append('<').append(name).append(name.equals("a") ? " href=\"/x\"" : "").append('>')
-                        .append(nested(depth - 1)).append("</").append(name).append('>');
+                sb.append('<')
+                        .append(name)
+                        .append(name.equals("a") ? " href=\"/x\"" : "")
+                        .append('>')
+                        .append(nested(depth - 1))
+                        .append("</")
+                        .append(name)
+                        .append('>');
             }
         }
         return sb.toString();

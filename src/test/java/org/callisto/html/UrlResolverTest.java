@@ -35,7 +35,8 @@ class UrlResolverTest {
         assertThat(UrlResolver.resolve("", BASE)).hasToString("https://blog.example/a/b.html?x=1");
         assertThat(UrlResolver.resolve("?y=2", BASE)).hasToString("https://blog.example/a/b.html?y=2");
         assertThat(UrlResolver.resolve("#f", BASE)).hasToString("https://blog.example/a/b.html?x=1#f");
-        assertThat(UrlResolver.resolve("p", UrlResolver.base("https://blog.example"))).hasToString("https://blog.example/p");
+        assertThat(UrlResolver.resolve("p", UrlResolver.base("https://blog.example")))
+                .hasToString("https://blog.example/p");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.callisto.journal;
 
-import org.callisto.account.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,8 +8,6 @@ import java.lang.reflect.Modifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import org.callisto.account.AccountRefusal;
@@ -19,6 +16,7 @@ import org.callisto.account.Accounts;
 import org.callisto.account.PasswordHasher;
 import org.callisto.account.RateLimiter;
 import org.callisto.account.Session;
+import org.callisto.account.TestClock;
 import org.callisto.config.Config;
 import org.callisto.db.Database;
 import org.callisto.db.TestDatabases;
@@ -41,12 +39,16 @@ class CommentsTest {
 
         Journal(String kind) {
             db = TestDatabases.open(kind);
-            accounts = new Accounts(new AccountStore(db), new PasswordHasher(1024, 1, 1), new RateLimiter(clock),
-                    Config.Registration.OPEN, clock);
+            accounts = new Accounts(
+                    new AccountStore(db),
+                    new PasswordHasher(1024, 1, 1),
+                    new RateLimiter(clock),
+                    Config.Registration.OPEN,
+                    clock);
             JournalStore stories = new JournalStore(db, Clock.systemUTC());
             submissions = new Submissions(stories, accounts, "https://journal.test/", () -> List.of("Linux"), clock);
-            comments = new Comments(new CommentStore(db, Clock.systemUTC()), stories, accounts, "https://journal.test/",
-                    clock);
+            comments = new Comments(
+                    new CommentStore(db, Clock.systemUTC()), stories, accounts, "https://journal.test/", clock);
             accounts.createAdmin("editor1", PASSWORD);
             editor = accounts.login("editor1", PASSWORD, "10.0.0.1", null, "JUnit");
             story = publish("A story");
@@ -54,8 +56,8 @@ class CommentsTest {
 
         long publish(String title) {
             Session author = member("author-" + Math.abs(title.hashCode()));
-            SubmitOutcome out = submissions.submit(author, new Draft(title, "", List.of(), "text", "intro", null,
-                    null));
+            SubmitOutcome out =
+                    submissions.submit(author, new Draft(title, "", List.of(), "text", "intro", null, null));
             long id = ((SubmitOutcome.Stored) out).story().id();
             submissions.accept(editor, id);
             return id;
@@ -103,10 +105,14 @@ class CommentsTest {
             }
             long last = deepest.id();
             assertThatThrownBy(() -> j.post(alice, last, "text", "too deep"))
-                    .isInstanceOf(JournalRefusal.class).hasMessageContaining("as deep as threads go");
-            assertThat(j.comments.comments(j.story)).hasSize(Comments.MAX_DEPTH + 1)
-                    .extracting(Comment::id).contains(other.id());
-            assertThat(j.comments.counts(List.of(j.story, 999L))).containsEntry(j.story, Comments.MAX_DEPTH + 1)
+                    .isInstanceOf(JournalRefusal.class)
+                    .hasMessageContaining("as deep as threads go");
+            assertThat(j.comments.comments(j.story))
+                    .hasSize(Comments.MAX_DEPTH + 1)
+                    .extracting(Comment::id)
+                    .contains(other.id());
+            assertThat(j.comments.counts(List.of(j.story, 999L)))
+                    .containsEntry(j.story, Comments.MAX_DEPTH + 1)
                     .doesNotContainKey(999L);
             long elsewhere = j.publish("Another story");
             assertThatThrownBy(() -> j.comments.post(alice, elsewhere, top.id(), "text", "wrong story"))
@@ -118,8 +124,12 @@ class CommentsTest {
     @MethodSource("kinds")
     void aDiscussionReadOnceStillShowsWhatAnotherServerWroteSince(String kind) {
         try (Journal j = new Journal(kind)) {
-            Comments otherNode = new Comments(new CommentStore(j.db, Clock.systemUTC()),
-                    new JournalStore(j.db, Clock.systemUTC()), j.accounts, "https://journal.test/", j.clock);
+            Comments otherNode = new Comments(
+                    new CommentStore(j.db, Clock.systemUTC()),
+                    new JournalStore(j.db, Clock.systemUTC()),
+                    j.accounts,
+                    "https://journal.test/",
+                    j.clock);
             Session alice = j.member("alice");
             j.post(alice, null, "text", "first");
             assertThat(otherNode.comments(j.story)).extracting(Comment::source).containsExactly("first");
@@ -141,12 +151,16 @@ class CommentsTest {
             assertThat(out).isInstanceOf(CommentOutcome.Invalid.class);
             Rendering r = ((CommentOutcome.Invalid) out).rendering();
             assertThat(r.html()).isNull();
-            assertThat(r.errors()).isNotEmpty().allSatisfy(e -> assertThat(e.line()).isEqualTo(2));
+            assertThat(r.errors())
+                    .isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.line()).isEqualTo(2));
             assertThat(j.comments.comments(j.story)).isEmpty();
             assertThatThrownBy(() -> j.comments.post(alice, j.story, null, "text", "  "))
-                    .isInstanceOf(JournalRefusal.class).hasMessageContaining("empty");
+                    .isInstanceOf(JournalRefusal.class)
+                    .hasMessageContaining("empty");
             assertThatThrownBy(() -> j.comments.post(null, j.story, null, "text", "hi"))
-                    .isInstanceOf(JournalRefusal.class).hasMessageContaining("log in");
+                    .isInstanceOf(JournalRefusal.class)
+                    .hasMessageContaining("log in");
         }
     }
 
@@ -176,7 +190,8 @@ class CommentsTest {
             Comment top = j.post(alice, null, "text", "original");
             Comment reply = j.post(bob, top.id(), "text", "a reply");
             assertThatThrownBy(() -> j.comments.edit(bob, top.id(), "text", "not mine"))
-                    .isInstanceOf(JournalRefusal.class).hasMessageContaining("only its author");
+                    .isInstanceOf(JournalRefusal.class)
+                    .hasMessageContaining("only its author");
             j.clock.advance(Comments.EDIT_WINDOW.minusMinutes(1));
             assertThat(j.comments.editable(top, alice)).isTrue();
             Comment edited = stored(j.comments.edit(alice, top.id(), "markdown", "*changed*"));
@@ -185,7 +200,8 @@ class CommentsTest {
             j.clock.advance(Duration.ofMinutes(1));
             assertThat(j.comments.editable(edited, alice)).isFalse();
             assertThatThrownBy(() -> j.comments.edit(alice, top.id(), "text", "too late"))
-                    .isInstanceOf(JournalRefusal.class).hasMessageContaining("15 minutes");
+                    .isInstanceOf(JournalRefusal.class)
+                    .hasMessageContaining("15 minutes");
 
             Comment deleted = j.comments.delete(alice, top.id());
             assertThat(deleted.deleted()).isTrue();
@@ -205,9 +221,11 @@ class CommentsTest {
             Session alice = j.member("alice");
             Session bob = j.member("bob");
             Comment c = j.post(alice, null, "text", "rude words");
-            assertThatThrownBy(() -> j.comments.hide(bob, c.id(), "no")).isInstanceOf(JournalRefusal.class)
+            assertThatThrownBy(() -> j.comments.hide(bob, c.id(), "no"))
+                    .isInstanceOf(JournalRefusal.class)
                     .hasMessageContaining("only editors");
-            assertThatThrownBy(() -> j.comments.hide(j.editor, c.id(), " ")).isInstanceOf(JournalRefusal.class)
+            assertThatThrownBy(() -> j.comments.hide(j.editor, c.id(), " "))
+                    .isInstanceOf(JournalRefusal.class)
                     .hasMessageContaining("reason");
             assertThat(j.comments.hide(j.editor, c.id(), "Rude").hidden()).isTrue();
             assertThatThrownBy(() -> j.comments.hide(j.editor, c.id(), "again")).isInstanceOf(JournalRefusal.class);
@@ -215,16 +233,19 @@ class CommentsTest {
 
             j.comments.lock(j.editor, j.story, "Flame war");
             assertThat(j.comments.locked(j.story)).isTrue();
-            assertThatThrownBy(() -> j.post(bob, null, "text", "more")).isInstanceOf(JournalRefusal.class)
+            assertThatThrownBy(() -> j.post(bob, null, "text", "more"))
+                    .isInstanceOf(JournalRefusal.class)
                     .hasMessageContaining("locked");
-            assertThatThrownBy(() -> j.comments.lock(j.editor, j.story, "twice")).isInstanceOf(JournalRefusal.class);
+            assertThatThrownBy(() -> j.comments.lock(j.editor, j.story, "twice"))
+                    .isInstanceOf(JournalRefusal.class);
             j.clock.advance(Duration.ofSeconds(1));
             j.comments.unlock(j.editor, j.story, "Calmer now");
             j.post(bob, null, "text", "open again");
             j.clock.advance(Duration.ofSeconds(1));
 
             j.comments.ban(j.editor, alice.user().id(), "Repeated abuse");
-            assertThat(j.accounts.store().user(alice.user().id()).orElseThrow().banned()).isTrue();
+            assertThat(j.accounts.store().user(alice.user().id()).orElseThrow().banned())
+                    .isTrue();
             assertThat(j.accounts.session(alice.id())).isEmpty();
             assertThatThrownBy(() -> j.comments.ban(j.editor, bob.user().id(), ""))
                     .isInstanceOf(JournalRefusal.class);
@@ -289,7 +310,8 @@ class CommentsTest {
             assertThat(hidden.get()).isEqualTo(1);
             assertThat(locked.get()).isEqualTo(1);
             assertThat(refused.get()).isEqualTo(n - 2);
-            assertThat(j.comments.log(0, 100)).extracting(ModerationEntry::action)
+            assertThat(j.comments.log(0, 100))
+                    .extracting(ModerationEntry::action)
                     .containsExactlyInAnyOrder("hide", "lock");
         }
     }
@@ -298,7 +320,9 @@ class CommentsTest {
     void theLogCanOnlyBeAppendedToAndRead() {
         List<String> writers = Arrays.stream(CommentStore.class.getDeclaredMethods())
                 .filter(m -> !Modifier.isPrivate(m.getModifiers()))
-                .map(Method::getName).filter(n -> n.toLowerCase().contains("log") || n.equals("append")).toList();
+                .map(Method::getName)
+                .filter(n -> n.toLowerCase().contains("log") || n.equals("append"))
+                .toList();
         assertThat(writers).containsExactlyInAnyOrder("log", "append");
     }
 }

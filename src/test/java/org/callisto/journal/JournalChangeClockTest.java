@@ -31,13 +31,17 @@ class JournalChangeClockTest {
     void everyWriteToStoriesCommentsLocksAndTheLogMovesTheClock(String kind) {
         try (Database db = TestDatabases.open(kind)) {
             TestClock clock = new TestClock();
-            Accounts accounts = new Accounts(new AccountStore(db), new PasswordHasher(1024, 1, 1),
-                    new RateLimiter(clock), Config.Registration.OPEN, clock);
+            Accounts accounts = new Accounts(
+                    new AccountStore(db),
+                    new PasswordHasher(1024, 1, 1),
+                    new RateLimiter(clock),
+                    Config.Registration.OPEN,
+                    clock);
             JournalStore stories = new JournalStore(db, Clock.systemUTC());
-            Submissions submissions = new Submissions(stories, accounts, "https://journal.test/",
-                    () -> List.of("Linux"), clock);
-            Comments comments = new Comments(new CommentStore(db, Clock.systemUTC()), stories, accounts,
-                    "https://journal.test/", clock);
+            Submissions submissions =
+                    new Submissions(stories, accounts, "https://journal.test/", () -> List.of("Linux"), clock);
+            Comments comments = new Comments(
+                    new CommentStore(db, Clock.systemUTC()), stories, accounts, "https://journal.test/", clock);
             accounts.createAdmin("editor1", PASSWORD);
             Session editor = accounts.login("editor1", PASSWORD, "10.0.0.1", null, "JUnit");
             accounts.register("alice", PASSWORD, null, "10.0.0.2");
@@ -50,17 +54,21 @@ class JournalChangeClockTest {
             long[] story = new long[1];
             long[] comment = new long[1];
             List<Runnable> writes = List.of(
-                    () -> story[0] = ((SubmitOutcome.Stored) submissions.submit(alice, new Draft("A story", "",
-                            List.of(), "text", "intro", null, null))).story().id(),
+                    () -> story[0] = ((SubmitOutcome.Stored) submissions.submit(
+                                    alice, new Draft("A story", "", List.of(), "text", "intro", null, null)))
+                            .story()
+                            .id(),
                     () -> submissions.accept(editor, story[0]),
-                    () -> comment[0] = ((CommentOutcome.Stored) comments.post(bob, story[0], null, "text",
-                            "first")).comment().id(),
+                    () -> comment[0] = ((CommentOutcome.Stored) comments.post(bob, story[0], null, "text", "first"))
+                            .comment()
+                            .id(),
                     () -> comments.post(alice, story[0], comment[0], "text", "a reply"),
                     () -> comments.edit(bob, comment[0], "text", "first, edited"),
                     () -> comments.hide(editor, comment[0], "off topic"),
                     () -> comments.lock(editor, story[0], "heated"),
                     () -> comments.unlock(editor, story[0], "calm again"),
-                    () -> comments.delete(alice, comments.comments(story[0]).getLast().id()),
+                    () -> comments.delete(
+                            alice, comments.comments(story[0]).getLast().id()),
                     () -> comments.ban(editor, bob.user().id(), "trolling"));
             for (int i = 0; i < writes.size(); i++) {
                 Instant before = last.get();
@@ -78,24 +86,32 @@ class JournalChangeClockTest {
     void aPublicationTimeThatPassesMovesTheClockWithoutAWrite(String kind) {
         try (Database db = TestDatabases.open(kind)) {
             TestClock clock = new TestClock();
-            Accounts accounts = new Accounts(new AccountStore(db), new PasswordHasher(1024, 1, 1),
-                    new RateLimiter(clock), Config.Registration.OPEN, clock);
+            Accounts accounts = new Accounts(
+                    new AccountStore(db),
+                    new PasswordHasher(1024, 1, 1),
+                    new RateLimiter(clock),
+                    Config.Registration.OPEN,
+                    clock);
             JournalStore stories = new JournalStore(db, Clock.systemUTC());
-            Submissions submissions = new Submissions(stories, accounts, "https://journal.test/",
-                    () -> List.of("Linux"), clock);
+            Submissions submissions =
+                    new Submissions(stories, accounts, "https://journal.test/", () -> List.of("Linux"), clock);
             accounts.createAdmin("editor1", PASSWORD);
             Session editor = accounts.login("editor1", PASSWORD, "10.0.0.1", null, "JUnit");
-            long id = ((SubmitOutcome.Stored) submissions.submit(editor, new Draft("Later", "", List.of(), "text",
-                    "intro", null, null))).story().id();
+            long id = ((SubmitOutcome.Stored)
+                            submissions.submit(editor, new Draft("Later", "", List.of(), "text", "intro", null, null)))
+                    .story()
+                    .id();
             submissions.accept(editor, id);
             Instant at = Instant.now().plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-            db.withConnection(c -> { // a story published for a later time, as scheduling would store it
-                try (PreparedStatement ps = c.prepareStatement("UPDATE stories SET published_at = ? WHERE id = ?")) {
-                    ps.setLong(1, at.toEpochMilli());
-                    ps.setLong(2, id);
-                    return ps.executeUpdate();
-                }
-            });
+            db.withConnection(
+                    c -> { // a story published for a later time, as scheduling would store it
+                        try (PreparedStatement ps =
+                                c.prepareStatement("UPDATE stories SET published_at = ? WHERE id = ?")) {
+                            ps.setLong(1, at.toEpochMilli());
+                            ps.setLong(2, id);
+                            return ps.executeUpdate();
+                        }
+                    });
             Instant beforeIt = stories.lastChange(at.minusMillis(1));
             assertThat(beforeIt).isBefore(at);
             assertThat(stories.lastChange(at)).isEqualTo(at);

@@ -29,10 +29,18 @@ class SubmissionsTest {
         Journal(String kind) {
             db = TestDatabases.open(kind);
             Clock clock = Clock.systemUTC();
-            accounts = new Accounts(new AccountStore(db), new PasswordHasher(1024, 1, 1), new RateLimiter(clock),
-                    Config.Registration.OPEN, clock);
-            submissions = new Submissions(new JournalStore(db, Clock.systemUTC()), accounts, "https://journal.test/",
-                    () -> List.of("FreeBSD", "Linux"), clock);
+            accounts = new Accounts(
+                    new AccountStore(db),
+                    new PasswordHasher(1024, 1, 1),
+                    new RateLimiter(clock),
+                    Config.Registration.OPEN,
+                    clock);
+            submissions = new Submissions(
+                    new JournalStore(db, Clock.systemUTC()),
+                    accounts,
+                    "https://journal.test/",
+                    () -> List.of("FreeBSD", "Linux"),
+                    clock);
         }
 
         Session member(String name) {
@@ -64,14 +72,19 @@ class SubmissionsTest {
     void invalidHtmlIsReportedWithPlacesAndNothingIsStored(String kind) {
         try (Journal j = new Journal(kind)) {
             Session alice = j.member("alice");
-            SubmitOutcome out = j.submissions.submit(alice, draft("Broken", "html", "<p>fine</p>",
-                    "<p>one</p>\n<p>two <b>bold</p>", null));
+            SubmitOutcome out = j.submissions.submit(
+                    alice, draft("Broken", "html", "<p>fine</p>", "<p>one</p>\n<p>two <b>bold</p>", null));
             assertThat(out).isInstanceOf(SubmitOutcome.Invalid.class);
             Preview p = ((SubmitOutcome.Invalid) out).preview();
             assertThat(p.valid()).isFalse();
             assertThat(p.body().html()).isNull();
-            assertThat(p.body().errors()).isNotEmpty().allSatisfy(e -> assertThat(e.line()).isEqualTo(2));
-            assertThat(p.body().report()).contains("<pre>").contains("&lt;b&gt;").doesNotContain("<b>");
+            assertThat(p.body().errors())
+                    .isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.line()).isEqualTo(2));
+            assertThat(p.body().report())
+                    .contains("<pre>")
+                    .contains("&lt;b&gt;")
+                    .doesNotContain("<b>");
             assertThat(j.submissions.store().byAuthor(alice.user().id())).isEmpty();
         }
     }
@@ -82,17 +95,18 @@ class SubmissionsTest {
         try (Journal j = new Journal(kind)) {
             Session alice = j.member("alice");
             Session editor = j.admin("editor1");
-            Story first = stored(j.submissions.submit(alice, draft("First", "html", "<p>Intro <em>one</em></p>",
-                    "<p>More</p>", "https://example.org/a")));
-            Story second = stored(j.submissions.submit(alice, draft("Second", "markdown", "Intro *two*", null,
-                    null)));
+            Story first = stored(j.submissions.submit(
+                    alice,
+                    draft("First", "html", "<p>Intro <em>one</em></p>", "<p>More</p>", "https://example.org/a")));
+            Story second = stored(j.submissions.submit(alice, draft("Second", "markdown", "Intro *two*", null, null)));
             Story third = stored(j.submissions.submit(alice, draft("Third", "text", "a < b & c", null, null)));
             assertThat(first.dept()).isEqualTo("testing");
             assertThat(first.topics()).containsExactly("FreeBSD");
             assertThat(first.status()).isEqualTo(StoryStatus.PENDING);
             assertThat(second.introHtml()).contains("<em>two</em>");
             assertThat(third.introHtml()).contains("a &lt; b &amp; c");
-            assertThat(j.submissions.queue(editor)).extracting(Story::id)
+            assertThat(j.submissions.queue(editor))
+                    .extracting(Story::id)
                     .containsExactly(first.id(), second.id(), third.id());
             assertThatThrownBy(() -> j.submissions.queue(alice)).isInstanceOf(JournalRefusal.class);
 
@@ -103,9 +117,11 @@ class SubmissionsTest {
             assertThat(j.submissions.published(0, 10)).extracting(Story::title).containsExactly("Second", "First");
             assertThat(j.submissions.queue(editor)).isEmpty();
             assertThatThrownBy(() -> j.submissions.accept(editor, third.id()))
-                    .isInstanceOf(JournalRefusal.class).hasMessageContaining("no longer waiting");
+                    .isInstanceOf(JournalRefusal.class)
+                    .hasMessageContaining("no longer waiting");
             assertThatThrownBy(() -> j.submissions.reject(editor, first.id(), " "))
-                    .isInstanceOf(JournalRefusal.class).hasMessageContaining("reason");
+                    .isInstanceOf(JournalRefusal.class)
+                    .hasMessageContaining("reason");
             Story published = j.submissions.store().story(first.id()).orElseThrow();
             assertThat(published.publishedAt()).isNotNull();
             assertThat(published.editorId()).isEqualTo(editor.user().id());
@@ -120,8 +136,8 @@ class SubmissionsTest {
             Session alice = j.member("alice");
             Session bob = j.member("bob.b");
             Story first = stored(j.submissions.submit(alice, draft("A", "text", "x", null, "https://example.org/x")));
-            SubmitOutcome.Stored again = (SubmitOutcome.Stored) j.submissions.submit(bob,
-                    draft("B", "text", "y", null, " https://example.org/x "));
+            SubmitOutcome.Stored again = (SubmitOutcome.Stored)
+                    j.submissions.submit(bob, draft("B", "text", "y", null, " https://example.org/x "));
             assertThat(again.duplicateOf()).map(Story::id).contains(first.id());
             assertThat(again.story().duplicateOf()).contains(first.id());
         }
@@ -133,8 +149,10 @@ class SubmissionsTest {
         try (Journal j = new Journal(kind)) {
             Session alice = j.member("alice");
             String title = "Robert'); DROP TABLE stories;-- <script>alert(1)</script>";
-            Story s = stored(j.submissions.submit(alice, new Draft(title, "x' OR '1'='1", List.of(), "text",
-                    "<script>alert('intro')</script>", null, null)));
+            Story s = stored(j.submissions.submit(
+                    alice,
+                    new Draft(
+                            title, "x' OR '1'='1", List.of(), "text", "<script>alert('intro')</script>", null, null)));
             Story back = j.submissions.store().story(s.id()).orElseThrow();
             assertThat(back.title()).isEqualTo(title);
             assertThat(back.dept()).isEqualTo("x' OR '1'='1");
@@ -148,17 +166,24 @@ class SubmissionsTest {
         try (Journal j = new Journal(kind)) {
             Session alice = j.member("alice");
             assertThatThrownBy(() -> j.submissions.submit(alice, draft(" ", "html", "x", null, null)))
-                    .isInstanceOf(JournalRefusal.class).hasMessage("enter a title");
+                    .isInstanceOf(JournalRefusal.class)
+                    .hasMessage("enter a title");
             assertThatThrownBy(() -> j.submissions.submit(alice, draft("t", "html", "", null, null)))
-                    .isInstanceOf(JournalRefusal.class).hasMessageContaining("intro");
+                    .isInstanceOf(JournalRefusal.class)
+                    .hasMessageContaining("intro");
             assertThatThrownBy(() -> j.submissions.submit(alice, draft("t", "pdf", "x", null, null)))
-                    .isInstanceOf(JournalRefusal.class).hasMessageContaining("html, text or markdown");
+                    .isInstanceOf(JournalRefusal.class)
+                    .hasMessageContaining("html, text or markdown");
             assertThatThrownBy(() -> j.submissions.submit(alice, draft("t", "text", "x", null, "javascript:x")))
-                    .isInstanceOf(JournalRefusal.class).hasMessageContaining("https://");
-            assertThatThrownBy(() -> j.submissions.submit(alice, new Draft("t", null, List.of("Cooking"), "text",
-                    "x", null, null))).isInstanceOf(JournalRefusal.class).hasMessageContaining("Cooking");
+                    .isInstanceOf(JournalRefusal.class)
+                    .hasMessageContaining("https://");
+            assertThatThrownBy(() -> j.submissions.submit(
+                            alice, new Draft("t", null, List.of("Cooking"), "text", "x", null, null)))
+                    .isInstanceOf(JournalRefusal.class)
+                    .hasMessageContaining("Cooking");
             assertThatThrownBy(() -> j.submissions.submit(null, draft("t", "text", "x", null, null)))
-                    .isInstanceOf(JournalRefusal.class).hasMessageContaining("log in");
+                    .isInstanceOf(JournalRefusal.class)
+                    .hasMessageContaining("log in");
         }
     }
 
@@ -186,14 +211,16 @@ class SubmissionsTest {
                     try {
                         f.get();
                     } catch (java.util.concurrent.ExecutionException e) {
-                        assertThat(e.getCause()).isInstanceOf(JournalRefusal.class)
+                        assertThat(e.getCause())
+                                .isInstanceOf(JournalRefusal.class)
                                 .hasMessageContaining("no longer waiting");
                         refused++;
                     }
                 }
                 assertThat(refused).isEqualTo(1);
             }
-            assertThat(j.submissions.store().story(s.id()).orElseThrow().status()).isNotEqualTo(StoryStatus.PENDING);
+            assertThat(j.submissions.store().story(s.id()).orElseThrow().status())
+                    .isNotEqualTo(StoryStatus.PENDING);
         }
     }
 
@@ -206,7 +233,8 @@ class SubmissionsTest {
                 stored(j.submissions.submit(alice, draft("S" + i, "text", "x", null, null)));
             }
             assertThatThrownBy(() -> j.submissions.submit(alice, draft("S6", "text", "x", null, null)))
-                    .isInstanceOf(AccountRefusal.class).hasMessageContaining("too many submissions");
+                    .isInstanceOf(AccountRefusal.class)
+                    .hasMessageContaining("too many submissions");
         }
     }
 

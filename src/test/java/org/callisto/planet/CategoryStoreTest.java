@@ -26,9 +26,12 @@ class CategoryStoreTest {
             EntryStore entries = new EntryStore(db, CLOCK);
             subscriptions.addFeed("https://z.example.org/feed", "Z", List.of("OpenBSD"));
             Feed feed = subscriptions.addFeed("https://a.example.org/feed", "A", List.of("FreeBSD"));
-            entries.storeEntries(feed.id(), List.of(
-                    EntryStoreTest.row("1", "Plain", "<p>1</p>", NOW.minusSeconds(60)),
-                    EntryStoreTest.row("2", "Tagged", "<p>2</p>", NOW.minusSeconds(120), "openbsd")), NOW);
+            entries.storeEntries(
+                    feed.id(),
+                    List.of(
+                            EntryStoreTest.row("1", "Plain", "<p>1</p>", NOW.minusSeconds(60)),
+                            EntryStoreTest.row("2", "Tagged", "<p>2</p>", NOW.minusSeconds(120), "openbsd")),
+                    NOW);
             long plain = entries.river(0, 10).get(0).id();
             long tagged = entries.river(0, 10).get(1).id();
             assertThat(categories.categories()).extracting(Category::name).containsExactly("FreeBSD", "OpenBSD");
@@ -36,7 +39,8 @@ class CategoryStoreTest {
                     .isEqualTo(Map.of(plain, List.of("FreeBSD"), tagged, List.of("FreeBSD", "OpenBSD")));
 
             subscriptions.setFeedCategories(feed.id(), List.of("NetBSD", " "));
-            assertThat(categories.categories()).extracting(Category::slug)
+            assertThat(categories.categories())
+                    .extracting(Category::slug)
                     .containsExactly("freebsd", "netbsd", "openbsd");
             assertThat(names(categories.entryCategories(List.of(plain, tagged))))
                     .isEqualTo(Map.of(plain, List.of("NetBSD"), tagged, List.of("NetBSD", "OpenBSD")));
@@ -45,7 +49,9 @@ class CategoryStoreTest {
     }
 
     private static Map<Long, List<String>> names(Map<Long, List<Category>> filed) {
-        return filed.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
-                e -> e.getValue().stream().map(Category::name).toList()));
+        return filed.entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(
+                        Map.Entry::getKey,
+                        e -> e.getValue().stream().map(Category::name).toList()));
     }
 }

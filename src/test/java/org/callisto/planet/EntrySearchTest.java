@@ -17,8 +17,22 @@ class EntrySearchTest {
     private static final Instant NOW = Instant.parse("2026-03-05T12:00:00Z");
 
     private static EntryRow row(String key, String title, String summary, Instant published) {
-        return new EntryRow(key, key, "https://blog.example.org/" + key, title, null, summary, null, List.of(), null,
-                null, -1, null, published, null, EntryIdentity.sha256(title, summary));
+        return new EntryRow(
+                key,
+                key,
+                "https://blog.example.org/" + key,
+                title,
+                null,
+                summary,
+                null,
+                List.of(),
+                null,
+                null,
+                -1,
+                null,
+                published,
+                null,
+                EntryIdentity.sha256(title, summary));
     }
 
     @ParameterizedTest
@@ -29,21 +43,35 @@ class EntrySearchTest {
             EntryStore store = new EntryStore(db, clock);
             Feed feed = new SubscriptionStore(db, clock).addFeed("https://blog.example.org/feed", "Ann", List.of());
             Instant day = NOW.minus(1, ChronoUnit.DAYS);
-            store.storeEntries(feed.id(), List.of(
-                    row("a", "ZFS Upgrades", "<p>boot environments</p>", day),
-                    row("b", "100% uptime", "<p>a story</p>", day.minus(1, ChronoUnit.HOURS)),
-                    row("c", "1000 uptime", "<p>snake_case names</p>", day.minus(2, ChronoUnit.HOURS)),
-                    row("d", "Old ZFS news", "<p>old</p>", NOW.minus(30, ChronoUnit.DAYS))), NOW);
+            store.storeEntries(
+                    feed.id(),
+                    List.of(
+                            row("a", "ZFS Upgrades", "<p>boot environments</p>", day),
+                            row("b", "100% uptime", "<p>a story</p>", day.minus(1, ChronoUnit.HOURS)),
+                            row("c", "1000 uptime", "<p>snake_case names</p>", day.minus(2, ChronoUnit.HOURS)),
+                            row("d", "Old ZFS news", "<p>old</p>", NOW.minus(30, ChronoUnit.DAYS))),
+                    NOW);
             Instant since = NOW.minus(7, ChronoUnit.DAYS);
-            assertThat(store.searchEntries("zfs", since, 10)).extracting(Entry::title).containsExactly("ZFS Upgrades");
-            assertThat(store.searchEntries("BOOT ENV", since, 10)).extracting(Entry::title)
+            assertThat(store.searchEntries("zfs", since, 10))
+                    .extracting(Entry::title)
                     .containsExactly("ZFS Upgrades");
-            assertThat(store.searchEntries("100%", since, 10)).extracting(Entry::title).containsExactly("100% uptime");
-            assertThat(store.searchEntries("e_c", since, 10)).extracting(Entry::title).containsExactly("1000 uptime");
-            assertThat(store.searchEntries("%", since, 10)).extracting(Entry::title).containsExactly("100% uptime");
+            assertThat(store.searchEntries("BOOT ENV", since, 10))
+                    .extracting(Entry::title)
+                    .containsExactly("ZFS Upgrades");
+            assertThat(store.searchEntries("100%", since, 10))
+                    .extracting(Entry::title)
+                    .containsExactly("100% uptime");
+            assertThat(store.searchEntries("e_c", since, 10))
+                    .extracting(Entry::title)
+                    .containsExactly("1000 uptime");
+            assertThat(store.searchEntries("%", since, 10))
+                    .extracting(Entry::title)
+                    .containsExactly("100% uptime");
             assertThat(store.searchEntries("\\", since, 10)).isEmpty();
-            assertThat(store.searchEntries("'; DROP TABLE entries; --", since, 10)).isEmpty();
-            assertThat(store.searchEntries("zfs", NOW.minus(60, ChronoUnit.DAYS), 10)).hasSize(2);
+            assertThat(store.searchEntries("'; DROP TABLE entries; --", since, 10))
+                    .isEmpty();
+            assertThat(store.searchEntries("zfs", NOW.minus(60, ChronoUnit.DAYS), 10))
+                    .hasSize(2);
         }
     }
 }

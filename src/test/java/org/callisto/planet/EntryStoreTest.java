@@ -19,8 +19,22 @@ class EntryStoreTest {
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     static EntryRow row(String key, String title, String html, Instant published, String... terms) {
-        return new EntryRow(key, key, "https://blog.example.org/" + key, title, "Ann", html, null, List.of(terms),
-                null, null, -1, null, published, null, EntryIdentity.sha256(title, html));
+        return new EntryRow(
+                key,
+                key,
+                "https://blog.example.org/" + key,
+                title,
+                "Ann",
+                html,
+                null,
+                List.of(terms),
+                null,
+                null,
+                -1,
+                null,
+                published,
+                null,
+                EntryIdentity.sha256(title, html));
     }
 
     @ParameterizedTest
@@ -54,12 +68,16 @@ class EntryStoreTest {
             Feed bsd = subscriptions.addFeed("https://a.example.org/feed", "A", List.of("FreeBSD"));
             Feed other = subscriptions.addFeed("https://b.example.org/feed", "B", List.of("Events"));
             store.storeEntries(bsd.id(), List.of(row("1", "Ports", "<p>x</p>", NOW.minusSeconds(60))), NOW);
-            store.storeEntries(other.id(), List.of(
-                    row("2", "Tagged", "<p>y</p>", NOW.minusSeconds(120), "freebsd"),
-                    row("3", "Untagged", "<p>z</p>", NOW.minusSeconds(180), "Cooking")), NOW);
+            store.storeEntries(
+                    other.id(),
+                    List.of(
+                            row("2", "Tagged", "<p>y</p>", NOW.minusSeconds(120), "freebsd"),
+                            row("3", "Untagged", "<p>z</p>", NOW.minusSeconds(180), "Cooking")),
+                    NOW);
             Category freebsd = categories.categoryBySlug("freebsd").orElseThrow();
             assertThat(freebsd.name()).isEqualTo("FreeBSD");
-            assertThat(store.categoryEntries(freebsd.id(), 0, 10)).extracting(Entry::title)
+            assertThat(store.categoryEntries(freebsd.id(), 0, 10))
+                    .extracting(Entry::title)
                     .containsExactly("Ports", "Tagged");
             assertThat(store.river(0, 10)).extracting(Entry::title).containsExactly("Ports", "Tagged", "Untagged");
         }
@@ -71,12 +89,13 @@ class EntryStoreTest {
         try (Database db = TestDatabases.open(kind)) {
             SubscriptionStore subscriptions = new SubscriptionStore(db, CLOCK);
             EntryStore store = new EntryStore(db, CLOCK);
-            Feed feed = subscriptions.addFeed("https://c.example.org/feed?x=1'--", "O'Brien; DROP TABLE feeds;--",
-                    List.of());
+            Feed feed = subscriptions.addFeed(
+                    "https://c.example.org/feed?x=1'--", "O'Brien; DROP TABLE feeds;--", List.of());
             store.storeEntries(feed.id(), List.of(row("f", "Future", "<p/>", NOW.plus(300, ChronoUnit.DAYS))), NOW);
             Entry e = store.river(0, 1).getFirst();
             assertThat(e.publishedAt()).isEqualTo(NOW);
-            assertThat(subscriptions.feeds()).extracting(Feed::displayName)
+            assertThat(subscriptions.feeds())
+                    .extracting(Feed::displayName)
                     .containsExactly("O'Brien; DROP TABLE feeds;--");
         }
     }
@@ -93,7 +112,9 @@ class EntryStoreTest {
             EntryStore store = new EntryStore(db, CLOCK);
             Instant t = NOW.minus(1, ChronoUnit.DAYS);
             store.storeEntries(feed.id(), List.of(row("a", "First", "<p>one</p>", t)), fetched);
-            assertThat(changeTime.lastChange()).as("stored at the store's clock, not the fetch time").isEqualTo(NOW);
+            assertThat(changeTime.lastChange())
+                    .as("stored at the store's clock, not the fetch time")
+                    .isEqualTo(NOW);
             new EntryStore(db, Clock.offset(CLOCK, Duration.ofMinutes(5)))
                     .storeEntries(feed.id(), List.of(row("a", "First", "<p>one</p>", t)), fetched);
             assertThat(changeTime.lastChange()).as("a repeat changes nothing").isEqualTo(NOW);

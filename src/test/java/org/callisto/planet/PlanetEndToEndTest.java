@@ -98,7 +98,9 @@ class PlanetEndToEndTest {
             Map<String, String> feedUrls = new LinkedHashMap<>();
             for (int i = 0; i < GOOD_FEEDS.size(); i++) {
                 String path = "/good/" + i + "-" + GOOD_FEEDS.get(i).replaceAll(".*/", "");
-                fixtures.route(path).corpusFile(GOOD_FEEDS.get(i)).etag("\"v" + i + "\"")
+                fixtures.route(path)
+                        .corpusFile(GOOD_FEEDS.get(i))
+                        .etag("\"v" + i + "\"")
                         .contentType(GOOD_FEEDS.get(i).endsWith(".json") ? "application/feed+json" : "application/xml");
                 feedUrls.put(GOOD_FEEDS.get(i), fixtures.url(path).toString());
             }
@@ -112,7 +114,9 @@ class PlanetEndToEndTest {
                     "fetch.per_host", "8",
                     "server.port", "0",
                     "site.title", "End to End Planet"));
-            settings.put("data.dir", java.nio.file.Files.createTempDirectory("callisto-e2e").toString());
+            settings.put(
+                    "data.dir",
+                    java.nio.file.Files.createTempDirectory("callisto-e2e").toString());
             if ("postgres".equals(kind)) {
                 settings.put("database.url", TestDatabases.postgresUrl());
                 settings.put("database.user", "postgres");
@@ -136,23 +140,32 @@ class PlanetEndToEndTest {
                 Feed repaired = store.feedByUrl(truncated).orElseThrow();
                 assertThat(repaired.lastError()).isNull();
                 assertThat(repaired.illFormed()).isTrue();
-                assertThat(entries.feedEntries(repaired.id(), 0, 10)).extracting(Entry::title)
+                assertThat(entries.feedEntries(repaired.id(), 0, 10))
+                        .extracting(Entry::title)
                         .containsExactly("Half & half");
 
                 for (Map.Entry<String, String> good : feedUrls.entrySet()) {
                     RefreshOutcome o = outcomes.get(good.getValue());
-                    assertThat(o.kind()).as("outcome of %s: %s", good.getKey(), o.message())
+                    assertThat(o.kind())
+                            .as("outcome of %s: %s", good.getKey(), o.message())
                             .isEqualTo(RefreshOutcome.Kind.OK);
                 }
                 for (Map.Entry<String, String> bad : hostile.entrySet()) {
                     Feed f = store.feedByUrl(bad.getValue()).orElseThrow();
                     String status = f.lastError() != null ? f.lastError() : f.problems();
-                    assertThat(status).as("stored status of hostile feed %s", bad.getKey()).isNotBlank();
+                    assertThat(status)
+                            .as("stored status of hostile feed %s", bad.getKey())
+                            .isNotBlank();
                 }
-                assertThat(store.feedByUrl(hostile.get("gone")).orElseThrow().disabled()).isTrue();
-                assertThat(store.feedByUrl(hostile.get("html page")).orElseThrow().lastErrorKind())
+                assertThat(store.feedByUrl(hostile.get("gone")).orElseThrow().disabled())
+                        .isTrue();
+                assertThat(store.feedByUrl(hostile.get("html page"))
+                                .orElseThrow()
+                                .lastErrorKind())
                         .isEqualTo(RefreshFailure.NOT_A_FEED);
-                assertThat(store.feedByUrl(hostile.get("metadata redirect")).orElseThrow().lastErrorKind())
+                assertThat(store.feedByUrl(hostile.get("metadata redirect"))
+                                .orElseThrow()
+                                .lastErrorKind())
                         .isEqualTo(RefreshFailure.BLOCKED_ADDRESS);
                 List<Entry> all = entries.river(0, 100_000);
                 assertThat(all.size()).isGreaterThan(100);
@@ -162,18 +175,22 @@ class PlanetEndToEndTest {
                 }
                 for (Entry e : all) {
                     assertThat(e.bodyHtml()).doesNotContainIgnoringCase("<script");
-                    assertThat(e.title() == null ? "" : e.title()).doesNotContain("lollollollollollollollollollollollol"
-                            .repeat(10));
+                    assertThat(e.title() == null ? "" : e.title())
+                            .doesNotContain("lollollollollollollollollollollollol".repeat(10));
                 }
 
                 // A second round: the fixtures answer 304 to the validators the first round stored.
-                RefreshRound.Summary second = planet.round().run(
-                        store.feeds().stream().filter(f -> feedUrls.containsValue(f.url())).toList(), o -> { });
+                RefreshRound.Summary second = planet.round()
+                        .run(
+                                store.feeds().stream()
+                                        .filter(f -> feedUrls.containsValue(f.url()))
+                                        .toList(),
+                                o -> {});
                 assertThat(second.notModified()).isEqualTo(feedUrls.size());
                 assertThat(second.added()).isZero();
                 assertThat(entries.river(0, 100_000)).hasSize(all.size());
 
-                WebServer web = planet.startWeb(routes -> { });
+                WebServer web = planet.startWeb(routes -> {});
                 renderEveryPageAndReadOwnFeeds(web.port(), store, all);
             }
         }
@@ -192,7 +209,9 @@ class PlanetEndToEndTest {
                 gz.write(zeros);
             }
         }
-        fixtures.route("/hostile/bomb.xml").body(bomb.toByteArray()).header("Content-Encoding", "gzip")
+        fixtures.route("/hostile/bomb.xml")
+                .body(bomb.toByteArray())
+                .header("Content-Encoding", "gzip")
                 .contentType("application/rss+xml");
         urls.put("gzip bomb", fixtures.url("/hostile/bomb.xml").toString());
         fixtures.route("/hostile/huge.xml").generated(1L << 30, false).contentType("application/rss+xml");
@@ -205,13 +224,16 @@ class PlanetEndToEndTest {
         urls.put("metadata address", "http://169.254.169.254/latest/meta-data/");
         fixtures.route("/hostile/to-metadata").redirect(301, "http://169.254.169.254/latest/meta-data/");
         urls.put("metadata redirect", fixtures.url("/hostile/to-metadata").toString());
-        fixtures.route("/hostile/page.html").body("<!DOCTYPE html><html><head><title>Blog</title></head>"
-                + "<body><h1>Welcome</h1><p>No feed here.</p></body></html>").contentType("text/html");
+        fixtures.route("/hostile/page.html")
+                .body("<!DOCTYPE html><html><head><title>Blog</title></head>"
+                        + "<body><h1>Welcome</h1><p>No feed here.</p></body></html>")
+                .contentType("text/html");
         urls.put("html page", fixtures.url("/hostile/page.html").toString());
         fixtures.route("/hostile/gone.xml").status(410);
         urls.put("gone", fixtures.url("/hostile/gone.xml").toString());
-        fixtures.route("/hostile/truncated.xml").body("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
-                + "<title>Cut</title><item><title>Half &amp; half</title><guid>t1</guid><description>ab")
+        fixtures.route("/hostile/truncated.xml")
+                .body("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+                        + "<title>Cut</title><item><title>Half &amp; half</title><guid>t1</guid><description>ab")
                 .contentType("application/rss+xml");
         return urls;
     }
@@ -223,34 +245,56 @@ class PlanetEndToEndTest {
         Entry newest = all.getFirst();
         Feed someFeed = store.feed(newest.feedId()).orElseThrow();
         var day = newest.publishedAt().atZone(ZoneOffset.UTC).toLocalDate();
-        List<String> pages = new ArrayList<>(List.of("/", "/?page=2", "/category/freebsd", "/category/openbsd",
-                "/feeds/" + someFeed.id(), "/entries/" + newest.id(), "/archive",
+        List<String> pages = new ArrayList<>(List.of(
+                "/",
+                "/?page=2",
+                "/category/freebsd",
+                "/category/openbsd",
+                "/feeds/" + someFeed.id(),
+                "/entries/" + newest.id(),
+                "/archive",
                 String.format("/archive/%04d/%02d", day.getYear(), day.getMonthValue()),
                 String.format("/archive/%04d/%02d/%02d", day.getYear(), day.getMonthValue(), day.getDayOfMonth()),
-                "/subscriptions", "/opml.xml", "/atom.xml", "/rss.xml", "/category/freebsd/atom.xml",
+                "/subscriptions",
+                "/opml.xml",
+                "/atom.xml",
+                "/rss.xml",
+                "/category/freebsd/atom.xml",
                 "/category/freebsd/rss.xml"));
         for (String page : pages) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + page)).build(),
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(base + page)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertThat(r.statusCode()).as("status of %s", page).isEqualTo(200);
             assertThat(r.headers().firstValue("ETag")).as("ETag of %s", page).isPresent();
         }
-        HttpResponse<String> subs = http.send(HttpRequest.newBuilder(URI.create(base + "/subscriptions")).build(),
+        HttpResponse<String> subs = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/subscriptions")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(subs.body()).contains("410").contains("169.254.169.254")
+        assertThat(subs.body())
+                .contains("410")
+                .contains("169.254.169.254")
                 .contains("not well-formed, repaired: parse error at");
 
         FeedParser parser = new FeedParser();
         for (String output : List.of("/atom.xml", "/rss.xml")) {
-            byte[] bytes = http.send(HttpRequest.newBuilder(URI.create(base + output)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray()).body();
+            byte[] bytes = http.send(
+                            HttpRequest.newBuilder(URI.create(base + output)).build(),
+                            HttpResponse.BodyHandlers.ofByteArray())
+                    .body();
             ParsedFeed back = parser.parse(bytes, null, base + output);
-            assertThat(back.illFormed()).as("%s is well-formed: %s", output, back.problems()).isFalse();
+            assertThat(back.illFormed())
+                    .as("%s is well-formed: %s", output, back.problems())
+                    .isFalse();
             assertThat(back.title()).isEqualTo("End to End Planet");
             assertThat(back.entries()).hasSize(Math.min(50, all.size()));
             assertThat(back.entries().getFirst().title()).isEqualTo(newest.title());
-            assertThat(back.entries().getFirst().link()).isEqualTo(newest.link() != null ? newest.link()
-                    : "http://localhost:8080/entries/" + newest.id()); // the permalink stands in for a missing link
+            assertThat(back.entries().getFirst().link())
+                    .isEqualTo(
+                            newest.link() != null
+                                    ? newest.link()
+                                    : "http://localhost:8080/entries/"
+                                            + newest.id()); // the permalink stands in for a missing link
         }
         assertThat(Instant.now()).isAfter(newest.publishedAt().minusSeconds(1));
     }

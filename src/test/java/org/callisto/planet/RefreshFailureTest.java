@@ -20,7 +20,8 @@ class RefreshFailureTest {
     @EnumSource(RefreshFailure.class)
     void everyKindReadsBackFromItsStoredName(RefreshFailure kind) {
         assertThat(RefreshFailure.ofStored(kind.name())).isEqualTo(kind);
-        assertThat(RefreshFailure.ofStored(kind.name().toLowerCase(java.util.Locale.ROOT))).isEqualTo(kind);
+        assertThat(RefreshFailure.ofStored(kind.name().toLowerCase(java.util.Locale.ROOT)))
+                .isEqualTo(kind);
     }
 
     @Test

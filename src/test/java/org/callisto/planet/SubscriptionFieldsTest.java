@@ -9,22 +9,27 @@ class SubscriptionFieldsTest {
 
     @Test
     void categoriesAreCommaSeparatedTrimmedAndKeptOncePerSlug() {
-        assertThat(SubscriptionFields.categories(" FreeBSD, Linux ,, freebsd ,Café")).containsExactly("FreeBSD",
-                "Linux", "Café");
+        assertThat(SubscriptionFields.categories(" FreeBSD, Linux ,, freebsd ,Café"))
+                .containsExactly("FreeBSD", "Linux", "Café");
         assertThat(SubscriptionFields.categories("")).isEmpty();
         assertThat(SubscriptionFields.categories(null)).isEmpty();
-        assertThat(SubscriptionFields.categories("'; DROP TABLE categories; --")).containsExactly(
-                "'; DROP TABLE categories; --");
+        assertThat(SubscriptionFields.categories("'; DROP TABLE categories; --"))
+                .containsExactly("'; DROP TABLE categories; --");
     }
 
     @Test
     void hostileCategoriesAreRefusedNamingThem() {
-        assertThatThrownBy(() -> SubscriptionFields.categories("ok, ---")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SubscriptionFields.categories("ok, ---"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the category '---' has no letter or digit; give it a name such as FreeBSD");
         assertThatThrownBy(() -> SubscriptionFields.categories("a\nb")).hasMessageContaining("'a?b'");
         assertThatThrownBy(() -> SubscriptionFields.categories("x".repeat(65))).hasMessageContaining("65 characters");
-        assertThatThrownBy(() -> SubscriptionFields.categories(String.join(",", java.util.stream.IntStream
-                .range(0, 21).mapToObj(i -> "c" + i).toList()))).hasMessageContaining("21 categories");
+        assertThatThrownBy(() -> SubscriptionFields.categories(String.join(
+                        ",",
+                        java.util.stream.IntStream.range(0, 21)
+                                .mapToObj(i -> "c" + i)
+                                .toList())))
+                .hasMessageContaining("21 categories");
     }
 
     @Test

@@ -20,13 +20,17 @@ class SubscriptionImportTest {
             store.addFeed("https://b.example.org/feed", null, List.of());
             SubscriptionImport importer = new SubscriptionImport(store);
 
-            assertThat(importer.add("https://a.example.org/feed", "Someone else", List.of("freebsd", "OpenBSD")).outcome())
+            assertThat(importer.add("https://a.example.org/feed", "Someone else", List.of("freebsd", "OpenBSD"))
+                            .outcome())
                     .isEqualTo(SubscriptionImport.Outcome.UPDATED);
-            assertThat(importer.add("https://b.example.org/feed", "Bob", List.of()).outcome())
+            assertThat(importer.add("https://b.example.org/feed", "Bob", List.of())
+                            .outcome())
                     .isEqualTo(SubscriptionImport.Outcome.UPDATED);
-            assertThat(importer.add("https://a.example.org/feed", null, List.of("OpenBSD")).outcome())
+            assertThat(importer.add("https://a.example.org/feed", null, List.of("OpenBSD"))
+                            .outcome())
                     .isEqualTo(SubscriptionImport.Outcome.UNCHANGED);
-            assertThat(importer.add("https://c.example.org/feed", "Carol", List.of("NetBSD")).outcome())
+            assertThat(importer.add("https://c.example.org/feed", "Carol", List.of("NetBSD"))
+                            .outcome())
                     .isEqualTo(SubscriptionImport.Outcome.ADDED);
             SubscriptionImport.Result bad = importer.add("mailto:x@example.org", "X", List.of());
             assertThat(bad.outcome()).isEqualTo(SubscriptionImport.Outcome.SKIPPED);
@@ -36,7 +40,10 @@ class SubscriptionImportTest {
             Feed alice = store.feedByUrl("https://a.example.org/feed").orElseThrow();
             assertThat(alice.name()).isEqualTo("Alice");
             assertThat(alice.categories()).extracting(Category::name).containsExactlyInAnyOrder("FreeBSD", "OpenBSD");
-            assertThat(store.feedByUrl("https://b.example.org/feed").orElseThrow().name()).isEqualTo("Bob");
+            assertThat(store.feedByUrl("https://b.example.org/feed")
+                            .orElseThrow()
+                            .name())
+                    .isEqualTo("Bob");
             assertThat(store.feeds()).hasSize(3);
         }
     }

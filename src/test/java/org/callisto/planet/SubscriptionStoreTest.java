@@ -23,16 +23,47 @@ class SubscriptionStoreTest {
         try (Database db = TestDatabases.open(kind)) {
             SubscriptionStore store = new SubscriptionStore(db, CLOCK);
             Feed feed = store.addFeed("https://old.example.org/feed", null, List.of());
-            store.recordStatus(feed.id(), new FeedStatus(NOW, NOW.plusSeconds(900), 200, true, null, null, false,
-                    "https://new.example.org/feed", "\"v1\"", "Tue, 17 Nov 2026 10:00:00 GMT",
-                    new FeedStatus.FeedMeta("New Title", "https://new.example.org/", null, null, "rss2.0", "UTF-8",
-                            false, null, 60)));
+            store.recordStatus(
+                    feed.id(),
+                    new FeedStatus(
+                            NOW,
+                            NOW.plusSeconds(900),
+                            200,
+                            true,
+                            null,
+                            null,
+                            false,
+                            "https://new.example.org/feed",
+                            "\"v1\"",
+                            "Tue, 17 Nov 2026 10:00:00 GMT",
+                            new FeedStatus.FeedMeta(
+                                    "New Title",
+                                    "https://new.example.org/",
+                                    null,
+                                    null,
+                                    "rss2.0",
+                                    "UTF-8",
+                                    false,
+                                    null,
+                                    60)));
             Feed moved = store.feed(feed.id()).orElseThrow();
             assertThat(moved.url()).isEqualTo("https://new.example.org/feed");
             assertThat(moved.displayName()).isEqualTo("New Title");
             assertThat(store.fetchState(feed.id()).etag()).isEqualTo("\"v1\"");
-            store.recordStatus(feed.id(), new FeedStatus(NOW, NOW.plusSeconds(1800), 503, false,
-                    RefreshFailure.RATE_LIMITED, "HTTP 503", false, null, null, null, null));
+            store.recordStatus(
+                    feed.id(),
+                    new FeedStatus(
+                            NOW,
+                            NOW.plusSeconds(1800),
+                            503,
+                            false,
+                            RefreshFailure.RATE_LIMITED,
+                            "HTTP 503",
+                            false,
+                            null,
+                            null,
+                            null,
+                            null));
             Feed failed = store.feed(feed.id()).orElseThrow();
             assertThat(failed.errorCount()).isEqualTo(1);
             assertThat(failed.lastError()).isEqualTo("HTTP 503");
@@ -49,18 +80,31 @@ class SubscriptionStoreTest {
             SubscriptionStore store = new SubscriptionStore(db, CLOCK);
             Feed feed = store.addFeed("https://a.example.org/feed", "A", List.of());
             for (RefreshFailure failure : RefreshFailure.values()) {
-                store.recordStatus(feed.id(), new FeedStatus(NOW, NOW.plusSeconds(60), 0, false, failure,
-                        "failed: " + failure, false, null, null, null, null));
+                store.recordStatus(
+                        feed.id(),
+                        new FeedStatus(
+                                NOW,
+                                NOW.plusSeconds(60),
+                                0,
+                                false,
+                                failure,
+                                "failed: " + failure,
+                                false,
+                                null,
+                                null,
+                                null,
+                                null));
                 assertThat(store.feed(feed.id()).orElseThrow().lastErrorKind()).isEqualTo(failure);
                 assertThat(storedKind(db, feed.id())).isEqualTo(failure.name());
             }
-            db.withConnection(c -> Sql.update(c, "UPDATE feeds SET last_error_kind = ? WHERE id = ?", "PARSE",
-                    feed.id()));
+            db.withConnection(
+                    c -> Sql.update(c, "UPDATE feeds SET last_error_kind = ? WHERE id = ?", "PARSE", feed.id()));
             Feed unknown = store.feed(feed.id()).orElseThrow();
             assertThat(unknown.lastErrorKind()).isEqualTo(RefreshFailure.OTHER);
             assertThat(unknown.lastError()).isEqualTo("failed: OTHER");
-            store.recordStatus(feed.id(), new FeedStatus(NOW, NOW.plusSeconds(60), 200, true, null, null, false,
-                    null, null, null, null));
+            store.recordStatus(
+                    feed.id(),
+                    new FeedStatus(NOW, NOW.plusSeconds(60), 200, true, null, null, false, null, null, null, null));
             assertThat(store.feed(feed.id()).orElseThrow().lastErrorKind()).isNull();
             assertThat(storedKind(db, feed.id())).isNull();
         }
@@ -79,7 +123,8 @@ class SubscriptionStoreTest {
             SubscriptionStore laterStore = new SubscriptionStore(db, Clock.fixed(later, ZoneOffset.UTC));
             laterStore.setDisabled(feed.id(), true, "by hand");
             assertThat(changeTime.lastChange()).isEqualTo(later);
-            assertThat(laterStore.feed(feed.id()).orElseThrow().disabledReason()).isEqualTo("by hand");
+            assertThat(laterStore.feed(feed.id()).orElseThrow().disabledReason())
+                    .isEqualTo("by hand");
             Instant latest = later.plusSeconds(60);
             new SubscriptionStore(db, Clock.fixed(latest, ZoneOffset.UTC)).removeFeed(feed.id());
             assertThat(changeTime.lastChange()).isEqualTo(latest);
@@ -88,7 +133,8 @@ class SubscriptionStoreTest {
     }
 
     private static String storedKind(Database db, long feedId) {
-        return db.withConnection(c -> Sql.list(c, "SELECT last_error_kind FROM feeds WHERE id = ?",
-                rs -> rs.getString(1), feedId)).getFirst();
+        return db.withConnection(c ->
+                        Sql.list(c, "SELECT last_error_kind FROM feeds WHERE id = ?", rs -> rs.getString(1), feedId))
+                .getFirst();
     }
 }

@@ -10,25 +10,30 @@ class SubscriptionUrlTest {
     @Test
     void acceptsAbsoluteHttpAndHttpsUrls() {
         assertThat(SubscriptionUrl.check(" https://example.org/feed.xml ")).isEqualTo("https://example.org/feed.xml");
-        assertThat(SubscriptionUrl.check("http://example.org:8080/?feed=rss2")).isEqualTo("http://example.org:8080/?feed=rss2");
+        assertThat(SubscriptionUrl.check("http://example.org:8080/?feed=rss2"))
+                .isEqualTo("http://example.org:8080/?feed=rss2");
     }
 
     @Test
     void lowerCasesSchemeAndHostButNotThePath() {
-        assertThat(SubscriptionUrl.check("HTTPS://Blog.Example.ORG/Feed.XML")).isEqualTo("https://blog.example.org/Feed.XML");
+        assertThat(SubscriptionUrl.check("HTTPS://Blog.Example.ORG/Feed.XML"))
+                .isEqualTo("https://blog.example.org/Feed.XML");
     }
 
     @Test
     void writesInternationalHostNamesInTheirAsciiForm() {
-        assertThat(SubscriptionUrl.check("https://Bücher.example/feed")).isEqualTo("https://xn--bcher-kva.example/feed");
-        assertThat(SubscriptionUrl.check("http://bücher.example:8080/über")).isEqualTo("http://xn--bcher-kva.example:8080/über");
+        assertThat(SubscriptionUrl.check("https://Bücher.example/feed"))
+                .isEqualTo("https://xn--bcher-kva.example/feed");
+        assertThat(SubscriptionUrl.check("http://bücher.example:8080/über"))
+                .isEqualTo("http://xn--bcher-kva.example:8080/über");
     }
 
     @Test
     void refusesOtherSchemesNamingTheInput() {
         assertThatThrownBy(() -> SubscriptionUrl.check("ftp://x"))
                 .hasMessage("'ftp://x' is not an http(s) URL; feeds are fetched over http or https");
-        assertThatThrownBy(() -> SubscriptionUrl.check("file:///etc/passwd")).hasMessageContaining("not an http(s) URL");
+        assertThatThrownBy(() -> SubscriptionUrl.check("file:///etc/passwd"))
+                .hasMessageContaining("not an http(s) URL");
     }
 
     @Test

@@ -25,16 +25,21 @@ class EpisodeNotesReaderTest {
             show.renditions().saveRendition(e.id(), RenditionStoreTest.HD);
             show.renditions().saveRendition(e.id(), RenditionStoreTest.MP3);
 
-            EpisodeNotes all = show.episodeNotes().released(Instant.parse("2030-01-01T00:00:00Z")).getFirst();
+            EpisodeNotes all = show.episodeNotes()
+                    .released(Instant.parse("2030-01-01T00:00:00Z"))
+                    .getFirst();
             assertThat(all.episode().chaptersJson()).contains("1.2.0");
             assertThat(all.rendition(RenditionKind.HD)).contains(RenditionStoreTest.HD);
             assertThat(all.rendition(RenditionKind.SD)).isEmpty();
             assertThat(all.sections()).isEqualTo(NoteStoreTest.notes());
             assertThat(all.guests()).containsExactly(new Guest("Ana Example", "https://ana.example/"));
             assertThat(all.transcripts()).containsExactly(new Transcript("episodes/42.vtt", "text/vtt", "en-us"));
-            assertThat(show.episodeNotes().notes(show.episodes().episode(42).orElseThrow())).isEqualTo(all);
-            assertThat(show.episodeNotes().released(Instant.parse("2026-03-05T18:00:00Z"))).hasSize(1);
-            assertThat(show.episodeNotes().released(Instant.parse("2026-01-01T00:00:00Z"))).isEmpty();
+            assertThat(show.episodeNotes().notes(show.episodes().episode(42).orElseThrow()))
+                    .isEqualTo(all);
+            assertThat(show.episodeNotes().released(Instant.parse("2026-03-05T18:00:00Z")))
+                    .hasSize(1);
+            assertThat(show.episodeNotes().released(Instant.parse("2026-01-01T00:00:00Z")))
+                    .isEmpty();
         }
     }
 }

@@ -20,8 +20,8 @@ class GuestStoreTest {
             Episode e = RenditionsTest.episode(show, 42);
             store.setGuests(e.id(), List.of(new Guest("Ana Example", "https://ana.example/"), new Guest("Bo", null)));
             assertThat(store.guests(e.id())).extracting(Guest::name).containsExactly("Ana Example", "Bo");
-            assertThat(store.guests(e.id())).containsExactly(new Guest("Ana Example", "https://ana.example/"),
-                    new Guest("Bo", null));
+            assertThat(store.guests(e.id()))
+                    .containsExactly(new Guest("Ana Example", "https://ana.example/"), new Guest("Bo", null));
             store.setGuests(e.id(), List.of(new Guest("Cy", null)));
             assertThat(store.guests(e.id())).containsExactly(new Guest("Cy", null));
             store.setGuests(e.id(), List.of());

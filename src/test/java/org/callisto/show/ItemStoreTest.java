@@ -24,21 +24,25 @@ class ItemStoreTest {
             long headlines = sections.get(0).id();
             long interview = sections.get(1).id();
 
-            long added = store.add(e.id(), headlines, new NoteItem("From the journal", "https://j.example/s/1",
-                    "A story.", SourceKind.JOURNAL, 12L));
-            assertThat(store.add(other.id(), headlines, NoteItem.of("Lost", null, ""))).isEqualTo(-1);
-            assertThat(titles(show, e, 0)).containsExactly("FreeBSD 15.1 released", "A planet post",
-                    "From the journal");
+            long added = store.add(
+                    e.id(),
+                    headlines,
+                    new NoteItem("From the journal", "https://j.example/s/1", "A story.", SourceKind.JOURNAL, 12L));
+            assertThat(store.add(other.id(), headlines, NoteItem.of("Lost", null, "")))
+                    .isEqualTo(-1);
+            assertThat(titles(show, e, 0))
+                    .containsExactly("FreeBSD 15.1 released", "A planet post", "From the journal");
             assertThat(show.notes().notes(e.id()).getFirst().items().getLast())
-                    .isEqualTo(new NoteItem("From the journal", "https://j.example/s/1", "A story.",
-                            SourceKind.JOURNAL, 12L));
+                    .isEqualTo(new NoteItem(
+                            "From the journal", "https://j.example/s/1", "A story.", SourceKind.JOURNAL, 12L));
 
             assertThat(store.move(e.id(), added, true)).isTrue();
-            assertThat(titles(show, e, 0)).containsExactly("FreeBSD 15.1 released", "From the journal",
-                    "A planet post");
+            assertThat(titles(show, e, 0))
+                    .containsExactly("FreeBSD 15.1 released", "From the journal", "A planet post");
             assertThat(store.move(other.id(), added, true)).isFalse();
 
-            assertThat(store.update(e.id(), added, "Journal story", null, "Edited.")).isTrue();
+            assertThat(store.update(e.id(), added, "Journal story", null, "Edited."))
+                    .isTrue();
             assertThat(store.update(other.id(), added, "Not mine", null, "")).isFalse();
             NoteItem updated = show.notes().notes(e.id()).getFirst().items().get(1);
             assertThat(updated).isEqualTo(new NoteItem("Journal story", null, "Edited.", SourceKind.JOURNAL, 12L));
@@ -56,6 +60,8 @@ class ItemStoreTest {
     }
 
     private static List<String> titles(ShowStores show, Episode e, int section) {
-        return show.notes().notes(e.id()).get(section).items().stream().map(NoteItem::title).toList();
+        return show.notes().notes(e.id()).get(section).items().stream()
+                .map(NoteItem::title)
+                .toList();
     }
 }

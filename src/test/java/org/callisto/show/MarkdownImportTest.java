@@ -40,9 +40,10 @@ class MarkdownImportTest {
             MarkdownImport importer = new MarkdownImport(store.imports());
 
             List<MarkdownImport.Result> first = importer.importAll(fixture());
-            assertThat(first).extracting(MarkdownImport.Result::outcome)
-                    .containsExactly(MarkdownImport.Outcome.ADDED, MarkdownImport.Outcome.ADDED,
-                            MarkdownImport.Outcome.ADDED);
+            assertThat(first)
+                    .extracting(MarkdownImport.Result::outcome)
+                    .containsExactly(
+                            MarkdownImport.Outcome.ADDED, MarkdownImport.Outcome.ADDED, MarkdownImport.Outcome.ADDED);
             assertThat(store.episodes().episodes()).extracting(Episode::number).containsExactly(43, 42, 41);
 
             Episode e41 = store.episodes().episode(41).orElseThrow();
@@ -57,8 +58,11 @@ class MarkdownImportTest {
             assertThat(headline.title()).isEqualTo("Nested jails for throwaway CI runners");
             assertThat(headline.link()).isEqualTo("https://ci-notes.example/2026/02/nested-jails");
             assertThat(headline.summary()).startsWith("Mira walks through").contains("\n\nThe post also measures");
-            assertThat(notes.get(2).items()).extracting(NoteItem::title, NoteItem::link, NoteItem::summary)
-                    .first().isEqualTo(org.assertj.core.groups.Tuple.tuple("Why your cron jobs ran twice last Sunday",
+            assertThat(notes.get(2).items())
+                    .extracting(NoteItem::title, NoteItem::link, NoteItem::summary)
+                    .first()
+                    .isEqualTo(org.assertj.core.groups.Tuple.tuple(
+                            "Why your cron jobs ran twice last Sunday",
                             "https://timekeeping.example/dst-cron",
                             "a look at how periodic jobs behave when the clock jumps back."));
             assertThat(notes.get(2).items().get(2).summary()).isEmpty();
@@ -67,16 +71,19 @@ class MarkdownImportTest {
                     .containsExactly(new Guest("Mira Kovač", "https://mira.example/"));
 
             Episode e42 = store.episodes().episode(42).orElseThrow();
-            assertThat(e42.summary()).as("text before the first section is the summary")
+            assertThat(e42.summary())
+                    .as("text before the first section is the summary")
                     .startsWith("This week: boot environments");
-            assertThat(store.guests().guests(e42.id())).containsExactly(
-                    new Guest("Tomás Ferreira", "https://tomas.example/"), new Guest("Hye-jin Park", null));
+            assertThat(store.guests().guests(e42.id()))
+                    .containsExactly(
+                            new Guest("Tomás Ferreira", "https://tomas.example/"), new Guest("Hye-jin Park", null));
             assertThat(store.notes().notes(e42.id()).get(4).items().get(1).summary())
                     .as("a list item without a link is all title; indented lines continue it")
                     .isEqualTo("Short answer: use resumable streams.");
             Episode e43 = store.episodes().episode(43).orElseThrow();
             assertThat(e43.publishedAt()).isEqualTo(Instant.parse("2026-03-12T00:00:00Z"));
-            assertThat(store.notes().notes(e43.id())).extracting(Section::heading)
+            assertThat(store.notes().notes(e43.id()))
+                    .extracting(Section::heading)
                     .containsExactly("Headlines", "News Roundup", "Beastie Bits", "Feedback/Questions");
 
             List<MarkdownImport.Result> second = importer.importAll(fixture());
@@ -108,13 +115,19 @@ class MarkdownImportTest {
         try (Database db = TestDatabases.open(kind)) {
             ShowStores store = ShowStores.of(db, Clock.systemUTC());
             List<MarkdownImport.Result> results = new MarkdownImport(store.imports()).importAll(tmp);
-            assertThat(results).extracting(MarkdownImport.Result::outcome).containsExactly(
-                    MarkdownImport.Outcome.FAILED, MarkdownImport.Outcome.FAILED, MarkdownImport.Outcome.ADDED,
-                    MarkdownImport.Outcome.ADDED, MarkdownImport.Outcome.ADDED);
+            assertThat(results)
+                    .extracting(MarkdownImport.Result::outcome)
+                    .containsExactly(
+                            MarkdownImport.Outcome.FAILED,
+                            MarkdownImport.Outcome.FAILED,
+                            MarkdownImport.Outcome.ADDED,
+                            MarkdownImport.Outcome.ADDED,
+                            MarkdownImport.Outcome.ADDED);
             assertThat(results.get(0).message()).contains("0039-empty: no notes.md or episode.md");
-            assertThat(results.get(1).message()).isEqualTo(bad.resolve("notes.md") + ":7: text outside an item in"
-                    + " section \"Headlines\"; start an item with ### [Title](link) or - [Title](link) – summary"
-                    + " above it");
+            assertThat(results.get(1).message())
+                    .isEqualTo(bad.resolve("notes.md") + ":7: text outside an item in"
+                            + " section \"Headlines\"; start an item with ### [Title](link) or - [Title](link) – summary"
+                            + " above it");
             assertThat(store.episodes().episodes()).extracting(Episode::number).containsExactly(43, 42, 41);
         }
     }
@@ -136,11 +149,13 @@ class MarkdownImportTest {
                 .hasMessageStartingWith(file + ":5: \"## A\" is not a front matter line");
         assertThatThrownBy(() -> parser.parse(file, "0007-x", "---\ntitle: T\ndate: 2026-01-01\n"))
                 .hasMessageStartingWith(file + ":1: the front matter opened with --- is never closed");
-        assertThatThrownBy(() -> parser.parse(file, "0007-x",
-                "title: T\ndate: 2026-01-01\n\n## Headlines\n\n- [Title] (https://x.example/)\n"))
+        assertThatThrownBy(() -> parser.parse(
+                        file,
+                        "0007-x",
+                        "title: T\ndate: 2026-01-01\n\n## Headlines\n\n- [Title] (https://x.example/)\n"))
                 .hasMessageStartingWith(file + ":6: a broken link");
-        assertThatThrownBy(() -> parser.parse(file, "0007-x",
-                "title: T\ndate: 2026-01-01\n\n## Headlines\n\n### [Title](/relative)\n"))
+        assertThatThrownBy(() -> parser.parse(
+                        file, "0007-x", "title: T\ndate: 2026-01-01\n\n## Headlines\n\n### [Title](/relative)\n"))
                 .hasMessageStartingWith(file + ":6: the link \"/relative\" of \"Title\" is not an absolute");
         assertThatThrownBy(() -> parser.parse(file, "0007-x", "title: T\ndate: 2026-01-01\n\n# Big\n"))
                 .hasMessageStartingWith(file + ":4: a level-1 heading");

@@ -13,12 +13,16 @@ class NoteStoreTest {
 
     static List<Section> notes() {
         return List.of(
-                new Section("Headlines", List.of(
-                        NoteItem.of("FreeBSD 15.1 released", "https://www.freebsd.org/releases/15.1R/", "Lots."),
-                        new NoteItem("A planet post", "https://blog.example/p", "", SourceKind.PLANET, 7L))),
+                new Section(
+                        "Headlines",
+                        List.of(
+                                NoteItem.of(
+                                        "FreeBSD 15.1 released", "https://www.freebsd.org/releases/15.1R/", "Lots."),
+                                new NoteItem("A planet post", "https://blog.example/p", "", SourceKind.PLANET, 7L))),
                 new Section("Interview", List.of()),
-                new Section("Feedback/Questions", List.of(
-                        new NoteItem("Mail from Ana", null, "About jails.", SourceKind.FEEDBACK, 3L))));
+                new Section(
+                        "Feedback/Questions",
+                        List.of(new NoteItem("Mail from Ana", null, "About jails.", SourceKind.FEEDBACK, 3L))));
     }
 
     @ParameterizedTest
@@ -37,10 +41,14 @@ class NoteStoreTest {
 
             List<NoteStore.StoredSection> stored = store.storedNotes(e.id());
             assertThat(stored).extracting(NoteStore.StoredSection::position).containsExactly(0, 1, 2);
-            assertThat(stored).extracting(NoteStore.StoredSection::heading)
+            assertThat(stored)
+                    .extracting(NoteStore.StoredSection::heading)
                     .containsExactly("Headlines", "Interview: Ana", "Feedback/Questions");
-            assertThat(stored.getFirst().items()).extracting(NoteStore.StoredItem::position).containsExactly(0, 1);
-            assertThat(stored.getFirst().items()).extracting(NoteStore.StoredItem::item)
+            assertThat(stored.getFirst().items())
+                    .extracting(NoteStore.StoredItem::position)
+                    .containsExactly(0, 1);
+            assertThat(stored.getFirst().items())
+                    .extracting(NoteStore.StoredItem::item)
                     .containsExactlyElementsOf(notes().getFirst().items());
             assertThat(stored.get(1).items()).isEmpty();
 

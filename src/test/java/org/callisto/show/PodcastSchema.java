@@ -43,7 +43,8 @@ final class PodcastSchema {
 
     /** The corpus folder of the Podcasting 2.0 namespace: {@code callisto.corpora}, else ../shared/corpora. */
     static Path folder() {
-        return Path.of(System.getProperty("callisto.corpora", "../shared/corpora")).resolve("podcast-namespace");
+        return Path.of(System.getProperty("callisto.corpora", "../shared/corpora"))
+                .resolve("podcast-namespace");
     }
 
     static PodcastSchema load() throws Exception {

@@ -41,8 +41,7 @@ final class PythonFeedparser {
             """;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PythonFeedparser() {
-    }
+    private PythonFeedparser() {}
 
     /** What feedparser makes of {@code feed}. */
     static JsonNode parse(byte[] feed) {

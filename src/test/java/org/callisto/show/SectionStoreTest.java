@@ -21,15 +21,19 @@ class SectionStoreTest {
             Episode other = RenditionsTest.episode(show, 43);
             show.notes().setNotes(e.id(), NoteStoreTest.notes());
             long added = store.add(e.id(), "Beastie Bits");
-            assertThat(headings(show, e)).containsExactly("Headlines", "Interview", "Feedback/Questions",
-                    "Beastie Bits");
+            assertThat(headings(show, e))
+                    .containsExactly("Headlines", "Interview", "Feedback/Questions", "Beastie Bits");
 
             assertThat(store.move(e.id(), added, true)).isTrue();
-            assertThat(headings(show, e)).containsExactly("Headlines", "Interview", "Beastie Bits",
-                    "Feedback/Questions");
+            assertThat(headings(show, e))
+                    .containsExactly("Headlines", "Interview", "Beastie Bits", "Feedback/Questions");
             long first = show.notes().storedNotes(e.id()).getFirst().id();
-            assertThat(store.move(e.id(), first, true)).as("the first section cannot move up").isFalse();
-            assertThat(store.move(other.id(), added, false)).as("another episode's section").isFalse();
+            assertThat(store.move(e.id(), first, true))
+                    .as("the first section cannot move up")
+                    .isFalse();
+            assertThat(store.move(other.id(), added, false))
+                    .as("another episode's section")
+                    .isFalse();
 
             assertThat(store.rename(e.id(), added, "Bits")).isTrue();
             assertThat(store.rename(other.id(), added, "Not mine")).isFalse();
@@ -37,7 +41,9 @@ class SectionStoreTest {
             assertThat(store.delete(e.id(), first)).isTrue();
             assertThat(headings(show, e)).containsExactly("Interview", "Bits", "Feedback/Questions");
             long interview = show.notes().storedNotes(e.id()).getFirst().id();
-            assertThat(store.move(e.id(), interview, false)).as("positions may have gaps").isTrue();
+            assertThat(store.move(e.id(), interview, false))
+                    .as("positions may have gaps")
+                    .isTrue();
             assertThat(headings(show, e)).containsExactly("Bits", "Interview", "Feedback/Questions");
         }
     }

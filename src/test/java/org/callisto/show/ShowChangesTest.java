@@ -52,12 +52,26 @@ class ShowChangesTest {
             writes.put("item deleted", () -> show.items().delete(e.id(), added[1]));
             writes.put("section deleted", () -> show.sections().delete(e.id(), added[0]));
             writes.put("guests", () -> show.guests().setGuests(e.id(), List.of(new Guest("Ana", null))));
-            writes.put("transcript", () -> show.transcripts().saveTranscript(e.id(),
-                    new Transcript("42.vtt", "text/vtt", "en")));
+            writes.put(
+                    "transcript",
+                    () -> show.transcripts().saveTranscript(e.id(), new Transcript("42.vtt", "text/vtt", "en")));
             writes.put("rendition", () -> show.renditions().saveRendition(e.id(), RenditionStoreTest.MP3));
-            writes.put("import", () -> show.imports().importEpisode(new ParsedNotes(new EpisodeDraft(43, null,
-                    "Imported", "imported", Instant.parse("2026-03-12T00:00:00Z"), "", EpisodeType.FULL, false,
-                    null), NoteStoreTest.notes(), List.of(new Guest("Bo", null)))));
+            writes.put(
+                    "import",
+                    () -> show.imports()
+                            .importEpisode(new ParsedNotes(
+                                    new EpisodeDraft(
+                                            43,
+                                            null,
+                                            "Imported",
+                                            "imported",
+                                            Instant.parse("2026-03-12T00:00:00Z"),
+                                            "",
+                                            EpisodeType.FULL,
+                                            false,
+                                            null),
+                                    NoteStoreTest.notes(),
+                                    List.of(new Guest("Bo", null)))));
             writes.put("deletion", () -> show.episodes().deleteEpisode(e.id()));
             for (Map.Entry<String, Runnable> write : writes.entrySet()) {
                 Instant before = last.get();
@@ -67,9 +81,11 @@ class ShowChangesTest {
 
             Instant quiet = last.get();
             show.episodeNotes().released(NOW);
-            show.downloads().addDownloads(List.of(new DownloadCounter.Pending("42/a.mp3",
-                    LocalDate.of(2026, 6, 1), false, 3)));
-            assertThat(last.get()).as("reading and counting downloads change nothing").isEqualTo(quiet);
+            show.downloads()
+                    .addDownloads(List.of(new DownloadCounter.Pending("42/a.mp3", LocalDate.of(2026, 6, 1), false, 3)));
+            assertThat(last.get())
+                    .as("reading and counting downloads change nothing")
+                    .isEqualTo(quiet);
         }
     }
 
@@ -79,8 +95,8 @@ class ShowChangesTest {
         try (Database db = TestDatabases.open(kind)) {
             ShowStores show = ShowStores.of(db, Clock.fixed(NOW, ZoneOffset.UTC));
             Instant later = NOW.plusSeconds(3600);
-            show.episodes().saveEpisode(new EpisodeDraft(7, null, "Later", "later", later, "", EpisodeType.FULL,
-                    false, null));
+            show.episodes()
+                    .saveEpisode(new EpisodeDraft(7, null, "Later", "later", later, "", EpisodeType.FULL, false, null));
             assertThat(show.changes().lastChange(later.minusMillis(1))).isBefore(later);
             assertThat(show.changes().lastChange(later)).isEqualTo(later);
             assertThat(show.changes().lastChange(later.plusSeconds(60))).isEqualTo(later);

@@ -12,11 +12,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ShowSettingsStoreTest {
 
     static ShowSettings settings() {
-        return new ShowSettings("BSD Weekly", "News, interviews and tips from the BSD world.", "en",
-                "The BSD Weekly crew", "Jo Host", "host@bsdweekly.example", "https://bsdweekly.example/art.png",
-                List.of("Technology", "News/Tech News"), false, "https://www.patreon.com/bsdweekly",
-                "Support the show on Patreon", "feedback@bsdweekly.example",
-                PodcastGuid.of("https://bsdweekly.example/show/feed/mp3.xml"), true);
+        return new ShowSettings(
+                "BSD Weekly",
+                "News, interviews and tips from the BSD world.",
+                "en",
+                "The BSD Weekly crew",
+                "Jo Host",
+                "host@bsdweekly.example",
+                "https://bsdweekly.example/art.png",
+                List.of("Technology", "News/Tech News"),
+                false,
+                "https://www.patreon.com/bsdweekly",
+                "Support the show on Patreon",
+                "feedback@bsdweekly.example",
+                PodcastGuid.of("https://bsdweekly.example/show/feed/mp3.xml"),
+                true);
     }
 
     @ParameterizedTest
@@ -29,9 +39,21 @@ class ShowSettingsStoreTest {
             store.saveSettings(settings());
             assertThat(store.settings()).contains(settings());
 
-            ShowSettings bare = new ShowSettings("Bare", "No extras.", "de", "Crew", "Owner", "o@example.org",
-                    "https://example.org/a.png", List.of("Technology"), true, null, null, null,
-                    PodcastGuid.of("https://example.org/feed.xml"), false);
+            ShowSettings bare = new ShowSettings(
+                    "Bare",
+                    "No extras.",
+                    "de",
+                    "Crew",
+                    "Owner",
+                    "o@example.org",
+                    "https://example.org/a.png",
+                    List.of("Technology"),
+                    true,
+                    null,
+                    null,
+                    null,
+                    PodcastGuid.of("https://example.org/feed.xml"),
+                    false);
             store.saveSettings(bare);
             assertThat(store.settings()).contains(bare);
         }

@@ -19,12 +19,13 @@ class TranscriptStoreTest {
             Episode e = RenditionsTest.episode(show, 42);
             store.saveTranscript(e.id(), new Transcript("episodes/42.vtt", "text/vtt", "en"));
             store.saveTranscript(e.id(), new Transcript("episodes/42.vtt", "text/vtt", "en-us"));
-            assertThat(store.transcripts(e.id())).containsExactly(
-                    new Transcript("episodes/42.vtt", "text/vtt", "en-us"));
+            assertThat(store.transcripts(e.id()))
+                    .containsExactly(new Transcript("episodes/42.vtt", "text/vtt", "en-us"));
             store.saveTranscript(e.id(), new Transcript("https://subs.example/42.srt", "application/x-subrip", null));
-            assertThat(store.transcripts(e.id())).containsExactly(
-                    new Transcript("episodes/42.vtt", "text/vtt", "en-us"),
-                    new Transcript("https://subs.example/42.srt", "application/x-subrip", null));
+            assertThat(store.transcripts(e.id()))
+                    .containsExactly(
+                            new Transcript("episodes/42.vtt", "text/vtt", "en-us"),
+                            new Transcript("https://subs.example/42.srt", "application/x-subrip", null));
         }
     }
 }

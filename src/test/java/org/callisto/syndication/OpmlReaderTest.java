@@ -27,10 +27,15 @@ class OpmlReaderTest {
                 <outline type="rss" text="Bob" xmlUrl="https://b.example.org/rss"/>
                 </body></opml>""");
         assertThat(doc.title()).isEqualTo("Planet BSD");
-        assertThat(doc.subscriptions()).containsExactly(
-                new OpmlSubscription("https://a.example.org/feed", "Alice", "https://a.example.org/",
-                        List.of("FreeBSD", "OpenBSD"), 3),
-                new OpmlSubscription("https://b.example.org/rss", "Bob", null, List.of(), 4));
+        assertThat(doc.subscriptions())
+                .containsExactly(
+                        new OpmlSubscription(
+                                "https://a.example.org/feed",
+                                "Alice",
+                                "https://a.example.org/",
+                                List.of("FreeBSD", "OpenBSD"),
+                                3),
+                        new OpmlSubscription("https://b.example.org/rss", "Bob", null, List.of(), 4));
         assertThat(doc.skipped()).isEmpty();
     }
 
@@ -41,12 +46,14 @@ class OpmlReaderTest {
             doc = new OpmlReader().read(in);
         }
         assertThat(doc.title()).isEqualTo("Subscriptions from a feed reader");
-        assertThat(doc.subscriptions()).extracting(OpmlSubscription::xmlUrl).containsExactly(
-                "https://www.freebsd.example.org/news/rss.xml",
-                "https://undeadly.example.org/cgi?action=rss&full=yes",
-                "https://lwn.example.net/headlines/newrss",
-                "gopher://gopher.example.org/1/news",
-                "https://unfiled.example.com/feed");
+        assertThat(doc.subscriptions())
+                .extracting(OpmlSubscription::xmlUrl)
+                .containsExactly(
+                        "https://www.freebsd.example.org/news/rss.xml",
+                        "https://undeadly.example.org/cgi?action=rss&full=yes",
+                        "https://lwn.example.net/headlines/newrss",
+                        "gopher://gopher.example.org/1/news",
+                        "https://unfiled.example.com/feed");
         assertThat(doc.subscriptions().get(0).categories()).containsExactly("BSD", "FreeBSD", "Linux");
         assertThat(doc.subscriptions().get(0).htmlUrl()).isEqualTo("https://www.freebsd.example.org/");
         assertThat(doc.subscriptions().get(1).categories()).containsExactly("BSD", "OpenBSD");
@@ -80,7 +87,9 @@ class OpmlReaderTest {
                 <?xml version="1.0"?>
                 <!DOCTYPE opml SYSTEM "file:///etc/passwd">
                 <opml version="2.0"><body/></opml>""";
-        assertThatThrownBy(() -> read(external)).isInstanceOf(OpmlException.class).hasMessageContaining("DTD")
+        assertThatThrownBy(() -> read(external))
+                .isInstanceOf(OpmlException.class)
+                .hasMessageContaining("DTD")
                 .hasMessageNotContaining("root:");
     }
 
@@ -88,8 +97,11 @@ class OpmlReaderTest {
     void refusesBillionLaughsQuickly() {
         StringBuilder dtd = new StringBuilder("<!DOCTYPE opml [ <!ENTITY lol0 \"lol\">");
         for (int i = 1; i <= 12; i++) {
-            dtd.append("<!ENTITY lol").append(i).append(" \"")
-                    .append(("&lol" + (i - 1) + ";").repeat(10)).append("\">");
+            dtd.append("<!ENTITY lol")
+                    .append(i)
+                    .append(" \"")
+                    .append(("&lol" + (i - 1) + ";").repeat(10))
+                    .append("\">");
         }
         dtd.append("]>");
         String bomb = "<?xml version=\"1.0\"?>\n" + dtd + "\n<opml version=\"2.0\"><head><title>&lol12;</title></head>"
@@ -101,7 +113,9 @@ class OpmlReaderTest {
 
     @Test
     void anUndefinedEntityIsAnErrorWithItsPosition() {
-        assertThatThrownBy(() -> read("<opml version=\"2.0\"><body>\n  <outline text=\"&nope;\" xmlUrl=\"https://a/\"/></body></opml>"))
+        assertThatThrownBy(
+                        () -> read(
+                                "<opml version=\"2.0\"><body>\n  <outline text=\"&nope;\" xmlUrl=\"https://a/\"/></body></opml>"))
                 .isInstanceOf(OpmlException.class)
                 .hasMessageStartingWith("2:")
                 .hasMessageContaining("nope");
@@ -118,13 +132,15 @@ class OpmlReaderTest {
 
     @Test
     void brokenXmlGivesLineAndColumn() {
-        assertThatThrownBy(() -> read("<opml version=\"2.0\">\n<body>\n<outline text=\"a\" xmlUrl=\"https://a/\">\n</body></opml>"))
+        assertThatThrownBy(() -> read(
+                        "<opml version=\"2.0\">\n<body>\n<outline text=\"a\" xmlUrl=\"https://a/\">\n</body></opml>"))
                 .isInstanceOf(OpmlException.class)
                 .satisfies(e -> {
                     OpmlException o = (OpmlException) e;
                     assertThat(o.line()).isEqualTo(4);
                     assertThat(o.column()).isPositive();
-                    assertThat(o.getMessage()).startsWith("4:" + o.column() + ": not well-formed XML")
+                    assertThat(o.getMessage())
+                            .startsWith("4:" + o.column() + ": not well-formed XML")
                             .doesNotContain("ParseError");
                 });
     }

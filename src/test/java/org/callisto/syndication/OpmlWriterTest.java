@@ -21,10 +21,15 @@ class OpmlWriterTest {
 
     @Test
     void writesOneRssOutlinePerFeedWithCategoriesAsAnAttribute() throws Exception {
-        String xml = write("Planet BSD", List.of(
-                OpmlSubscription.of("https://a.example.org/feed", "Alice", "https://a.example.org/",
-                        List.of("FreeBSD", "OpenBSD")),
-                OpmlSubscription.of("https://b.example.org/rss", null, null, List.of())));
+        String xml = write(
+                "Planet BSD",
+                List.of(
+                        OpmlSubscription.of(
+                                "https://a.example.org/feed",
+                                "Alice",
+                                "https://a.example.org/",
+                                List.of("FreeBSD", "OpenBSD")),
+                        OpmlSubscription.of("https://b.example.org/rss", null, null, List.of())));
         assertThat(xml).isEqualTo("""
                 <?xml version="1.0" encoding="UTF-8"?>
                 <opml version="2.0">
@@ -44,9 +49,11 @@ class OpmlWriterTest {
 
     @Test
     void escapesAndRoundTripsThroughTheReader() throws Exception {
-        List<OpmlSubscription> subs = List.of(
-                OpmlSubscription.of("https://a.example.org/?feed=rss2&cat=3", "Tom & \"Jerry\" <3", null,
-                        List.of("GNU/Linux", "Free, Open", "Ünïcödé")));
+        List<OpmlSubscription> subs = List.of(OpmlSubscription.of(
+                "https://a.example.org/?feed=rss2&cat=3",
+                "Tom & \"Jerry\" <3",
+                null,
+                List.of("GNU/Linux", "Free, Open", "Ünïcödé")));
         String xml = write("Q&A <planet>", subs);
         assertThat(xml).contains("&amp;cat=3").doesNotContain("<3").contains("<title>Q&amp;A &lt;planet&gt;</title>");
         OpmlDocument doc = new OpmlReader().read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));

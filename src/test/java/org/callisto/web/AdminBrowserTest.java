@@ -23,7 +23,8 @@ class AdminBrowserTest {
     @Test
     void anAdministratorAddsAFeedAndBansAnAccountThroughThePages() throws IOException {
         Files.createDirectories(SHOTS);
-        try (AdminTestSite t = new AdminTestSite("sqlite"); Browser browser = Browser.launch()) {
+        try (AdminTestSite t = new AdminTestSite("sqlite");
+                Browser browser = Browser.launch()) {
             long spammer = t.account("spammer", Role.MEMBER).id();
             WebDriver d = browser.driver();
             browser.open(t.site.uri("/login"));
@@ -40,11 +41,16 @@ class AdminBrowserTest {
             d.findElement(By.id("feed-categories")).sendKeys("FreeBSD, Ports");
             shot(browser, "admin-02-add-feed");
             browser.clickAndWait(d.findElement(By.cssSelector("form[action='/admin/subscriptions'] button")));
-            assertThat(d.findElement(By.cssSelector("p.notice")).getText()).startsWith("Subscribed to Frank's Ports Log");
-            long frank = t.site.subscriptions.feedByUrl("https://frank.example/feed.xml").orElseThrow().id();
+            assertThat(d.findElement(By.cssSelector("p.notice")).getText())
+                    .startsWith("Subscribed to Frank's Ports Log");
+            long frank = t.site.subscriptions
+                    .feedByUrl("https://frank.example/feed.xml")
+                    .orElseThrow()
+                    .id();
             WebElement row = d.findElement(By.id("feed-" + frank));
             assertThat(row.getText()).contains("Frank's Ports Log").contains("Not fetched yet");
-            assertThat(row.findElement(By.id("categories-" + frank)).getAttribute("value")).isEqualTo("FreeBSD, Ports");
+            assertThat(row.findElement(By.id("categories-" + frank)).getAttribute("value"))
+                    .isEqualTo("FreeBSD, Ports");
             shot(browser, "admin-03-feed-added");
 
             browser.open(t.site.uri("/admin/accounts"));
@@ -52,13 +58,20 @@ class AdminBrowserTest {
             account.findElement(By.id("ban-reason-" + spammer)).sendKeys("posts nothing but adverts");
             shot(browser, "admin-04-accounts");
             browser.clickAndWait(account.findElement(By.cssSelector("form[action$='/ban'] button")));
-            assertThat(d.findElement(By.cssSelector("p.notice")).getText()).contains("spammer").contains("banned");
-            assertThat(d.findElement(By.id("user-" + spammer)).getText()).contains("banned").contains("Lift the ban");
+            assertThat(d.findElement(By.cssSelector("p.notice")).getText())
+                    .contains("spammer")
+                    .contains("banned");
+            assertThat(d.findElement(By.id("user-" + spammer)).getText())
+                    .contains("banned")
+                    .contains("Lift the ban");
             shot(browser, "admin-05-banned");
 
             browser.open(t.site.uri("/moderation"));
             WebElement logRow = d.findElement(By.cssSelector("table.moderation-log tbody tr"));
-            assertThat(logRow.getText()).contains("root").contains("banned").contains("account spammer")
+            assertThat(logRow.getText())
+                    .contains("root")
+                    .contains("banned")
+                    .contains("account spammer")
                     .contains("posts nothing but adverts");
             shot(browser, "admin-06-moderation-log");
             browser.open(t.site.uri("/subscriptions"));

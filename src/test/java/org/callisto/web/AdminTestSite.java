@@ -27,8 +27,11 @@ final class AdminTestSite implements AutoCloseable {
 
     /** An account with {@link #PASSWORD} and the given role. */
     User account(String name, Role role) {
-        User user = accounts.register(name, PASSWORD, null, "10.8." + (ADDRESSES.get() / 200) + "."
-                + (ADDRESSES.incrementAndGet() % 200 + 1));
+        User user = accounts.register(
+                name,
+                PASSWORD,
+                null,
+                "10.8." + (ADDRESSES.get() / 200) + "." + (ADDRESSES.incrementAndGet() % 200 + 1));
         if (role != Role.MEMBER) {
             Session root = accounts.login("root", PASSWORD, "10.9.9.9", null, null);
             user = accounts.setRole(root, user.id(), role);

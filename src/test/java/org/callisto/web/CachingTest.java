@@ -18,12 +18,21 @@ class CachingTest {
     @MethodSource("org.callisto.db.TestDatabases#kinds")
     void validatorsAnswer304AndMoveWhenThePlanetChanges(String kind) throws Exception {
         try (PlanetSite site = new PlanetSite(kind)) {
-            for (String path : List.of("/", "/category/freebsd", "/feeds/" + site.alice.id(), "/archive",
-                    "/atom.xml", "/rss.xml", "/category/freebsd/atom.xml", "/subscriptions", "/?page=2")) {
+            for (String path : List.of(
+                    "/",
+                    "/category/freebsd",
+                    "/feeds/" + site.alice.id(),
+                    "/archive",
+                    "/atom.xml",
+                    "/rss.xml",
+                    "/category/freebsd/atom.xml",
+                    "/subscriptions",
+                    "/?page=2")) {
                 HttpResponse<String> first = site.get(path);
                 assertThat(first.statusCode()).as(path).isEqualTo(200);
                 String etag = first.headers().firstValue("ETag").orElseThrow();
-                String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+                String lastModified =
+                        first.headers().firstValue("Last-Modified").orElseThrow();
                 assertThat(etag).startsWith("W/\"");
 
                 HttpResponse<String> again = site.get(path, "If-None-Match", etag);
@@ -35,19 +44,25 @@ class CachingTest {
                 assertThat(since.statusCode()).as(path).isEqualTo(304);
                 assertThat(since.body()).isEmpty();
 
-                assertThat(site.get(path, "If-None-Match", "\"something-else\"").statusCode()).isEqualTo(200);
-                assertThat(site.get(path, "If-Modified-Since", "not a date").statusCode()).isEqualTo(200);
-                assertThat(site.get(path, "If-Modified-Since", "Thu, 01 Jan 1970 00:00:00 GMT").statusCode())
+                assertThat(site.get(path, "If-None-Match", "\"something-else\"").statusCode())
+                        .isEqualTo(200);
+                assertThat(site.get(path, "If-Modified-Since", "not a date").statusCode())
+                        .isEqualTo(200);
+                assertThat(site.get(path, "If-Modified-Since", "Thu, 01 Jan 1970 00:00:00 GMT")
+                                .statusCode())
                         .isEqualTo(200);
             }
             assertThat(site.get("/").headers().firstValue("ETag"))
                     .isNotEqualTo(site.get("/?page=2").headers().firstValue("ETag"));
 
             String before = site.get("/").headers().firstValue("ETag").orElseThrow();
-            String categoryBefore = site.get("/category/freebsd").headers().firstValue("ETag").orElseThrow();
+            String categoryBefore =
+                    site.get("/category/freebsd").headers().firstValue("ETag").orElseThrow();
             Thread.sleep(5); // lastChange has millisecond resolution
-            site.entries.storeEntries(site.alice.id(), List.of(PlanetSite.row("a-new", "A brand new entry",
-                    "<p>Fresh.</p>", Instant.now(), List.of())), Instant.now());
+            site.entries.storeEntries(
+                    site.alice.id(),
+                    List.of(PlanetSite.row("a-new", "A brand new entry", "<p>Fresh.</p>", Instant.now(), List.of())),
+                    Instant.now());
             HttpResponse<String> after = awaitNewEtag(site, "/", before);
             assertThat(after.statusCode()).isEqualTo(200);
             assertThat(after.body()).contains("A brand new entry");

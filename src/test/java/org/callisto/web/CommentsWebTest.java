@@ -43,8 +43,8 @@ class CommentsWebTest {
     }
 
     static WebClient member(PlanetSite site, String name) {
-        Accounts.of(site.db, site.config, Clock.systemUTC()).register(name, JournalWebTest.PASSWORD, null,
-                "10.3.0." + ADDRESSES.incrementAndGet());
+        Accounts.of(site.db, site.config, Clock.systemUTC())
+                .register(name, JournalWebTest.PASSWORD, null, "10.3.0." + ADDRESSES.incrementAndGet());
         WebClient c = new WebClient(site.uri("/"));
         JournalWebTest.login(c, name);
         return c;
@@ -68,8 +68,7 @@ class CommentsWebTest {
         String page = "/stories/" + story;
         HttpResponse<String> r = parent == 0
                 ? c.submit(page, page + "/comments", "format", format, "text", text)
-                : c.submit(page, page + "/comments", "parent", Long.toString(parent), "format", format, "text",
-                text);
+                : c.submit(page, page + "/comments", "parent", Long.toString(parent), "format", format, "text", text);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
         Matcher m = COMMENT.matcher(r.headers().firstValue("Location").orElseThrow());
         assertThat(m.matches()).isTrue();
@@ -87,9 +86,13 @@ class CommentsWebTest {
         long reply = commentOn(bob, story, top, "text", "A reply from bob; DROP TABLE comments; --");
 
         HttpResponse<String> page = site.fresh("/stories/" + story);
-        assertThat(page.body()).contains("id=\"comment-" + top + "\"").contains("<em>comment</em>")
-                .contains("A reply from bob; DROP TABLE comments; --").doesNotContain("<script>alert")
-                .contains("Comments (2)").contains("Log in</a> to comment");
+        assertThat(page.body())
+                .contains("id=\"comment-" + top + "\"")
+                .contains("<em>comment</em>")
+                .contains("A reply from bob; DROP TABLE comments; --")
+                .doesNotContain("<script>alert")
+                .contains("Comments (2)")
+                .contains("Log in</a> to comment");
         int topAt = page.body().indexOf("id=\"comment-" + top + "\"");
         int replyAt = page.body().indexOf("id=\"comment-" + reply + "\"");
         assertThat(replyAt).isGreaterThan(topAt);
@@ -97,47 +100,66 @@ class CommentsWebTest {
         assertThat(site.fresh("/journal").body()).contains("2 comments");
 
         String asMember = alice.get("/stories/" + story).body();
-        assertThat(asMember).as("replies open on request, one form per page")
+        assertThat(asMember)
+                .as("replies open on request, one form per page")
                 .doesNotContain("name=\"parent\"")
                 .contains("href=\"/stories/" + story + "?reply=" + top + "#reply-" + top + "\">Reply</a>")
                 .contains("href=\"/stories/" + story + "?reply=" + reply + "#reply-" + reply + "\">Reply</a>");
         String replying = alice.get("/stories/" + story + "?reply=" + top).body();
         assertThat(replying.split("name=\"parent\"", -1)).hasSize(2);
-        assertThat(replying).contains("<input type=\"hidden\" name=\"parent\" value=\"" + top + "\">")
+        assertThat(replying)
+                .contains("<input type=\"hidden\" name=\"parent\" value=\"" + top + "\">")
                 .contains("id=\"reply-" + top + "\"");
         assertThat(alice.get("/stories/" + story + "?reply=x1").body()).doesNotContain("name=\"parent\"");
 
-        HttpResponse<String> invalid = alice.submit("/stories/" + story, "/stories/" + story + "/comments",
-                "format", "html", "text", "<p>fine</p>\n<p>broken <b>bold</p>");
+        HttpResponse<String> invalid = alice.submit(
+                "/stories/" + story,
+                "/stories/" + story + "/comments",
+                "format",
+                "html",
+                "text",
+                "<p>fine</p>\n<p>broken <b>bold</p>");
         assertThat(invalid.statusCode()).isEqualTo(400);
-        assertThat(invalid.body()).contains("HTML has problems").contains("<ol class=\"problems\"><li>2:")
+        assertThat(invalid.body())
+                .contains("HTML has problems")
+                .contains("<ol class=\"problems\"><li>2:")
                 .doesNotContain("<b>bold");
 
         HttpResponse<String> noToken = bob.post("/stories/" + story + "/comments", "format", "text", "text", "x");
         assertThat(noToken.statusCode()).isEqualTo(403);
-        assertThat(bob.post("/comments/" + top + "/hide", "reason", "x").statusCode()).isEqualTo(403);
-        WebClient editor = editor(site);
-        assertThat(editor.post("/comments/" + top + "/hide", "csrf", "A".repeat(43), "reason", "x").statusCode())
+        assertThat(bob.post("/comments/" + top + "/hide", "reason", "x").statusCode())
                 .isEqualTo(403);
-        HttpResponse<String> memberHides = bob.submit("/stories/" + story, "/stories/" + story + "/comments",
-                "text", "warm-up");
+        WebClient editor = editor(site);
+        assertThat(editor.post("/comments/" + top + "/hide", "csrf", "A".repeat(43), "reason", "x")
+                        .statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> memberHides =
+                bob.submit("/stories/" + story, "/stories/" + story + "/comments", "text", "warm-up");
         assertThat(memberHides.statusCode()).isEqualTo(303);
         assertThat(bob.get("/stories/" + story).body()).doesNotContain("/comments/" + top + "/hide");
 
-        HttpResponse<String> hidden = editor.submit("/stories/" + story, "/comments/" + top + "/hide", "reason",
-                "Spam <b>link</b>");
+        HttpResponse<String> hidden =
+                editor.submit("/stories/" + story, "/comments/" + top + "/hide", "reason", "Spam <b>link</b>");
         assertThat(hidden.statusCode()).as(hidden.body()).isEqualTo(303);
         HttpResponse<String> after = site.fresh("/stories/" + story);
-        assertThat(after.body()).contains(org.callisto.journal.Comment.HIDDEN.replace("[", "["))
-                .doesNotContain("<em>comment</em>").contains("id=\"comment-" + reply + "\"");
-        assertThat(editor.get("/stories/" + story).body()).contains("<em>comment</em>").contains("comment-hidden");
+        assertThat(after.body())
+                .contains(org.callisto.journal.Comment.HIDDEN.replace("[", "["))
+                .doesNotContain("<em>comment</em>")
+                .contains("id=\"comment-" + reply + "\"");
+        assertThat(editor.get("/stories/" + story).body())
+                .contains("<em>comment</em>")
+                .contains("comment-hidden");
         long own = commentOn(editor, story, 0, "text", "an editor's own comment");
-        assertThat(editor.get("/stories/" + story).body()).contains("/comments/" + top + "/ban")
-                .doesNotContain("/comments/" + own + "/ban").contains("/comments/" + own + "/hide");
+        assertThat(editor.get("/stories/" + story).body())
+                .contains("/comments/" + top + "/ban")
+                .doesNotContain("/comments/" + own + "/ban")
+                .contains("/comments/" + own + "/hide");
 
         HttpResponse<String> log = site.fresh("/moderation");
         assertThat(log.statusCode()).isEqualTo(200);
-        assertThat(log.body()).contains("editor1").contains("hid")
+        assertThat(log.body())
+                .contains("editor1")
+                .contains("hid")
                 .contains("href=\"/stories/" + story + "#comment-" + top + "\"")
                 .contains("Spam &lt;b&gt;link&lt;/b&gt;");
 
@@ -146,10 +168,12 @@ class CommentsWebTest {
         assertThat(feed.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/atom+xml");
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
-        Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(
-                feed.body().getBytes(StandardCharsets.UTF_8)));
+        Document doc = f.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(feed.body().getBytes(StandardCharsets.UTF_8)));
         assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("feed");
-        assertThat(doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength()).isEqualTo(4);
+        assertThat(doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry")
+                        .getLength())
+                .isEqualTo(4);
         assertThat(feed.body()).doesNotContain("<em>comment</em>").contains("hidden by a moderator");
     }
 
@@ -162,8 +186,8 @@ class CommentsWebTest {
         for (int i = 0; i < 10; i++) {
             commentOn(erin, story, 0, "text", "comment " + i);
         }
-        HttpResponse<String> r = erin.submit("/stories/" + story, "/stories/" + story + "/comments", "format",
-                "text", "text", "one too many");
+        HttpResponse<String> r = erin.submit(
+                "/stories/" + story, "/stories/" + story + "/comments", "format", "text", "text", "one too many");
         assertThat(r.statusCode()).isEqualTo(429);
         assertThat(r.headers().firstValue("Retry-After")).isPresent();
         assertThat(r.body()).contains("one too many");
@@ -178,43 +202,62 @@ class CommentsWebTest {
         long story = story(site, carol, "Lock me");
         long first = commentOn(carol, story, 0, "text", "typo hree");
         long answer = commentOn(dan, story, first, "text", "an answer");
-        HttpResponse<String> edited = carol.submit("/stories/" + story, "/comments/" + first + "/edit", "format",
-                "text", "text", "typo here");
+        HttpResponse<String> edited = carol.submit(
+                "/stories/" + story, "/comments/" + first + "/edit", "format", "text", "text", "typo here");
         assertThat(edited.statusCode()).isEqualTo(303);
         assertThat(site.fresh("/stories/" + story).body()).contains("typo here").contains("edited");
-        HttpResponse<String> badEdit = carol.submit("/stories/" + story, "/comments/" + first + "/edit", "format",
-                "html", "text", "<p>one</p>\n<p>two <i>edit-marker</p>");
+        HttpResponse<String> badEdit = carol.submit(
+                "/stories/" + story,
+                "/comments/" + first + "/edit",
+                "format",
+                "html",
+                "text",
+                "<p>one</p>\n<p>two <i>edit-marker</p>");
         assertThat(badEdit.statusCode()).isEqualTo(400);
-        assertThat(badEdit.body()).contains("was not changed").contains("<ol class=\"problems\"><li>2:")
-                .contains("&lt;i&gt;edit-marker").doesNotContain("<i>edit-marker");
+        assertThat(badEdit.body())
+                .contains("was not changed")
+                .contains("<ol class=\"problems\"><li>2:")
+                .contains("&lt;i&gt;edit-marker")
+                .doesNotContain("<i>edit-marker");
         assertThat(site.fresh("/stories/" + story).body()).contains("typo here");
         assertThat(dan.get("/stories/" + story).body()).doesNotContain("/comments/" + first + "/edit");
 
         HttpResponse<String> deleted = carol.submit("/stories/" + story, "/comments/" + first + "/delete");
         assertThat(deleted.statusCode()).isEqualTo(303);
         String body = site.fresh("/stories/" + story).body();
-        assertThat(body).contains("[deleted]").doesNotContain("typo here").contains("an answer")
+        assertThat(body)
+                .contains("[deleted]")
+                .doesNotContain("typo here")
+                .contains("an answer")
                 .contains("id=\"comment-" + answer + "\"");
 
         WebClient editor = editor(site);
-        HttpResponse<String> noReason = editor.submit("/stories/" + story, "/stories/" + story + "/lock",
-                "reason", "");
+        HttpResponse<String> noReason = editor.submit("/stories/" + story, "/stories/" + story + "/lock", "reason", "");
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(noReason.body()).containsIgnoringCase("give a reason");
         assertThat(editor.submit("/stories/" + story, "/stories/" + story + "/lock", "reason", "Heated")
-                .statusCode()).isEqualTo(303);
-        assertThat(dan.get("/stories/" + story).body()).contains("locked by a moderator")
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(dan.get("/stories/" + story).body())
+                .contains("locked by a moderator")
                 .doesNotContain("Post comment");
         String token = WebClient.csrf(dan.get("/stories/" + story).body(), "/comments/" + answer + "/delete");
-        HttpResponse<String> late = dan.post("/stories/" + story + "/comments", "csrf", token, "format", "text",
-                "text", "after the lock");
+        HttpResponse<String> late =
+                dan.post("/stories/" + story + "/comments", "csrf", token, "format", "text", "text", "after the lock");
         assertThat(late.statusCode()).isEqualTo(400);
         assertThat(late.body()).contains("locked");
 
         assertThat(editor.submit("/stories/" + story, "/comments/" + answer + "/ban", "reason", "Trolling")
-                .statusCode()).isEqualTo(303);
-        assertThat(dan.get("/account").statusCode()).as("the banned account's session ended").isEqualTo(303);
-        assertThat(site.fresh("/moderation").body()).contains("banned").contains("account dan").contains("Trolling")
-                .contains("locked the discussion of").contains("Heated");
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(dan.get("/account").statusCode())
+                .as("the banned account's session ended")
+                .isEqualTo(303);
+        assertThat(site.fresh("/moderation").body())
+                .contains("banned")
+                .contains("account dan")
+                .contains("Trolling")
+                .contains("locked the discussion of")
+                .contains("Heated");
     }
 }

@@ -28,6 +28,7 @@ class EditorDownloadsPageTest {
 
     @TempDir
     static Path dir;
+
     private static PlanetSite site;
 
     @BeforeAll
@@ -35,12 +36,14 @@ class EditorDownloadsPageTest {
         Path media = Files.createDirectories(dir.resolve("media"));
         site = new PlanetSite("sqlite", Map.of("show.media_dir", media.toString(), "journal.registration", "open"));
         ShowStores show = ShowStores.of(site.db, Clock.systemUTC());
-        Renditions renditions = new Renditions(show.episodes(), show.renditions(), media, site.config.siteUrl(),
-                Clock.systemUTC());
+        Renditions renditions =
+                new Renditions(show.episodes(), show.renditions(), media, site.config.siteUrl(), Clock.systemUTC());
         DemoShow.create(show, renditions, media, "http://planet.test/", List.of(), Instant.now());
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        show.downloads().addDownloads(List.of(new DownloadCounter.Pending("demo/episode-2.mp3", today, false, 4),
-                new DownloadCounter.Pending("demo/episode-2.mp3", today.minusDays(60), true, 3)));
+        show.downloads()
+                .addDownloads(List.of(
+                        new DownloadCounter.Pending("demo/episode-2.mp3", today, false, 4),
+                        new DownloadCounter.Pending("demo/episode-2.mp3", today.minusDays(60), true, 3)));
         Accounts accounts = Accounts.of(site.db, site.config, Clock.systemUTC());
         accounts.createAdmin("editor1", PASSWORD);
         accounts.register("listener", PASSWORD, null, "10.3.0.1");
@@ -59,13 +62,18 @@ class EditorDownloadsPageTest {
         HttpResponse<String> r = editor.get("/editor/downloads");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Cache-Control")).contains("private, no-store");
-        assertThat(r.body()).contains("<h1>Downloads</h1>")
+        assertThat(r.body())
+                .contains("<h1>Downloads</h1>")
                 .contains("<tr><td><a href=\"/episodes/2\">2: bhyve meets libvirt</a></td><td>MP3 audio</td>"
                         + "<td>demo/episode-2.mp3</td><td>7</td><td>4</td></tr>")
                 .contains("<th scope=\"row\" colspan=\"3\">All</th><td>7</td><td>4</td>");
         try (NuChecker checker = new NuChecker()) {
-            assertThat(checker.checkHtml(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    site.uri("/").toString()).errors()).as(r.body()).isEmpty();
+            assertThat(checker.checkHtml(
+                                    r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                    site.uri("/").toString())
+                            .errors())
+                    .as(r.body())
+                    .isEmpty();
         }
     }
 

@@ -28,7 +28,8 @@ class EpisodeCurationBrowserTest {
     @Test
     void anEditorSearchesAndAddsAPlanetEntryAndAFeedbackItem() throws IOException {
         Files.createDirectories(SHOTS);
-        try (ShowEditing f = new ShowEditing("sqlite", dir); Browser browser = Browser.launch()) {
+        try (ShowEditing f = new ShowEditing("sqlite", dir);
+                Browser browser = Browser.launch()) {
             WebDriver d = browser.driver();
             browser.open(f.site.uri("/feedback"));
             d.findElement(By.id("name")).sendKeys("Priya");
@@ -38,7 +39,10 @@ class EpisodeCurationBrowserTest {
             shot(browser, "curation-01-feedback-form");
             browser.clickAndWait(d.findElement(By.cssSelector("main form button[type=submit]")));
             assertThat(d.findElement(By.cssSelector("main h1")).getText()).isEqualTo("Thank you for your feedback");
-            long feedbackId = new FeedbackStore(f.site.db).withStatus(FeedbackStatus.NEW, 10).getFirst().id();
+            long feedbackId = new FeedbackStore(f.site.db)
+                    .withStatus(FeedbackStatus.NEW, 10)
+                    .getFirst()
+                    .id();
 
             browser.open(f.site.uri("/login"));
             d.findElement(By.id("username")).sendKeys("editor1");
@@ -47,8 +51,11 @@ class EpisodeCurationBrowserTest {
             browser.open(f.site.uri("/editor/episodes/2"));
             d.findElement(By.id("q")).sendKeys("graphite");
             browser.clickAndWait(d.findElement(By.cssSelector("form.curate-search button")));
-            long entryId = f.site.entries.river(0, 100).stream().filter(x -> "Upgrading Graphite".equals(x.title()))
-                    .findFirst().orElseThrow().id();
+            long entryId = f.site.entries.river(0, 100).stream()
+                    .filter(x -> "Upgrading Graphite".equals(x.title()))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
             WebElement planet = d.findElement(By.id("result-planet-" + entryId));
             assertThat(planet.getText()).contains("Upgrading Graphite").contains("Alice Liddell");
             shot(browser, "curation-02-search-results");
@@ -56,25 +63,39 @@ class EpisodeCurationBrowserTest {
             assertThat(browser.currentUrl()).contains("/editor/episodes/2?q=graphite");
 
             WebElement question = d.findElement(By.id("result-feedback-" + feedbackId));
-            assertThat(question.getText()).contains("Does Graphite build on arm64?").contains("Priya")
+            assertThat(question.getText())
+                    .contains("Does Graphite build on arm64?")
+                    .contains("Priya")
                     .doesNotContain("priya@listener.example");
             browser.clickAndWait(button(question, "Add to Feedback/Questions"));
             assertThat(d.findElement(By.id("result-feedback-" + feedbackId)).getText())
                     .contains("already used in episode 2");
-            String notes = d.findElement(By.cssSelector("section[aria-labelledby=notes-heading]")).getText();
-            assertThat(notes).contains("Curated from planet " + entryId).contains("Curated from feedback " + feedbackId);
+            String notes = d.findElement(By.cssSelector("section[aria-labelledby=notes-heading]"))
+                    .getText();
+            assertThat(notes)
+                    .contains("Curated from planet " + entryId)
+                    .contains("Curated from feedback " + feedbackId);
             browser.script("document.getElementById('notes-heading').scrollIntoView();");
             shot(browser, "curation-03-editor-notes");
 
             browser.open(f.site.uri("/episodes/2"));
-            WebElement headlines = d.findElements(By.cssSelector("section.notes")).getFirst();
-            assertThat(headlines.getText()).startsWith("Headlines").contains("Upgrading Graphite")
+            WebElement headlines =
+                    d.findElements(By.cssSelector("section.notes")).getFirst();
+            assertThat(headlines.getText())
+                    .startsWith("Headlines")
+                    .contains("Upgrading Graphite")
                     .contains("via planet: Alice Liddell");
-            assertThat(headlines.findElement(By.linkText("via planet: Alice Liddell")).getAttribute("href"))
+            assertThat(headlines
+                            .findElement(By.linkText("via planet: Alice Liddell"))
+                            .getAttribute("href"))
                     .endsWith("/entries/" + entryId);
-            WebElement feedback = d.findElements(By.cssSelector("section.notes")).getLast();
-            assertThat(feedback.getText()).startsWith("Feedback/Questions").contains("Does Graphite build on arm64?")
-                    .contains("listener feedback").contains("Priya: I tried on a Raspberry Pi.")
+            WebElement feedback =
+                    d.findElements(By.cssSelector("section.notes")).getLast();
+            assertThat(feedback.getText())
+                    .startsWith("Feedback/Questions")
+                    .contains("Does Graphite build on arm64?")
+                    .contains("listener feedback")
+                    .contains("Priya: I tried on a Raspberry Pi.")
                     .doesNotContain("priya@listener.example");
             browser.script("document.querySelector('section.notes').scrollIntoView();");
             shot(browser, "curation-04-episode-page");
@@ -82,8 +103,10 @@ class EpisodeCurationBrowserTest {
     }
 
     private static WebElement button(WebElement result, String label) {
-        return result.findElements(By.cssSelector("button")).stream().filter(b -> b.getText().equals(label))
-                .findFirst().orElseThrow(() -> new AssertionError("no button " + label + " in " + result.getText()));
+        return result.findElements(By.cssSelector("button")).stream()
+                .filter(b -> b.getText().equals(label))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no button " + label + " in " + result.getText()));
     }
 
     private static void shot(Browser browser, String name) throws IOException {

@@ -62,9 +62,12 @@ class FeedOutputsTest {
         NodeList entries = doc.getElementsByTagNameNS(ATOM, "entry");
         assertThat(entries.getLength()).isEqualTo(38);
         Element first = (Element) entries.item(0);
-        assertThat(first.getElementsByTagNameNS(ATOM, "title").item(0).getTextContent()).isEqualTo("Upgrading Graphite");
-        assertThat(first.getElementsByTagNameNS(ATOM, "id").item(0).getTextContent()).isEqualTo("https://example.org/a1");
-        Element content = (Element) first.getElementsByTagNameNS(ATOM, "content").item(0);
+        assertThat(first.getElementsByTagNameNS(ATOM, "title").item(0).getTextContent())
+                .isEqualTo("Upgrading Graphite");
+        assertThat(first.getElementsByTagNameNS(ATOM, "id").item(0).getTextContent())
+                .isEqualTo("https://example.org/a1");
+        Element content =
+                (Element) first.getElementsByTagNameNS(ATOM, "content").item(0);
         assertThat(content.getAttribute("type")).isEqualTo("html");
         assertThat(content.getTextContent()).contains(PlanetSite.PRE_BLOCK);
         assertThat(((Element) first.getElementsByTagNameNS(ATOM, "category").item(0)).getAttribute("term"))
@@ -94,10 +97,14 @@ class FeedOutputsTest {
         Element first = (Element) items.item(0);
         assertThat(first.getElementsByTagName("title").item(0).getTextContent()).isEqualTo("Upgrading Graphite");
         assertThat(first.getElementsByTagName("guid").item(0).getTextContent()).isEqualTo("https://example.org/a1");
-        assertThat(first.getElementsByTagNameNS("http://purl.org/dc/elements/1.1/", "creator").item(0)
-                .getTextContent()).isEqualTo("Alice Liddell");
-        assertThat(first.getElementsByTagNameNS("http://purl.org/rss/1.0/modules/content/", "encoded").item(0)
-                .getTextContent()).contains(PlanetSite.PRE_BLOCK);
+        assertThat(first.getElementsByTagNameNS("http://purl.org/dc/elements/1.1/", "creator")
+                        .item(0)
+                        .getTextContent())
+                .isEqualTo("Alice Liddell");
+        assertThat(first.getElementsByTagNameNS("http://purl.org/rss/1.0/modules/content/", "encoded")
+                        .item(0)
+                        .getTextContent())
+                .contains(PlanetSite.PRE_BLOCK);
         Element self = (Element) doc.getElementsByTagNameNS(ATOM, "link").item(0);
         assertThat(self.getAttribute("rel")).isEqualTo("self");
         assertThat(self.getAttribute("href")).isEqualTo("http://planet.test/rss.xml");
@@ -111,7 +118,10 @@ class FeedOutputsTest {
         List<String> atomTitles = new ArrayList<>();
         NodeList entries = atom.getElementsByTagNameNS(ATOM, "entry");
         for (int i = 0; i < entries.getLength(); i++) {
-            atomTitles.add(((Element) entries.item(i)).getElementsByTagNameNS(ATOM, "title").item(0).getTextContent());
+            atomTitles.add(((Element) entries.item(i))
+                    .getElementsByTagNameNS(ATOM, "title")
+                    .item(0)
+                    .getTextContent());
         }
         assertThat(atomTitles)
                 .containsExactly("Upgrading Graphite", "Bhyve in libvirt", "Getting to know your portmgr-lurker");
@@ -121,7 +131,10 @@ class FeedOutputsTest {
         List<String> rssTitles = new ArrayList<>();
         NodeList items = rssDoc.getElementsByTagName("item");
         for (int i = 0; i < items.getLength(); i++) {
-            rssTitles.add(((Element) items.item(i)).getElementsByTagName("title").item(0).getTextContent());
+            rssTitles.add(((Element) items.item(i))
+                    .getElementsByTagName("title")
+                    .item(0)
+                    .getTextContent());
         }
         assertThat(rssTitles).containsExactlyElementsOf(atomTitles);
         assertThat(texts(rssDoc.getElementsByTagName("title")).getFirst()).isEqualTo("Test Planet – FreeBSD");

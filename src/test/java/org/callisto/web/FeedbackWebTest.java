@@ -46,8 +46,16 @@ class FeedbackWebTest {
             HttpResponse<String> form = listener.get("/feedback");
             assertThat(form.statusCode()).isEqualTo(200);
             assertThat(form.body()).contains("<h1>Feedback and questions</h1>").contains("name=\"csrf\"");
-            HttpResponse<String> r = send(listener, "name", "Priya", "email", EMAIL, "subject", "Snapshots?",
-                    "message", "How many ZFS snapshots are too many?\r\n\r\nI keep 400 <b>per</b> dataset.");
+            HttpResponse<String> r = send(
+                    listener,
+                    "name",
+                    "Priya",
+                    "email",
+                    EMAIL,
+                    "subject",
+                    "Snapshots?",
+                    "message",
+                    "How many ZFS snapshots are too many?\r\n\r\nI keep 400 <b>per</b> dataset.");
             assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
             assertThat(r.headers().firstValue("Location")).hasValue("/feedback?sent");
             assertThat(listener.get("/feedback?sent").body()).contains("Thank you for your feedback");
@@ -70,9 +78,12 @@ class FeedbackWebTest {
             WebClient editor = new WebClient(site.uri("/"));
             JournalWebTest.login(editor, "editor1");
             String queue = editor.get("/editor/feedback").body();
-            assertThat(queue).contains("Snapshots?").contains(EMAIL)
+            assertThat(queue)
+                    .contains("Snapshots?")
+                    .contains(EMAIL)
                     .contains("<p>How many ZFS snapshots are too many?</p>")
-                    .contains("I keep 400 &lt;b&gt;per&lt;/b&gt; dataset.").doesNotContain("<b>per</b>");
+                    .contains("I keep 400 &lt;b&gt;per&lt;/b&gt; dataset.")
+                    .doesNotContain("<b>per</b>");
         }
     }
 
@@ -83,7 +94,9 @@ class FeedbackWebTest {
             WebClient c = new WebClient(site.uri("/"));
             HttpResponse<String> noSubject = send(c, "name", "Ana", "message", "Hello there");
             assertThat(noSubject.statusCode()).isEqualTo(400);
-            assertThat(noSubject.body()).contains("The subject is empty").contains("value=\"Ana\"")
+            assertThat(noSubject.body())
+                    .contains("The subject is empty")
+                    .contains("value=\"Ana\"")
                     .contains(">Hello there</textarea>");
             HttpResponse<String> noMessage = send(c, "subject", "Hi", "message", "  \n ");
             assertThat(noMessage.statusCode()).isEqualTo(400);
@@ -91,8 +104,8 @@ class FeedbackWebTest {
             HttpResponse<String> badEmail = send(c, "email", "not-an-address", "subject", "Hi", "message", "Text");
             assertThat(badEmail.statusCode()).isEqualTo(400);
             assertThat(badEmail.body()).contains("The email address 'not-an-address' does not look like one");
-            HttpResponse<String> longMessage = send(c, "subject", "Long", "message",
-                    "x".repeat(ListenerFeedback.MAX_MESSAGE + 1));
+            HttpResponse<String> longMessage =
+                    send(c, "subject", "Long", "message", "x".repeat(ListenerFeedback.MAX_MESSAGE + 1));
             assertThat(longMessage.statusCode()).isEqualTo(400);
             assertThat(longMessage.body()).contains("The message has 10001 characters, more than the 10000 allowed");
             HttpResponse<String> longSubject = send(c, "subject", "s".repeat(201), "message", "m");
@@ -103,15 +116,23 @@ class FeedbackWebTest {
             assertThat(longName.body()).contains("The name has 101 characters");
             assertThat(stored(site)).isEmpty();
 
-            HttpResponse<String> hostile = send(c, "name", "<script>alert(1)</script>\u0000", "subject",
-                    "'; DROP TABLE feedback; --\u0000", "message", "\u0000<img src=x onerror=alert(1)>\u202e%_\\");
+            HttpResponse<String> hostile = send(
+                    c,
+                    "name",
+                    "<script>alert(1)</script>\u0000",
+                    "subject",
+                    "'; DROP TABLE feedback; --\u0000",
+                    "message",
+                    "\u0000<img src=x onerror=alert(1)>\u202e%_\\");
             assertThat(hostile.statusCode()).as(hostile.body()).isEqualTo(303);
             Feedback f = stored(site).getFirst();
             assertThat(f.name()).isEqualTo("<script>alert(1)</script>");
             assertThat(f.subject()).isEqualTo("'; DROP TABLE feedback; --");
             WebClient editor = new WebClient(site.uri("/"));
             JournalWebTest.login(editor, "editor1");
-            assertThat(editor.get("/editor/feedback").body()).doesNotContain("<script>alert").doesNotContain("<img")
+            assertThat(editor.get("/editor/feedback").body())
+                    .doesNotContain("<script>alert")
+                    .doesNotContain("<img")
                     .contains("&lt;img src=x onerror=alert(1)&gt;");
         }
     }
@@ -136,15 +157,19 @@ class FeedbackWebTest {
     void oneAddressMaySendFiveMessagesAnHourThenWaits(String kind) {
         try (PlanetSite site = site(kind)) {
             WebClient c = new WebClient(site.uri("/"));
-            assertThat(send(c, "subject", "Refused, not counted", "message", "").statusCode()).isEqualTo(400);
+            assertThat(send(c, "subject", "Refused, not counted", "message", "").statusCode())
+                    .isEqualTo(400);
             for (int i = 0; i < ListenerFeedback.RATE.limit(); i++) {
-                assertThat(send(c, "subject", "Message " + i, "message", "Text " + i).statusCode()).isEqualTo(303);
+                assertThat(send(c, "subject", "Message " + i, "message", "Text " + i)
+                                .statusCode())
+                        .isEqualTo(303);
             }
             HttpResponse<String> limited = send(c, "subject", "One too many", "message", "Text");
             assertThat(limited.statusCode()).isEqualTo(429);
-            assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(v ->
-                    assertThat(Long.parseLong(v)).isBetween(1L, 3600L));
-            assertThat(limited.body()).contains("Too many feedback messages from your address; try again in 12 minutes")
+            assertThat(limited.headers().firstValue("Retry-After"))
+                    .hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(1L, 3600L));
+            assertThat(limited.body())
+                    .contains("Too many feedback messages from your address; try again in 12 minutes")
                     .contains("value=\"One too many\"");
             assertThat(stored(site)).hasSize(ListenerFeedback.RATE.limit());
         }
@@ -164,40 +189,70 @@ class FeedbackWebTest {
             HttpResponse<String> login = anonymous.get("/editor/feedback");
             assertThat(login.statusCode()).isEqualTo(303);
             assertThat(login.headers().firstValue("Location")).hasValue("/login?next=/editor/feedback");
-            assertThat(anonymous.post("/editor/feedback", "feedback", Long.toString(first), "decision", "archived")
-                    .statusCode()).isEqualTo(403);
+            assertThat(anonymous
+                            .post("/editor/feedback", "feedback", Long.toString(first), "decision", "archived")
+                            .statusCode())
+                    .isEqualTo(403);
             WebClient member = new WebClient(site.uri("/"));
             JournalWebTest.login(member, "member1");
             assertThat(member.get("/editor/feedback").statusCode()).isEqualTo(403);
             String memberToken = WebClient.csrf(member.get("/feedback").body(), "/feedback");
-            assertThat(member.post("/editor/feedback", "csrf", memberToken, "feedback", Long.toString(first),
-                    "decision", "archived").statusCode()).isEqualTo(403);
+            assertThat(member.post(
+                                    "/editor/feedback",
+                                    "csrf",
+                                    memberToken,
+                                    "feedback",
+                                    Long.toString(first),
+                                    "decision",
+                                    "archived")
+                            .statusCode())
+                    .isEqualTo(403);
             assertThat(stored(site)).hasSize(2);
 
             WebClient editor = new WebClient(site.uri("/"));
             JournalWebTest.login(editor, "editor1");
             assertThat(editor.post("/editor/feedback", "feedback", Long.toString(first), "decision", "answered")
-                    .statusCode()).as("no token").isEqualTo(403);
-            HttpResponse<String> answered = editor.submit("/editor/feedback", "/editor/feedback", "feedback",
-                    Long.toString(first), "decision", "answered");
+                            .statusCode())
+                    .as("no token")
+                    .isEqualTo(403);
+            HttpResponse<String> answered = editor.submit(
+                    "/editor/feedback", "/editor/feedback", "feedback", Long.toString(first), "decision", "answered");
             assertThat(answered.statusCode()).isEqualTo(303);
-            assertThat(editor.submit("/editor/feedback", "/editor/feedback", "feedback", Long.toString(second),
-                    "decision", "archived").statusCode()).isEqualTo(303);
+            assertThat(editor.submit(
+                                    "/editor/feedback",
+                                    "/editor/feedback",
+                                    "feedback",
+                                    Long.toString(second),
+                                    "decision",
+                                    "archived")
+                            .statusCode())
+                    .isEqualTo(303);
             FeedbackStore store = new FeedbackStore(site.db);
             assertThat(store.feedback(first).orElseThrow().status()).isEqualTo(FeedbackStatus.ANSWERED);
             assertThat(store.feedback(second).orElseThrow().status()).isEqualTo(FeedbackStatus.ARCHIVED);
             String queue = editor.get("/editor/feedback").body();
-            assertThat(queue).contains("No message is waiting").contains("Answered and archived")
-                    .contains("First question").contains("– answered").contains("– archived");
-            assertThat(editor.submit("/editor/feedback", "/editor/feedback", "feedback", Long.toString(second),
-                    "decision", "reopen").statusCode()).isEqualTo(303);
+            assertThat(queue)
+                    .contains("No message is waiting")
+                    .contains("Answered and archived")
+                    .contains("First question")
+                    .contains("– answered")
+                    .contains("– archived");
+            assertThat(editor.submit(
+                                    "/editor/feedback",
+                                    "/editor/feedback",
+                                    "feedback",
+                                    Long.toString(second),
+                                    "decision",
+                                    "reopen")
+                            .statusCode())
+                    .isEqualTo(303);
             assertThat(store.feedback(second).orElseThrow().status()).isEqualTo(FeedbackStatus.NEW);
-            HttpResponse<String> unknown = editor.submit("/editor/feedback", "/editor/feedback", "feedback",
-                    "999999", "decision", "answered");
+            HttpResponse<String> unknown =
+                    editor.submit("/editor/feedback", "/editor/feedback", "feedback", "999999", "decision", "answered");
             assertThat(unknown.statusCode()).isEqualTo(400);
             assertThat(unknown.body()).contains("There is no feedback message 999999");
-            HttpResponse<String> junk = editor.submit("/editor/feedback", "/editor/feedback", "feedback",
-                    "1 OR 1=1", "decision", "answered");
+            HttpResponse<String> junk = editor.submit(
+                    "/editor/feedback", "/editor/feedback", "feedback", "1 OR 1=1", "decision", "answered");
             assertThat(junk.statusCode()).isEqualTo(400);
             assertThat(junk.body()).contains("did not say which message");
         }

@@ -30,7 +30,7 @@ class JournalBrowserTest {
         Path shots = SHOTS.resolve(kind);
         Files.createDirectories(shots);
         try (PlanetSite site = new PlanetSite(kind, Map.of("journal.registration", "open"));
-             Browser browser = Browser.launch()) {
+                Browser browser = Browser.launch()) {
             Accounts.of(site.db, site.config, Clock.systemUTC()).createAdmin("editor1", JournalWebTest.PASSWORD);
             WebDriver d = browser.driver();
 
@@ -46,7 +46,8 @@ class JournalBrowserTest {
             shot(browser, shots, "02-login");
             browser.clickAndWait(d.findElement(By.cssSelector("main form button[type=submit]")));
             assertThat(browser.currentUrl()).endsWith("/journal");
-            assertThat(d.findElement(By.cssSelector("a[href='/account']")).getText()).isEqualTo("walker");
+            assertThat(d.findElement(By.cssSelector("a[href='/account']")).getText())
+                    .isEqualTo("walker");
 
             browser.open(site.uri("/submit"));
             d.findElement(By.id("title")).sendKeys("Chromium walks the journal");
@@ -55,11 +56,16 @@ class JournalBrowserTest {
             d.findElement(By.id("body")).sendKeys("<p>First line.</p>\n<p>Second <b>bold-marker</p>");
             browser.clickAndWait(d.findElement(By.cssSelector("button[value=submit]")));
             assertThat(d.findElement(By.id("preview-heading")).getText()).isEqualTo("Problems to fix");
-            assertThat(d.findElement(By.cssSelector("ol.problems li")).getText()).startsWith("2:");
+            assertThat(d.findElement(By.cssSelector("ol.problems li")).getText())
+                    .startsWith("2:");
             assertThat(d.findElements(By.cssSelector("main mark"))).isNotEmpty();
-            assertThat(d.findElements(By.cssSelector("main b"))).as("nothing of the body is rendered").isEmpty();
-            assertThat(d.findElements(By.cssSelector(".story-body, .story-intro"))).isEmpty();
-            assertThat(d.findElement(By.cssSelector(".validation-report pre")).getText()).contains("<b>bold-marker");
+            assertThat(d.findElements(By.cssSelector("main b")))
+                    .as("nothing of the body is rendered")
+                    .isEmpty();
+            assertThat(d.findElements(By.cssSelector(".story-body, .story-intro")))
+                    .isEmpty();
+            assertThat(d.findElement(By.cssSelector(".validation-report pre")).getText())
+                    .contains("<b>bold-marker");
             shot(browser, shots, "03-submission-with-problems");
 
             WebElement body = d.findElement(By.id("body"));
@@ -84,8 +90,11 @@ class JournalBrowserTest {
 
             browser.open(site.uri("/journal"));
             WebElement story = d.findElement(By.cssSelector("article.story"));
-            assertThat(story.getText()).contains("Chromium walks the journal").contains("An intro that is fine.")
-                    .contains("from the browser testing dept.").doesNotContain("bold-marker");
+            assertThat(story.getText())
+                    .contains("Chromium walks the journal")
+                    .contains("An intro that is fine.")
+                    .contains("from the browser testing dept.")
+                    .doesNotContain("bold-marker");
             shot(browser, shots, "06-journal");
             browser.clickAndWait(story.findElement(By.cssSelector(".read-more a")));
             assertThat(browser.currentUrl()).isEqualTo(storyUrl);
@@ -101,17 +110,21 @@ class JournalBrowserTest {
             assertThat(browser.currentUrl()).matches(".*/stories/[0-9]+#comment-[0-9]+$");
             String commentId = browser.currentUrl().replaceFirst(".*#comment-", "");
             WebElement comment = d.findElement(By.id("comment-" + commentId));
-            assertThat(comment.getText()).contains("A first comment from walker").contains("walker");
+            assertThat(comment.getText())
+                    .contains("A first comment from walker")
+                    .contains("walker");
             browser.script("document.getElementById('comments').scrollIntoView();");
             shot(browser, shots, "08-comment");
             browser.clickAndWait(comment.findElement(By.cssSelector("a.reply-link")));
             assertThat(browser.currentUrl()).endsWith("?reply=" + commentId + "#reply-" + commentId);
-            assertThat(d.findElements(By.cssSelector("textarea[id^=reply-]"))).as("one reply form on the page")
+            assertThat(d.findElements(By.cssSelector("textarea[id^=reply-]")))
+                    .as("one reply form on the page")
                     .hasSize(1);
             d.findElement(By.id("reply-" + commentId)).sendKeys("A reply, nested under the comment");
-            browser.clickAndWait(d.findElement(By.cssSelector("#comment-" + commentId
-                    + " details form button[type=submit]")));
-            assertThat(d.findElement(By.cssSelector("#comment-" + commentId + " ol.comment-list li")).getText())
+            browser.clickAndWait(
+                    d.findElement(By.cssSelector("#comment-" + commentId + " details form button[type=submit]")));
+            assertThat(d.findElement(By.cssSelector("#comment-" + commentId + " ol.comment-list li"))
+                            .getText())
                     .contains("A reply, nested under the comment");
             browser.script("document.getElementById('comments').scrollIntoView();");
             shot(browser, shots, "09-reply");
@@ -120,21 +133,26 @@ class JournalBrowserTest {
             logIn(browser, site, "editor1");
             browser.open(java.net.URI.create(storyUrl));
             d.findElement(By.cssSelector("#comment-" + commentId + " > article > .comment-actions > details.moderate"
-                    + " > summary")).click();
+                            + " > summary"))
+                    .click();
             d.findElement(By.id("hide-" + commentId)).sendKeys("Testing the moderation log");
-            browser.clickAndWait(d.findElement(By.cssSelector("form[action='/comments/" + commentId
-                    + "/hide'] button")));
+            browser.clickAndWait(
+                    d.findElement(By.cssSelector("form[action='/comments/" + commentId + "/hide'] button")));
             assertThat(d.findElement(By.id("comment-" + commentId)).getText()).contains("[hidden by a moderator]");
             browser.script("document.getElementById('comments').scrollIntoView();");
             shot(browser, shots, "10-hidden-editor-view");
             browser.open(site.uri("/moderation"));
             WebElement row = d.findElement(By.cssSelector("table.moderation-log tbody tr"));
-            assertThat(row.getText()).contains("editor1").contains("hid").contains("comment " + commentId)
+            assertThat(row.getText())
+                    .contains("editor1")
+                    .contains("hid")
+                    .contains("comment " + commentId)
                     .contains("Testing the moderation log");
             shot(browser, shots, "11-moderation-log");
             browser.clickAndWait(d.findElement(By.cssSelector("header form[action='/logout'] button")));
             browser.open(java.net.URI.create(storyUrl));
-            assertThat(d.findElement(By.id("comment-" + commentId)).getText()).contains("[hidden by a moderator]")
+            assertThat(d.findElement(By.id("comment-" + commentId)).getText())
+                    .contains("[hidden by a moderator]")
                     .doesNotContain("A first comment from walker");
             assertThat(d.findElement(By.id("comments")).getText()).contains("A reply, nested under the comment");
             browser.script("document.getElementById('comments').scrollIntoView();");
@@ -148,7 +166,8 @@ class JournalBrowserTest {
         d.findElement(By.id("username")).sendKeys(name);
         d.findElement(By.id("password")).sendKeys(JournalWebTest.PASSWORD);
         browser.clickAndWait(d.findElement(By.cssSelector("main form button[type=submit]")));
-        assertThat(d.findElement(By.cssSelector("a[href='/account']")).getText()).isEqualTo(name);
+        assertThat(d.findElement(By.cssSelector("a[href='/account']")).getText())
+                .isEqualTo(name);
     }
 
     private static void shot(Browser browser, Path shots, String name) throws IOException {

@@ -38,11 +38,22 @@ class JournalCachingTest {
             alice = login("alice");
             bob = login("bob");
             editor = login("editor1");
-            HttpResponse<String> submitted = alice.submit("/submit", "/submit", "action", "submit", "title",
-                    "Cached story", "format", "text", "intro", "An intro", "topic", "FreeBSD");
+            HttpResponse<String> submitted = alice.submit(
+                    "/submit",
+                    "/submit",
+                    "action",
+                    "submit",
+                    "title",
+                    "Cached story",
+                    "format",
+                    "text",
+                    "intro",
+                    "An intro",
+                    "topic",
+                    "FreeBSD");
             story = number(submitted, 1);
-            HttpResponse<String> accepted = editor.submit("/editor/queue", "/editor/queue", "story",
-                    Long.toString(story), "decision", "accept");
+            HttpResponse<String> accepted = editor.submit(
+                    "/editor/queue", "/editor/queue", "story", Long.toString(story), "decision", "accept");
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(303);
         }
 
@@ -76,14 +87,20 @@ class JournalCachingTest {
     void anonymousJournalPagesCarryValidatorsAndAnswer304(String kind) {
         try (Journal j = new Journal(kind)) {
             j.comment(j.bob, "a comment so the feed has an entry");
-            for (String path : List.of("/stories/" + j.story, "/journal", "/journal/atom.xml", "/journal/rss.xml",
-                    "/stories/" + j.story + "/comments.atom", "/moderation")) {
+            for (String path : List.of(
+                    "/stories/" + j.story,
+                    "/journal",
+                    "/journal/atom.xml",
+                    "/journal/rss.xml",
+                    "/stories/" + j.story + "/comments.atom",
+                    "/moderation")) {
                 HttpResponse<String> first = j.site.get(path);
                 assertThat(first.statusCode()).as(path).isEqualTo(200);
                 String etag = first.headers().firstValue("ETag").orElseThrow();
                 assertThat(etag).as(path).startsWith("W/\"");
                 assertThat(first.headers().firstValue("Last-Modified")).as(path).isPresent();
-                assertThat(first.headers().firstValue("Cache-Control")).as(path)
+                assertThat(first.headers().firstValue("Cache-Control"))
+                        .as(path)
                         .hasValue("public, max-age=0, must-revalidate");
                 assertThat(first.headers().firstValue("Set-Cookie")).as(path).isEmpty();
 
@@ -92,8 +109,11 @@ class JournalCachingTest {
                 assertThat(again.body()).as(path).isEmpty();
                 assertThat(j.site.get(path).body()).as(path + " from the cache").isEqualTo(first.body());
             }
-            assertThat(j.site.get("/stories/" + j.story).body()).contains("Cached story")
-                    .contains("href=\"/login\"").doesNotContain("alice</a>").doesNotContain("name=\"csrf\"");
+            assertThat(j.site.get("/stories/" + j.story).body())
+                    .contains("Cached story")
+                    .contains("href=\"/login\"")
+                    .doesNotContain("alice</a>")
+                    .doesNotContain("name=\"csrf\"");
             HttpResponse<String> missing = j.site.get("/stories/999999");
             assertThat(missing.statusCode()).isEqualTo(404);
             assertThat(missing.headers().firstValue("ETag")).isEmpty();
@@ -108,7 +128,10 @@ class JournalCachingTest {
             HttpResponse<String> before = j.site.get(path);
             String etag = before.headers().firstValue("ETag").orElseThrow();
             String front = j.site.get("/journal").headers().firstValue("ETag").orElseThrow();
-            String feed = j.site.get(path + "/comments.atom").headers().firstValue("ETag").orElseThrow();
+            String feed = j.site.get(path + "/comments.atom")
+                    .headers()
+                    .firstValue("ETag")
+                    .orElseThrow();
 
             long id = j.comment(j.bob, "fresh-comment-marker");
             HttpResponse<String> after = awaitNewEtag(j.site, path, etag);
@@ -120,11 +143,12 @@ class JournalCachingTest {
                     .isNotEqualTo(Optional.of(feed));
 
             String log = j.site.get("/moderation").headers().firstValue("ETag").orElseThrow();
-            HttpResponse<String> hidden = j.editor.submit(path, "/comments/" + id + "/hide", "reason",
-                    "hidden-reason-marker");
+            HttpResponse<String> hidden =
+                    j.editor.submit(path, "/comments/" + id + "/hide", "reason", "hidden-reason-marker");
             assertThat(hidden.statusCode()).as(hidden.body()).isEqualTo(303);
             assertThat(awaitNewEtag(j.site, "/moderation", log).body()).contains("hidden-reason-marker");
-            assertThat(j.site.get(path).body()).doesNotContain("fresh-comment-marker")
+            assertThat(j.site.get(path).body())
+                    .doesNotContain("fresh-comment-marker")
                     .contains("hidden by a moderator");
         }
     }
@@ -139,7 +163,9 @@ class JournalCachingTest {
                 long id = j.comment(j.bob, "member-view-" + i);
                 HttpResponse<String> seen = j.alice.get(path); // at once: no change check to wait for
                 assertThat(seen.statusCode()).isEqualTo(200);
-                assertThat(seen.body()).contains("member-view-" + i).contains("id=\"comment-" + id + "\"")
+                assertThat(seen.body())
+                        .contains("member-view-" + i)
+                        .contains("id=\"comment-" + id + "\"")
                         .contains("href=\"/account\">alice</a>");
                 assertThat(seen.headers().firstValue("Cache-Control")).hasValue("private, no-store");
                 assertThat(seen.headers().firstValue("ETag")).isEmpty();
@@ -162,7 +188,9 @@ class JournalCachingTest {
             HttpResponse<String> r = site.get(path);
             String etag = r.headers().firstValue("ETag").orElseThrow();
             if (!etag.equals(old) || System.nanoTime() > deadline) {
-                assertThat(etag).as("the ETag of " + path + " within 5 s of the change").isNotEqualTo(old);
+                assertThat(etag)
+                        .as("the ETag of " + path + " within 5 s of the change")
+                        .isNotEqualTo(old);
                 return r;
             }
             Thread.sleep(20);

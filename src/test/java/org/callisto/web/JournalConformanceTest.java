@@ -54,19 +54,50 @@ class JournalConformanceTest {
         WebClient member = new WebClient(site.uri("/"));
         JournalWebTest.login(member, "member1");
         pages.put("submit", member.get("/submit"));
-        pages.put("submit with problems", member.submit("/submit", "/submit", "action", "submit", "title", "T",
-                "format", "html", "intro", "<p>a <b>b</p>", "body", "<p>x</p>\n<p>y < z &bogus; <i>q", "topic",
-                "FreeBSD"));
+        pages.put(
+                "submit with problems",
+                member.submit(
+                        "/submit",
+                        "/submit",
+                        "action",
+                        "submit",
+                        "title",
+                        "T",
+                        "format",
+                        "html",
+                        "intro",
+                        "<p>a <b>b</p>",
+                        "body",
+                        "<p>x</p>\n<p>y < z &bogus; <i>q",
+                        "topic",
+                        "FreeBSD"));
         pages.put("submit refused", member.submit("/submit", "/submit", "action", "submit"));
-        pages.put("preview", member.submit("/submit", "/submit", "action", "preview", "title", "T", "format",
-                "markdown", "intro", "# Heading\n\nSome *text* and [a link](https://example.org/).", "body",
-                "More."));
-        long published = JournalWebTest.submit(member, "Published <story>", "html",
-                "<p>Intro with <a href=\"https://example.org/\">a link</a>.</p>", "<h3>More</h3><p>Body.</p>",
-                "source", "https://example.org/story");
-        long rejected = JournalWebTest.submit(member, "Rejected story", "text", "plain\n\ntext", "");
-        long pending = JournalWebTest.submit(member, "Pending story", "text", "waiting", "more", "source",
+        pages.put(
+                "preview",
+                member.submit(
+                        "/submit",
+                        "/submit",
+                        "action",
+                        "preview",
+                        "title",
+                        "T",
+                        "format",
+                        "markdown",
+                        "intro",
+                        "# Heading\n\nSome *text* and [a link](https://example.org/).",
+                        "body",
+                        "More."));
+        long published = JournalWebTest.submit(
+                member,
+                "Published <story>",
+                "html",
+                "<p>Intro with <a href=\"https://example.org/\">a link</a>.</p>",
+                "<h3>More</h3><p>Body.</p>",
+                "source",
                 "https://example.org/story");
+        long rejected = JournalWebTest.submit(member, "Rejected story", "text", "plain\n\ntext", "");
+        long pending = JournalWebTest.submit(
+                member, "Pending story", "text", "waiting", "more", "source", "https://example.org/story");
         pages.put("story, pending", member.get("/stories/" + pending));
 
         WebClient editor = new WebClient(site.uri("/"));
@@ -74,8 +105,17 @@ class JournalConformanceTest {
         pages.put("editor queue", editor.get("/editor/queue"));
         JournalWebTest.decide(editor, published, "accept", "");
         JournalWebTest.decide(editor, rejected, "reject", "Not news <really>");
-        pages.put("editor queue refused", editor.submit("/editor/queue", "/editor/queue", "story",
-                Long.toString(pending), "decision", "reject", "reason", ""));
+        pages.put(
+                "editor queue refused",
+                editor.submit(
+                        "/editor/queue",
+                        "/editor/queue",
+                        "story",
+                        Long.toString(pending),
+                        "decision",
+                        "reject",
+                        "reason",
+                        ""));
         pages.put("account", member.get("/account"));
         pages.put("story, rejected", member.get("/stories/" + rejected));
         pages.put("journal", anonymous.get("/journal"));
@@ -96,8 +136,9 @@ class JournalConformanceTest {
             byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
             NuChecker.Report report = checker.checkHtml(body, site.uri("/").toString());
             report.warnings().forEach(w -> System.out.println("nu checker warning, " + name + ":" + w));
-            assertThat(report.errors()).as("Nu Html Checker errors in %s (status %d)\n%s", name, r.statusCode(),
-                    numbered(r.body())).isEmpty();
+            assertThat(report.errors())
+                    .as("Nu Html Checker errors in %s (status %d)\n%s", name, r.statusCode(), numbered(r.body()))
+                    .isEmpty();
         });
     }
 
@@ -118,13 +159,16 @@ class JournalConformanceTest {
         String page = "/stories/" + story;
         pages.put("story, no comments", member.get(page));
         long top = CommentsWebTest.commentOn(member, story, 0, "markdown", "# Heading\n\nA *comment* <b>x</b>");
-        long reply = CommentsWebTest.commentOn(member, story, top, "html", "<p>A <a href=\"https://example.org/\">"
-                + "reply</a></p>");
+        long reply = CommentsWebTest.commentOn(
+                member, story, top, "html", "<p>A <a href=\"https://example.org/\">" + "reply</a></p>");
         CommentsWebTest.commentOn(member, story, reply, "text", "deeper\n\nstill");
-        pages.put("story with problems in a comment", member.submit(page, page + "/comments", "format", "html",
-                "text", "<p>a <b>b</p>\n<p>y < z &bogus; <i>q"));
-        pages.put("story, edit with problems", member.submit(page, "/comments/" + reply + "/edit", "format", "html",
-                "text", "<p>a <b>b</p>"));
+        pages.put(
+                "story with problems in a comment",
+                member.submit(
+                        page, page + "/comments", "format", "html", "text", "<p>a <b>b</p>\n<p>y < z &bogus; <i>q"));
+        pages.put(
+                "story, edit with problems",
+                member.submit(page, "/comments/" + reply + "/edit", "format", "html", "text", "<p>a <b>b</p>"));
         pages.put("story, comment refused", member.submit(page, page + "/comments", "format", "text", "text", ""));
         pages.put("story with comments, author", member.get(page));
         pages.put("story with comments, anonymous", anonymous.get(page));
@@ -150,25 +194,54 @@ class JournalConformanceTest {
         WebClient member = new WebClient(site.uri("/"));
         JournalWebTest.login(member, "member3");
         pages.put("password", member.get("/account/password"));
-        pages.put("password refused", member.submit("/account/password", "/account/password", "current", "x",
-                "password", "one new password", "password2", "another one"));
+        pages.put(
+                "password refused",
+                member.submit(
+                        "/account/password",
+                        "/account/password",
+                        "current",
+                        "x",
+                        "password",
+                        "one new password",
+                        "password2",
+                        "another one"));
         pages.put("admin, member refused", member.get("/admin"));
         WebClient admin = new WebClient(site.uri("/"));
         JournalWebTest.login(admin, "admin3");
         pages.put("admin", admin.get("/admin"));
         pages.put("admin subscriptions", admin.get("/admin/subscriptions"));
-        pages.put("admin subscriptions refused", admin.submit("/admin/subscriptions", "/admin/subscriptions",
-                "url", "ftp://x.example/<feed>", "name", "N", "categories", "a, b"));
-        admin.submit("/admin/subscriptions", "/admin/subscriptions", "url", "https://new.example/feed", "name",
-                "New <feed>", "categories", "Fresh");
-        long added = site.subscriptions.feedByUrl("https://new.example/feed").orElseThrow().id();
+        pages.put(
+                "admin subscriptions refused",
+                admin.submit(
+                        "/admin/subscriptions",
+                        "/admin/subscriptions",
+                        "url",
+                        "ftp://x.example/<feed>",
+                        "name",
+                        "N",
+                        "categories",
+                        "a, b"));
+        admin.submit(
+                "/admin/subscriptions",
+                "/admin/subscriptions",
+                "url",
+                "https://new.example/feed",
+                "name",
+                "New <feed>",
+                "categories",
+                "Fresh");
+        long added = site.subscriptions
+                .feedByUrl("https://new.example/feed")
+                .orElseThrow()
+                .id();
         pages.put("admin subscriptions, added", admin.get("/admin/subscriptions?added=" + added));
         pages.put("admin accounts", admin.get("/admin/accounts"));
         long member4 = accounts.store().userByName("member4").orElseThrow().id();
         admin.submit("/admin/accounts", "/admin/accounts/" + member4 + "/ban", "reason", "Testing <bans>");
         pages.put("admin accounts, banned", admin.get("/admin/accounts?changed=" + member4));
-        pages.put("admin accounts refused", admin.submit("/admin/accounts", "/admin/accounts/" + member4
-                + "/unban", "reason", ""));
+        pages.put(
+                "admin accounts refused",
+                admin.submit("/admin/accounts", "/admin/accounts/" + member4 + "/unban", "reason", ""));
         pages.put("moderation log with bans", admin.get("/moderation"));
         check(pages);
     }
@@ -178,8 +251,9 @@ class JournalConformanceTest {
             byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
             NuChecker.Report report = checker.checkHtml(body, site.uri("/").toString());
             report.warnings().forEach(w -> System.out.println("nu checker warning, " + name + ":" + w));
-            assertThat(report.errors()).as("Nu Html Checker errors in %s (status %d)\n%s", name, r.statusCode(),
-                    numbered(r.body())).isEmpty();
+            assertThat(report.errors())
+                    .as("Nu Html Checker errors in %s (status %d)\n%s", name, r.statusCode(), numbered(r.body()))
+                    .isEmpty();
         });
     }
 
@@ -187,9 +261,10 @@ class JournalConformanceTest {
     void theJournalFeedIsAtom() {
         HttpResponse<String> r = site.get("/journal/atom.xml");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
-                .startsWith("application/atom+xml"));
-        assertThat(r.body()).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\"")
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/atom+xml"));
+        assertThat(r.body())
+                .contains("<feed xmlns=\"http://www.w3.org/2005/Atom\"")
                 .contains("http://planet.test/journal/atom.xml");
         assertThat(site.get("/journal/rss.xml").body()).contains("<rss");
     }

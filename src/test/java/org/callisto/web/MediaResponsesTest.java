@@ -35,11 +35,14 @@ class MediaResponsesTest {
 
     @TempDir
     static Path dir;
+
     static MediaServer server;
     static byte[] mp3;
     static MediaInfo info;
-    static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     static final String NAME = "episode-7.mp3";
 
     @BeforeAll
@@ -62,7 +65,8 @@ class MediaResponsesTest {
     }
 
     static HttpResponse<byte[]> send(String method, String name, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(name)).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri(name))
+                .timeout(Duration.ofSeconds(10))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
@@ -125,7 +129,9 @@ class MediaResponsesTest {
         assertThat(clamped.body()).isEqualTo(Arrays.copyOfRange(mp3, n - 10, n));
         assertThat(biggerSuffix.statusCode()).isEqualTo(206);
         assertThat(biggerSuffix.body()).isEqualTo(mp3);
-        assertThat(server.counter.downloads(NAME)).as("only the range from byte 0 counts").isEqualTo(before + 1);
+        assertThat(server.counter.downloads(NAME))
+                .as("only the range from byte 0 counts")
+                .isEqualTo(before + 1);
 
         get("Range", "bytes=0-1023");
         assertThat(server.counter.downloads(NAME)).isEqualTo(before + 2);
@@ -141,8 +147,10 @@ class MediaResponsesTest {
         assertThat(header(response, "Content-Length")).isEqualTo(String.valueOf(response.body().length));
         List<Part> parts = multipart(response.body(), type.substring(type.indexOf('=') + 1));
         int n = mp3.length;
-        assertThat(parts).extracting(Part::contentRange).containsExactly("bytes 0-9/" + n, "bytes 1000-1099/" + n,
-                "bytes " + (n - 20) + "-" + (n - 1) + "/" + n);
+        assertThat(parts)
+                .extracting(Part::contentRange)
+                .containsExactly(
+                        "bytes 0-9/" + n, "bytes 1000-1099/" + n, "bytes " + (n - 20) + "-" + (n - 1) + "/" + n);
         assertThat(parts).allSatisfy(p -> assertThat(p.contentType()).isEqualTo("audio/mpeg"));
         assertThat(parts.get(0).body()).isEqualTo(Arrays.copyOfRange(mp3, 0, 10));
         assertThat(parts.get(1).body()).isEqualTo(Arrays.copyOfRange(mp3, 1000, 1100));
@@ -158,13 +166,17 @@ class MediaResponsesTest {
         assertThat(header(merged, "Content-Range")).isEqualTo("bytes 0-120/" + mp3.length);
         assertThat(merged.body()).isEqualTo(Arrays.copyOfRange(mp3, 0, 121));
         String type = header(two, "Content-Type");
-        assertThat(multipart(two.body(), type.substring(type.indexOf('=') + 1))).extracting(Part::contentRange)
+        assertThat(multipart(two.body(), type.substring(type.indexOf('=') + 1)))
+                .extracting(Part::contentRange)
                 .containsExactly("bytes 0-10/" + mp3.length, "bytes 500-700/" + mp3.length);
     }
 
     @Test
     void rangesPastTheEndAnswer416WithTheLength() throws Exception {
-        for (String range : List.of("bytes=" + mp3.length + "-", "bytes=999999999-999999999", "bytes=-0",
+        for (String range : List.of(
+                "bytes=" + mp3.length + "-",
+                "bytes=999999999-999999999",
+                "bytes=-0",
                 "bytes=" + mp3.length + "-" + (mp3.length + 5) + ",-0")) {
             HttpResponse<byte[]> response = get("Range", range);
 
@@ -183,8 +195,8 @@ class MediaResponsesTest {
         HttpResponse<byte[]> otherTag = get("Range", "bytes=0-9", "If-Range", "\"0-0\"");
         HttpResponse<byte[]> weakTag = get("Range", "bytes=0-9", "If-Range", "W/" + etag);
         HttpResponse<byte[]> sameDate = get("Range", "bytes=0-9", "If-Range", lastModified);
-        HttpResponse<byte[]> sameDateOneDigitDay = get("Range", "bytes=0-9", "If-Range",
-                "Fri, 1 May 2026 10:15:30 GMT");
+        HttpResponse<byte[]> sameDateOneDigitDay =
+                get("Range", "bytes=0-9", "If-Range", "Fri, 1 May 2026 10:15:30 GMT");
         HttpResponse<byte[]> olderDate = get("Range", "bytes=0-9", "If-Range", "Thu, 30 Apr 2026 10:15:30 GMT");
         HttpResponse<byte[]> garbage = get("Range", "bytes=0-9", "If-Range", "yesterday");
 
@@ -205,8 +217,8 @@ class MediaResponsesTest {
 
         HttpResponse<byte[]> byTag = get("If-None-Match", "\"x\", " + etag);
         HttpResponse<byte[]> byDate = get("If-Modified-Since", header(first, "Last-Modified"));
-        HttpResponse<byte[]> tagWins = get("If-None-Match", "\"x\"", "If-Modified-Since",
-                header(first, "Last-Modified"));
+        HttpResponse<byte[]> tagWins =
+                get("If-None-Match", "\"x\"", "If-Modified-Since", header(first, "Last-Modified"));
         HttpResponse<byte[]> headByTag = send("HEAD", NAME, "If-None-Match", etag);
 
         assertThat(byTag.statusCode()).isEqualTo(304);
@@ -215,21 +227,38 @@ class MediaResponsesTest {
         assertThat(byDate.statusCode()).isEqualTo(304);
         assertThat(tagWins.statusCode()).isEqualTo(200);
         assertThat(headByTag.statusCode()).isEqualTo(304);
-        assertThat(get("If-Modified-Since", "Thu, 30 Apr 2026 10:15:30 GMT").statusCode()).isEqualTo(200);
+        assertThat(get("If-Modified-Since", "Thu, 30 Apr 2026 10:15:30 GMT").statusCode())
+                .isEqualTo(200);
         assertThat(get("If-Modified-Since", "not a date").statusCode()).isEqualTo(200);
     }
 
     @Test
     void malformedRangeHeadersAreIgnoredNeverAnError() throws Exception {
-        for (String range : List.of("bytes=abc", "bytes=5-1", "items=0-1", "bytes=", "bytes=-", "bytes=1-2-3",
-                "bytes=0-1,", "bytes 0-1", "bytes=0x10-20", "bytes=+1-2", "bytes=1 - 2", "=", "bytes=--1",
-                "bytes=0-1;x", "bytes=\u00e9-1", "BYTES=-")) {
+        for (String range : List.of(
+                "bytes=abc",
+                "bytes=5-1",
+                "items=0-1",
+                "bytes=",
+                "bytes=-",
+                "bytes=1-2-3",
+                "bytes=0-1,",
+                "bytes 0-1",
+                "bytes=0x10-20",
+                "bytes=+1-2",
+                "bytes=1 - 2",
+                "=",
+                "bytes=--1",
+                "bytes=0-1;x",
+                "bytes=\u00e9-1",
+                "BYTES=-")) {
             HttpResponse<byte[]> response = get("Range", range);
 
             assertThat(response.statusCode()).as(range).isEqualTo(200);
             assertThat(response.body()).as(range).isEqualTo(mp3);
         }
-        assertThat(get("Range", "Bytes=0-0").statusCode()).as("the unit is case-insensitive").isEqualTo(206);
+        assertThat(get("Range", "Bytes=0-0").statusCode())
+                .as("the unit is case-insensitive")
+                .isEqualTo(206);
     }
 
     @Test
@@ -243,8 +272,11 @@ class MediaResponsesTest {
 
         assertThat(raw).startsWith("HTTP/1.1 200 ");
         assertThat(raw).containsIgnoringCase("Content-Length: " + mp3.length);
-        assertThat(get("Range", "bytes=" + String.join(",", seventeen)).statusCode()).isEqualTo(200);
-        assertThat(get("Range", "bytes=" + String.join(",", seventeen.subList(0, 16))).statusCode()).isEqualTo(206);
+        assertThat(get("Range", "bytes=" + String.join(",", seventeen)).statusCode())
+                .isEqualTo(200);
+        assertThat(get("Range", "bytes=" + String.join(",", seventeen.subList(0, 16)))
+                        .statusCode())
+                .isEqualTo(206);
     }
 
     @Test
@@ -254,8 +286,8 @@ class MediaResponsesTest {
             big[i] = (byte) (i ^ i >>> 8 ^ i >>> 16);
         }
         Path file = TestMedia.write(dir, "big.mp4", big);
-        server.add(new MediaInfo(file, big.length, "video/mp4", 0, new Mp4Info("isom", 0, 1000, 0, 0, List.of(),
-                true)));
+        server.add(
+                new MediaInfo(file, big.length, "video/mp4", 0, new Mp4Info("isom", 0, 1000, 0, 0, List.of(), true)));
         int window = MediaResponses.WINDOW_MIB * 1024 * 1024;
 
         HttpResponse<byte[]> whole = send("GET", "big.mp4");
@@ -271,15 +303,16 @@ class MediaResponsesTest {
     void aClientLeavingMidDownloadEndsTheResponseQuietly() throws Exception {
         byte[] big = new byte[40 * 1024 * 1024];
         Path file = TestMedia.write(dir, "abandoned.mp4", big);
-        server.add(new MediaInfo(file, big.length, "video/mp4", 0, new Mp4Info("isom", 0, 1000, 0, 0, List.of(),
-                true)));
+        server.add(
+                new MediaInfo(file, big.length, "video/mp4", 0, new Mp4Info("isom", 0, 1000, 0, 0, List.of(), true)));
         int before = server.finished.get();
 
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write("GET /media/abandoned.mp4 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream()
+                    .write("GET /media/abandoned.mp4 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                            .getBytes(StandardCharsets.ISO_8859_1));
             InputStream in = socket.getInputStream();
             byte[] buffer = new byte[64 * 1024];
             for (long read = 0; read < 1024 * 1024; ) {
@@ -327,8 +360,7 @@ class MediaResponsesTest {
         }
     }
 
-    record Part(String contentType, String contentRange, byte[] body) {
-    }
+    record Part(String contentType, String contentRange, byte[] body) {}
 
     private static final Pattern RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)");
 

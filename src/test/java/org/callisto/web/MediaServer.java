@@ -24,6 +24,7 @@ final class MediaServer implements AutoCloseable {
     final List<Throwable> failures = new CopyOnWriteArrayList<>();
     /** Requests whose handler has returned or thrown. */
     final AtomicInteger finished = new AtomicInteger();
+
     private final Map<String, MediaInfo> files = new ConcurrentHashMap<>();
     private final Javalin app;
 

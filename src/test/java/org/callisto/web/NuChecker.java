@@ -41,8 +41,7 @@ final class NuChecker implements AutoCloseable {
     }
 
     /** What the checker said about one document. */
-    record Report(List<Message> errors, List<Message> warnings) {
-    }
+    record Report(List<Message> errors, List<Message> warnings) {}
 
     private final URLClassLoader loader;
     private final Object validator;
@@ -145,8 +144,10 @@ final class NuChecker implements AutoCloseable {
         try (Stream<Path> jars = Files.list(jetty)) {
             jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> urls.add(url(p)));
         } catch (IOException e) {
-            throw new UncheckedIOException("nu checker: no Jetty 11 jars in " + jetty.toAbsolutePath()
-                    + "; the Maven build copies them there (process-test-resources)", e);
+            throw new UncheckedIOException(
+                    "nu checker: no Jetty 11 jars in " + jetty.toAbsolutePath()
+                            + "; the Maven build copies them there (process-test-resources)",
+                    e);
         }
         return urls.toArray(URL[]::new);
     }

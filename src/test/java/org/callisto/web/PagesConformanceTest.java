@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.TreeMap;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.callisto.html.HtmlSanitizer;
 import org.junit.jupiter.api.AfterAll;
@@ -77,7 +77,9 @@ class PagesConformanceTest {
     void pageHasNoConformanceError(String path, int status) throws Exception {
         HttpResponse<byte[]> r = site.getBytes(path);
         assertThat(r.statusCode()).as("status of %s", path).isEqualTo(status);
-        assertThat(r.headers().firstValue("Content-Type").orElse("")).as("type of %s", path).startsWith("text/html");
+        assertThat(r.headers().firstValue("Content-Type").orElse(""))
+                .as("type of %s", path)
+                .startsWith("text/html");
         report(path, r.body(), checker.checkHtml(r.body(), site.uri(path).toString()));
     }
 
@@ -85,22 +87,28 @@ class PagesConformanceTest {
     void stylesheetHasNoConformanceError() throws Exception {
         HttpResponse<byte[]> r = site.getBytes(STYLESHEET);
         assertThat(r.statusCode()).isEqualTo(200);
-        report(STYLESHEET, r.body(), checker.checkCss(r.body(), site.uri(STYLESHEET).toString()));
+        report(
+                STYLESHEET,
+                r.body(),
+                checker.checkCss(r.body(), site.uri(STYLESHEET).toString()));
     }
 
     @Test
     void theCheckerReportsErrorsWithTheirPositions() {
         byte[] bad = ("<!DOCTYPE html>\n<html lang=\"en\"><head><title>t</title></head>\n"
-                + "<body><img src=\"a.png\"><p>text</span></body></html>\n").getBytes(StandardCharsets.UTF_8);
+                        + "<body><img src=\"a.png\"><p>text</span></body></html>\n")
+                .getBytes(StandardCharsets.UTF_8);
         NuChecker.Report report = checker.checkHtml(bad, "http://example.test/bad");
-        assertThat(report.errors()).as("errors of a document without alt text and with a stray end tag")
+        assertThat(report.errors())
+                .as("errors of a document without alt text and with a stray end tag")
                 .anySatisfy(e -> {
                     assertThat(e.line()).isEqualTo(3);
                     assertThat(e.text()).contains("alt");
                 })
                 .anySatisfy(e -> assertThat(e.text()).contains("span"));
         byte[] badCss = "p { colour: red; }\n".getBytes(StandardCharsets.UTF_8);
-        assertThat(checker.checkCss(badCss, "http://example.test/bad.css").errors()).isNotEmpty();
+        assertThat(checker.checkCss(badCss, "http://example.test/bad.css").errors())
+                .isNotEmpty();
     }
 
     /**
@@ -110,8 +118,7 @@ class PagesConformanceTest {
      */
     @Test
     void conformanceOfSanitizedContentIsReported() throws Exception {
-        Path corpus = Path.of(System.getProperty("callisto.corpora", "../shared/corpora"), "dompurify",
-                "expect.json");
+        Path corpus = Path.of(System.getProperty("callisto.corpora", "../shared/corpora"), "dompurify", "expect.json");
         Assumptions.assumeTrue(Files.exists(corpus), "corpus not found: " + corpus.toAbsolutePath());
         HtmlSanitizer sanitizer = HtmlSanitizer.aggregated();
         int flagged = 0;
@@ -128,8 +135,7 @@ class PagesConformanceTest {
                 report.errors().forEach(e -> kinds.merge(e.text(), 1, Integer::sum));
             }
         }
-        System.out.printf("nu checker on sanitized DOMPurify fixtures: %d of %d entries with errors%n", flagged,
-                total);
+        System.out.printf("nu checker on sanitized DOMPurify fixtures: %d of %d entries with errors%n", flagged, total);
         kinds.forEach((k, n) -> System.out.printf("  %3d  %s%n", n, k));
         assertThat(total).isPositive();
     }

@@ -47,8 +47,10 @@ class PagesTest {
         assertThat(doc.select("body > footer")).hasSize(1);
         assertThat(doc.select("head > title").text()).isNotBlank();
         assertThat(doc.select("head > meta[name=viewport]")).hasSize(1);
-        assertThat(doc.select("head > link[rel=alternate][type=application/atom+xml]")).hasSize(1);
-        assertThat(doc.select("head > link[rel=alternate][type=application/rss+xml]")).hasSize(1);
+        assertThat(doc.select("head > link[rel=alternate][type=application/atom+xml]"))
+                .hasSize(1);
+        assertThat(doc.select("head > link[rel=alternate][type=application/rss+xml]"))
+                .hasSize(1);
         assertThat(doc.select("script")).isEmpty();
     }
 
@@ -59,7 +61,8 @@ class PagesTest {
         Document doc = page(site, "/");
         assertThat(doc.select("h1").text()).isEqualTo("Test Planet");
         assertThat(doc.select("main article.entry")).hasSize(30);
-        assertThat(doc.select("main section.day > h2 time")).isNotEmpty()
+        assertThat(doc.select("main section.day > h2 time"))
+                .isNotEmpty()
                 .allSatisfy(t -> assertThat(t.attr("datetime")).matches("\\d{4}-\\d{2}-\\d{2}"));
         LocalDate baseDay = LocalDate.ofInstant(site.base, ZoneOffset.UTC);
         Element first = doc.selectFirst("main section.day");
@@ -87,12 +90,15 @@ class PagesTest {
     void anEmptyPlanetStillHasItsPages(String kind) throws Exception {
         try (org.callisto.app.Callisto callisto = org.callisto.app.Callisto.open(
                 org.callisto.config.ConfigLoader.of(Map.of("server.port", "0")),
-                org.callisto.db.TestDatabases.open(kind), java.time.Clock.systemUTC())) {
-            WebServer server = callisto.startWeb(routes -> { });
+                org.callisto.db.TestDatabases.open(kind),
+                java.time.Clock.systemUTC())) {
+            WebServer server = callisto.startWeb(routes -> {});
             java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
             for (String path : new String[] {"/", "/archive", "/subscriptions", "/atom.xml", "/rss.xml"}) {
-                HttpResponse<String> r = client.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpResponse<String> r = client.send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://127.0.0.1:" + server.port() + path))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(r.statusCode()).as(path).isEqualTo(200);
                 if (!path.endsWith(".xml")) {
@@ -131,13 +137,16 @@ class PagesTest {
         assertThat(doc.select("main article h3").eachText())
                 .containsExactly("Upgrading Graphite", "Bhyve in libvirt", "Getting to know your portmgr-lurker");
         assertThat(doc.select("main section.day > h2")).hasSize(3);
-        assertThat(doc.select("head link[rel=alternate][type=application/atom+xml]").attr("href"))
+        assertThat(doc.select("head link[rel=alternate][type=application/atom+xml]")
+                        .attr("href"))
                 .isEqualTo("/category/freebsd/atom.xml");
-        assertThat(doc.select("head link[rel=alternate][type=application/rss+xml]").attr("href"))
+        assertThat(doc.select("head link[rel=alternate][type=application/rss+xml]")
+                        .attr("href"))
                 .isEqualTo("/category/freebsd/rss.xml");
         // Alice's "Bhyve" entry names Linux among its own terms, so it is in Linux too
         Document linux = page(site, "/category/linux");
-        assertThat(linux.select("main article h3").eachText()).contains("Bhyve in libvirt", "Kernel note 0")
+        assertThat(linux.select("main article h3").eachText())
+                .contains("Bhyve in libvirt", "Kernel note 0")
                 .doesNotContain("Upgrading Graphite");
         assertThat(linux.select("a[rel=next]").attr("href")).isEqualTo("/category/linux?page=2");
     }
@@ -152,7 +161,8 @@ class PagesTest {
         assertThat(doc.select(".feed-about a[href=https://alice.example/]")).hasSize(1);
         assertThat(doc.select(".feed-about .description em").text()).isEqualTo("FreeBSD");
         assertThat(doc.select("main article")).hasSize(3);
-        assertThat(doc.select("head link[rel=alternate][type=application/atom+xml]").attr("href"))
+        assertThat(doc.select("head link[rel=alternate][type=application/atom+xml]")
+                        .attr("href"))
                 .isEqualTo("/feeds/" + site.alice.id() + "/atom.xml");
         Document carol = page(site, "/feeds/" + site.carol.id());
         assertThat(carol.select("main").text()).contains("No entries from this feed yet.");
@@ -184,7 +194,8 @@ class PagesTest {
         Document dayPage = page(site, monthPath + String.format("/%02d", day.getDayOfMonth()));
         assertThat(dayPage.select("h1").text()).startsWith("Daily Archives: ");
         assertThat(dayPage.select("main section.day")).hasSize(1);
-        assertThat(dayPage.select("main article h3").eachText()).contains("Upgrading Graphite")
+        assertThat(dayPage.select("main article h3").eachText())
+                .contains("Upgrading Graphite")
                 .doesNotContain("Bhyve in libvirt");
         Document monthPage = page(site, monthPath);
         assertThat(monthPage.select("h1").text()).startsWith("Monthly Archives: ");
@@ -201,12 +212,22 @@ class PagesTest {
                 .containsExactly("Feed", "Categories", "Last fetch", "Next fetch", "Status", "Entries per week");
         assertThat(doc.select("table.subscriptions tbody tr")).hasSize(4);
         Element carol = doc.select("table.subscriptions tbody tr").stream()
-                .filter(tr -> tr.text().contains("Carol")).findFirst().orElseThrow();
-        assertThat(carol.text()).contains("Error", "could not be resolved (DNS)",
-                "no address found for carol.invalid", "2 hours ago", "in 4 hours", "https://carol.invalid/atom");
+                .filter(tr -> tr.text().contains("Carol"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(carol.text())
+                .contains(
+                        "Error",
+                        "could not be resolved (DNS)",
+                        "no address found for carol.invalid",
+                        "2 hours ago",
+                        "in 4 hours",
+                        "https://carol.invalid/atom");
         assertThat(carol.select("time").eachAttr("datetime")).hasSize(2);
         Element bob = doc.select("table.subscriptions tbody tr").stream()
-                .filter(tr -> tr.text().contains("Bob")).findFirst().orElseThrow();
+                .filter(tr -> tr.text().contains("Bob"))
+                .findFirst()
+                .orElseThrow();
         assertThat(bob.selectFirst("td.number").text()).isEqualTo("4.4"); // 35 entries over 8 weeks
         assertThat(bob.text()).contains("Linux", "never", "Not fetched yet");
         Element alice = row(doc, "Alice");
@@ -247,18 +268,28 @@ class PagesTest {
     void hostileQueryStringsNeverCauseAServerError(String kind) {
         PlanetSite site = site(kind);
         String longValue = "x".repeat(4000);
-        for (String query : new String[] {"?page=%27%3B--", "?page=" + longValue, "?page=%00",
-                "?page=1&page=2", "?page=%F0%9F%92%A9", "?page=1%0d%0aSet-Cookie:%20x=1",
-                "?page=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "?q=" + longValue}) {
-            for (String path : new String[] {"/", "/category/freebsd", "/feeds/" + site.alice.id(), "/archive",
-                    "/subscriptions", "/atom.xml"}) {
+        for (String query : new String[] {
+            "?page=%27%3B--",
+            "?page=" + longValue,
+            "?page=%00",
+            "?page=1&page=2",
+            "?page=%F0%9F%92%A9",
+            "?page=1%0d%0aSet-Cookie:%20x=1",
+            "?page=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+            "?q=" + longValue
+        }) {
+            for (String path : new String[] {
+                "/", "/category/freebsd", "/feeds/" + site.alice.id(), "/archive", "/subscriptions", "/atom.xml"
+            }) {
                 HttpResponse<String> r = site.get(path + query);
                 assertThat(r.statusCode()).as("%s%s", path, query).isLessThan(500);
                 assertThat(r.body()).doesNotContain("<script>");
                 assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
             }
         }
-        for (String raw : new String[] {"/?page=%zz", "/?page=%", "/%zz", "/category/%ff%fe", "/?page=1%", "/?%%%=1", "/?page=<script>"}) {
+        for (String raw : new String[] {
+            "/?page=%zz", "/?page=%", "/%zz", "/category/%ff%fe", "/?page=1%", "/?%%%=1", "/?page=<script>"
+        }) {
             assertThat(rawStatus(site, raw)).as(raw).isBetween(200, 499);
         }
         HttpResponse<String> r = site.get("/?page=" + longValue);
@@ -272,7 +303,8 @@ class PagesTest {
         PlanetSite site = site(kind);
         for (String path : new String[] {"/", "/category/nope", "/static/callisto.css", "/atom.xml"}) {
             HttpResponse<String> r = site.get(path);
-            assertThat(r.headers().firstValue("Content-Security-Policy")).as(path)
+            assertThat(r.headers().firstValue("Content-Security-Policy"))
+                    .as(path)
                     .hasValue(WebServer.CONTENT_SECURITY_POLICY);
             assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(r.headers().firstValue("Referrer-Policy")).isPresent();
@@ -285,17 +317,21 @@ class PagesTest {
 
     private static Element row(Document doc, String name) {
         return doc.select("table.subscriptions tbody tr").stream()
-                .filter(tr -> tr.selectFirst("td").text().startsWith(name)).findFirst().orElseThrow();
+                .filter(tr -> tr.selectFirst("td").text().startsWith(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The status of a request sent byte for byte, for targets java.net.URI refuses to build. */
     private static int rawStatus(PlanetSite site, String target) {
         try (java.net.Socket s = new java.net.Socket("127.0.0.1", site.server.port())) {
             s.setSoTimeout(5000);
-            s.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-            String status = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
-                    java.nio.charset.StandardCharsets.ISO_8859_1)).readLine();
+            s.getOutputStream()
+                    .write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(
+                            s.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .readLine();
             return Integer.parseInt(status.split(" ")[1]);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
@@ -307,7 +343,9 @@ class PagesTest {
         assertThat(r.statusCode()).as("status of %s", path).isEqualTo(status);
         Document doc = Jsoup.parse(r.body());
         assertWellFormedPage(doc, path);
-        assertThat(doc.select("main .error-message").text()).as("message of %s", path).contains(message);
+        assertThat(doc.select("main .error-message").text())
+                .as("message of %s", path)
+                .contains(message);
         assertThat(r.headers().firstValue("ETag")).isEmpty();
     }
 }

@@ -34,6 +34,7 @@ import org.callisto.planet.SubscriptionStore;
 final class PlanetSite implements AutoCloseable {
     /** How soon the site's page caches notice a change. */
     static final Duration CHANGE_CHECK = Duration.ofMillis(50);
+
     static final String PRE_BLOCK = "<pre>$ pkg install graphite\n    line   indented\n\tand tabbed</pre>";
 
     final Callisto callisto;
@@ -41,7 +42,8 @@ final class PlanetSite implements AutoCloseable {
     final SubscriptionStore subscriptions;
     final EntryStore entries;
     final WebServer server;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final Instant base;
     final Config config;
     Feed alice;
@@ -55,51 +57,118 @@ final class PlanetSite implements AutoCloseable {
 
     /** The same planet with more settings, such as {@code journal.registration}. */
     PlanetSite(String kind, Map<String, String> settings) {
-        Map<String, String> all = new java.util.HashMap<>(Map.of("server.port", "0", "site.title", "Test Planet",
-                "site.url", "http://planet.test/"));
+        Map<String, String> all = new java.util.HashMap<>(
+                Map.of("server.port", "0", "site.title", "Test Planet", "site.url", "http://planet.test/"));
         all.putAll(settings);
         config = ConfigLoader.of(all);
         db = TestDatabases.open(kind);
         callisto = Callisto.open(config, db, Clock.systemUTC());
         subscriptions = callisto.subscriptions();
         entries = callisto.entries();
-        base = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(3, ChronoUnit.DAYS).plus(12, ChronoUnit.HOURS);
+        base = Instant.now()
+                .truncatedTo(ChronoUnit.DAYS)
+                .minus(3, ChronoUnit.DAYS)
+                .plus(12, ChronoUnit.HOURS);
         populate();
-        server = callisto.startWeb(CHANGE_CHECK, routes -> { });
+        server = callisto.startWeb(CHANGE_CHECK, routes -> {});
     }
 
     private void populate() {
         alice = subscriptions.addFeed("https://alice.example/feed.xml", "Alice Liddell", List.of("FreeBSD"));
         bob = subscriptions.addFeed("https://bob.example/rss", "Bob <Builder>", List.of("Linux"));
         carol = subscriptions.addFeed("https://carol.invalid/atom", "Carol", List.of());
-        entries.storeEntries(alice.id(), List.of(
-                row("a1", "Upgrading Graphite", "<p>Recently swills@ upgraded Graphite.</p>" + PRE_BLOCK,
-                        base, List.of()),
-                row("a2", "Bhyve in libvirt", "<p>Recent libvirt release includes bhyve &amp; more.</p>",
-                        base.minus(1, ChronoUnit.DAYS), List.of("Linux")),
-                row("a3", "Getting to know your portmgr-lurker", "<p>An interview.</p>",
-                        base.minus(2, ChronoUnit.DAYS), List.of())), Instant.now());
+        entries.storeEntries(
+                alice.id(),
+                List.of(
+                        row(
+                                "a1",
+                                "Upgrading Graphite",
+                                "<p>Recently swills@ upgraded Graphite.</p>" + PRE_BLOCK,
+                                base,
+                                List.of()),
+                        row(
+                                "a2",
+                                "Bhyve in libvirt",
+                                "<p>Recent libvirt release includes bhyve &amp; more.</p>",
+                                base.minus(1, ChronoUnit.DAYS),
+                                List.of("Linux")),
+                        row(
+                                "a3",
+                                "Getting to know your portmgr-lurker",
+                                "<p>An interview.</p>",
+                                base.minus(2, ChronoUnit.DAYS),
+                                List.of())),
+                Instant.now());
         List<EntryRow> bobs = new ArrayList<>();
         for (int i = 0; i < 35; i++) {
-            bobs.add(row("b" + i, "Kernel note " + i, "<p>Note number " + i + ".</p>",
-                    base.minus(i + 1, ChronoUnit.HOURS), List.of()));
+            bobs.add(row(
+                    "b" + i,
+                    "Kernel note " + i,
+                    "<p>Note number " + i + ".</p>",
+                    base.minus(i + 1, ChronoUnit.HOURS),
+                    List.of()));
         }
         entries.storeEntries(bob.id(), bobs, Instant.now());
         Instant fetched = Instant.now().minus(30, ChronoUnit.MINUTES);
-        subscriptions.recordStatus(alice.id(), new FeedStatus(fetched, fetched.plus(90, ChronoUnit.MINUTES), 200,
-                true, null, null, false, null, "\"v1\"", null, new FeedStatus.FeedMeta("Alice's blog",
-                        "https://alice.example/", "<p>Notes on <em>FreeBSD</em></p>", null, "atom1.0", "UTF-8", false,
-                        null, null)));
+        subscriptions.recordStatus(
+                alice.id(),
+                new FeedStatus(
+                        fetched,
+                        fetched.plus(90, ChronoUnit.MINUTES),
+                        200,
+                        true,
+                        null,
+                        null,
+                        false,
+                        null,
+                        "\"v1\"",
+                        null,
+                        new FeedStatus.FeedMeta(
+                                "Alice's blog",
+                                "https://alice.example/",
+                                "<p>Notes on <em>FreeBSD</em></p>",
+                                null,
+                                "atom1.0",
+                                "UTF-8",
+                                false,
+                                null,
+                                null)));
         dave = subscriptions.addFeed("https://dave.example/feed", "Dave", List.of("FreeBSD"));
         subscriptions.setDisabled(dave.id(), true, "switched off by an editor: the blog moved");
         Instant attempted = Instant.now().minus(2, ChronoUnit.HOURS);
-        subscriptions.recordStatus(carol.id(), new FeedStatus(attempted, attempted.plus(6, ChronoUnit.HOURS), 0, false,
-                RefreshFailure.DNS, "no address found for carol.invalid", false, null, null, null, null));
+        subscriptions.recordStatus(
+                carol.id(),
+                new FeedStatus(
+                        attempted,
+                        attempted.plus(6, ChronoUnit.HOURS),
+                        0,
+                        false,
+                        RefreshFailure.DNS,
+                        "no address found for carol.invalid",
+                        false,
+                        null,
+                        null,
+                        null,
+                        null));
     }
 
     static EntryRow row(String key, String title, String html, Instant published, List<String> terms) {
-        return new EntryRow(key, key, "https://example.org/" + key, title, null, null, html, terms, null, null, -1,
-                null, published, null, Integer.toHexString(html.hashCode()) + title.hashCode());
+        return new EntryRow(
+                key,
+                key,
+                "https://example.org/" + key,
+                title,
+                null,
+                null,
+                html,
+                terms,
+                null,
+                null,
+                -1,
+                null,
+                published,
+                null,
+                Integer.toHexString(html.hashCode()) + title.hashCode());
     }
 
     URI uri(String pathAndQuery) {

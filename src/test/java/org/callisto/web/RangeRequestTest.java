@@ -19,8 +19,8 @@ class RangeRequestTest {
 
     @Test
     void ignoresMalformedHeadersAndTooManyRanges() {
-        for (String header : List.of("bytes=abc", "bytes=5-1", "items=0-1", "bytes", "bytes=1-2,x",
-                "bytes=" + "0-0,".repeat(16) + "0-0")) {
+        for (String header : List.of(
+                "bytes=abc", "bytes=5-1", "items=0-1", "bytes", "bytes=1-2,x", "bytes=" + "0-0,".repeat(16) + "0-0")) {
             assertThat(RangeRequest.parse(header, 1000).kind()).as(header).isEqualTo(RangeRequest.Kind.WHOLE);
         }
         assertThat(RangeRequest.parse(null, 1000).kind()).isEqualTo(RangeRequest.Kind.WHOLE);

@@ -128,8 +128,13 @@ final class ScriptProbe {
     }
 
     /** What a page did: script calls, dialogs, location changes and active markup; {@code text} is its text. */
-    record Report(String page, List<String> hits, List<String> dialogs, List<String> moved, List<String> dangerous,
-                  String text) {
+    record Report(
+            String page,
+            List<String> hits,
+            List<String> dialogs,
+            List<String> moved,
+            List<String> dangerous,
+            String text) {
 
         boolean quiet() {
             return hits.isEmpty() && dialogs.isEmpty() && moved.isEmpty() && dangerous.isEmpty();
@@ -173,16 +178,28 @@ final class ScriptProbe {
             }
         }
         if (seen == null) {
-            seen = Map.of("hits", List.of(), "dangerous", List.of(), "moved",
-                    List.of("the page was replaced before it reported"), "text", "");
+            seen = Map.of(
+                    "hits",
+                    List.of(),
+                    "dangerous",
+                    List.of(),
+                    "moved",
+                    List.of("the page was replaced before it reported"),
+                    "text",
+                    "");
         }
         List<String> moved = new ArrayList<>((List<String>) seen.get("moved"));
         String location = browser.currentUrl();
         if (!location.equals(expected)) {
             moved.add("at the end: " + location);
         }
-        return new Report(expected, (List<String>) seen.get("hits"), dialogs, moved,
-                (List<String>) seen.get("dangerous"), String.valueOf(seen.get("text")));
+        return new Report(
+                expected,
+                (List<String>) seen.get("hits"),
+                dialogs,
+                moved,
+                (List<String>) seen.get("dangerous"),
+                String.valueOf(seen.get("text")));
     }
 
     private void dismissDialog() {

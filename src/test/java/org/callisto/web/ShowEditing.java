@@ -14,8 +14,8 @@ import org.callisto.app.demo.DemoShow;
 import org.callisto.journal.Draft;
 import org.callisto.journal.JournalStore;
 import org.callisto.journal.Story;
-import org.callisto.journal.SubmitOutcome;
 import org.callisto.journal.Submissions;
+import org.callisto.journal.SubmitOutcome;
 import org.callisto.show.Renditions;
 import org.callisto.show.ShowStores;
 
@@ -38,18 +38,30 @@ final class ShowEditing implements AutoCloseable {
         }
         site = new PlanetSite(kind, Map.of("journal.registration", "open", "show.media_dir", media.toString()));
         show = ShowStores.of(site.db, Clock.systemUTC());
-        Renditions renditions = new Renditions(show.episodes(), show.renditions(), media, site.config.siteUrl(),
-                Clock.systemUTC());
+        Renditions renditions =
+                new Renditions(show.episodes(), show.renditions(), media, site.config.siteUrl(), Clock.systemUTC());
         DemoShow.create(show, renditions, media, "http://planet.test/", site.entries.river(0, 10), Instant.now());
         Accounts accounts = Accounts.of(site.db, site.config, Clock.systemUTC());
         accounts.createAdmin("editor1", JournalWebTest.PASSWORD);
         accounts.register("member1", JournalWebTest.PASSWORD, null, "10.9.0.1");
         Session member = accounts.login("member1", JournalWebTest.PASSWORD, "10.9.0.1", null, "test");
         Session editor = accounts.login("editor1", JournalWebTest.PASSWORD, "10.9.0.1", null, "test");
-        Submissions submissions = new Submissions(new JournalStore(site.db, Clock.systemUTC()), accounts,
-                "http://planet.test/", () -> List.of("FreeBSD"), Clock.systemUTC());
-        Story pending = switch (submissions.submit(member, new Draft("Jails and bhyve on one host", "nested",
-                List.of("FreeBSD"), "text", "How to run *bhyve* guests from a jail.", "", null))) {
+        Submissions submissions = new Submissions(
+                new JournalStore(site.db, Clock.systemUTC()),
+                accounts,
+                "http://planet.test/",
+                () -> List.of("FreeBSD"),
+                Clock.systemUTC());
+        Story pending = switch (submissions.submit(
+                member,
+                new Draft(
+                        "Jails and bhyve on one host",
+                        "nested",
+                        List.of("FreeBSD"),
+                        "text",
+                        "How to run *bhyve* guests from a jail.",
+                        "",
+                        null))) {
             case SubmitOutcome.Stored stored -> stored.story();
             case SubmitOutcome.Invalid invalid -> throw new AssertionError(invalid.preview());
         };

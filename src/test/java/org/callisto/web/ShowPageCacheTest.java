@@ -26,11 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
  * validators and 304s, changes visible after the cache's check interval (50 ms here), and private pages for members.
  */
 class ShowPageCacheTest {
-    private static final List<String> PAGES = List.of("/episodes", "/episodes/2", "/show/feeds/mp3.xml",
-            "/show/feeds/itunes.xml", "/show/2/chapters.json");
+    private static final List<String> PAGES = List.of(
+            "/episodes", "/episodes/2", "/show/feeds/mp3.xml", "/show/feeds/itunes.xml", "/show/2/chapters.json");
 
     @TempDir
     static Path dir;
+
     private static PlanetSite site;
     private static ShowStores show;
 
@@ -39,11 +40,11 @@ class ShowPageCacheTest {
         Path media = Files.createDirectories(dir.resolve("media"));
         site = new PlanetSite("sqlite", Map.of("show.media_dir", media.toString(), "journal.registration", "open"));
         show = ShowStores.of(site.db, Clock.systemUTC());
-        Renditions renditions = new Renditions(show.episodes(), show.renditions(), media, site.config.siteUrl(),
-                Clock.systemUTC());
+        Renditions renditions =
+                new Renditions(show.episodes(), show.renditions(), media, site.config.siteUrl(), Clock.systemUTC());
         DemoShow.create(show, renditions, media, "http://planet.test/", site.entries.river(0, 10), Instant.now());
-        show.episodes().setChapters(show.episodes().episode(2).orElseThrow().id(),
-                "{\"version\":\"1.2.0\",\"chapters\":[]}");
+        show.episodes()
+                .setChapters(show.episodes().episode(2).orElseThrow().id(), "{\"version\":\"1.2.0\",\"chapters\":[]}");
     }
 
     @AfterAll
@@ -71,10 +72,20 @@ class ShowPageCacheTest {
         Episode e = show.episodes().episode(1).orElseThrow();
         HttpResponse<String> before = eventually("/episodes/1", r -> r.body().contains(e.title()));
         String etag = before.headers().firstValue("ETag").orElseThrow();
-        String feedTag = site.get("/show/feeds/mp3.xml").headers().firstValue("ETag").orElseThrow();
+        String feedTag =
+                site.get("/show/feeds/mp3.xml").headers().firstValue("ETag").orElseThrow();
 
-        show.episodes().saveEpisode(new EpisodeDraft(1, e.season(), "Ports, packages and pkgbase", e.slug(),
-                e.publishedAt(), e.summary(), e.type(), e.explicit(), null));
+        show.episodes()
+                .saveEpisode(new EpisodeDraft(
+                        1,
+                        e.season(),
+                        "Ports, packages and pkgbase",
+                        e.slug(),
+                        e.publishedAt(),
+                        e.summary(),
+                        e.type(),
+                        e.explicit(),
+                        null));
 
         HttpResponse<String> after = eventually("/episodes/1", r -> r.body().contains("pkgbase"));
         assertThat(after.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
@@ -87,11 +98,11 @@ class ShowPageCacheTest {
 
     @Test
     void membersGetAPrivateUncachedPage() {
-        Accounts.of(site.db, site.config, Clock.systemUTC()).register("iris", "correct horse battery staple", null,
-                "10.2.0.1");
+        Accounts.of(site.db, site.config, Clock.systemUTC())
+                .register("iris", "correct horse battery staple", null, "10.2.0.1");
         WebClient iris = new WebClient(site.uri("/"));
-        HttpResponse<String> login = iris.submit("/login", "/login", "username", "iris", "password",
-                "correct horse battery staple");
+        HttpResponse<String> login =
+                iris.submit("/login", "/login", "username", "iris", "password", "correct horse battery staple");
         assertThat(login.statusCode()).as(login.body()).isEqualTo(303);
         for (String page : List.of("/episodes", "/episodes/2")) {
             HttpResponse<String> r = iris.get(page);

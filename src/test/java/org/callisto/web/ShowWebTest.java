@@ -25,12 +25,12 @@ import org.callisto.show.PodcastFeed;
 import org.callisto.show.Renditions;
 import org.callisto.show.ShowStores;
 import org.callisto.show.media.TestMedia;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The show over real sockets: the archive, episode pages, the podcast feeds, media downloads with ranges, and
@@ -41,10 +41,12 @@ import org.junit.jupiter.api.io.TempDir;
 @MethodSource("org.callisto.db.TestDatabases#kinds")
 class ShowWebTest {
     private static final String SECRET = "secret outside the media directory";
-    private static final String CHAPTERS = "{\"version\":\"1.2.0\",\"chapters\":[{\"startTime\":0,\"title\":\"Hello\"}]}";
+    private static final String CHAPTERS =
+            "{\"version\":\"1.2.0\",\"chapters\":[{\"startTime\":0,\"title\":\"Hello\"}]}";
 
     @TempDir
     static Path dir;
+
     private static PlanetSite site;
     private static Path media;
     private static ShowStores show;
@@ -61,12 +63,21 @@ class ShowWebTest {
         Files.write(dir.resolve("outside.mp3"), TestMedia.cbrMp3(128, 44100, 40, 0, false));
         site = new PlanetSite(kind, Map.of("show.media_dir", media.toString()));
         show = ShowStores.of(site.db, Clock.systemUTC());
-        Renditions renditions = new Renditions(show.episodes(), show.renditions(), media, site.config.siteUrl(),
-                Clock.systemUTC());
+        Renditions renditions =
+                new Renditions(show.episodes(), show.renditions(), media, site.config.siteUrl(), Clock.systemUTC());
         DemoShow.create(show, renditions, media, "http://planet.test/", site.entries.river(0, 10), Instant.now());
         show.episodes().setChapters(show.episodes().episode(2).orElseThrow().id(), CHAPTERS);
-        show.episodes().saveEpisode(new EpisodeDraft(3, 1, "Not out yet", "not-out-yet",
-                Instant.now().plus(Duration.ofDays(2)), "Coming soon.", EpisodeType.FULL, false, null));
+        show.episodes()
+                .saveEpisode(new EpisodeDraft(
+                        3,
+                        1,
+                        "Not out yet",
+                        "not-out-yet",
+                        Instant.now().plus(Duration.ofDays(2)),
+                        "Coming soon.",
+                        EpisodeType.FULL,
+                        false,
+                        null));
         try {
             Files.createSymbolicLink(media.resolve("link.mp3"), dir.resolve("outside.mp3"));
             Files.createSymbolicLink(media.resolve("up"), dir);
@@ -87,7 +98,8 @@ class ShowWebTest {
         HttpResponse<String> r = site.get("/episodes");
         assertThat(r.statusCode()).isEqualTo(200);
         String html = r.body();
-        assertThat(html).contains("Callisto Demo Weekly: episodes")
+        assertThat(html)
+                .contains("Callisto Demo Weekly: episodes")
                 .contains("<a href=\"/episodes/2\"><span class=\"episode-number\">2</span>: bhyve meets libvirt</a>")
                 .contains("<strong>bhyve</strong>")
                 .contains("<a href=\"/episodes\">Episodes</a>")
@@ -102,11 +114,13 @@ class ShowWebTest {
     void anEpisodePageHasPlayersDownloadsFeedsFundingNotesAndGuests() {
         HttpResponse<String> r = site.get("/episodes/1");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html")
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("text/html")
                 .containsIgnoringWhitespaces("charset=utf-8");
         String html = r.body();
         long mp3 = media.resolve("demo/episode-1.mp3").toFile().length();
-        assertThat(html).contains("<h1><span class=\"episode-number\">1</span>: Ports, packages and poudriere</h1>")
+        assertThat(html)
+                .contains("<h1><span class=\"episode-number\">1</span>: Ports, packages and poudriere</h1>")
                 .contains("<audio controls preload=\"none\" class=\"player\">")
                 .contains("<source src=\"/media/demo/episode-1.mp3\" type=\"audio/mpeg\">")
                 .contains("<video controls preload=\"none\" class=\"player\">")
@@ -115,12 +129,16 @@ class ShowWebTest {
                 .contains("<a href=\"/media/demo/episode-1.mp3\" type=\"audio/mpeg\" download>MP3 audio</a> ("
                         + ShowPages.size(mp3) + ", 0:05)")
                 .contains("<a href=\"/media/demo/episode-1.mp3.torrent\" type=\"application/x-bittorrent\">")
-                .contains("href=\"/show/feeds/mp3.xml\"").contains("href=\"/show/feeds/hd.xml\"")
-                .contains("href=\"/show/feeds/mp3-torrent.xml\"").contains("href=\"/show/feeds/hd-torrent.xml\"")
-                .contains("href=\"/show/feeds/itunes.xml\"").doesNotContain("/show/feeds/sd.xml")
+                .contains("href=\"/show/feeds/mp3.xml\"")
+                .contains("href=\"/show/feeds/hd.xml\"")
+                .contains("href=\"/show/feeds/mp3-torrent.xml\"")
+                .contains("href=\"/show/feeds/hd-torrent.xml\"")
+                .contains("href=\"/show/feeds/itunes.xml\"")
+                .doesNotContain("/show/feeds/sd.xml")
                 .contains("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"HD video torrents feed\"")
                 .contains("<a href=\"http://planet.test/episodes\">Support the show</a>")
-                .contains("<h2>Headlines</h2>").contains("<h2>News Roundup</h2>")
+                .contains("<h2>Headlines</h2>")
+                .contains("<h2>News Roundup</h2>")
                 .contains("<a href=\"http://planet.test/entries/")
                 .contains("<a href=\"http://planet.test/journal\">The community journal</a>")
                 .contains("<h3>A listener asks whether silence compresses well</h3>")
@@ -130,11 +148,19 @@ class ShowWebTest {
 
     @Test
     void unknownOrUnreleasedEpisodesAre404Pages() {
-        for (String path : List.of("/episodes/99", "/episodes/3", "/episodes/abc", "/show/feeds/ogg.xml",
-                "/show/abc", "/show/99", "/show/1/chapters.json")) {
+        for (String path : List.of(
+                "/episodes/99",
+                "/episodes/3",
+                "/episodes/abc",
+                "/show/feeds/ogg.xml",
+                "/show/abc",
+                "/show/99",
+                "/show/1/chapters.json")) {
             HttpResponse<String> r = site.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(404);
-            assertThat(r.headers().firstValue("Content-Type").orElseThrow()).as(path).startsWith("text/html");
+            assertThat(r.headers().firstValue("Content-Type").orElseThrow())
+                    .as(path)
+                    .startsWith("text/html");
         }
         assertThat(site.get("/episodes/99").body()).contains("There is no episode 99.");
         HttpResponse<String> old = site.get("/show/2");
@@ -148,15 +174,16 @@ class ShowWebTest {
             String path = "/show/feeds/" + feed.slug() + ".xml";
             HttpResponse<byte[]> r = site.getBytes(path);
             assertThat(r.statusCode()).as(path).isEqualTo(200);
-            assertThat(r.headers().firstValue("Content-Type")).as(path)
-                    .contains("application/rss+xml; charset=utf-8");
+            assertThat(r.headers().firstValue("Content-Type")).as(path).contains("application/rss+xml; charset=utf-8");
             ParsedFeed parsed = new FeedParser().parse(r.body(), "application/rss+xml", "http://planet.test/");
             assertThat(parsed.title()).as(path).startsWith("Callisto Demo Weekly");
             assertThat(parsed.entries()).as(path).hasSize(feed.kind() == org.callisto.show.RenditionKind.SD ? 0 : 2);
             parsed.entries().forEach(e -> {
                 var enclosure = e.enclosures().getFirst();
                 String file = enclosure.url().replace("http://planet.test/media/", "");
-                assertThat(enclosure.length()).as(path).isEqualTo(media.resolve(file).toFile().length());
+                assertThat(enclosure.length())
+                        .as(path)
+                        .isEqualTo(media.resolve(file).toFile().length());
                 assertThat(e.link()).startsWith("http://planet.test/episodes/");
             });
         }
@@ -173,8 +200,11 @@ class ShowWebTest {
     @Test
     void mediaAnswersHeadRangesAndTorrents() throws Exception {
         byte[] file = Files.readAllBytes(media.resolve("demo/episode-2.mp3"));
-        HttpResponse<Void> head = site.http.send(HttpRequest.newBuilder(site.uri("/media/demo/episode-2.mp3"))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> head = site.http.send(
+                HttpRequest.newBuilder(site.uri("/media/demo/episode-2.mp3"))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.headers().firstValue("Content-Length")).contains(Integer.toString(file.length));
         assertThat(head.headers().firstValue("Accept-Ranges")).contains("bytes");
@@ -184,7 +214,9 @@ class ShowWebTest {
         HttpResponse<byte[]> range = site.getBytes("/media/demo/episode-2.mp3", "Range", "bytes=-50");
         assertThat(range.statusCode()).isEqualTo(206);
         assertThat(range.body()).isEqualTo(Arrays.copyOfRange(file, file.length - 50, file.length));
-        assertThat(site.getBytes("/media/demo/episode-2.mp3", "If-None-Match", etag).statusCode()).isEqualTo(304);
+        assertThat(site.getBytes("/media/demo/episode-2.mp3", "If-None-Match", etag)
+                        .statusCode())
+                .isEqualTo(304);
         assertThat(site.getBytes("/media/demo/episode-2-hd.mp4").headers().firstValue("Content-Type"))
                 .contains("video/mp4");
 
@@ -197,7 +229,8 @@ class ShowWebTest {
     @Test
     void theArtworkTheFeedsNameIsASquarePngServedFromTheMediaDirectory() throws Exception {
         String feed = site.get("/show/feeds/itunes.xml").body();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<itunes:image href=\"http://planet.test/([^\"]+)\"")
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "<itunes:image href=\"http://planet.test/([^\"]+)\"")
                 .matcher(feed);
         assertThat(m.find()).as("itunes:image in the feed").isTrue();
         HttpResponse<byte[]> art = site.getBytes("/" + m.group(1));
@@ -208,27 +241,52 @@ class ShowWebTest {
         assertThat(image.getHeight()).isEqualTo(1400);
 
         Files.writeString(media.resolve("fake.png"), "<script>alert(1)</script>");
-        assertThat(site.getBytes("/media/fake.png").statusCode()).as("a .png that is not a PNG").isEqualTo(404);
+        assertThat(site.getBytes("/media/fake.png").statusCode())
+                .as("a .png that is not a PNG")
+                .isEqualTo(404);
     }
 
     @Test
     void pathsOutOfTheMediaDirectoryAreRefused() throws Exception {
-        List<String> attempts = List.of("/media/../secret.txt", "/media/%2e%2e/secret.txt",
-                "/media/%2E%2E%2Fsecret.txt", "/media/demo/..%2F..%2Fsecret.txt", "/media/demo/../../secret.txt",
-                "/media/..%5Csecret.txt", "/media//secret.txt", "/media/%2Fetc%2Fpasswd", "/media/up/secret.txt",
-                "/media/link.mp3", "/media/demo/missing.mp3", "/media/demo/.episode-1.mp3", "/media/demo",
-                "/media/%00", "/media/up/outside.mp3");
+        List<String> attempts = List.of(
+                "/media/../secret.txt",
+                "/media/%2e%2e/secret.txt",
+                "/media/%2E%2E%2Fsecret.txt",
+                "/media/demo/..%2F..%2Fsecret.txt",
+                "/media/demo/../../secret.txt",
+                "/media/..%5Csecret.txt",
+                "/media//secret.txt",
+                "/media/%2Fetc%2Fpasswd",
+                "/media/up/secret.txt",
+                "/media/link.mp3",
+                "/media/demo/missing.mp3",
+                "/media/demo/.episode-1.mp3",
+                "/media/demo",
+                "/media/%00",
+                "/media/up/outside.mp3");
         for (String path : attempts) {
-            HttpResponse<byte[]> r = site.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + site.server.port() + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r = site.http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + site.server.port() + path))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             assertThat(r.statusCode()).as(path).isIn(400, 404);
-            assertThat(new String(r.body(), StandardCharsets.ISO_8859_1)).as(path).doesNotContain(SECRET)
+            assertThat(new String(r.body(), StandardCharsets.ISO_8859_1))
+                    .as(path)
+                    .doesNotContain(SECRET)
                     .doesNotContain("Xing");
             assertThat(r.body().length).as(path).isLessThan(20_000);
         }
         Path root = media.toAbsolutePath().normalize();
-        for (String path : List.of("../secret.txt", "demo/../../secret.txt", "/etc/passwd", "up/secret.txt",
-                "link.mp3", "demo\\..\\..\\secret.txt", ".", "demo/./episode-1.mp3", "")) {
+        for (String path : List.of(
+                "../secret.txt",
+                "demo/../../secret.txt",
+                "/etc/passwd",
+                "up/secret.txt",
+                "link.mp3",
+                "demo\\..\\..\\secret.txt",
+                ".",
+                "demo/./episode-1.mp3",
+                "")) {
             assertThat(ShowPages.inside(root, path)).as(path).isEmpty();
         }
         assertThat(ShowPages.inside(root, "demo/episode-1.mp3")).isPresent();
@@ -244,10 +302,12 @@ class ShowWebTest {
             pages.put("episode 2", site.get("/episodes/2"));
             pages.put("episode 404", site.get("/episodes/99"));
             pages.forEach((name, r) -> {
-                NuChecker.Report report = checker.checkHtml(r.body().getBytes(StandardCharsets.UTF_8),
-                        site.uri("/").toString());
+                NuChecker.Report report = checker.checkHtml(
+                        r.body().getBytes(StandardCharsets.UTF_8), site.uri("/").toString());
                 report.warnings().forEach(w -> System.out.println("nu checker warning, " + name + ":" + w));
-                assertThat(report.errors()).as("Nu Html Checker errors in %s\n%s", name, r.body()).isEmpty();
+                assertThat(report.errors())
+                        .as("Nu Html Checker errors in %s\n%s", name, r.body())
+                        .isEmpty();
             });
         } catch (IOException e) {
             throw new IllegalStateException(e);

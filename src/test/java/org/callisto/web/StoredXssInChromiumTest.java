@@ -49,6 +49,7 @@ class StoredXssInChromiumTest {
 
     /** Marker numbers: field * 100 + payload index. */
     private static final int TITLE = 1;
+
     private static final int DEPT = 2;
     private static final int TEXT_INTRO = 3;
     private static final int TEXT_BODY = 4;
@@ -70,8 +71,8 @@ class StoredXssInChromiumTest {
 
     private static final List<String> TOPICS = List.of(p(TOPIC, 1), p(TOPIC, 3), p(TOPIC, 7));
     /** Names no registration allows, written into the database: the three a member's, the last an editor's. */
-    private static final List<String> HOSTILE_NAMES = List.of(p(USERNAME, 0), p(USERNAME, 3), p(USERNAME, 4),
-            p(USERNAME, 7));
+    private static final List<String> HOSTILE_NAMES =
+            List.of(p(USERNAME, 0), p(USERNAME, 3), p(USERNAME, 4), p(USERNAME, 7));
 
     private static PlanetSite site;
     private static Browser browser;
@@ -79,6 +80,7 @@ class StoredXssInChromiumTest {
     private static WebClient editor;
     /** Per payload: the published plain-text story, its rejected sibling, and their member. */
     private static final List<Long> published = new ArrayList<>();
+
     private static final List<Long> rejected = new ArrayList<>();
     private static final List<Long> markdown = new ArrayList<>();
     private static final List<WebClient> members = new ArrayList<>();
@@ -109,19 +111,57 @@ class StoredXssInChromiumTest {
             String dept = p(DEPT, i);
             String topic = TOPICS.get(i % TOPICS.size());
             String source = "https://hostile.example/'onmouseover='xss(" + (SOURCE * 100 + i) + ")'";
-            long s = submit(m, "action", "submit", "title", title, "dept", dept.length() <= 80 ? dept : "",
-                    "topic", topic, "format", "text", "intro", p(TEXT_INTRO, i), "body", p(TEXT_BODY, i),
-                    "source", source);
+            long s = submit(
+                    m,
+                    "action",
+                    "submit",
+                    "title",
+                    title,
+                    "dept",
+                    dept.length() <= 80 ? dept : "",
+                    "topic",
+                    topic,
+                    "format",
+                    "text",
+                    "intro",
+                    p(TEXT_INTRO, i),
+                    "body",
+                    p(TEXT_BODY, i),
+                    "source",
+                    source);
             published.add(s);
-            long md = submit(m, "action", "submit", "title", "Markdown " + p(TITLE, i), "format", "markdown",
-                    "intro", p(MD_INTRO, i), "body", p(MD_BODY, i), "topic", topic);
+            long md = submit(
+                    m,
+                    "action",
+                    "submit",
+                    "title",
+                    "Markdown " + p(TITLE, i),
+                    "format",
+                    "markdown",
+                    "intro",
+                    p(MD_INTRO, i),
+                    "body",
+                    p(MD_BODY, i),
+                    "topic",
+                    topic);
             markdown.add(md);
-            HttpResponse<String> html = m.submit("/submit", "/submit", "action", "submit", "title", "HTML " + i,
-                    "format", "html", "intro", p(HTML_INTRO, i), "body", p(HTML_BODY, i));
+            HttpResponse<String> html = m.submit(
+                    "/submit",
+                    "/submit",
+                    "action",
+                    "submit",
+                    "title",
+                    "HTML " + i,
+                    "format",
+                    "html",
+                    "intro",
+                    p(HTML_INTRO, i),
+                    "body",
+                    p(HTML_BODY, i));
             assertThat(html.statusCode()).as(html.body()).isIn(303, 400);
             storedHtmlStories += html.statusCode() == 303 ? 1 : 0;
-            long r = submit(m, "action", "submit", "title", "To be rejected " + i, "format", "text", "intro",
-                    "An intro");
+            long r = submit(
+                    m, "action", "submit", "title", "To be rejected " + i, "format", "text", "intro", "An intro");
             rejected.add(r);
             decide(s, "accept", "");
             decide(md, "accept", "");
@@ -130,8 +170,8 @@ class StoredXssInChromiumTest {
             String page = "/stories/" + s;
             long text = comment(m, s, "text", p(COMMENT_TEXT, i));
             comment(m, s, "markdown", p(COMMENT_MD, i));
-            HttpResponse<String> htmlComment = m.submit(page, page + "/comments", "format", "html", "text",
-                    p(COMMENT_HTML, i));
+            HttpResponse<String> htmlComment =
+                    m.submit(page, page + "/comments", "format", "html", "text", p(COMMENT_HTML, i));
             assertThat(htmlComment.statusCode()).as(htmlComment.body()).isIn(303, 400);
             storedHtmlComments += htmlComment.statusCode() == 303 ? 1 : 0;
             moderate(editor, page, "/comments/" + text + "/hide", p(HIDE, i));
@@ -144,8 +184,18 @@ class StoredXssInChromiumTest {
         }
         for (int k = 0; k < HOSTILE_NAMES.size() - 1; k++) {
             WebClient h = member("hostile" + k);
-            long s = submit(h, "action", "submit", "title", "By a hostile name " + k, "format", "text", "intro",
-                    "An intro", "topic", TOPICS.getFirst());
+            long s = submit(
+                    h,
+                    "action",
+                    "submit",
+                    "title",
+                    "By a hostile name " + k,
+                    "format",
+                    "text",
+                    "intro",
+                    "An intro",
+                    "topic",
+                    TOPICS.getFirst());
             decide(s, "accept", "");
             comment(h, s, "text", "a comment under a hostile name");
             hostileMembers.add(h);
@@ -176,18 +226,25 @@ class StoredXssInChromiumTest {
 
     @Test
     void storedPayloadsNeverRunOnReadersPages() {
-        assertThat(storedHtmlStories + storedHtmlComments).as("some HTML payloads pass validation and are stored")
+        assertThat(storedHtmlStories + storedHtmlComments)
+                .as("some HTML payloads pass validation and are stored")
                 .isPositive();
         asAnonymous();
         List<ScriptProbe.Report> reports = new ArrayList<>();
-        for (String path : List.of("/journal", "/journal/atom.xml", "/journal/rss.xml", "/moderation",
+        for (String path : List.of(
+                "/journal",
+                "/journal/atom.xml",
+                "/journal/rss.xml",
+                "/moderation",
                 "/category/" + Category.slugOf(TOPICS.getFirst()))) {
             reports.add(probe.visit(site.uri(path)));
         }
         for (int i = 0; i < published.size(); i++) {
             ScriptProbe.Report story = probe.visit(site.uri("/stories/" + published.get(i)));
             reports.add(story);
-            assertThat(story.text()).as("title, dept and topic as typed").contains(p(TITLE, i))
+            assertThat(story.text())
+                    .as("title, dept and topic as typed")
+                    .contains(p(TITLE, i))
                     .contains(TOPICS.get(i % TOPICS.size()));
             if (p(DEPT, i).length() <= 80) {
                 assertThat(story.text()).contains("from the " + p(DEPT, i) + " dept.");
@@ -206,7 +263,10 @@ class StoredXssInChromiumTest {
         }
         ScriptProbe.Report log = reports.get(3);
         for (int i = 0; i < XssPayloads.ALL.size(); i++) {
-            assertThat(log.text()).as("moderation reasons as typed").contains(p(HIDE, i)).contains(p(LOCK, i));
+            assertThat(log.text())
+                    .as("moderation reasons as typed")
+                    .contains(p(HIDE, i))
+                    .contains(p(LOCK, i));
             if (banned(i)) {
                 assertThat(log.text()).contains(p(BAN, i));
             }
@@ -231,7 +291,8 @@ class StoredXssInChromiumTest {
             ScriptProbe.Report story = probe.visit(site.uri("/stories/" + s));
             reports.add(story);
         }
-        assertThat(reports.getLast().text()).as("the ban form names the hostile account as typed")
+        assertThat(reports.getLast().text())
+                .as("the ban form names the hostile account as typed")
                 .contains("Ban " + HOSTILE_NAMES.get(2));
         assertQuiet(reports);
     }
@@ -273,14 +334,20 @@ class StoredXssInChromiumTest {
         for (int i : new int[] {0, 3, 4, 7, 8}) {
             browser.open(site.uri("/register"));
             String name = p(USERNAME, i);
-            browser.script("document.getElementById('username').value = arguments[0];"
-                    + "document.getElementById('password').value = arguments[1];"
-                    + "document.getElementById('password2').value = arguments[1];", name, JournalWebTest.PASSWORD);
+            browser.script(
+                    "document.getElementById('username').value = arguments[0];"
+                            + "document.getElementById('password').value = arguments[1];"
+                            + "document.getElementById('password2').value = arguments[1];",
+                    name,
+                    JournalWebTest.PASSWORD);
             browser.clickAndWait(d.findElement(By.cssSelector("main form button[type=submit]")));
             ScriptProbe.Report r = probe.check(site.uri("/register").toString());
             reports.add(r);
             assertThat(r.text()).containsAnyOf("which is not allowed", "the username is too long");
-            assertThat(Accounts.of(site.db, site.config, Clock.systemUTC()).store().userByName(name)).isEmpty();
+            assertThat(Accounts.of(site.db, site.config, Clock.systemUTC())
+                            .store()
+                            .userByName(name))
+                    .isEmpty();
         }
         for (int i = 0; i < XssPayloads.ALL.size(); i++) {
             String q = java.net.URLEncoder.encode(p(FORM, i), StandardCharsets.UTF_8);
@@ -299,14 +366,18 @@ class StoredXssInChromiumTest {
             for (String format : List.of(formats.get(i % 3))) {
                 browser.open(site.uri("/submit"));
                 String payload = p(FORM, i);
-                String source = format.equals("text") ? "javascript:xss(" + (SOURCE * 100 + i) + ")"
+                String source = format.equals("text")
+                        ? "javascript:xss(" + (SOURCE * 100 + i) + ")"
                         : "https://hostile.example/'onmouseover='xss(" + (SOURCE * 100 + i) + ")'";
-                browser.script("for (const id of ['title', 'dept', 'intro', 'body']) {"
-                        + " document.getElementById(id).value = arguments[0]; }"
-                        + "document.getElementById('source').value = arguments[2];"
-                        + "document.getElementById('topic-0').checked = true;"
-                        + "document.querySelector('[name=format][value=' + arguments[1] + ']').checked = true;",
-                        payload, format, source);
+                browser.script(
+                        "for (const id of ['title', 'dept', 'intro', 'body']) {"
+                                + " document.getElementById(id).value = arguments[0]; }"
+                                + "document.getElementById('source').value = arguments[2];"
+                                + "document.getElementById('topic-0').checked = true;"
+                                + "document.querySelector('[name=format][value=' + arguments[1] + ']').checked = true;",
+                        payload,
+                        format,
+                        source);
                 browser.clickAndWait(d.findElement(By.cssSelector("button[value=preview]")));
                 reports.add(probe.check(site.uri("/submit").toString()));
             }
@@ -320,15 +391,21 @@ class StoredXssInChromiumTest {
         String story = site.get("/stories/" + published.getFirst()).body();
         String log = site.get("/moderation").body();
         for (String page : List.of(story, log)) {
-            String undone = page.replace("&lt;", "<").replace("&gt;", ">").replace("&#34;", "\"")
-                    .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+            String undone = page.replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&#34;", "\"")
+                    .replace("&quot;", "\"")
+                    .replace("&#39;", "'")
+                    .replace("&amp;", "&");
             assertThat(undone).isNotEqualTo(page);
-            String url = "data:text/html;base64," + Base64.getEncoder().encodeToString(
-                    undone.getBytes(StandardCharsets.UTF_8));
+            String url = "data:text/html;base64,"
+                    + Base64.getEncoder().encodeToString(undone.getBytes(StandardCharsets.UTF_8));
             browser.open(URI.create(url));
             ScriptProbe.Report r = probe.check(browser.currentUrl());
-            assertThat(r.hits()).as(r.toString()).anyMatch(h -> h.startsWith("xss(" + (TITLE * 100) + ")")
-                    || h.startsWith("xss(" + (HIDE * 100) + ")"));
+            assertThat(r.hits())
+                    .as(r.toString())
+                    .anyMatch(h ->
+                            h.startsWith("xss(" + (TITLE * 100) + ")") || h.startsWith("xss(" + (HIDE * 100) + ")"));
         }
     }
 
@@ -343,8 +420,12 @@ class StoredXssInChromiumTest {
     }
 
     private static void assertQuiet(List<ScriptProbe.Report> reports) {
-        assertThat(reports.stream().filter(r -> !r.quiet()).map(ScriptProbe.Report::toString).toList())
-                .as("pages where script ran or active markup was left").isEmpty();
+        assertThat(reports.stream()
+                        .filter(r -> !r.quiet())
+                        .map(ScriptProbe.Report::toString)
+                        .toList())
+                .as("pages where script ran or active markup was left")
+                .isEmpty();
     }
 
     private static void asAnonymous() {
@@ -364,8 +445,12 @@ class StoredXssInChromiumTest {
     }
 
     private static WebClient member(String name) {
-        Accounts.of(site.db, site.config, Clock.systemUTC()).register(name, JournalWebTest.PASSWORD, null,
-                "10.9." + ADDRESSES.incrementAndGet() / 200 + "." + ADDRESSES.get() % 200);
+        Accounts.of(site.db, site.config, Clock.systemUTC())
+                .register(
+                        name,
+                        JournalWebTest.PASSWORD,
+                        null,
+                        "10.9." + ADDRESSES.incrementAndGet() / 200 + "." + ADDRESSES.get() % 200);
         return login(name);
     }
 
@@ -378,8 +463,15 @@ class StoredXssInChromiumTest {
     }
 
     private static void decide(long story, String decision, String reason) {
-        HttpResponse<String> r = editor.submit("/editor/queue", "/editor/queue", "story", Long.toString(story),
-                "decision", decision, "reason", reason);
+        HttpResponse<String> r = editor.submit(
+                "/editor/queue",
+                "/editor/queue",
+                "story",
+                Long.toString(story),
+                "decision",
+                decision,
+                "reason",
+                reason);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
     }
 
@@ -410,7 +502,7 @@ class StoredXssInChromiumTest {
     /** Gives an account a name that registration would refuse, straight in the database. */
     private static void rename(String from, String to) throws Exception {
         try (Connection c = site.db.connection();
-             PreparedStatement ps = c.prepareStatement("UPDATE users SET username = ? WHERE username_key = ?")) {
+                PreparedStatement ps = c.prepareStatement("UPDATE users SET username = ? WHERE username_key = ?")) {
             ps.setString(1, to);
             ps.setString(2, from);
             assertThat(ps.executeUpdate()).isEqualTo(1);

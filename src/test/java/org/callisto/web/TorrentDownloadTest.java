@@ -42,18 +42,32 @@ class TorrentDownloadTest {
             MediaInfo info = MediaInspector.inspect(file);
             server.add(info);
             Path torrentFile = dir.resolve("episode-42.mp3.torrent");
-            Torrent torrent = TorrentWriter.write(file, server.uri("episode-42.mp3"), Instant.now(),
-                    torrentFile);
+            Torrent torrent = TorrentWriter.write(file, server.uri("episode-42.mp3"), Instant.now(), torrentFile);
             Path log = dir.resolve("aria2c.log");
 
             long started = System.nanoTime();
-            Process process = new ProcessBuilder(aria2c, "--no-conf=true", "--enable-dht=false",
-                    "--enable-dht6=false", "--bt-enable-lpd=false", "--enable-peer-exchange=false",
-                    "--seed-time=0", "--follow-torrent=mem", "--check-integrity=true", "--dir=" + downloads,
-                    "--summary-interval=0", "--timeout=20", "--max-tries=2", "--interface=127.0.0.1",
-                    "--file-allocation=none", "--console-log-level=warn", "--auto-file-renaming=false",
-                    torrentFile.toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(
+                            aria2c,
+                            "--no-conf=true",
+                            "--enable-dht=false",
+                            "--enable-dht6=false",
+                            "--bt-enable-lpd=false",
+                            "--enable-peer-exchange=false",
+                            "--seed-time=0",
+                            "--follow-torrent=mem",
+                            "--check-integrity=true",
+                            "--dir=" + downloads,
+                            "--summary-interval=0",
+                            "--timeout=20",
+                            "--max-tries=2",
+                            "--interface=127.0.0.1",
+                            "--file-allocation=none",
+                            "--console-log-level=warn",
+                            "--auto-file-renaming=false",
+                            torrentFile.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             if (!process.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 fail("aria2c did not finish within " + PROCESS_TIMEOUT_SECONDS + " s; its output:\n"
@@ -61,14 +75,17 @@ class TorrentDownloadTest {
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
             String output = Files.readString(log, StandardCharsets.UTF_8);
-            assertThat(process.exitValue()).as("aria2c exit status; its output:\n%s", output).isZero();
+            assertThat(process.exitValue())
+                    .as("aria2c exit status; its output:\n%s", output)
+                    .isZero();
 
             Path downloaded = downloads.resolve("episode-42.mp3");
             assertThat(downloaded).as("aria2c output:\n%s", output).exists();
             assertThat(sha256(Files.readAllBytes(downloaded))).isEqualTo(sha256(episode));
             assertThat(server.counter.downloads("episode-42.mp3")).isPositive();
-            System.out.printf("aria2c fetched %d bytes (%d pieces of %d KiB, info hash %s) from the web seed"
-                    + " in %d ms%n", episode.length, torrent.pieces(), torrent.pieceLength() / 1024, torrent.infoHashHex(), millis);
+            System.out.printf(
+                    "aria2c fetched %d bytes (%d pieces of %d KiB, info hash %s) from the web seed" + " in %d ms%n",
+                    episode.length, torrent.pieces(), torrent.pieceLength() / 1024, torrent.infoHashHex(), millis);
         }
     }
 

@@ -29,8 +29,11 @@ final class WebClient {
 
     WebClient(URI base) {
         this.base = base;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     HttpResponse<String> get(String path) {
@@ -44,7 +47,8 @@ final class WebClient {
             if (!body.isEmpty()) {
                 body.append('&');
             }
-            body.append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8)).append('=')
+            body.append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8))
+                    .append('=')
                     .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
         }
         return send(HttpRequest.newBuilder(base.resolve(path))

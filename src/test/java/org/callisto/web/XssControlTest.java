@@ -70,7 +70,8 @@ class XssControlTest {
 
     /** A page with {@code payload} written raw into the contexts where the journal writes member text. */
     static String rawContexts(String payload) {
-        String markdown = HtmlRenderer.builder().build().render(Parser.builder().build().parse(payload));
+        String markdown =
+                HtmlRenderer.builder().build().render(Parser.builder().build().parse(payload));
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + payload + "</title></head>"
                 + "<body><div>" + payload + "</div>\n<p><input value=\"" + payload + "\"></p>\n<p><input value='"
                 + payload + "'></p>\n<p><textarea>" + payload + "</textarea></p>\n<p><a href=\"" + payload

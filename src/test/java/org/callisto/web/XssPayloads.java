@@ -54,6 +54,5 @@ final class XssPayloads {
             new Payload("<p style=\"width:expression(xss(N))\">styled</p>", Raw.INERT),
             new Payload("]]><x:script xmlns:x=\"http://www.w3.org/1999/xhtml\">xss(N)</x:script>", Raw.INERT));
 
-    private XssPayloads() {
-    }
+    private XssPayloads() {}
 }

@@ -9,6 +9,5 @@ import java.util.List;
  * @param format     rss2, atom, rss1 or json
  * @param categories the planet categories the blog is filed under
  */
-record DemoBlog(String path, String name, String author, String format, List<String> categories,
-                List<DemoPost> posts) {
-}
+record DemoBlog(
+        String path, String name, String author, String format, List<String> categories, List<DemoPost> posts) {}

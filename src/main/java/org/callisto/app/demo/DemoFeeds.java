@@ -38,17 +38,19 @@ public final class DemoFeeds {
     }
 
     /** A subscription the demo adds. */
-    public record Subscription(String url, String name, List<String> categories) {
-    }
+    public record Subscription(String url, String name, List<String> categories) {}
 
     /** The feed document at {@code path} and its content type, or empty when there is none. */
     public Optional<Map.Entry<String, String>> render(String path) {
-        return DemoContent.BLOGS.stream().filter(b -> b.path().equals(path)).findFirst().map(b -> switch (b.format()) {
-            case "atom" -> Map.entry("application/atom+xml; charset=utf-8", atom(b));
-            case "rss1" -> Map.entry("application/rdf+xml; charset=utf-8", rss1(b));
-            case "json" -> Map.entry("application/feed+json; charset=utf-8", json(b));
-            default -> Map.entry("application/rss+xml; charset=utf-8", rss2(b));
-        });
+        return DemoContent.BLOGS.stream()
+                .filter(b -> b.path().equals(path))
+                .findFirst()
+                .map(b -> switch (b.format()) {
+                    case "atom" -> Map.entry("application/atom+xml; charset=utf-8", atom(b));
+                    case "rss1" -> Map.entry("application/rdf+xml; charset=utf-8", rss1(b));
+                    case "json" -> Map.entry("application/feed+json; charset=utf-8", json(b));
+                    default -> Map.entry("application/rss+xml; charset=utf-8", rss2(b));
+                });
     }
 
     private String site(DemoBlog b) {
@@ -62,48 +64,98 @@ public final class DemoFeeds {
     private String rss2(DemoBlog b) {
         StringBuilder s = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n");
-        s.append("<title>").append(x(b.name())).append("</title>\n<link>").append(site(b)).append("</link>\n");
+        s.append("<title>")
+                .append(x(b.name()))
+                .append("</title>\n<link>")
+                .append(site(b))
+                .append("</link>\n");
         s.append("<description>").append(x(b.name() + " by " + b.author())).append("</description>\n<ttl>60</ttl>\n");
         for (DemoPost p : b.posts()) {
-            s.append("<item>\n<title>").append(x(p.title())).append("</title>\n<link>").append(site(b))
-                    .append(p.slug()).append(".html</link>\n<guid>").append(site(b)).append(p.slug())
-                    .append("</guid>\n<dc:creator>").append(x(b.author())).append("</dc:creator>\n<category>")
-                    .append(x(p.category())).append("</category>\n<pubDate>")
+            s.append("<item>\n<title>")
+                    .append(x(p.title()))
+                    .append("</title>\n<link>")
+                    .append(site(b))
+                    .append(p.slug())
+                    .append(".html</link>\n<guid>")
+                    .append(site(b))
+                    .append(p.slug())
+                    .append("</guid>\n<dc:creator>")
+                    .append(x(b.author()))
+                    .append("</dc:creator>\n<category>")
+                    .append(x(p.category()))
+                    .append("</category>\n<pubDate>")
                     .append(DateTimeFormatter.RFC_1123_DATE_TIME.format(at(p).atOffset(ZoneOffset.UTC)))
-                    .append("</pubDate>\n<description>").append(x(p.html())).append("</description>\n</item>\n");
+                    .append("</pubDate>\n<description>")
+                    .append(x(p.html()))
+                    .append("</description>\n</item>\n");
         }
         return s.append("</channel>\n</rss>\n").toString();
     }
 
     private String atom(DemoBlog b) {
-        StringBuilder s = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-        s.append("<title>").append(x(b.name())).append("</title>\n<link href=\"").append(site(b)).append("\"/>\n");
+        StringBuilder s = new StringBuilder(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+        s.append("<title>")
+                .append(x(b.name()))
+                .append("</title>\n<link href=\"")
+                .append(site(b))
+                .append("\"/>\n");
         s.append("<id>").append(site(b)).append("</id>\n<updated>").append(now).append("</updated>\n");
         s.append("<author><name>").append(x(b.author())).append("</name></author>\n");
         for (DemoPost p : b.posts()) {
-            s.append("<entry>\n<title>").append(x(p.title())).append("</title>\n<link href=\"").append(site(b))
-                    .append(p.slug()).append(".html\"/>\n<id>").append(site(b)).append(p.slug()).append("</id>\n")
-                    .append("<updated>").append(at(p)).append("</updated>\n<published>").append(at(p))
-                    .append("</published>\n<category term=\"").append(x(p.category())).append("\"/>\n")
-                    .append("<content type=\"html\">").append(x(p.html())).append("</content>\n</entry>\n");
+            s.append("<entry>\n<title>")
+                    .append(x(p.title()))
+                    .append("</title>\n<link href=\"")
+                    .append(site(b))
+                    .append(p.slug())
+                    .append(".html\"/>\n<id>")
+                    .append(site(b))
+                    .append(p.slug())
+                    .append("</id>\n")
+                    .append("<updated>")
+                    .append(at(p))
+                    .append("</updated>\n<published>")
+                    .append(at(p))
+                    .append("</published>\n<category term=\"")
+                    .append(x(p.category()))
+                    .append("\"/>\n")
+                    .append("<content type=\"html\">")
+                    .append(x(p.html()))
+                    .append("</content>\n</entry>\n");
         }
         return s.append("</feed>\n").toString();
     }
 
     private String rss1(DemoBlog b) {
-        StringBuilder s = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\""
-                + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n");
-        s.append("<channel rdf:about=\"").append(site(b)).append("\">\n<title>").append(x(b.name()))
-                .append("</title>\n<link>").append(site(b)).append("</link>\n<description>")
-                .append(x(b.name())).append("</description>\n</channel>\n");
+        StringBuilder s = new StringBuilder(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        + "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\""
+                        + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n");
+        s.append("<channel rdf:about=\"")
+                .append(site(b))
+                .append("\">\n<title>")
+                .append(x(b.name()))
+                .append("</title>\n<link>")
+                .append(site(b))
+                .append("</link>\n<description>")
+                .append(x(b.name()))
+                .append("</description>\n</channel>\n");
         for (DemoPost p : b.posts()) {
             String link = site(b) + p.slug() + ".html";
-            s.append("<item rdf:about=\"").append(link).append("\">\n<title>").append(x(p.title()))
-                    .append("</title>\n<link>").append(link).append("</link>\n<dc:creator>").append(x(b.author()))
-                    .append("</dc:creator>\n<dc:subject>").append(x(p.category())).append("</dc:subject>\n<dc:date>")
-                    .append(at(p)).append("</dc:date>\n<content:encoded><![CDATA[").append(p.html())
+            s.append("<item rdf:about=\"")
+                    .append(link)
+                    .append("\">\n<title>")
+                    .append(x(p.title()))
+                    .append("</title>\n<link>")
+                    .append(link)
+                    .append("</link>\n<dc:creator>")
+                    .append(x(b.author()))
+                    .append("</dc:creator>\n<dc:subject>")
+                    .append(x(p.category()))
+                    .append("</dc:subject>\n<dc:date>")
+                    .append(at(p))
+                    .append("</dc:date>\n<content:encoded><![CDATA[")
+                    .append(p.html())
                     .append("]]></content:encoded>\n</item>\n");
         }
         return s.append("</rdf:RDF>\n").toString();

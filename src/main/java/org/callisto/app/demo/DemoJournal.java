@@ -10,8 +10,8 @@ import org.callisto.journal.CommentOutcome;
 import org.callisto.journal.Comments;
 import org.callisto.journal.Draft;
 import org.callisto.journal.Story;
-import org.callisto.journal.SubmitOutcome;
 import org.callisto.journal.Submissions;
+import org.callisto.journal.SubmitOutcome;
 
 /**
  * The demo's community journal, made through the journal's own services: a demo editor ({@value #EDITOR}) and two
@@ -44,11 +44,9 @@ public final class DemoJournal {
      * @param published the demo's published stories, in the order made (empty when the journal was already there)
      * @param pending   the demo's submission waiting in the queue, or null when the journal was already there
      */
-    public record Result(String username, String password, List<Story> published, Story pending) {
-    }
+    public record Result(String username, String password, List<Story> published, Story pending) {}
 
-    private DemoJournal() {
-    }
+    private DemoJournal() {}
 
     /**
      * Creates or takes up again the demo accounts, and the demo stories when the editor account is new.
@@ -73,43 +71,84 @@ public final class DemoJournal {
         Session dana = members.get(0);
         Session kai = members.get(1);
         try {
-            Story bhyve = submit(submissions, dana, new Draft("Running bhyve guests inside a jail", "nested",
-                    List.of("FreeBSD", "Virtualization"), "html",
-                    "<p>Dana wrote up how she runs <strong>bhyve</strong> guests from inside a jail, so that a"
-                            + " misbehaving guest cannot reach the host's network stack.</p>",
-                    "<p>The short version:</p>\n<ul>\n<li>give the jail <code>allow.vmm</code> and its own"
-                            + " <code>devfs</code> ruleset;</li>\n<li>hand it a tap interface on a separate"
-                            + " bridge;</li>\n<li>start the guest with <code>vm-bhyve</code> from the jail's"
-                            + " rc.</li>\n</ul>\n<p>Questions welcome in the comments.</p>",
-                    "https://docs.freebsd.org/en/books/handbook/virtualization/"));
-            Story pf = submit(submissions, kai, new Draft("A tidy pf.conf for a home router", "less is more",
-                    List.of("OpenBSD"), "markdown",
-                    "Kai shares the **pf.conf** that has run his home router for three releases: twelve lines,"
-                            + " no surprises.",
-                    "The heart of it:\n\n```\nset skip on lo\nblock return\npass out quick inet\n"
-                            + "pass in on egress proto tcp to port ssh\n```\n\n"
-                            + "Everything else is macros. `pfctl -nf /etc/pf.conf` checks it before you"
-                            + " load it.",
-                    "https://www.openbsd.org/faq/pf/"));
-            Story meetup = submit(submissions, dana, new Draft("NetBSD users meet on the first Thursday", null,
-                    List.of("NetBSD", "Events"), "text",
-                    "The local NetBSD group meets on the first Thursday of each month.\n\n"
-                            + "Bring a laptop, an old SPARC or just questions. Details at https://www.netbsd.org/",
-                    null, null));
-            Story pending = submit(submissions, kai, new Draft("Call for talks: a BSD day at the hackerspace",
-                    "call for papers", List.of("Events"), "text",
-                    "The hackerspace is planning a one-day BSD meeting in spring and looks for short talks"
-                            + " on any of the BSDs.",
-                    "Send a title and two lines about it. Twenty minutes a talk, first-timers welcome.", null));
+            Story bhyve = submit(
+                    submissions,
+                    dana,
+                    new Draft(
+                            "Running bhyve guests inside a jail",
+                            "nested",
+                            List.of("FreeBSD", "Virtualization"),
+                            "html",
+                            "<p>Dana wrote up how she runs <strong>bhyve</strong> guests from inside a jail, so that a"
+                                    + " misbehaving guest cannot reach the host's network stack.</p>",
+                            "<p>The short version:</p>\n<ul>\n<li>give the jail <code>allow.vmm</code> and its own"
+                                    + " <code>devfs</code> ruleset;</li>\n<li>hand it a tap interface on a separate"
+                                    + " bridge;</li>\n<li>start the guest with <code>vm-bhyve</code> from the jail's"
+                                    + " rc.</li>\n</ul>\n<p>Questions welcome in the comments.</p>",
+                            "https://docs.freebsd.org/en/books/handbook/virtualization/"));
+            Story pf = submit(
+                    submissions,
+                    kai,
+                    new Draft(
+                            "A tidy pf.conf for a home router",
+                            "less is more",
+                            List.of("OpenBSD"),
+                            "markdown",
+                            "Kai shares the **pf.conf** that has run his home router for three releases: twelve lines,"
+                                    + " no surprises.",
+                            "The heart of it:\n\n```\nset skip on lo\nblock return\npass out quick inet\n"
+                                    + "pass in on egress proto tcp to port ssh\n```\n\n"
+                                    + "Everything else is macros. `pfctl -nf /etc/pf.conf` checks it before you"
+                                    + " load it.",
+                            "https://www.openbsd.org/faq/pf/"));
+            Story meetup = submit(
+                    submissions,
+                    dana,
+                    new Draft(
+                            "NetBSD users meet on the first Thursday",
+                            null,
+                            List.of("NetBSD", "Events"),
+                            "text",
+                            "The local NetBSD group meets on the first Thursday of each month.\n\n"
+                                    + "Bring a laptop, an old SPARC or just questions. Details at https://www.netbsd.org/",
+                            null,
+                            null));
+            Story pending = submit(
+                    submissions,
+                    kai,
+                    new Draft(
+                            "Call for talks: a BSD day at the hackerspace",
+                            "call for papers",
+                            List.of("Events"),
+                            "text",
+                            "The hackerspace is planning a one-day BSD meeting in spring and looks for short talks"
+                                    + " on any of the BSDs.",
+                            "Send a title and two lines about it. Twenty minutes a talk, first-timers welcome.",
+                            null));
             List<Story> published = new ArrayList<>();
             for (Story s : List.of(bhyve, pf, meetup)) {
                 published.add(submissions.accept(editor, s.id()));
             }
-            long first = comment(comments, dana, pf.id(), null, "text",
+            long first = comment(
+                    comments,
+                    dana,
+                    pf.id(),
+                    null,
+                    "text",
                     "Thanks for this. Do you keep a table of blocked addresses, or is that overkill at home?");
-            comment(comments, kai, pf.id(), first, "markdown",
+            comment(
+                    comments,
+                    kai,
+                    pf.id(),
+                    first,
+                    "markdown",
                     "Overkill for me: `block return` and no open ports except ssh does the job.");
-            comment(comments, editor, pf.id(), null, "text",
+            comment(
+                    comments,
+                    editor,
+                    pf.id(),
+                    null,
+                    "text",
                     "Worth adding: pf.conf(5) has a good example section near the end.");
             return new Result(EDITOR, editorPassword, List.copyOf(published), pending);
         } finally {
@@ -122,17 +161,18 @@ public final class DemoJournal {
     private static Story submit(Submissions submissions, Session author, Draft draft) {
         return switch (submissions.submit(author, draft)) {
             case SubmitOutcome.Stored stored -> stored.story();
-            case SubmitOutcome.Invalid invalid -> throw new IllegalStateException("demo: the story '"
-                    + draft.title() + "' has problems: " + invalid.preview());
+            case SubmitOutcome.Invalid invalid ->
+                throw new IllegalStateException(
+                        "demo: the story '" + draft.title() + "' has problems: " + invalid.preview());
         };
     }
 
-    private static long comment(Comments comments, Session author, long storyId, Long parentId, String format,
-                                String text) {
+    private static long comment(
+            Comments comments, Session author, long storyId, Long parentId, String format, String text) {
         return switch (comments.post(author, storyId, parentId, format, text)) {
             case CommentOutcome.Stored stored -> stored.comment().id();
-            case CommentOutcome.Invalid invalid -> throw new IllegalStateException("demo: a comment has problems: "
-                    + invalid.rendering());
+            case CommentOutcome.Invalid invalid ->
+                throw new IllegalStateException("demo: a comment has problems: " + invalid.rendering());
         };
     }
 

@@ -14,8 +14,7 @@ public final class DemoMedia {
     private static final int[] BITRATES = {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320};
     private static final int SAMPLE_RATE = 44_100;
 
-    private DemoMedia() {
-    }
+    private DemoMedia() {}
 
     /**
      * The demo show's artwork: a 1400 × 1400 PNG (the smallest square Apple accepts) of a moon on a night sky,
@@ -23,13 +22,13 @@ public final class DemoMedia {
      */
     public static byte[] artworkPng() {
         int size = 1400;
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(size, size,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(size, size, java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setPaint(new java.awt.GradientPaint(0, 0, new java.awt.Color(0x10, 0x1a, 0x3a), 0, size,
-                    new java.awt.Color(0x3b, 0x1f, 0x5c)));
+            g.setPaint(new java.awt.GradientPaint(
+                    0, 0, new java.awt.Color(0x10, 0x1a, 0x3a), 0, size, new java.awt.Color(0x3b, 0x1f, 0x5c)));
             g.fillRect(0, 0, size, size);
             g.setColor(new java.awt.Color(0xe8, 0xc9, 0x8f));
             g.fillOval(350, 350, 700, 700);
@@ -79,8 +78,15 @@ public final class DemoMedia {
     public static byte[] transcriptVtt(java.util.List<String> cues) {
         StringBuilder b = new StringBuilder("WEBVTT\n");
         for (int i = 0; i < cues.size(); i++) {
-            b.append('\n').append(i + 1).append('\n').append(cueTime(i * 2, '.')).append(" --> ")
-                    .append(cueTime(i * 2 + 2, '.')).append('\n').append(cues.get(i)).append('\n');
+            b.append('\n')
+                    .append(i + 1)
+                    .append('\n')
+                    .append(cueTime(i * 2, '.'))
+                    .append(" --> ")
+                    .append(cueTime(i * 2 + 2, '.'))
+                    .append('\n')
+                    .append(cues.get(i))
+                    .append('\n');
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -89,15 +95,21 @@ public final class DemoMedia {
     public static byte[] transcriptSrt(java.util.List<String> cues) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < cues.size(); i++) {
-            b.append(i + 1).append("\r\n").append(cueTime(i * 2, ',')).append(" --> ")
-                    .append(cueTime(i * 2 + 2, ',')).append("\r\n").append(cues.get(i)).append("\r\n\r\n");
+            b.append(i + 1)
+                    .append("\r\n")
+                    .append(cueTime(i * 2, ','))
+                    .append(" --> ")
+                    .append(cueTime(i * 2 + 2, ','))
+                    .append("\r\n")
+                    .append(cues.get(i))
+                    .append("\r\n\r\n");
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static String cueTime(int seconds, char decimal) {
-        return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d%c000", seconds / 3600, seconds / 60 % 60,
-                seconds % 60, decimal);
+        return String.format(
+                java.util.Locale.ROOT, "%02d:%02d:%02d%c000", seconds / 3600, seconds / 60 % 60, seconds % 60, decimal);
     }
 
     /** An MP4 of {@code seconds} with a video and a sound track, {@code moov} first (fast start). */
@@ -128,8 +140,8 @@ public final class DemoMedia {
     private static byte[] trak(String handler) {
         ByteBuffer hdlr = ByteBuffer.allocate(25);
         hdlr.putInt(0).putInt(0).put(ascii(handler));
-        return box("trak", box("tkhd", new byte[84]), box("mdia", box("mdhd", new byte[24]),
-                box("hdlr", hdlr.array())));
+        return box(
+                "trak", box("tkhd", new byte[84]), box("mdia", box("mdhd", new byte[24]), box("hdlr", hdlr.array())));
     }
 
     private static byte[] box(String type, byte[]... contents) {
@@ -137,8 +149,11 @@ public final class DemoMedia {
         for (byte[] content : contents) {
             body.writeBytes(content);
         }
-        return ByteBuffer.allocate(8 + body.size()).putInt(8 + body.size()).put(ascii(type))
-                .put(body.toByteArray()).array();
+        return ByteBuffer.allocate(8 + body.size())
+                .putInt(8 + body.size())
+                .put(ascii(type))
+                .put(body.toByteArray())
+                .array();
     }
 
     private static byte[] ascii(String s) {

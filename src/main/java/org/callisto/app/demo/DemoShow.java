@@ -41,8 +41,7 @@ public final class DemoShow {
             "Host: This week, bhyve meets libvirt.",
             "Guest: And the media are silent, so this transcript is all there is to hear.");
 
-    private DemoShow() {
-    }
+    private DemoShow() {}
 
     /**
      * Creates or updates the demo show.
@@ -51,8 +50,8 @@ public final class DemoShow {
      * @param entries the demo planet's entries, newest first, to curate notes from
      * @return the episodes, oldest first
      */
-    public static List<Episode> create(ShowStores store, Renditions renditions, Path mediaDir, String siteUrl,
-                                       List<Entry> entries, Instant now) {
+    public static List<Episode> create(
+            ShowStores store, Renditions renditions, Path mediaDir, String siteUrl, List<Entry> entries, Instant now) {
         String base = siteUrl.endsWith("/") ? siteUrl : siteUrl + "/";
         Path folder = mediaDir.resolve(FOLDER);
         try {
@@ -61,19 +60,37 @@ public final class DemoShow {
             throw new UncheckedIOException("demo: cannot create the media directory " + folder, e);
         }
         write(folder.resolve("artwork.png"), DemoMedia.artworkPng());
-        store.settings().saveSettings(new ShowSettings("Callisto Demo Weekly",
-                "A short weekly show about the BSDs and the stories of the demo planet. The media are silent.",
-                "en", "The Callisto demo crew", "Demo Host", "host@callisto.example",
-                base + "media/" + FOLDER + "/artwork.png",
-                List.of("Technology", "News/Tech News"), false, base + "episodes",
-                "Support the show", "feedback@callisto.example",
-                PodcastGuid.of(base + "show/feeds/itunes.xml"), false));
+        store.settings()
+                .saveSettings(new ShowSettings(
+                        "Callisto Demo Weekly",
+                        "A short weekly show about the BSDs and the stories of the demo planet. The media are silent.",
+                        "en",
+                        "The Callisto demo crew",
+                        "Demo Host",
+                        "host@callisto.example",
+                        base + "media/" + FOLDER + "/artwork.png",
+                        List.of("Technology", "News/Tech News"),
+                        false,
+                        base + "episodes",
+                        "Support the show",
+                        "feedback@callisto.example",
+                        PodcastGuid.of(base + "show/feeds/itunes.xml"),
+                        false));
         List<Episode> episodes = new ArrayList<>();
         Instant day = now.truncatedTo(ChronoUnit.HOURS);
-        episodes.add(episode(store, 1, "Ports, packages and poudriere", day.minus(Duration.ofDays(7)),
+        episodes.add(episode(
+                store,
+                1,
+                "Ports, packages and poudriere",
+                day.minus(Duration.ofDays(7)),
                 "Package building habits, and what a morning `pkg audit` catches.",
-                List.of(new Guest("Dana Whitfield", null)), notes(base, entries, 0)));
-        episodes.add(episode(store, 2, "bhyve meets libvirt", day.minus(Duration.ofHours(2)),
+                List.of(new Guest("Dana Whitfield", null)),
+                notes(base, entries, 0)));
+        episodes.add(episode(
+                store,
+                2,
+                "bhyve meets libvirt",
+                day.minus(Duration.ofHours(2)),
                 "The first libvirt release with a **bhyve** driver, and the week's news.",
                 List.of(new Guest("Roman Novak", null), new Guest("Ines Carvalho", null)),
                 notes(base, entries, 3)));
@@ -95,17 +112,24 @@ public final class DemoShow {
         write(folder.resolve(name + ".srt"), DemoMedia.transcriptSrt(TRANSCRIPT));
         TranscriptStore transcripts = store.transcripts();
         transcripts.saveTranscript(latest.id(), new Transcript(FOLDER + "/" + name + ".vtt", "text/vtt", "en"));
-        transcripts.saveTranscript(latest.id(), new Transcript(FOLDER + "/" + name + ".srt", "application/x-subrip",
-                "en"));
+        transcripts.saveTranscript(
+                latest.id(), new Transcript(FOLDER + "/" + name + ".srt", "application/x-subrip", "en"));
         return episodes;
     }
 
-    private static Episode episode(ShowStores store, int number, String title, Instant at, String summary,
-                                   List<Guest> guests, List<Section> sections) {
-        String slug = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+    private static Episode episode(
+            ShowStores store,
+            int number,
+            String title,
+            Instant at,
+            String summary,
+            List<Guest> guests,
+            List<Section> sections) {
+        String slug = title.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("(^-|-$)", "");
-        Episode e = store.episodes().saveEpisode(new EpisodeDraft(number, 1, title, slug, at, summary,
-                EpisodeType.FULL, false, null));
+        Episode e = store.episodes()
+                .saveEpisode(new EpisodeDraft(number, 1, title, slug, at, summary, EpisodeType.FULL, false, null));
         store.notes().setNotes(e.id(), sections);
         store.guests().setGuests(e.id(), guests);
         return e;
@@ -115,20 +139,31 @@ public final class DemoShow {
     private static List<Section> notes(String base, List<Entry> entries, int first) {
         List<NoteItem> headlines = new ArrayList<>();
         for (Entry entry : entries.stream().skip(first).limit(3).toList()) {
-            headlines.add(new NoteItem(entry.title(), base + "entries/" + entry.id(),
-                    "From " + entry.feedName() + " on the planet.", SourceKind.PLANET, entry.id()));
+            headlines.add(new NoteItem(
+                    entry.title(),
+                    base + "entries/" + entry.id(),
+                    "From " + entry.feedName() + " on the planet.",
+                    SourceKind.PLANET,
+                    entry.id()));
         }
         if (headlines.isEmpty()) {
             headlines.add(NoteItem.of("The demo planet", base, "Every blog the demo follows, newest first."));
         }
         return List.of(
                 new Section("Headlines", headlines),
-                new Section("News Roundup", List.of(
-                        NoteItem.of("The community journal", base + "journal",
-                                "Members submit stories; editors publish them. Send yours for next week."),
-                        NoteItem.of("FreeBSD", "https://www.freebsd.org/", "The project's home page."))),
-                new Section("Feedback/Questions", List.of(
-                        NoteItem.of("A listener asks whether silence compresses well", null,
+                new Section(
+                        "News Roundup",
+                        List.of(
+                                NoteItem.of(
+                                        "The community journal",
+                                        base + "journal",
+                                        "Members submit stories; editors publish them. Send yours for next week."),
+                                NoteItem.of("FreeBSD", "https://www.freebsd.org/", "The project's home page."))),
+                new Section(
+                        "Feedback/Questions",
+                        List.of(NoteItem.of(
+                                "A listener asks whether silence compresses well",
+                                null,
                                 "It does: these demo files are a few kilobytes."))));
     }
 
@@ -136,7 +171,10 @@ public final class DemoShow {
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.write(tmp, bytes);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    tmp,
+                    file,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("demo: cannot write " + file, e);

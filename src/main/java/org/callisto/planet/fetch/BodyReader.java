@@ -24,8 +24,7 @@ final class BodyReader {
 
     private static final int CHUNK = 16 * 1024;
 
-    private BodyReader() {
-    }
+    private BodyReader() {}
 
     /**
      * Reads and decodes the whole body.
@@ -44,8 +43,10 @@ final class BodyReader {
             case "", "identity" -> counted;
             case "gzip", "x-gzip" -> gunzip(counted);
             case "deflate" -> inflate(counted);
-            default -> throw new BodyDecodingException("unsupported Content-Encoding '" + contentEncoding
-                    + "' (only gzip and deflate were asked for)", null);
+            default ->
+                throw new BodyDecodingException(
+                        "unsupported Content-Encoding '" + contentEncoding + "' (only gzip and deflate were asked for)",
+                        null);
         };
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[CHUNK];

@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.callisto.config.Config;
 import org.callisto.planet.fetch.FetchFailures.Failure;
 import org.callisto.planet.fetch.FetchResult.FetchError;
@@ -115,8 +114,8 @@ public final class FeedFetcher implements AutoCloseable {
         HTTP2Client http2 = new HTTP2Client(connector);
         // HTTP/1.1 first: Jetty speaks the first protocol on clear-text connections (most feeds are plain http and
         // few servers take h2c with prior knowledge); over TLS both are offered through ALPN and the server picks.
-        HttpClientTransportDynamic transport = new HttpClientTransportDynamic(connector,
-                HttpClientConnectionFactory.HTTP11, new ClientConnectionFactoryOverHTTP2.HTTP2(http2));
+        HttpClientTransportDynamic transport = new HttpClientTransportDynamic(
+                connector, HttpClientConnectionFactory.HTTP11, new ClientConnectionFactoryOverHTTP2.HTTP2(http2));
 
         HttpClient c = new HttpClient(transport);
         c.setExecutor(pool);
@@ -129,7 +128,9 @@ public final class FeedFetcher implements AutoCloseable {
         c.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, config.userAgent()));
         AddressPolicy policy = new AddressPolicy(settings.allowLoopback(), settings.allowPrivate());
         c.setSocketAddressResolver(new GuardedAddressResolver(
-                new SocketAddressResolver.Async(pool, scheduler, settings.connectTimeout().toMillis()), policy));
+                new SocketAddressResolver.Async(
+                        pool, scheduler, settings.connectTimeout().toMillis()),
+                policy));
         return c;
     }
 
@@ -144,9 +145,16 @@ public final class FeedFetcher implements AutoCloseable {
         }
         try {
             if (!inFlight.tryAcquire(remaining(queueDeadline), TimeUnit.NANOSECONDS)) {
-                return failed(start, url, 0, new Failure(FetchError.TIMEOUT, "fetching " + url
-                        + " never started: all " + settings.concurrency() + " fetch slots stayed busy for "
-                        + FetchFailures.words(queueWait()) + " (fetch.concurrency)"));
+                return failed(
+                        start,
+                        url,
+                        0,
+                        new Failure(
+                                FetchError.TIMEOUT,
+                                "fetching " + url
+                                        + " never started: all " + settings.concurrency()
+                                        + " fetch slots stayed busy for "
+                                        + FetchFailures.words(queueWait()) + " (fetch.concurrency)"));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -155,8 +163,8 @@ public final class FeedFetcher implements AutoCloseable {
         try {
             return follow(request, withoutFragment(url), start, queueDeadline);
         } catch (RuntimeException e) {
-            return failed(start, url, 0, new Failure(FetchError.OTHER, "fetching " + url
-                    + " failed unexpectedly: " + e));
+            return failed(
+                    start, url, 0, new Failure(FetchError.OTHER, "fetching " + url + " failed unexpectedly: " + e));
         } finally {
             inFlight.release();
         }
@@ -183,34 +191,55 @@ public final class FeedFetcher implements AutoCloseable {
             if (isRedirect(status)) {
                 String location = headers.get(HttpHeader.LOCATION);
                 if (location == null || location.isBlank()) {
-                    return failed(start, current, status, new Failure(FetchError.HTTP_STATUS,
-                            statusWords(status) + " from " + current + " without a Location header; the server"
-                                    + " is misconfigured"));
+                    return failed(
+                            start,
+                            current,
+                            status,
+                            new Failure(
+                                    FetchError.HTTP_STATUS,
+                                    statusWords(status) + " from " + current + " without a Location header; the server"
+                                            + " is misconfigured"));
                 }
                 URI next;
                 try {
                     next = withoutFragment(current.resolve(location.trim()));
                 } catch (IllegalArgumentException e) {
-                    return failed(start, current, status, new Failure(FetchError.BAD_URL, current
-                            + " redirects to '" + location + "', which is not a valid URL"));
+                    return failed(
+                            start,
+                            current,
+                            status,
+                            new Failure(
+                                    FetchError.BAD_URL,
+                                    current + " redirects to '" + location + "', which is not a valid URL"));
                 }
                 String bad = checkUrl(next);
                 if (bad != null) {
-                    return failed(start, current, status, new Failure(FetchError.BAD_URL,
-                            current + " redirects elsewhere: " + bad));
+                    return failed(
+                            start,
+                            current,
+                            status,
+                            new Failure(FetchError.BAD_URL, current + " redirects elsewhere: " + bad));
                 }
                 chain.add(next);
                 if (!seen.add(key(next))) {
-                    return failed(start, current, status, new Failure(FetchError.REDIRECT_LOOP,
-                            url + " redirects in a loop: " + arrows(chain)));
+                    return failed(
+                            start,
+                            current,
+                            status,
+                            new Failure(FetchError.REDIRECT_LOOP, url + " redirects in a loop: " + arrows(chain)));
                 }
                 if (chain.size() - 1 > settings.maxRedirects()) {
-                    return failed(start, current, status, new Failure(FetchError.TOO_MANY_REDIRECTS,
-                            url + " redirects more than " + settings.maxRedirects() + " times (fetch.max_redirects): "
-                                    + arrows(chain)));
+                    return failed(
+                            start,
+                            current,
+                            status,
+                            new Failure(
+                                    FetchError.TOO_MANY_REDIRECTS,
+                                    url + " redirects more than " + settings.maxRedirects()
+                                            + " times (fetch.max_redirects): " + arrows(chain)));
                 }
-                allPermanent &= status == HttpStatus.MOVED_PERMANENTLY_301
-                        || status == HttpStatus.PERMANENT_REDIRECT_308;
+                allPermanent &=
+                        status == HttpStatus.MOVED_PERMANENTLY_301 || status == HttpStatus.PERMANENT_REDIRECT_308;
                 current = next;
                 continue;
             }
@@ -231,31 +260,88 @@ public final class FeedFetcher implements AutoCloseable {
         if (status == HttpStatus.NOT_MODIFIED_304) {
             String etag = h.get(HttpHeader.ETAG);
             String lastModified = h.get(HttpHeader.LAST_MODIFIED);
-            return new FetchResult(Outcome.NOT_MODIFIED, status, url, movedTo, null, contentType,
+            return new FetchResult(
+                    Outcome.NOT_MODIFIED,
+                    status,
+                    url,
+                    movedTo,
+                    null,
+                    contentType,
                     etag != null ? etag : request.etag(),
                     lastModified != null ? lastModified : request.lastModified(),
-                    null, freshFor(h), null, null, elapsed);
+                    null,
+                    freshFor(h),
+                    null,
+                    null,
+                    elapsed);
         }
         if (status >= 200 && status < 300) {
-            return new FetchResult(Outcome.OK, status, url, movedTo, answer.body(), contentType,
-                    h.get(HttpHeader.ETAG), h.get(HttpHeader.LAST_MODIFIED), null, freshFor(h), null, null, elapsed);
+            return new FetchResult(
+                    Outcome.OK,
+                    status,
+                    url,
+                    movedTo,
+                    answer.body(),
+                    contentType,
+                    h.get(HttpHeader.ETAG),
+                    h.get(HttpHeader.LAST_MODIFIED),
+                    null,
+                    freshFor(h),
+                    null,
+                    null,
+                    elapsed);
         }
         if (status == HttpStatus.GONE_410) {
-            return new FetchResult(Outcome.GONE, status, url, null, null, contentType, null, null, null, null,
-                    FetchError.GONE, statusWords(status) + " from " + url
-                    + ": the feed was removed for good; unsubscribe or look for its new address", elapsed);
+            return new FetchResult(
+                    Outcome.GONE,
+                    status,
+                    url,
+                    null,
+                    null,
+                    contentType,
+                    null,
+                    null,
+                    null,
+                    null,
+                    FetchError.GONE,
+                    statusWords(status) + " from " + url
+                            + ": the feed was removed for good; unsubscribe or look for its new address",
+                    elapsed);
         }
         if (status == HttpStatus.TOO_MANY_REQUESTS_429 || status == HttpStatus.SERVICE_UNAVAILABLE_503) {
             Duration retryAfter = ResponseHints.retryAfter(h.get(HttpHeader.RETRY_AFTER), clock.instant());
-            FetchError error = status == HttpStatus.TOO_MANY_REQUESTS_429 ? FetchError.RATE_LIMITED
-                    : FetchError.HTTP_STATUS;
+            FetchError error =
+                    status == HttpStatus.TOO_MANY_REQUESTS_429 ? FetchError.RATE_LIMITED : FetchError.HTTP_STATUS;
             String when = retryAfter == null ? "later" : "after " + FetchFailures.words(retryAfter);
-            return new FetchResult(Outcome.RETRY_LATER, status, url, null, null, contentType, null, null,
-                    retryAfter, null, error, statusWords(status) + " from " + url + "; the server asks to retry "
-                    + when, elapsed);
+            return new FetchResult(
+                    Outcome.RETRY_LATER,
+                    status,
+                    url,
+                    null,
+                    null,
+                    contentType,
+                    null,
+                    null,
+                    retryAfter,
+                    null,
+                    error,
+                    statusWords(status) + " from " + url + "; the server asks to retry " + when,
+                    elapsed);
         }
-        return new FetchResult(Outcome.ERROR, status, url, null, null, contentType, null, null, null, null,
-                FetchError.HTTP_STATUS, statusWords(status) + " from " + url, elapsed);
+        return new FetchResult(
+                Outcome.ERROR,
+                status,
+                url,
+                null,
+                null,
+                contentType,
+                null,
+                null,
+                null,
+                null,
+                FetchError.HTTP_STATUS,
+                statusWords(status) + " from " + url,
+                elapsed);
     }
 
     /** What one request/response exchange gave: a status with headers (and a body for 2xx), or a failure. */
@@ -276,10 +362,14 @@ public final class FeedFetcher implements AutoCloseable {
             return Answer.failed(0, new Failure(FetchError.OTHER, "fetching " + url + " was interrupted"));
         }
         if (permit == null) {
-            return Answer.failed(0, new Failure(FetchError.TIMEOUT, "fetching " + url + " never started: "
-                    + settings.perHostLimit() + " other fetches from " + url.getHost() + " took all of "
-                    + FetchFailures.words(first ? queueWait() : settings.totalTimeout())
-                    + " (fetch.per_host, fetch.total_timeout)"));
+            return Answer.failed(
+                    0,
+                    new Failure(
+                            FetchError.TIMEOUT,
+                            "fetching " + url + " never started: "
+                                    + settings.perHostLimit() + " other fetches from " + url.getHost() + " took all of "
+                                    + FetchFailures.words(first ? queueWait() : settings.totalTimeout())
+                                    + " (fetch.per_host, fetch.total_timeout)"));
         }
         if (first) {
             deadlineHolder[0] = System.nanoTime() + settings.totalTimeout().toNanos();
@@ -312,8 +402,8 @@ public final class FeedFetcher implements AutoCloseable {
                 return Answer.failed(0, classify(e.getCause(), url, deadline));
             } catch (TimeoutException e) {
                 request.abort(e);
-                return Answer.failed(0, FetchFailures.timeout(url, true, settings.readTimeout(),
-                        settings.totalTimeout()));
+                return Answer.failed(
+                        0, FetchFailures.timeout(url, true, settings.readTimeout(), settings.totalTimeout()));
             } catch (InterruptedException e) {
                 request.abort(e);
                 Thread.currentThread().interrupt();
@@ -371,13 +461,25 @@ public final class FeedFetcher implements AutoCloseable {
     }
 
     private Duration freshFor(HttpFields h) {
-        return ResponseHints.freshFor(h.get(HttpHeader.CACHE_CONTROL), h.get(HttpHeader.EXPIRES),
-                h.get(HttpHeader.DATE), clock.instant());
+        return ResponseHints.freshFor(
+                h.get(HttpHeader.CACHE_CONTROL), h.get(HttpHeader.EXPIRES), h.get(HttpHeader.DATE), clock.instant());
     }
 
     private static FetchResult failed(long start, URI url, int status, Failure failure) {
-        return new FetchResult(Outcome.ERROR, status, url, null, null, null, null, null, null, null, failure.error(),
-                failure.message(), Duration.ofNanos(System.nanoTime() - start));
+        return new FetchResult(
+                Outcome.ERROR,
+                status,
+                url,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                failure.error(),
+                failure.message(),
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** Why {@code url} cannot be fetched at all, or null when it can. */
@@ -402,7 +504,8 @@ public final class FeedFetcher implements AutoCloseable {
     /** "HTTP 404 Not Found". */
     static String statusWords(int status) {
         String reason = HttpStatus.getMessage(status);
-        return reason == null || reason.equals(Integer.toString(status)) ? "HTTP " + status
+        return reason == null || reason.equals(Integer.toString(status))
+                ? "HTTP " + status
                 : "HTTP " + status + " " + reason;
     }
 

@@ -9,9 +9,7 @@ import java.nio.channels.ClosedChannelException;
 import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
-
 import javax.net.ssl.SSLException;
-
 import org.callisto.planet.fetch.FetchResult.FetchError;
 
 /**
@@ -24,11 +22,9 @@ import org.callisto.planet.fetch.FetchResult.FetchError;
 final class FetchFailures {
 
     /** A classified failure. */
-    record Failure(FetchError error, String message) {
-    }
+    record Failure(FetchError error, String message) {}
 
-    private FetchFailures() {
-    }
+    private FetchFailures() {}
 
     /**
      * Classifies a failure.
@@ -39,8 +35,8 @@ final class FetchFailures {
      * @param readTimeout    the idle timeout, for the message
      * @param totalTimeout   the total timeout, for the message
      */
-    static Failure classify(Throwable failure, URI url, boolean totalTimedOut, Duration readTimeout,
-                            Duration totalTimeout) {
+    static Failure classify(
+            Throwable failure, URI url, boolean totalTimedOut, Duration readTimeout, Duration totalTimeout) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof BlockedAddressException b) {
                 return new Failure(FetchError.BLOCKED_ADDRESS, "refused to fetch " + url + ": " + b.getMessage());
@@ -52,24 +48,32 @@ final class FetchFailures {
                 return new Failure(FetchError.DECODING, "cannot decode the body of " + url + ": " + d.getMessage());
             }
             if (t instanceof UnknownHostException) {
-                return new Failure(FetchError.DNS, "cannot fetch " + url + ": the host name " + url.getHost()
-                        + " does not resolve; check the spelling or whether the site still exists");
+                return new Failure(
+                        FetchError.DNS,
+                        "cannot fetch " + url + ": the host name " + url.getHost()
+                                + " does not resolve; check the spelling or whether the site still exists");
             }
             if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
-                return new Failure(FetchError.CONNECT, "cannot connect to " + hostPort(url) + " for " + url
-                        + ": " + (t.getMessage() == null ? "connection failed" : t.getMessage())
-                        + "; the server may be down");
+                return new Failure(
+                        FetchError.CONNECT,
+                        "cannot connect to " + hostPort(url) + " for " + url
+                                + ": " + (t.getMessage() == null ? "connection failed" : t.getMessage())
+                                + "; the server may be down");
             }
             if (t instanceof SocketTimeoutException) {
-                return new Failure(FetchError.TIMEOUT, "cannot connect to " + hostPort(url) + " for " + url
-                        + ": no answer within the connect timeout (fetch.connect_timeout)");
+                return new Failure(
+                        FetchError.TIMEOUT,
+                        "cannot connect to " + hostPort(url) + " for " + url
+                                + ": no answer within the connect timeout (fetch.connect_timeout)");
             }
             if (t instanceof TimeoutException) {
                 return timeout(url, totalTimedOut, readTimeout, totalTimeout);
             }
             if (t instanceof SSLException || t instanceof CertificateException) {
-                return new Failure(FetchError.TLS, "TLS handshake with " + hostPort(url) + " failed for " + url
-                        + ": " + tlsReason(t) + "; the site's certificate or TLS setup is broken");
+                return new Failure(
+                        FetchError.TLS,
+                        "TLS handshake with " + hostPort(url) + " failed for " + url + ": " + tlsReason(t)
+                                + "; the site's certificate or TLS setup is broken");
             }
         }
         if (totalTimedOut) {
@@ -102,18 +106,24 @@ final class FetchFailures {
     }
 
     static Failure tooLarge(URI url, long limit, boolean decompressed) {
-        return new Failure(FetchError.TOO_LARGE, "the " + (decompressed ? "decompressed body" : "body") + " of "
-                + url + " is larger than the limit of " + bytes(limit)
-                + "; raise fetch.max_body if this feed is really that large");
+        return new Failure(
+                FetchError.TOO_LARGE,
+                "the " + (decompressed ? "decompressed body" : "body") + " of "
+                        + url + " is larger than the limit of " + bytes(limit)
+                        + "; raise fetch.max_body if this feed is really that large");
     }
 
     static Failure timeout(URI url, boolean total, Duration readTimeout, Duration totalTimeout) {
         if (total) {
-            return new Failure(FetchError.TIMEOUT, "fetching " + url + " did not finish within "
-                    + words(totalTimeout) + " (fetch.total_timeout); the server is too slow");
+            return new Failure(
+                    FetchError.TIMEOUT,
+                    "fetching " + url + " did not finish within " + words(totalTimeout)
+                            + " (fetch.total_timeout); the server is too slow");
         }
-        return new Failure(FetchError.TIMEOUT, "the server sent nothing for " + words(readTimeout)
-                + " while answering " + url + " (fetch.read_timeout)");
+        return new Failure(
+                FetchError.TIMEOUT,
+                "the server sent nothing for " + words(readTimeout) + " while answering " + url
+                        + " (fetch.read_timeout)");
     }
 
     /** A size in words: "1 MiB", "15 MiB", "512 KiB", "100 bytes". */

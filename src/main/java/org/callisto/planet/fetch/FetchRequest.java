@@ -9,5 +9,4 @@ import java.net.URI;
  * @param etag         the ETag from the last 200 answer, or null
  * @param lastModified the Last-Modified from the last 200 answer, or null
  */
-public record FetchRequest(URI url, String etag, String lastModified) {
-}
+public record FetchRequest(URI url, String etag, String lastModified) {}

@@ -53,7 +53,19 @@ public record FetchResult(
 
     /** Why a fetch failed, for the subscriptions page. */
     public enum FetchError {
-        DNS, CONNECT, TIMEOUT, TLS, HTTP_STATUS, TOO_LARGE, TOO_MANY_REDIRECTS, REDIRECT_LOOP, BLOCKED_ADDRESS,
-        BAD_URL, DECODING, GONE, RATE_LIMITED, OTHER
+        DNS,
+        CONNECT,
+        TIMEOUT,
+        TLS,
+        HTTP_STATUS,
+        TOO_LARGE,
+        TOO_MANY_REDIRECTS,
+        REDIRECT_LOOP,
+        BLOCKED_ADDRESS,
+        BAD_URL,
+        DECODING,
+        GONE,
+        RATE_LIMITED,
+        OTHER
     }
 }

@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
-
 import org.callisto.config.Config;
 
 /**
@@ -148,7 +147,9 @@ public final class FetchSchedule {
         }
         gaps.sort(Comparator.naturalOrder());
         int mid = gaps.size() / 2;
-        Duration median = gaps.size() % 2 == 1 ? gaps.get(mid) : gaps.get(mid - 1).plus(gaps.get(mid)).dividedBy(2);
+        Duration median = gaps.size() % 2 == 1
+                ? gaps.get(mid)
+                : gaps.get(mid - 1).plus(gaps.get(mid)).dividedBy(2);
         Duration fromRhythm = median.dividedBy(2);
         Duration quiet = Duration.between(dates.getFirst(), now).dividedBy(4);
         return quiet.compareTo(fromRhythm) > 0 ? quiet : fromRhythm;

@@ -4,7 +4,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.eclipse.jetty.util.Promise;
 import org.eclipse.jetty.util.SocketAddressResolver;
 
@@ -44,8 +43,8 @@ final class GuardedAddressResolver implements SocketAddressResolver {
                 if (!allowed.isEmpty()) {
                     promise.succeeded(allowed);
                 } else if (firstRefused != null && firstRefused.getAddress() != null) {
-                    promise.failed(new BlockedAddressException(host, firstRefused.getAddress(),
-                            AddressPolicy.classify(firstRefused.getAddress())));
+                    promise.failed(new BlockedAddressException(
+                            host, firstRefused.getAddress(), AddressPolicy.classify(firstRefused.getAddress())));
                 } else {
                     promise.failed(new java.net.UnknownHostException(host + " has no usable address"));
                 }

@@ -3,7 +3,6 @@ package org.callisto.planet.fetch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-
 import org.eclipse.jetty.http.HttpDateTime;
 
 /**
@@ -15,8 +14,7 @@ import org.eclipse.jetty.http.HttpDateTime;
  */
 final class ResponseHints {
 
-    private ResponseHints() {
-    }
+    private ResponseHints() {}
 
     /**
      * Parses a Retry-After value.

@@ -15,15 +15,18 @@ import java.util.Map;
  * {@code mode} attribute and Media RSS thumbnails. Stateless and thread-safe.
  */
 final class AtomReader {
-    private AtomReader() {
-    }
+    private AtomReader() {}
 
     static String format(LenientXmlParser.Result doc) {
         String version = doc.root().attr("version");
         return doc.atom03() || "0.3".equals(version) ? "atom0.3" : "atom1.0";
     }
 
-    static ParsedFeed read(LenientXmlParser.Result doc, String format, String encoding, boolean illFormed,
+    static ParsedFeed read(
+            LenientXmlParser.Result doc,
+            String format,
+            String encoding,
+            boolean illFormed,
             List<ParseProblem> problems) {
         XmlElement feed = doc.root();
         char[] src = doc.source();
@@ -43,31 +46,47 @@ final class AtomReader {
                 feedUrl = Urls.resolve(l.base, href);
             }
         }
-        String description = XmlContent.atomHtml(firstPresent(feed.child(a, "subtitle"), feed.child(a, "tagline")),
-                src);
+        String description =
+                XmlContent.atomHtml(firstPresent(feed.child(a, "subtitle"), feed.child(a, "tagline")), src);
         String language = feed.lang;
         if (language == null) {
             language = text(feed.child("dc", "language"));
         }
         XmlElement logo = firstPresent(feed.child(a, "logo"), feed.child(a, "icon"));
-        String imageUrl = logo == null || text(logo) == null ? RssReader.mediaImage(feed)
-                : Urls.resolve(logo.base, text(logo));
+        String imageUrl =
+                logo == null || text(logo) == null ? RssReader.mediaImage(feed) : Urls.resolve(logo.base, text(logo));
         List<Person> authors = people(feed, a);
         LinkedHashSet<String> categories = new LinkedHashSet<>();
         for (XmlElement c : feed.children(a, "category")) {
-            XmlContent.addCategory(categories, c.attr("label") != null && !c.attr("label").isBlank() ? c.attr("label") : c.attr("term"));
+            XmlContent.addCategory(
+                    categories,
+                    c.attr("label") != null && !c.attr("label").isBlank() ? c.attr("label") : c.attr("term"));
         }
         Instant updated = RssReader.firstDate(feed.child(a, "updated"), feed.child(a, "modified"));
         XmlElement gen = feed.child(a, "generator");
         String generator = generator(gen);
-        String copyright = XmlContent.atomPlain(firstPresent(feed.child(a, "rights"), feed.child(a, "copyright")),
-                src);
+        String copyright = XmlContent.atomPlain(firstPresent(feed.child(a, "rights"), feed.child(a, "copyright")), src);
         List<ParsedEntry> entries = new ArrayList<>();
         for (XmlElement e : feed.children(a, "entry")) {
             entries.add(entry(e, a, src));
         }
-        return new ParsedFeed(format, encoding, illFormed, List.copyOf(problems), title, link, feedUrl, description,
-                language, imageUrl, authors, XmlContent.list(categories), updated, null, generator, copyright,
+        return new ParsedFeed(
+                format,
+                encoding,
+                illFormed,
+                List.copyOf(problems),
+                title,
+                link,
+                feedUrl,
+                description,
+                language,
+                imageUrl,
+                authors,
+                XmlContent.list(categories),
+                updated,
+                null,
+                generator,
+                copyright,
                 List.copyOf(entries));
     }
 
@@ -87,8 +106,10 @@ final class AtomReader {
             if ((rel == null || rel.equals("alternate")) && link == null) {
                 link = url;
             } else if ("enclosure".equals(rel)) {
-                enclosures.putIfAbsent(url, new Enclosure(url, XmlContent.blankToNull(l.attr("type")),
-                        XmlContent.parseLength(l.attr("length"))));
+                enclosures.putIfAbsent(
+                        url,
+                        new Enclosure(
+                                url, XmlContent.blankToNull(l.attr("type")), XmlContent.parseLength(l.attr("length"))));
             } else if ("replies".equals(rel) && commentsUrl == null) {
                 commentsUrl = url;
             }
@@ -113,13 +134,15 @@ final class AtomReader {
         List<Person> authors = people(e, a);
         LinkedHashSet<String> categories = new LinkedHashSet<>();
         for (XmlElement c : e.children(a, "category")) {
-            XmlContent.addCategory(categories, c.attr("label") != null && !c.attr("label").isBlank() ? c.attr("label") : c.attr("term"));
+            XmlContent.addCategory(
+                    categories,
+                    c.attr("label") != null && !c.attr("label").isBlank() ? c.attr("label") : c.attr("term"));
         }
         for (XmlElement c : e.children("dc", "subject")) {
             XmlContent.addCategory(categories, text(c));
         }
-        Instant published = RssReader.firstDate(e.child(a, "published"), e.child(a, "issued"),
-                e.child(a, "created"), e.child("dc", "date"));
+        Instant published = RssReader.firstDate(
+                e.child(a, "published"), e.child(a, "issued"), e.child(a, "created"), e.child("dc", "date"));
         Instant updated = RssReader.firstDate(e.child(a, "updated"), e.child(a, "modified"));
         String imageUrl = RssReader.mediaImage(e);
         if (imageUrl == null) {
@@ -127,8 +150,20 @@ final class AtomReader {
             imageUrl = Urls.resolve(contentEl != null ? contentEl.base : e.base, fromHtml);
         }
         String base = contentEl != null && contentEl.base != null ? contentEl.base : e.base;
-        return new ParsedEntry(id, link, title, summary, content, base, authors, XmlContent.list(categories),
-                published, updated, List.copyOf(enclosures.values()), imageUrl, commentsUrl);
+        return new ParsedEntry(
+                id,
+                link,
+                title,
+                summary,
+                content,
+                base,
+                authors,
+                XmlContent.list(categories),
+                published,
+                updated,
+                List.copyOf(enclosures.values()),
+                imageUrl,
+                commentsUrl);
     }
 
     /** Generator name, version and URI in one string, e.g. {@code Feed Generator v1.2 http://example.org}. */

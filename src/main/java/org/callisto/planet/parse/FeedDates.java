@@ -17,20 +17,52 @@ import java.util.Map;
  */
 public final class FeedDates {
     private static final Map<String, Integer> ZONES = Map.ofEntries(
-            Map.entry("Z", 0), Map.entry("UT", 0), Map.entry("UTC", 0), Map.entry("GMT", 0), Map.entry("WET", 0),
-            Map.entry("EST", -300), Map.entry("EDT", -240), Map.entry("CST", -360), Map.entry("CDT", -300),
-            Map.entry("MST", -420), Map.entry("MDT", -360), Map.entry("PST", -480), Map.entry("PDT", -420),
-            Map.entry("AKST", -540), Map.entry("AKDT", -480), Map.entry("HST", -600), Map.entry("AST", -240),
-            Map.entry("ADT", -180), Map.entry("NST", -210), Map.entry("NDT", -150),
-            Map.entry("BST", 60), Map.entry("IST", 60), Map.entry("CET", 60), Map.entry("CEST", 120),
-            Map.entry("MET", 60), Map.entry("MEST", 120), Map.entry("EET", 120), Map.entry("EEST", 180),
-            Map.entry("WEST", 60), Map.entry("MSK", 180), Map.entry("JST", 540), Map.entry("KST", 540),
-            Map.entry("HKT", 480), Map.entry("SGT", 480), Map.entry("AEST", 600), Map.entry("AEDT", 660),
-            Map.entry("ACST", 570), Map.entry("AWST", 480), Map.entry("NZST", 720), Map.entry("NZDT", 780),
-            Map.entry("A", -60), Map.entry("M", -720), Map.entry("N", 60), Map.entry("Y", 720));
+            Map.entry("Z", 0),
+            Map.entry("UT", 0),
+            Map.entry("UTC", 0),
+            Map.entry("GMT", 0),
+            Map.entry("WET", 0),
+            Map.entry("EST", -300),
+            Map.entry("EDT", -240),
+            Map.entry("CST", -360),
+            Map.entry("CDT", -300),
+            Map.entry("MST", -420),
+            Map.entry("MDT", -360),
+            Map.entry("PST", -480),
+            Map.entry("PDT", -420),
+            Map.entry("AKST", -540),
+            Map.entry("AKDT", -480),
+            Map.entry("HST", -600),
+            Map.entry("AST", -240),
+            Map.entry("ADT", -180),
+            Map.entry("NST", -210),
+            Map.entry("NDT", -150),
+            Map.entry("BST", 60),
+            Map.entry("IST", 60),
+            Map.entry("CET", 60),
+            Map.entry("CEST", 120),
+            Map.entry("MET", 60),
+            Map.entry("MEST", 120),
+            Map.entry("EET", 120),
+            Map.entry("EEST", 180),
+            Map.entry("WEST", 60),
+            Map.entry("MSK", 180),
+            Map.entry("JST", 540),
+            Map.entry("KST", 540),
+            Map.entry("HKT", 480),
+            Map.entry("SGT", 480),
+            Map.entry("AEST", 600),
+            Map.entry("AEDT", 660),
+            Map.entry("ACST", 570),
+            Map.entry("AWST", 480),
+            Map.entry("NZST", 720),
+            Map.entry("NZDT", 780),
+            Map.entry("A", -60),
+            Map.entry("M", -720),
+            Map.entry("N", 60),
+            Map.entry("Y", 720));
 
-    private FeedDates() {
-    }
+    private FeedDates() {}
 
     /** Parses {@code s} as a feed date, or returns null when it is not one. */
     public static Instant parse(String s) {
@@ -42,7 +74,10 @@ public final class FeedDates {
             return null;
         }
         try {
-            if (t.length() >= 4 && isDigit(t.charAt(0)) && isDigit(t.charAt(1)) && isDigit(t.charAt(2))
+            if (t.length() >= 4
+                    && isDigit(t.charAt(0))
+                    && isDigit(t.charAt(1))
+                    && isDigit(t.charAt(2))
                     && isDigit(t.charAt(3))) {
                 Instant iso = parseIso(t);
                 if (iso != null) {
@@ -194,7 +229,8 @@ public final class FeedDates {
                     String[] parts = tok.split("[/.-]");
                     if (parts.length == 3) {
                         int a = Integer.parseInt(parts[0]);
-                        Integer m = isDigit(parts[1].charAt(0)) ? Integer.valueOf(Integer.parseInt(parts[1]))
+                        Integer m = isDigit(parts[1].charAt(0))
+                                ? Integer.valueOf(Integer.parseInt(parts[1]))
                                 : month(parts[1]);
                         if (m == null) {
                             return null;
@@ -211,8 +247,13 @@ public final class FeedDates {
                     }
                     return null;
                 }
-                String digits = tok.length() > 2 && (tok.endsWith("st") || tok.endsWith("nd") || tok.endsWith("rd")
-                        || tok.endsWith("th")) ? tok.substring(0, tok.length() - 2) : tok;
+                String digits = tok.length() > 2
+                                && (tok.endsWith("st")
+                                        || tok.endsWith("nd")
+                                        || tok.endsWith("rd")
+                                        || tok.endsWith("th"))
+                        ? tok.substring(0, tok.length() - 2)
+                        : tok;
                 if (!digits.chars().allMatch(FeedDates::isDigit)) {
                     return null;
                 }
@@ -318,12 +359,24 @@ public final class FeedDates {
         return sign == '-' ? -total : total;
     }
 
-    private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-        "nov", "dec"};
-    private static final String[] FULL_MONTHS = {"january", "february", "march", "april", "may", "june", "july",
-        "august", "september", "october", "november", "december"};
-    private static final String[] DAYS = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
-        "SUNDAY"};
+    private static final String[] MONTHS = {
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+    };
+    private static final String[] FULL_MONTHS = {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december"
+    };
+    private static final String[] DAYS = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"};
 
     private static Integer month(String word) {
         if (word.length() < 3) {
@@ -331,8 +384,9 @@ public final class FeedDates {
         }
         String w = word.toLowerCase(Locale.ROOT);
         for (int i = 0; i < 12; i++) {
-            if (w.equals(MONTHS[i]) || w.equals(FULL_MONTHS[i]) || (w.length() == 4 && w.startsWith(MONTHS[i])
-                    && FULL_MONTHS[i].startsWith(w))) {
+            if (w.equals(MONTHS[i])
+                    || w.equals(FULL_MONTHS[i])
+                    || (w.length() == 4 && w.startsWith(MONTHS[i]) && FULL_MONTHS[i].startsWith(w))) {
                 return i + 1;
             }
         }

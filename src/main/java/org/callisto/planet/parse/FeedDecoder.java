@@ -29,8 +29,7 @@ public final class FeedDecoder {
         }
     }
 
-    private FeedDecoder() {
-    }
+    private FeedDecoder() {}
 
     /**
      * Decodes {@code body}.
@@ -79,8 +78,8 @@ public final class FeedDecoder {
         }
         Charset cs = lookup(declared);
         if (cs == null) {
-            problems.add(new ParseProblem(0, 0, "unknown encoding \"" + declared + "\" in the " + source
-                    + "; tried UTF-8"));
+            problems.add(
+                    new ParseProblem(0, 0, "unknown encoding \"" + declared + "\" in the " + source + "; tried UTF-8"));
             return strictOrFallback(body, 0, StandardCharsets.UTF_8, "UTF-8", problems, source);
         }
         if (cs.equals(StandardCharsets.UTF_8) || cs.equals(StandardCharsets.US_ASCII)) {
@@ -88,15 +87,15 @@ public final class FeedDecoder {
         }
         if (cs.name().startsWith("UTF-16") || cs.name().startsWith("UTF-32")) {
             if (n >= 2 && body[0] == '<' && body[1] == '?') {
-                problems.add(new ParseProblem(0, 0, "the " + source + " says " + declared
-                        + " but the bytes are 8-bit; decoded as UTF-8"));
+                problems.add(new ParseProblem(
+                        0, 0, "the " + source + " says " + declared + " but the bytes are 8-bit; decoded as UTF-8"));
                 return strictOrFallback(body, 0, StandardCharsets.UTF_8, "UTF-8", problems, source);
             }
             return lenient(body, 0, cs, problems);
         }
         if (isSingleByte(cs) && hasMultiByteUtf8(body)) {
-            problems.add(new ParseProblem(0, 0, "the " + source + " says " + declared
-                    + " but the bytes are valid UTF-8; decoded as UTF-8"));
+            problems.add(new ParseProblem(
+                    0, 0, "the " + source + " says " + declared + " but the bytes are valid UTF-8; decoded as UTF-8"));
             return strictOrFallback(body, 0, StandardCharsets.UTF_8, "UTF-8", problems, source);
         }
         if (cs.equals(StandardCharsets.ISO_8859_1)) {
@@ -106,16 +105,19 @@ public final class FeedDecoder {
         return lenient(body, 0, cs, problems);
     }
 
-    private static Decoded strictOrFallback(byte[] body, int offset, Charset cs, String name,
-            List<ParseProblem> problems, String source) {
+    private static Decoded strictOrFallback(
+            byte[] body, int offset, Charset cs, String name, List<ParseProblem> problems, String source) {
         if (cs.equals(StandardCharsets.UTF_8)) {
             char[] out = new char[body.length - offset];
             int length = decodeUtf8(body, offset, out);
             if (length >= 0) {
                 return new Decoded(out, length, name, problems);
             }
-            problems.add(new ParseProblem(0, 0, "the bytes are not valid " + name + " (encoding from the " + source
-                    + "); decoded as windows-1252"));
+            problems.add(new ParseProblem(
+                    0,
+                    0,
+                    "the bytes are not valid " + name + " (encoding from the " + source
+                            + "); decoded as windows-1252"));
             return lenient(body, offset, WINDOWS_1252, problems);
         }
         CharsetDecoder decoder = cs.newDecoder()
@@ -125,8 +127,11 @@ public final class FeedDecoder {
             CharBuffer cb = decoder.decode(ByteBuffer.wrap(body, offset, body.length - offset));
             return new Decoded(cb.array(), cb.limit(), name, problems);
         } catch (CharacterCodingException e) {
-            problems.add(new ParseProblem(0, 0, "the bytes are not valid " + name + " (encoding from the " + source
-                    + "); decoded as windows-1252"));
+            problems.add(new ParseProblem(
+                    0,
+                    0,
+                    "the bytes are not valid " + name + " (encoding from the " + source
+                            + "); decoded as windows-1252"));
             return lenient(body, offset, WINDOWS_1252, problems);
         }
     }
@@ -165,12 +170,10 @@ public final class FeedDecoder {
                 out[j++] = (char) cp;
                 i += 3;
             } else if (c >= 0xF0 && c <= 0xF4) {
-                if (i + 3 >= n || (b[i + 1] & 0xC0) != 0x80 || (b[i + 2] & 0xC0) != 0x80
-                        || (b[i + 3] & 0xC0) != 0x80) {
+                if (i + 3 >= n || (b[i + 1] & 0xC0) != 0x80 || (b[i + 2] & 0xC0) != 0x80 || (b[i + 3] & 0xC0) != 0x80) {
                     return -1;
                 }
-                int cp = ((c & 0x07) << 18) | ((b[i + 1] & 0x3F) << 12) | ((b[i + 2] & 0x3F) << 6)
-                        | (b[i + 3] & 0x3F);
+                int cp = ((c & 0x07) << 18) | ((b[i + 1] & 0x3F) << 12) | ((b[i + 2] & 0x3F) << 6) | (b[i + 3] & 0x3F);
                 if (cp < 0x10000 || cp > 0x10FFFF) {
                     return -1;
                 }
@@ -270,8 +273,8 @@ public final class FeedDecoder {
 
     /** The charset of an HTML {@code <meta charset>} or http-equiv Content-Type within the first 4 KB, or null. */
     static String htmlMetaCharset(byte[] body) {
-        String head = new String(body, 0, Math.min(body.length, 4096), StandardCharsets.ISO_8859_1)
-                .toLowerCase(Locale.ROOT);
+        String head =
+                new String(body, 0, Math.min(body.length, 4096), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
         int meta = head.indexOf("<meta");
         while (meta >= 0) {
             int end = head.indexOf('>', meta);
@@ -310,9 +313,14 @@ public final class FeedDecoder {
                 char q = tag.charAt(p);
                 int start = q == '"' || q == '\'' ? p + 1 : p;
                 int end = start;
-                while (end < tag.length() && tag.charAt(end) != q && tag.charAt(end) != '"' && tag.charAt(end) != '\''
-                        && tag.charAt(end) != ' ' && tag.charAt(end) != '>' && tag.charAt(end) != ';'
-                        && tag.charAt(end) != '/' ) {
+                while (end < tag.length()
+                        && tag.charAt(end) != q
+                        && tag.charAt(end) != '"'
+                        && tag.charAt(end) != '\''
+                        && tag.charAt(end) != ' '
+                        && tag.charAt(end) != '>'
+                        && tag.charAt(end) != ';'
+                        && tag.charAt(end) != '/') {
                     end++;
                 }
                 String v = tag.substring(start, end).trim();

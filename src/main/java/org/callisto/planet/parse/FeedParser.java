@@ -55,8 +55,10 @@ public final class FeedParser {
         }
         String name = root.local.toLowerCase(Locale.ROOT);
         if (name.equals("html") || doc.htmlDoctype() && !name.equals("rss") && !name.equals("feed")) {
-            throw new FeedParseException("this is an HTML page, not a feed; look for a <link rel=alternate> feed URL"
-                    + " in its head", 1, 1);
+            throw new FeedParseException(
+                    "this is an HTML page, not a feed; look for a <link rel=alternate> feed URL" + " in its head",
+                    1,
+                    1);
         }
         problems.addAll(doc.problems());
         boolean illFormed = doc.illFormed() || !decoded.problems().isEmpty();
@@ -76,8 +78,10 @@ public final class FeedParser {
                 if (name.equals("feed")) {
                     return AtomReader.read(doc, AtomReader.format(doc), encoding, true, problems);
                 }
-                throw new FeedParseException("this is an XML document with root element <" + root.qname
-                        + ">, not an RSS, RDF or Atom feed", 1, 1);
+                throw new FeedParseException(
+                        "this is an XML document with root element <" + root.qname + ">, not an RSS, RDF or Atom feed",
+                        1,
+                        1);
             }
         }
     }

@@ -2,8 +2,7 @@ package org.callisto.planet.parse;
 
 /** Cheap checks on raw bytes and decoded text that tell what an input is before parsing it. Thread-safe. */
 final class FeedSniffer {
-    private FeedSniffer() {
-    }
+    private FeedSniffer() {}
 
     /** A description such as "a PNG image" when the bytes start with a known binary signature, else null. */
     static String binaryKind(byte[] b) {

@@ -7,8 +7,7 @@ import org.jsoup.nodes.Entities;
  * typed as HTML), and small HTML lookups. Stateless and thread-safe.
  */
 final class FeedText {
-    private FeedText() {
-    }
+    private FeedText() {}
 
     /** Escapes {@code &}, {@code <}, {@code >} and {@code "} so plain text can be used as HTML; null for null. */
     static String escapeHtml(String text) {
@@ -58,8 +57,12 @@ final class FeedText {
         int i = 0;
         while (i < n) {
             char c = html.charAt(i);
-            if (c == '<' && i + 1 < n && (Character.isLetter(html.charAt(i + 1)) || html.charAt(i + 1) == '/'
-                    || html.charAt(i + 1) == '!' || html.charAt(i + 1) == '?')) {
+            if (c == '<'
+                    && i + 1 < n
+                    && (Character.isLetter(html.charAt(i + 1))
+                            || html.charAt(i + 1) == '/'
+                            || html.charAt(i + 1) == '!'
+                            || html.charAt(i + 1) == '?')) {
                 int end = html.indexOf('>', i);
                 if (end < 0) {
                     break;
@@ -71,10 +74,15 @@ final class FeedText {
                         lower = html.toLowerCase(java.util.Locale.ROOT);
                     }
                     int closeAt = lower.length() == n ? lower.indexOf(close, end) : -1;
-                    end = closeAt < 0 ? n - 1 : Math.max(end, html.indexOf('>', closeAt) < 0 ? n - 1
-                            : html.indexOf('>', closeAt));
-                } else if (tag.startsWith("br") || tag.startsWith("p") || tag.startsWith("/p")
-                        || tag.startsWith("div") || tag.startsWith("/div") || tag.startsWith("li")) {
+                    end = closeAt < 0
+                            ? n - 1
+                            : Math.max(end, html.indexOf('>', closeAt) < 0 ? n - 1 : html.indexOf('>', closeAt));
+                } else if (tag.startsWith("br")
+                        || tag.startsWith("p")
+                        || tag.startsWith("/p")
+                        || tag.startsWith("div")
+                        || tag.startsWith("/div")
+                        || tag.startsWith("li")) {
                     out.append(' ');
                 }
                 i = end + 1;

@@ -1,8 +1,8 @@
 package org.callisto.planet.parse;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -15,11 +15,11 @@ import java.util.List;
  */
 final class JsonFeedReader {
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(200).build())
             .build());
 
-    private JsonFeedReader() {
-    }
+    private JsonFeedReader() {}
 
     static ParsedFeed read(String json, String encoding, List<ParseProblem> problems, String baseUrl)
             throws FeedParseException {
@@ -36,8 +36,10 @@ final class JsonFeedReader {
             if (detail > 0) {
                 why = why.substring(0, detail);
             }
-            throw new FeedParseException("this looks like JSON but is not valid JSON: " + why,
-                    loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr());
+            throw new FeedParseException(
+                    "this looks like JSON but is not valid JSON: " + why,
+                    loc == null ? 0 : loc.getLineNr(),
+                    loc == null ? 0 : loc.getColumnNr());
         }
         if (root == null || !root.isObject()) {
             throw new FeedParseException("this is JSON but not a JSON Feed (the top level is not an object)", 1, 1);
@@ -45,8 +47,11 @@ final class JsonFeedReader {
         String version = str(root, "version");
         boolean jsonFeed = version != null && (version.contains("jsonfeed.org/version/") || version.startsWith("1"));
         if (!jsonFeed && !(root.path("items").isArray() && root.has("title"))) {
-            throw new FeedParseException("this is JSON but not a JSON Feed (no \"version\" naming "
-                    + "https://jsonfeed.org/version/1.1 and no \"items\" array)", 1, 1);
+            throw new FeedParseException(
+                    "this is JSON but not a JSON Feed (no \"version\" naming "
+                            + "https://jsonfeed.org/version/1.1 and no \"items\" array)",
+                    1,
+                    1);
         }
         String format = version != null && version.endsWith("1.1") ? "json1.1" : "json1.0";
         boolean badEncoding = !problems.isEmpty();
@@ -66,10 +71,23 @@ final class JsonFeedReader {
             }
         }
         String description = str(root, "description");
-        return new ParsedFeed(format, encoding, badEncoding, List.copyOf(problems), str(root, "title"),
-                Urls.resolve(base, str(root, "home_page_url")), feedUrl,
-                description == null ? null : FeedText.escapeHtml(description), str(root, "language"),
-                Urls.resolve(base, icon), people(root, base), List.of(), null, null, null, null,
+        return new ParsedFeed(
+                format,
+                encoding,
+                badEncoding,
+                List.copyOf(problems),
+                str(root, "title"),
+                Urls.resolve(base, str(root, "home_page_url")),
+                feedUrl,
+                description == null ? null : FeedText.escapeHtml(description),
+                str(root, "language"),
+                Urls.resolve(base, icon),
+                people(root, base),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
                 List.copyOf(entries));
     }
 
@@ -98,18 +116,31 @@ final class JsonFeedReader {
         for (JsonNode a : item.path("attachments")) {
             String url = str(a, "url");
             if (url != null) {
-                enclosures.add(new Enclosure(Urls.resolve(base, url), str(a, "mime_type"),
-                        a.path("size_in_bytes").canConvertToLong() ? a.path("size_in_bytes").asLong() : -1));
+                enclosures.add(new Enclosure(
+                        Urls.resolve(base, url),
+                        str(a, "mime_type"),
+                        a.path("size_in_bytes").canConvertToLong()
+                                ? a.path("size_in_bytes").asLong()
+                                : -1));
             }
         }
         String image = str(item, "image");
         if (image == null) {
             image = str(item, "banner_image");
         }
-        return new ParsedEntry(id, Urls.resolve(base, link), str(item, "title"),
-                summary == null ? null : FeedText.escapeHtml(summary), content, base, people(item, base),
-                XmlContent.list(tags), FeedDates.parse(str(item, "date_published")),
-                FeedDates.parse(str(item, "date_modified")), List.copyOf(enclosures), Urls.resolve(base, image),
+        return new ParsedEntry(
+                id,
+                Urls.resolve(base, link),
+                str(item, "title"),
+                summary == null ? null : FeedText.escapeHtml(summary),
+                content,
+                base,
+                people(item, base),
+                XmlContent.list(tags),
+                FeedDates.parse(str(item, "date_published")),
+                FeedDates.parse(str(item, "date_modified")),
+                List.copyOf(enclosures),
+                Urls.resolve(base, image),
                 null);
     }
 

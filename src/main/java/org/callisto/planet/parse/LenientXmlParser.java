@@ -59,9 +59,13 @@ final class LenientXmlParser {
     }
 
     /** The parsed tree and what was wrong with it. */
-    record Result(XmlElement root, char[] source, List<ParseProblem> problems, boolean illFormed,
-            boolean htmlDoctype, boolean atom03) {
-    }
+    record Result(
+            XmlElement root,
+            char[] source,
+            List<ParseProblem> problems,
+            boolean illFormed,
+            boolean htmlDoctype,
+            boolean atom03) {}
 
     private final char[] s;
     private final int n;
@@ -109,10 +113,19 @@ final class LenientXmlParser {
         while (pos < n) {
             char c = s[pos];
             if (c == '<') {
-                if (pos + 1 < n && s[pos + 1] == '?' && startsWith(pos + 2, "xml") && pos + 5 < n
-                        && isSpace(s[pos + 5]) && (seenNonSpace || pos > start) && current == null && root == null) {
-                    problem(pos, seenNonSpace ? "content before the XML declaration was skipped"
-                            : "whitespace before the XML declaration");
+                if (pos + 1 < n
+                        && s[pos + 1] == '?'
+                        && startsWith(pos + 2, "xml")
+                        && pos + 5 < n
+                        && isSpace(s[pos + 5])
+                        && (seenNonSpace || pos > start)
+                        && current == null
+                        && root == null) {
+                    problem(
+                            pos,
+                            seenNonSpace
+                                    ? "content before the XML declaration was skipped"
+                                    : "whitespace before the XML declaration");
                 }
                 markup(baseUrl);
                 seenNonSpace = true;
@@ -124,8 +137,11 @@ final class LenientXmlParser {
                 }
                 int junk = firstNonBlank(from, pos);
                 if (junk >= 0) {
-                    problem(junk, root == null ? "text before the root element was skipped"
-                            : "text after the root element was skipped");
+                    problem(
+                            junk,
+                            root == null
+                                    ? "text before the root element was skipped"
+                                    : "text after the root element was skipped");
                     seenNonSpace = true;
                 }
             } else {
@@ -133,8 +149,10 @@ final class LenientXmlParser {
             }
         }
         if (current != null) {
-            problem(n, "document ends inside <" + current.qname + "> (truncated?); "
-                    + "closed " + depth + " open element" + (depth == 1 ? "" : "s"));
+            problem(
+                    n,
+                    "document ends inside <" + current.qname + "> (truncated?); " + "closed " + depth + " open element"
+                            + (depth == 1 ? "" : "s"));
             while (current != null) {
                 close(n);
             }
@@ -208,8 +226,10 @@ final class LenientXmlParser {
             }
             int cp = (int) value;
             if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-                problem(amp, "invalid character reference &#" + (hexRef ? "x" : "") + new String(s, digitsStart,
-                        p - digitsStart).replace(";", "") + ";");
+                problem(
+                        amp,
+                        "invalid character reference &#" + (hexRef ? "x" : "")
+                                + new String(s, digitsStart, p - digitsStart).replace(";", "") + ";");
                 cp = 0xFFFD;
             } else if (cp >= 0x80 && cp <= 0x9F) {
                 // windows-1252 code points written as character references, as browsers do
@@ -434,7 +454,11 @@ final class LenientXmlParser {
                 break;
             }
             int an = pos;
-            while (pos < n && !isSpace(s[pos]) && s[pos] != '=' && s[pos] != '>' && s[pos] != '<'
+            while (pos < n
+                    && !isSpace(s[pos])
+                    && s[pos] != '='
+                    && s[pos] != '>'
+                    && s[pos] != '<'
                     && !(s[pos] == '/' && pos + 1 < n && s[pos + 1] == '>')) {
                 pos++;
             }
@@ -827,8 +851,14 @@ final class LenientXmlParser {
     }
 
     private static boolean isNameChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == ':'
-                || c == '-' || c == '.' || c >= 0xB7;
+        return c >= 'a' && c <= 'z'
+                || c >= 'A' && c <= 'Z'
+                || c >= '0' && c <= '9'
+                || c == '_'
+                || c == ':'
+                || c == '-'
+                || c == '.'
+                || c >= 0xB7;
     }
 
     private static String hex(char c) {

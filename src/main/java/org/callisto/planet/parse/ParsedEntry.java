@@ -34,5 +34,4 @@ public record ParsedEntry(
         Instant updated,
         List<Enclosure> enclosures,
         String imageUrl,
-        String commentsUrl) {
-}
+        String commentsUrl) {}

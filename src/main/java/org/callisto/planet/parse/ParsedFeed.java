@@ -43,5 +43,4 @@ public record ParsedFeed(
         Integer ttlMinutes,
         String generator,
         String copyright,
-        List<ParsedEntry> entries) {
-}
+        List<ParsedEntry> entries) {}

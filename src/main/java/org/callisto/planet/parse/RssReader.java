@@ -16,8 +16,7 @@ import java.util.Map;
  * iTunes and embedded Atom elements publishers use as additions or substitutes. Stateless and thread-safe.
  */
 final class RssReader {
-    private RssReader() {
-    }
+    private RssReader() {}
 
     /** The format name for an RSS or RDF root element. */
     static String format(XmlElement root) {
@@ -37,8 +36,13 @@ final class RssReader {
         };
     }
 
-    static ParsedFeed read(LenientXmlParser.Result doc, String format, String encoding, boolean illFormed,
-            List<ParseProblem> problems, String baseUrl) {
+    static ParsedFeed read(
+            LenientXmlParser.Result doc,
+            String format,
+            String encoding,
+            boolean illFormed,
+            List<ParseProblem> problems,
+            String baseUrl) {
         XmlElement root = doc.root();
         char[] src = doc.source();
         XmlElement channel = root.local.equals("channel") ? root : root.child("", "channel");
@@ -47,10 +51,14 @@ final class RssReader {
         }
         String base = channel.base;
         String title = firstText(channel.child("", "title"), channel.child("dc", "title"));
-        if (title != null && channel.child("", "title") != null && channel.child("", "title").hasChildren()) {
+        if (title != null
+                && channel.child("", "title") != null
+                && channel.child("", "title").hasChildren()) {
             title = XmlContent.plain(channel.child("", "title"), src);
         }
-        String link = firstText(channel.children("", "link").stream().filter(l -> text(l) != null).findFirst()
+        String link = firstText(channel.children("", "link").stream()
+                .filter(l -> text(l) != null)
+                .findFirst()
                 .orElse(null));
         String feedUrl = null;
         for (XmlElement al : channel.children("atom", "link")) {
@@ -66,16 +74,23 @@ final class RssReader {
             }
         }
         link = Urls.resolve(base, link);
-        String description = XmlContent.html(firstNonBlank(channel.child("", "description"),
-                channel.child("dc", "description"), channel.child("itunes", "summary")), src);
+        String description = XmlContent.html(
+                firstNonBlank(
+                        channel.child("", "description"),
+                        channel.child("dc", "description"),
+                        channel.child("itunes", "summary")),
+                src);
         String language = firstText(channel.child("", "language"), channel.child("dc", "language"));
         if (language == null) {
             language = channel.lang;
         }
         String imageUrl = feedImage(root, channel, description);
         List<Person> authors = new ArrayList<>(1);
-        Person author = XmlContent.person(firstText(channel.child("", "managingEditor"),
-                channel.child("", "webMaster"), channel.child("dc", "author"), channel.child("dc", "creator"),
+        Person author = XmlContent.person(firstText(
+                channel.child("", "managingEditor"),
+                channel.child("", "webMaster"),
+                channel.child("dc", "author"),
+                channel.child("dc", "creator"),
                 channel.child("itunes", "author")));
         if (author != null) {
             authors.add(author);
@@ -91,8 +106,12 @@ final class RssReader {
         for (XmlElement c : channel.children("dc", "subject")) {
             XmlContent.addCategory(categories, text(c));
         }
-        Instant updated = firstDate(channel.child("", "lastBuildDate"), channel.child("dc", "date"),
-                channel.child("", "pubDate"), channel.child("atom", "updated"), channel.child("dcterms", "modified"));
+        Instant updated = firstDate(
+                channel.child("", "lastBuildDate"),
+                channel.child("dc", "date"),
+                channel.child("", "pubDate"),
+                channel.child("atom", "updated"),
+                channel.child("dcterms", "modified"));
         Integer ttl = null;
         String ttlText = text(channel.child("", "ttl"));
         if (ttlText != null) {
@@ -118,9 +137,24 @@ final class RssReader {
                 entries.add(entry(item, src));
             }
         }
-        return new ParsedFeed(format, encoding, illFormed, List.copyOf(problems), title, link, feedUrl, description,
-                language, imageUrl, List.copyOf(authors), XmlContent.list(categories), updated, ttl, generator,
-                copyright, List.copyOf(entries));
+        return new ParsedFeed(
+                format,
+                encoding,
+                illFormed,
+                List.copyOf(problems),
+                title,
+                link,
+                feedUrl,
+                description,
+                language,
+                imageUrl,
+                List.copyOf(authors),
+                XmlContent.list(categories),
+                updated,
+                ttl,
+                generator,
+                copyright,
+                List.copyOf(entries));
     }
 
     private static String feedImage(XmlElement root, XmlElement channel, String description) {
@@ -157,9 +191,10 @@ final class RssReader {
             id = firstText(item.child("atom", "id"), item.child("dc", "identifier"));
         }
         XmlElement titleEl = firstNonBlank(item.child("", "title"), item.child("dc", "title"));
-        String title = titleEl == null ? null : titleEl.hasChildren() ? XmlContent.plain(titleEl, src)
-                : text(titleEl);
-        String link = firstText(item.children("", "link").stream().filter(l -> text(l) != null).findFirst()
+        String title = titleEl == null ? null : titleEl.hasChildren() ? XmlContent.plain(titleEl, src) : text(titleEl);
+        String link = firstText(item.children("", "link").stream()
+                .filter(l -> text(l) != null)
+                .findFirst()
                 .orElse(null));
         String commentsUrl = text(item.child("", "comments"));
         for (XmlElement al : item.children("atom", "link")) {
@@ -170,13 +205,19 @@ final class RssReader {
                 commentsUrl = al.attr("href");
             }
         }
-        if (link == null && guid != null && !"false".equalsIgnoreCase(String.valueOf(guidEl.attr("isPermaLink")))
+        if (link == null
+                && guid != null
+                && !"false".equalsIgnoreCase(String.valueOf(guidEl.attr("isPermaLink")))
                 && (guid.startsWith("http://") || guid.startsWith("https://"))) {
             link = guid;
         }
-        String summary = XmlContent.html(firstNonBlank(item.child("", "description"),
-                item.child("dc", "description"), item.child("itunes", "summary"),
-                item.child("itunes", "subtitle")), src);
+        String summary = XmlContent.html(
+                firstNonBlank(
+                        item.child("", "description"),
+                        item.child("dc", "description"),
+                        item.child("itunes", "summary"),
+                        item.child("itunes", "subtitle")),
+                src);
         if (summary == null) {
             XmlElement atomSummary = item.child("atom", "summary");
             summary = XmlContent.atomHtml(atomSummary, src);
@@ -195,8 +236,8 @@ final class RssReader {
             }
         }
         if (authors.isEmpty()) {
-            addPerson(authors, XmlContent.person(firstText(item.child("dc", "author"),
-                    item.child("itunes", "author"))));
+            addPerson(
+                    authors, XmlContent.person(firstText(item.child("dc", "author"), item.child("itunes", "author"))));
         }
         if (authors.isEmpty()) {
             addAtomAuthors(authors, item);
@@ -212,25 +253,33 @@ final class RssReader {
         for (XmlElement c : item.children("atom", "category")) {
             XmlContent.addCategory(categories, c.attr("term") != null ? c.attr("term") : c.attr("label"));
         }
-        Instant published = firstDate(item.child("", "pubDate"), item.child("dc", "date"),
-                item.child("atom", "published"), item.child("dcterms", "issued"), item.child("dcterms", "created"));
-        Instant updated = firstDate(item.child("atom", "updated"), item.child("dc", "date"),
-                item.child("dcterms", "modified"));
+        Instant published = firstDate(
+                item.child("", "pubDate"),
+                item.child("dc", "date"),
+                item.child("atom", "published"),
+                item.child("dcterms", "issued"),
+                item.child("dcterms", "created"));
+        Instant updated =
+                firstDate(item.child("atom", "updated"), item.child("dc", "date"), item.child("dcterms", "modified"));
 
         Map<String, Enclosure> enclosures = new LinkedHashMap<>();
         for (XmlElement e : item.children("", "enclosure")) {
             String url = e.attr("url");
             if (url != null && !url.isBlank()) {
                 String u = Urls.resolve(e.base, url);
-                enclosures.putIfAbsent(u, new Enclosure(u, XmlContent.blankToNull(e.attr("type")),
-                        XmlContent.parseLength(e.attr("length"))));
+                enclosures.putIfAbsent(
+                        u,
+                        new Enclosure(
+                                u, XmlContent.blankToNull(e.attr("type")), XmlContent.parseLength(e.attr("length"))));
             }
         }
         for (XmlElement al : item.children("atom", "link")) {
             if ("enclosure".equals(al.attr("rel")) && al.attr("href") != null) {
                 String u = Urls.resolve(al.base, al.attr("href"));
-                enclosures.putIfAbsent(u, new Enclosure(u, XmlContent.blankToNull(al.attr("type")),
-                        XmlContent.parseLength(al.attr("length"))));
+                enclosures.putIfAbsent(
+                        u,
+                        new Enclosure(
+                                u, XmlContent.blankToNull(al.attr("type")), XmlContent.parseLength(al.attr("length"))));
             }
         }
         addMediaEnclosures(enclosures, item);
@@ -259,8 +308,19 @@ final class RssReader {
             }
             imageUrl = Urls.resolve(base, fromHtml);
         }
-        return new ParsedEntry(id, Urls.resolve(base, link), title, summary, content, base, List.copyOf(authors),
-                XmlContent.list(categories), published, updated, List.copyOf(enclosures.values()), imageUrl,
+        return new ParsedEntry(
+                id,
+                Urls.resolve(base, link),
+                title,
+                summary,
+                content,
+                base,
+                List.copyOf(authors),
+                XmlContent.list(categories),
+                published,
+                updated,
+                List.copyOf(enclosures.values()),
+                imageUrl,
                 Urls.resolve(base, commentsUrl));
     }
 
@@ -291,7 +351,8 @@ final class RssReader {
     private static boolean isImage(XmlElement mc) {
         String medium = mc.attr("medium");
         String type = mc.attr("type");
-        return "image".equalsIgnoreCase(medium) || type != null && type.toLowerCase(Locale.ROOT).startsWith("image/");
+        return "image".equalsIgnoreCase(medium)
+                || type != null && type.toLowerCase(Locale.ROOT).startsWith("image/");
     }
 
     private static void addMediaEnclosures(Map<String, Enclosure> into, XmlElement parent) {
@@ -299,8 +360,12 @@ final class RssReader {
             String url = mc.attr("url");
             if (url != null && !url.isBlank() && !isImage(mc)) {
                 String u = Urls.resolve(mc.base, url);
-                into.putIfAbsent(u, new Enclosure(u, XmlContent.blankToNull(mc.attr("type")),
-                        XmlContent.parseLength(mc.attr("fileSize"))));
+                into.putIfAbsent(
+                        u,
+                        new Enclosure(
+                                u,
+                                XmlContent.blankToNull(mc.attr("type")),
+                                XmlContent.parseLength(mc.attr("fileSize"))));
             }
         }
     }

@@ -4,8 +4,7 @@ import java.net.URI;
 
 /** Resolves possibly relative URLs found in feeds against a base. Stateless and thread-safe. */
 final class Urls {
-    private Urls() {
-    }
+    private Urls() {}
 
     /**
      * Resolves {@code url} against {@code base}. Returns {@code url} unchanged when it is already absolute, when
@@ -48,8 +47,9 @@ final class Urls {
             if (c == ':') {
                 return i > 0;
             }
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && (c >= '0' && c <= '9' || c == '+'
-                    || c == '-' || c == '.'))) {
+            if (!(c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'))) {
                 return false;
             }
         }

@@ -12,8 +12,7 @@ final class Windows1252 {
         '\u02DC', '\u2122', '\u0161', '\u203A', '\u0153', '\u009D', '\u017E', '\u0178',
     };
 
-    private Windows1252() {
-    }
+    private Windows1252() {}
 
     /** The windows-1252 character for a code point in 0x80-0x9F; other code points are returned unchanged. */
     static int map(int cp) {

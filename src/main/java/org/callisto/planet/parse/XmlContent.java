@@ -10,8 +10,7 @@ import java.util.Locale;
  * escaped HTML, unescaped inline markup, XHTML), plain-text titles, people and categories. Stateless and thread-safe.
  */
 final class XmlContent {
-    private XmlContent() {
-    }
+    private XmlContent() {}
 
     /** The element's text, trimmed; null when the element is absent or its text is blank. */
     static String text(XmlElement el) {
@@ -48,7 +47,8 @@ final class XmlContent {
         if (el == null) {
             return null;
         }
-        String v = el.hasChildren() ? rawInner(el, source).replace("<![CDATA[", "").replace("]]>", "") : el.text();
+        String v =
+                el.hasChildren() ? rawInner(el, source).replace("<![CDATA[", "").replace("]]>", "") : el.text();
         v = v.strip();
         return v.isEmpty() ? null : v;
     }
@@ -93,7 +93,9 @@ final class XmlContent {
         } else if (t.equals("html") || t.equals("text/html") || "escaped".equals(el.attr("mode"))) {
             v = FeedText.htmlToText(el.hasChildren() ? rawInner(el, source) : el.text());
         } else {
-            v = el.hasChildren() ? FeedText.htmlToText(rawInner(el, source)) : el.text().strip();
+            v = el.hasChildren()
+                    ? FeedText.htmlToText(rawInner(el, source))
+                    : el.text().strip();
         }
         return v == null || v.isEmpty() ? null : v;
     }
@@ -103,7 +105,9 @@ final class XmlContent {
         if (el == null) {
             return null;
         }
-        String v = el.hasChildren() ? FeedText.htmlToText(rawInner(el, source)) : el.text().strip();
+        String v = el.hasChildren()
+                ? FeedText.htmlToText(rawInner(el, source))
+                : el.text().strip();
         return v.isEmpty() ? null : v;
     }
 
@@ -117,7 +121,8 @@ final class XmlContent {
             }
         }
         String inner = div != null && el.children().size() == 1 && el.text().isBlank()
-                ? rawInner(div, source) : rawInner(el, source);
+                ? rawInner(div, source)
+                : rawInner(el, source);
         if (inner.indexOf(':') >= 0) {
             inner = inner.replaceAll("<(/?)[A-Za-z][\\w.-]*:(?=[A-Za-z])", "<$1")
                     .replaceAll("\\s+xmlns(:\\w+)?=\"[^\"]*\"", "");

@@ -21,12 +21,14 @@ final class XmlElement {
     String ns;
     /** Attribute names and values, alternating: name0, value0, name1, value1, ... */
     String[] attributes = NO_ATTRIBUTES;
+
     int attributeCount;
     List<XmlElement> children;
     private StringBuilder textBuffer;
     private String text;
     /** Offsets in the source of the element's inner markup, for serializing XHTML and unescaped HTML content. */
     int innerStart;
+
     int innerEnd;
     /** The xml:base in effect for this element, or null. */
     String base;
@@ -71,7 +73,8 @@ final class XmlElement {
         for (int i = 0; i < attributeCount; i++) {
             String n = attributes[i * 2];
             int colon = n.indexOf(':');
-            if (colon >= 0 && n.regionMatches(colon + 1, localName, 0, localName.length())
+            if (colon >= 0
+                    && n.regionMatches(colon + 1, localName, 0, localName.length())
                     && n.length() - colon - 1 == localName.length()) {
                 return attributes[i * 2 + 1];
             }

@@ -23,8 +23,7 @@ public final class Bencode {
     private static final Comparator<byte[]> RAW_BYTES = Arrays::compareUnsigned;
     private static final int MAX_DEPTH = 64;
 
-    private Bencode() {
-    }
+    private Bencode() {}
 
     /** The bencoding of {@code value}. */
     public static byte[] encode(Object value) {
@@ -54,7 +53,9 @@ public final class Bencode {
                 for (Map.Entry<?, ?> e : map.entrySet()) {
                     if (!(e.getKey() instanceof String key)) {
                         throw new IllegalArgumentException("bencode: dictionary keys must be strings, got "
-                                + (e.getKey() == null ? "null" : e.getKey().getClass().getName()));
+                                + (e.getKey() == null
+                                        ? "null"
+                                        : e.getKey().getClass().getName()));
                     }
                     if (sorted.put(key.getBytes(StandardCharsets.UTF_8), e.getValue()) != null) {
                         throw new IllegalArgumentException("bencode: duplicate dictionary key '" + key + "'");
@@ -68,8 +69,9 @@ public final class Bencode {
                 out.write('e');
             }
             case null -> throw new IllegalArgumentException("bencode: null has no encoding; leave the key out");
-            default -> throw new IllegalArgumentException("bencode: cannot encode a "
-                    + value.getClass().getName() + "; use Long, byte[], String, List or Map");
+            default ->
+                throw new IllegalArgumentException("bencode: cannot encode a "
+                        + value.getClass().getName() + "; use Long, byte[], String, List or Map");
         }
     }
 

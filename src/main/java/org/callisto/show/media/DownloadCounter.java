@@ -34,11 +34,9 @@ public final class DownloadCounter {
      * @param rangeStart true for GETs whose first range started at byte 0, false for GETs of the whole file
      * @param downloads  how many
      */
-    public record Pending(String file, LocalDate day, boolean rangeStart, long downloads) {
-    }
+    public record Pending(String file, LocalDate day, boolean rangeStart, long downloads) {}
 
-    private record Key(String file, LocalDate day, boolean rangeStart) {
-    }
+    private record Key(String file, LocalDate day, boolean rangeStart) {}
 
     private final ConcurrentHashMap<String, LongAdder> totals = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Key, LongAdder> pending = new ConcurrentHashMap<>();
@@ -57,8 +55,10 @@ public final class DownloadCounter {
     /** Counts one download of {@code file}: of the whole file, or of ranges starting at byte 0. */
     public void count(String file, boolean rangeStart) {
         totals.computeIfAbsent(file, f -> new LongAdder()).increment();
-        pending.computeIfAbsent(new Key(file, LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC),
-                rangeStart), k -> new LongAdder()).increment();
+        pending.computeIfAbsent(
+                        new Key(file, LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC), rangeStart),
+                        k -> new LongAdder())
+                .increment();
     }
 
     /** The downloads of {@code file} counted by this process so far. */

@@ -14,8 +14,7 @@ final class FrameScan {
 
     private static final int BLOCK = 256 * 1024;
 
-    private FrameScan() {
-    }
+    private FrameScan() {}
 
     static Mp3Info run(InspectedFile media, long first, long end, MpegFrameHeader firstHeader, VbrHeader vbrHeader)
             throws MediaException {
@@ -68,10 +67,20 @@ final class FrameScan {
                     + " frames but the file holds only " + frames + "; the file seems truncated, upload it again");
         }
         long durationMillis = Mp3Info.millis(samples, firstHeader.sampleRate());
-        boolean vbr = minBitrate != maxBitrate || (vbrHeader != null && !vbrHeader.kind().equals("Info"));
+        boolean vbr = minBitrate != maxBitrate
+                || (vbrHeader != null && !vbrHeader.kind().equals("Info"));
         int bitrate = vbr ? Mp3Info.averageBitrate(bytes, durationMillis) : maxBitrate;
-        return new Mp3Info(firstHeader.versionName(), bitrate, firstHeader.sampleRate(), firstHeader.channels(), vbr,
-                vbrHeader == null ? "" : vbrHeader.kind(), frames, first, bytes, durationMillis);
+        return new Mp3Info(
+                firstHeader.versionName(),
+                bitrate,
+                firstHeader.sampleRate(),
+                firstHeader.channels(),
+                vbr,
+                vbrHeader == null ? "" : vbrHeader.kind(),
+                frames,
+                first,
+                bytes,
+                durationMillis);
     }
 
     /** The next offset from {@code from} holding a frame header of the same stream, or -1 within the window. */

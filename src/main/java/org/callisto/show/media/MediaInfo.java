@@ -21,8 +21,8 @@ public record MediaInfo(Path path, long length, String mimeType, long durationMi
         Objects.requireNonNull(mimeType, "mimeType");
         Objects.requireNonNull(format, "format");
         if (length < 0 || durationMillis < 0) {
-            throw new IllegalArgumentException(path + ": length and duration must not be negative, got length "
-                    + length + " and duration " + durationMillis);
+            throw new IllegalArgumentException(path + ": length and duration must not be negative, got length " + length
+                    + " and duration " + durationMillis);
         }
     }
 

@@ -15,8 +15,7 @@ import java.util.Locale;
  */
 public final class MediaInspector {
 
-    private MediaInspector() {
-    }
+    private MediaInspector() {}
 
     /** Inspects the file, reading only its headers: fast, exact for MP4 and for MP3 with a VBR header. */
     public static MediaInfo inspect(Path file) throws MediaException {
@@ -56,9 +55,13 @@ public final class MediaInspector {
     }
 
     private static String mp4MimeType(Mp4Info mp4, String extension) {
-        boolean audioOnly = extension.equals("m4a") || extension.equals("m4b")
-                || mp4.majorBrand().startsWith("M4A") || mp4.majorBrand().startsWith("M4B")
-                || (!mp4.handlers().isEmpty() && !mp4.hasVideo() && mp4.handlers().contains("soun"));
+        boolean audioOnly = extension.equals("m4a")
+                || extension.equals("m4b")
+                || mp4.majorBrand().startsWith("M4A")
+                || mp4.majorBrand().startsWith("M4B")
+                || (!mp4.handlers().isEmpty()
+                        && !mp4.hasVideo()
+                        && mp4.handlers().contains("soun"));
         return audioOnly && !mp4.hasVideo() ? "audio/mp4" : "video/mp4";
     }
 

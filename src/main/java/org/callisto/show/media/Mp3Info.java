@@ -26,11 +26,22 @@ import java.nio.file.Path;
  * @param audioBytes     the bytes of audio frames, tags excluded
  * @param durationMillis the playing time
  */
-public record Mp3Info(String version, int bitrate, int sampleRate, int channels, boolean vbr, String vbrHeader,
-                      long frames, long audioStart, long audioBytes, long durationMillis) implements MediaFormat {
+public record Mp3Info(
+        String version,
+        int bitrate,
+        int sampleRate,
+        int channels,
+        boolean vbr,
+        String vbrHeader,
+        long frames,
+        long audioStart,
+        long audioBytes,
+        long durationMillis)
+        implements MediaFormat {
 
     /** How far past the tags the first frame is looked for. */
     static final int SEARCH_WINDOW = 64 * 1024;
+
     private static final int MAX_ID3V2_TAGS = 16;
 
     /** Reads the file's tags and first frames; see the class comment. */
@@ -54,7 +65,8 @@ public record Mp3Info(String version, int bitrate, int sampleRate, int channels,
         long first = found[0];
         MpegFrameHeader header = MpegFrameHeader.parse((int) found[1]);
         VbrHeader vbrHeader = VbrHeader.find(media, first, header);
-        if (vbrHeader != null && vbrHeader.bytes() > 0
+        if (vbrHeader != null
+                && vbrHeader.bytes() > 0
                 && vbrHeader.bytes() > end - first + MpegFrameHeader.MAX_FRAME_LENGTH) {
             throw media.fail("the " + vbrHeader.kind() + " header declares " + vbrHeader.bytes()
                     + " bytes of audio but the file holds only " + (end - first) + " after byte " + first
@@ -68,13 +80,31 @@ public record Mp3Info(String version, int bitrate, int sampleRate, int channels,
             long durationMillis = millis(vbrHeader.frames() * header.samplesPerFrame(), header.sampleRate());
             boolean vbr = !vbrHeader.kind().equals("Info");
             int bitrate = vbr ? averageBitrate(audioBytes, durationMillis) : header.bitrate();
-            return new Mp3Info(header.versionName(), bitrate, header.sampleRate(), header.channels(), vbr,
-                    vbrHeader.kind(), vbrHeader.frames(), first, audioBytes, durationMillis);
+            return new Mp3Info(
+                    header.versionName(),
+                    bitrate,
+                    header.sampleRate(),
+                    header.channels(),
+                    vbr,
+                    vbrHeader.kind(),
+                    vbrHeader.frames(),
+                    first,
+                    audioBytes,
+                    durationMillis);
         }
         long audioBytes = end - first;
         long durationMillis = Math.round(audioBytes * 8000.0 / header.bitrate());
-        return new Mp3Info(header.versionName(), header.bitrate(), header.sampleRate(), header.channels(), false,
-                vbrHeader == null ? "" : vbrHeader.kind(), -1, first, audioBytes, durationMillis);
+        return new Mp3Info(
+                header.versionName(),
+                header.bitrate(),
+                header.sampleRate(),
+                header.channels(),
+                false,
+                vbrHeader == null ? "" : vbrHeader.kind(),
+                -1,
+                first,
+                audioBytes,
+                durationMillis);
     }
 
     static long millis(long samples, int sampleRate) {

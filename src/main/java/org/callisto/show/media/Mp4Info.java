@@ -28,8 +28,15 @@ import java.util.List;
  * @param handlers       the tracks' handler types in order: "vide", "soun", "text", ...
  * @param fastStart      whether {@code moov} precedes {@code mdat}, so players can start before the download ends
  */
-public record Mp4Info(String majorBrand, int mvhdVersion, long timescale, long duration, long durationMillis,
-                      List<String> handlers, boolean fastStart) implements MediaFormat {
+public record Mp4Info(
+        String majorBrand,
+        int mvhdVersion,
+        long timescale,
+        long duration,
+        long durationMillis,
+        List<String> handlers,
+        boolean fastStart)
+        implements MediaFormat {
 
     public Mp4Info {
         handlers = List.copyOf(handlers);
@@ -67,7 +74,7 @@ public record Mp4Info(String majorBrand, int mvhdVersion, long timescale, long d
                     walk.children(box, 1);
                 }
                 case "mdat" -> walk.mdatSeen = true;
-                default -> { }
+                default -> {}
             }
             position = box.end();
             if (topLevel.size() > MAX_BOXES) {
@@ -75,16 +82,17 @@ public record Mp4Info(String majorBrand, int mvhdVersion, long timescale, long d
             }
         }
         if (!walk.moovSeen) {
-            throw media.fail("no 'moov' box (top-level boxes: " + String.join(", ", topLevel.subList(0,
-                    Math.min(10, topLevel.size()))) + "); the file is incomplete or was not finalised by its recorder");
+            throw media.fail("no 'moov' box (top-level boxes: "
+                    + String.join(", ", topLevel.subList(0, Math.min(10, topLevel.size())))
+                    + "); the file is incomplete or was not finalised by its recorder");
         }
         if (walk.timescale <= 0) {
             throw media.fail("no 'mvhd' movie header in 'moov', or its timescale is 0; cannot tell the duration");
         }
         long duration = walk.duration == 0 ? walk.fragmentDuration : walk.duration;
         long millis = duration / walk.timescale * 1000 + duration % walk.timescale * 1000 / walk.timescale;
-        return new Mp4Info(walk.brand, walk.mvhdVersion, walk.timescale, duration, millis, walk.handlers,
-                walk.fastStart);
+        return new Mp4Info(
+                walk.brand, walk.mvhdVersion, walk.timescale, duration, millis, walk.handlers, walk.fastStart);
     }
 
     /** Whether the first 8 bytes look like the first box of an ISO base media file. */
@@ -147,8 +155,8 @@ public record Mp4Info(String majorBrand, int mvhdVersion, long timescale, long d
             long size = h.getInt(0) & 0xFFFFFFFFL;
             String type = ascii(h.slice(4, 4));
             if (!type.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
-                throw media.fail(where(parent) + "no valid box at byte " + start + " (type bytes "
-                        + hex(h.slice(4, 4)) + "); is it really an MP4?");
+                throw media.fail(where(parent) + "no valid box at byte " + start + " (type bytes " + hex(h.slice(4, 4))
+                        + "); is it really an MP4?");
             }
             int headerLength = 8;
             if (size == 1) {
@@ -194,7 +202,7 @@ public record Mp4Info(String majorBrand, int mvhdVersion, long timescale, long d
                             handlers.add(ascii(media.read(box.contentStart() + 8, 4)));
                         }
                     }
-                    default -> { }
+                    default -> {}
                 }
                 position = box.end();
             }
@@ -205,8 +213,11 @@ public record Mp4Info(String majorBrand, int mvhdVersion, long timescale, long d
             int version = b.remaining() > 0 ? b.get(0) & 0xFF : -1;
             int needed = version == 1 ? 32 : 20;
             if ((version != 0 && version != 1) || b.remaining() < needed) {
-                throw media.fail("the 'mvhd' box at byte " + box.start + (version > 1 ? " has unknown version "
-                        + version : " is too short (" + b.remaining() + " bytes)") + "; cannot read the duration");
+                throw media.fail("the 'mvhd' box at byte " + box.start
+                        + (version > 1
+                                ? " has unknown version " + version
+                                : " is too short (" + b.remaining() + " bytes)")
+                        + "; cannot read the duration");
             }
             mvhdVersion = version;
             if (version == 1) {
@@ -230,7 +241,8 @@ public record Mp4Info(String majorBrand, int mvhdVersion, long timescale, long d
             if (b.remaining() < 8) {
                 return 0;
             }
-            return (b.get(0) & 0xFF) == 1 && b.remaining() >= 12 ? b.getLong(4 + index * 8)
+            return (b.get(0) & 0xFF) == 1 && b.remaining() >= 12
+                    ? b.getLong(4 + index * 8)
                     : b.getInt(4 + index * 4) & 0xFFFFFFFFL;
         }
 

@@ -12,8 +12,8 @@ package org.callisto.show.media;
  * @param crc             whether a 16-bit CRC follows the header
  * @param frameLength     the whole frame in bytes, header included
  */
-record MpegFrameHeader(int version, int bitrate, int sampleRate, int channels, boolean padded, boolean crc,
-                       int frameLength) {
+record MpegFrameHeader(
+        int version, int bitrate, int sampleRate, int channels, boolean padded, boolean crc, int frameLength) {
 
     private static final int[] BITRATES_V1 = {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, -1};
     private static final int[] BITRATES_V2 = {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160, -1};
@@ -57,7 +57,11 @@ record MpegFrameHeader(int version, int bitrate, int sampleRate, int channels, b
         int layerBits = (header >>> 17) & 3;
         int bitrateIndex = (header >>> 12) & 0xF;
         int rateIndex = (header >>> 10) & 3;
-        if (versionBits == 1 || layerBits != 1 || bitrateIndex == 0 || bitrateIndex == 15 || rateIndex == 3
+        if (versionBits == 1
+                || layerBits != 1
+                || bitrateIndex == 0
+                || bitrateIndex == 15
+                || rateIndex == 3
                 || (header & 3) == 2) {
             return null;
         }

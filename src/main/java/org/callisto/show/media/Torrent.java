@@ -17,8 +17,8 @@ import java.util.HexFormat;
  * @param bytes       the bencoded metainfo, as written to a {@code .torrent} file
  * @param webSeed     the direct download URL in {@code url-list} (BEP 19)
  */
-public record Torrent(String name, long length, int pieceLength, int pieces, byte[] infoHash, byte[] bytes,
-                      URI webSeed) {
+public record Torrent(
+        String name, long length, int pieceLength, int pieces, byte[] infoHash, byte[] bytes, URI webSeed) {
 
     public Torrent {
         infoHash = infoHash.clone();

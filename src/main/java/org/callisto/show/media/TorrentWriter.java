@@ -33,8 +33,7 @@ public final class TorrentWriter {
     static final int TARGET_PIECES = 2000;
     static final String CREATED_BY = "Callisto";
 
-    private TorrentWriter() {
-    }
+    private TorrentWriter() {}
 
     /** The piece length for a file of {@code length} bytes; see the class comment. */
     static int pieceLength(long length) {
@@ -48,9 +47,10 @@ public final class TorrentWriter {
     /** Makes the torrent of {@code file}, downloadable from {@code webSeed}, dated {@code created}. */
     public static Torrent create(Path file, URI webSeed, Instant created) throws MediaException {
         String name = String.valueOf(file.getFileName());
-        if (!webSeed.isAbsolute() || !(webSeed.getScheme().equals("http") || webSeed.getScheme().equals("https"))) {
-            throw new MediaException(name + ": the web seed must be an absolute http or https URL, got '" + webSeed
-                    + "'");
+        if (!webSeed.isAbsolute()
+                || !(webSeed.getScheme().equals("http") || webSeed.getScheme().equals("https"))) {
+            throw new MediaException(
+                    name + ": the web seed must be an absolute http or https URL, got '" + webSeed + "'");
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long length = channel.size();
@@ -88,8 +88,8 @@ public final class TorrentWriter {
             metainfo.put("url-list", List.of(webSeed.toString()));
             metainfo.put("creation date", created.getEpochSecond());
             metainfo.put("created by", CREATED_BY);
-            return new Torrent(name, length, pieceLength, pieces, sha1().digest(infoBytes),
-                    Bencode.encode(metainfo), webSeed);
+            return new Torrent(
+                    name, length, pieceLength, pieces, sha1().digest(infoBytes), Bencode.encode(metainfo), webSeed);
         } catch (IOException e) {
             throw new MediaException(name + ": cannot read it to make a torrent: " + e, e);
         }
@@ -106,14 +106,13 @@ public final class TorrentWriter {
             Path temporary = Files.createTempFile(dir, ".torrent-", ".part");
             try {
                 Files.write(temporary, torrent.bytes());
-                Files.move(temporary, torrentFile, StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
+                Files.move(temporary, torrentFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temporary);
             }
         } catch (IOException e) {
-            throw new MediaException(torrentFile.getFileName() + ": cannot write the torrent into " + dir + ": " + e,
-                    e);
+            throw new MediaException(
+                    torrentFile.getFileName() + ": cannot write the torrent into " + dir + ": " + e, e);
         }
         return torrent;
     }

@@ -11,5 +11,4 @@ import java.util.List;
  * @param since    when the account was made, for reading
  * @param stories  their stories, newest first
  */
-public record AccountPage(PageMeta meta, String username, String role, String since, List<StoryView> stories) {
-}
+public record AccountPage(PageMeta meta, String username, String role, String since, List<StoryView> stories) {}

@@ -29,7 +29,13 @@ public record AdminAccountsPage(PageMeta meta, String csrf, String message, Stri
      * @param invitedBy  the name of the account that invited it, or null
      * @param self       whether it is the viewer's own account (which cannot be banned)
      */
-    public record Row(long id, String username, String role, String createdIso, String created, boolean banned,
-                      String invitedBy, boolean self) {
-    }
+    public record Row(
+            long id,
+            String username,
+            String role,
+            String createdIso,
+            String created,
+            boolean banned,
+            String invitedBy,
+            boolean self) {}
 }

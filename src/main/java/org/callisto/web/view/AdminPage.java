@@ -9,5 +9,4 @@ package org.callisto.web.view;
  * @param accounts how many accounts there are
  * @param banned   how many of them are banned
  */
-public record AdminPage(PageMeta meta, int feeds, long disabled, int accounts, long banned) {
-}
+public record AdminPage(PageMeta meta, int feeds, long disabled, int accounts, long banned) {}

@@ -15,8 +15,15 @@ import java.util.List;
  * @param categories the categories typed there, or ""
  * @param items      the subscriptions, by name
  */
-public record AdminSubscriptionsPage(PageMeta meta, String csrf, String message, String notice, String url,
-                                     String name, String categories, List<Item> items) {
+public record AdminSubscriptionsPage(
+        PageMeta meta,
+        String csrf,
+        String message,
+        String notice,
+        String url,
+        String name,
+        String categories,
+        List<Item> items) {
 
     public AdminSubscriptionsPage {
         items = List.copyOf(items);
@@ -29,6 +36,5 @@ public record AdminSubscriptionsPage(PageMeta meta, String csrf, String message,
      * @param categories its categories as the edit form shows them: names separated by commas
      * @param entries    how many entries of it are stored
      */
-    public record Item(SubscriptionsPage.Row row, String categories, long entries) {
-    }
+    public record Item(SubscriptionsPage.Row row, String categories, long entries) {}
 }

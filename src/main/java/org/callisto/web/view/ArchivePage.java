@@ -6,10 +6,8 @@ import java.util.List;
 public record ArchivePage(PageMeta meta, List<Year> years) {
 
     /** One year's months. */
-    public record Year(int year, List<Month> months) {
-    }
+    public record Year(int year, List<Month> months) {}
 
     /** One month: its page, name and entry count. */
-    public record Month(String url, String label, long entries) {
-    }
+    public record Month(String url, String label, long entries) {}
 }

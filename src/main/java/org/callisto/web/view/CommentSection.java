@@ -21,10 +21,22 @@ import java.util.List;
  * @param draftEditing the comment it was to replace, or 0
  * @param feedUrl     the Atom feed of the story's comments
  */
-public record CommentSection(long storyId, String csrf, String moderation, List<CommentView> threads, int count,
-                             boolean locked, boolean canComment, boolean loggedIn, String message, String problems,
-                             String draft, String draftFormat, long draftParent, long draftEditing,
-                             String feedUrl) {
+public record CommentSection(
+        long storyId,
+        String csrf,
+        String moderation,
+        List<CommentView> threads,
+        int count,
+        boolean locked,
+        boolean canComment,
+        boolean loggedIn,
+        String message,
+        String problems,
+        String draft,
+        String draftFormat,
+        long draftParent,
+        long draftEditing,
+        String feedUrl) {
 
     public CommentSection {
         threads = List.copyOf(threads);

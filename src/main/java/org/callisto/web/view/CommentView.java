@@ -22,10 +22,23 @@ import java.util.List;
  * @param source       the text as written, for the edit form (only when {@code canEdit})
  * @param replies      the answers to it, oldest first
  */
-public record CommentView(long id, String authorName, String createdIso, String createdHuman, String editedHuman,
-                          String html, String placeholder, boolean hidden, boolean canReply, boolean canEdit,
-                          boolean canDelete, boolean canModerate, boolean canBan, String format, String source,
-                          List<CommentView> replies) {
+public record CommentView(
+        long id,
+        String authorName,
+        String createdIso,
+        String createdHuman,
+        String editedHuman,
+        String html,
+        String placeholder,
+        boolean hidden,
+        boolean canReply,
+        boolean canEdit,
+        boolean canDelete,
+        boolean canModerate,
+        boolean canBan,
+        String format,
+        String source,
+        List<CommentView> replies) {
 
     public CommentView {
         replies = List.copyOf(replies);

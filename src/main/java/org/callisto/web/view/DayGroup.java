@@ -9,5 +9,4 @@ import java.util.List;
  * @param label   the day for people
  * @param entries its entries, newest first
  */
-public record DayGroup(String isoDate, String label, List<EntryView> entries) {
-}
+public record DayGroup(String isoDate, String label, List<EntryView> entries) {}

@@ -14,7 +14,6 @@ import java.util.List;
 public record DownloadsPage(PageMeta meta, int days, List<Row> rows, long total, long recent) {
 
     /** One rendition's counts. */
-    public record Row(int number, String title, String episodeUrl, String rendition, String file, long total,
-                      long recent) {
-    }
+    public record Row(
+            int number, String title, String episodeUrl, String rendition, String file, long total, long recent) {}
 }

@@ -25,21 +25,34 @@ import java.util.List;
  * @param type        full, trailer or bonus (…)
  * @param explicit    whether the episode is explicit (…)
  */
-public record EditorEpisodePage(PageMeta meta, String csrf, String message, int number, String action, String title,
-                                String publishedAt, String summary, String publicUrl, boolean released,
-                                List<SectionView> sections, String query, List<Result> results, boolean searched,
-                                String guests, String season, String type, boolean explicit) {
+public record EditorEpisodePage(
+        PageMeta meta,
+        String csrf,
+        String message,
+        int number,
+        String action,
+        String title,
+        String publishedAt,
+        String summary,
+        String publicUrl,
+        boolean released,
+        List<SectionView> sections,
+        String query,
+        List<Result> results,
+        boolean searched,
+        String guests,
+        String season,
+        String type,
+        boolean explicit) {
 
     /** A section with its items; {@code first}/{@code last} say whether it can move up/down. */
-    public record SectionView(long id, String heading, boolean first, boolean last, List<ItemView> items) {
-    }
+    public record SectionView(long id, String heading, boolean first, boolean last, List<ItemView> items) {}
 
     /**
      * An item; {@code source} is where it was curated from in words ("planet: Feed"), or null.
      */
-    public record ItemView(long id, String title, String link, String summary, String source, boolean first,
-                           boolean last) {
-    }
+    public record ItemView(
+            long id, String title, String link, String summary, String source, boolean first, boolean last) {}
 
     /**
      * A search result.
@@ -55,7 +68,15 @@ public record EditorEpisodePage(PageMeta meta, String csrf, String message, int 
      * @param date      … in words
      * @param usedIn    for feedback: the episode that took it up already, or null
      */
-    public record Result(String kind, long id, String kindLabel, String title, String origin, String url,
-                         String excerpt, String isoDate, String date, Integer usedIn) {
-    }
+    public record Result(
+            String kind,
+            long id,
+            String kindLabel,
+            String title,
+            String origin,
+            String url,
+            String excerpt,
+            String isoDate,
+            String date,
+            Integer usedIn) {}
 }

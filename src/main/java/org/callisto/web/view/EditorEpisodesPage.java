@@ -14,11 +14,23 @@ import java.util.List;
  * @param publishedAt …
  * @param summary     …
  */
-public record EditorEpisodesPage(PageMeta meta, String csrf, String message, List<Row> episodes, String number,
-                                 String title, String publishedAt, String summary) {
+public record EditorEpisodesPage(
+        PageMeta meta,
+        String csrf,
+        String message,
+        List<Row> episodes,
+        String number,
+        String title,
+        String publishedAt,
+        String summary) {
 
     /** One episode in the list; {@code released} is false while its publish time is in the future. */
-    public record Row(int number, String title, String isoDate, String date, boolean released, String editUrl,
-                      String publicUrl) {
-    }
+    public record Row(
+            int number,
+            String title,
+            String isoDate,
+            String date,
+            boolean released,
+            String editUrl,
+            String publicUrl) {}
 }

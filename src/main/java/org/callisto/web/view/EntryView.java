@@ -14,8 +14,8 @@ import org.callisto.planet.Entry;
  * @param isoTime    its publication time for {@code <time datetime>}
  * @param time       its publication time for people
  */
-public record EntryView(Entry entry, String link, String siteUrl, List<Category> categories, String isoTime,
-                        String time) {
+public record EntryView(
+        Entry entry, String link, String siteUrl, List<Category> categories, String isoTime, String time) {
 
     public String title() {
         String t = entry.title();

@@ -19,30 +19,35 @@ import java.util.List;
  * @param transcripts the transcripts, each linked
  * @param tracks      the WebVTT transcripts served here, as the players' caption tracks
  */
-public record EpisodePage(PageMeta meta, String showTitle, EpisodeView episode, List<Source> audio,
-                          List<Source> video, List<Download> downloads, List<EpisodesPage.Link> feeds,
-                          String fundingUrl, String fundingText, List<NotesSection> sections, List<Guest> guests,
-                          List<TranscriptLink> transcripts, List<Track> tracks) {
+public record EpisodePage(
+        PageMeta meta,
+        String showTitle,
+        EpisodeView episode,
+        List<Source> audio,
+        List<Source> video,
+        List<Download> downloads,
+        List<EpisodesPage.Link> feeds,
+        String fundingUrl,
+        String fundingText,
+        List<NotesSection> sections,
+        List<Guest> guests,
+        List<TranscriptLink> transcripts,
+        List<Track> tracks) {
 
     /** A transcript: what it is, its address, type and language (may be null). */
-    public record TranscriptLink(String label, String url, String type, String language) {
-    }
+    public record TranscriptLink(String label, String url, String type, String language) {}
 
     /** A player's {@code <track kind="captions">}; {@code language} may be null. */
-    public record Track(String url, String language, String label) {
-    }
+    public record Track(String url, String language, String label) {}
 
     /** A player's {@code <source>}. */
-    public record Source(String url, String type) {
-    }
+    public record Source(String url, String type) {}
 
     /** A direct download: what it is, its file, size, duration and torrent. */
-    public record Download(String label, String url, String type, String size, String duration, String torrentUrl) {
-    }
+    public record Download(String label, String url, String type, String size, String duration, String torrentUrl) {}
 
     /** A section of the show notes. */
-    public record NotesSection(String heading, List<Item> items) {
-    }
+    public record NotesSection(String heading, List<Item> items) {}
 
     /**
      * An item of the notes; {@code url} is null when it has no web link. {@code source} says where it was curated
@@ -58,6 +63,5 @@ public record EpisodePage(PageMeta meta, String showTitle, EpisodeView episode, 
     }
 
     /** A guest; {@code url} is null when there is no web link. */
-    public record Guest(String name, String url) {
-    }
+    public record Guest(String name, String url) {}
 }

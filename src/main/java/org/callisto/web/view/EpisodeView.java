@@ -10,5 +10,4 @@ package org.callisto.web.view;
  * @param date        its release time for readers
  * @param summaryHtml the summary, Markdown rendered and sanitized
  */
-public record EpisodeView(int number, String title, String url, String isoDate, String date, String summaryHtml) {
-}
+public record EpisodeView(int number, String title, String url, String isoDate, String date, String summaryHtml) {}

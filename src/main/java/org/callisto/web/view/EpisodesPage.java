@@ -11,10 +11,9 @@ import java.util.List;
  * @param episodes    the episodes, newest first
  * @param feeds       the show's feeds
  */
-public record EpisodesPage(PageMeta meta, String showTitle, String description, List<EpisodeView> episodes,
-                           List<Link> feeds) {
+public record EpisodesPage(
+        PageMeta meta, String showTitle, String description, List<EpisodeView> episodes, List<Link> feeds) {
 
     /** A labelled address: a feed, a download. */
-    public record Link(String label, String url) {
-    }
+    public record Link(String label, String url) {}
 }

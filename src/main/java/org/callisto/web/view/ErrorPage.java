@@ -1,5 +1,4 @@
 package org.callisto.web.view;
 
 /** A page saying what went wrong with a request. Immutable. */
-public record ErrorPage(PageMeta meta, int status, String heading, String message) {
-}
+public record ErrorPage(PageMeta meta, int status, String heading, String message) {}

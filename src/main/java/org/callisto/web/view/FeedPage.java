@@ -13,5 +13,4 @@ import org.callisto.planet.Feed;
  * @param days    its entries by day
  * @param pager   where this page stands
  */
-public record FeedPage(PageMeta meta, Feed feed, String siteUrl, String feedUrl, List<DayGroup> days, Pager pager) {
-}
+public record FeedPage(PageMeta meta, Feed feed, String siteUrl, String feedUrl, List<DayGroup> days, Pager pager) {}

@@ -12,6 +12,12 @@ package org.callisto.web.view;
  * @param subject …
  * @param text    …
  */
-public record FeedbackPage(PageMeta meta, String csrf, boolean sent, String message, String name, String email,
-                           String subject, String text) {
-}
+public record FeedbackPage(
+        PageMeta meta,
+        String csrf,
+        boolean sent,
+        String message,
+        String name,
+        String email,
+        String subject,
+        String text) {}

@@ -24,6 +24,5 @@ public record FeedbackQueuePage(PageMeta meta, String csrf, String message, List
      * @param date        when it arrived, in words
      * @param episodeUrl  the page of the episode that took it up, or null
      */
-    public record Item(Feedback feedback, String messageHtml, String isoDate, String date, String episodeUrl) {
-    }
+    public record Item(Feedback feedback, String messageHtml, String isoDate, String date, String episodeUrl) {}
 }

@@ -11,5 +11,4 @@ import java.util.List;
  * @param days    the entries by day
  * @param pager   where this page stands
  */
-public record ListPage(PageMeta meta, String heading, String intro, List<DayGroup> days, Pager pager) {
-}
+public record ListPage(PageMeta meta, String heading, String intro, List<DayGroup> days, Pager pager) {}

@@ -10,5 +10,4 @@ package org.callisto.web.view;
  * @param username the name typed last time, or ""
  * @param next     the local page to go to after login
  */
-public record LoginPage(PageMeta meta, String csrf, String message, String notice, String username, String next) {
-}
+public record LoginPage(PageMeta meta, String csrf, String message, String notice, String username, String next) {}

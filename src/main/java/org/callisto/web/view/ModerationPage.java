@@ -25,7 +25,12 @@ public record ModerationPage(PageMeta meta, List<Row> entries) {
      * @param iso       when, ISO 8601
      * @param human     when, for reading
      */
-    public record Row(String moderator, String action, String target, String targetUrl, String reason, String iso,
-                      String human) {
-    }
+    public record Row(
+            String moderator,
+            String action,
+            String target,
+            String targetUrl,
+            String reason,
+            String iso,
+            String human) {}
 }

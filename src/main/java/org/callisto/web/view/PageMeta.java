@@ -16,9 +16,16 @@ import org.callisto.planet.Category;
  * @param categories every category, for the navigation
  * @param viewer     the logged-in person, or null for anonymous pages (the only ones that are cached)
  */
-public record PageMeta(String siteTitle, String title, String atomUrl, String rssUrl, String feedTitle,
-                       String prevUrl, String nextUrl, List<Category> categories,
-                       Viewer viewer) {
+public record PageMeta(
+        String siteTitle,
+        String title,
+        String atomUrl,
+        String rssUrl,
+        String feedTitle,
+        String prevUrl,
+        String nextUrl,
+        List<Category> categories,
+        Viewer viewer) {
 
     /** The full {@code <title>}. */
     public String fullTitle() {
@@ -26,7 +33,7 @@ public record PageMeta(String siteTitle, String title, String atomUrl, String rs
     }
 
     public PageMeta withPager(Pager pager) {
-        return new PageMeta(siteTitle, title, atomUrl, rssUrl, feedTitle, pager.prevUrl(), pager.nextUrl(), categories,
-                viewer);
+        return new PageMeta(
+                siteTitle, title, atomUrl, rssUrl, feedTitle, pager.prevUrl(), pager.nextUrl(), categories, viewer);
     }
 }

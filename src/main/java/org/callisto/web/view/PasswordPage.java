@@ -8,5 +8,4 @@ package org.callisto.web.view;
  * @param message why the last attempt was refused, or null
  * @param notice  a note such as "your password was changed", or null
  */
-public record PasswordPage(PageMeta meta, String csrf, String message, String notice) {
-}
+public record PasswordPage(PageMeta meta, String csrf, String message, String notice) {}

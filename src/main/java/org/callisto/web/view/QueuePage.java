@@ -11,6 +11,5 @@ import java.util.List;
  * @param stories the pending stories
  * @param scheduled the stories accepted for a later time, soonest first
  */
-public record QueuePage(PageMeta meta, String csrf, String message, List<StoryView> stories,
-                        List<StoryView> scheduled) {
-}
+public record QueuePage(
+        PageMeta meta, String csrf, String message, List<StoryView> stories, List<StoryView> scheduled) {}

@@ -10,6 +10,5 @@ package org.callisto.web.view;
  * @param invitation the invitation code typed last time, or ""
  * @param policy     {@code open}, {@code invite} or {@code closed}
  */
-public record RegisterPage(PageMeta meta, String csrf, String message, String username, String invitation,
-                           String policy) {
-}
+public record RegisterPage(
+        PageMeta meta, String csrf, String message, String username, String invitation, String policy) {}

@@ -8,5 +8,4 @@ package org.callisto.web.view;
  * @param notice a note for its author (such as "waiting for an editor"), or null
  * @param comments the discussion under it, or null while it is not published
  */
-public record StoryPage(PageMeta meta, StoryView story, String notice, CommentSection comments) {
-}
+public record StoryPage(PageMeta meta, StoryView story, String notice, CommentSection comments) {}

@@ -14,8 +14,15 @@ import org.callisto.journal.Story;
  * @param publishedHuman the same, for reading, or null
  * @param comments     how many comments readers see under it
  */
-public record StoryView(Story story, String url, String sourceUrl, String submittedIso, String submittedHuman,
-                        String publishedIso, String publishedHuman, int comments) {
+public record StoryView(
+        Story story,
+        String url,
+        String sourceUrl,
+        String submittedIso,
+        String submittedHuman,
+        String publishedIso,
+        String publishedHuman,
+        int comments) {
 
     /** The dept line, "from the … dept", or null. */
     public String deptLine() {

@@ -21,11 +21,22 @@ import org.callisto.journal.Preview;
  * @param heading    the page's heading
  * @param submitLabel the label of the button that stores the story
  */
-public record SubmitPage(PageMeta meta, String csrf, String message, String title, String dept, String format,
-                         String intro, String body, String sourceUrl, List<Topic> topics, Preview preview,
-                         String formAction, String heading, String submitLabel) {
+public record SubmitPage(
+        PageMeta meta,
+        String csrf,
+        String message,
+        String title,
+        String dept,
+        String format,
+        String intro,
+        String body,
+        String sourceUrl,
+        List<Topic> topics,
+        Preview preview,
+        String formAction,
+        String heading,
+        String submitLabel) {
 
     /** A topic checkbox. */
-    public record Topic(String name, String id, boolean chosen) {
-    }
+    public record Topic(String name, String id, boolean chosen) {}
 }

@@ -22,8 +22,17 @@ public record SubscriptionsPage(PageMeta meta, List<Row> rows, String generatedI
      * @param error        the last error in words, or null
      * @param perWeek      entries per week over the last eight weeks, formatted
      */
-    public record Row(Feed feed, String feedUrl, String lastFetch, String lastFetchIso, String lastFetchAbs,
-                      String nextFetch, String nextFetchIso, String nextFetchAbs, String status, String statusClass,
-                      String error, String perWeek) {
-    }
+    public record Row(
+            Feed feed,
+            String feedUrl,
+            String lastFetch,
+            String lastFetchIso,
+            String lastFetchAbs,
+            String nextFetch,
+            String nextFetchIso,
+            String nextFetchAbs,
+            String status,
+            String statusClass,
+            String error,
+            String perWeek) {}
 }

@@ -58,8 +58,7 @@ public class SanitizerBenchmark {
     static final List<String> ANCHORS = List.of("owasp", "jsoupClean");
 
     /** One fragment and the URL of the entry it came from (its base for relative URLs). */
-    record Fragment(String html, String base) {
-    }
+    record Fragment(String html, String base) {}
 
     private List<Fragment> fragments;
     private HtmlSanitizer callisto;
@@ -71,9 +70,14 @@ public class SanitizerBenchmark {
     public void setup() {
         fragments = corpus();
         callisto = HtmlSanitizer.aggregated();
-        validator = new FragmentValidator(FragmentPolicy.submission().toBuilder().maxLength(Integer.MAX_VALUE)
-                .maxErrors(Integer.MAX_VALUE).build());
-        owasp = Sanitizers.FORMATTING.and(Sanitizers.LINKS).and(Sanitizers.BLOCKS).and(Sanitizers.IMAGES)
+        validator = new FragmentValidator(FragmentPolicy.submission().toBuilder()
+                .maxLength(Integer.MAX_VALUE)
+                .maxErrors(Integer.MAX_VALUE)
+                .build());
+        owasp = Sanitizers.FORMATTING
+                .and(Sanitizers.LINKS)
+                .and(Sanitizers.BLOCKS)
+                .and(Sanitizers.IMAGES)
                 .and(Sanitizers.TABLES);
         relaxed = Safelist.relaxed();
     }
@@ -141,15 +145,22 @@ public class SanitizerBenchmark {
         List<Fragment> once = new ArrayList<>();
         Path root = corpora();
         FeedParser parser = new FeedParser();
-        for (String dir : List.of("miniflux/internal/reader/parser/testdata", "gofeed/testdata", "rome",
-                "podcast-feeds-partytime", "podcast-namespace", "jsonfeed")) {
+        for (String dir : List.of(
+                "miniflux/internal/reader/parser/testdata",
+                "gofeed/testdata",
+                "rome",
+                "podcast-feeds-partytime",
+                "podcast-namespace",
+                "jsonfeed")) {
             Path d = root.resolve(dir);
             if (!Files.isDirectory(d)) {
                 continue;
             }
             try (Stream<Path> files = Files.walk(d)) {
-                for (Path file : files.filter(SanitizerBenchmark::isFeed).sorted().toList()) {
-                    String url = "https://blog.example/" + root.relativize(file).toString().replace('\\', '/');
+                for (Path file :
+                        files.filter(SanitizerBenchmark::isFeed).sorted().toList()) {
+                    String url = "https://blog.example/"
+                            + root.relativize(file).toString().replace('\\', '/');
                     ParsedFeed feed;
                     try {
                         feed = parser.parse(Files.readAllBytes(file), null, url);
@@ -187,8 +198,8 @@ public class SanitizerBenchmark {
 
     private static boolean isFeed(Path p) {
         String name = p.getFileName().toString();
-        return Files.isRegularFile(p) && (name.endsWith(".xml") || name.endsWith(".rss") || name.endsWith(".atom")
-                || name.endsWith(".json"));
+        return Files.isRegularFile(p)
+                && (name.endsWith(".xml") || name.endsWith(".rss") || name.endsWith(".atom") || name.endsWith(".json"));
     }
 
     static long bytes(List<Fragment> fragments) {
@@ -243,8 +254,9 @@ public class SanitizerBenchmark {
     private static void describeCorpus() {
         List<Fragment> all = corpus();
         List<Fragment> distinct = all.stream().distinct().toList();
-        System.out.printf("%d fragments, %s; %d distinct, %s%n", all.size(), mb(bytes(all)), distinct.size(),
-                mb(bytes(distinct)));
+        System.out.printf(
+                "%d fragments, %s; %d distinct, %s%n",
+                all.size(), mb(bytes(all)), distinct.size(), mb(bytes(distinct)));
     }
 
     private static void bestOf(int rounds) {
@@ -253,8 +265,9 @@ public class SanitizerBenchmark {
         long bytes = bytes(b.fragments);
         Blackhole bh = new Blackhole(
                 "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
-        String[] names = {"callistoSanitizer", "callistoValidator", "owasp", "jsoupClean", "jsoupParseOnly",
-            "jsoupParseSerialize"};
+        String[] names = {
+            "callistoSanitizer", "callistoValidator", "owasp", "jsoupClean", "jsoupParseOnly", "jsoupParseSerialize"
+        };
         long[] best = new long[names.length];
         java.util.Arrays.fill(best, Long.MAX_VALUE);
         for (int round = 0; round < rounds; round++) {
@@ -293,7 +306,11 @@ public class SanitizerBenchmark {
         System.out.println("| implementation | MB/s | | vs " + anchorName + " |");
         System.out.println("|---|---|---|---|");
         for (var e : mbps.entrySet()) {
-            System.out.printf("| %s | %.1f | %s | %s |%n", e.getKey(), e.getValue(), extra.get(e.getKey()),
+            System.out.printf(
+                    "| %s | %.1f | %s | %s |%n",
+                    e.getKey(),
+                    e.getValue(),
+                    extra.get(e.getKey()),
                     anchor > 0 ? String.format("%.2f×", e.getValue() / anchor) : "-");
         }
     }

@@ -23,7 +23,8 @@ class FixtureFeedsTest {
         }
         assertThat(counts.get(FixtureFeeds.Behaviour.NOT_MODIFIED)).isBetween(8_500, 8_900);
         assertThat(counts.get(FixtureFeeds.Behaviour.CHANGED)).isBetween(900, 1_100);
-        int errors = 10_000 - counts.get(FixtureFeeds.Behaviour.NOT_MODIFIED) - counts.get(FixtureFeeds.Behaviour.CHANGED);
+        int errors =
+                10_000 - counts.get(FixtureFeeds.Behaviour.NOT_MODIFIED) - counts.get(FixtureFeeds.Behaviour.CHANGED);
         assertThat(errors).isBetween(240, 360);
         assertThat(counts).containsKeys(FixtureFeeds.Behaviour.values());
     }
@@ -54,7 +55,8 @@ class FixtureFeedsTest {
             assertThat(v2.entries()).hasSize(FixtureFeeds.ENTRIES);
             Set<String> ids = new HashSet<>();
             v1.entries().stream().map(ParsedEntry::id).forEach(ids::add);
-            assertThat(v2.entries().stream().map(ParsedEntry::id).filter(id -> !ids.contains(id))).hasSize(2);
+            assertThat(v2.entries().stream().map(ParsedEntry::id).filter(id -> !ids.contains(id)))
+                    .hasSize(2);
         }
         assertThat(feeds.body(0, 1).length).isGreaterThan(20_000);
     }

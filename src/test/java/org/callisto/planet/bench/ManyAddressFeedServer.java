@@ -169,19 +169,28 @@ public final class ManyAddressFeedServer implements AutoCloseable {
         FixtureFeeds.Behaviour b = conditional ? FixtureFeeds.behaviour(i) : null;
         long delay = FixtureFeeds.delayMillis(i) + (b == FixtureFeeds.Behaviour.SLOW ? FixtureFeeds.SLOW_MILLIS : 0);
         long due = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delay);
-        timers.schedule(() -> {
-            long late = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - due);
-            maxLateMillis.accumulateAndGet(late, Math::max);
-            if (late > 1000) {
-                lateOverOneSecond.incrementAndGet();
-            }
-            answer(i, b, inm, ims, request, response, callback);
-        }, delay, TimeUnit.MILLISECONDS);
+        timers.schedule(
+                () -> {
+                    long late = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - due);
+                    maxLateMillis.accumulateAndGet(late, Math::max);
+                    if (late > 1000) {
+                        lateOverOneSecond.incrementAndGet();
+                    }
+                    answer(i, b, inm, ims, request, response, callback);
+                },
+                delay,
+                TimeUnit.MILLISECONDS);
         return true;
     }
 
-    private void answer(int i, FixtureFeeds.Behaviour b, String inm, String ims, Request request, Response response,
-                        Callback callback) {
+    private void answer(
+            int i,
+            FixtureFeeds.Behaviour b,
+            String inm,
+            String ims,
+            Request request,
+            Response response,
+            Callback callback) {
         try {
             if (b == null) {
                 sendFeed(i, 1, response, callback);
@@ -217,7 +226,10 @@ public final class ManyAddressFeedServer implements AutoCloseable {
                 case SERVER_ERROR -> error(500, null, response, callback);
                 case UNAVAILABLE -> error(503, "3600", response, callback);
                 case CLOSED -> {
-                    request.getConnectionMetaData().getConnection().getEndPoint().close();
+                    request.getConnectionMetaData()
+                            .getConnection()
+                            .getEndPoint()
+                            .close();
                     callback.failed(new IOException("fixture: connection closed on purpose"));
                 }
             }
@@ -243,7 +255,8 @@ public final class ManyAddressFeedServer implements AutoCloseable {
     }
 
     private static void error(int status, String retryAfter, Response response, Callback callback) {
-        byte[] body = ("<html><body><h1>" + status + "</h1></body></html>").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] body = ("<html><body><h1>" + status + "</h1></body></html>")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html");
         if (retryAfter != null) {
@@ -284,15 +297,17 @@ public final class ManyAddressFeedServer implements AutoCloseable {
         int hosts = Integer.parseInt(args[1]);
         Duration lifetime = Duration.ofSeconds(Long.parseLong(args[2]));
         ManyAddressFeedServer s = start(count, hosts);
-        Thread killer = new Thread(() -> {
-            try {
-                Thread.sleep(lifetime);
-            } catch (InterruptedException e) {
-                return;
-            }
-            System.err.println("fixture server: lifetime of " + lifetime.toSeconds() + " s over, stopping");
-            Runtime.getRuntime().halt(0);
-        }, "fixture-lifetime");
+        Thread killer = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(lifetime);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    System.err.println("fixture server: lifetime of " + lifetime.toSeconds() + " s over, stopping");
+                    Runtime.getRuntime().halt(0);
+                },
+                "fixture-lifetime");
         killer.setDaemon(true);
         killer.start();
         System.out.println("PORT " + s.port() + " REAL " + String.join(",", s.feeds.realFileNames()));

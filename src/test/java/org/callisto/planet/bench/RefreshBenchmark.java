@@ -55,8 +55,7 @@ public final class RefreshBenchmark {
 
     static final Duration GOAL = Duration.ofSeconds(60);
 
-    private RefreshBenchmark() {
-    }
+    private RefreshBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = options(args);
@@ -64,7 +63,8 @@ public final class RefreshBenchmark {
         int hosts = Integer.parseInt(opts.getOrDefault("hosts", "200"));
         String concurrency = opts.getOrDefault("concurrency", "64");
         String perHost = opts.getOrDefault("per-host", "2");
-        Path dataDir = opts.containsKey("data-dir") ? Path.of(opts.get("data-dir"))
+        Path dataDir = opts.containsKey("data-dir")
+                ? Path.of(opts.get("data-dir"))
                 : Path.of("target", "bench-refresh", "run-" + System.currentTimeMillis());
         if (Files.exists(dataDir) && Files.list(dataDir).findAny().isPresent()) {
             throw new IllegalArgumentException(dataDir + " is not empty; the benchmark needs a fresh data directory");
@@ -85,15 +85,22 @@ public final class RefreshBenchmark {
         }
     }
 
-    private static void run(int feedCount, int hosts, int port, String concurrency, String perHost, Path dataDir,
-                            boolean postgres) throws Exception {
+    private static void run(
+            int feedCount, int hosts, int port, String concurrency, String perHost, Path dataDir, boolean postgres)
+            throws Exception {
         Map<String, String> settings = new HashMap<>(Map.of(
-                "data.dir", dataDir.toString(),
-                "site.url", "https://planet.example.org/",
-                "fetch.allow_loopback", "true",
-                "fetch.concurrency", concurrency,
-                "fetch.per_host", perHost,
-                "fetch.read_timeout", "3s"));
+                "data.dir",
+                dataDir.toString(),
+                "site.url",
+                "https://planet.example.org/",
+                "fetch.allow_loopback",
+                "true",
+                "fetch.concurrency",
+                concurrency,
+                "fetch.per_host",
+                perHost,
+                "fetch.read_timeout",
+                "3s"));
         if (postgres) {
             // A throw-away cluster (fsync off), stopped when this JVM exits; see TestDatabases.
             settings.put("database.url", TestDatabases.postgresUrl());
@@ -102,12 +109,17 @@ public final class RefreshBenchmark {
         Config config = ConfigLoader.of(settings);
         FixtureFeeds fixture = new FixtureFeeds(feedCount, hosts, port, null);
         HeapWatch heap = HeapWatch.start();
-        System.out.printf("Refresh benchmark: %d feeds on %d loopback addresses (127.0.0.2-127.0.0.%d), port %d%n",
+        System.out.printf(
+                "Refresh benchmark: %d feeds on %d loopback addresses (127.0.0.2-127.0.0.%d), port %d%n",
                 feedCount, hosts, hosts + 1, port);
-        System.out.printf("JVM %s, %d cores, max heap %d MiB; fetch.concurrency=%s fetch.per_host=%s"
+        System.out.printf(
+                "JVM %s, %d cores, max heap %d MiB; fetch.concurrency=%s fetch.per_host=%s"
                         + " fetch.read_timeout=3s; database %s%n",
-                Runtime.version(), Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, concurrency, perHost,
+                Runtime.version(),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20,
+                concurrency,
+                perHost,
                 postgres ? config.databaseUrl() : config.databaseUrl() + " in " + dataDir.toAbsolutePath());
 
         try (Callisto runtime = Callisto.open(config)) {
@@ -123,25 +135,36 @@ public final class RefreshBenchmark {
             List<Feed> feeds = bySubscription(store);
             RefreshRound.Summary warm = round("warm-up", runtime.round(), feeds, heap, port);
             long entries = runtime.entries().countEntries();
-            System.out.printf("  entries stored: %d (%.0f entries/s over the round)%s%n",
-                    entries, warm.added() / seconds(warm.elapsed()),
+            System.out.printf(
+                    "  entries stored: %d (%.0f entries/s over the round)%s%n",
+                    entries,
+                    warm.added() / seconds(warm.elapsed()),
                     postgres ? "" : String.format("; database %.0f MiB", dbSize(dataDir) / 1048576.0));
 
             feeds = bySubscription(store);
             RefreshRound.Summary measured = round("measured", runtime.round(), feeds, heap, port);
             Duration t = measured.elapsed();
-            System.out.printf("%nmeasured round: %.1f s for %d feeds, %.0f feeds/s; goal %d s: %s%n",
-                    seconds(t), feedCount, feedCount / seconds(t), GOAL.toSeconds(),
-                    (t.compareTo(GOAL) <= 0 ? "met" : "NOT met") + (feedCount == 10_000 ? "" : " (the goal is for 10,000 feeds)"));
-            System.out.printf("peak heap used %d MiB (live after GC at most %d MiB) of %d MiB; peak RSS %d MiB%n",
-                    heap.peakUsed() >> 20, heap.peakAfterGc() >> 20, Runtime.getRuntime().maxMemory() >> 20,
+            System.out.printf(
+                    "%nmeasured round: %.1f s for %d feeds, %.0f feeds/s; goal %d s: %s%n",
+                    seconds(t),
+                    feedCount,
+                    feedCount / seconds(t),
+                    GOAL.toSeconds(),
+                    (t.compareTo(GOAL) <= 0 ? "met" : "NOT met")
+                            + (feedCount == 10_000 ? "" : " (the goal is for 10,000 feeds)"));
+            System.out.printf(
+                    "peak heap used %d MiB (live after GC at most %d MiB) of %d MiB; peak RSS %d MiB%n",
+                    heap.peakUsed() >> 20,
+                    heap.peakAfterGc() >> 20,
+                    Runtime.getRuntime().maxMemory() >> 20,
                     procStatus("VmHWM") >> 20);
         } finally {
             heap.stop();
         }
     }
 
-    private static RefreshRound.Summary round(String name, RefreshRound round, List<Feed> feeds, HeapWatch heap, int port) {
+    private static RefreshRound.Summary round(
+            String name, RefreshRound round, List<Feed> feeds, HeapWatch heap, int port) {
         heap.reset();
         GcTotals gc0 = GcTotals.now();
         long cpu0 = processCpuNanos();
@@ -162,12 +185,15 @@ public final class RefreshBenchmark {
         if (!reasons.isEmpty()) {
             System.out.printf("  failures by kind: %s%n", reasons);
         }
-        System.out.printf("  CPU %.1f s (%.0f %% of 2 cores); GC %d collections, %d ms%n",
-                (processCpuNanos() - cpu0) / 1e9, 100.0 * (processCpuNanos() - cpu0) / 1e9 / secs / 2,
-                gc.count, gc.millis);
-        System.out.printf("  heap: peak used %d MiB, live after GC at most %d MiB; RSS now %d MiB, peak %d MiB%n",
-                heap.peakUsed() >> 20, heap.peakAfterGc() >> 20, procStatus("VmRSS") >> 20,
-                procStatus("VmHWM") >> 20);
+        System.out.printf(
+                "  CPU %.1f s (%.0f %% of 2 cores); GC %d collections, %d ms%n",
+                (processCpuNanos() - cpu0) / 1e9,
+                100.0 * (processCpuNanos() - cpu0) / 1e9 / secs / 2,
+                gc.count,
+                gc.millis);
+        System.out.printf(
+                "  heap: peak used %d MiB, live after GC at most %d MiB; RSS now %d MiB, peak %d MiB%n",
+                heap.peakUsed() >> 20, heap.peakAfterGc() >> 20, procStatus("VmRSS") >> 20, procStatus("VmHWM") >> 20);
         System.out.printf("  fixture server: %s%n", serverStats(port));
         System.out.printf("  load average (1, 5, 15 min) at the end: %s%n", loadAverage());
         return s;
@@ -194,10 +220,20 @@ public final class RefreshBenchmark {
 
     private static Process startServer(int feeds, int hosts) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx384m", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"),
-                "-Dcallisto.corpora=" + (FixtureFeeds.corpora() == null ? "" : FixtureFeeds.corpora().toAbsolutePath()),
-                ManyAddressFeedServer.class.getName(), Integer.toString(feeds), Integer.toString(hosts), "900");
+        ProcessBuilder pb = new ProcessBuilder(
+                java.toString(),
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Dcallisto.corpora="
+                        + (FixtureFeeds.corpora() == null
+                                ? ""
+                                : FixtureFeeds.corpora().toAbsolutePath()),
+                ManyAddressFeedServer.class.getName(),
+                Integer.toString(feeds),
+                Integer.toString(hosts),
+                "900");
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         return pb.start();
     }
@@ -216,8 +252,11 @@ public final class RefreshBenchmark {
 
     private static String serverStats(int port) {
         try (HttpClient c = HttpClient.newHttpClient()) {
-            HttpResponse<String> r = c.send(HttpRequest.newBuilder(URI.create("http://127.0.0.2:" + port + "/stats"))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = c.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.2:" + port + "/stats"))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return r.body();
         } catch (IOException | InterruptedException e) {
             return "unavailable (" + e + ")";
@@ -241,14 +280,17 @@ public final class RefreshBenchmark {
     }
 
     private static long processCpuNanos() {
-        return ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime();
+        return ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class)
+                .getProcessCpuTime();
     }
 
     /** A field of /proc/self/status in bytes (VmRSS, VmHWM), or -1 where there is no /proc. */
     static long procStatus(String field) {
         try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
-            return lines.filter(l -> l.startsWith(field + ":")).findFirst()
-                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024).orElse(-1L);
+            return lines.filter(l -> l.startsWith(field + ":"))
+                    .findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024)
+                    .orElse(-1L);
         } catch (IOException | RuntimeException e) {
             return -1;
         }
@@ -256,7 +298,9 @@ public final class RefreshBenchmark {
 
     private static long dbSize(Path dataDir) throws IOException {
         try (Stream<Path> files = Files.list(dataDir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         }
     }
 
@@ -310,7 +354,10 @@ public final class RefreshBenchmark {
                 for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
                     if (isHeapPool(e.getKey())) {
                         after += e.getValue().getUsed();
-                        before += info.getGcInfo().getMemoryUsageBeforeGc().get(e.getKey()).getUsed();
+                        before += info.getGcInfo()
+                                .getMemoryUsageBeforeGc()
+                                .get(e.getKey())
+                                .getUsed();
                     }
                 }
                 peakUsed.accumulateAndGet(before, Math::max);

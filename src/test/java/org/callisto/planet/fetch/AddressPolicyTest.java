@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-
 import org.callisto.planet.fetch.AddressPolicy.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,35 +30,35 @@ class AddressPolicyTest {
 
     @ParameterizedTest
     @CsvSource({
-            "93.184.216.34, PUBLIC",
-            "8.8.8.8, PUBLIC",
-            "127.0.0.1, LOOPBACK",
-            "127.255.0.9, LOOPBACK",
-            "10.0.0.1, PRIVATE",
-            "172.16.0.1, PRIVATE",
-            "172.31.255.255, PRIVATE",
-            "172.32.0.1, PUBLIC",
-            "192.168.1.1, PRIVATE",
-            "169.254.1.1, LINK_LOCAL",
-            "169.254.169.254, METADATA",
-            "100.64.0.1, SHARED",
-            "100.127.255.255, SHARED",
-            "100.128.0.1, PUBLIC",
-            "0.0.0.0, UNSPECIFIED",
-            "0.1.2.3, UNSPECIFIED",
-            "224.0.0.1, MULTICAST",
-            "255.255.255.255, RESERVED",
-            "::1, LOOPBACK",
-            "::, UNSPECIFIED",
-            "fc00::1, PRIVATE",
-            "fd12:3456::1, PRIVATE",
-            "fd00:ec2::254, METADATA",
-            "fe80::1, LINK_LOCAL",
-            "ff02::1, MULTICAST",
-            "2001:db8::1, RESERVED",
-            "2606:4700:4700::1111, PUBLIC",
-            "64:ff9b::7f00:1, LOOPBACK",
-            "2002:0a00:0001::1, PRIVATE"
+        "93.184.216.34, PUBLIC",
+        "8.8.8.8, PUBLIC",
+        "127.0.0.1, LOOPBACK",
+        "127.255.0.9, LOOPBACK",
+        "10.0.0.1, PRIVATE",
+        "172.16.0.1, PRIVATE",
+        "172.31.255.255, PRIVATE",
+        "172.32.0.1, PUBLIC",
+        "192.168.1.1, PRIVATE",
+        "169.254.1.1, LINK_LOCAL",
+        "169.254.169.254, METADATA",
+        "100.64.0.1, SHARED",
+        "100.127.255.255, SHARED",
+        "100.128.0.1, PUBLIC",
+        "0.0.0.0, UNSPECIFIED",
+        "0.1.2.3, UNSPECIFIED",
+        "224.0.0.1, MULTICAST",
+        "255.255.255.255, RESERVED",
+        "::1, LOOPBACK",
+        "::, UNSPECIFIED",
+        "fc00::1, PRIVATE",
+        "fd12:3456::1, PRIVATE",
+        "fd00:ec2::254, METADATA",
+        "fe80::1, LINK_LOCAL",
+        "ff02::1, MULTICAST",
+        "2001:db8::1, RESERVED",
+        "2606:4700:4700::1111, PUBLIC",
+        "64:ff9b::7f00:1, LOOPBACK",
+        "2002:0a00:0001::1, PRIVATE"
     })
     void classifiesAddresses(String literal, Kind expected) throws UnknownHostException {
         assertThat(AddressPolicy.classify(ip(literal))).isEqualTo(expected);
@@ -67,11 +66,11 @@ class AddressPolicyTest {
 
     @ParameterizedTest
     @CsvSource({
-            "127.0.0.1, LOOPBACK",
-            "10.1.2.3, PRIVATE",
-            "169.254.169.254, METADATA",
-            "0.0.0.0, UNSPECIFIED",
-            "8.8.8.8, PUBLIC"
+        "127.0.0.1, LOOPBACK",
+        "10.1.2.3, PRIVATE",
+        "169.254.169.254, METADATA",
+        "0.0.0.0, UNSPECIFIED",
+        "8.8.8.8, PUBLIC"
     })
     void ipv4MappedIpv6IsJudgedByItsIpv4Address(String v4, Kind expected) throws UnknownHostException {
         InetAddress mapped = v6(v4);

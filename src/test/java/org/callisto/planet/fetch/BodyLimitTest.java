@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-
 import org.callisto.planet.fetch.FetchResult.FetchError;
 import org.callisto.planet.fetch.FetchResult.Outcome;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +35,9 @@ class BodyLimitTest {
 
         assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
         assertThat(r.error()).isEqualTo(FetchError.TOO_LARGE);
-        assertThat(r.message()).contains("1 MiB").contains(server.url("/huge.xml").toString())
+        assertThat(r.message())
+                .contains("1 MiB")
+                .contains(server.url("/huge.xml").toString())
                 .contains("fetch.max_body");
         assertThat(r.elapsed()).isLessThan(Duration.ofSeconds(2));
     }
@@ -69,7 +70,9 @@ class BodyLimitTest {
 
         assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
         assertThat(r.error()).isEqualTo(FetchError.TIMEOUT);
-        assertThat(r.message()).contains("2 s").contains("fetch.total_timeout")
+        assertThat(r.message())
+                .contains("2 s")
+                .contains("fetch.total_timeout")
                 .contains(server.url("/slow.xml").toString());
         assertThat(r.elapsed()).isBetween(Duration.ofMillis(1900), Duration.ofMillis(3500));
     }

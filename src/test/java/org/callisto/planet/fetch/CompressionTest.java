@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.zip.Deflater;
-
 import org.callisto.planet.fetch.FetchResult.FetchError;
 import org.callisto.planet.fetch.FetchResult.Outcome;
 import org.junit.jupiter.api.AfterEach;
@@ -15,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class CompressionTest {
 
-    private static final String FEED = "<rss version=\"2.0\"><channel><title>compressed</title></channel></rss>"
-            .repeat(50);
+    private static final String FEED =
+            "<rss version=\"2.0\"><channel><title>compressed</title></channel></rss>".repeat(50);
 
     private FixtureServer server;
     private FeedFetcher fetcher;
@@ -41,7 +40,9 @@ class CompressionTest {
 
         assertThat(r.outcome()).isEqualTo(Outcome.OK);
         assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(FEED);
-        assertThat(server.lastRequestHeader("/feed.xml", "Accept-Encoding")).contains("gzip").contains("deflate");
+        assertThat(server.lastRequestHeader("/feed.xml", "Accept-Encoding"))
+                .contains("gzip")
+                .contains("deflate");
     }
 
     @Test
@@ -87,7 +88,10 @@ class CompressionTest {
         assertThat(allocated).as("bytes allocated while reading the bomb").isLessThan(8L * 1024 * 1024);
         assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
         assertThat(r.error()).isEqualTo(FetchError.TOO_LARGE);
-        assertThat(r.message()).contains("1 MiB").contains(server.url("/bomb.xml").toString()).contains("decompressed");
+        assertThat(r.message())
+                .contains("1 MiB")
+                .contains(server.url("/bomb.xml").toString())
+                .contains("decompressed");
         assertThat(r.body()).isNull();
         assertThat(r.elapsed()).isLessThan(Duration.ofSeconds(2));
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-
 import org.callisto.planet.fetch.FetchResult.Outcome;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +13,11 @@ class ConditionalGetTest extends LoopbackFetchTest {
 
     @Test
     void okAnswerCarriesBodyContentTypeAndValidators() {
-        server.route("/feed.xml").corpusFile("podcast-namespace/example.xml")
-                .contentType("application/rss+xml; charset=utf-8").etag("\"v1\"").lastModified(LAST_MODIFIED);
+        server.route("/feed.xml")
+                .corpusFile("podcast-namespace/example.xml")
+                .contentType("application/rss+xml; charset=utf-8")
+                .etag("\"v1\"")
+                .lastModified(LAST_MODIFIED);
 
         FetchResult r = fetcher.fetch(new FetchRequest(server.url("/feed.xml"), null, null));
 

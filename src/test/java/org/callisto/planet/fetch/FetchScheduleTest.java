@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
-
 import org.callisto.config.Config;
 import org.callisto.config.ConfigLoader;
 import org.callisto.planet.fetch.FetchResult.FetchError;
@@ -104,8 +103,8 @@ class FetchScheduleTest {
 
     @Test
     void rssTtlRaisesTheInterval() {
-        Duration interval = schedule().afterSuccess(entries(10, Duration.ofHours(1), Duration.ZERO),
-                Duration.ofHours(3), null);
+        Duration interval =
+                schedule().afterSuccess(entries(10, Duration.ofHours(1), Duration.ZERO), Duration.ofHours(3), null);
 
         assertThat(interval).isEqualTo(Duration.ofHours(3));
     }
@@ -191,7 +190,7 @@ class FetchScheduleTest {
 
     private static FetchResult result(Outcome outcome, Duration retryAfter, Duration freshFor) {
         FetchError error = outcome == Outcome.OK ? null : FetchError.OTHER;
-        return new FetchResult(outcome, 200, null, null, null, null, null, null, retryAfter, freshFor, error, null,
-                Duration.ZERO);
+        return new FetchResult(
+                outcome, 200, null, null, null, null, null, null, retryAfter, freshFor, error, null, Duration.ZERO);
     }
 }

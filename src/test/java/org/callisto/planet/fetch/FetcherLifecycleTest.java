@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 
 class FetcherLifecycleTest {
@@ -18,7 +17,8 @@ class FetcherLifecycleTest {
     @Test
     void closeStopsTheClientThreads() throws InterruptedException {
         long before = fetchThreads();
-        try (FixtureServer server = FixtureServer.start(); FeedFetcher fetcher = TestFetchers.fetcher()) {
+        try (FixtureServer server = FixtureServer.start();
+                FeedFetcher fetcher = TestFetchers.fetcher()) {
             server.route("/feed.xml").body("<rss/>");
             fetcher.fetch(new FetchRequest(server.url("/feed.xml"), null, null));
             assertThat(fetchThreads()).isGreaterThan(before);

@@ -1,5 +1,10 @@
 package org.callisto.planet.fetch;
 
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,10 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.util.concurrent.TimeUnit;
-
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,18 +27,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
-
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
-
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 
 /**
  * A small real HTTP/1.1 server on 127.0.0.1 and an ephemeral port, for tests that fetch over a real socket.
@@ -264,8 +261,7 @@ public final class FixtureServer implements AutoCloseable {
         private volatile boolean declareLength = true;
         private volatile Duration slowInterval;
 
-        private Route() {
-        }
+        private Route() {}
 
         /** The status to answer with (default 200). */
         public Route status(int code) {
@@ -290,8 +286,10 @@ public final class FixtureServer implements AutoCloseable {
             try {
                 return body(Files.readAllBytes(file));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read corpus file " + file.toAbsolutePath()
-                        + "; set -Dcallisto.corpora to the corpora directory", e);
+                throw new UncheckedIOException(
+                        "cannot read corpus file " + file.toAbsolutePath()
+                                + "; set -Dcallisto.corpora to the corpora directory",
+                        e);
             }
         }
 
@@ -451,11 +449,29 @@ public final class FixtureServer implements AutoCloseable {
                     Path dir = Files.createTempDirectory("callisto-fixture-tls");
                     Path file = dir.resolve("fixture.p12");
                     Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-                    Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "fixture",
-                            "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-                            "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
-                            "-keystore", file.toString(), "-storepass", new String(PASSWORD))
-                            .redirectErrorStream(true).start();
+                    Process p = new ProcessBuilder(
+                                    keytool.toString(),
+                                    "-genkeypair",
+                                    "-alias",
+                                    "fixture",
+                                    "-keyalg",
+                                    "EC",
+                                    "-groupname",
+                                    "secp256r1",
+                                    "-dname",
+                                    "CN=localhost",
+                                    "-ext",
+                                    "SAN=ip:127.0.0.1,dns:localhost",
+                                    "-validity",
+                                    "2",
+                                    "-storetype",
+                                    "PKCS12",
+                                    "-keystore",
+                                    file.toString(),
+                                    "-storepass",
+                                    new String(PASSWORD))
+                            .redirectErrorStream(true)
+                            .start();
                     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                     if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
                         p.destroyForcibly();

@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.callisto.planet.fetch.FetchResult.Outcome;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +18,9 @@ class HostLimitTest {
     @Test
     void concurrentFetchesToOneHostStayWithinThePerHostLimit() throws Exception {
         try (FixtureServer server = FixtureServer.start();
-             FeedFetcher fetcher = TestFetchers.fetcher(Map.of("fetch.per_host", "2", "fetch.total_timeout", "10s"));
-             ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                FeedFetcher fetcher =
+                        TestFetchers.fetcher(Map.of("fetch.per_host", "2", "fetch.total_timeout", "10s"));
+                ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             server.route("/feed.xml").body("<rss/>").delay(Duration.ofMillis(100));
             List<Future<FetchResult>> results = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
@@ -38,9 +38,9 @@ class HostLimitTest {
     @Test
     void overallConcurrencyBoundsFetchesAcrossHosts() throws Exception {
         try (FixtureServer a = FixtureServer.start();
-             FixtureServer b = FixtureServer.start();
-             FeedFetcher fetcher = TestFetchers.fetcher(Map.of("fetch.per_host", "4", "fetch.concurrency", "1"));
-             ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                FixtureServer b = FixtureServer.start();
+                FeedFetcher fetcher = TestFetchers.fetcher(Map.of("fetch.per_host", "4", "fetch.concurrency", "1"));
+                ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             a.route("/feed.xml").body("<rss/>").delay(Duration.ofMillis(50));
             b.route("/feed.xml").body("<rss/>").delay(Duration.ofMillis(50));
             List<Future<FetchResult>> results = new ArrayList<>();

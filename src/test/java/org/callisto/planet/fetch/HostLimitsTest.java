@@ -3,7 +3,6 @@ package org.callisto.planet.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 
 class HostLimitsTest {
@@ -21,7 +20,9 @@ class HostLimitsTest {
         assertThat(a).isNotNull();
         assertThat(b).isNotNull();
         assertThat(c).as("third permit for the same host").isNull();
-        assertThat(limits.acquire("other.example", SHORT)).as("another host is independent").isNotNull();
+        assertThat(limits.acquire("other.example", SHORT))
+                .as("another host is independent")
+                .isNotNull();
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.callisto.planet.fetch.FetchResult.FetchError;
 import org.callisto.planet.fetch.FetchResult.Outcome;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;

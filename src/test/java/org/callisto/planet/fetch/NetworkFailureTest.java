@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-
 import org.callisto.planet.fetch.FetchResult.FetchError;
 import org.callisto.planet.fetch.FetchResult.Outcome;
 import org.junit.jupiter.api.AfterEach;

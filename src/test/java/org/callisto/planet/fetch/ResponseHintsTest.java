@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 
 class ResponseHintsTest {
@@ -19,18 +18,21 @@ class ResponseHintsTest {
 
     @Test
     void retryAfterAsHttpDate() {
-        assertThat(ResponseHints.retryAfter("Sun, 22 Nov 2026 12:30:00 GMT", NOW)).isEqualTo(Duration.ofMinutes(30));
+        assertThat(ResponseHints.retryAfter("Sun, 22 Nov 2026 12:30:00 GMT", NOW))
+                .isEqualTo(Duration.ofMinutes(30));
     }
 
     @Test
     void obsoleteHttpDateFormsAreAccepted() {
-        assertThat(ResponseHints.retryAfter("Sunday, 22-Nov-26 12:30:00 GMT", NOW)).isEqualTo(Duration.ofMinutes(30));
+        assertThat(ResponseHints.retryAfter("Sunday, 22-Nov-26 12:30:00 GMT", NOW))
+                .isEqualTo(Duration.ofMinutes(30));
         assertThat(ResponseHints.retryAfter("Sun Nov 22 12:30:00 2026", NOW)).isEqualTo(Duration.ofMinutes(30));
     }
 
     @Test
     void retryAfterInThePastIsZero() {
-        assertThat(ResponseHints.retryAfter("Sun, 22 Nov 2026 11:00:00 GMT", NOW)).isEqualTo(Duration.ZERO);
+        assertThat(ResponseHints.retryAfter("Sun, 22 Nov 2026 11:00:00 GMT", NOW))
+                .isEqualTo(Duration.ZERO);
     }
 
     @Test

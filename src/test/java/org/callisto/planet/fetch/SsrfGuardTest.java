@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.util.Map;
-
 import org.callisto.planet.fetch.FetchResult.FetchError;
 import org.callisto.planet.fetch.FetchResult.Outcome;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +37,10 @@ class SsrfGuardTest {
 
         assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
         assertThat(r.error()).isEqualTo(FetchError.BLOCKED_ADDRESS);
-        assertThat(r.message()).contains("127.0.0.1").contains("loopback").contains("fetch.allow_loopback")
+        assertThat(r.message())
+                .contains("127.0.0.1")
+                .contains("loopback")
+                .contains("fetch.allow_loopback")
                 .contains(server.url("/feed.xml").toString());
         assertThat(server.totalRequests()).isZero();
     }
@@ -72,8 +74,8 @@ class SsrfGuardTest {
 
     @Test
     void metadataAddressIsBlockedEvenWithPrivateAllowed() {
-        FetchResult r = fetch(Map.of("fetch.allow_private", "true"),
-                URI.create("http://169.254.169.254/latest/meta-data"));
+        FetchResult r =
+                fetch(Map.of("fetch.allow_private", "true"), URI.create("http://169.254.169.254/latest/meta-data"));
 
         assertThat(r.error()).isEqualTo(FetchError.BLOCKED_ADDRESS);
         assertThat(r.message()).contains("never fetched");

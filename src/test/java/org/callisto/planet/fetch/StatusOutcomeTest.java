@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-
 import org.callisto.planet.fetch.FetchResult.FetchError;
 import org.callisto.planet.fetch.FetchResult.Outcome;
 import org.junit.jupiter.api.Test;

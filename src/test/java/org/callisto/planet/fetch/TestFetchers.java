@@ -3,15 +3,13 @@ package org.callisto.planet.fetch;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.callisto.config.Config;
 import org.callisto.config.ConfigLoader;
 
 /** Configurations and fetchers for tests: loopback allowed and short timeouts, unless overridden. */
 final class TestFetchers {
 
-    private TestFetchers() {
-    }
+    private TestFetchers() {}
 
     /** A config with loopback allowed, 2 s connect, 3 s read and 5 s total timeouts, plus {@code overrides}. */
     static Config config(Map<String, String> overrides) {

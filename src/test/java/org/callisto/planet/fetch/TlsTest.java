@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
-
 import org.callisto.planet.fetch.FetchResult.FetchError;
 import org.callisto.planet.fetch.FetchResult.Outcome;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
@@ -37,7 +36,10 @@ class TlsTest {
 
             assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
             assertThat(r.error()).isEqualTo(FetchError.TLS);
-            assertThat(r.message()).contains("TLS").contains("not signed by a trusted authority").contains(server.url("/feed.xml").toString());
+            assertThat(r.message())
+                    .contains("TLS")
+                    .contains("not signed by a trusted authority")
+                    .contains(server.url("/feed.xml").toString());
             assertThat(server.totalRequests()).isEqualTo(requestsBefore);
         }
     }

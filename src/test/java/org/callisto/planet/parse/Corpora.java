@@ -14,8 +14,7 @@ import java.util.stream.Stream;
  * a message saying where it looked, so that a corpus test can never pass by reading nothing.
  */
 final class Corpora {
-    private Corpora() {
-    }
+    private Corpora() {}
 
     static Path root() {
         String prop = System.getProperty("callisto.corpora");
@@ -46,7 +45,9 @@ final class Corpora {
     /** All regular files under {@code relative} whose names end with {@code suffix}, sorted. */
     static List<Path> files(String relative, String suffix) {
         try (Stream<Path> s = Files.walk(path(relative))) {
-            return s.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().endsWith(suffix)).sorted()
+            return s.filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().endsWith(suffix))
+                    .sorted()
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

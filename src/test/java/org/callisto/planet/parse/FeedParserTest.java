@@ -62,19 +62,22 @@ class FeedParserTest {
 
     @Test
     void rssRelativeLinksResolveAgainstTheFeedUrl() throws Exception {
-        ParsedFeed feed = parse("<rss version=\"2.0\"><channel><link>/</link><item><link>/p/1</link>"
-                + "<enclosure url=\"a.mp3\" length=\"x\"/></item></channel></rss>", "https://ex.org/feeds/rss.xml");
+        ParsedFeed feed = parse(
+                "<rss version=\"2.0\"><channel><link>/</link><item><link>/p/1</link>"
+                        + "<enclosure url=\"a.mp3\" length=\"x\"/></item></channel></rss>",
+                "https://ex.org/feeds/rss.xml");
         assertThat(feed.link()).isEqualTo("https://ex.org/");
         assertThat(feed.entries().get(0).link()).isEqualTo("https://ex.org/p/1");
-        assertThat(feed.entries().get(0).enclosures()).containsExactly(
-                new Enclosure("https://ex.org/feeds/a.mp3", null, -1));
+        assertThat(feed.entries().get(0).enclosures())
+                .containsExactly(new Enclosure("https://ex.org/feeds/a.mp3", null, -1));
         assertThat(feed.entries().get(0).baseUrl()).isEqualTo("https://ex.org/feeds/rss.xml");
     }
 
     @Test
     void rssDescriptionWithUnescapedMarkupKeepsTheMarkup() throws Exception {
-        ParsedFeed feed = parse("<rss version=\"2.0\"><channel><item><title>T</title>"
-                + "<description>Some <b>bold</b> &amp; <a href=\"/x\">link</a></description></item></channel></rss>",
+        ParsedFeed feed = parse(
+                "<rss version=\"2.0\"><channel><item><title>T</title>"
+                        + "<description>Some <b>bold</b> &amp; <a href=\"/x\">link</a></description></item></channel></rss>",
                 null);
         assertThat(feed.entries().get(0).summary()).isEqualTo("Some <b>bold</b> &amp; <a href=\"/x\">link</a>");
         assertThat(feed.illFormed()).isFalse();
@@ -130,8 +133,9 @@ class FeedParserTest {
 
     @Test
     void encodingComesFromTheBomFirst() throws Exception {
-        byte[] utf16 = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel><title>Żółw</title></channel></rss>"
-                .getBytes(StandardCharsets.UTF_16);
+        byte[] utf16 =
+                "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel><title>Żółw</title></channel></rss>"
+                        .getBytes(StandardCharsets.UTF_16);
         ParsedFeed feed = parser.parse(utf16, null, null);
         assertThat(feed.title()).isEqualTo("Żółw");
         assertThat(feed.encoding()).startsWith("UTF-16");

@@ -57,8 +57,11 @@ class GofeedConformanceTest {
             List<Path> inputs;
             try (var s = Files.list(dir)) {
                 inputs = s.filter(p -> folder.equals("json")
-                        ? p.toString().endsWith(".json") && !p.toString().endsWith("_expected.json")
-                        : p.toString().endsWith(".xml")).sorted().toList();
+                                ? p.toString().endsWith(".json")
+                                        && !p.toString().endsWith("_expected.json")
+                                : p.toString().endsWith(".xml"))
+                        .sorted()
+                        .toList();
             }
             for (Path input : inputs) {
                 String name = input.getFileName().toString();
@@ -76,22 +79,32 @@ class GofeedConformanceTest {
                     failures.put(caseName, diffs);
                 }
             }
-            report.append(String.format("gofeed translator/%s: %d/%d pass (%.1f%%)%n", folder, folderPassed,
-                    folderTotal, 100.0 * folderPassed / Math.max(1, folderTotal)));
+            report.append(String.format(
+                    "gofeed translator/%s: %d/%d pass (%.1f%%)%n",
+                    folder, folderPassed, folderTotal, 100.0 * folderPassed / Math.max(1, folderTotal)));
             total += folderTotal;
             passed += folderPassed;
         }
-        report.append(String.format("gofeed translator overall: %d/%d pass (%.1f%%)%n", passed, total,
-                100.0 * passed / total));
+        report.append(String.format(
+                "gofeed translator overall: %d/%d pass (%.1f%%)%n", passed, total, 100.0 * passed / total));
         System.out.print(report);
-        failures.forEach((k, v) -> System.out.println("  FAIL " + k + (deviations.containsKey(k)
-                ? " (listed: " + deviations.get(k) + ")" : "") + "\n      " + String.join("\n      ", v)));
+        failures.forEach((k, v) -> System.out.println(
+                "  FAIL " + k + (deviations.containsKey(k) ? " (listed: " + deviations.get(k) + ")" : "") + "\n      "
+                        + String.join("\n      ", v)));
 
         assertThat(total).as("number of translator cases found").isGreaterThan(90);
-        List<String> unexpected = failures.keySet().stream().filter(k -> !deviations.containsKey(k)).toList();
-        List<String> nowPassing = deviations.keySet().stream().filter(k -> !failures.containsKey(k)).toList();
-        assertThat(unexpected).as("cases that fail but are not listed in gofeed-deviations.txt").isEmpty();
-        assertThat(nowPassing).as("cases listed in gofeed-deviations.txt that now pass (remove them)").isEmpty();
+        List<String> unexpected = failures.keySet().stream()
+                .filter(k -> !deviations.containsKey(k))
+                .toList();
+        List<String> nowPassing = deviations.keySet().stream()
+                .filter(k -> !failures.containsKey(k))
+                .toList();
+        assertThat(unexpected)
+                .as("cases that fail but are not listed in gofeed-deviations.txt")
+                .isEmpty();
+        assertThat(nowPassing)
+                .as("cases listed in gofeed-deviations.txt that now pass (remove them)")
+                .isEmpty();
         assertThat((double) passed / total).as("overall pass rate").isGreaterThanOrEqualTo(0.95);
     }
 
@@ -109,9 +122,12 @@ class GofeedConformanceTest {
             byte[] bytes = Corpora.bytes(dir + e.getKey());
             if (type.equals("unknown")) {
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> parser.parse(bytes, null, null))
-                        .as(e.getKey()).isInstanceOf(FeedParseException.class);
+                        .as(e.getKey())
+                        .isInstanceOf(FeedParseException.class);
             } else {
-                assertThat(parser.parse(bytes, null, null).format()).as(e.getKey()).startsWith(type);
+                assertThat(parser.parse(bytes, null, null).format())
+                        .as(e.getKey())
+                        .startsWith(type);
             }
             checked++;
         }
@@ -142,8 +158,12 @@ class GofeedConformanceTest {
         System.out.println("gofeed inputs: " + parsed + "/" + inputs.size() + " parse; rejected:");
         rejected.forEach(r -> System.out.println("  " + r));
         assertThat(inputs).hasSizeGreaterThan(500);
-        assertThat(rejected).as("only non-feeds may be rejected").allMatch(r -> r.contains("/universal/")
-                || r.contains("not a JSON Feed") || r.contains("not valid JSON") || r.contains("not an RSS, RDF or Atom feed"));
+        assertThat(rejected)
+                .as("only non-feeds may be rejected")
+                .allMatch(r -> r.contains("/universal/")
+                        || r.contains("not a JSON Feed")
+                        || r.contains("not valid JSON")
+                        || r.contains("not an RSS, RDF or Atom feed"));
     }
 
     private List<String> compare(String folder, Path input, JsonNode exp) throws IOException {
@@ -160,8 +180,8 @@ class GofeedConformanceTest {
         text(diffs, "link", exp.get("link"), f.link());
         text(diffs, "feedLink", exp.get("feedLink"), f.feedUrl());
         if (!folder.equals("json")) {
-            JsonNode updated = value(exp.get("updatedParsed")) != null ? exp.get("updatedParsed")
-                    : exp.get("publishedParsed");
+            JsonNode updated =
+                    value(exp.get("updatedParsed")) != null ? exp.get("updatedParsed") : exp.get("publishedParsed");
             date(diffs, "updated", updated, f.updated());
         }
         people(diffs, "authors", exp.get("authors"), f.authors());
@@ -172,7 +192,8 @@ class GofeedConformanceTest {
         text(diffs, "generator", exp.get("generator"), f.generator());
         JsonNode items = exp.path("items");
         if (items.size() != f.entries().size()) {
-            diffs.add("items: expected " + items.size() + " but got " + f.entries().size());
+            diffs.add("items: expected " + items.size() + " but got "
+                    + f.entries().size());
             return diffs;
         }
         for (int i = 0; i < items.size(); i++) {
@@ -206,7 +227,10 @@ class GofeedConformanceTest {
         if (s == null) {
             return null;
         }
-        String v = Entities.unescape(s).replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
+        String v = Entities.unescape(s)
+                .replace('\u00A0', ' ')
+                .replaceAll("\\s+", " ")
+                .strip();
         return v.isEmpty() ? null : v;
     }
 
@@ -233,7 +257,9 @@ class GofeedConformanceTest {
                 e.add(norm(value(p.get("name"))) + " <" + norm(value(p.get("email"))) + ">");
             }
         }
-        List<String> a = actual.stream().map(p -> norm(p.name()) + " <" + norm(p.email()) + ">").toList();
+        List<String> a = actual.stream()
+                .map(p -> norm(p.name()) + " <" + norm(p.email()) + ">")
+                .toList();
         if (!e.equals(a)) {
             diffs.add(field + ": expected " + e + " but got " + a);
         }
@@ -259,7 +285,9 @@ class GofeedConformanceTest {
                         + (len == null || len.equals("0") ? "-1" : len));
             }
         }
-        List<String> a = actual.stream().map(x -> x.url() + " " + x.type() + " " + x.length()).toList();
+        List<String> a = actual.stream()
+                .map(x -> x.url() + " " + x.type() + " " + x.length())
+                .toList();
         if (!e.equals(a)) {
             diffs.add(field + ": expected " + e + " but got " + a);
         }
@@ -277,7 +305,9 @@ class GofeedConformanceTest {
                     continue;
                 }
                 int sep = l.indexOf(" | ");
-                out.put(sep < 0 ? l : l.substring(0, sep).strip(), sep < 0 ? "" : l.substring(sep + 3).strip());
+                out.put(
+                        sep < 0 ? l : l.substring(0, sep).strip(),
+                        sep < 0 ? "" : l.substring(sep + 3).strip());
             }
         }
         return out;

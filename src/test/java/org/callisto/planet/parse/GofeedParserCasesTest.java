@@ -52,11 +52,13 @@ class GofeedParserCasesTest {
                 }
                 if (folder.equals("rss")) {
                     for (int i = 0; i < items.size(); i++) {
-                        String want = GofeedConformanceTest.norm(items.get(i).path("title").asText(null));
-                        String got = GofeedConformanceTest.norm(feed.entries().get(i).title());
+                        String want = GofeedConformanceTest.norm(
+                                items.get(i).path("title").asText(null));
+                        String got =
+                                GofeedConformanceTest.norm(feed.entries().get(i).title());
                         if (want != null && !want.equals(got)) {
-                            mismatches.add(folder + "/" + name + ": item " + i + " title <" + want + "> got <" + got
-                                    + ">");
+                            mismatches.add(
+                                    folder + "/" + name + ": item " + i + " title <" + want + "> got <" + got + ">");
                         }
                     }
                 }

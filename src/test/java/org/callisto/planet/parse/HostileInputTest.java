@@ -34,7 +34,8 @@ class HostileInputTest {
         ParsedFeed feed = assertTimeoutPreemptively(QUICKLY, () -> parse(xml));
         assertThat(feed.title()).isEqualTo("&lol9;");
         assertThat(feed.illFormed()).isTrue();
-        assertThat(feed.problems()).extracting(ParseProblem::message)
+        assertThat(feed.problems())
+                .extracting(ParseProblem::message)
                 .anyMatch(m -> m.startsWith("DOCTYPE entity declarations ignored"))
                 .anyMatch(m -> m.equals("undefined entity &lol9;"));
     }
@@ -67,7 +68,8 @@ class HostileInputTest {
                 + "</channel></rss>";
         ParsedFeed feed = parse(xml);
         assertThat(feed.entries().get(0).title()).isEqualTo("AT&T < Verizon && 1 <2");
-        assertThat(feed.problems()).extracting(ParseProblem::toString)
+        assertThat(feed.problems())
+                .extracting(ParseProblem::toString)
                 .contains("3:10: unescaped &", "3:13: unescaped <");
     }
 
@@ -76,7 +78,8 @@ class HostileInputTest {
         ParsedFeed feed = parse("<rss><channel><title>caf&eacute;&nbsp;&hellip; &bogus; &#8217;&#x41;&#150;</title>"
                 + "</channel></rss>");
         assertThat(feed.title()).isEqualTo("café\u00A0… &bogus; ’A–");
-        assertThat(feed.problems()).extracting(ParseProblem::toString)
+        assertThat(feed.problems())
+                .extracting(ParseProblem::toString)
                 .contains("1:25: undefined entity &eacute; (resolved as HTML)", "1:48: undefined entity &bogus;");
     }
 
@@ -84,7 +87,8 @@ class HostileInputTest {
     void invalidXmlCharactersAreDropped() throws Exception {
         ParsedFeed feed = parse("<rss><channel><title>a\u0001b\u000Bc</title></channel></rss>");
         assertThat(feed.title()).isEqualTo("abc");
-        assertThat(feed.problems()).extracting(ParseProblem::toString)
+        assertThat(feed.problems())
+                .extracting(ParseProblem::toString)
                 .contains("1:23: invalid XML character U+0001 skipped");
     }
 
@@ -94,7 +98,8 @@ class HostileInputTest {
                 + "<title>ok</title></channel></rss>");
         assertThat(feed.title()).isEqualTo("ok");
         assertThat(feed.format()).isEqualTo("rss2.0");
-        assertThat(feed.problems()).extracting(ParseProblem::toString)
+        assertThat(feed.problems())
+                .extracting(ParseProblem::toString)
                 .contains("3:1: text before the root element was skipped");
     }
 
@@ -104,7 +109,8 @@ class HostileInputTest {
                 + "<item><title>two</title></b></item></channel></rss>");
         assertThat(feed.entries()).hasSize(2);
         assertThat(feed.entries().get(1).title()).isEqualTo("two");
-        assertThat(feed.problems()).extracting(ParseProblem::message)
+        assertThat(feed.problems())
+                .extracting(ParseProblem::message)
                 .contains("end tag </titel> does not match <title>; ignored");
     }
 
@@ -130,8 +136,11 @@ class HostileInputTest {
     void deeplyNestedJsonIsRejectedQuickly() {
         String json = "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"t\", \"items\": [{\"x\": "
                 + "[".repeat(100_000) + "]".repeat(100_000) + "}]}";
-        assertTimeoutPreemptively(QUICKLY, () -> assertThatThrownBy(() -> parse(json))
-                .isInstanceOf(FeedParseException.class).hasMessageContaining("not valid JSON"));
+        assertTimeoutPreemptively(
+                QUICKLY,
+                () -> assertThatThrownBy(() -> parse(json))
+                        .isInstanceOf(FeedParseException.class)
+                        .hasMessageContaining("not valid JSON"));
     }
 
     @Test
@@ -152,7 +161,13 @@ class HostileInputTest {
         for (int d = 0; d < 200; d++) {
             sb.append("<n");
             for (int i = 0; i < 200; i++) {
-                sb.append(" xmlns:p").append(d).append('_').append(i).append("=\"urn:").append(i).append('"');
+                sb.append(" xmlns:p")
+                        .append(d)
+                        .append('_')
+                        .append(i)
+                        .append("=\"urn:")
+                        .append(i)
+                        .append('"');
             }
             sb.append('>');
         }
@@ -172,8 +187,10 @@ class HostileInputTest {
     void htmlPageIsRejectedWithAHint() {
         String html = "<!DOCTYPE html>\n<html><head><title>Blog</title>"
                 + "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/feed\"></head><body>hi</body></html>";
-        assertThatThrownBy(() -> parse(html)).isInstanceOf(FeedParseException.class)
-                .hasMessageContaining("HTML page").hasMessageContaining("rel=alternate");
+        assertThatThrownBy(() -> parse(html))
+                .isInstanceOf(FeedParseException.class)
+                .hasMessageContaining("HTML page")
+                .hasMessageContaining("rel=alternate");
     }
 
     @Test

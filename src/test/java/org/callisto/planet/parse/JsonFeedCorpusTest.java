@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The JSON Feed schema examples parse with the right version; the JSON Schemas themselves are not feeds. */
 class JsonFeedCorpusTest {
@@ -21,7 +21,9 @@ class JsonFeedCorpusTest {
             ParsedFeed feed = parser.parse(Files.readAllBytes(p), "application/feed+json", null);
             assertThat(feed.format()).as(p.toString()).isEqualTo(version.equals("1") ? "json1.0" : "json1.1");
             assertThat(feed.title()).as(p.toString()).isNotBlank();
-            assertThat(feed.entries()).as(p.toString()).isNotEmpty()
+            assertThat(feed.entries())
+                    .as(p.toString())
+                    .isNotEmpty()
                     .allSatisfy(e -> assertThat(e.id()).isNotBlank());
             count++;
         }
@@ -37,6 +39,7 @@ class JsonFeedCorpusTest {
     @Test
     void aJsonSchemaIsNotAFeed() {
         assertThatThrownBy(() -> parser.parse(Corpora.bytes("jsonfeed/schema/schema-v1.1.json"), null, null))
-                .isInstanceOf(FeedParseException.class).hasMessageContaining("not a JSON Feed");
+                .isInstanceOf(FeedParseException.class)
+                .hasMessageContaining("not a JSON Feed");
     }
 }

@@ -32,13 +32,15 @@ class MinifluxCorpusTest {
     void feedsDecodeDespiteLyingDeclarations(String file, String expected, String encoding, boolean corrected)
             throws Exception {
         ParsedFeed feed = parser.parse(Corpora.bytes(ENCODING + file), null, null);
-        String titles = feed.title() + " " + feed.entries().stream().map(ParsedEntry::title).toList();
+        String titles = feed.title() + " "
+                + feed.entries().stream().map(ParsedEntry::title).toList();
         assertThat(titles).contains(expected);
         assertThat(feed.encoding()).isEqualTo(encoding);
         assertThat(feed.illFormed()).isEqualTo(corrected);
         if (corrected) {
-            assertThat(feed.problems()).anyMatch(p -> p.line() == 0 && p.message().contains("decoded as")
-                    || p.message().contains("tried UTF-8"));
+            assertThat(feed.problems())
+                    .anyMatch(p -> p.line() == 0 && p.message().contains("decoded as")
+                            || p.message().contains("tried UTF-8"));
         }
     }
 
@@ -48,7 +50,8 @@ class MinifluxCorpusTest {
         byte[] bytes = Corpora.bytes(ENCODING + file);
         assertThat(FeedDecoder.decode(bytes, null).asString()).contains("Café");
         assertThatThrownBy(() -> parser.parse(bytes, "text/html", null))
-                .isInstanceOf(FeedParseException.class).hasMessageContaining("HTML page");
+                .isInstanceOf(FeedParseException.class)
+                .hasMessageContaining("HTML page");
     }
 
     @Test
@@ -82,7 +85,8 @@ class MinifluxCorpusTest {
             assertThat(feed.title()).as(f.getFileName().toString()).isNotBlank();
             assertThat(feed.entries()).as(f.getFileName().toString()).isNotEmpty();
             assertThat(feed.entries().stream().map(ParsedEntry::title).filter(t -> t != null && t.contains("\uFFFD")))
-                    .as(f + ": titles with undecodable characters").isEmpty();
+                    .as(f + ": titles with undecodable characters")
+                    .isEmpty();
             System.out.println("miniflux " + f.getFileName() + ": " + feed.format() + ", " + feed.encoding() + ", "
                     + feed.entries().size() + " entries, illFormed=" + feed.illFormed());
         }

@@ -25,8 +25,30 @@ class MutatedInputTest {
         "podcast-namespace/example.xml",
         "gofeed/testdata/translator/json/json11_full.json",
     };
-    private static final String[] INSERTS = {"<", ">", "&", "&#", "&#x;", "\"", "'", "]]>", "<![CDATA[", "<!--", "</",
-        "/>", "<?xml", "<!DOCTYPE x [", "\u0000", "\uFFFF", "xmlns:a=", " xml:base=\"::\"", "=", "{", "}", "\"2024-"};
+    private static final String[] INSERTS = {
+        "<",
+        ">",
+        "&",
+        "&#",
+        "&#x;",
+        "\"",
+        "'",
+        "]]>",
+        "<![CDATA[",
+        "<!--",
+        "</",
+        "/>",
+        "<?xml",
+        "<!DOCTYPE x [",
+        "\u0000",
+        "\uFFFF",
+        "xmlns:a=",
+        " xml:base=\"::\"",
+        "=",
+        "{",
+        "}",
+        "\"2024-"
+    };
 
     @Test
     void damagedFeedsNeverThrowAnythingButFeedParseException() {
@@ -40,7 +62,9 @@ class MutatedInputTest {
             for (int round = 0; round < 300; round++) {
                 byte[] damaged = mutate(original, random);
                 try {
-                    parser.parse(damaged, round % 7 == 0 ? "text/xml; charset=iso-8859-1" : null,
+                    parser.parse(
+                            damaged,
+                            round % 7 == 0 ? "text/xml; charset=iso-8859-1" : null,
                             round % 3 == 0 ? "http://example.org/a/b" : null);
                     parsed++;
                 } catch (FeedParseException e) {

@@ -23,13 +23,13 @@ class PodcastFeedsTest {
         assertThat(feed.problems()).anyMatch(p -> p.message().startsWith("undefined entity") && p.line() > 0);
         assertThat(feed.title()).isEqualTo("No Agenda");
         assertThat(feed.entries()).isNotEmpty();
-        assertThat(feed.entries()).allMatch(e -> e.title() != null && !e.enclosures().isEmpty());
+        assertThat(feed.entries())
+                .allMatch(e -> e.title() != null && !e.enclosures().isEmpty());
     }
 
     @Test
     void whitespaceBeforeTheDeclarationInSentimentalGarbageIsRecovered() throws Exception {
-        ParsedFeed feed = parser.parse(Corpora.bytes(ROOT + "fixtures/real-world/sentimental-garbage.xml"), null,
-                null);
+        ParsedFeed feed = parser.parse(Corpora.bytes(ROOT + "fixtures/real-world/sentimental-garbage.xml"), null, null);
         assertThat(feed.illFormed()).isTrue();
         assertThat(feed.problems()).first().hasToString("2:1: whitespace before the XML declaration");
         assertThat(feed.entries()).hasSize(138);
@@ -37,17 +37,23 @@ class PodcastFeedsTest {
 
     @Test
     void expectationsHold() throws Exception {
-        JsonNode cases = new ObjectMapper().readTree(Corpora.bytes(ROOT + "expectations.json")).path("cases");
+        JsonNode cases = new ObjectMapper()
+                .readTree(Corpora.bytes(ROOT + "expectations.json"))
+                .path("cases");
         int checked = 0;
         for (JsonNode c : cases) {
             String file = c.path("file").asText();
-            ParsedFeed feed = parser.parse(Corpora.bytes(ROOT + file), null, c.path("captured_from").asText(null));
+            ParsedFeed feed = parser.parse(
+                    Corpora.bytes(ROOT + file), null, c.path("captured_from").asText(null));
             if (c.has("channel_title")) {
-                assertThat(feed.title()).as(file).isEqualTo(c.path("channel_title").asText());
+                assertThat(feed.title())
+                        .as(file)
+                        .isEqualTo(c.path("channel_title").asText());
                 checked++;
             }
             // we keep every item (identity is decided later), so compare with the count that keeps them all
-            JsonNode items = c.has("items_allowMissingGuid_true") ? c.get("items_allowMissingGuid_true")
+            JsonNode items = c.has("items_allowMissingGuid_true")
+                    ? c.get("items_allowMissingGuid_true")
                     : c.path("options").path("allowMissingGuid").asBoolean(false) ? c.get("items") : null;
             if (items == null && c.has("items")) {
                 items = c.get("items");
@@ -59,8 +65,13 @@ class PodcastFeedsTest {
             JsonNode enclosure = c.path("item_enclosure_url");
             if (enclosure.isObject()) {
                 String title = enclosure.path("item_title").asText();
-                ParsedEntry e = feed.entries().stream().filter(x -> title.equals(x.title())).findFirst().orElseThrow();
-                assertThat(e.enclosures()).extracting(Enclosure::url).contains(enclosure.path("url").asText());
+                ParsedEntry e = feed.entries().stream()
+                        .filter(x -> title.equals(x.title()))
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(e.enclosures())
+                        .extracting(Enclosure::url)
+                        .contains(enclosure.path("url").asText());
                 checked++;
             }
         }

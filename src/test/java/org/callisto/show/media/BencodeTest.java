@@ -37,8 +37,8 @@ class BencodeTest {
         map.put("Z", 3L); // uppercase sorts before lowercase
         map.put("é", 4L); // UTF-8 0xC3 0xA9 sorts after ASCII
 
-        assertThat(encode(map)).isEqualTo("d1:Zi3e10:created by1:c13:creation datei2e4:infoi1e8:url-list1:u"
-                + "2:\u00c3\u00a9i4ee");
+        assertThat(encode(map))
+                .isEqualTo("d1:Zi3e10:created by1:c13:creation datei2e4:infoi1e8:url-list1:u" + "2:\u00c3\u00a9i4ee");
     }
 
     @Test
@@ -65,7 +65,8 @@ class BencodeTest {
 
     @Test
     void refusesWhatItCannotEncodeNamingTheType() {
-        assertThatThrownBy(() -> Bencode.encode(1.5)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Bencode.encode(1.5))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("bencode: cannot encode a java.lang.Double; use Long, byte[], String, List or Map");
         assertThatThrownBy(() -> Bencode.encode(Map.of(1, 2)))
                 .hasMessage("bencode: dictionary keys must be strings, got java.lang.Integer");
@@ -76,10 +77,23 @@ class BencodeTest {
 
     @Test
     void refusesMalformedInputWithTheOffset() {
-        for (String bad : List.of("i03e", "i-0e", "ie", "i12", "5:abc", "l", "d1:ae", "di1ei2ee", "x", "i1ei2e",
-                "01:a", "l".repeat(100) + "e".repeat(100))) {
-            assertThatThrownBy(() -> Bencode.decode(bad.getBytes(StandardCharsets.ISO_8859_1))).as(bad)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("bencode: ")
+        for (String bad : List.of(
+                "i03e",
+                "i-0e",
+                "ie",
+                "i12",
+                "5:abc",
+                "l",
+                "d1:ae",
+                "di1ei2ee",
+                "x",
+                "i1ei2e",
+                "01:a",
+                "l".repeat(100) + "e".repeat(100))) {
+            assertThatThrownBy(() -> Bencode.decode(bad.getBytes(StandardCharsets.ISO_8859_1)))
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("bencode: ")
                     .hasMessageContaining(" at byte ");
         }
     }

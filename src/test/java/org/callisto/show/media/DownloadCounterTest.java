@@ -46,8 +46,10 @@ class DownloadCounterTest {
         java.time.LocalDate day = java.time.LocalDate.of(2026, 5, 1);
 
         List<DownloadCounter.Pending> first = counter.drain();
-        assertThat(first).containsExactlyInAnyOrder(new DownloadCounter.Pending("demo/a.mp3", day, false, 2),
-                new DownloadCounter.Pending("demo/a.mp3", day, true, 1));
+        assertThat(first)
+                .containsExactlyInAnyOrder(
+                        new DownloadCounter.Pending("demo/a.mp3", day, false, 2),
+                        new DownloadCounter.Pending("demo/a.mp3", day, true, 1));
         assertThat(counter.drain()).isEmpty();
         counter.restore(first);
         assertThat(counter.drain()).containsExactlyInAnyOrderElementsOf(first);

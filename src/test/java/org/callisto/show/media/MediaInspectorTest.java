@@ -63,7 +63,8 @@ class MediaInspectorTest {
     void unknownContentIsRefusedNamingTheFirstBytes() {
         Path file = TestMedia.write(dir, "notes.mp4", "<!doctype html>".getBytes(StandardCharsets.US_ASCII));
 
-        assertThatThrownBy(() -> MediaInspector.inspect(file)).isInstanceOf(MediaException.class)
+        assertThatThrownBy(() -> MediaInspector.inspect(file))
+                .isInstanceOf(MediaException.class)
                 .hasMessage("notes.mp4: neither MP3 (no ID3 tag or MPEG frame sync) nor MP4 (no 'ftyp' box) at the"
                         + " start; the first bytes are 3c 21 64 6f 63 74 79 70 65 20 68 74."
                         + " Episodes must be MP3, M4A or MP4 files");
@@ -72,6 +73,7 @@ class MediaInspectorTest {
     @Test
     void aMissingFileIsNamed() {
         assertThatThrownBy(() -> MediaInspector.inspect(dir.resolve("gone.mp3")))
-                .isInstanceOf(MediaException.class).hasMessageStartingWith("gone.mp3: no such file");
+                .isInstanceOf(MediaException.class)
+                .hasMessageStartingWith("gone.mp3: no such file");
     }
 }

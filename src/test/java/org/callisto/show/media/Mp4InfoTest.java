@@ -44,7 +44,10 @@ class Mp4InfoTest {
     @Test
     void largeSizeAndSizeZeroBoxesAreWalked() throws Exception {
         byte[] moov = TestMedia.box("moov", TestMedia.mvhd(0, 1000, 61_234), TestMedia.trak("soun"));
-        byte[] bytes = TestMedia.concat(TestMedia.ftyp("M4A "), TestMedia.largeBox("free", new byte[100]), moov,
+        byte[] bytes = TestMedia.concat(
+                TestMedia.ftyp("M4A "),
+                TestMedia.largeBox("free", new byte[100]),
+                moov,
                 TestMedia.boxToEnd("mdat", new byte[3000]));
         Path file = TestMedia.write(dir, "talk.m4a", bytes);
 
@@ -59,8 +62,11 @@ class Mp4InfoTest {
     void fragmentedFileTakesTheDurationFromMovieExtendsHeader() throws Exception {
         byte[] mehd = TestMedia.box("mehd", new byte[] {0, 0, 0, 0, 0, 0, 0x75, 0x30}); // 30000
         byte[] moov = TestMedia.box("moov", TestMedia.mvhd(0, 1000, 0), TestMedia.box("mvex", mehd));
-        Path file = TestMedia.write(dir, "frag.mp4", TestMedia.concat(TestMedia.ftyp("iso6"), moov,
-                TestMedia.box("moof", new byte[16]), TestMedia.mdat(100)));
+        Path file = TestMedia.write(
+                dir,
+                "frag.mp4",
+                TestMedia.concat(
+                        TestMedia.ftyp("iso6"), moov, TestMedia.box("moof", new byte[16]), TestMedia.mdat(100)));
 
         assertThat(Mp4Info.read(file).durationMillis()).isEqualTo(30_000);
     }
@@ -71,7 +77,8 @@ class Mp4InfoTest {
         int moovStart = 24 + 1208;
         Path file = TestMedia.write(dir, "video.mp4", Arrays.copyOf(whole, moovStart + 60));
 
-        assertThatThrownBy(() -> Mp4Info.read(file)).isInstanceOf(MediaException.class)
+        assertThatThrownBy(() -> Mp4Info.read(file))
+                .isInstanceOf(MediaException.class)
                 .hasMessage("video.mp4: box 'moov' is truncated at byte " + moovStart + " (declares "
                         + (whole.length - moovStart) + " bytes, file has " + (moovStart + 60)
                         + "); the upload or recording did not finish");
@@ -87,11 +94,12 @@ class Mp4InfoTest {
 
     @Test
     void aFileWithoutMoovSaysSo() {
-        Path file = TestMedia.write(dir, "recording.mp4", TestMedia.concat(TestMedia.ftyp("mp42"),
-                TestMedia.mdat(500)));
+        Path file =
+                TestMedia.write(dir, "recording.mp4", TestMedia.concat(TestMedia.ftyp("mp42"), TestMedia.mdat(500)));
 
-        assertThatThrownBy(() -> Mp4Info.read(file)).hasMessage("recording.mp4: no 'moov' box (top-level boxes:"
-                + " ftyp, mdat); the file is incomplete or was not finalised by its recorder");
+        assertThatThrownBy(() -> Mp4Info.read(file))
+                .hasMessage("recording.mp4: no 'moov' box (top-level boxes:"
+                        + " ftyp, mdat); the file is incomplete or was not finalised by its recorder");
     }
 
     @Test
@@ -100,16 +108,20 @@ class Mp4InfoTest {
         byte[] moov = TestMedia.box("moov", mvhd);
         java.nio.ByteBuffer.wrap(moov).putInt(8, mvhd.length + 50); // mvhd claims more than moov holds
         Path overrun = TestMedia.write(dir, "overrun.mp4", TestMedia.concat(TestMedia.ftyp("isom"), moov));
-        Path garbage = TestMedia.write(dir, "garbage.mp4", TestMedia.concat(TestMedia.ftyp("isom"),
-                new byte[] {0, 0, 0, 20, 1, 2, 3, 4}, new byte[12]));
-        Path tiny = TestMedia.write(dir, "tiny.mp4", TestMedia.concat(TestMedia.ftyp("isom"),
-                new byte[] {0, 0, 0, 4, 'm', 'o', 'o', 'v'}));
+        Path garbage = TestMedia.write(
+                dir,
+                "garbage.mp4",
+                TestMedia.concat(TestMedia.ftyp("isom"), new byte[] {0, 0, 0, 20, 1, 2, 3, 4}, new byte[12]));
+        Path tiny = TestMedia.write(
+                dir, "tiny.mp4", TestMedia.concat(TestMedia.ftyp("isom"), new byte[] {0, 0, 0, 4, 'm', 'o', 'o', 'v'}));
 
-        assertThatThrownBy(() -> Mp4Info.read(overrun)).hasMessage("overrun.mp4: box 'mvhd' at byte 32 declares 158"
-                + " bytes, past the end of its parent 'moov' at byte 140; the file is corrupt");
+        assertThatThrownBy(() -> Mp4Info.read(overrun))
+                .hasMessage("overrun.mp4: box 'mvhd' at byte 32 declares 158"
+                        + " bytes, past the end of its parent 'moov' at byte 140; the file is corrupt");
         assertThatThrownBy(() -> Mp4Info.read(garbage))
                 .hasMessage("garbage.mp4: no valid box at byte 24 (type bytes 01020304); is it really an MP4?");
-        assertThatThrownBy(() -> Mp4Info.read(tiny)).hasMessage("tiny.mp4: box 'moov' at byte 24 declares 4 bytes,"
-                + " less than its own 8-byte header; the file is corrupt");
+        assertThatThrownBy(() -> Mp4Info.read(tiny))
+                .hasMessage("tiny.mp4: box 'moov' at byte 24 declares 4 bytes,"
+                        + " less than its own 8-byte header; the file is corrupt");
     }
 }

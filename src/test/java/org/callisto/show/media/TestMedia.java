@@ -18,8 +18,7 @@ public final class TestMedia {
     private static final int[] BITRATES_V1 = {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320};
     private static final int[] BITRATES_V2 = {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160};
 
-    private TestMedia() {
-    }
+    private TestMedia() {}
 
     /** The 4-byte header of a layer III frame; {@code version} is 1, 2 or 25. */
     static int frameHeader(int version, int kbps, int sampleRate, boolean mono, boolean padded) {
@@ -30,8 +29,10 @@ public final class TestMedia {
             default -> throw new IllegalArgumentException("version " + version);
         };
         int[] table = version == 1 ? BITRATES_V1 : BITRATES_V2;
-        int bitrateIndex = java.util.stream.IntStream.range(1, table.length).filter(i -> table[i] == kbps)
-                .findFirst().orElseThrow(() -> new IllegalArgumentException(kbps + " kbit/s for MPEG " + version));
+        int bitrateIndex = java.util.stream.IntStream.range(1, table.length)
+                .filter(i -> table[i] == kbps)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(kbps + " kbit/s for MPEG " + version));
         int base = version == 1 ? sampleRate : version == 2 ? sampleRate * 2 : sampleRate * 4;
         int rateIndex = switch (base) {
             case 44100 -> 0;
@@ -39,8 +40,14 @@ public final class TestMedia {
             case 32000 -> 2;
             default -> throw new IllegalArgumentException(sampleRate + " Hz for MPEG " + version);
         };
-        return 0xFFE00000 | versionBits << 19 | 1 << 17 | 1 << 16 | bitrateIndex << 12 | rateIndex << 10
-                | (padded ? 1 : 0) << 9 | (mono ? 3 : 0) << 6;
+        return 0xFFE00000
+                | versionBits << 19
+                | 1 << 17
+                | 1 << 16
+                | bitrateIndex << 12
+                | rateIndex << 10
+                | (padded ? 1 : 0) << 9
+                | (mono ? 3 : 0) << 6;
     }
 
     /** Frame length without padding, as the standard computes it. */
@@ -120,7 +127,9 @@ public final class TestMedia {
             ByteBuffer b = ByteBuffer.wrap(frame);
             b.putInt(frameHeader(version, kbps, sampleRate, mono, false));
             b.position(36);
-            b.put("VBRI".getBytes(StandardCharsets.US_ASCII)).putShort((short) 1).putShort((short) 0)
+            b.put("VBRI".getBytes(StandardCharsets.US_ASCII))
+                    .putShort((short) 1)
+                    .putShort((short) 0)
                     .putShort((short) 75);
             out.writeBytes(frame);
             return this;
@@ -157,8 +166,7 @@ public final class TestMedia {
         }
 
         private static boolean tagAt(byte[] bytes, int at, String tag) {
-            return at + 4 <= bytes.length
-                    && new String(bytes, at, 4, StandardCharsets.ISO_8859_1).equals(tag);
+            return at + 4 <= bytes.length && new String(bytes, at, 4, StandardCharsets.ISO_8859_1).equals(tag);
         }
     }
 
@@ -245,7 +253,10 @@ public final class TestMedia {
     /** A box with a 64-bit size (size field 1). */
     static byte[] largeBox(String type, byte[] content) {
         ByteBuffer b = ByteBuffer.allocate(16 + content.length);
-        b.putInt(1).put(type.getBytes(StandardCharsets.ISO_8859_1)).putLong(16L + content.length).put(content);
+        b.putInt(1)
+                .put(type.getBytes(StandardCharsets.ISO_8859_1))
+                .putLong(16L + content.length)
+                .put(content);
         return b.array();
     }
 
@@ -265,7 +276,10 @@ public final class TestMedia {
         ByteBuffer b = ByteBuffer.allocate(version == 1 ? 112 : 100);
         b.putInt(version << 24);
         if (version == 1) {
-            b.putLong(3_800_000_000L).putLong(3_800_000_000L).putInt((int) timescale).putLong(duration);
+            b.putLong(3_800_000_000L)
+                    .putLong(3_800_000_000L)
+                    .putInt((int) timescale)
+                    .putLong(duration);
         } else {
             b.putInt(0).putInt(0).putInt((int) timescale).putInt((int) duration);
         }
@@ -282,8 +296,8 @@ public final class TestMedia {
     static byte[] trak(String handler) {
         ByteBuffer hdlr = ByteBuffer.allocate(25);
         hdlr.putInt(0).putInt(0).put(ascii(handler));
-        return box("trak", box("tkhd", new byte[84]), box("mdia", box("mdhd", new byte[24]),
-                box("hdlr", hdlr.array())));
+        return box(
+                "trak", box("tkhd", new byte[84]), box("mdia", box("mdhd", new byte[24]), box("hdlr", hdlr.array())));
     }
 
     static byte[] mdat(int length) {
@@ -295,8 +309,8 @@ public final class TestMedia {
     }
 
     /** A typical MP4: ftyp, then moov (mvhd and tracks) and mdat in the order asked. */
-    public static byte[] mp4(int mvhdVersion, long timescale, long duration, int mdatBytes, boolean moovFirst,
-                      String... handlers) {
+    public static byte[] mp4(
+            int mvhdVersion, long timescale, long duration, int mdatBytes, boolean moovFirst, String... handlers) {
         byte[][] traks = new byte[handlers.length + 1][];
         traks[0] = mvhd(mvhdVersion, timescale, duration);
         for (int i = 0; i < handlers.length; i++) {

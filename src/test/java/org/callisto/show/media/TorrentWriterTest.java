@@ -54,8 +54,9 @@ class TorrentWriterTest {
         assertThat(meta).containsOnlyKeys("info", "url-list", "creation date", "created by");
         assertThat(meta.get("creation date")).isEqualTo(1_800_000_000L);
         assertThat(text(meta.get("created by"))).isEqualTo("Callisto");
-        assertThat((List<?>) meta.get("url-list")).hasSize(1).allSatisfy(u -> assertThat(text(u))
-                .isEqualTo(seed.toString()));
+        assertThat((List<?>) meta.get("url-list"))
+                .hasSize(1)
+                .allSatisfy(u -> assertThat(text(u)).isEqualTo(seed.toString()));
         @SuppressWarnings("unchecked")
         Map<String, Object> info = (Map<String, Object>) meta.get("info");
         assertThat(text(info.get("name"))).isEqualTo("episode-3.mp3");
@@ -66,7 +67,8 @@ class TorrentWriterTest {
         MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
         for (int i = 0; i < 7; i++) {
             byte[] piece = Arrays.copyOfRange(content, i * 16_384, Math.min(content.length, (i + 1) * 16_384));
-            assertThat(Arrays.copyOfRange(pieces, i * 20, i * 20 + 20)).as("piece %d", i)
+            assertThat(Arrays.copyOfRange(pieces, i * 20, i * 20 + 20))
+                    .as("piece %d", i)
                     .isEqualTo(sha1.digest(piece));
         }
         assertThat(torrent.pieces()).isEqualTo(7);
@@ -83,10 +85,12 @@ class TorrentWriterTest {
         int end = raw.indexOf("e8:url-list");
         byte[] infoBytes = Arrays.copyOfRange(torrent.bytes(), start, end + 1);
 
-        assertThat(torrent.infoHashHex()).isEqualTo(HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-1").digest(infoBytes)));
-        assertThat(torrent.magnet()).isEqualTo("magnet:?xt=urn:btih:" + torrent.infoHashHex()
-                + "&dn=a%20b.mp3&xl=40000&ws=http%3A%2F%2F127.0.0.1%2Fa%2520b.mp3");
+        assertThat(torrent.infoHashHex())
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-1").digest(infoBytes)));
+        assertThat(torrent.magnet())
+                .isEqualTo("magnet:?xt=urn:btih:" + torrent.infoHashHex()
+                        + "&dn=a%20b.mp3&xl=40000&ws=http%3A%2F%2F127.0.0.1%2Fa%2520b.mp3");
     }
 
     @Test
@@ -98,11 +102,13 @@ class TorrentWriterTest {
         Torrent torrent = TorrentWriter.write(file, URI.create("https://example.org/show.mp4"), created, out);
 
         assertThat(Files.readAllBytes(out)).isEqualTo(torrent.bytes());
-        assertThat(torrent.bytes()).as("the same torrent as create() makes with the same date")
-                .isEqualTo(TorrentWriter.create(file, URI.create("https://example.org/show.mp4"), created).bytes());
+        assertThat(torrent.bytes())
+                .as("the same torrent as create() makes with the same date")
+                .isEqualTo(TorrentWriter.create(file, URI.create("https://example.org/show.mp4"), created)
+                        .bytes());
         try (var listing = Files.list(dir)) {
-            assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("show.mp4",
-                    "show.mp4.torrent");
+            assertThat(listing.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("show.mp4", "show.mp4.torrent");
         }
     }
 

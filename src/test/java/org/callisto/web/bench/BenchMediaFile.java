@@ -19,8 +19,7 @@ import org.callisto.show.media.MediaInspector;
  */
 public final class BenchMediaFile {
 
-    private BenchMediaFile() {
-    }
+    private BenchMediaFile() {}
 
     public static void main(String[] args) throws IOException, org.callisto.show.media.MediaException {
         if (args.length != 2) {
@@ -47,7 +46,10 @@ public final class BenchMediaFile {
         SplittableRandom random = new SplittableRandom(20_260_501L);
         try (OutputStream out = Files.newOutputStream(tmp)) {
             out.write(small, 0, mdatAt);
-            out.write(ByteBuffer.allocate(8).putInt((int) (payload + 8)).put("mdat".getBytes()).array());
+            out.write(ByteBuffer.allocate(8)
+                    .putInt((int) (payload + 8))
+                    .put("mdat".getBytes())
+                    .array());
             byte[] chunk = new byte[1 << 20];
             ByteBuffer longs = ByteBuffer.wrap(chunk);
             for (long left = payload; left > 0; left -= chunk.length) {
@@ -59,7 +61,7 @@ public final class BenchMediaFile {
             }
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        System.err.println("bench: wrote " + file + ": " + MediaInspector.inspect(file).mimeType() + ", "
-                + Files.size(file) + " bytes");
+        System.err.println("bench: wrote " + file + ": "
+                + MediaInspector.inspect(file).mimeType() + ", " + Files.size(file) + " bytes");
     }
 }

@@ -39,8 +39,7 @@ import java.util.regex.Pattern;
 public final class CommentPostBenchmark {
     private static final Pattern LOCATION = Pattern.compile("#comment-([0-9]+)$");
 
-    private CommentPostBenchmark() {
-    }
+    private CommentPostBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
@@ -50,16 +49,21 @@ public final class CommentPostBenchmark {
         }
         URI base = URI.create(args[0]);
         long story = Long.parseLong(args[1].strip());
-        List<String[]> posters = Files.readAllLines(Path.of(args[2])).stream().filter(l -> !l.isBlank())
-                .map(l -> l.strip().split(" ")).toList();
+        List<String[]> posters = Files.readAllLines(Path.of(args[2])).stream()
+                .filter(l -> !l.isBlank())
+                .map(l -> l.strip().split(" "))
+                .toList();
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
         int concurrency = args.length > 4 ? Integer.parseInt(args[4]) : 32;
         int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 5;
         URI target = base.resolve("/stories/" + story + "/comments");
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10))
-                .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
         AtomicInteger next = new AtomicInteger();
         List<Long> threads = new CopyOnWriteArrayList<>();
         Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
@@ -81,13 +85,16 @@ public final class CommentPostBenchmark {
                         return;
                     }
                     String[] member = posters.get(Math.floorMod(next.getAndIncrement(), posters.size()));
-                    Long parent = threads.isEmpty() || random.nextInt(3) == 0 ? null
+                    Long parent = threads.isEmpty() || random.nextInt(3) == 0
+                            ? null
                             : threads.get(threads.size() - 1 - random.nextInt(Math.min(threads.size(), 50)));
                     String body = form(member[1], parent, random);
-                    HttpRequest request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
+                    HttpRequest request = HttpRequest.newBuilder(target)
+                            .timeout(Duration.ofSeconds(30))
                             .header("Cookie", "callisto_session=" + member[0])
                             .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build();
                     long t0 = System.nanoTime();
                     int status;
                     String location = null;
@@ -133,14 +140,17 @@ public final class CommentPostBenchmark {
         long stored = statuses.getOrDefault(303, new AtomicLong()).get();
         Map<Integer, Long> byStatus = new TreeMap<>();
         statuses.forEach((k, v) -> byStatus.put(k, v.get()));
-        System.out.printf("comments stored: %d in %d s = %.0f comments/s (%d concurrent posters, %d members,"
-                        + " warm-up %d s)%n", stored, seconds, stored / (double) seconds, concurrency, posters.size(),
-                warmup);
-        System.out.printf("latency: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", ms(all, 0.50),
-                ms(all, 0.90), ms(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+        System.out.printf(
+                "comments stored: %d in %d s = %.0f comments/s (%d concurrent posters, %d members,"
+                        + " warm-up %d s)%n",
+                stored, seconds, stored / (double) seconds, concurrency, posters.size(), warmup);
+        System.out.printf(
+                "latency: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                ms(all, 0.50), ms(all, 0.90), ms(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
         System.out.printf("answers: %s; connection failures: %d%n", byStatus, failures.get());
-        System.out.printf("RESULT %.0f %.1f %.1f %d%n", stored / (double) seconds, ms(all, 0.99), ms(all, 0.50),
-                total - stored + failures.get());
+        System.out.printf(
+                "RESULT %.0f %.1f %.1f %d%n",
+                stored / (double) seconds, ms(all, 0.99), ms(all, 0.50), total - stored + failures.get());
     }
 
     private static double ms(long[] sorted, double q) {
@@ -165,7 +175,12 @@ public final class CommentPostBenchmark {
             text = PopulateJournalBench.capitalise(PopulateJournalBench.words(random, 25 + random.nextInt(90))) + ".";
         }
         StringBuilder b = new StringBuilder();
-        b.append("csrf=").append(enc(csrf)).append("&format=").append(format).append("&text=").append(enc(text));
+        b.append("csrf=")
+                .append(enc(csrf))
+                .append("&format=")
+                .append(format)
+                .append("&text=")
+                .append(enc(text));
         if (parent != null) {
             b.append("&parent=").append(parent);
         }

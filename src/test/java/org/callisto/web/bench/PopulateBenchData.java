@@ -31,34 +31,45 @@ import org.callisto.planet.SubscriptionStore;
  */
 public final class PopulateBenchData {
     private static final String[][] FEEDS = {
-            {"Colin's FreeBSD notes", "FreeBSD"},
-            {"Ports and packages", "FreeBSD"},
-            {"bhyve weekly", "FreeBSD"},
-            {"ZFS on the desk", "FreeBSD", "NetBSD"},
-            {"undeadly-style OpenBSD journal", "OpenBSD"},
-            {"pf and friends", "OpenBSD"},
-            {"OpenSSH release notes", "OpenBSD", "FreeBSD"},
-            {"pkgsrc in practice", "NetBSD"},
-            {"NetBSD on odd hardware", "NetBSD"},
-            {"A BSD sysadmin's log", "FreeBSD", "OpenBSD", "NetBSD"},
-            {"Jails and containers", "FreeBSD"},
-            {"Kernel hacking diary", "NetBSD", "OpenBSD"},
+        {"Colin's FreeBSD notes", "FreeBSD"},
+        {"Ports and packages", "FreeBSD"},
+        {"bhyve weekly", "FreeBSD"},
+        {"ZFS on the desk", "FreeBSD", "NetBSD"},
+        {"undeadly-style OpenBSD journal", "OpenBSD"},
+        {"pf and friends", "OpenBSD"},
+        {"OpenSSH release notes", "OpenBSD", "FreeBSD"},
+        {"pkgsrc in practice", "NetBSD"},
+        {"NetBSD on odd hardware", "NetBSD"},
+        {"A BSD sysadmin's log", "FreeBSD", "OpenBSD", "NetBSD"},
+        {"Jails and containers", "FreeBSD"},
+        {"Kernel hacking diary", "NetBSD", "OpenBSD"},
     };
     private static final String[] WORDS = ("the a kernel jail pool dataset boot loader port package release branch"
-            + " stable current patch commit review driver network firewall rule table interface bridge tap vm guest"
-            + " host memory page cache buffer disk mirror snapshot replication upgrade build world install config file"
-            + " daemon service rc script user group permission audit log console serial uefi bios arm64 amd64 riscv"
-            + " compiler toolchain llvm clang linker library abi symbol test suite bug fix regression performance"
-            + " latency throughput and of to in with for on from by is was will can should after before while").split(" ");
+                    + " stable current patch commit review driver network firewall rule table interface bridge tap vm guest"
+                    + " host memory page cache buffer disk mirror snapshot replication upgrade build world install config file"
+                    + " daemon service rc script user group permission audit log console serial uefi bios arm64 amd64 riscv"
+                    + " compiler toolchain llvm clang linker library abi symbol test suite bug fix regression performance"
+                    + " latency throughput and of to in with for on from by is was will can should after before while")
+            .split(" ");
     private static final String[] COMMANDS = {
-            "# pkg install -y git-lite tmux", "# zfs snapshot -r zroot@before-upgrade", "$ uname -a",
-            "# freebsd-update fetch install", "# sysrc jail_enable=YES", "# pfctl -f /etc/pf.conf",
-            "$ cvs -q up -Pd -rOPENBSD_7_8", "# syspatch", "$ ./build.sh -U -m amd64 -j4 tools kernel=GENERIC",
-            "# pkgin -y update", "# bhyvectl --destroy --vm=guest0", "# zpool status -x", "$ git log --oneline -5",
-            "# service sshd restart", "# ifconfig bridge0 addm em0 addm tap0 up"};
+        "# pkg install -y git-lite tmux",
+        "# zfs snapshot -r zroot@before-upgrade",
+        "$ uname -a",
+        "# freebsd-update fetch install",
+        "# sysrc jail_enable=YES",
+        "# pfctl -f /etc/pf.conf",
+        "$ cvs -q up -Pd -rOPENBSD_7_8",
+        "# syspatch",
+        "$ ./build.sh -U -m amd64 -j4 tools kernel=GENERIC",
+        "# pkgin -y update",
+        "# bhyvectl --destroy --vm=guest0",
+        "# zpool status -x",
+        "$ git log --oneline -5",
+        "# service sshd restart",
+        "# ifconfig bridge0 addm em0 addm tap0 up"
+    };
 
-    private PopulateBenchData() {
-    }
+    private PopulateBenchData() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
@@ -88,14 +99,28 @@ public final class PopulateBenchData {
                 Instant published = now.minusMillis((long) (random.nextDouble() * span.toMillis()))
                         .truncatedTo(ChronoUnit.SECONDS);
                 String title = capitalise(words(random, 4 + random.nextInt(6)));
-                String link = "https://blog" + feeds.indexOf(feed) + ".bsd.example/" + published.toString().substring(0, 10)
-                        + "/post-" + n + ".html";
+                String link = "https://blog" + feeds.indexOf(feed) + ".bsd.example/"
+                        + published.toString().substring(0, 10) + "/post-" + n + ".html";
                 String html = sanitizer.sanitize(body(random, 2_000 + random.nextInt(4_000)), link);
                 totalBytes += html.length();
                 List<String> terms = random.nextInt(5) == 0 ? List.of("OpenBSD") : List.of();
-                rows.computeIfAbsent(feed.id(), k -> new ArrayList<>()).add(new EntryRow("bench-" + n, "bench-" + n,
-                        link, title, "author" + random.nextInt(20), null, html, terms, null, null, -1, null,
-                        published, null, Integer.toHexString(html.hashCode())));
+                rows.computeIfAbsent(feed.id(), k -> new ArrayList<>())
+                        .add(new EntryRow(
+                                "bench-" + n,
+                                "bench-" + n,
+                                link,
+                                title,
+                                "author" + random.nextInt(20),
+                                null,
+                                html,
+                                terms,
+                                null,
+                                null,
+                                -1,
+                                null,
+                                published,
+                                null,
+                                Integer.toHexString(html.hashCode())));
             }
             for (Map.Entry<Long, List<EntryRow>> e : rows.entrySet()) {
                 entries.storeEntries(e.getKey(), e.getValue(), now);
@@ -103,8 +128,9 @@ public final class PopulateBenchData {
             for (Feed feed : feeds) {
                 store.setDisabled(feed.id(), true, "benchmark data: not fetched");
             }
-            System.out.printf("populated %s: %d feeds, %d entries, %d KB of entry HTML (avg %d bytes)%n", dir,
-                    feeds.size(), count, totalBytes / 1024, totalBytes / Math.max(1, count));
+            System.out.printf(
+                    "populated %s: %d feeds, %d entries, %d KB of entry HTML (avg %d bytes)%n",
+                    dir, feeds.size(), count, totalBytes / 1024, totalBytes / Math.max(1, count));
         }
     }
 
@@ -117,10 +143,14 @@ public final class PopulateBenchData {
                     b.append("<pre>");
                     int lines = 2 + random.nextInt(6);
                     for (int i = 0; i < lines; i++) {
-                        b.append(COMMANDS[random.nextInt(COMMANDS.length)].replace("&", "&amp;")
-                                .replace("<", "&lt;")).append('\n');
+                        b.append(COMMANDS[random.nextInt(COMMANDS.length)]
+                                        .replace("&", "&amp;")
+                                        .replace("<", "&lt;"))
+                                .append('\n');
                         if (random.nextBoolean()) {
-                            b.append("    ").append(words(random, 3 + random.nextInt(5))).append('\n');
+                            b.append("    ")
+                                    .append(words(random, 3 + random.nextInt(5)))
+                                    .append('\n');
                         }
                     }
                     b.append("</pre>\n");
@@ -128,19 +158,29 @@ public final class PopulateBenchData {
                 case 1 -> {
                     b.append("<ul>");
                     for (int i = 0, n = 2 + random.nextInt(4); i < n; i++) {
-                        b.append("<li>").append(words(random, 5 + random.nextInt(8))).append("</li>");
+                        b.append("<li>")
+                                .append(words(random, 5 + random.nextInt(8)))
+                                .append("</li>");
                     }
                     b.append("</ul>\n");
                 }
-                case 2 -> b.append("<blockquote><p>").append(capitalise(words(random, 15 + random.nextInt(20))))
-                        .append(".</p></blockquote>\n");
+                case 2 ->
+                    b.append("<blockquote><p>")
+                            .append(capitalise(words(random, 15 + random.nextInt(20))))
+                            .append(".</p></blockquote>\n");
                 default -> {
                     b.append("<p>").append(capitalise(words(random, 20 + random.nextInt(40))));
-                    b.append(" See <a href=\"https://man.example.org/").append(WORDS[random.nextInt(WORDS.length)])
-                            .append(".8\">the manual page</a> and <code>").append(WORDS[random.nextInt(WORDS.length)])
-                            .append("(8)</code>; it is <em>").append(words(random, 2)).append("</em>, <strong>")
-                            .append(words(random, 2)).append("</strong>. ")
-                            .append(capitalise(words(random, 10 + random.nextInt(20)))).append(".</p>\n");
+                    b.append(" See <a href=\"https://man.example.org/")
+                            .append(WORDS[random.nextInt(WORDS.length)])
+                            .append(".8\">the manual page</a> and <code>")
+                            .append(WORDS[random.nextInt(WORDS.length)])
+                            .append("(8)</code>; it is <em>")
+                            .append(words(random, 2))
+                            .append("</em>, <strong>")
+                            .append(words(random, 2))
+                            .append("</strong>. ")
+                            .append(capitalise(words(random, 10 + random.nextInt(20))))
+                            .append(".</p>\n");
                 }
             }
         }

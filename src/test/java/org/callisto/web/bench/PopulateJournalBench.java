@@ -20,8 +20,8 @@ import org.callisto.journal.CommentStore;
 import org.callisto.journal.Comments;
 import org.callisto.journal.Draft;
 import org.callisto.journal.JournalStore;
-import org.callisto.journal.SubmitOutcome;
 import org.callisto.journal.Submissions;
+import org.callisto.journal.SubmitOutcome;
 import org.callisto.planet.Category;
 import org.callisto.planet.CategoryStore;
 
@@ -50,14 +50,14 @@ public final class PopulateJournalBench {
     static final int THREAD = 200;
     private static final String PASSWORD = "bench password 1";
     private static final String[] WORDS = ("the a kernel jail pool dataset boot loader port package release branch"
-            + " stable current patch commit review driver network firewall rule table interface bridge vm guest"
-            + " host memory page cache buffer disk mirror snapshot upgrade build world install config file daemon"
-            + " service script user group audit log console uefi arm64 amd64 compiler toolchain llvm linker library"
-            + " test suite bug fix regression performance latency and of to in with for on from by is was will can"
-            + " should after before while I think agree but also really").split(" ");
+                    + " stable current patch commit review driver network firewall rule table interface bridge vm guest"
+                    + " host memory page cache buffer disk mirror snapshot upgrade build world install config file daemon"
+                    + " service script user group audit log console uefi arm64 amd64 compiler toolchain llvm linker library"
+                    + " test suite bug fix regression performance latency and of to in with for on from by is was will can"
+                    + " should after before while I think agree but also really")
+            .split(" ");
 
-    private PopulateJournalBench() {
-    }
+    private PopulateJournalBench() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
@@ -72,11 +72,16 @@ public final class PopulateJournalBench {
         Clock clock = Clock.systemUTC();
         try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("callisto.db"), "", "")) {
             CategoryStore planet = new CategoryStore(db);
-            Accounts accounts = new Accounts(new AccountStore(db), new PasswordHasher(1024, 1, 1),
-                    new RateLimiter(clock), Config.Registration.OPEN, clock);
+            Accounts accounts = new Accounts(
+                    new AccountStore(db),
+                    new PasswordHasher(1024, 1, 1),
+                    new RateLimiter(clock),
+                    Config.Registration.OPEN,
+                    clock);
             JournalStore stories = new JournalStore(db, Clock.systemUTC());
             String site = "http://localhost/";
-            List<String> topics = planet.categories().stream().map(Category::name).toList();
+            List<String> topics =
+                    planet.categories().stream().map(Category::name).toList();
             Submissions submissions = new Submissions(stories, accounts, site, () -> topics, clock);
             Comments comments = new Comments(new CommentStore(db, Clock.systemUTC()), stories, accounts, site, clock);
             accounts.createAdmin("benchadmin", PASSWORD);
@@ -91,9 +96,16 @@ public final class PopulateJournalBench {
             for (int s = 0; s < STORIES; s++) {
                 Session author = member(accounts, "writer" + s, address);
                 List<String> filed = topics.isEmpty() ? List.of() : List.of(topics.get(s % topics.size()));
-                SubmitOutcome o = submissions.submit(author, new Draft(capitalise(words(random, 5 + random.nextInt(6))),
-                        words(random, 2), filed, "html", html(random, 600), html(random, 2000),
-                        "https://news.example/" + s));
+                SubmitOutcome o = submissions.submit(
+                        author,
+                        new Draft(
+                                capitalise(words(random, 5 + random.nextInt(6))),
+                                words(random, 2),
+                                filed,
+                                "html",
+                                html(random, 600),
+                                html(random, 2000),
+                                "https://news.example/" + s));
                 long id = ((SubmitOutcome.Stored) o).story().id();
                 submissions.accept(editor, id);
                 last = id;
@@ -115,24 +127,32 @@ public final class PopulateJournalBench {
                         parent = p.depth() < Comments.MAX_DEPTH ? p : null;
                     }
                 }
-                thread.add(post(comments, readers.get(c % readers.size()), last, parent == null ? null : parent.id(),
-                        random));
+                thread.add(post(
+                        comments, readers.get(c % readers.size()), last, parent == null ? null : parent.id(), random));
             }
             Session author = member(accounts, "writer-posting", address);
-            long postStory = ((SubmitOutcome.Stored) submissions.submit(author, new Draft("Comment posting", null,
-                    List.of(), "text", "A story to comment on.", null, null))).story().id();
+            long postStory = ((SubmitOutcome.Stored) submissions.submit(
+                            author,
+                            new Draft(
+                                    "Comment posting", null, List.of(), "text", "A story to comment on.", null, null)))
+                    .story()
+                    .id();
             submissions.accept(editor, postStory);
 
             StringBuilder lines = new StringBuilder();
             for (int i = 0; i < posters; i++) {
                 Session s = member(accounts, "poster" + i, address);
-                lines.append(s.id()).append(' ').append(CsrfTokens.tokenFor(s, "comment")).append('\n');
+                lines.append(s.id())
+                        .append(' ')
+                        .append(CsrfTokens.tokenFor(s, "comment"))
+                        .append('\n');
             }
             Files.writeString(out.resolve("story"), last + "\n");
             Files.writeString(out.resolve("post-story"), postStory + "\n");
             Files.writeString(out.resolve("session"), readers.getFirst().id() + "\n");
             Files.writeString(out.resolve("posters"), lines);
-            System.out.printf("populated the journal of %s: %d stories, story %d with %d comments, %d posters%n",
+            System.out.printf(
+                    "populated the journal of %s: %d stories, story %d with %d comments, %d posters%n",
                     dir, STORIES + 1, last, THREAD, posters);
         }
     }
@@ -165,9 +185,13 @@ public final class PopulateJournalBench {
     private static String html(Random random, int size) {
         StringBuilder b = new StringBuilder(size + 200);
         while (b.length() < size) {
-            b.append("<p>").append(capitalise(words(random, 20 + random.nextInt(30))))
-                    .append(" <a href=\"https://news.example/").append(WORDS[random.nextInt(WORDS.length)])
-                    .append("\">more</a>, <em>").append(words(random, 2)).append("</em>.</p>\n");
+            b.append("<p>")
+                    .append(capitalise(words(random, 20 + random.nextInt(30))))
+                    .append(" <a href=\"https://news.example/")
+                    .append(WORDS[random.nextInt(WORDS.length)])
+                    .append("\">more</a>, <em>")
+                    .append(words(random, 2))
+                    .append("</em>.</p>\n");
         }
         return b.toString();
     }

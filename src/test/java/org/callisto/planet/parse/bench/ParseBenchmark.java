@@ -58,8 +58,11 @@ public class ParseBenchmark {
         stax = XMLInputFactory.newInstance();
         stax.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         stax.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        for (String limit : List.of("jdk.xml.totalEntitySizeLimit", "jdk.xml.maxGeneralEntitySizeLimit",
-                "jdk.xml.entityExpansionLimit", "jdk.xml.maxElementDepth")) {
+        for (String limit : List.of(
+                "jdk.xml.totalEntitySizeLimit",
+                "jdk.xml.maxGeneralEntitySizeLimit",
+                "jdk.xml.entityExpansionLimit",
+                "jdk.xml.maxElementDepth")) {
             try {
                 stax.setProperty(limit, "0");
             } catch (IllegalArgumentException unsupported) {
@@ -137,8 +140,17 @@ public class ParseBenchmark {
             for (Path f : s.filter(p -> p.toString().endsWith(".xml")).sorted().toList()) {
                 out.add(Files.readAllBytes(f));
             }
-            for (String core : List.of("rss_0.9", "rss_0.91N", "rss_0.91U", "rss_0.92", "rss_0.93", "rss_0.94",
-                    "rss_1.0", "rss_2.0", "atom_0.3", "atom_1.0")) {
+            for (String core : List.of(
+                    "rss_0.9",
+                    "rss_0.91N",
+                    "rss_0.91U",
+                    "rss_0.92",
+                    "rss_0.93",
+                    "rss_0.94",
+                    "rss_1.0",
+                    "rss_2.0",
+                    "atom_0.3",
+                    "atom_1.0")) {
                 out.add(Files.readAllBytes(root.resolve("rome/rome/src/test/resources/" + core + ".xml")));
             }
         } catch (IOException e) {
@@ -147,9 +159,30 @@ public class ParseBenchmark {
         return out;
     }
 
-    private static final String[] WORDS = {"feed", "planet", "journal", "release", "kernel", "compiler", "update",
-        "security", "community", "podcast", "episode", "patch", "review", "design", "thread", "merge", "café",
-        "naïve", "Jürgen", "über", "€", "—"};
+    private static final String[] WORDS = {
+        "feed",
+        "planet",
+        "journal",
+        "release",
+        "kernel",
+        "compiler",
+        "update",
+        "security",
+        "community",
+        "podcast",
+        "episode",
+        "patch",
+        "review",
+        "design",
+        "thread",
+        "merge",
+        "café",
+        "naïve",
+        "Jürgen",
+        "über",
+        "€",
+        "—"
+    };
 
     private static String words(Random r, int n) {
         StringBuilder sb = new StringBuilder();
@@ -166,19 +199,36 @@ public class ParseBenchmark {
     static byte[] generateRss1(int size) {
         Random r = new Random(1);
         StringBuilder sb = new StringBuilder(size + 4096);
-        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
-                + " xmlns=\"http://purl.org/rss/1.0/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
-                + " xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n"
-                + "<channel rdf:about=\"https://example.org/\"><title>Generated RDF</title>"
-                + "<link>https://example.org/</link><description>A generated RSS 1.0 feed</description></channel>\n");
+        sb.append(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
+                        + " xmlns=\"http://purl.org/rss/1.0/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+                        + " xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n"
+                        + "<channel rdf:about=\"https://example.org/\"><title>Generated RDF</title>"
+                        + "<link>https://example.org/</link><description>A generated RSS 1.0 feed</description></channel>\n");
         for (int i = 0; sb.length() < size; i++) {
-            sb.append("<item rdf:about=\"https://example.org/item/").append(i).append("\">\n<title>")
-                    .append(words(r, 8)).append("</title>\n<link>https://example.org/item/").append(i)
-                    .append("</link>\n<description>").append(words(r, 60)).append("</description>\n<dc:creator>")
-                    .append(words(r, 2)).append("</dc:creator>\n<dc:date>2024-0").append(1 + i % 9).append("-1")
-                    .append(i % 10).append("T12:").append(10 + i % 50).append(":00Z</dc:date>\n<dc:subject>")
-                    .append(words(r, 1)).append("</dc:subject>\n<content:encoded><![CDATA[<p>").append(words(r, 80))
-                    .append("</p><p><a href=\"/x/").append(i).append("\">more</a></p>]]></content:encoded>\n</item>\n");
+            sb.append("<item rdf:about=\"https://example.org/item/")
+                    .append(i)
+                    .append("\">\n<title>")
+                    .append(words(r, 8))
+                    .append("</title>\n<link>https://example.org/item/")
+                    .append(i)
+                    .append("</link>\n<description>")
+                    .append(words(r, 60))
+                    .append("</description>\n<dc:creator>")
+                    .append(words(r, 2))
+                    .append("</dc:creator>\n<dc:date>2024-0")
+                    .append(1 + i % 9)
+                    .append("-1")
+                    .append(i % 10)
+                    .append("T12:")
+                    .append(10 + i % 50)
+                    .append(":00Z</dc:date>\n<dc:subject>")
+                    .append(words(r, 1))
+                    .append("</dc:subject>\n<content:encoded><![CDATA[<p>")
+                    .append(words(r, 80))
+                    .append("</p><p><a href=\"/x/")
+                    .append(i)
+                    .append("\">more</a></p>]]></content:encoded>\n</item>\n");
         }
         sb.append("</rdf:RDF>\n");
         return sb.toString().getBytes(StandardCharsets.UTF_8);
@@ -195,16 +245,36 @@ public class ParseBenchmark {
                 + "<atom:link rel=\"self\" href=\"https://example.org/rss.xml\"/>\n");
         String[] days = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
         for (int i = 0; sb.length() < size; i++) {
-            sb.append("<item>\n<title>").append(words(r, 8)).append(" &amp; more</title>\n<link>https://example.org/p/")
-                    .append(i).append("</link>\n<guid isPermaLink=\"false\">urn:item:").append(i).append("</guid>\n")
-                    .append("<pubDate>").append(days[i % 7]).append(", 0").append(1 + i % 9)
-                    .append(" Mar 2024 1").append(i % 10).append(":04:05 +0000</pubDate>\n<author>a")
-                    .append(i % 17).append("@example.org (").append(words(r, 2)).append(")</author>\n<category>")
-                    .append(words(r, 1)).append("</category>\n<description>&lt;p&gt;").append(words(r, 50))
-                    .append("&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;https://example.org/p/").append(i)
-                    .append("&quot;&gt;").append(words(r, 3)).append("&lt;/a&gt; &amp;amp; &lt;em&gt;")
-                    .append(words(r, 30)).append("&lt;/em&gt;&lt;/p&gt;</description>\n")
-                    .append("<enclosure url=\"https://example.org/m/").append(i)
+            sb.append("<item>\n<title>")
+                    .append(words(r, 8))
+                    .append(" &amp; more</title>\n<link>https://example.org/p/")
+                    .append(i)
+                    .append("</link>\n<guid isPermaLink=\"false\">urn:item:")
+                    .append(i)
+                    .append("</guid>\n")
+                    .append("<pubDate>")
+                    .append(days[i % 7])
+                    .append(", 0")
+                    .append(1 + i % 9)
+                    .append(" Mar 2024 1")
+                    .append(i % 10)
+                    .append(":04:05 +0000</pubDate>\n<author>a")
+                    .append(i % 17)
+                    .append("@example.org (")
+                    .append(words(r, 2))
+                    .append(")</author>\n<category>")
+                    .append(words(r, 1))
+                    .append("</category>\n<description>&lt;p&gt;")
+                    .append(words(r, 50))
+                    .append("&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;https://example.org/p/")
+                    .append(i)
+                    .append("&quot;&gt;")
+                    .append(words(r, 3))
+                    .append("&lt;/a&gt; &amp;amp; &lt;em&gt;")
+                    .append(words(r, 30))
+                    .append("&lt;/em&gt;&lt;/p&gt;</description>\n")
+                    .append("<enclosure url=\"https://example.org/m/")
+                    .append(i)
                     .append(".mp3\" length=\"12345\" type=\"audio/mpeg\"/>\n</item>\n");
         }
         sb.append("</channel></rss>\n");
@@ -224,10 +294,12 @@ public class ParseBenchmark {
         }
         CommandLineOptions cli = new CommandLineOptions(args);
         String corpora = corpora().toAbsolutePath().normalize().toString();
-        Collection<RunResult> results = new Runner(new OptionsBuilder().parent(cli)
-                .include(ParseBenchmark.class.getName() + ".")
-                .jvmArgsAppend("-Dcallisto.corpora=" + corpora)
-                .build()).run();
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                        .parent(cli)
+                        .include(ParseBenchmark.class.getName() + ".")
+                        .jvmArgsAppend("-Dcallisto.corpora=" + corpora)
+                        .build())
+                .run();
         System.out.println();
         System.out.println("| data set | size | parser | ops/s | MB/s |");
         System.out.println("|---|---|---|---|---|");
@@ -237,8 +309,7 @@ public class ParseBenchmark {
             double ops = rr.getPrimaryResult().getScore();
             String method = rr.getParams().getBenchmark();
             method = method.substring(method.lastIndexOf('.') + 1);
-            System.out.printf("| %s | %.2f MB | %s | %.2f | %.1f |%n", ds, bytes / 1e6, method, ops,
-                    ops * bytes / 1e6);
+            System.out.printf("| %s | %.2f MB | %s | %.2f | %.1f |%n", ds, bytes / 1e6, method, ops, ops * bytes / 1e6);
         }
     }
 
@@ -267,8 +338,9 @@ public class ParseBenchmark {
                 }
             }
             for (int k = 0; k < 3; k++) {
-                System.out.printf("| %s | %.2f MB | %s | %.2f ms | %.1f |%n", ds, bytes / 1e6, names[k], best[k] / 1e6,
-                        bytes / 1e6 / (best[k] / 1e9));
+                System.out.printf(
+                        "| %s | %.2f MB | %s | %.2f ms | %.1f |%n",
+                        ds, bytes / 1e6, names[k], best[k] / 1e6, bytes / 1e6 / (best[k] / 1e9));
             }
         }
     }
