@@ -107,8 +107,8 @@ final class Format {
             case GONE -> "The feed is gone (HTTP 410)";
             case RATE_LIMITED -> "The feed's server asked us to slow down";
             case NOT_A_FEED -> "The address does not serve a feed";
-            case INTERNAL -> "Internal";
-            case OTHER -> "Other";
+            case INTERNAL -> "Callisto failed while refreshing the feed; the error is in its log";
+            case OTHER -> "The fetch failed for a reason not listed here";
         };
     }
 
