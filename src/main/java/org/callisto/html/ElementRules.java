@@ -50,7 +50,7 @@ final class ElementRules {
         Set<String> names = new HashSet<>(policy.elements().keySet());
         names.addAll(policy.droppedWithContent());
         names.addAll(policy.renamed().keySet());
-        names.addAll(TreeCleaner.PARSER_SENSITIVE);
+        names.addAll(TreeBuilderRules.PARSER_SENSITIVE);
         names.add("iframe");
         for (String name : names) {
             known.put(name, compute(name));
@@ -65,7 +65,7 @@ final class ElementRules {
 
     private Rule compute(String name) {
         boolean unsettlingIfDropped =
-                !TreeCleaner.INERT_WHEN_DROPPED.contains(name) && TreeCleaner.PARSER_SENSITIVE.contains(name);
+                !TreeBuilderRules.INERT_WHEN_DROPPED.contains(name) && TreeBuilderRules.PARSER_SENSITIVE.contains(name);
         if (name.equals("iframe")) {
             return new Rule(Action.IFRAME, null, Set.of(), false, unsettlingIfDropped, unsettlingIfDropped);
         }
@@ -74,7 +74,7 @@ final class ElementRules {
         }
         String renamed = policy.renamed().get(name);
         boolean renameUnsettling = renamed != null
-                && !(TreeCleaner.BLOCK_GROUP.contains(name) && TreeCleaner.BLOCK_GROUP.contains(renamed));
+                && !(TreeBuilderRules.BLOCK_GROUP.contains(name) && TreeBuilderRules.BLOCK_GROUP.contains(renamed));
         String out = renamed != null ? renamed : name;
         if (!policy.allows(out)) {
             return new Rule(
@@ -82,7 +82,7 @@ final class ElementRules {
                     null,
                     Set.of(),
                     false,
-                    renameUnsettling || TreeCleaner.PARSER_SENSITIVE.contains(name),
+                    renameUnsettling || TreeBuilderRules.PARSER_SENSITIVE.contains(name),
                     unsettlingIfDropped);
         }
         Set<String> attributes = new HashSet<>(policy.elements().get(out));
