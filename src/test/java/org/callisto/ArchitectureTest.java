@@ -79,6 +79,27 @@ class ArchitectureTest {
         standsAlone("org.callisto.html..");
     }
 
+    @Test
+    void configurationDependsOnNoOtherCallistoPackage() {
+        standsAlone("org.callisto.config..");
+    }
+
+    @Test
+    void databaseSyndicationAndFetchingDependOnlyOnTheConfiguration() {
+        for (String packages :
+                List.of("org.callisto.db..", "org.callisto.syndication..", "org.callisto.planet.fetch..")) {
+            noClasses()
+                    .that()
+                    .resideInAPackage(packages)
+                    .should()
+                    .dependOnClassesThat(resideInAPackage("org.callisto..")
+                            .and(not(resideInAPackage(packages)))
+                            .and(not(resideInAPackage("org.callisto.config.."))))
+                    .because("they are foundations the capabilities build on")
+                    .check(classes);
+        }
+    }
+
     private static void standsAlone(String packages) {
         noClasses()
                 .that()
