@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.callisto.account.Accounts;
 import org.callisto.config.Config;
 import org.callisto.db.Database;
+import org.callisto.db.DatabaseCheck;
 import org.callisto.html.HtmlSanitizer;
 import org.callisto.journal.AccountModeration;
 import org.callisto.journal.CommentStore;
@@ -265,7 +266,8 @@ public final class Callisto implements AutoCloseable {
                 show,
                 episodeEditor,
                 curation,
-                downloads);
+                downloads,
+                new DatabaseCheck(database));
     }
 
     /**

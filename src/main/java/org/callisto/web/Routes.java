@@ -47,6 +47,7 @@ final class Routes {
     private final EpisodeEditorPages episodeEditor;
     private final ShowPages show;
     private final Stylesheet stylesheet = new Stylesheet();
+    private final HealthPages health;
     private final SiteServices services;
 
     /** Builds the pages around {@code services}; the page caches notice a change within {@code changeCheck}. */
@@ -83,6 +84,7 @@ final class Routes {
         feedback = new FeedbackPages(site, sessions, services.feedback());
         episodeEditor =
                 new EpisodeEditorPages(site, sessions, services.episodeEditor(), services.curation(), services.clock());
+        health = new HealthPages(services.databaseCheck());
         show = new ShowPages(
                 site,
                 services.show(),
@@ -176,6 +178,10 @@ final class Routes {
         r.head("/media/<path>", show::media);
 
         r.get(Stylesheet.PATH, stylesheet::serve);
+
+        // for service managers and monitors
+        r.get("/healthz", health::live);
+        r.get("/readyz", health::ready);
     }
 
     /** Maps exceptions and bare statuses to error pages; registered after every route. */

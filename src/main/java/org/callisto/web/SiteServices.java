@@ -3,6 +3,7 @@ package org.callisto.web;
 import java.time.Clock;
 import java.util.Objects;
 import org.callisto.account.Accounts;
+import org.callisto.db.DatabaseCheck;
 import org.callisto.journal.AccountModeration;
 import org.callisto.journal.Comments;
 import org.callisto.journal.Submissions;
@@ -39,7 +40,8 @@ public record SiteServices(
         ShowStores show,
         EpisodeEditor episodeEditor,
         Curation curation,
-        DownloadCounter downloads) {
+        DownloadCounter downloads,
+        DatabaseCheck databaseCheck) {
     public SiteServices {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(subscriptions, "subscriptions");
@@ -56,5 +58,6 @@ public record SiteServices(
         Objects.requireNonNull(episodeEditor, "episodeEditor");
         Objects.requireNonNull(curation, "curation");
         Objects.requireNonNull(downloads, "downloads");
+        Objects.requireNonNull(databaseCheck, "databaseCheck");
     }
 }
