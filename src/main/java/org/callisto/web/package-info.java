@@ -8,7 +8,8 @@
  *
  * <p>Pages are rendered from what the domain services return; the services come made from the composition root in
  * {@link org.callisto.web.SiteServices}. A shared page goes through a page cache; a page for one person goes out
- * through {@link org.callisto.web.Responses#personal}. May import the domain packages and {@code config}; never
- * {@code app}. Handlers are thread-safe: one instance serves every request.
+ * through {@link org.callisto.web.Responses#personal}. May import the domain packages, {@code config} and
+ * {@code db} (only its readiness check); never {@code app}. Handlers are thread-safe: one instance serves every
+ * request.
  */
 package org.callisto.web;
