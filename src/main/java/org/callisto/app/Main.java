@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             DemoCommand.class,
             FetchCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class,
             FeedsCommand.class,
             OpmlCommand.class,
             ImportVenusCommand.class,
