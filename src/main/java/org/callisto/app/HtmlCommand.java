@@ -37,10 +37,10 @@ public final class HtmlCommand implements Runnable {
     static final int INVALID = 1;
     static final int UNREADABLE = 2;
     /**
-     * The largest input read by default: as large as the largest feed the planet fetches by default
-     * ({@code fetch.max_body}), and small enough to be cleaned within the command line's 512 MB heap.
+     * The largest input read by default: twenty times the longest submission, and small enough that even the
+     * worst case (4 MiB of nested {@code <b><i>}) is cleaned within the command line's 512 MB heap.
      */
-    static final String DEFAULT_MAX_SIZE = "15MiB";
+    static final String DEFAULT_MAX_SIZE = "4MiB";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -38,7 +38,8 @@ final class InputFiles {
      *
      * @param name  a path, or {@code -} for standard input
      * @param limit the most bytes accepted
-     * @param raise what raises the limit, e.g. {@code "fetch.max_body"} or {@code "the --max-size flag"}
+     * @param raise what raises the limit, e.g. {@code "fetch.max_body"} or {@code "the --max-size flag"}; null when
+     *     nothing does (the message then says to shorten the input)
      * @throws Unreadable when it cannot be read or is larger than {@code limit}
      */
     static byte[] read(String name, long limit, String raise) throws Unreadable {
@@ -95,8 +96,9 @@ final class InputFiles {
     }
 
     private static Unreadable tooLarge(String name, long limit, String raise) {
-        return new Unreadable(name + " is larger than " + Durations.sizeInWords(limit)
-                + ", the most this command reads;" + " raise " + raise + " to read it");
+        String fix = raise == null ? "shorten it" : "raise " + raise + " to read it";
+        return new Unreadable(
+                name + " is larger than " + Durations.sizeInWords(limit) + ", the most this command reads; " + fix);
     }
 
     private static InputStream nonClosing(InputStream in) {

@@ -83,10 +83,10 @@ class CommandInputLimitsTest {
                 () -> Cli.run("html", "sanitize", "--max-size", "1KiB", "-"));
 
         assertThat(file.err())
-                .isEqualTo("html sanitize: " + huge + " is larger than 15 MiB, the most this command reads; raise"
+                .isEqualTo("html sanitize: " + huge + " is larger than 4 MiB, the most this command reads; raise"
                         + " the --max-size flag to read it\n");
-        assertThat(stdin.err()).startsWith("html sanitize: standard input is larger than 15 MiB");
-        assertThat(validate.err()).startsWith("html validate: /dev/zero is larger than 15 MiB");
+        assertThat(stdin.err()).startsWith("html sanitize: standard input is larger than 4 MiB");
+        assertThat(validate.err()).startsWith("html validate: /dev/zero is larger than 4 MiB");
         assertThat(raised.err()).startsWith("html sanitize: standard input is larger than 1 KiB");
         for (Cli.Run r : new Cli.Run[] {file, stdin, validate, raised}) {
             assertThat(r.exit()).isEqualTo(HtmlCommand.UNREADABLE);
@@ -126,6 +126,16 @@ class CommandInputLimitsTest {
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.out() + r.err()).doesNotMatch(NO_JAVA);
         }
+    }
+
+    @Test
+    void showChaptersRefusesADeviceThatNeverEnds() {
+        Cli.Run r = Cli.on(Cli.freshDatabase("sqlite"), "show", "chapters", "7", "/dev/zero");
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err())
+                .isEqualTo("callisto show chapters: episode 7 chapters /dev/zero: /dev/zero is larger than 4 MiB, the"
+                        + " most this command reads; shorten it\n");
     }
 
     /** A file of {@code size} bytes that takes no disk space: its length is set, nothing is written. */
