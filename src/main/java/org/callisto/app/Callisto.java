@@ -122,6 +122,14 @@ public final class Callisto implements AutoCloseable {
         return new Callisto(config, database, clock);
     }
 
+    /**
+     * A feed fetcher of its own, for a command that fetches without a database ({@code parse}): the planet's
+     * fetcher with all its guards, limits and timeouts, on the system clock. The caller closes it.
+     */
+    public static FeedFetcher standaloneFetcher(Config config) {
+        return new FeedFetcher(config, Clock.systemUTC());
+    }
+
     public Config config() {
         return config;
     }

@@ -43,8 +43,8 @@ final class FeedsRemoveCommand implements Runnable {
             } else {
                 feed = store.feedByUrl(SubscriptionUrl.isValid(key) ? SubscriptionUrl.check(key) : key);
                 if (feed.isEmpty()) {
-                    throw new CommandFailure("no feed has the URL '" + key + "'; give the URL exactly as"
-                            + " 'callisto feeds list' shows it, or the feed's id");
+                    throw new CommandFailure("no feed has the URL '" + SubscriptionUrl.excerpt(key)
+                            + "'; give the URL exactly as" + " 'callisto feeds list' shows it, or the feed's id");
                 }
             }
             store.removeFeed(feed.get().id());

@@ -3,13 +3,9 @@ package org.callisto.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.callisto.html.FragmentPolicy;
@@ -29,7 +25,8 @@ import picocli.CommandLine.Parameters;
  * <p>{@code validate} prints {@code FILE:LINE:COL: message} for each problem and exits with 1 when any file has
  * problems; {@code sanitize} prints the sanitized HTML. With {@code --json}, each prints one JSON object per file
  * and line: {@code {"file", "valid", "errors": [{"line", "column", "message", "excerpt"}], "html"}}. A file that
- * cannot be read is reported on standard error and gives exit code 2.
+ * cannot be read, or is larger than {@code --max-size} (default {@value #DEFAULT_MAX_SIZE}), is reported on standard
+ * error and gives exit code 2; the other files are still done.
  */
 @Command(
         name = "html",
@@ -39,6 +36,12 @@ import picocli.CommandLine.Parameters;
 public final class HtmlCommand implements Runnable {
     static final int INVALID = 1;
     static final int UNREADABLE = 2;
+    /**
+     * The largest input read by default: twenty times the longest submission, and small enough that even the
+     * worst case (4 MiB of nested {@code <b><i>}) is cleaned within the command line's 512 MB heap.
+     */
+    static final String DEFAULT_MAX_SIZE = "4MiB";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The rules a fragment is checked against. */
@@ -67,6 +70,14 @@ public final class HtmlCommand implements Runnable {
         @Option(names = "--json", description = "print one JSON object per file")
         boolean json;
 
+        @Option(
+                names = "--max-size",
+                paramLabel = "SIZE",
+                defaultValue = DEFAULT_MAX_SIZE,
+                converter = SizeConverter.class,
+                description = "Refuse inputs larger than this (default: ${DEFAULT-VALUE}; e.g. 32MiB).")
+        long maxSize;
+
         @Parameters(arity = "1..*", paramLabel = "FILE", description = "files to check; - for standard input")
         List<String> files;
 
@@ -85,9 +96,9 @@ public final class HtmlCommand implements Runnable {
             for (String file : files) {
                 String source;
                 try {
-                    source = read(file);
-                } catch (IOException e) {
-                    System.err.println("html validate: cannot read " + file + ": " + e.getMessage());
+                    source = read(file, maxSize);
+                } catch (InputFiles.Unreadable e) {
+                    System.err.println("html validate: " + e.getMessage());
                     exit = Math.max(exit, UNREADABLE);
                     continue;
                 }
@@ -128,6 +139,14 @@ public final class HtmlCommand implements Runnable {
         @Option(names = "--json", description = "print one JSON object per file")
         boolean json;
 
+        @Option(
+                names = "--max-size",
+                paramLabel = "SIZE",
+                defaultValue = DEFAULT_MAX_SIZE,
+                converter = SizeConverter.class,
+                description = "Refuse inputs larger than this (default: ${DEFAULT-VALUE}; e.g. 32MiB).")
+        long maxSize;
+
         @Parameters(arity = "1..*", paramLabel = "FILE", description = "files to clean; - for standard input")
         List<String> files;
 
@@ -149,9 +168,9 @@ public final class HtmlCommand implements Runnable {
             for (String file : files) {
                 String source;
                 try {
-                    source = read(file);
-                } catch (IOException e) {
-                    System.err.println("html sanitize: cannot read " + file + ": " + e.getMessage());
+                    source = read(file, maxSize);
+                } catch (InputFiles.Unreadable e) {
+                    System.err.println("html sanitize: " + e.getMessage());
                     exit = Math.max(exit, UNREADABLE);
                     continue;
                 }
@@ -172,12 +191,9 @@ public final class HtmlCommand implements Runnable {
         return new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     }
 
-    private static String read(String file) throws IOException {
-        if (file.equals("-")) {
-            InputStream in = System.in;
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        return new String(Files.readAllBytes(Path.of(file)), StandardCharsets.UTF_8);
+    /** Reads a file, or standard input for {@code -}, as UTF-8, refusing more than {@code maxSize} bytes. */
+    private static String read(String file, long maxSize) throws InputFiles.Unreadable {
+        return new String(InputFiles.read(file, maxSize, "the --max-size flag"), StandardCharsets.UTF_8);
     }
 
     /** One file's result as a JSON line; {@code result} null means not validated (feed content). */

@@ -1,16 +1,18 @@
 package org.callisto.app;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.callisto.planet.SubscriptionImport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -34,16 +36,25 @@ final class ImportVenusCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "CONFIG.ini", description = "The Venus config file.")
     Path file;
 
+    @Option(
+            names = "--max-size",
+            paramLabel = "SIZE",
+            defaultValue = "64MiB",
+            converter = SizeConverter.class,
+            description = "Refuse files larger than this (default: ${DEFAULT-VALUE}; e.g. 128MiB).")
+    long maxSize;
+
     @Override
     public void run() {
         IniFile ini;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (Reader r = new InputStreamReader(InputFiles.open(file.toString(), maxSize, "the --max-size flag"), utf8)) {
             ini = IniFile.read(r, file.toString());
-        } catch (NoSuchFileException e) {
-            throw new CommandFailure(file + " does not exist; give the path of the Venus config.ini");
         } catch (IOException e) {
-            throw new CommandFailure(
-                    "cannot read " + file + ": " + e.getMessage() + "; a Venus config is a UTF-8 (or ASCII) INI file");
+            throw new CommandFailure(InputFiles.describe(file.toString(), e));
         }
         VenusConfig venus = VenusConfig.of(ini);
         if (venus.feeds().isEmpty()) {

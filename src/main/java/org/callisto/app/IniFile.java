@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,8 +46,9 @@ public final class IniFile {
 
     /** Reads a whole file; {@code source} names it in problems. The caller closes {@code reader}. */
     public static IniFile read(Reader reader, String source) throws IOException {
-        Map<String, Map<String, String>> values = new LinkedHashMap<>();
-        Map<String, Integer> lines = new LinkedHashMap<>();
+        // Each section's values are collected in the map its Section keeps, so a file of many sections is held once.
+        Map<String, Section> sections = new LinkedHashMap<>();
+        Map<String, String> keys = new HashMap<>(); // one String per distinct key, however many sections use it
         List<String> problems = new ArrayList<>();
         BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         String current = null;
@@ -66,7 +68,7 @@ public final class IniFile {
                 continue;
             }
             if (Character.isWhitespace(line.charAt(0)) && current != null && lastKey != null) {
-                Map<String, String> section = values.get(current);
+                Map<String, String> section = sections.get(current).values();
                 section.put(lastKey, section.get(lastKey) + "\n" + stripComment(stripped));
                 continue;
             }
@@ -80,8 +82,7 @@ public final class IniFile {
                     continue;
                 }
                 current = stripped.substring(1, close).strip();
-                values.putIfAbsent(current, new LinkedHashMap<>());
-                lines.putIfAbsent(current, number);
+                sections.putIfAbsent(current, new Section(current, number, new LinkedHashMap<>()));
                 lastKey = null;
                 continue;
             }
@@ -97,14 +98,15 @@ public final class IniFile {
                 continue;
             }
             String key = stripped.substring(0, sep).strip().toLowerCase(Locale.ROOT);
+            key = keys.computeIfAbsent(key, k -> k);
             String value = stripComment(stripped.substring(sep + 1).strip());
-            values.get(current).put(key, value);
+            sections.get(current).values().put(key, value);
             lastKey = key;
         }
-        Map<String, Section> sections = new LinkedHashMap<>();
-        values.forEach((name, v) -> sections.put(
-                name, new Section(name, lines.get(name), Collections.unmodifiableMap(new LinkedHashMap<>(v)))));
-        return new IniFile(Collections.unmodifiableMap(sections), List.copyOf(problems));
+        Map<String, Section> readOnly = new LinkedHashMap<>();
+        sections.forEach(
+                (name, s) -> readOnly.put(name, new Section(name, s.line(), Collections.unmodifiableMap(s.values()))));
+        return new IniFile(Collections.unmodifiableMap(readOnly), List.copyOf(problems));
     }
 
     /** The position of the first {@code =} or {@code :}, or -1. */

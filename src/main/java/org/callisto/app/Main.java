@@ -36,12 +36,32 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the CLI and returns the exit code; used by {@link #main} and by tests. */
+    /**
+     * Runs the CLI and returns the exit code; used by {@link #main} and by tests. A command that runs out of memory
+     * or stack ends with a message saying so and exit code 1, never with a stack trace.
+     */
     public static int run(String... args) {
-        return new CommandLine(new Main())
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(new ExitCodes())
-                .execute(args);
+        try {
+            return new CommandLine(new Main())
+                    .setCaseInsensitiveEnumValuesAllowed(true)
+                    .setExecutionExceptionHandler(new ExitCodes())
+                    .execute(args);
+        } catch (OutOfMemoryError e) {
+            if (ExitCodes.debugging()) {
+                throw e;
+            }
+            long heapMiB = Runtime.getRuntime().maxMemory() >> 20;
+            System.err.println("callisto: ran out of memory (the heap holds at most " + heapMiB + " MiB); the input is"
+                    + " too large for this command: give it less, or more memory with CALLISTO_JAVA_OPTS=-Xmx2g");
+            return ExitCodes.FAILED;
+        } catch (StackOverflowError e) {
+            if (ExitCodes.debugging()) {
+                throw e;
+            }
+            System.err.println("callisto: the input is nested too deeply to be read; this is a bug: please report it"
+                    + " with the command line");
+            return ExitCodes.FAILED;
+        }
     }
 
     @Override

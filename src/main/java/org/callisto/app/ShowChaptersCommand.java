@@ -1,9 +1,9 @@
 package org.callisto.app;
 
-import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.callisto.show.Chapters;
 import org.callisto.show.Episode;
@@ -49,9 +49,18 @@ final class ShowChaptersCommand implements Runnable {
         if (file != null) {
             String what = "episode " + number + " chapters " + file;
             try {
-                json = Chapters.check(what, Files.readString(file, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new CommandFailure(what + ": cannot read it as UTF-8: " + e.getMessage());
+                // Chapters.check allows 1,000,000 characters, which UTF-8 writes in at most 4 MiB.
+                byte[] bytes = InputFiles.read(file.toString(), 4L << 20, null);
+                json = Chapters.check(
+                        what,
+                        StandardCharsets.UTF_8
+                                .newDecoder()
+                                .decode(ByteBuffer.wrap(bytes))
+                                .toString());
+            } catch (InputFiles.Unreadable e) {
+                throw new CommandFailure(what + ": " + e.getMessage());
+            } catch (CharacterCodingException e) {
+                throw new CommandFailure(what + ": the file is not UTF-8 text; save it as UTF-8");
             } catch (IllegalArgumentException e) {
                 throw new CommandFailure(e.getMessage());
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.callisto.planet.SubscriptionUrl;
 
 /**
@@ -79,8 +80,10 @@ record VenusConfig(
 
     /** A section name that was meant as a feed: anything with a URL scheme, so that ftp:// is reported, not ignored. */
     private static boolean looksLikeUrl(String name) {
-        return name.matches("(?i)[a-z][a-z0-9+.-]*://.*");
+        return URL_LIKE.matcher(name).matches();
     }
+
+    private static final Pattern URL_LIKE = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://.*");
 
     private static List<String> categories(IniFile ini, String section) {
         Set<String> out = new LinkedHashSet<>();

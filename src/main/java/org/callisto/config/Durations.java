@@ -46,4 +46,18 @@ public final class Durations {
             default -> n;
         };
     }
+
+    /** A byte count in words, the way {@link #parseSize} reads it back: "15 MiB", "512 KiB", "100 bytes". */
+    public static String sizeInWords(long n) {
+        if (n >= 1L << 30 && n % (1L << 30) == 0) {
+            return (n >> 30) + " GiB";
+        }
+        if (n >= 1 << 20 && n % (1 << 20) == 0) {
+            return (n >> 20) + " MiB";
+        }
+        if (n >= 1 << 10 && n % (1 << 10) == 0) {
+            return (n >> 10) + " KiB";
+        }
+        return String.format("%,d bytes", n);
+    }
 }

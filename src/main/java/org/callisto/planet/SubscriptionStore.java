@@ -63,6 +63,14 @@ public final class SubscriptionStore {
         return feed(id).orElseThrow();
     }
 
+    /**
+     * Writes one batch of an import in one transaction (see {@link SubscriptionBatch}) and returns the outcome of
+     * each feed, in order.
+     */
+    List<SubscriptionImport.Outcome> importFeeds(List<ImportedFeed> feeds) {
+        return db.inTransaction(c -> SubscriptionBatch.write(c, feeds, clock.instant()));
+    }
+
     /** Replaces the categories of a feed, creating categories that do not exist yet. */
     public void setFeedCategories(long feedId, List<String> categoryNames) {
         db.inTransaction(c -> {

@@ -12,7 +12,28 @@ import java.util.Locale;
  */
 public final class SubscriptionUrl {
 
+    /**
+     * The longest feed URL accepted, in characters: far above any real feed address, and what sitemaps, search
+     * engines and most servers allow; longer ones are pasted by mistake or sent to fill the database.
+     */
+    public static final int MAX_LENGTH = 2048;
+
+    /** How much of a refused URL a message shows. */
+    private static final int SHOWN = 60;
+
     private SubscriptionUrl() {}
+
+    /** The input as a message shows it: whole when short, else its first 60 characters and an ellipsis. */
+    public static String excerpt(String input) {
+        if (input == null) {
+            return "";
+        }
+        if (input.length() <= SHOWN) {
+            return input;
+        }
+        int end = Character.isHighSurrogate(input.charAt(SHOWN - 1)) ? SHOWN - 1 : SHOWN;
+        return input.substring(0, end) + "…";
+    }
 
     /**
      * Returns the URL, trimmed and with its scheme and host in lower case.
@@ -25,6 +46,12 @@ public final class SubscriptionUrl {
                     "the feed URL is empty; give the full address, e.g. https://example.org/feed.xml");
         }
         String s = input.strip();
+        if (s.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException(String.format(
+                    "the feed URL '%s' is too long: %,d characters, where a feed URL may have at most %,d; check that"
+                            + " it was copied whole and alone",
+                    excerpt(s), s.length(), MAX_LENGTH));
+        }
         URI uri;
         try {
             uri = new URI(s);

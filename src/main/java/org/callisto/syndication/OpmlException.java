@@ -15,6 +15,13 @@ public final class OpmlException extends Exception {
         this.column = column;
     }
 
+    /** A document that could not be read to the end: {@code cause} is what the stream failed with. */
+    public OpmlException(int line, int column, String message, Throwable cause) {
+        super(line + ":" + column + ": " + message, cause);
+        this.line = line;
+        this.column = column;
+    }
+
     public int line() {
         return line;
     }

@@ -1,6 +1,8 @@
 package org.callisto.syndication;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,24 +51,46 @@ public final class OpmlReader {
     /**
      * Reads a document; the caller closes {@code in}.
      *
-     * @throws OpmlException with line:column when it is not well-formed XML, declares a DTD or is not OPML
+     * @throws OpmlException with line:column when it is not well-formed XML, declares a DTD or is not OPML, or when
+     *     reading {@code in} fails (the failure is then its cause)
      */
     public OpmlDocument read(InputStream in) throws OpmlException {
         XMLStreamReader x = null;
         try {
-            x = FACTORY.createXMLStreamReader(in);
+            x = FACTORY.createXMLStreamReader(XmlEncoding.reader(in));
             return read(x);
+        } catch (IOException e) {
+            throw new OpmlException(1, 1, "the document could not be read: " + e.getMessage(), e);
+        } catch (XmlEncoding.UnknownEncoding e) {
+            throw new OpmlException(1, 1, e.getMessage());
         } catch (XMLStreamException e) {
-            Location at = e.getLocation();
+            Location at = e.getLocation() != null ? e.getLocation() : x != null ? x.getLocation() : null;
+            int line = at == null ? 1 : Math.max(1, at.getLineNumber());
+            int column = at == null ? 1 : Math.max(1, at.getColumnNumber());
+            Throwable nested = e.getNestedException() != null ? e.getNestedException() : e.getCause();
+            if (nested instanceof CharacterCodingException) {
+                throw new OpmlException(
+                        line,
+                        column,
+                        "not text: these bytes are not characters in the document's encoding (UTF-8 unless its XML"
+                                + " declaration names another); an OPML file is an XML text file");
+            }
+            if (nested instanceof IOException io) {
+                throw new OpmlException(
+                        line, column, "the document could not be read to the end: " + io.getMessage(), io);
+            }
             String message = e.getMessage();
             // the JDK prefixes its messages with "ParseError at [row,col]:[r,c]\nMessage: "
             int cut = message == null ? -1 : message.indexOf("Message: ");
             if (cut >= 0) {
                 message = message.substring(cut + "Message: ".length());
             }
+            if (message != null && message.endsWith(".")) {
+                message = message.substring(0, message.length() - 1);
+            }
             throw new OpmlException(
-                    at == null ? 0 : at.getLineNumber(),
-                    at == null ? 0 : at.getColumnNumber(),
+                    line,
+                    column,
                     "not well-formed XML: " + message
                             + "; an OPML file is an XML document with an <opml> root element");
         } finally {

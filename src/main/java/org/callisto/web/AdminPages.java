@@ -122,8 +122,10 @@ final class AdminPages {
             ctx.redirect("/admin/subscriptions?added=" + feed.id() + "#feed-" + feed.id(), HttpStatus.SEE_OTHER);
         } catch (IllegalArgumentException refusal) {
             ctx.status(400);
+            // An over-long URL is not written back into the form: the message shows its beginning.
+            String kept = url.length() > SubscriptionUrl.MAX_LENGTH ? "" : url;
             subscriptionsPage(
-                    ctx, "The feed was not added: " + refusal.getMessage() + ".", null, url, name, categories);
+                    ctx, "The feed was not added: " + refusal.getMessage() + ".", null, kept, name, categories);
         }
     }
 

@@ -54,7 +54,8 @@ class ParseCommandTest {
         JsonNode second = json.readTree(lines[1]);
         assertThat(second.path("input").asText()).isEqualTo(html.toString());
         assertThat(second.path("error").asText()).contains("HTML page");
-        assertThat(json.readTree(lines[2]).path("error").asText()).contains("cannot read");
+        assertThat(json.readTree(lines[2]).path("error").asText())
+                .isEqualTo(missing + " does not exist; check the path");
         assertThat(exit).isEqualTo(1);
     }
 }

@@ -45,4 +45,17 @@ class SubscriptionUrlTest {
         assertThatThrownBy(() -> SubscriptionUrl.check("https://user:secret@example.org/"))
                 .hasMessageContaining("user name or password");
     }
+
+    @Test
+    void refusesUrlsLongerThanTheCapShowingOnlyTheirBeginning() {
+        String longUrl = "https://example.org/" + "a".repeat(100_000);
+
+        assertThatThrownBy(() -> SubscriptionUrl.check(longUrl))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the feed URL 'https://example.org/" + "a".repeat(40) + "…' is too long: 100,020"
+                        + " characters, where a feed URL may have at most 2,048; check that it was copied whole and"
+                        + " alone");
+        String longest = "https://example.org/" + "a".repeat(SubscriptionUrl.MAX_LENGTH - 20);
+        assertThat(SubscriptionUrl.check(longest)).isEqualTo(longest);
+    }
 }

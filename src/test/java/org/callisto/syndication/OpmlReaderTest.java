@@ -157,4 +157,45 @@ class OpmlReaderTest {
     void anEmptyDocumentIsNotOpml() {
         assertThatThrownBy(() -> read("")).isInstanceOf(OpmlException.class).hasMessageStartingWith("1:");
     }
+
+    @Test
+    void readsTheEncodingItsDeclarationNamesOrItsByteOrderMark() throws Exception {
+        String body = "<opml version=\"2.0\"><head><title>Café Ærø</title></head><body/></opml>";
+        byte[] latin1 =
+                ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" + body).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] utf8Bom = ("\uFEFF" + body).getBytes(StandardCharsets.UTF_8);
+        byte[] utf16 = ("\uFEFF<?xml version=\"1.0\" encoding=\"UTF-16\"?>" + body).getBytes(StandardCharsets.UTF_16LE);
+
+        for (byte[] bytes : List.of(latin1, utf8Bom, utf16)) {
+            assertThat(new OpmlReader().read(new ByteArrayInputStream(bytes)).title())
+                    .isEqualTo("Café Ærø");
+        }
+    }
+
+    @Test
+    void bytesThatAreNotTextAreRefusedWithTheirPositionAndNothingIsPrinted() {
+        byte[] bytes = "<opml version=\"2.0\"><head><title>ok \u00ff\u00fe\u00fd</title></head></opml>"
+                .getBytes(StandardCharsets.ISO_8859_1); // ISO-8859-1 bytes in a document read as UTF-8
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        try {
+            System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> new OpmlReader().read(new ByteArrayInputStream(bytes)))
+                    .isInstanceOf(OpmlException.class)
+                    .hasMessageStartingWith("1:")
+                    .hasMessageContaining("these bytes are not characters in the document's encoding");
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void anUnknownDeclaredEncodingIsNamed() {
+        byte[] bytes = "<?xml version=\"1.0\" encoding=\"x-klingon\"?><opml/>".getBytes(StandardCharsets.US_ASCII);
+
+        assertThatThrownBy(() -> new OpmlReader().read(new ByteArrayInputStream(bytes)))
+                .hasMessage("1:1: the XML declaration names the encoding 'x-klingon', which is not known; save the"
+                        + " file as UTF-8");
+    }
 }

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import org.callisto.account.Accounts;
 import org.callisto.account.Role;
 import org.callisto.account.User;
+import org.callisto.planet.SubscriptionUrl;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -124,7 +125,8 @@ class AdminWebTest {
                 {"javascript:alert(1)", "is not an http(s) URL"},
                 {"", "the feed URL is empty"},
                 {"https://user:secret@x.example/feed", "carries a user name or password"},
-                {"https://erin.example/feed.xml", "is subscribed already, as feed " + erin}
+                {"https://erin.example/feed.xml", "is subscribed already, as feed " + erin},
+                {"https://x.example/" + "a".repeat(100_000), "is too long: 100,018 characters"}
             }) {
                 HttpResponse<String> r = root.submit(SUBS, SUBS, "url", bad[0], "name", "Bad", "categories", "");
                 assertThat(r.statusCode()).as(bad[0]).isEqualTo(400);
@@ -132,7 +134,8 @@ class AdminWebTest {
                         .as(bad[0])
                         .contains("The feed was not added: ")
                         .contains(bad[1])
-                        .contains("value=\"Bad\"");
+                        .contains("value=\"Bad\"")
+                        .doesNotContain("a".repeat(SubscriptionUrl.MAX_LENGTH));
             }
             HttpResponse<String> badCategory =
                     root.submit(SUBS, SUBS, "url", "https://f.example/feed", "categories", "ok, ---");

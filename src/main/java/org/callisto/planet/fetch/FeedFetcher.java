@@ -35,6 +35,7 @@ public final class FeedFetcher implements AutoCloseable {
     private final Config.FetchConfig settings;
     private final HttpClient client;
     private final HopSender sender;
+    private final HostLimits hostLimits;
     private final Semaphore inFlight;
     private final Clock clock;
 
@@ -56,9 +57,9 @@ public final class FeedFetcher implements AutoCloseable {
         this.settings = config.fetch();
         this.clock = clock;
         this.inFlight = new Semaphore(settings.concurrency(), true);
-        HostLimits hostLimits = new HostLimits(settings.perHostLimit());
+        this.hostLimits = new HostLimits(settings.perHostLimit());
         this.client = FetchClientFactory.start(settings, config.userAgent(), tls);
-        this.sender = new HopSender(client, settings, hostLimits);
+        this.sender = new HopSender(client, settings);
     }
 
     /** Fetches one URL; never throws for network or HTTP failures, which are reported in the result. */
@@ -98,12 +99,22 @@ public final class FeedFetcher implements AutoCloseable {
         }
     }
 
-    /** Follows the redirect chain from {@code url} to a final answer. */
+    /**
+     * Follows the redirect chain from {@code url} to a final answer. The per-host permit is kept while the chain
+     * stays on one host, so its hops never queue behind other fetches from that host.
+     */
     private FetchResult follow(FetchRequest request, URI url, long start, FetchDeadlines deadlines) {
         RedirectChain redirects = new RedirectChain(url, settings.maxRedirects());
+        try (HeldHostPermit held = new HeldHostPermit(hostLimits)) {
+            return follow(request, redirects, start, deadlines, held);
+        }
+    }
+
+    private FetchResult follow(
+            FetchRequest request, RedirectChain redirects, long start, FetchDeadlines deadlines, HeldHostPermit held) {
         while (true) {
             URI current = redirects.current();
-            Answer answer = sender.send(current, request, deadlines);
+            Answer answer = sender.send(current, request, deadlines, held);
             if (answer.failure() != null) {
                 return FetchResults.failed(start, current, answer.status(), answer.failure());
             }

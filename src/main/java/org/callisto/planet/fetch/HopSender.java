@@ -18,8 +18,8 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 
 /**
- * Sends the GET of one hop of a fetch and reads its answer: waits for a per-host permit and holds it throughout,
- * sends the conditional request with the fetch's validators, reads a 2xx body through {@link BodyReader} under the
+ * Sends the GET of one hop of a fetch and reads its answer: makes sure the fetch holds a per-host permit (kept
+ * across hops on the same host, see {@link HeldHostPermit}), sends the conditional request with the fetch's validators, reads a 2xx body through {@link BodyReader} under the
  * {@code fetch.max_body} cap, drains or abandons any other body, and turns whatever fails into a
  * {@link Failure}. Redirects are not followed here; a 3xx comes back as an {@link Answer} like any other status.
  *
@@ -46,24 +46,26 @@ final class HopSender {
 
     private final HttpClient client;
     private final Config.FetchConfig settings;
-    private final HostLimits hostLimits;
 
-    HopSender(HttpClient client, Config.FetchConfig settings, HostLimits hostLimits) {
+    HopSender(HttpClient client, Config.FetchConfig settings) {
         this.client = client;
         this.settings = settings;
-        this.hostLimits = hostLimits;
     }
 
-    /** Sends one GET and reads its answer, holding a per-host permit throughout. */
-    Answer send(URI url, FetchRequest fetchRequest, FetchDeadlines deadlines) {
-        HostLimits.Permit permit;
+    /**
+     * Sends one GET and reads its answer, holding a per-host permit throughout.
+     *
+     * @param held the fetch's permit: kept when it is for this URL's host, else exchanged for one (the fetch closes it)
+     */
+    Answer send(URI url, FetchRequest fetchRequest, FetchDeadlines deadlines, HeldHostPermit held) {
+        boolean permitted;
         try {
-            permit = hostLimits.acquire(url.getHost(), deadlines.permitRemaining());
+            permitted = held.acquire(url.getHost(), deadlines.permitRemaining());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Answer.failed(0, new Failure(FetchError.OTHER, "fetching " + url + " was interrupted"));
         }
-        if (permit == null) {
+        if (!permitted) {
             return Answer.failed(
                     0,
                     new Failure(
@@ -74,59 +76,56 @@ final class HopSender {
                                     + " (fetch.per_host, fetch.total_timeout)"));
         }
         deadlines.startTotal();
-        try (permit) {
-            long remainingMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlines.totalRemaining()));
-            Request request = client.newRequest(url)
-                    .method(HttpMethod.GET)
-                    .followRedirects(false)
-                    .timeout(remainingMillis, TimeUnit.MILLISECONDS)
-                    .idleTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                    .headers(h -> {
-                        h.put(HttpHeader.ACCEPT, ACCEPT);
-                        h.put(HttpHeader.ACCEPT_ENCODING, ACCEPT_ENCODING);
-                        if (isHeaderSafe(fetchRequest.etag())) {
-                            h.put(HttpHeader.IF_NONE_MATCH, fetchRequest.etag());
-                        }
-                        if (isHeaderSafe(fetchRequest.lastModified())) {
-                            h.put(HttpHeader.IF_MODIFIED_SINCE, fetchRequest.lastModified());
-                        }
-                    });
-            InputStreamResponseListener listener = new InputStreamResponseListener();
-            request.send(listener);
-            Response response;
-            try {
-                // Jetty's total timeout fires first; the margin only guards against a lost callback.
-                response = listener.get(deadlines.totalRemaining() + TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException e) {
-                return Answer.failed(0, classify(e.getCause(), url, deadlines));
-            } catch (TimeoutException e) {
-                request.abort(e);
-                return Answer.failed(
-                        0, FetchFailures.timeout(url, true, settings.readTimeout(), settings.totalTimeout()));
-            } catch (InterruptedException e) {
-                request.abort(e);
-                Thread.currentThread().interrupt();
-                return Answer.failed(0, new Failure(FetchError.OTHER, "fetching " + url + " was interrupted"));
+        long remainingMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlines.totalRemaining()));
+        Request request = client.newRequest(url)
+                .method(HttpMethod.GET)
+                .followRedirects(false)
+                .timeout(remainingMillis, TimeUnit.MILLISECONDS)
+                .idleTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .headers(h -> {
+                    h.put(HttpHeader.ACCEPT, ACCEPT);
+                    h.put(HttpHeader.ACCEPT_ENCODING, ACCEPT_ENCODING);
+                    if (isHeaderSafe(fetchRequest.etag())) {
+                        h.put(HttpHeader.IF_NONE_MATCH, fetchRequest.etag());
+                    }
+                    if (isHeaderSafe(fetchRequest.lastModified())) {
+                        h.put(HttpHeader.IF_MODIFIED_SINCE, fetchRequest.lastModified());
+                    }
+                });
+        InputStreamResponseListener listener = new InputStreamResponseListener();
+        request.send(listener);
+        Response response;
+        try {
+            // Jetty's total timeout fires first; the margin only guards against a lost callback.
+            response = listener.get(deadlines.totalRemaining() + TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            return Answer.failed(0, classify(e.getCause(), url, deadlines));
+        } catch (TimeoutException e) {
+            request.abort(e);
+            return Answer.failed(0, FetchFailures.timeout(url, true, settings.readTimeout(), settings.totalTimeout()));
+        } catch (InterruptedException e) {
+            request.abort(e);
+            Thread.currentThread().interrupt();
+            return Answer.failed(0, new Failure(FetchError.OTHER, "fetching " + url + " was interrupted"));
+        }
+        int status = response.getStatus();
+        HttpFields headers = response.getHeaders();
+        try (InputStream in = listener.getInputStream()) {
+            long declared = declaredLength(headers);
+            if (status < 200 || status >= 300) {
+                discard(in, request, declared);
+                return new Answer(status, headers, null, null);
             }
-            int status = response.getStatus();
-            HttpFields headers = response.getHeaders();
-            try (InputStream in = listener.getInputStream()) {
-                long declared = declaredLength(headers);
-                if (status < 200 || status >= 300) {
-                    discard(in, request, declared);
-                    return new Answer(status, headers, null, null);
-                }
-                if (declared > settings.maxBodyBytes()) {
-                    BodyTooLargeException tooLarge = new BodyTooLargeException(settings.maxBodyBytes(), false);
-                    request.abort(tooLarge);
-                    return Answer.failed(status, FetchFailures.tooLarge(url, settings.maxBodyBytes(), false));
-                }
-                byte[] body = BodyReader.read(in, headers.get(HttpHeader.CONTENT_ENCODING), settings.maxBodyBytes());
-                return new Answer(status, headers, body, null);
-            } catch (IOException e) {
-                request.abort(e);
-                return Answer.failed(status, classify(e, url, deadlines));
+            if (declared > settings.maxBodyBytes()) {
+                BodyTooLargeException tooLarge = new BodyTooLargeException(settings.maxBodyBytes(), false);
+                request.abort(tooLarge);
+                return Answer.failed(status, FetchFailures.tooLarge(url, settings.maxBodyBytes(), false));
             }
+            byte[] body = BodyReader.read(in, headers.get(HttpHeader.CONTENT_ENCODING), settings.maxBodyBytes());
+            return new Answer(status, headers, body, null);
+        } catch (IOException e) {
+            request.abort(e);
+            return Answer.failed(status, classify(e, url, deadlines));
         }
     }
 
