@@ -219,8 +219,8 @@ public final class FeedRefresher {
         if (html.cut()) {
             LOG.info(
                     "entry {} of {} was longer than {} bytes of HTML after sanitizing; stored shortened",
-                    EntryLimits.clip(link != null ? link : String.valueOf(e.id()), 200),
-                    feedBase,
+                    forLog(link != null ? link : String.valueOf(e.id())),
+                    forLog(feedBase),
                     EntryLimits.MAX_ENTRY_HTML_BYTES);
         }
         String summary = html.summary();
@@ -269,6 +269,16 @@ public final class FeedRefresher {
      */
     static String safeLink(String url) {
         return EntryLimits.webUrl(url);
+    }
+
+    /** A feed-supplied value as one short log line: controls (a forged line break) shown as '?', 200 characters. */
+    static String forLog(String value) {
+        StringBuilder b = new StringBuilder(Math.min(value.length(), 201));
+        for (int i = 0; i < value.length() && b.length() < 200; i++) {
+            char c = value.charAt(i);
+            b.append(c < 0x20 || c == 0x7F || c == '\u2028' || c == '\u2029' ? '?' : c);
+        }
+        return value.length() > 200 ? b.append('…').toString() : b.toString();
     }
 
     private FeedStatus failure(
