@@ -288,6 +288,7 @@ final class TreeCleaner implements NodeFilter {
         cut = true;
     }
 
+    /** Notes that an element went with its content. */
     private void dropped(ElementRules.Rule rule) {
         if (preDepth > 0 || rule.unsettlingIfDropped()) {
             settled = false;
