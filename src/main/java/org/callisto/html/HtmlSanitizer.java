@@ -27,10 +27,26 @@ import org.jsoup.parser.Parser;
  * output that the parser reads back as the same tree, so one pass is final; the corpus and property tests check
  * this on real feeds, DOMPurify's payloads and spliced markup.
  *
+ * <p>Bombs come out small. Elements nested deeper than {@value #MAX_DEPTH} levels are unwrapped, their text kept
+ * (browsers cap nesting too, at 512), so a million nested {@code div}s give 64 and half a million nested
+ * {@code <b><i>} give 64 tags and their text. {@link #sanitize(String, String, int)} also caps the output's size:
+ * it stops at the last node that fits, closes what is open, and says whether it cut.
+ *
  * <p>Immutable and thread-safe; share one instance per policy.
  */
 public final class HtmlSanitizer {
     static final int MAX_PASSES = 4;
+
+    /** Elements nested deeper than this are unwrapped: their tags go, their content stays. */
+    public static final int MAX_DEPTH = 64;
+
+    /**
+     * Sanitized HTML that may have been cut short.
+     *
+     * @param html the safe HTML fragment, never null
+     * @param cut  whether the input held more than fitted in the byte limit
+     */
+    public record Result(String html, boolean cut) {}
 
     private final SanitizePolicy policy;
     private final UrlCleaner urls;
@@ -85,6 +101,40 @@ public final class HtmlSanitizer {
         return current;
     }
 
+    /**
+     * Sanitizes one fragment into at most {@code maxBytes} bytes of UTF-8. When the whole does not fit, the output
+     * ends at an element boundary (or within a text, at a word, with an ellipsis), with every open element closed;
+     * it is then still a fixed point of {@link #sanitize(String, String)}.
+     *
+     * @param maxBytes the most UTF-8 bytes the result may take, at least 0
+     */
+    public Result sanitize(String html, String baseUrl, int maxBytes) {
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("maxBytes must be at least 0, not " + maxBytes);
+        }
+        if (html == null || html.isEmpty()) {
+            return new Result("", false);
+        }
+        BaseUrl base = BaseUrl.of(baseUrl);
+        StringBuilder out = new StringBuilder(Math.min(html.length(), maxBytes) + 16);
+        TreeCleaner first = walk(html, base, out, maxBytes);
+        boolean cut = first.cut();
+        if (first.settled()) {
+            return new Result(out.toString(), false);
+        }
+        String current = out.toString();
+        for (int pass = 1; pass < MAX_PASSES; pass++) {
+            out.setLength(0);
+            TreeCleaner again = walk(current, base, out, maxBytes);
+            cut |= again.cut();
+            if (out.length() == current.length() && current.contentEquals(out)) {
+                return new Result(current, cut);
+            }
+            current = out.toString();
+        }
+        return new Result(current, cut);
+    }
+
     /** One parse and write pass, without the fixed-point guarantee. */
     String sanitizeOnce(String html, URI base) {
         StringBuilder out = new StringBuilder(html.length() + 16);
@@ -103,11 +153,15 @@ public final class HtmlSanitizer {
      * @return true when the output is certainly a fixed point, false when it needs another pass to be sure
      */
     boolean pass(String html, BaseUrl base, StringBuilder out) {
+        return walk(html, base, out, Integer.MAX_VALUE).settled();
+    }
+
+    private TreeCleaner walk(String html, BaseUrl base, StringBuilder out, int maxBytes) {
         // The fragment's nodes as parsed in the context of a body element, walked where the parser left them
         // (what Jsoup.parseBodyFragment does, without building a document around them and moving them into it).
         List<Node> nodes = Parser.parseFragment(html, new Element("body"), "");
-        TreeCleaner cleaner = new TreeCleaner(policy, rules, urls, base, out);
+        TreeCleaner cleaner = new TreeCleaner(policy, rules, urls, base, out, maxBytes);
         cleaner.write(nodes);
-        return cleaner.settled();
+        return cleaner;
     }
 }

@@ -31,10 +31,23 @@ import org.jsoup.select.NodeTraversor;
  * the attributes written for an element, and the drops decided by attributes alone, are in
  * {@link AttributeCleaner}.
  *
- * <p>The walk is iterative ({@link NodeTraversor}), so deeply nested input cannot overflow the stack. One instance
- * serves one call: not thread-safe, cheap to create.
+ * <p>The walk is iterative ({@link NodeTraversor}), so deeply nested input cannot overflow the stack. Elements
+ * nested deeper than {@link HtmlSanitizer#MAX_DEPTH} are unwrapped (their content is kept, their tags are not), so
+ * an HTML bomb of a million nested {@code div}s or half a million nested {@code <b><i>} comes out as at most that
+ * many levels and its text. With a byte limit ({@link #TreeCleaner(SanitizePolicy, ElementRules, UrlCleaner,
+ * BaseUrl, StringBuilder, int)}) the walk stops before the first node that would not fit with the end tags still
+ * to write, cutting a text at a word where it can, so the output is well-formed and at most that many UTF-8 bytes.
+ *
+ * <p>One instance serves one call: not thread-safe, cheap to create.
  */
 final class TreeCleaner implements NodeFilter {
+    /** What ends a text cut at the byte limit. */
+    static final char ELLIPSIS = '\u2026';
+
+    private static final int ELLIPSIS_BYTES = 3;
+    /** How far back a cut text looks for a space to end at. */
+    static final int WORD_BACKTRACK = 200;
+
     private final ElementRules rules;
     private final AttributeCleaner attributes;
     private final StringBuilder out;
@@ -58,10 +71,31 @@ final class TreeCleaner implements NodeFilter {
 
     private char[] scratch = new char[256];
 
+    /** The most UTF-8 bytes the output may take, or {@link Integer#MAX_VALUE} for no limit. */
+    private final int maxBytes;
+    /** Where {@code out} started, and how far its UTF-8 length has been counted ({@link #bytes}). */
+    private final int outStart;
+
+    private int countedTo;
+    private long bytes;
+    /** The UTF-8 bytes of the end tags still to be written for the open copied elements. */
+    private int closing;
+    /** Whether the output was cut at {@link #maxBytes}: from then on every node is skipped. */
+    private boolean cut;
+
     TreeCleaner(SanitizePolicy policy, ElementRules rules, UrlCleaner urls, BaseUrl base, StringBuilder out) {
+        this(policy, rules, urls, base, out, Integer.MAX_VALUE);
+    }
+
+    /** A walk whose output takes at most {@code maxBytes} UTF-8 bytes. */
+    TreeCleaner(
+            SanitizePolicy policy, ElementRules rules, UrlCleaner urls, BaseUrl base, StringBuilder out, int maxBytes) {
         this.rules = rules;
         this.attributes = new AttributeCleaner(policy, urls, base);
         this.out = out;
+        this.maxBytes = maxBytes;
+        this.outStart = out.length();
+        this.countedTo = outStart;
         copied[copiedDepth++] = "body";
     }
 
@@ -74,13 +108,22 @@ final class TreeCleaner implements NodeFilter {
 
     /** Whether the output is certainly a fixed point: sanitizing it again gives it back unchanged. */
     boolean settled() {
-        return settled;
+        return settled && !cut;
+    }
+
+    /** Whether the output was cut short at the byte limit. */
+    boolean cut() {
+        return cut;
     }
 
     @Override
     public FilterResult head(Node node, int ignored) {
+        if (cut) {
+            return FilterResult.SKIP_ENTIRELY;
+        }
         if (node instanceof TextNode text) {
             String s = text.getWholeText();
+            int mark = out.length();
             if (atPreStart) {
                 atPreStart = false;
                 if (s.startsWith("\n") || s.startsWith("\r")) {
@@ -93,6 +136,9 @@ final class TreeCleaner implements NodeFilter {
             if (!HtmlMarkup.escapeText(s, out, scratch(s.length()))) {
                 settled = false; // a carriage return, which the parser turns into a line feed
             }
+            if (maxBytes != Integer.MAX_VALUE && !fits()) {
+                cutText(mark);
+            }
             return FilterResult.CONTINUE;
         }
         if (!(node instanceof Element source)) {
@@ -103,10 +149,25 @@ final class TreeCleaner implements NodeFilter {
             return FilterResult.SKIP_ENTIRELY; // SVG and MathML content: its parsing rules invite mutation XSS
         }
         ElementRules.Rule rule = rules.rule(source.normalName());
+        if (copiedDepth > HtmlSanitizer.MAX_DEPTH
+                && (rule.action() == ElementRules.Action.UNWRAP
+                        || rule.action() == ElementRules.Action.COPY && !rule.isVoid())) {
+            // Too deep: the tag goes, its content stays. Unwrapping an element that steers the parser may leave
+            // output that parses differently, hence a second look then.
+            if (rule.unsettling() || preDepth > 0 || TreeBuilderRules.PARSER_SENSITIVE.contains(source.normalName())) {
+                settled = false;
+            }
+            push(null, false);
+            return FilterResult.CONTINUE;
+        }
         switch (rule.action()) {
             case IFRAME -> {
                 dropped(rule);
+                int mark = out.length();
                 writeIframe(source);
+                if (maxBytes != Integer.MAX_VALUE && !fits()) {
+                    cutAt(mark);
+                }
                 return FilterResult.SKIP_ENTIRELY;
             }
             case DROP -> {
@@ -125,7 +186,9 @@ final class TreeCleaner implements NodeFilter {
                     settled = false;
                 }
                 if (!copyElement(source, rule)) {
-                    dropped(rule);
+                    if (!cut) {
+                        dropped(rule);
+                    }
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 return FilterResult.CONTINUE;
@@ -147,6 +210,9 @@ final class TreeCleaner implements NodeFilter {
                 }
                 if (!openVoid[depth]) {
                     out.append("</").append(name).append('>');
+                    if (maxBytes != Integer.MAX_VALUE) {
+                        closing -= name.length() + 3;
+                    }
                 }
             }
         }
@@ -159,6 +225,67 @@ final class TreeCleaner implements NodeFilter {
             scratch = new char[Math.max(length, scratch.length * 2)];
         }
         return scratch;
+    }
+
+    /** Whether the output so far and the end tags still to write fit in {@link #maxBytes}. */
+    private boolean fits() {
+        bytes += Utf8.length(out, countedTo, out.length());
+        countedTo = out.length();
+        return bytes + closing <= maxBytes;
+    }
+
+    /** Cuts the output back to {@code mark} (a node boundary) and skips everything after it. */
+    private void cutAt(int mark) {
+        bytes -= Utf8.length(out, mark, out.length());
+        out.setLength(mark);
+        countedTo = mark;
+        cut = true;
+    }
+
+    /**
+     * Cuts the text written from {@code mark} to what fits, ending with an ellipsis: at the last space in its last
+     * {@value #WORD_BACKTRACK} characters if there is one, never inside a character reference or a surrogate pair.
+     */
+    private void cutText(int mark) {
+        int written = out.length();
+        long before = bytes - Utf8.length(out, mark, written);
+        long room = maxBytes - closing - before - ELLIPSIS_BYTES;
+        int end = mark;
+        long used = 0;
+        while (end < written) {
+            char c = out.charAt(end);
+            boolean pair =
+                    Character.isHighSurrogate(c) && end + 1 < written && Character.isLowSurrogate(out.charAt(end + 1));
+            int width = c < 0x80 ? 1 : c < 0x800 ? 2 : pair ? 4 : 3;
+            if (used + width > room) {
+                break;
+            }
+            used += width;
+            end += pair ? 2 : 1;
+        }
+        for (int i = end - 1; i >= Math.max(mark, end - 12); i--) {
+            char c = out.charAt(i);
+            if (c == ';') {
+                break;
+            }
+            if (c == '&') {
+                end = i; // not inside a character reference
+                break;
+            }
+        }
+        for (int i = end - 1; i > Math.max(mark, end - WORD_BACKTRACK); i--) {
+            if (out.charAt(i) == ' ' || out.charAt(i) == '\n') {
+                end = i;
+                break;
+            }
+        }
+        out.setLength(end);
+        if (room >= 0) {
+            out.append(ELLIPSIS);
+        }
+        bytes = before + Utf8.length(out, mark, out.length());
+        countedTo = out.length();
+        cut = true;
     }
 
     /** Notes that an element went with its content. */
@@ -192,12 +319,28 @@ final class TreeCleaner implements NodeFilter {
         if (!TreeBuilderRules.nestsAsParsed(name, parent, anchorDepth > 0)) {
             settled = false;
         }
+        boolean wasAtPreStart = atPreStart;
         atPreStart = false;
+        int mark = out.length();
         out.append('<').append(name);
-        if (!writeAttributes(attrs)) {
+        boolean plain = writeAttributes(attrs);
+        out.append('>');
+        if (maxBytes != Integer.MAX_VALUE) {
+            if (!rule.isVoid()) {
+                closing += name.length() + 3;
+            }
+            if (!fits()) {
+                if (!rule.isVoid()) {
+                    closing -= name.length() + 3;
+                }
+                atPreStart = wasAtPreStart;
+                cutAt(mark);
+                return false;
+            }
+        }
+        if (!plain) {
             settled = false;
         }
-        out.append('>');
         push(name, rule.isVoid());
         if (copiedDepth == copied.length) {
             copied = java.util.Arrays.copyOf(copied, copiedDepth * 2);

@@ -20,6 +20,8 @@
  * final unless the walk saw one of the few things that can make the output parse differently, and only then is
  * it sanitized again; the tests check this over DOMPurify's fixtures, the feeds in the shared corpora and
  * generated splices of both. Throughput against OWASP and jsoup's {@code Cleaner} is in {@code docs/benchmarks.md}.
+ * HTML bombs come out small: nesting beyond {@link org.callisto.html.HtmlSanitizer#MAX_DEPTH} levels is
+ * unwrapped, and the sanitizer can cap its output's size, cutting on an element boundary.
  *
  * <p>The validator does not use jsoup's parser: an HTML5 parser repairs what it reads (closes open elements,
  * drops stray end tags, moves misnested ones) and keeps no trace of the repair, so "the &lt;b&gt; opened at 3:14

@@ -174,21 +174,28 @@ public final class FeedRefresher {
             return new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.ERROR, 0, 0, message);
         }
         List<EntryRow> rows = new ArrayList<>();
+        String site = EntryLimits.webUrl(parsed.link());
         for (ParsedEntry e : parsed.entries()) {
             if (rows.size() >= MAX_ENTRIES_PER_FETCH) {
                 break;
             }
-            rows.add(toRow(e, base));
+            rows.add(toRow(e, base, site != null ? site : base));
         }
         StoreResult stored = entries.storeEntries(feed.id(), rows, started);
         String problems = parsed.problems().isEmpty()
                 ? null
                 : parsed.problems().stream().limit(50).map(Object::toString).collect(Collectors.joining("\n"));
         FeedStatus.FeedMeta meta = new FeedStatus.FeedMeta(
-                parsed.title() == null ? null : HtmlText.toPlainText(parsed.title()),
-                parsed.link(),
-                parsed.description() == null ? null : sanitizer.sanitize(parsed.description(), base),
-                parsed.imageUrl(),
+                parsed.title() == null
+                        ? null
+                        : EntryLimits.clip(HtmlText.toPlainText(parsed.title()), EntryLimits.MAX_FEED_TITLE),
+                EntryLimits.webUrl(parsed.link()),
+                parsed.description() == null
+                        ? null
+                        : sanitizer
+                                .sanitize(parsed.description(), base, EntryLimits.MAX_DESCRIPTION_HTML_BYTES)
+                                .html(),
+                EntryLimits.webUrl(parsed.imageUrl()),
                 parsed.format(),
                 parsed.encoding(),
                 parsed.illFormed(),
@@ -204,18 +211,29 @@ public final class FeedRefresher {
                 feed.id(), feed.url(), RefreshOutcome.Kind.OK, stored.added(), stored.updated(), null);
     }
 
-    private EntryRow toRow(ParsedEntry e, String feedBase) {
+    private EntryRow toRow(ParsedEntry e, String feedBase, String feedSite) {
         String base = e.baseUrl() != null ? e.baseUrl() : feedBase;
-        String summary = e.summary() == null ? null : sanitizer.sanitize(e.summary(), base);
-        String content = e.content() == null ? null : sanitizer.sanitize(e.content(), base);
-        String title = e.title() == null ? null : HtmlText.toPlainText(e.title());
+        String link = safeLink(e.link());
+        StoredEntryHtml html =
+                StoredEntryHtml.of(sanitizer, e.summary(), e.content(), base, link != null ? link : feedSite);
+        if (html.cut()) {
+            LOG.info(
+                    "entry {} of {} was longer than {} bytes of HTML after sanitizing; stored shortened",
+                    forLog(link != null ? link : String.valueOf(e.id())),
+                    forLog(feedBase),
+                    EntryLimits.MAX_ENTRY_HTML_BYTES);
+        }
+        String summary = html.summary();
+        String content = html.content();
+        String title =
+                e.title() == null ? null : EntryLimits.clip(HtmlText.toPlainText(e.title()), EntryLimits.MAX_TITLE);
         String author = e.authors().stream()
                 .map(Person::name)
                 .filter(n -> n != null && !n.isBlank())
                 .findFirst()
+                .map(n -> EntryLimits.clip(n, EntryLimits.MAX_AUTHOR))
                 .orElse(null);
         var enclosure = e.enclosures().isEmpty() ? null : e.enclosures().getFirst();
-        String link = safeLink(e.link());
         return new EntryRow(
                 EntryIdentity.keyOf(e),
                 e.id(),
@@ -226,11 +244,12 @@ public final class FeedRefresher {
                 content,
                 e.categories().stream()
                         .filter(t -> t != null && !t.isBlank())
+                        .map(t -> EntryLimits.clip(t, EntryLimits.MAX_TERM))
                         .distinct()
-                        .limit(30)
+                        .limit(EntryLimits.MAX_TERMS)
                         .toList(),
                 enclosure == null ? null : safeLink(enclosure.url()),
-                enclosure == null ? null : enclosure.type(),
+                enclosure == null ? null : EntryLimits.whole(enclosure.type(), EntryLimits.MAX_MEDIA_TYPE),
                 enclosure == null ? -1 : enclosure.length(),
                 safeLink(e.imageUrl()),
                 e.published(),
@@ -244,14 +263,22 @@ public final class FeedRefresher {
                         e.published() == null ? "" : e.published().toString()));
     }
 
-    /** Only http(s) links are kept for permalinks, enclosures and images; anything else could run script. */
+    /**
+     * Only http(s) links of at most {@link EntryLimits#MAX_URL} characters are kept for permalinks, enclosures and
+     * images; anything else could run script.
+     */
     static String safeLink(String url) {
-        if (url == null) {
-            return null;
+        return EntryLimits.webUrl(url);
+    }
+
+    /** A feed-supplied value as one short log line: controls (a forged line break) shown as '?', 200 characters. */
+    static String forLog(String value) {
+        StringBuilder b = new StringBuilder(Math.min(value.length(), 201));
+        for (int i = 0; i < value.length() && b.length() < 200; i++) {
+            char c = value.charAt(i);
+            b.append(c < 0x20 || c == 0x7F || c == '\u2028' || c == '\u2029' ? '?' : c);
         }
-        String u = url.strip();
-        String lower = u.toLowerCase(java.util.Locale.ROOT);
-        return lower.startsWith("http://") || lower.startsWith("https://") ? u : null;
+        return value.length() > 200 ? b.append('…').toString() : b.toString();
     }
 
     private FeedStatus failure(

@@ -7,13 +7,13 @@ import org.callisto.syndication.OpmlSubscription;
 public final class SubscriptionExport {
     private SubscriptionExport() {}
 
-    /** One outline per feed, with its display name, site and categories. */
+    /** One outline per feed, with its display name, site (only an http(s) one) and categories. */
     public static List<OpmlSubscription> of(List<Feed> feeds) {
         return feeds.stream()
                 .map(f -> OpmlSubscription.of(
                         f.url(),
                         f.displayName(),
-                        f.siteUrl(),
+                        EntryLimits.webUrl(f.siteUrl()),
                         f.categories().stream().map(Category::name).toList()))
                 .toList();
     }

@@ -55,7 +55,7 @@ public final class OpmlWriter {
             x.writeAttribute("text", name);
             x.writeAttribute("title", name);
             x.writeAttribute("xmlUrl", s.xmlUrl());
-            if (s.htmlUrl() != null && !s.htmlUrl().isBlank()) {
+            if (isWebUrl(s.htmlUrl())) {
                 x.writeAttribute("htmlUrl", s.htmlUrl());
             }
             if (!s.categories().isEmpty()) {
@@ -74,5 +74,17 @@ public final class OpmlWriter {
         x.writeCharacters("\n");
         x.writeEndDocument();
         x.flush();
+    }
+
+    /**
+     * Whether {@code url} is an absolute http(s) URL: only those go out as a site link, since readers make
+     * {@code htmlUrl} a link and a {@code javascript:} one would run script there.
+     */
+    static boolean isWebUrl(String url) {
+        if (url == null) {
+            return false;
+        }
+        String u = url.strip().toLowerCase(java.util.Locale.ROOT);
+        return u.startsWith("http://") && u.length() > 7 || u.startsWith("https://") && u.length() > 8;
     }
 }

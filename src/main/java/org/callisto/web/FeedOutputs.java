@@ -10,6 +10,7 @@ import java.util.Map;
 import javax.xml.stream.XMLStreamException;
 import org.callisto.planet.Category;
 import org.callisto.planet.Entry;
+import org.callisto.planet.EntryExcerpt;
 import org.callisto.planet.Feed;
 import org.callisto.planet.SubscriptionExport;
 import org.callisto.syndication.AtomWriter;
@@ -142,8 +143,13 @@ final class FeedOutputs {
                 e.title(),
                 link != null ? link : site.absolute("/entries/" + e.id()),
                 e.author(),
-                e.summaryHtml(),
-                e.contentHtml(),
+                excerpt(
+                        e,
+                        e.summaryHtml(),
+                        e.contentHtml() == null || e.contentHtml().isBlank()
+                                ? EntryExcerpt.MAX_BYTES // the summary is the body
+                                : EntryExcerpt.MAX_SUMMARY_BYTES),
+                excerpt(e, e.contentHtml(), EntryExcerpt.MAX_BYTES),
                 categories.stream().map(Category::name).toList(),
                 e.publishedAt(),
                 e.updatedAt(),
@@ -152,6 +158,21 @@ final class FeedOutputs {
                 Format.webUrl(e.enclosureUrl()),
                 e.enclosureType(),
                 e.enclosureLength());
+    }
+
+    /**
+     * What an output feed carries of one of an entry's HTML fields: an {@link EntryExcerpt}, followed by a link to
+     * the entry's page when it is cut, so that no output feed grows with what one feed put in one entry.
+     */
+    private String excerpt(Entry e, String html, int maxBytes) {
+        if (html == null) {
+            return null;
+        }
+        EntryExcerpt excerpt = EntryExcerpt.of(html, e.link(), maxBytes);
+        if (!excerpt.cut()) {
+            return excerpt.html();
+        }
+        return excerpt.html() + "<p><a href=\"" + site.absolute("/entries/" + e.id()) + "\">Continue reading</a></p>";
     }
 
     /** A {@code tag:} URI (RFC 4151) for an entry without a permalink: stable for as long as the entry is stored. */

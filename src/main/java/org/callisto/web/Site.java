@@ -15,6 +15,7 @@ import org.callisto.config.Config;
 import org.callisto.planet.Category;
 import org.callisto.planet.CategoryStore;
 import org.callisto.planet.Entry;
+import org.callisto.planet.EntryExcerpt;
 import org.callisto.planet.EntryStore;
 import org.callisto.planet.PlanetChangeTime;
 import org.callisto.planet.PlanetStatistics;
@@ -131,9 +132,12 @@ final class Site {
                 WebSessions.viewer(ctx));
     }
 
-    /** Entries grouped by their UTC day, in the order given (newest first). */
+    /**
+     * Entries grouped by their UTC day, in the order given (newest first), each showing an {@link EntryExcerpt}
+     * of its HTML.
+     */
     List<DayGroup> days(List<Entry> entries) {
-        List<EntryView> views = views(entries);
+        List<EntryView> views = views(entries, true);
         List<DayGroup> days = new ArrayList<>();
         LocalDate current = null;
         List<EntryView> group = null;
@@ -151,21 +155,27 @@ final class Site {
                 .toList();
     }
 
+    /** The entries as their own pages show them, with all their HTML. */
     List<EntryView> views(List<Entry> entries) {
+        return views(entries, false);
+    }
+
+    private List<EntryView> views(List<Entry> entries, boolean excerpts) {
         Map<Long, List<Category>> filed =
                 categories.entryCategories(entries.stream().map(Entry::id).toList());
         return entries.stream()
-                .map(e -> view(e, filed.getOrDefault(e.id(), List.of())))
+                .map(e -> view(e, filed.getOrDefault(e.id(), List.of()), excerpts))
                 .toList();
     }
 
-    static EntryView view(Entry e, List<Category> categories) {
+    static EntryView view(Entry e, List<Category> categories, boolean excerpt) {
         return new EntryView(
                 e,
                 Format.webUrl(e.link()),
                 Format.webUrl(e.feedSiteUrl()),
                 List.copyOf(categories),
                 Format.iso(e.publishedAt()),
-                Format.human(e.publishedAt()));
+                Format.human(e.publishedAt()),
+                excerpt ? EntryExcerpt.of(e) : null);
     }
 }

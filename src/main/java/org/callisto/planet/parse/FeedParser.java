@@ -8,7 +8,8 @@ import java.util.Locale;
  * Parses feed bytes of any supported format into a {@link ParsedFeed}, liberally: ill-formed XML is recovered
  * where possible and its problems recorded, never thrown. Thread-safe; one instance may be shared.
  *
- * <p>The steps: reject what is plainly not a feed (empty, binary), decode the bytes ({@link FeedDecoder}), read JSON
+ * <p>The steps: reject what is plainly not a feed (empty, binary), decode the bytes ({@link FeedDecoder}), drop
+ * control characters that no feed may hold, each noted as a problem ({@link ControlCharacters}), read JSON
  * Feeds with Jackson and everything else with {@link LenientXmlParser}, then map the tree by its root element
  * ({@link RssReader}, {@link AtomReader}).
  */
@@ -32,15 +33,16 @@ public final class FeedParser {
         }
         FeedDecoder.Decoded decoded = FeedDecoder.decode(body, contentType);
         char[] text = decoded.text();
-        int length = decoded.length();
+        List<ParseProblem> problems = new ArrayList<>(decoded.problems());
+        int length = ControlCharacters.strip(text, decoded.length(), problems);
+        boolean controls = length != decoded.length();
         int first = FeedSniffer.firstSignificant(text, length);
         if (first < 0) {
             throw new FeedParseException("empty body: only whitespace", 0, 0);
         }
-        List<ParseProblem> problems = new ArrayList<>(decoded.problems());
         char c = text[first];
         if (c == '{') {
-            return JsonFeedReader.read(decoded.asString(), decoded.encoding(), problems, baseUrl);
+            return JsonFeedReader.read(new String(text, 0, length), decoded.encoding(), problems, baseUrl);
         }
         if (c == '[') {
             throw new FeedParseException("this is a JSON array, not a JSON Feed (which is an object)", 1, 1);
@@ -61,7 +63,7 @@ public final class FeedParser {
                     1);
         }
         problems.addAll(doc.problems());
-        boolean illFormed = doc.illFormed() || !decoded.problems().isEmpty();
+        boolean illFormed = doc.illFormed() || !decoded.problems().isEmpty() || controls;
         String encoding = decoded.encoding();
         switch (root.local) {
             case "rss", "RDF", "channel" -> {

@@ -33,19 +33,56 @@ final class FeedSniffer {
         if (b.length > 8 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p') {
             return "an MP4/M4A media file";
         }
+        return controlDensityKind(b);
+    }
+
+    /**
+     * "binary data" when the first {@value #SAMPLE} bytes look like no text: they hold a zero byte and either do not
+     * start with markup or JSON, or more than one in {@value #MAX_CONTROL_SHARE} of them are C0 controls (other than
+     * tab, line feed, form feed and carriage return). A feed with a stray NUL or two starts with {@code <} or
+     * {@code {} and is text; its controls are dropped later ({@link ControlCharacters}). UTF-16 text without a BOM
+     * has up to half zero bytes in a regular pattern, and starts with a zero byte or has one second, so it is left to
+     * the decoder.
+     */
+    private static String controlDensityKind(byte[] b) {
+        if (b.length > 1 && (b[0] == 0 || b[1] == 0 || (b[0] & 0xFF) >= 0xFE)) {
+            return null; // UTF-16 or UTF-32, with or without a byte-order mark
+        }
+        int n = Math.min(b.length, SAMPLE);
+        int controls = 0;
         int zeros = 0;
-        int n = Math.min(b.length, 512);
+        int firstText = -1;
         for (int i = 0; i < n; i++) {
-            if (b[i] == 0) {
-                zeros++;
+            int c = b[i] & 0xFF;
+            boolean control = c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f';
+            if (control) {
+                controls++;
+                if (c == 0) {
+                    zeros++;
+                }
+            } else if (firstText < 0
+                    && c != ' '
+                    && c != '\t'
+                    && c != '\n'
+                    && c != '\r'
+                    && c != '\f'
+                    && c != 0xEF
+                    && c != 0xBB
+                    && c != 0xBF) {
+                firstText = c;
             }
         }
-        // UTF-16 text has up to half zero bytes, but in a regular pattern; other binaries are denser or irregular
-        if (zeros > 0 && !(b.length > 1 && (b[0] == 0 || b[1] == 0 || (b[0] & 0xFF) >= 0xFE))) {
-            return "binary data";
+        if (zeros == 0) {
+            return null;
         }
-        return null;
+        boolean markup = firstText == '<' || firstText == '{';
+        return markup && controls * MAX_CONTROL_SHARE <= n ? null : "binary data";
     }
+
+    /** Bytes looked at for control characters. */
+    static final int SAMPLE = 512;
+    /** More than one control byte in this many, in the sample, is binary even when it starts like markup. */
+    static final int MAX_CONTROL_SHARE = 16;
 
     private static boolean starts(byte[] b, int... sig) {
         if (b.length < sig.length) {

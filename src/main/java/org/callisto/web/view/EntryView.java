@@ -3,6 +3,7 @@ package org.callisto.web.view;
 import java.util.List;
 import org.callisto.planet.Category;
 import org.callisto.planet.Entry;
+import org.callisto.planet.EntryExcerpt;
 
 /**
  * An entry as a page shows it. Immutable.
@@ -13,9 +14,26 @@ import org.callisto.planet.Entry;
  * @param categories the categories it belongs to
  * @param isoTime    its publication time for {@code <time datetime>}
  * @param time       its publication time for people
+ * @param excerpt    what a list shows of its HTML ({@link EntryExcerpt}), or null on its own page, which shows all
  */
 public record EntryView(
-        Entry entry, String link, String siteUrl, List<Category> categories, String isoTime, String time) {
+        Entry entry,
+        String link,
+        String siteUrl,
+        List<Category> categories,
+        String isoTime,
+        String time,
+        EntryExcerpt excerpt) {
+
+    /** The HTML shown: the excerpt in a list, all of it on the entry's own page. */
+    public String shownHtml() {
+        return excerpt == null ? entry.bodyHtml() : excerpt.html();
+    }
+
+    /** Whether only the start of the HTML is shown, so that a "continue reading" link should follow. */
+    public boolean shortened() {
+        return excerpt != null && excerpt.cut();
+    }
 
     public String title() {
         String t = entry.title();
