@@ -1,15 +1,15 @@
 package org.callisto.account;
 
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * takes every processor and every page slows down with them. With it, at most {@code size} checks run at once and
  * at most {@code queue} wait; anything beyond is refused at once with {@link PasswordChecksBusy}, which the web
  * answers with 503 and {@code Retry-After}, so a flood costs the site a fixed share of its processors and memory.
+ *
+ * <p>Admission is counted with a semaphore of {@code size + queue} permits, each given back when its check ends (or
+ * is cancelled), rather than by the executor's queue: with a queue of zero, an executor would refuse a check that
+ * arrives in the instant between one check ending and its thread asking for the next.
  *
  * <p>The caller waits for its own check (its thread, a virtual thread under the web server, parks meanwhile); the
  * wait is bounded by the queue's length times the cost of one check. Threads are daemons and end after a minute
@@ -35,6 +39,7 @@ public final class PasswordChecks {
     private static final long LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final ThreadPoolExecutor pool;
+    private final Semaphore admitted;
     private final int size;
     private final int queue;
     private final AtomicLong refused = new AtomicLong();
@@ -53,13 +58,14 @@ public final class PasswordChecks {
         }
         this.size = size;
         this.queue = queue;
-        BlockingQueue<Runnable> waiting = queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue);
+        this.admitted = new Semaphore(size + queue);
+        // unbounded here: the semaphore bounds what is admitted
         this.pool = new ThreadPoolExecutor(
                 size,
                 size,
                 1,
                 TimeUnit.MINUTES,
-                waiting,
+                new LinkedBlockingQueue<>(),
                 Thread.ofPlatform().name("password-check-", 0).daemon(true).factory(),
                 new ThreadPoolExecutor.AbortPolicy());
         pool.allowCoreThreadTimeOut(true);
@@ -91,10 +97,35 @@ public final class PasswordChecks {
      * @throws PasswordChecksBusy when {@code size} checks run and {@code queue} wait already
      */
     public <T> T run(Callable<T> work) {
-        Future<T> future;
+        if (!admitted.tryAcquire()) {
+            busy();
+            throw new PasswordChecksBusy(RETRY_AFTER);
+        }
+        // the permit goes back when the work ends, before its result is handed over (so the caller's next check
+        // finds it), or when the task is cancelled before it ran; once either way
+        AtomicBoolean held = new AtomicBoolean(true);
+        Runnable release = () -> {
+            if (held.compareAndSet(true, false)) {
+                admitted.release();
+            }
+        };
+        FutureTask<T> future =
+                new FutureTask<>(() -> {
+                    try {
+                        return work.call();
+                    } finally {
+                        release.run();
+                    }
+                }) {
+                    @Override
+                    protected void done() {
+                        release.run();
+                    }
+                };
         try {
-            future = pool.submit(work);
+            pool.execute(future);
         } catch (RejectedExecutionException e) {
+            release.run();
             busy();
             throw new PasswordChecksBusy(RETRY_AFTER);
         }

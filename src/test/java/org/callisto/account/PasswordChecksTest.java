@@ -41,6 +41,16 @@ class PasswordChecksTest {
     }
 
     @Test
+    void checksOneAfterAnotherAreNeverRefusedEvenWithoutAQueue() {
+        PasswordChecks checks = new PasswordChecks(1, 0);
+        for (int i = 0; i < 2_000; i++) {
+            int n = i;
+            assertThat(checks.run(() -> n)).isEqualTo(n);
+        }
+        assertThat(checks.refusedCount()).isZero();
+    }
+
+    @Test
     void anExceptionOfTheWorkReachesTheCallerAsItIs() {
         PasswordChecks checks = new PasswordChecks(1, 0);
         assertThatThrownBy(() -> checks.run(() -> {
