@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * <p>Immutable.
  */
-public final class AccountRefusal extends RuntimeException {
+public sealed class AccountRefusal extends RuntimeException permits PasswordChecksBusy {
     private static final long serialVersionUID = 1L;
 
     private final Duration retryAfter;

@@ -51,6 +51,27 @@ public final class AccountStore {
         }
     }
 
+    // ---- the site's own secrets
+
+    /**
+     * The secret named {@code name}, stored as {@code fresh} at {@code now} if there is none yet; when two
+     * processes start at once, both get the one stored first.
+     */
+    String serverSecret(String name, String fresh, Instant now) {
+        return db.inTransaction(c -> {
+            Sql.update(
+                    c,
+                    "INSERT INTO server_secrets (name, secret, created_at) VALUES (?, ?, ?)"
+                            + " ON CONFLICT (name) DO NOTHING",
+                    name,
+                    fresh,
+                    now);
+            return Sql.first(c, "SELECT secret FROM server_secrets WHERE name = ?", rs -> rs.getString(1), name)
+                    .orElseThrow(() -> new IllegalStateException(
+                            "accounts: the server secret '" + name + "' was neither stored nor found"));
+        });
+    }
+
     // ---- users
 
     /**

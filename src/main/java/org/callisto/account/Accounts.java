@@ -18,7 +18,15 @@ import org.callisto.db.Database;
  * argon2id work ({@link PasswordHasher#verifyUnknown}). Registration cannot hide a taken name, but answers it with
  * the same words as a reserved one, after the same hashing work.
  *
- * <p>Thread-safe: the store, hasher and rate limiter are.
+ * <p>Every argon2id hash and check runs in the bounded pool of {@link PasswordChecks}; when it is full, the login,
+ * registration or password change ends at once in {@link PasswordChecksBusy}. Failed logins are limited as OWASP's
+ * authentication guidance describes: per account and address ({@link BackoffRule#LOGIN_PAIR}), per address over
+ * all accounts ({@link RateRule#LOGIN_ADDRESS}), and per account over every browser it does not recognise
+ * ({@link BackoffRule#LOGIN_ACCOUNT}), with growing delays; a browser that logged in to the account before shows a
+ * {@link DeviceCookies device cookie} and is limited by its own failures only, so strangers cannot lock the owner
+ * out.
+ *
+ * <p>Thread-safe: the store, hasher, pool, limiters and key are.
  */
 public final class Accounts {
     /** A session ends after this long without use. */
@@ -42,34 +50,82 @@ public final class Accounts {
     private final AccountStore store;
     private final PasswordHasher hasher;
     private final RateLimiter limiter;
+    private final FailureBackoff backoff;
+    private final PasswordChecks checks;
+    private final FormTokens formTokens;
+    private final DeviceCookies devices;
     private final Config.Registration registration;
     private final Clock clock;
 
+    /** Accounts with the default password pool (one check per processor, a short queue). */
     public Accounts(
             AccountStore store,
             PasswordHasher hasher,
             RateLimiter limiter,
             Config.Registration registration,
             Clock clock) {
+        this(
+                store,
+                hasher,
+                limiter,
+                new PasswordChecks(
+                        Runtime.getRuntime().availableProcessors(), Config.JournalConfig.DEFAULT_PASSWORD_QUEUE),
+                registration,
+                clock);
+    }
+
+    /**
+     * Accounts whose argon2id work runs in {@code checks}. Loads the site's signing key from the database, making
+     * it on first use.
+     */
+    public Accounts(
+            AccountStore store,
+            PasswordHasher hasher,
+            RateLimiter limiter,
+            PasswordChecks checks,
+            Config.Registration registration,
+            Clock clock) {
         this.store = store;
         this.hasher = hasher;
         this.limiter = limiter;
+        this.backoff = new FailureBackoff(clock);
+        this.checks = checks;
+        ServerKey key = ServerKey.load(store, clock.instant());
+        this.formTokens = new FormTokens(key);
+        this.devices = new DeviceCookies(key);
         this.registration = registration;
         this.clock = clock;
     }
 
-    /** The accounts of a site: its database and registration policy, with times from {@code clock}. */
+    /** The accounts of a site: its database, registration policy and password pool, with times from {@code clock}. */
     public static Accounts of(Database db, Config config, Clock clock) {
         return new Accounts(
                 new AccountStore(db),
                 new PasswordHasher(),
                 new RateLimiter(clock),
+                new PasswordChecks(
+                        config.journal().passwordChecks(), config.journal().passwordQueue()),
                 config.journal().registration(),
                 clock);
     }
 
     public AccountStore store() {
         return store;
+    }
+
+    /** The pool every password hash and check runs in. */
+    public PasswordChecks passwordChecks() {
+        return checks;
+    }
+
+    /** The signed double-submit tokens of the forms sent before login. */
+    public FormTokens formTokens() {
+        return formTokens;
+    }
+
+    /** The cookies that let a browser that logged in before be recognised at the next login. */
+    public DeviceCookies devices() {
+        return devices;
     }
 
     public Config.Registration registration() {
@@ -107,7 +163,7 @@ public final class Accounts {
         if (decision instanceof RateDecision.RateLimited limited) {
             throw limited.refusal();
         }
-        String hash = hasher.hash(password);
+        String hash = checks.run(() -> hasher.hash(password));
         if (UsernameRules.reserved(name)) {
             throw new AccountRefusal(NAME_UNAVAILABLE);
         }
@@ -127,7 +183,7 @@ public final class Accounts {
     public User createAdmin(String username, String password) {
         String name = UsernameRules.check(username);
         PasswordRules.check(password, name);
-        return switch (store.createUser(name, hasher.hash(password), Role.ADMIN, now(), null)) {
+        return switch (store.createUser(name, checks.run(() -> hasher.hash(password)), Role.ADMIN, now(), null)) {
             case AccountStore.Created created -> created.user();
             case AccountStore.NameTaken taken ->
                 throw new AccountRefusal("the username '" + name
@@ -151,7 +207,7 @@ public final class Accounts {
     public User demoAccount(String username, String password, Role role) {
         String name = UsernameRules.check(username);
         PasswordRules.check(password, name);
-        String hash = hasher.hash(password);
+        String hash = checks.run(() -> hasher.hash(password));
         Optional<User> existing = store.userByName(name);
         if (existing.isPresent()) {
             User user = existing.get();
@@ -186,17 +242,35 @@ public final class Accounts {
 
     // ---- login, sessions, logout
 
+    /** {@link #login(String, String, String, String, String, String)} from a browser without a device cookie. */
+    public Session login(String username, String password, String address, String currentSessionId, String userAgent) {
+        return login(username, password, address, currentSessionId, userAgent, null);
+    }
+
     /**
      * Logs in and returns a new session. The session the browser had before, if any, is ended, so a session id
      * planted before login is worthless after it.
      *
-     * @param address          the client's address, for the per-address limit; may be null
+     * <p>A browser whose {@code deviceCookie} this site made for this account is limited by its own failures only
+     * ({@link BackoffRule#LOGIN_DEVICE}). Any other is limited per address ({@link RateRule#LOGIN_ADDRESS}), per
+     * account and address ({@link BackoffRule#LOGIN_PAIR}) and per account ({@link BackoffRule#LOGIN_ACCOUNT}),
+     * and every failure counts against all three. A refusal for waiting costs no password check and lengthens no
+     * wait. After a success the browser should get a new device cookie ({@link DeviceCookies#newValue}).
+     *
+     * @param address          the client's address, for the per-address limits; may be null
      * @param currentSessionId the id in the browser's cookie before login, or null
      * @param userAgent        the browser's User-Agent, kept with the session; may be null
+     * @param deviceCookie     the value of the browser's {@link DeviceCookies#NAME} cookie, or null
      * @throws AccountRefusal with one message for an unknown name and a wrong password, or for a banned account,
-     *                        a missing field or too many attempts
+     *                        a missing field or too many attempts; {@link PasswordChecksBusy} when the pool is full
      */
-    public Session login(String username, String password, String address, String currentSessionId, String userAgent) {
+    public Session login(
+            String username,
+            String password,
+            String address,
+            String currentSessionId,
+            String userAgent,
+            String deviceCookie) {
         if (username == null || username.isBlank()) {
             throw new AccountRefusal("enter your username");
         }
@@ -207,21 +281,16 @@ public final class Accounts {
             throw new AccountRefusal(LOGIN_FAILED);
         }
         String key = UsernameRules.key(username);
-        String accountKey = "login:user:" + key;
-        String addressKey = "login:addr:" + addressKey(address);
-        for (RateDecision d : List.of(
-                limiter.check(addressKey, RateRule.LOGIN_ADDRESS), limiter.check(accountKey, RateRule.LOGIN_ACCOUNT))) {
-            if (d instanceof RateDecision.RateLimited limited) {
-                throw limited.refusal();
-            }
-        }
         Optional<AccountStore.Credentials> found = store.credentials(key);
-        boolean ok = found.isPresent()
+        Optional<DeviceCookies.Device> device = devices.recognise(deviceCookie)
+                .filter(d -> found.isPresent() && found.get().user().id() == d.userId());
+        LoginKeys keys = new LoginKeys(key, addressKey(address), device.map(DeviceCookies.Device::nonce));
+        keys.check(limiter, backoff);
+        boolean ok = checks.run(() -> found.isPresent()
                 ? hasher.verify(password, found.get().passwordHash())
-                : hasher.verifyUnknown(password);
+                : hasher.verifyUnknown(password));
         if (!ok) {
-            limiter.record(addressKey, RateRule.LOGIN_ADDRESS);
-            limiter.record(accountKey, RateRule.LOGIN_ACCOUNT);
+            keys.fail(limiter, backoff);
             throw new AccountRefusal(LOGIN_FAILED);
         }
         User user = found.get().user();
@@ -229,9 +298,9 @@ public final class Accounts {
             throw new AccountRefusal(
                     "this account is banned; write to the site's administrators if you think" + " that is a mistake");
         }
-        limiter.reset(accountKey);
+        keys.succeed(backoff);
         if (hasher.needsRehash(found.get().passwordHash())) {
-            store.setPasswordHash(user.id(), hasher.hash(password), now());
+            store.setPasswordHash(user.id(), checks.run(() -> hasher.hash(password)), now());
         }
         if (currentSessionId != null && Secrets.plausible(currentSessionId)) {
             store.deleteSession(Secrets.digest(currentSessionId));
@@ -307,13 +376,16 @@ public final class Accounts {
             throw limited.refusal();
         }
         Optional<AccountStore.Credentials> found = store.credentials(user.id());
-        if (found.isEmpty()
-                || currentPassword.length() > PasswordRules.MAX_LENGTH
-                || !hasher.verify(currentPassword, found.get().passwordHash())) {
+        // one task: the check and, when it passes, the new hash, so a change waits for the pool once
+        String newHash = found.isEmpty() || currentPassword.length() > PasswordRules.MAX_LENGTH
+                ? null
+                : checks.run(() ->
+                        hasher.verify(currentPassword, found.get().passwordHash()) ? hasher.hash(newPassword) : null);
+        if (newHash == null) {
             limiter.record(accountKey, RateRule.LOGIN_ACCOUNT);
             throw new AccountRefusal("the current password is not right");
         }
-        store.setPasswordHash(user.id(), hasher.hash(newPassword), now());
+        store.setPasswordHash(user.id(), newHash, now());
         store.deleteSessionsOf(user.id(), Secrets.digest(session.id()));
     }
 
@@ -481,11 +553,29 @@ public final class Accounts {
                         "there is no account number " + userId + "; check the number in the list of accounts"));
     }
 
-    private static String addressKey(String address) {
+    /**
+     * The key an address is limited by: an IPv4 address as it is, an IPv6 address by its /64 network (one
+     * subscriber usually holds a whole /64, so counting single addresses would count nothing).
+     */
+    static String addressKey(String address) {
         if (address == null || address.isBlank()) {
             return "unknown";
         }
         String a = address.strip();
+        if (a.indexOf(':') >= 0) {
+            try {
+                byte[] b = java.net.InetAddress.ofLiteral(
+                                a.startsWith("[") && a.endsWith("]") ? a.substring(1, a.length() - 1) : a)
+                        .getAddress();
+                if (b.length == 16) {
+                    java.util.HexFormat hex = java.util.HexFormat.of();
+                    return hex.formatHex(b, 0, 2) + ":" + hex.formatHex(b, 2, 4) + ":" + hex.formatHex(b, 4, 6) + ":"
+                            + hex.formatHex(b, 6, 8) + "::/64";
+                }
+            } catch (IllegalArgumentException e) {
+                // not a literal address: limited by its text, as below
+            }
+        }
         return a.length() > 64 ? a.substring(0, 64) : a;
     }
 

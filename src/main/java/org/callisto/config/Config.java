@@ -74,13 +74,32 @@ public record Config(
     }
 
     /**
-     * How the journal admits members.
+     * How the journal admits members and checks their passwords.
      *
-     * @param registration who may create an account: anyone, holders of an invitation, or nobody
+     * @param registration   who may create an account: anyone, holders of an invitation, or nobody
+     * @param passwordChecks argon2id checks and hashes run at once ({@code journal.password_checks}); at least 1
+     * @param passwordQueue  checks that may wait for one of those ({@code journal.password_queue}); beyond them a
+     *                       login, registration or password change is answered "busy" at once
      */
-    public record JournalConfig(Registration registration) {
-        /** Invitation-only registration. */
+    public record JournalConfig(Registration registration, int passwordChecks, int passwordQueue) {
+        /** Waiting checks by default: a short queue, so that a flood is answered "busy" instead of waiting. */
+        public static final int DEFAULT_PASSWORD_QUEUE = 8;
+
+        /** Invitation-only registration, one password check per processor. */
         public static final JournalConfig DEFAULTS = new JournalConfig(Registration.INVITE);
+
+        public JournalConfig {
+            if (passwordChecks < 1 || passwordQueue < 0) {
+                throw new IllegalArgumentException("journal.password_checks = " + passwordChecks
+                        + " and journal.password_queue = " + passwordQueue
+                        + " are out of range; use at least 1 check and a queue of 0 or more");
+            }
+        }
+
+        /** A registration policy with the default password pool: one check per processor and a short queue. */
+        public JournalConfig(Registration registration) {
+            this(registration, Runtime.getRuntime().availableProcessors(), DEFAULT_PASSWORD_QUEUE);
+        }
     }
 
     /**

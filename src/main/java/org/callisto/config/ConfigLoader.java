@@ -58,6 +58,8 @@ public final class ConfigLoader {
         d.put("fetch.max_interval", "24h");
         d.put("fetch.backoff_ceiling", "24h");
         d.put("journal.registration", "invite");
+        d.put("journal.password_checks", "auto");
+        d.put("journal.password_queue", Integer.toString(Config.JournalConfig.DEFAULT_PASSWORD_QUEUE));
         d.put("show.media_dir", "");
         DEFAULTS = Map.copyOf(d);
         KEY_ORDER = List.copyOf(d.keySet());
@@ -174,7 +176,11 @@ public final class ConfigLoader {
             errors.add("fetch.min_interval (" + v.get("fetch.min_interval") + ") is longer than fetch.max_interval ("
                     + v.get("fetch.max_interval") + "); make min_interval the shorter one");
         }
-        Config.JournalConfig journal = new Config.JournalConfig(p.registration("journal.registration"));
+        Config.JournalConfig journal = new Config.JournalConfig(
+                p.registration("journal.registration"),
+                p.countOrAuto("journal.password_checks", 1, 256),
+                // clamped so that a bad value is reported with the others below rather than by the record
+                Math.clamp(p.intIn("journal.password_queue", 0, 1024), 0, 1024));
         String mediaDir = v.get("show.media_dir").trim();
         Config.ShowConfig show =
                 mediaDir.isEmpty() ? Config.ShowConfig.under(dataDir) : new Config.ShowConfig(Path.of(mediaDir));
@@ -231,6 +237,27 @@ public final class ConfigLoader {
                 return n;
             } catch (NumberFormatException e) {
                 errors.add(key + " = '" + s + "' is not a whole number; use one from " + min + " to " + max);
+                return min;
+            }
+        }
+
+        /** A whole number in range, or {@code auto} for the number of processors this process may use. */
+        int countOrAuto(String key, int min, int max) {
+            String s = nonBlank(key);
+            if (s.equalsIgnoreCase("auto")) {
+                return Math.clamp(Runtime.getRuntime().availableProcessors(), min, max);
+            }
+            try {
+                int n = Integer.parseInt(s);
+                if (n < min || n > max) {
+                    errors.add(key + " = " + n + " is out of range; use auto (one per processor) or a whole number"
+                            + " from " + min + " to " + max);
+                    return min;
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                errors.add(key + " = '" + s + "' is not a whole number; use auto (one per processor) or a number"
+                        + " from " + min + " to " + max);
                 return min;
             }
         }

@@ -35,7 +35,8 @@ final class Migrations {
             "V007__feedback.sql",
             "V008__downloads.sql",
             "V009__admin.sql",
-            "V010__journal_changes.sql");
+            "V010__journal_changes.sql",
+            "V011__server_secrets.sql");
 
     private final Database db;
     private final Clock clock;

@@ -6,6 +6,7 @@ import java.util.List;
 import org.callisto.account.AccountRefusal;
 import org.callisto.account.Accounts;
 import org.callisto.account.CsrfTokens;
+import org.callisto.account.PasswordChecksBusy;
 import org.callisto.account.Session;
 import org.callisto.journal.Submissions;
 import org.callisto.web.view.AccountPage;
@@ -49,8 +50,10 @@ final class AccountPages {
                     ctx.formParam("password"),
                     ctx.ip(),
                     WebSessions.cookieSessionId(ctx),
-                    ctx.header("User-Agent"));
+                    ctx.header("User-Agent"),
+                    WebSessions.deviceCookie(ctx));
             sessions.begin(ctx, session);
+            sessions.trustDevice(ctx, session);
             ctx.redirect(next, HttpStatus.SEE_OTHER);
         } catch (AccountRefusal refusal) {
             refused(ctx, refusal);
@@ -151,10 +154,13 @@ final class AccountPages {
         return session;
     }
 
-    /** Sets the status of a refused form: 429 with Retry-After for limits, 400 otherwise. */
+    /**
+     * Sets the status of a refused form: 503 with Retry-After when the password checks are all taken (the site is
+     * busy), 429 with Retry-After for limits, 400 otherwise.
+     */
     static void refused(Context ctx, AccountRefusal refusal) {
         if (refusal.retryAfter().isPresent()) {
-            ctx.status(429);
+            ctx.status(refusal instanceof PasswordChecksBusy ? 503 : 429);
             ctx.header(
                     "Retry-After",
                     Long.toString(Math.max(1, refusal.retryAfter().get().toSeconds())));

@@ -1,14 +1,12 @@
 package org.callisto.web;
 
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.Optional;
 import org.callisto.account.Accounts;
 import org.callisto.account.CsrfTokens;
+import org.callisto.account.DeviceCookies;
+import org.callisto.account.FormTokens;
 import org.callisto.account.Role;
 import org.callisto.account.Session;
 import org.callisto.account.SessionCookie;
@@ -18,15 +16,18 @@ import org.callisto.web.view.Viewer;
  * The web side of accounts: finds the session of each request from its {@code callisto_session} cookie, gives
  * forms their CSRF tokens and checks them on every POST.
  *
- * <p>Logged-in forms carry {@link CsrfTokens} of the session. Forms sent before login (log in, register) have no
- * session to derive a token from, so they use a double-submit token: a random value in the {@code callisto_form}
- * cookie ({@code HttpOnly}, {@code SameSite=Lax}) that the form must repeat; another site can neither read nor set
- * it. Thread-safe.
+ * <p>Logged-in forms carry {@link CsrfTokens} of the session. Forms sent before login (log in, register,
+ * feedback) have no session to derive a token from, so they use a signed double submit ({@link FormTokens}): a
+ * random value in the {@code callisto_form} cookie ({@code HttpOnly}, {@code SameSite=Lax}), and in the form the
+ * HMAC of that value and the form's id under the site's key. Another site that manages to plant the cookie still
+ * cannot make the matching field.
+ *
+ * <p>After a login, the browser also gets a device cookie ({@link DeviceCookies}, {@code Path=/login}) by which the
+ * next login to the same account is recognised. Thread-safe.
  */
 final class WebSessions {
-    static final String FORM_COOKIE = "callisto_form";
+    static final String FORM_COOKIE = FormTokens.COOKIE;
     private static final String SESSION = "callisto.session";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Accounts accounts;
     private final SessionCookie cookies;
@@ -85,6 +86,25 @@ final class WebSessions {
         ctx.header("Set-Cookie", cookies.set(session, clock.instant()));
     }
 
+    /**
+     * Marks the browser as one that logged in to the session's account, so that failures from elsewhere do not
+     * block its next login.
+     */
+    void trustDevice(Context ctx, Session session) {
+        String value = accounts.devices().newValue(session.user().id());
+        ctx.res()
+                .addHeader(
+                        "Set-Cookie",
+                        DeviceCookies.NAME + "=" + value + "; Path=/login; Max-Age="
+                                + DeviceCookies.LIFETIME.toSeconds() + "; HttpOnly; SameSite=Strict"
+                                + (secure ? "; Secure" : ""));
+    }
+
+    /** The value of the request's device cookie, or null. */
+    static String deviceCookie(Context ctx) {
+        return DeviceCookies.read(cookies(ctx)).orElse(null);
+    }
+
     /** Ends the browser's session cookie at logout. */
     void end(Context ctx) {
         ctx.header("Set-Cookie", cookies.clear());
@@ -97,7 +117,8 @@ final class WebSessions {
 
     /**
      * The token for the hidden {@code csrf} field of form {@code formId}: the session's when logged in, otherwise
-     * the double-submit cookie's value (set here when the browser has none). Pages carrying it are not stored.
+     * the signed token of the double-submit cookie's value (the cookie is set here when the browser has none).
+     * Pages carrying it are not stored.
      */
     String token(Context ctx, String formId) {
         Session session = session(ctx);
@@ -105,18 +126,17 @@ final class WebSessions {
         if (session != null) {
             return CsrfTokens.tokenFor(session, formId);
         }
+        FormTokens tokens = accounts.formTokens();
         String existing = formCookie(ctx);
         if (existing != null) {
-            return existing;
+            return tokens.tokenFor(existing, formId);
         }
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String value = tokens.newCookieValue();
         ctx.res()
                 .addHeader(
                         "Set-Cookie",
-                        FORM_COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : ""));
-        return token;
+                        FORM_COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : ""));
+        return tokens.tokenFor(value, formId);
     }
 
     /**
@@ -136,10 +156,7 @@ final class WebSessions {
             ok = CsrfTokens.matches(session, formId, sent);
         } else {
             String cookie = formCookie(ctx);
-            ok = cookie != null
-                    && MessageDigest.isEqual(
-                            cookie.getBytes(StandardCharsets.UTF_8),
-                            sent.strip().getBytes(StandardCharsets.UTF_8));
+            ok = cookie != null && accounts.formTokens().matches(cookie, formId, sent);
         }
         if (!ok) {
             throw PageException.forbidden("The form's security token is not valid (the page may be from before you"
@@ -169,8 +186,9 @@ final class WebSessions {
                 if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
                     v = v.substring(1, v.length() - 1);
                 }
-                if (v.length() == 43 && v.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_')) {
-                    return v;
+                Optional<String> plausible = FormTokens.plausibleCookie(v);
+                if (plausible.isPresent()) {
+                    return plausible.get();
                 }
             }
         }

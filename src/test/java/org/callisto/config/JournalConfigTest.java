@@ -46,4 +46,34 @@ class JournalConfigTest {
                 "t", URI.create("http://localhost/"), 1, Path.of("d"), "jdbc:sqlite:x", "", "", open.fetch());
         assertThat(old.journal()).isEqualTo(Config.JournalConfig.DEFAULTS);
     }
+
+    @Test
+    void thePasswordPoolIsOnePerProcessorWithAShortQueueUnlessConfigured() {
+        Config.JournalConfig defaults = ConfigLoader.of(Map.of()).journal();
+        assertThat(defaults.passwordChecks())
+                .isEqualTo(Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 256));
+        assertThat(defaults.passwordQueue()).isEqualTo(8);
+        Config.JournalConfig set = ConfigLoader.of(
+                        Map.of("journal.password_checks", "3", "journal.password_queue", "0"))
+                .journal();
+        assertThat(set.passwordChecks()).isEqualTo(3);
+        assertThat(set.passwordQueue()).isZero();
+        assertThat(ConfigLoader.load(null, Map.of("CALLISTO_JOURNAL_PASSWORD_CHECKS", "AUTO"), Map.of())
+                        .journal()
+                        .passwordChecks())
+                .isEqualTo(defaults.passwordChecks());
+    }
+
+    @Test
+    void aBadPasswordPoolSizeNamesTheKeyAndTheRange() {
+        assertThatThrownBy(() -> ConfigLoader.of(Map.of("journal.password_checks", "0")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("journal.password_checks = 0 is out of range; use auto (one per processor) or"
+                        + " a whole number from 1 to 256");
+        assertThatThrownBy(() -> ConfigLoader.of(Map.of("journal.password_checks", "many")))
+                .hasMessageContaining("journal.password_checks = 'many' is not a whole number");
+        assertThatThrownBy(() -> ConfigLoader.of(Map.of("journal.password_queue", "-1")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("journal.password_queue = -1 is out of range; use a whole number from 0 to 1024");
+    }
 }

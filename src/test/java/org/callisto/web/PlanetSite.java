@@ -57,12 +57,17 @@ final class PlanetSite implements AutoCloseable {
 
     /** The same planet with more settings, such as {@code journal.registration}. */
     PlanetSite(String kind, Map<String, String> settings) {
+        this(kind, settings, Clock.systemUTC());
+    }
+
+    /** The same planet with more settings and the site's clock (times of entries still come from the system's). */
+    PlanetSite(String kind, Map<String, String> settings, Clock clock) {
         Map<String, String> all = new java.util.HashMap<>(
                 Map.of("server.port", "0", "site.title", "Test Planet", "site.url", "http://planet.test/"));
         all.putAll(settings);
         config = ConfigLoader.of(all);
         db = TestDatabases.open(kind);
-        callisto = Callisto.open(config, db, Clock.systemUTC());
+        callisto = Callisto.open(config, db, clock);
         subscriptions = callisto.subscriptions();
         entries = callisto.entries();
         base = Instant.now()
