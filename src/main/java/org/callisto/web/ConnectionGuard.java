@@ -32,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * within a bounded time, one client address may hold only so many connections, and past the total cap the oldest
  * idle connection is closed to make room for a new one.
  *
+ * <p>At the per-address cap, the address's own oldest idle kept-alive connection (answered, then silent for a
+ * second) makes room for its new one, so that many browsers behind one NAT address are not refused for the
+ * connections they keep open between pages; a connection that never finished a request is never recycled this way.
+ *
  * <p>Hand-written because Jetty 12.1 has none of the three: its idle timeout (which the connector uses for silence)
  * measures the time between two bytes, so a client sending one header byte every 10 s holds its connection forever;
  * {@code ConnectionLimit} and {@code NetworkConnectionLimit} stop accepting at their limit, which leaves every new
@@ -67,7 +71,9 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
     private final int maxPerAddress;
     private final ConcurrentHashMap<Connection, Tracked> tracked = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<Long, Tracked> byAge = new ConcurrentSkipListMap<>();
-    private final ConcurrentHashMap<InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
+    /** Each address's admitted connections, oldest first; a list is only read or changed inside {@code compute}. */
+    private final ConcurrentHashMap<InetAddress, List<Tracked>> perAddress = new ConcurrentHashMap<>();
+
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicLong sequence = new AtomicLong();
     private final LongAdder refusedPerAddress = new LongAdder();
@@ -131,20 +137,27 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
         InetAddress address = endPoint.getRemoteSocketAddress() instanceof InetSocketAddress isa
                 ? addressKey(isa.getAddress())
                 : null;
-        if (address != null && maxPerAddress > 0 && !admit(address)) {
-            refusedPerAddress.increment();
-            if (refusedBy.size() < MAX_LOGGED_ADDRESSES || refusedBy.containsKey(address)) {
-                refusedBy.computeIfAbsent(address, a -> new LongAdder()).increment();
-            }
-            refuse(
-                    endPoint,
-                    "429 Too Many Requests",
-                    "Too many connections from " + address.getHostAddress() + ": at most " + maxPerAddress
-                            + " at a time from one address (server.max_connections_per_address). Close idle"
-                            + " connections and try again.");
-            return;
-        }
         Tracked t = new Tracked(connection, address, sequence.incrementAndGet(), System.nanoTime());
+        if (address != null && maxPerAddress > 0) {
+            Tracked[] victim = {null};
+            if (!admit(address, t, victim)) {
+                refusedPerAddress.increment();
+                if (refusedBy.size() < MAX_LOGGED_ADDRESSES || refusedBy.containsKey(address)) {
+                    refusedBy.computeIfAbsent(address, a -> new LongAdder()).increment();
+                }
+                refuse(
+                        endPoint,
+                        "429 Too Many Requests",
+                        "Too many connections from " + address.getHostAddress() + ": at most " + maxPerAddress
+                                + " at a time from one address (server.max_connections_per_address). Close idle"
+                                + " connections and try again.");
+                return;
+            }
+            if (victim[0] != null) {
+                shed.increment();
+                victim[0].connection.getEndPoint().close();
+            }
+        }
         tracked.put(connection, t);
         byAge.put(t.sequence, t);
         if (open.incrementAndGet() > maxConnections && !shedOldestIdle(t)) {
@@ -166,7 +179,10 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
         byAge.remove(t.sequence);
         open.decrementAndGet();
         if (t.address != null && maxPerAddress > 0) {
-            perAddress.computeIfPresent(t.address, (a, n) -> n <= 1 ? null : n - 1);
+            perAddress.computeIfPresent(t.address, (a, list) -> {
+                list.remove(t);
+                return list.isEmpty() ? null : list;
+            });
         }
     }
 
@@ -175,18 +191,43 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
         checker.shutdownNow();
     }
 
-    /** Counts a connection from {@code address} unless that address already holds the most it may. */
-    private boolean admit(InetAddress address) {
+    /**
+     * Counts {@code newcomer} among the connections of {@code address}, unless that address already holds the most
+     * it may. At the cap, the address's oldest kept-alive connection that is idle (it has been answered and is
+     * silent) gives up its place and is put in {@code victim} to be closed: so many browsers behind one NAT address
+     * recycle their idle connections instead of being refused, while connections that never finished a request (slow
+     * clients) are never recycled, and the newcomer is refused.
+     */
+    private boolean admit(InetAddress address, Tracked newcomer, Tracked[] victim) {
         boolean[] admitted = {false};
-        perAddress.compute(address, (a, n) -> {
-            int count = n == null ? 0 : n;
-            if (count >= maxPerAddress) {
-                return n;
+        long now = System.nanoTime();
+        perAddress.compute(address, (a, list) -> {
+            List<Tracked> members = list == null ? new ArrayList<>() : list;
+            if (members.size() >= maxPerAddress) {
+                for (Tracked m : members) {
+                    Connection c = m.connection;
+                    long in = c.getMessagesIn();
+                    if (in > 0 && in == c.getMessagesOut() && isSilent(m, now) && m.shed.compareAndSet(false, true)) {
+                        victim[0] = m;
+                        break;
+                    }
+                }
+                if (victim[0] == null) {
+                    return list;
+                }
+                members.remove(victim[0]);
             }
             admitted[0] = true;
-            return count + 1;
+            members.add(newcomer);
+            return members;
         });
         return admitted[0];
+    }
+
+    /** Whether nothing was read or written on a connection for {@link #SHED_MIN_IDLE}, as far as the checks saw. */
+    private static boolean isSilent(Tracked t, long now) {
+        Connection c = t.connection;
+        return now - t.lastActive >= SHED_MIN_IDLE.toNanos() && c.getBytesIn() + c.getBytesOut() == t.traffic;
     }
 
     /**
@@ -194,7 +235,6 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
      * than {@code newcomer}; false when none of the oldest {@link #SHED_SCAN} is.
      */
     private boolean shedOldestIdle(Tracked newcomer) {
-        long minIdle = SHED_MIN_IDLE.toNanos();
         long now = System.nanoTime();
         int looked = 0;
         for (Tracked t : byAge.values()) {
@@ -202,11 +242,7 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
                 break;
             }
             Connection c = t.connection;
-            if (t == newcomer
-                    || t.shed.get()
-                    || c.getMessagesIn() > c.getMessagesOut()
-                    || now - t.lastActive < minIdle
-                    || c.getBytesIn() + c.getBytesOut() != t.traffic) {
+            if (t == newcomer || t.shed.get() || c.getMessagesIn() > c.getMessagesOut() || !isSilent(t, now)) {
                 continue;
             }
             if (t.shed.compareAndSet(false, true)) {

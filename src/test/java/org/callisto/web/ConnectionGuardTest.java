@@ -112,6 +112,34 @@ class ConnectionGuardTest {
     }
 
     @Test
+    void anAddressAtItsCapRecyclesItsOwnIdleKeptAliveConnections() throws Exception {
+        try (PlanetSite site = new PlanetSite("sqlite", Map.of("server.max_connections_per_address", "3"))) {
+            int port = site.server.port();
+            List<RawHttp> browsers = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) { // three browsers behind one NAT address, each keeping its connection
+                    RawHttp c = RawHttp.connect("127.0.0.6", port);
+                    c.send("GET /static/callisto.css HTTP/1.1\r\nHost: planet.test\r\n\r\n");
+                    assertThat(c.readFor(Duration.ofMillis(300))).startsWith("HTTP/1.1 200");
+                    browsers.add(c);
+                }
+                Thread.sleep(ConnectionGuard.SHED_MIN_IDLE.toMillis() + 1_200); // idle, and seen idle by the checks
+                String page = RawHttp.exchange("127.0.0.6", port, PAGE);
+                assertThat(RawHttp.status(page)).as(page).isEqualTo(200);
+                assertThat(browsers.getFirst().closedWithin(Duration.ofSeconds(2)))
+                        .as("the oldest idle kept-alive connection made room")
+                        .isTrue();
+                assertThat(browsers.getLast().closedWithin(Duration.ofMillis(100)))
+                        .isFalse();
+            } finally {
+                for (RawHttp c : browsers) {
+                    c.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void pastTheTotalCapTheOldestIdleConnectionMakesRoom() throws Exception {
         try (PlanetSite site = new PlanetSite(
                 "sqlite", Map.of("server.max_connections", "16", "server.max_connections_per_address", "0"))) {

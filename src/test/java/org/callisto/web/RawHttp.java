@@ -70,6 +70,27 @@ final class RawHttp implements AutoCloseable {
         throw new IOException("the connection is still open after " + limit + "; received so far: " + out);
     }
 
+    /** What arrives within {@code time}, whether or not the server closes the connection meanwhile. */
+    String readFor(Duration time) throws IOException {
+        long deadline = System.nanoTime() + time.toNanos();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        InputStream in = socket.getInputStream();
+        byte[] buffer = new byte[8192];
+        socket.setSoTimeout(50);
+        while (System.nanoTime() < deadline) {
+            try {
+                int n = in.read(buffer);
+                if (n < 0) {
+                    break;
+                }
+                out.write(buffer, 0, n);
+            } catch (SocketTimeoutException e) {
+                // nothing yet
+            }
+        }
+        return out.toString(StandardCharsets.ISO_8859_1);
+    }
+
     /** Whether the server has closed the connection, waiting at most {@code wait} for it. */
     boolean closedWithin(Duration wait) throws IOException {
         try {
