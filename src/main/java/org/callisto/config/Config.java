@@ -138,8 +138,7 @@ public record Config(
      * How the web server guards its connections against slow and numerous clients.
      *
      * @param headerTimeout            time a request's headers may take to arrive in full, counted from the
-     *                                 connection's opening or, on a kept-alive connection, from the request's first
-     *                                 byte; not merely the silence between two bytes
+     *                                 request's first byte; not merely the silence between two bytes
      * @param idleTimeout              longest silence on a connection (between bytes, or between two requests)
      * @param maxConnections           open connections at most; past it the oldest idle connection is closed to
      *                                 make room (lowered at start to fit under the process's open-files limit)

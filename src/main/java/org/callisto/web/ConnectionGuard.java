@@ -85,8 +85,7 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
     private volatile long lastLog = System.nanoTime();
 
     /**
-     * @param headerTimeout  time a request's headers may take, from the connection's opening or the request's first
-     *                       byte
+     * @param headerTimeout  time a request's headers may take, from the request's first byte the server reads
      * @param maxConnections open connections at most (already fitted under the open-files limit)
      * @param maxPerAddress  open connections at most from one address (one IPv6 /64); 0 for no cap
      */
@@ -397,14 +396,16 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
         volatile long traffic;
 
         volatile long lastActive;
-        /** When the current request's headers began to arrive (the connection's opening for the first), or 0. */
+        /**
+         * When the guard first saw bytes of the current request arrive, or 0 before that. Bytes that the server has
+         * not yet read (because it is busy) do not count: a client is only held to what it visibly did.
+         */
         long headersSince;
 
         Tracked(Connection connection, InetAddress address, long sequence, long openedNanos) {
             this.connection = connection;
             this.address = address;
             this.sequence = sequence;
-            this.headersSince = openedNanos == 0 ? 1 : openedNanos;
             this.lastActive = openedNanos;
         }
     }
