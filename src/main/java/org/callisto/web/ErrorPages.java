@@ -107,6 +107,12 @@ final class ErrorPages {
         status(ctx);
     }
 
+    /** The client left while its answer was being written: there is no one to answer, and nothing to report. */
+    void clientGone(Context ctx, ClientGone e) {
+        ctx.attribute(ANSWERED, Boolean.TRUE);
+        LOG.debug("web: {} {}", ctx.method(), e.getMessage());
+    }
+
     void failure(Context ctx, Exception e) {
         LOG.error("web: unable to answer {} {}", ctx.method(), Paging.shorten(ctx.path()), e);
         send(ctx, 500, "The page could not be made. The error has been logged.");

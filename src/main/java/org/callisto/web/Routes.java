@@ -182,6 +182,7 @@ final class Routes {
     /** Maps exceptions and bare statuses to error pages; registered after every route. */
     void registerErrors(RoutesConfig r) {
         r.exception(MethodNotAllowedResponse.class, (e, ctx) -> errors.methodNotAllowed(ctx, e.getDetails()));
+        r.exception(ClientGone.class, (e, ctx) -> errors.clientGone(ctx, e));
         r.exception(PageException.class, (e, ctx) -> errors.page(ctx, e));
         r.exception(AccountRefusal.class, (e, ctx) -> errors.refusal(ctx, e.getMessage(), e.retryAfter()));
         r.exception(JournalRefusal.class, (e, ctx) -> errors.refusal(ctx, e.getMessage(), Optional.empty()));
