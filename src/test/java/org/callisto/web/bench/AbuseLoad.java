@@ -219,8 +219,13 @@ public final class AbuseLoad {
         System.out.printf(
                 "slow: connections=%d opened=%d open_at_end=%d max_open=%d closed_by_server=%d"
                         + " connect_failures=%d bytes_sent=%d answers=%s%n",
-                connections, opened, open, maxOpen, closedByServer, connectFailures, bytesSent, answers);
+                connections, opened, open, maxOpen, closedByServer, connectFailures, bytesSent, compact(answers));
         System.exit(0); // the open connections close with the process
+    }
+
+    /** A map as one word ({a=1,b=2}), so that the script can cut the figures line at spaces. */
+    private static String compact(Map<String, Long> counts) {
+        return counts.toString().replace(" ", "");
     }
 
     private static String statusOf(String answer) {
@@ -296,7 +301,7 @@ public final class AbuseLoad {
                 ms(percentile(latencies, 50)),
                 ms(percentile(latencies, 99)),
                 ms(latencies.isEmpty() ? -1 : latencies.getLast()),
-                failures);
+                compact(failures));
     }
 
     private static long percentile(List<Long> sorted, int p) {
@@ -389,7 +394,7 @@ public final class AbuseLoad {
                 sorted.size() / (double) seconds,
                 ms(percentile(sorted, 50)),
                 ms(percentile(sorted, 99)),
-                counts);
+                compact(counts));
     }
 
     /** One request on a new connection from {@code from}; the whole answer, read until the server closes. */
