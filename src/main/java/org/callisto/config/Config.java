@@ -20,6 +20,7 @@ import java.time.Duration;
  * @param fetch         how the planet fetches feeds
  * @param journal       how the journal admits members
  * @param show          where the show's media files live
+ * @param server        how the web server guards its connections (timeouts and caps)
  */
 public record Config(
         String siteTitle,
@@ -31,10 +32,38 @@ public record Config(
         String databasePassword,
         FetchConfig fetch,
         JournalConfig journal,
-        ShowConfig show) {
+        ShowConfig show,
+        ServerConfig server) {
 
     public Config {
         show = show == null && dataDir != null ? ShowConfig.under(dataDir) : show;
+        server = server == null ? ServerConfig.DEFAULTS : server;
+    }
+
+    /** A configuration with the server's default guards; the constructor of the settings before they existed. */
+    public Config(
+            String siteTitle,
+            URI siteUrl,
+            int port,
+            Path dataDir,
+            String databaseUrl,
+            String databaseUser,
+            String databasePassword,
+            FetchConfig fetch,
+            JournalConfig journal,
+            ShowConfig show) {
+        this(
+                siteTitle,
+                siteUrl,
+                port,
+                dataDir,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                fetch,
+                journal,
+                show,
+                null);
     }
 
     /** A configuration with the show's defaults; the constructor of the settings before the show's pages existed. */
@@ -48,7 +77,17 @@ public record Config(
             String databasePassword,
             FetchConfig fetch,
             JournalConfig journal) {
-        this(siteTitle, siteUrl, port, dataDir, databaseUrl, databaseUser, databasePassword, fetch, journal, null);
+        this(
+                siteTitle,
+                siteUrl,
+                port,
+                dataDir,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                fetch,
+                journal,
+                (ShowConfig) null);
     }
 
     /** A configuration with the journal's defaults; the constructor of the settings before the journal existed. */
@@ -114,6 +153,23 @@ public record Config(
         }
     }
 
+    /**
+     * How the web server guards its connections against slow and numerous clients.
+     *
+     * @param headerTimeout            time a request's headers may take to arrive in full, counted from the
+     *                                 request's first byte; not merely the silence between two bytes
+     * @param idleTimeout              longest silence on a connection (between bytes, or between two requests)
+     * @param maxConnections           open connections at most; past it the oldest idle connection is closed to
+     *                                 make room (lowered at start to fit under the process's open-files limit)
+     * @param maxConnectionsPerAddress open connections at most from one client address; 0 means no cap
+     */
+    public record ServerConfig(
+            Duration headerTimeout, Duration idleTimeout, int maxConnections, int maxConnectionsPerAddress) {
+        /** 10 s for headers, 30 s of silence, 10,000 connections, 64 from one address. */
+        public static final ServerConfig DEFAULTS =
+                new ServerConfig(Duration.ofSeconds(10), Duration.ofSeconds(30), 10_000, 64);
+    }
+
     /** Who may create an account ({@code journal.registration}). */
     public enum Registration {
         /** Anyone may register. */
@@ -171,7 +227,8 @@ public record Config(
                 databasePassword,
                 fetch,
                 journal,
-                show);
+                show,
+                server);
     }
 
     /** Returns a copy with different fetch settings. */
@@ -186,6 +243,7 @@ public record Config(
                 databasePassword,
                 newFetch,
                 journal,
-                show);
+                show,
+                server);
     }
 }

@@ -41,6 +41,10 @@ public final class ConfigLoader {
         d.put("site.title", "Callisto Planet");
         d.put("site.url", "http://localhost:8080/");
         d.put("server.port", "8080");
+        d.put("server.header_timeout", "10s");
+        d.put("server.idle_timeout", "30s");
+        d.put("server.max_connections", "10000");
+        d.put("server.max_connections_per_address", "64");
         d.put("data.dir", "data");
         d.put("database.url", "");
         d.put("database.user", "");
@@ -151,6 +155,11 @@ public final class ConfigLoader {
         String title = p.nonBlank("site.title");
         URI siteUrl = p.httpUrl("site.url");
         int port = p.intIn("server.port", 0, 65535);
+        Config.ServerConfig server = new Config.ServerConfig(
+                p.durationIn("server.header_timeout", "100ms", "10m"),
+                p.durationIn("server.idle_timeout", "100ms", "1h"),
+                p.intIn("server.max_connections", 16, 1_000_000),
+                p.intIn("server.max_connections_per_address", 0, 1_000_000));
         Path dataDir = Path.of(p.nonBlank("data.dir"));
         String dbUrl = v.get("database.url").trim();
         if (dbUrl.isEmpty()) {
@@ -197,7 +206,8 @@ public final class ConfigLoader {
                 v.get("database.password"),
                 fetch,
                 journal,
-                show);
+                show,
+                server);
     }
 
     /** Parses typed values, collecting every error instead of stopping at the first. */
@@ -296,6 +306,15 @@ public final class ConfigLoader {
                         key + " = '" + s + "' is not a duration; write a number with a unit: 500ms, 20s, 15m, 24h, 7d");
                 return Durations.parse(DEFAULTS.get(key));
             }
+        }
+
+        Duration durationIn(String key, String min, String max) {
+            Duration d = duration(key);
+            if (d.compareTo(Durations.parse(min)) < 0 || d.compareTo(Durations.parse(max)) > 0) {
+                errors.add(key + " = '" + v.get(key).trim() + "' is out of range; use a duration from " + min + " to "
+                        + max);
+            }
+            return d;
         }
 
         long size(String key) {

@@ -3,6 +3,10 @@ package org.callisto.web;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.callisto.web.view.ErrorPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +46,32 @@ final class ErrorPages {
         }
     }
 
+    /**
+     * A known path asked with a method it does not take: 405 with {@code Allow} listing the methods it takes (HEAD
+     * wherever GET is). {@code available} is Javalin's description of them: one value, the methods joined by
+     * commas.
+     */
+    void methodNotAllowed(Context ctx, Map<String, String> available) {
+        Set<String> allow = new TreeSet<>();
+        for (String list : available.values()) {
+            for (String m : list.split(",")) {
+                if (!m.isBlank()) {
+                    allow.add(m.strip().toUpperCase(Locale.ROOT));
+                }
+            }
+        }
+        if (allow.contains("GET")) {
+            allow.add("HEAD");
+        }
+        String methods = String.join(", ", allow);
+        ctx.header("Allow", methods);
+        send(
+                ctx,
+                405,
+                "This address does not take " + Paging.shorten(ctx.method().name()) + " requests; it takes "
+                        + (methods.isEmpty() ? "none" : methods) + ".");
+    }
+
     /** A refusal that escaped a form handler: 429 with Retry-After when waiting helps, else 400. */
     void refusal(Context ctx, String message, java.util.Optional<java.time.Duration> retryAfter) {
         if (retryAfter.isPresent()) {
@@ -75,6 +105,12 @@ final class ErrorPages {
             // the body was consumed or the connection is gone: nothing to drop
         }
         status(ctx);
+    }
+
+    /** The client left while its answer was being written: there is no one to answer, and nothing to report. */
+    void clientGone(Context ctx, ClientGone e) {
+        ctx.attribute(ANSWERED, Boolean.TRUE);
+        LOG.debug("web: {} {}", ctx.method(), e.getMessage());
     }
 
     void failure(Context ctx, Exception e) {

@@ -78,7 +78,7 @@ final class PageCache {
         try {
             ctx.res().getOutputStream().write(bytes);
         } catch (IOException e) {
-            throw new UncheckedIOException("client went away while sending " + key, e);
+            throw new ClientGone(key, e);
         }
     }
 

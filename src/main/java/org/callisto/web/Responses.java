@@ -2,7 +2,6 @@ package org.callisto.web;
 
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The one way to send a page that no cache may keep: a page made for one person (their name in its header, a form
@@ -24,7 +23,7 @@ final class Responses {
         try {
             ctx.res().getOutputStream().write(bytes);
         } catch (IOException e) {
-            throw new UncheckedIOException("web: client went away while sending " + ctx.path(), e);
+            throw new ClientGone(ctx.path(), e);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.callisto.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.MethodNotAllowedResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -186,6 +187,8 @@ final class Routes {
 
     /** Maps exceptions and bare statuses to error pages; registered after every route. */
     void registerErrors(RoutesConfig r) {
+        r.exception(MethodNotAllowedResponse.class, (e, ctx) -> errors.methodNotAllowed(ctx, e.getDetails()));
+        r.exception(ClientGone.class, (e, ctx) -> errors.clientGone(ctx, e));
         r.exception(PageException.class, (e, ctx) -> errors.page(ctx, e));
         r.exception(AccountRefusal.class, (e, ctx) -> errors.refusal(ctx, e.getMessage(), e.retryAfter()));
         r.exception(JournalRefusal.class, (e, ctx) -> errors.refusal(ctx, e.getMessage(), Optional.empty()));

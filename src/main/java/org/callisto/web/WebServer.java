@@ -8,20 +8,24 @@ import java.time.Duration;
 import java.util.function.Consumer;
 import org.callisto.config.Config;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The site's HTTP server: Javalin (Jetty 12) on virtual threads, serving the routes of {@link Routes} with the
- * security headers every response carries. The Content-Security-Policy forbids scripts, so pages work without
- * JavaScript and aggregated HTML cannot run any.
+ * security headers every response carries ({@link SecurityHeaders}), Jetty's own error answers included. Its
+ * connections are guarded ({@link ConnectionGuard}): headers must arrive within {@code server.header_timeout}, a
+ * connection may stay silent for {@code server.idle_timeout}, one client address may hold
+ * {@code server.max_connections_per_address} connections, and past {@code server.max_connections} the oldest idle
+ * one is closed for room.
  *
  * <p>The server builds only HTTP adapters; the stores and services it serves come made from the composition root
  * in {@link SiteServices}. Thread-safe; close it once, before the services it serves are closed.
  */
 public final class WebServer implements AutoCloseable {
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src * data:; media-src *;"
-            + " frame-src https://www.youtube-nocookie.com https://www.youtube.com https://player.vimeo.com;"
-            + " script-src 'none'; style-src 'self'";
+    static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY;
     /**
      * The listen backlog. Jetty's default (0) leaves it to the JDK, which asks for 50: when a thousand readers
      * connect at once the kernel drops the SYNs that do not fit, and those clients wait a second or more for a
@@ -32,10 +36,14 @@ public final class WebServer implements AutoCloseable {
     /** How soon the page caches notice a change made by this or another process. */
     public static final Duration CHANGE_CHECK = Duration.ofSeconds(1);
 
-    private final Javalin app;
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
-    private WebServer(Javalin app) {
+    private final Javalin app;
+    private final ConnectionGuard guard;
+
+    private WebServer(Javalin app, ConnectionGuard guard) {
         this.app = app;
+        this.guard = guard;
     }
 
     /** Starts serving on {@code config.port()} (0 picks a free port, see {@link #port()}). */
@@ -56,29 +64,59 @@ public final class WebServer implements AutoCloseable {
     public static WebServer start(
             Config config, SiteServices services, Duration changeCheck, Consumer<RoutesConfig> extraRoutes) {
         Routes routes = new Routes(config, services, changeCheck);
+        Config.ServerConfig limits = config.server();
+        long fileLimit = ConnectionGuard.openFileLimit(Long.MAX_VALUE / 2);
+        int cap = ConnectionGuard.effectiveCap(limits.maxConnections(), fileLimit);
+        if (cap < limits.maxConnections()) {
+            LOG.warn(
+                    "web: server.max_connections = {} does not fit under this process's open-files limit of {};"
+                            + " using {}. Raise the limit (ulimit -n, or kern.maxfilesperproc on FreeBSD) to allow"
+                            + " more.",
+                    limits.maxConnections(),
+                    fileLimit,
+                    cap);
+        }
+        // Jetty's own limit, above the guard's cap, keeps the process from ever running out of file descriptors:
+        // at it, Jetty stops accepting until connections close.
+        int ceiling = (int) Math.min(
+                Integer.MAX_VALUE,
+                Math.min(cap + Math.max(64, (fileLimit - cap) / 2), Math.max(cap + 16, fileLimit - 64)));
+        ConnectionGuard guard = new ConnectionGuard(limits.headerTimeout(), cap, limits.maxConnectionsPerAddress());
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.concurrency.useVirtualThreads = true;
             cfg.http.compressionStrategy = CompressionStrategy.NONE; // bodies are gzipped once, when cached
+            cfg.http.prefer405over404 = true; // a known path asked with the wrong method: 405 with Allow
             cfg.jetty.port = config.port();
             cfg.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
             });
-            // Javalin's own connector, with a listen backlog that holds a burst of connections (see ACCEPT_QUEUE).
+            // Jetty's answers to what it refuses before any route runs (bad request lines, bad URIs, huge headers)
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(SecurityHeaders.errorHandler()));
+            // Javalin's own connector, with a listen backlog that holds a burst of connections (see ACCEPT_QUEUE),
+            // the idle timeout, the connection guard and Jetty's limit on connections above the guard's cap.
             cfg.jetty.addConnector((server, http) -> {
                 ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
                 connector.setPort(config.port());
                 connector.setAcceptQueueSize(ACCEPT_QUEUE);
+                connector.setIdleTimeout(limits.idleTimeout().toMillis());
+                connector.addEventListener(guard);
+                server.addBean(new NetworkConnectionLimit(ceiling, connector));
                 return connector;
             });
             routes.register(cfg.routes);
             extraRoutes.accept(cfg.routes);
             routes.registerErrors(cfg.routes);
         });
-        app.start();
-        return new WebServer(app);
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            guard.close();
+            throw e;
+        }
+        return new WebServer(app, guard);
     }
 
     /** The port the server listens on. */
@@ -86,15 +124,21 @@ public final class WebServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Connections open now, as the connection guard counts them. */
+    int openConnections() {
+        return guard.openConnections();
+    }
+
     @Override
     public void close() {
-        app.stop();
+        try {
+            app.stop();
+        } finally {
+            guard.close();
+        }
     }
 
     static void securityHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-        ctx.header("X-Frame-Options", "DENY");
+        SecurityHeaders.apply(ctx);
     }
 }

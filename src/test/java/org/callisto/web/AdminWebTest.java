@@ -321,7 +321,7 @@ class AdminWebTest {
                     .doesNotContain("twice")
                     .doesNotContain("no token");
             assertThat(body.indexOf("appeal accepted")).as("newest first").isLessThan(body.indexOf("spam &lt;"));
-            assertThat(admin.get(ACCOUNTS + "/99999/ban").statusCode()).isEqualTo(404);
+            assertThat(admin.get(ACCOUNTS + "/99999/ban").statusCode()).isEqualTo(405); // POST-only
             assertThat(anyForm(admin, ACCOUNTS, ACCOUNTS + "/99999/ban", "reason", "x")
                             .statusCode())
                     .isEqualTo(404);
