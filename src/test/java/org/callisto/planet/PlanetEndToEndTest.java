@@ -288,7 +288,10 @@ class PlanetEndToEndTest {
                     .isFalse();
             assertThat(back.title()).isEqualTo("End to End Planet");
             assertThat(back.entries()).hasSize(Math.min(50, all.size()));
-            assertThat(back.entries().getFirst().title()).isEqualTo(newest.title());
+            // Atom requires a title, so the Atom writer names an untitled entry "(untitled)"; RSS may omit it
+            boolean untitled = newest.title() == null || newest.title().isBlank();
+            assertThat(back.entries().getFirst().title())
+                    .isEqualTo(untitled && output.equals("/atom.xml") ? "(untitled)" : newest.title());
             assertThat(back.entries().getFirst().link())
                     .isEqualTo(
                             newest.link() != null
