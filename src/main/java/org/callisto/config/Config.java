@@ -3,6 +3,7 @@ package org.callisto.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The whole configuration of one Callisto process: parsed and validated once by {@link ConfigLoader},
@@ -20,6 +21,7 @@ import java.time.Duration;
  * @param fetch         how the planet fetches feeds
  * @param journal       how the journal admits members
  * @param show          where the show's media files live
+ * @param metrics       who may read {@code /metrics} and where metrics are pushed
  */
 public record Config(
         String siteTitle,
@@ -31,10 +33,38 @@ public record Config(
         String databasePassword,
         FetchConfig fetch,
         JournalConfig journal,
-        ShowConfig show) {
+        ShowConfig show,
+        MetricsConfig metrics) {
 
     public Config {
         show = show == null && dataDir != null ? ShowConfig.under(dataDir) : show;
+        metrics = metrics == null ? MetricsConfig.DEFAULTS : metrics;
+    }
+
+    /** A configuration with the metrics' defaults; the constructor of the settings before metrics existed. */
+    public Config(
+            String siteTitle,
+            URI siteUrl,
+            int port,
+            Path dataDir,
+            String databaseUrl,
+            String databaseUser,
+            String databasePassword,
+            FetchConfig fetch,
+            JournalConfig journal,
+            ShowConfig show) {
+        this(
+                siteTitle,
+                siteUrl,
+                port,
+                dataDir,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                fetch,
+                journal,
+                show,
+                null);
     }
 
     /** A configuration with the show's defaults; the constructor of the settings before the show's pages existed. */
@@ -95,6 +125,49 @@ public record Config(
         }
     }
 
+    /**
+     * Metrics: who may read {@code /metrics} and whether they are also pushed to Graphite.
+     *
+     * @param allow          address ranges that may read {@code /metrics} without a token
+     * @param token          a bearer token that opens {@code /metrics} from anywhere; empty for none
+     * @param graphiteHost   the carbon host to push to in its plaintext protocol; empty for no push
+     * @param graphitePort   carbon's plaintext port
+     * @param graphiteStep   how often metrics are pushed
+     */
+    public record MetricsConfig(
+            List<Cidr> allow, String token, String graphiteHost, int graphitePort, Duration graphiteStep) {
+        /** Loopback only, no token, no Graphite. */
+        public static final MetricsConfig DEFAULTS = new MetricsConfig(
+                List.of(Cidr.parse("127.0.0.0/8"), Cidr.parse("::1/128")), "", "", 2003, Duration.ofSeconds(60));
+
+        public MetricsConfig {
+            allow = List.copyOf(allow);
+            token = token == null ? "" : token;
+            graphiteHost = graphiteHost == null ? "" : graphiteHost;
+        }
+
+        /** Whether metrics are pushed to Graphite. */
+        public boolean graphite() {
+            return !graphiteHost.isEmpty();
+        }
+
+        /** Returns a copy with different allowed ranges and token. */
+        public MetricsConfig withAccess(List<Cidr> newAllow, String newToken) {
+            return new MetricsConfig(newAllow, newToken, graphiteHost, graphitePort, graphiteStep);
+        }
+
+        /** Returns a copy that pushes to {@code host:port} every {@code step}. */
+        public MetricsConfig withGraphite(String host, int port, Duration step) {
+            return new MetricsConfig(allow, token, host, port, step);
+        }
+
+        @Override
+        public String toString() { // never print the token
+            return "MetricsConfig[allow=" + allow + ", token=" + (token.isEmpty() ? "none" : "set") + ", graphite="
+                    + (graphite() ? graphiteHost + ":" + graphitePort + " every " + graphiteStep : "off") + "]";
+        }
+    }
+
     /** Who may create an account ({@code journal.registration}). */
     public enum Registration {
         /** Anyone may register. */
@@ -152,7 +225,8 @@ public record Config(
                 databasePassword,
                 fetch,
                 journal,
-                show);
+                show,
+                metrics);
     }
 
     /** Returns a copy with different fetch settings. */
@@ -167,6 +241,23 @@ public record Config(
                 databasePassword,
                 newFetch,
                 journal,
-                show);
+                show,
+                metrics);
+    }
+
+    /** Returns a copy with different metrics settings. */
+    public Config withMetrics(MetricsConfig newMetrics) {
+        return new Config(
+                siteTitle,
+                siteUrl,
+                port,
+                dataDir,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                fetch,
+                journal,
+                show,
+                newMetrics);
     }
 }
