@@ -1,6 +1,7 @@
 package org.callisto.app;
 
 import io.javalin.config.RoutesConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.callisto.planet.EntryStore;
 import org.callisto.planet.FeedRefresher;
 import org.callisto.planet.PlanetChangeTime;
 import org.callisto.planet.PlanetStatistics;
+import org.callisto.planet.RefreshMetrics;
 import org.callisto.planet.RefreshRound;
 import org.callisto.planet.RefreshScheduler;
 import org.callisto.planet.SubscriptionStore;
@@ -76,6 +78,7 @@ public final class Callisto implements AutoCloseable {
     private final EpisodeEditor episodeEditor;
     private final Curation curation;
     private final DownloadCounter downloads;
+    private final MeterRegistries meters;
     /** What {@link #close()} stops, in the order started; stopped last first. */
     private final List<AutoCloseable> started = new ArrayList<>();
 
@@ -86,6 +89,8 @@ public final class Callisto implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
+        meters = MeterRegistries.of(config.metrics());
+        database.bindMetrics(meters.registry());
         String siteUrl = config.siteUrl().toString();
         subscriptions = new SubscriptionStore(database, clock);
         categories = new CategoryStore(database);
@@ -142,6 +147,11 @@ public final class Callisto implements AutoCloseable {
         return database;
     }
 
+    /** The one meter registry: everything that records metrics records them here. */
+    public MeterRegistry meters() {
+        return meters.registry();
+    }
+
     // ---- the planet
 
     /** The planet's feeds and their fetch state. */
@@ -175,7 +185,8 @@ public final class Callisto implements AutoCloseable {
                     HtmlSanitizer.aggregated(),
                     new FetchSchedule(config.fetch(), clock),
                     clock);
-            round = new RefreshRound(refresher, config.fetch().concurrency());
+            round = new RefreshRound(
+                    refresher, config.fetch().concurrency(), new RefreshMetrics(meters.registry(), subscriptions));
         }
         return round;
     }
@@ -275,7 +286,9 @@ public final class Callisto implements AutoCloseable {
                 episodeEditor,
                 curation,
                 downloads,
-                new DatabaseCheck(database));
+                new DatabaseCheck(database),
+                meters.registry(),
+                meters::scrape);
     }
 
     /**
@@ -298,6 +311,15 @@ public final class Callisto implements AutoCloseable {
             }
         }
         started.clear();
+        try {
+            meters.close(); // the last push to Graphite, while the database still answers the gauges
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = new IllegalStateException("app: cannot stop the metrics: " + e.getMessage(), e);
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
         database.close();
         if (failure != null) {
             throw failure;

@@ -3,6 +3,7 @@ package org.callisto.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The whole configuration of one Callisto process: parsed and validated once by {@link ConfigLoader},
@@ -21,6 +22,7 @@ import java.time.Duration;
  * @param journal       how the journal admits members
  * @param show          where the show's media files live
  * @param server        how the web server guards its connections (timeouts and caps)
+ * @param metrics       who may read {@code /metrics} and where metrics are pushed
  */
 public record Config(
         String siteTitle,
@@ -33,14 +35,19 @@ public record Config(
         FetchConfig fetch,
         JournalConfig journal,
         ShowConfig show,
-        ServerConfig server) {
+        ServerConfig server,
+        MetricsConfig metrics) {
 
     public Config {
         show = show == null && dataDir != null ? ShowConfig.under(dataDir) : show;
         server = server == null ? ServerConfig.DEFAULTS : server;
+        metrics = metrics == null ? MetricsConfig.DEFAULTS : metrics;
     }
 
-    /** A configuration with the server's default guards; the constructor of the settings before they existed. */
+    /**
+     * A configuration with the server's default guards and the metrics' defaults; the constructor of the settings
+     * before they existed.
+     */
     public Config(
             String siteTitle,
             URI siteUrl,
@@ -63,6 +70,7 @@ public record Config(
                 fetch,
                 journal,
                 show,
+                null,
                 null);
     }
 
@@ -170,6 +178,49 @@ public record Config(
                 new ServerConfig(Duration.ofSeconds(10), Duration.ofSeconds(30), 10_000, 64);
     }
 
+    /**
+     * Metrics: who may read {@code /metrics} and whether they are also pushed to Graphite.
+     *
+     * @param allow          address ranges that may read {@code /metrics} without a token
+     * @param token          a bearer token that opens {@code /metrics} from anywhere; empty for none
+     * @param graphiteHost   the carbon host to push to in its plaintext protocol; empty for no push
+     * @param graphitePort   carbon's plaintext port
+     * @param graphiteStep   how often metrics are pushed
+     */
+    public record MetricsConfig(
+            List<Cidr> allow, String token, String graphiteHost, int graphitePort, Duration graphiteStep) {
+        /** Loopback only, no token, no Graphite. */
+        public static final MetricsConfig DEFAULTS = new MetricsConfig(
+                List.of(Cidr.parse("127.0.0.0/8"), Cidr.parse("::1/128")), "", "", 2003, Duration.ofSeconds(60));
+
+        public MetricsConfig {
+            allow = List.copyOf(allow);
+            token = token == null ? "" : token;
+            graphiteHost = graphiteHost == null ? "" : graphiteHost;
+        }
+
+        /** Whether metrics are pushed to Graphite. */
+        public boolean graphite() {
+            return !graphiteHost.isEmpty();
+        }
+
+        /** Returns a copy with different allowed ranges and token. */
+        public MetricsConfig withAccess(List<Cidr> newAllow, String newToken) {
+            return new MetricsConfig(newAllow, newToken, graphiteHost, graphitePort, graphiteStep);
+        }
+
+        /** Returns a copy that pushes to {@code host:port} every {@code step}. */
+        public MetricsConfig withGraphite(String host, int port, Duration step) {
+            return new MetricsConfig(allow, token, host, port, step);
+        }
+
+        @Override
+        public String toString() { // never print the token
+            return "MetricsConfig[allow=" + allow + ", token=" + (token.isEmpty() ? "none" : "set") + ", graphite="
+                    + (graphite() ? graphiteHost + ":" + graphitePort + " every " + graphiteStep : "off") + "]";
+        }
+    }
+
     /** Who may create an account ({@code journal.registration}). */
     public enum Registration {
         /** Anyone may register. */
@@ -228,7 +279,8 @@ public record Config(
                 fetch,
                 journal,
                 show,
-                server);
+                server,
+                metrics);
     }
 
     /** Returns a copy with different fetch settings. */
@@ -244,6 +296,24 @@ public record Config(
                 newFetch,
                 journal,
                 show,
-                server);
+                server,
+                metrics);
+    }
+
+    /** Returns a copy with different metrics settings. */
+    public Config withMetrics(MetricsConfig newMetrics) {
+        return new Config(
+                siteTitle,
+                siteUrl,
+                port,
+                dataDir,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                fetch,
+                journal,
+                show,
+                server,
+                newMetrics);
     }
 }

@@ -65,6 +65,11 @@ public final class ConfigLoader {
         d.put("journal.password_checks", "auto");
         d.put("journal.password_queue", Integer.toString(Config.JournalConfig.DEFAULT_PASSWORD_QUEUE));
         d.put("show.media_dir", "");
+        d.put("metrics.allow", "127.0.0.0/8, ::1");
+        d.put("metrics.token", "");
+        d.put("metrics.graphite.host", "");
+        d.put("metrics.graphite.port", "2003");
+        d.put("metrics.graphite.step", "60s");
         DEFAULTS = Map.copyOf(d);
         KEY_ORDER = List.copyOf(d.keySet());
     }
@@ -193,6 +198,16 @@ public final class ConfigLoader {
         String mediaDir = v.get("show.media_dir").trim();
         Config.ShowConfig show =
                 mediaDir.isEmpty() ? Config.ShowConfig.under(dataDir) : new Config.ShowConfig(Path.of(mediaDir));
+        Config.MetricsConfig metrics = new Config.MetricsConfig(
+                p.cidrs("metrics.allow"),
+                v.get("metrics.token").trim(),
+                v.get("metrics.graphite.host").trim(),
+                p.intIn("metrics.graphite.port", 1, 65535),
+                p.duration("metrics.graphite.step"));
+        if (metrics.graphiteStep().compareTo(Duration.ofSeconds(1)) < 0) {
+            errors.add("metrics.graphite.step = " + v.get("metrics.graphite.step")
+                    + " is shorter than a second; use e.g. 10s or 60s");
+        }
         if (!errors.isEmpty()) {
             throw new ConfigException("invalid configuration (" + source + "):\n  " + String.join("\n  ", errors));
         }
@@ -207,7 +222,8 @@ public final class ConfigLoader {
                 fetch,
                 journal,
                 show,
-                server);
+                server,
+                metrics);
     }
 
     /** Parses typed values, collecting every error instead of stopping at the first. */
@@ -295,6 +311,22 @@ public final class ConfigLoader {
                     yield Config.Registration.INVITE;
                 }
             };
+        }
+
+        /** A comma-separated list of address ranges; empty for none. */
+        List<Cidr> cidrs(String key) {
+            List<Cidr> out = new ArrayList<>();
+            for (String part : v.get(key).split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                try {
+                    out.add(Cidr.parse(part));
+                } catch (IllegalArgumentException e) {
+                    errors.add(key + ": " + e.getMessage() + " (separate ranges with commas)");
+                }
+            }
+            return out;
         }
 
         Duration duration(String key) {

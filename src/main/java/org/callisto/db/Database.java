@@ -2,6 +2,10 @@ package org.callisto.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,6 +111,31 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return db;
+    }
+
+    /**
+     * Registers the connection pool's gauges in {@code registry}: {@code db.pool.connections} by state (active,
+     * idle, total), {@code db.pool.pending} (threads waiting for a connection) and {@code db.pool.max}. Read from
+     * HikariCP's pool MXBean at each scrape, so they work on a pool that is already running (HikariCP's own tracker
+     * can only be set before the pool starts, and the pool starts before migrations, before any registry exists).
+     */
+    public void bindMetrics(MeterRegistry registry) {
+        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+        Tags db = Tags.of("pool", pool.getPoolName());
+        Gauge.builder("db.pool.connections", bean, b -> b.getActiveConnections())
+                .tags(db.and("state", "active"))
+                .register(registry);
+        Gauge.builder("db.pool.connections", bean, b -> b.getIdleConnections())
+                .tags(db.and("state", "idle"))
+                .register(registry);
+        Gauge.builder("db.pool.connections", bean, b -> b.getTotalConnections())
+                .tags(db.and("state", "total"))
+                .register(registry);
+        Gauge.builder("db.pool.pending", bean, b -> b.getThreadsAwaitingConnection())
+                .tags(db)
+                .description("Threads waiting for a database connection")
+                .register(registry);
+        Gauge.builder("db.pool.max", pool, p -> p.getMaximumPoolSize()).tags(db).register(registry);
     }
 
     public Dialect dialect() {

@@ -17,10 +17,17 @@ import java.util.function.Consumer;
 public final class RefreshRound {
     private final FeedRefresher refresher;
     private final int concurrency;
+    private final RefreshMetrics metrics;
 
     public RefreshRound(FeedRefresher refresher, int concurrency) {
+        this(refresher, concurrency, RefreshMetrics.none());
+    }
+
+    /** A round runner that records its rounds and outcomes in {@code metrics}. */
+    public RefreshRound(FeedRefresher refresher, int concurrency, RefreshMetrics metrics) {
         this.refresher = refresher;
         this.concurrency = concurrency;
+        this.metrics = metrics;
     }
 
     /**
@@ -49,6 +56,7 @@ public final class RefreshRound {
                         }
                         added.addAndGet(o.added());
                         updated.addAndGet(o.updated());
+                        metrics.outcome(o);
                         progress.accept(o);
                     } finally {
                         inFlight.release();
@@ -58,7 +66,7 @@ public final class RefreshRound {
             pool.shutdown();
             awaitQuietly(pool);
         }
-        return new Summary(
+        Summary summary = new Summary(
                 feeds.size(),
                 ok.get(),
                 notModified.get(),
@@ -66,6 +74,8 @@ public final class RefreshRound {
                 added.get(),
                 updated.get(),
                 Duration.ofNanos(System.nanoTime() - start));
+        metrics.round(summary);
+        return summary;
     }
 
     private static void awaitQuietly(ExecutorService pool) {

@@ -122,6 +122,28 @@ public final class SubscriptionStore {
         return all;
     }
 
+    /**
+     * How many feeds are in each state: {@code disabled}, {@code new} (never fetched), {@code failing} (the last
+     * attempt failed) and {@code ok}. Every state is present, with 0 when no feed is in it.
+     */
+    public Map<String, Long> countByState() {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (String state : FEED_STATES) {
+            counts.put(state, 0L);
+        }
+        db.withConnection(c -> Sql.list(
+                        c,
+                        "SELECT CASE WHEN disabled = 1 THEN 'disabled' WHEN last_fetch_at IS NULL THEN 'new'"
+                                + " WHEN error_count > 0 THEN 'failing' ELSE 'ok' END AS state, COUNT(*) FROM feeds"
+                                + " GROUP BY 1",
+                        rs -> Map.entry(rs.getString(1), rs.getLong(2))))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    /** The states of {@link #countByState()}. */
+    public static final List<String> FEED_STATES = List.of("ok", "failing", "new", "disabled");
+
     /** Enabled feeds due at {@code now}, the most overdue first. */
     public List<Feed> dueFeeds(Instant now, int limit) {
         return queryFeeds("WHERE f.disabled = 0 AND f.next_fetch_at <= ? ORDER BY f.next_fetch_at LIMIT " + limit, now);

@@ -1,6 +1,9 @@
 package org.callisto.web;
 
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -55,9 +58,19 @@ public final class MediaResponses {
     private static final long WINDOW = WINDOW_MIB * 1024L * 1024;
 
     private final DownloadCounter counter;
+    private final Counter bytesSent;
 
     public MediaResponses(DownloadCounter counter) {
+        this(counter, new CompositeMeterRegistry());
+    }
+
+    /** Media responses that add the media bytes they send to {@code callisto.media.bytes.sent} in {@code registry}. */
+    public MediaResponses(DownloadCounter counter, MeterRegistry registry) {
         this.counter = counter;
+        this.bytesSent = Counter.builder("callisto.media.bytes.sent")
+                .description("Bytes of media files sent (range and part headers not included)")
+                .baseUnit("bytes")
+                .register(registry);
     }
 
     /** The counter this instance counts downloads with. */
@@ -187,13 +200,14 @@ public final class MediaResponses {
     }
 
     /** Writes one range: mapped windows handed to Jetty, or a stream copy elsewhere. See the class comment. */
-    private static void copy(FileChannel channel, ByteRange range, OutputStream out) throws IOException {
+    private void copy(FileChannel channel, ByteRange range, OutputStream out) throws IOException {
         if (out instanceof HttpOutput jetty) {
             for (long position = range.first(); position <= range.last(); position += WINDOW) {
                 long size = Math.min(WINDOW, range.last() + 1 - position);
                 try (Arena arena = Arena.ofShared()) {
                     MemorySegment window = channel.map(FileChannel.MapMode.READ_ONLY, position, size, arena);
                     jetty.write(window.asByteBuffer());
+                    bytesSent.increment(size);
                 }
             }
             return;
@@ -208,6 +222,7 @@ public final class MediaResponses {
                 throw new IOException("the file ended before byte " + range.last());
             }
             out.write(buffer, 0, n);
+            bytesSent.increment(n);
             remaining -= n;
         }
     }

@@ -3,6 +3,9 @@ package org.callisto.web;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,10 +33,21 @@ final class PageCache {
     private final ChangeClock clock;
 
     PageCache(Supplier<Instant> lastChange, Duration checkInterval, long maxPages) {
+        this(lastChange, checkInterval, maxPages, "pages", new CompositeMeterRegistry());
+    }
+
+    /**
+     * A cache whose hits, misses and size are recorded in {@code registry} as {@code cache.gets} and friends,
+     * tagged {@code cache=name} (Micrometer's Caffeine binder).
+     */
+    PageCache(
+            Supplier<Instant> lastChange, Duration checkInterval, long maxPages, String name, MeterRegistry registry) {
         this.pages = Caffeine.newBuilder()
                 .maximumSize(maxPages)
                 .expireAfterAccess(Duration.ofHours(1))
+                .recordStats()
                 .build();
+        CaffeineCacheMetrics.monitor(registry, pages, name);
         this.clock = new ChangeClock(() -> lastChange.get().toEpochMilli(), checkInterval, pages::invalidateAll);
     }
 

@@ -49,6 +49,8 @@ final class Routes {
     private final ShowPages show;
     private final Stylesheet stylesheet = new Stylesheet();
     private final HealthPages health;
+    private final HttpMetrics httpMetrics;
+    private final MetricsPage metrics;
     private final SiteServices services;
 
     /** Builds the pages around {@code services}; the page caches notice a change within {@code changeCheck}. */
@@ -62,9 +64,12 @@ final class Routes {
                 services.statistics(),
                 services.planetChanges(),
                 services.clock());
-        planetCache = new PageCache(services.planetChanges()::lastChange, changeCheck, 20_000);
-        journalCache = new PageCache(this::journalChange, changeCheck, 5_000);
-        showCache = new PageCache(services.show().changes()::lastChange, changeCheck, 2_000);
+        planetCache =
+                new PageCache(services.planetChanges()::lastChange, changeCheck, 20_000, "planet", services.meters());
+        journalCache = new PageCache(this::journalChange, changeCheck, 5_000, "journal", services.meters());
+        showCache = new PageCache(services.show().changes()::lastChange, changeCheck, 2_000, "show", services.meters());
+        httpMetrics = new HttpMetrics(services.meters());
+        metrics = new MetricsPage(config.metrics(), services.metricsText());
         sessions = new WebSessions(
                 services.accounts(),
                 new SessionCookie(config.siteUrl()),
@@ -90,12 +95,14 @@ final class Routes {
                 site,
                 services.show(),
                 config.show().mediaDir(),
-                new MediaResponses(services.downloads()),
+                new MediaResponses(services.downloads(), services.meters()),
                 services.clock());
     }
 
     /** Registers every route, the error pages and the exception mapping. */
     void register(RoutesConfig r) {
+        r.before(httpMetrics::start);
+        r.after(httpMetrics::stop);
         r.before(WebServer::securityHeaders);
         r.before(sessions::load);
 
@@ -183,6 +190,7 @@ final class Routes {
         // for service managers and monitors
         r.get("/healthz", health::live);
         r.get("/readyz", health::ready);
+        r.get("/metrics", metrics::serve);
     }
 
     /** Maps exceptions and bare statuses to error pages; registered after every route. */

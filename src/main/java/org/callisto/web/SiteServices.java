@@ -1,7 +1,9 @@
 package org.callisto.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.callisto.account.Accounts;
 import org.callisto.db.DatabaseCheck;
 import org.callisto.journal.AccountModeration;
@@ -24,6 +26,8 @@ import org.callisto.show.media.DownloadCounter;
  * store or a service of its own. Immutable; every service in it is thread-safe.
  *
  * @param clock the one clock of the process: every time a page shows or compares comes from it
+ * @param meters the one meter registry of the process, which the web layer records its metrics in
+ * @param metricsText the metrics in the Prometheus text format, for {@code /metrics}
  */
 public record SiteServices(
         Clock clock,
@@ -41,7 +45,9 @@ public record SiteServices(
         EpisodeEditor episodeEditor,
         Curation curation,
         DownloadCounter downloads,
-        DatabaseCheck databaseCheck) {
+        DatabaseCheck databaseCheck,
+        MeterRegistry meters,
+        Supplier<String> metricsText) {
     public SiteServices {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(subscriptions, "subscriptions");
@@ -59,5 +65,7 @@ public record SiteServices(
         Objects.requireNonNull(curation, "curation");
         Objects.requireNonNull(downloads, "downloads");
         Objects.requireNonNull(databaseCheck, "databaseCheck");
+        Objects.requireNonNull(meters, "meters");
+        Objects.requireNonNull(metricsText, "metricsText");
     }
 }

@@ -79,6 +79,28 @@ class MediaResponsesTest {
     }
 
     @Test
+    void mediaBytesSentAreCountedForWholeFilesAndRangesButNotForHead() throws Exception {
+        try (MediaServer own = new MediaServer().add(info)) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(own.uri(NAME)).timeout(Duration.ofSeconds(10));
+            assertThat(CLIENT.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray())
+                            .body())
+                    .hasSize(mp3.length);
+            assertThat(CLIENT.send(
+                                    b.GET().header("Range", "bytes=100-199").build(),
+                                    HttpResponse.BodyHandlers.ofByteArray())
+                            .statusCode())
+                    .isEqualTo(206);
+            CLIENT.send(
+                    HttpRequest.newBuilder(own.uri(NAME))
+                            .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertThat(own.meters.get("callisto.media.bytes.sent").counter().count())
+                    .isEqualTo(mp3.length + 100.0);
+        }
+    }
+
+    @Test
     void headAnswersLengthTypeAndValidatorsWithoutABody() throws Exception {
         long before = server.counter.downloads(NAME);
 

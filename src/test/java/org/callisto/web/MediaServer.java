@@ -2,6 +2,7 @@ package org.callisto.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -19,7 +20,10 @@ import org.callisto.show.media.MediaInfo;
 final class MediaServer implements AutoCloseable {
 
     final DownloadCounter counter = new DownloadCounter(Clock.systemUTC());
-    final MediaResponses downloads = new MediaResponses(counter);
+    /** Where the media responses record the bytes they send. */
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    final MediaResponses downloads = new MediaResponses(counter, meters);
     /** Exceptions that escaped the handler: there should be none, whatever clients do. */
     final List<Throwable> failures = new CopyOnWriteArrayList<>();
     /** Requests whose handler has returned or thrown. */
