@@ -56,6 +56,7 @@ public final class Accounts {
     private final DeviceCookies devices;
     private final Config.Registration registration;
     private final Clock clock;
+    private final AccountRoles roles;
 
     /** Accounts with the default password pool (one check per processor, a short queue). */
     public Accounts(
@@ -95,6 +96,7 @@ public final class Accounts {
         this.devices = new DeviceCookies(key);
         this.registration = registration;
         this.clock = clock;
+        this.roles = new AccountRoles(store);
     }
 
     /** The accounts of a site: its database, registration policy and password pool, with times from {@code clock}. */
@@ -159,7 +161,8 @@ public final class Accounts {
             }
             invitationHash = Secrets.digest(invitationCode.strip());
         }
-        RateDecision decision = limiter.acquire("register:addr:" + addressKey(address), RateRule.REGISTRATION_ADDRESS);
+        RateDecision decision =
+                limiter.acquire("register:addr:" + AddressKey.of(address), RateRule.REGISTRATION_ADDRESS);
         if (decision instanceof RateDecision.RateLimited limited) {
             throw limited.refusal();
         }
@@ -284,7 +287,7 @@ public final class Accounts {
         Optional<AccountStore.Credentials> found = store.credentials(key);
         Optional<DeviceCookies.Device> device = devices.recognise(deviceCookie)
                 .filter(d -> found.isPresent() && found.get().user().id() == d.userId());
-        LoginKeys keys = new LoginKeys(key, addressKey(address), device.map(DeviceCookies.Device::nonce));
+        LoginKeys keys = new LoginKeys(key, AddressKey.of(address), device.map(DeviceCookies.Device::nonce));
         keys.check(limiter, backoff);
         boolean ok = checks.run(() -> found.isPresent()
                 ? hasher.verify(password, found.get().passwordHash())
@@ -437,78 +440,22 @@ public final class Accounts {
         return store.invitationsBy(user.id());
     }
 
-    // ---- roles and bans
-
     /** The refusal when the last administrator would lose the role. */
-    public static final String LAST_ADMIN = "this is the only administrator account that is not banned, so it keeps"
-            + " the admin role; make another account an administrator first";
+    public static final String LAST_ADMIN = AccountRoles.LAST_ADMIN;
 
-    /**
-     * Gives an account a role; only administrators may. Administrators may give up their own role, but the last
-     * administrator that is not banned may not, so a site never loses its last administrator (checked in the same
-     * statement that changes the role).
-     *
-     * @throws AccountRefusal when the actor may not, there is no such account, it has that role already, or the
-     *                        change would leave the site without an administrator
-     */
+    /** Gives an account a role; see {@link AccountRoles#setRole}. */
     public User setRole(Session actor, long userId, Role role) {
-        requireSession(actor);
-        if (role == null) {
-            throw new AccountRefusal("choose a role: member, editor or admin");
-        }
-        if (actor.user().role() != Role.ADMIN) {
-            throw new AccountRefusal("only administrators can change roles");
-        }
-        User target = target(userId);
-        if (target.role() == role) {
-            throw new AccountRefusal("the account " + target.username() + " is " + article(role) + " " + role.key()
-                    + " already; nothing was changed");
-        }
-        if (!store.setRoleKeepingAnAdmin(userId, role)) {
-            throw new AccountRefusal(LAST_ADMIN);
-        }
-        return target(userId);
+        return roles.setRole(actor, userId, role);
     }
 
-    private static String article(Role role) {
-        return role == Role.MEMBER ? "a" : "an";
-    }
-
-    /**
-     * Bans an account and ends its sessions. Editors may ban members; administrators may ban anyone but
-     * themselves.
-     *
-     * @throws AccountRefusal when the reason is missing, the actor may not, or there is no such account
-     */
+    /** Bans an account and ends its sessions; see {@link AccountRoles#ban}. */
     public User ban(Session actor, long userId, String reason) {
-        requireSession(actor);
-        if (reason == null || reason.isBlank()) {
-            throw new AccountRefusal("give a reason for the ban; it is kept with the account");
-        }
-        User target = target(userId);
-        Role role = actor.user().role();
-        if (actor.user().id() == userId) {
-            throw new AccountRefusal("you cannot ban your own account");
-        }
-        if (!role.atLeast(Role.EDITOR) || role == Role.EDITOR && target.role() != Role.MEMBER) {
-            throw new AccountRefusal(
-                    "only editors can ban members, and only administrators can ban editors" + " and administrators");
-        }
-        store.setBanned(userId, true, reason.strip());
-        return target(userId);
+        return roles.ban(actor, userId, reason);
     }
 
-    /** Lifts a ban; the same people who may ban an account may lift its ban. */
+    /** Lifts a ban; see {@link AccountRoles#unban}. */
     public User unban(Session actor, long userId) {
-        requireSession(actor);
-        User target = target(userId);
-        Role role = actor.user().role();
-        if (!role.atLeast(Role.EDITOR) || role == Role.EDITOR && target.role() != Role.MEMBER) {
-            throw new AccountRefusal("only editors can lift bans of members, and only administrators those of"
-                    + " editors and administrators");
-        }
-        store.setBanned(userId, false, null);
-        return target(userId);
+        return roles.unban(actor, userId);
     }
 
     // ---- rate limits of the journal
@@ -545,38 +492,6 @@ public final class Accounts {
         if (session == null) {
             throw new AccountRefusal("log in first");
         }
-    }
-
-    private User target(long userId) {
-        return store.user(userId)
-                .orElseThrow(() -> new AccountRefusal(
-                        "there is no account number " + userId + "; check the number in the list of accounts"));
-    }
-
-    /**
-     * The key an address is limited by: an IPv4 address as it is, an IPv6 address by its /64 network (one
-     * subscriber usually holds a whole /64, so counting single addresses would count nothing).
-     */
-    static String addressKey(String address) {
-        if (address == null || address.isBlank()) {
-            return "unknown";
-        }
-        String a = address.strip();
-        if (a.indexOf(':') >= 0) {
-            try {
-                byte[] b = java.net.InetAddress.ofLiteral(
-                                a.startsWith("[") && a.endsWith("]") ? a.substring(1, a.length() - 1) : a)
-                        .getAddress();
-                if (b.length == 16) {
-                    java.util.HexFormat hex = java.util.HexFormat.of();
-                    return hex.formatHex(b, 0, 2) + ":" + hex.formatHex(b, 2, 4) + ":" + hex.formatHex(b, 4, 6) + ":"
-                            + hex.formatHex(b, 6, 8) + "::/64";
-                }
-            } catch (IllegalArgumentException e) {
-                // not a literal address: limited by its text, as below
-            }
-        }
-        return a.length() > 64 ? a.substring(0, 64) : a;
     }
 
     private Instant now() {

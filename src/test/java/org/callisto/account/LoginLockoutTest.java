@@ -133,12 +133,12 @@ class LoginLockoutTest {
     @ParameterizedTest
     @MethodSource("org.callisto.db.TestDatabases#kinds")
     void addressesOfOneIpv6NetworkCountAsOne(String kind) {
-        assertThat(Accounts.addressKey("2001:db8:1:2:aaaa::1")).isEqualTo(Accounts.addressKey("2001:db8:1:2::ffff"));
-        assertThat(Accounts.addressKey("[2001:db8:1:2::1]")).isEqualTo("2001:0db8:0001:0002::/64");
-        assertThat(Accounts.addressKey("2001:db8:1:3::1")).isNotEqualTo(Accounts.addressKey("2001:db8:1:2::1"));
-        assertThat(Accounts.addressKey("192.0.2.1")).isEqualTo("192.0.2.1");
-        assertThat(Accounts.addressKey("not:an:address")).isEqualTo("not:an:address");
-        assertThat(Accounts.addressKey(null)).isEqualTo("unknown");
+        assertThat(AddressKey.of("2001:db8:1:2:aaaa::1")).isEqualTo(AddressKey.of("2001:db8:1:2::ffff"));
+        assertThat(AddressKey.of("[2001:db8:1:2::1]")).isEqualTo("2001:0db8:0001:0002::/64");
+        assertThat(AddressKey.of("2001:db8:1:3::1")).isNotEqualTo(AddressKey.of("2001:db8:1:2::1"));
+        assertThat(AddressKey.of("192.0.2.1")).isEqualTo("192.0.2.1");
+        assertThat(AddressKey.of("not:an:address")).isEqualTo("not:an:address");
+        assertThat(AddressKey.of(null)).isEqualTo("unknown");
         try (TestAccounts t = new TestAccounts(kind, Registration.OPEN)) {
             t.user("alice", Role.MEMBER);
             for (int i = 0; i < BackoffRule.LOGIN_PAIR.free(); i++) {
