@@ -107,51 +107,51 @@ final class Routes {
         r.before(sessions::load);
 
         // the planet
-        r.get("/", page(planetCache, river::river));
-        r.get("/category/{slug}", page(planetCache, river::category));
-        r.get("/feeds/{id}", page(planetCache, feeds::feed));
-        r.get("/entries/{id}", page(planetCache, entries::entry));
-        r.get("/archive", page(planetCache, archive::months));
-        r.get("/archive/{yyyy}/{mm}", page(planetCache, archive::month));
-        r.get("/archive/{yyyy}/{mm}/{dd}", page(planetCache, archive::day));
-        r.get("/subscriptions", this::subscriptions);
-        r.get("/atom.xml", cached(planetCache, outputs::planetAtom));
-        r.get("/rss.xml", cached(planetCache, outputs::planetRss));
-        r.get("/category/{slug}/atom.xml", cached(planetCache, outputs::categoryAtom));
-        r.get("/category/{slug}/rss.xml", cached(planetCache, outputs::categoryRss));
-        r.get("/feeds/{id}/atom.xml", cached(planetCache, outputs::feedAtom));
-        r.get("/feeds/{id}/rss.xml", cached(planetCache, outputs::feedRss));
-        r.get("/opml.xml", cached(planetCache, outputs::opml));
+        get(r, "/", page(planetCache, river::river));
+        get(r, "/category/{slug}", page(planetCache, river::category));
+        get(r, "/feeds/{id}", page(planetCache, feeds::feed));
+        get(r, "/entries/{id}", page(planetCache, entries::entry));
+        get(r, "/archive", page(planetCache, archive::months));
+        get(r, "/archive/{yyyy}/{mm}", page(planetCache, archive::month));
+        get(r, "/archive/{yyyy}/{mm}/{dd}", page(planetCache, archive::day));
+        get(r, "/subscriptions", this::subscriptions);
+        get(r, "/atom.xml", cached(planetCache, outputs::planetAtom));
+        get(r, "/rss.xml", cached(planetCache, outputs::planetRss));
+        get(r, "/category/{slug}/atom.xml", cached(planetCache, outputs::categoryAtom));
+        get(r, "/category/{slug}/rss.xml", cached(planetCache, outputs::categoryRss));
+        get(r, "/feeds/{id}/atom.xml", cached(planetCache, outputs::feedAtom));
+        get(r, "/feeds/{id}/rss.xml", cached(planetCache, outputs::feedRss));
+        get(r, "/opml.xml", cached(planetCache, outputs::opml));
 
         // accounts
-        r.get("/login", accounts::loginForm);
+        get(r, "/login", accounts::loginForm);
         r.post("/login", accounts::login);
-        r.get("/logout", accounts::logoutForm);
+        get(r, "/logout", accounts::logoutForm);
         r.post("/logout", accounts::logout);
-        r.get("/register", accounts::registerForm);
+        get(r, "/register", accounts::registerForm);
         r.post("/register", accounts::register);
-        r.get("/account", accounts::account);
-        r.get("/account/password", passwords::form);
+        get(r, "/account", accounts::account);
+        get(r, "/account/password", passwords::form);
         r.post("/account/password", passwords::change);
 
         // administrators
-        r.get("/admin", admin::index);
-        r.get("/admin/subscriptions", admin::subscriptions);
+        get(r, "/admin", admin::index);
+        get(r, "/admin/subscriptions", admin::subscriptions);
         r.post("/admin/subscriptions", admin::add);
         r.post("/admin/subscriptions/{id}/categories", admin::categories);
         r.post("/admin/subscriptions/{id}/disable", admin::disable);
         r.post("/admin/subscriptions/{id}/enable", admin::enable);
-        r.get("/admin/accounts", admin::accounts);
+        get(r, "/admin/accounts", admin::accounts);
         r.post("/admin/accounts/{id}/role", admin::role);
         r.post("/admin/accounts/{id}/ban", admin::ban);
         r.post("/admin/accounts/{id}/unban", admin::unban);
 
         // the journal
-        r.get("/journal", page(journalCache, journal::journal));
-        r.get("/journal/atom.xml", page(journalCache, journal::atom));
-        r.get("/journal/rss.xml", page(journalCache, journal::rss));
-        r.get("/stories/{id}", page(journalCache, journal::story));
-        r.get("/stories/{id}/comments.atom", page(journalCache, comments::feed));
+        get(r, "/journal", page(journalCache, journal::journal));
+        get(r, "/journal/atom.xml", page(journalCache, journal::atom));
+        get(r, "/journal/rss.xml", page(journalCache, journal::rss));
+        get(r, "/stories/{id}", page(journalCache, journal::story));
+        get(r, "/stories/{id}/comments.atom", page(journalCache, comments::feed));
         r.post("/stories/{id}/comments", comments::post);
         r.post("/stories/{id}/lock", comments::lock);
         r.post("/stories/{id}/unlock", comments::unlock);
@@ -159,38 +159,37 @@ final class Routes {
         r.post("/comments/{id}/delete", comments::delete);
         r.post("/comments/{id}/hide", comments::hide);
         r.post("/comments/{id}/ban", comments::ban);
-        r.get("/moderation", page(journalCache, comments::moderation));
-        r.get("/submit", journal::submitForm);
+        get(r, "/moderation", page(journalCache, comments::moderation));
+        get(r, "/submit", journal::submitForm);
         r.post("/submit", journal::submit);
-        r.get("/editor/queue", journal::queue);
+        get(r, "/editor/queue", journal::queue);
         r.post("/editor/queue", journal::decide);
-        r.get("/editor/queue/{id}/edit", journal::editForm);
+        get(r, "/editor/queue/{id}/edit", journal::editForm);
         r.post("/editor/queue/{id}/edit", journal::edit);
 
         // the show
-        r.get("/feedback", feedback::form);
+        get(r, "/feedback", feedback::form);
         r.post("/feedback", feedback::send);
-        r.get("/editor/feedback", feedback::queue);
+        get(r, "/editor/feedback", feedback::queue);
         r.post("/editor/feedback", feedback::decide);
-        r.get("/editor/episodes", episodeEditor::list);
+        get(r, "/editor/episodes", episodeEditor::list);
         r.post("/editor/episodes", episodeEditor::create);
-        r.get("/editor/episodes/{number}", episodeEditor::episode);
+        get(r, "/editor/episodes/{number}", episodeEditor::episode);
         r.post("/editor/episodes/{number}", episodeEditor::change);
-        r.get("/editor/downloads", show::downloads);
-        r.get("/episodes", page(showCache, show::archive));
-        r.get("/episodes/{number}", page(showCache, show::episode));
-        r.get("/show/feeds/{file}", cached(showCache, show::feed));
-        r.get("/show/{number}/chapters.json", this::chapters);
-        r.get("/show/{number}", show::oldEpisodeAddress);
-        r.get("/media/<path>", show::media);
-        r.head("/media/<path>", show::media);
+        get(r, "/editor/downloads", show::downloads);
+        get(r, "/episodes", page(showCache, show::archive));
+        get(r, "/episodes/{number}", page(showCache, show::episode));
+        get(r, "/show/feeds/{file}", cached(showCache, show::feed));
+        get(r, "/show/{number}/chapters.json", this::chapters);
+        get(r, "/show/{number}", show::oldEpisodeAddress);
+        get(r, "/media/<path>", show::media);
 
-        r.get(Stylesheet.PATH, stylesheet::serve);
+        get(r, Stylesheet.PATH, stylesheet::serve);
 
         // for service managers and monitors
-        r.get("/healthz", health::live);
-        r.get("/readyz", health::ready);
-        r.get("/metrics", metrics::serve);
+        get(r, "/healthz", health::live);
+        get(r, "/readyz", health::ready);
+        get(r, "/metrics", metrics::serve);
     }
 
     /** Maps exceptions and bare statuses to error pages; registered after every route. */
@@ -236,6 +235,16 @@ final class Routes {
         Instant j = services.submissions().store().lastChange(services.clock().instant());
         Instant p = services.planetChanges().lastChange();
         return j.isAfter(p) ? j : p;
+    }
+
+    /**
+     * Registers a GET route and the same handler for HEAD, which Jetty answers with the GET's status and headers
+     * (validators and length included) but no body, as RFC 9110 asks; feed readers and podcast apps check feeds
+     * and media with HEAD.
+     */
+    private static void get(RoutesConfig r, String path, Handler handler) {
+        r.get(path, handler);
+        r.head(path, handler);
     }
 
     /** A feed or other document every reader shares, from the cache. */
