@@ -86,14 +86,7 @@ final class PageCache {
         } else {
             bytes = page.body();
         }
-        // One write with a known length: the page goes out in as few packets as the kernel allows and is not
-        // chunked, as a static file server would send it.
-        ctx.res().setContentLength(bytes.length);
-        try {
-            ctx.res().getOutputStream().write(bytes);
-        } catch (IOException e) {
-            throw new ClientGone(key, e);
-        }
+        Responses.whole(ctx, bytes, key);
     }
 
     static String etag(String key, long version, String variant) {

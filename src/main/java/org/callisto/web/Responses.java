@@ -19,11 +19,21 @@ final class Responses {
         ctx.header("Cache-Control", "private, no-store");
         ctx.contentType(page.contentType());
         byte[] bytes = page.bytes();
+        whole(ctx, bytes, ctx.path());
+    }
+
+    /**
+     * Writes {@code bytes} as the whole body, in one write with its length: the body goes out in as few packets as
+     * the kernel allows and is not chunked, as a static file server would send it, and a HEAD carries the length.
+     *
+     * @param what the page or file, for the message when the client has gone away
+     */
+    static void whole(Context ctx, byte[] bytes, String what) {
         ctx.res().setContentLength(bytes.length);
         try {
             ctx.res().getOutputStream().write(bytes);
         } catch (IOException e) {
-            throw new ClientGone(ctx.path(), e);
+            throw new ClientGone(what, e);
         }
     }
 }

@@ -39,13 +39,7 @@ final class Stylesheet {
             ctx.header("Content-Encoding", "gzip");
             bytes = gzip;
         }
-        // One write with its length, as the page cache writes pages; a HEAD then carries the length too.
-        ctx.res().setContentLength(bytes.length);
-        try {
-            ctx.res().getOutputStream().write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("web: client went away while sending " + PATH, e);
-        }
+        Responses.whole(ctx, bytes, PATH);
     }
 
     private static byte[] resource(String name) {
