@@ -244,7 +244,7 @@ public final class Callisto implements AutoCloseable {
 
     /** Imports past episodes' show notes kept as Markdown. */
     public MarkdownImport markdownImport() {
-        return new MarkdownImport(show.imports());
+        return new MarkdownImport(show.imports(), feedback.store(), clock);
     }
 
     // ---- the site

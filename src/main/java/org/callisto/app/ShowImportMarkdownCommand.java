@@ -12,15 +12,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code callisto show import-markdown DIR}: imports show notes kept as Markdown, one folder per episode (see
- * {@code docs/show.md}). Prints one line per folder; a malformed file is reported with {@code file:line} and the
- * import goes on with the next folder. Exits with 1 when any folder failed, after importing the others.
- * Not thread-safe: picocli makes one instance per command line.
+ * {@code callisto show import-markdown DIR [--strict]}: imports a show's notes kept as Markdown, one folder per
+ * episode, with the listener feedback files beside them (see {@code docs/show.md}). Prints one line per folder and,
+ * under it, each problem mended or dropped as {@code file:line:column: problem; action}; the import goes on with the
+ * next folder. With {@code --strict} an episode with problems is refused instead. Exits with 1 when any folder failed
+ * or was refused, after importing the others. Not thread-safe: picocli makes one instance per command line.
  */
 @Command(
         name = "import-markdown",
         mixinStandardHelpOptions = true,
-        description = "Import show notes kept as Markdown: DIR holds one folder per episode with notes.md.")
+        description = "Import a show's notes kept as Markdown, with its listener feedback files: DIR holds one folder"
+                + " per episode (349/ with notes.md, or an .md file named with the number, and feedback/).")
 final class ShowImportMarkdownCommand implements Runnable {
 
     @CommandLine.Spec
@@ -32,6 +34,11 @@ final class ShowImportMarkdownCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "DIR", description = "The folder holding one folder per episode.")
     Path dir;
 
+    @CommandLine.Option(
+            names = "--strict",
+            description = "Refuse an episode whose notes have any problem instead of mending it and warning.")
+    boolean strict;
+
     @Override
     public void run() {
         if (!Files.isDirectory(dir)) {
@@ -41,7 +48,7 @@ final class ShowImportMarkdownCommand implements Runnable {
         PrintWriter err = spec.commandLine().getErr();
         List<MarkdownImport.Result> results;
         try (Callisto callisto = options.open()) {
-            results = callisto.markdownImport().importAll(dir);
+            results = callisto.markdownImport().importAll(dir, strict);
         } catch (IOException e) {
             throw new CommandFailure("cannot list " + dir + ": " + e.getMessage());
         }
@@ -51,19 +58,48 @@ final class ShowImportMarkdownCommand implements Runnable {
         long updated = results.stream()
                 .filter(r -> r.outcome() == MarkdownImport.Outcome.UPDATED)
                 .count();
-        long failed = results.size() - added - updated;
+        long unchanged = results.stream()
+                .filter(r -> r.outcome() == MarkdownImport.Outcome.UNCHANGED)
+                .count();
+        long refused = results.stream()
+                .filter(r -> r.outcome() == MarkdownImport.Outcome.REFUSED)
+                .count();
+        long failed = results.stream()
+                .filter(r -> r.outcome() == MarkdownImport.Outcome.FAILED)
+                .count();
+        int problems = 0;
+        int[] feedback = new int[3];
         for (MarkdownImport.Result r : results) {
+            String fb = r.feedback().total() == 0
+                    ? ""
+                    : " (feedback: " + r.feedback().added() + " added, " + r.feedback().updated() + " updated, "
+                            + r.feedback().unchanged() + " unchanged)";
+            feedback[0] += r.feedback().added();
+            feedback[1] += r.feedback().updated();
+            feedback[2] += r.feedback().unchanged();
             switch (r.outcome()) {
-                case ADDED -> out.println("  added episode " + r.number() + ": " + r.message());
-                case UPDATED -> out.println("  updated episode " + r.number() + ": " + r.message());
+                case ADDED -> out.println("  added episode " + r.number() + ": " + r.message() + fb);
+                case UPDATED -> out.println("  updated episode " + r.number() + ": " + r.message() + fb);
+                case UNCHANGED -> out.println("  unchanged episode " + r.number() + ": " + r.message() + fb);
+                case FEEDBACK_ONLY -> out.println("  episode " + r.number() + ": no show notes" + fb);
+                case REFUSED -> err.println("  refused " + r.message());
                 case FAILED -> err.println("  failed " + r.message());
             }
+            PrintWriter to = r.outcome() == MarkdownImport.Outcome.REFUSED ? err : out;
+            for (org.callisto.show.ImportProblem p : r.problems()) {
+                to.println("    " + p);
+                problems++;
+            }
         }
-        out.println("Imported " + dir + ": " + added + " added, " + updated + " updated, " + failed + " failed.");
+        out.println("Imported " + dir + ": " + added + " added, " + updated + " updated, " + unchanged
+                + " unchanged, " + failed + " failed" + (strict ? ", " + refused + " refused" : "") + "; feedback "
+                + feedback[0] + " added, " + feedback[1] + " updated, " + feedback[2] + " unchanged; " + problems
+                + " problems " + (strict ? "found." : "mended or dropped."));
         out.flush();
         err.flush();
-        if (failed > 0) {
-            throw new CommandFailure(failed + " of " + results.size() + " folders failed; fix the files named above"
+        if (failed + refused > 0) {
+            throw new CommandFailure((failed + refused) + " of " + results.size() + " folders "
+                    + (refused > 0 ? "failed or were refused" : "failed") + "; fix the files named above"
                     + " and run the import again (it updates what is already imported)");
         }
     }

@@ -25,6 +25,49 @@ public final class EpisodeImportStore {
     /** An episode saved by {@link #importEpisode}, and whether it was new. */
     public record Saved(Episode episode, boolean created) {}
 
+    /** What {@link #importIfChanged} did. */
+    public enum Change {
+        ADDED,
+        UPDATED,
+        UNCHANGED
+    }
+
+    /**
+     * Creates or updates the episode of {@code parsed} with its tags, as {@link #importEpisode} does, unless the
+     * stored episode already says the same (fields, notes, guests and tags): then nothing is written, and the
+     * show's change time does not move.
+     */
+    public Change importIfChanged(ParsedNotes parsed, java.util.List<String> tags) {
+        EpisodeDraft d = parsed.episode();
+        java.util.Optional<Episode> old = episodes.episode(d.number());
+        if (old.isPresent()) {
+            Episode e = old.get();
+            boolean same = e.title().equals(d.title())
+                    && e.slug().equals(d.slug())
+                    && e.publishedAt().equals(d.publishedAt())
+                    && e.summary().equals(d.summary())
+                    && e.type() == d.type()
+                    && e.explicit() == d.explicit()
+                    && java.util.Objects.equals(e.season(), d.season())
+                    && notes.notes(e.id()).equals(parsed.sections())
+                    && guests.guests(e.id()).equals(parsed.guests())
+                    && db.withConnection(c -> TagStore.tags(c, e.id())).equals(tags);
+            if (same) {
+                return Change.UNCHANGED;
+            }
+        }
+        boolean[] created = new boolean[1];
+        db.inTransaction(c -> {
+            created[0] = !EpisodeStore.exists(c, d.number());
+            long episodeId = episodes.upsert(c, d);
+            notes.replace(c, episodeId, parsed.sections());
+            guests.replace(c, episodeId, parsed.guests());
+            TagStore.replace(c, episodeId, tags);
+            return episodeId;
+        });
+        return created[0] ? Change.ADDED : Change.UPDATED;
+    }
+
     /** Creates or updates the episode of {@code parsed} (found by its number), replacing its notes and guests. */
     public Saved importEpisode(ParsedNotes parsed) {
         boolean[] created = new boolean[1];

@@ -71,6 +71,73 @@ public final class FeedbackStore {
                 limit);
     }
 
+    /** What importing an archived message did. */
+    public enum Imported {
+        ADDED,
+        UPDATED,
+        UNCHANGED
+    }
+
+    /** The id of an imported message and what importing it did. */
+    public record ImportedFeedback(long id, Imported outcome) {}
+
+    /**
+     * Adds or updates a message from a show's archive, found by its key: answered in its episode and public. A
+     * message whose name, subject, text and episode are unchanged is not written.
+     *
+     * @param at when it is stamped as received and answered, the first time only
+     */
+    public ImportedFeedback importArchived(ArchivedFeedback f, Instant at) {
+        return db.inTransaction(c -> {
+            record Row(long id, String name, String subject, String message, Integer episode) {}
+            java.util.Optional<Row> old = Sql.first(
+                    c,
+                    "SELECT id, name, subject, message, used_in_episode FROM feedback WHERE import_key = ?",
+                    rs -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), Sql.intOrNull(rs, 5)),
+                    f.key());
+            if (old.isEmpty()) {
+                long id = Sql.first(
+                                c,
+                                "INSERT INTO feedback (name, subject, message, status, received_at, decided_at,"
+                                        + " used_in_episode, used_at, import_key, published)"
+                                        + " VALUES (?, ?, ?, 'answered', ?, ?, ?, ?, ?, 1) RETURNING id",
+                                rs -> rs.getLong(1),
+                                f.name(),
+                                f.subject(),
+                                f.message(),
+                                at,
+                                at,
+                                f.episode(),
+                                at,
+                                f.key())
+                        .orElseThrow();
+                return new ImportedFeedback(id, Imported.ADDED);
+            }
+            Row r = old.get();
+            if (java.util.Objects.equals(r.name(), f.name())
+                    && r.subject().equals(f.subject())
+                    && r.message().equals(f.message())
+                    && java.util.Objects.equals(r.episode(), f.episode())) {
+                return new ImportedFeedback(r.id(), Imported.UNCHANGED);
+            }
+            Sql.update(
+                    c,
+                    "UPDATE feedback SET name = ?, subject = ?, message = ?, used_in_episode = ?, published = 1"
+                            + " WHERE id = ?",
+                    f.name(),
+                    f.subject(),
+                    f.message(),
+                    f.episode(),
+                    r.id());
+            return new ImportedFeedback(r.id(), Imported.UPDATED);
+        });
+    }
+
+    /** The message with this number if it is public (imported from a show's archive). */
+    public Optional<Feedback> published(long id) {
+        return db.withConnection(c -> Sql.first(c, COLUMNS + " WHERE id = ? AND published = 1", FeedbackStore::feedback, id));
+    }
+
     /** Sets a message's status; false when there is no such message. */
     boolean setStatus(long id, FeedbackStatus status, Instant at) {
         return update("UPDATE feedback SET status = ?, decided_at = ? WHERE id = ?", status.value(), at, id) > 0;
