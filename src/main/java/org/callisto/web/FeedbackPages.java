@@ -124,6 +124,29 @@ final class FeedbackPages {
                                 items(feedback.decided(editor)))));
     }
 
+    /**
+     * {@code /feedback/{id}}: a listener message that is public (imported from a show's archive, which published
+     * it), with the episode that answered it; every other message is not found, so nothing sent through the form
+     * is ever shown.
+     */
+    Rendered item(Context ctx) {
+        String id = ctx.pathParam("id");
+        Feedback f = (id.matches("[0-9]{1,18}")
+                        ? feedback.store().published(Long.parseLong(id))
+                        : java.util.Optional.<Feedback>empty())
+                .orElseThrow(() -> PageException.notFound("There is no public feedback message " + Paging.shorten(id)
+                        + ". Listener feedback is public only when the show's archive published it."));
+        return site.render(
+                "feedback-item.jte",
+                new org.callisto.web.view.FeedbackItemPage(
+                        site.meta(ctx, f.subject()),
+                        f.from(),
+                        f.subject(),
+                        PlainText.toHtml(f.message()),
+                        f.usedInEpisode(),
+                        f.usedInEpisode() == null ? null : "/episodes/" + f.usedInEpisode()));
+    }
+
     private static List<FeedbackQueuePage.Item> items(List<Feedback> list) {
         return list.stream()
                 .map(f -> new FeedbackQueuePage.Item(

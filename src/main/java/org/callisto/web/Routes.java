@@ -96,6 +96,7 @@ final class Routes {
                 services.show(),
                 config.show().mediaDir(),
                 new MediaResponses(services.downloads(), services.meters()),
+                services.feedback().store(),
                 services.clock());
     }
 
@@ -169,6 +170,7 @@ final class Routes {
 
         // the show
         get(r, "/feedback", feedback::form);
+        get(r, "/feedback/{id}", ctx -> Responses.personal(ctx, feedback.item(ctx)));
         r.post("/feedback", feedback::send);
         get(r, "/editor/feedback", feedback::queue);
         r.post("/editor/feedback", feedback::decide);

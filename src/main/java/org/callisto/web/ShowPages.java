@@ -53,9 +53,17 @@ final class ShowPages {
     private final PodcastFeedWriter writer;
     private final ShowUrls local = new ShowUrls(URI.create("/"));
     private final Clock clock;
+    private final org.callisto.show.FeedbackStore feedback;
 
-    ShowPages(Site site, ShowStores stores, Path mediaDir, MediaResponses downloads, Clock clock) {
+    ShowPages(
+            Site site,
+            ShowStores stores,
+            Path mediaDir,
+            MediaResponses downloads,
+            org.callisto.show.FeedbackStore feedback,
+            Clock clock) {
         this.site = site;
+        this.feedback = feedback;
         this.stores = stores;
         this.mediaDir = mediaDir.toAbsolutePath().normalize();
         this.downloads = downloads;
@@ -214,7 +222,8 @@ final class ShowPages {
     /**
      * An item of the notes with where it was curated from, said discreetly: "via planet: Feed name" linking the
      * entry (just "via planet" once the entry has expired), "journal story" linking the story, or
-     * "listener feedback" (not linked: feedback is not public).
+     * "listener feedback" (not linked: feedback is not public), except a message imported from the show's public
+     * archive: its title links to its page here, and "original message" to where the archive kept it.
      */
     private EpisodePage.Item withSource(NoteItem i, String summaryHtml) {
         String url = Format.webUrl(i.link());
@@ -230,7 +239,11 @@ final class ShowPages {
                         .orElseGet(() -> new EpisodePage.Item(i.title(), url, summaryHtml, "via planet", null));
             case JOURNAL ->
                 new EpisodePage.Item(i.title(), url, summaryHtml, "journal story", "/stories/" + i.sourceId());
-            case FEEDBACK -> new EpisodePage.Item(i.title(), url, summaryHtml, "listener feedback", null);
+            case FEEDBACK ->
+                feedback.published(i.sourceId())
+                        .map(f -> new EpisodePage.Item(
+                                i.title(), "/feedback/" + f.id(), summaryHtml, "original message", url))
+                        .orElseGet(() -> new EpisodePage.Item(i.title(), url, summaryHtml, "listener feedback", null));
         };
     }
 
