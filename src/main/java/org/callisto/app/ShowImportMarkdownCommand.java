@@ -72,7 +72,8 @@ final class ShowImportMarkdownCommand implements Runnable {
         for (MarkdownImport.Result r : results) {
             String fb = r.feedback().total() == 0
                     ? ""
-                    : " (feedback: " + r.feedback().added() + " added, " + r.feedback().updated() + " updated, "
+                    : " (feedback: " + r.feedback().added() + " added, "
+                            + r.feedback().updated() + " updated, "
                             + r.feedback().unchanged() + " unchanged)";
             feedback[0] += r.feedback().added();
             feedback[1] += r.feedback().updated();

@@ -59,7 +59,8 @@ final class FeedbackFiles {
                 }
             }
         } catch (IOException e) {
-            problems.add(new ImportProblem(folder, 0, 0, "cannot list the folder: " + e.getMessage(), "skipped its feedback"));
+            problems.add(new ImportProblem(
+                    folder, 0, 0, "cannot list the folder: " + e.getMessage(), "skipped its feedback"));
         }
         Map<String, Long> ids = new LinkedHashMap<>();
         int added = 0;
@@ -97,7 +98,10 @@ final class FeedbackFiles {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             text = new String(bytes, StandardCharsets.UTF_8);
             problems.add(new ImportProblem(file, 1, 1, "bytes that are not UTF-8", "read them as U+FFFD"));
@@ -105,8 +109,12 @@ final class FeedbackFiles {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        String message = ListenerFeedback.clean(text.replace("\r\n", "\n").replace('\r', '\n')).strip();
-        String base = file.getFileName().toString().replaceFirst("(?i)\\.(md|markdown|txt)$", "").strip();
+        String message = ListenerFeedback.clean(text.replace("\r\n", "\n").replace('\r', '\n'))
+                .strip();
+        String base = file.getFileName()
+                .toString()
+                .replaceFirst("(?i)\\.(md|markdown|txt)$", "")
+                .strip();
         String name = null;
         String subject = base;
         int dash = base.indexOf(" - ");

@@ -93,7 +93,8 @@ public final class FeedbackStore {
             java.util.Optional<Row> old = Sql.first(
                     c,
                     "SELECT id, name, subject, message, used_in_episode FROM feedback WHERE import_key = ?",
-                    rs -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), Sql.intOrNull(rs, 5)),
+                    rs -> new Row(
+                            rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), Sql.intOrNull(rs, 5)),
                     f.key());
             if (old.isEmpty()) {
                 long id = Sql.first(
@@ -135,7 +136,8 @@ public final class FeedbackStore {
 
     /** The message with this number if it is public (imported from a show's archive). */
     public Optional<Feedback> published(long id) {
-        return db.withConnection(c -> Sql.first(c, COLUMNS + " WHERE id = ? AND published = 1", FeedbackStore::feedback, id));
+        return db.withConnection(
+                c -> Sql.first(c, COLUMNS + " WHERE id = ? AND published = 1", FeedbackStore::feedback, id));
     }
 
     /** Sets a message's status; false when there is no such message. */

@@ -160,7 +160,12 @@ public final class MarkdownImport {
                 case UNCHANGED -> Outcome.UNCHANGED;
             };
             results.add(new Result(
-                    p.folder(), outcome, notes.episode().number(), notes.episode().title(), p.problems(), p.feedback()));
+                    p.folder(),
+                    outcome,
+                    notes.episode().number(),
+                    notes.episode().title(),
+                    p.problems(),
+                    p.feedback()));
         }
         results.sort(Comparator.comparing(Result::folder, MarkdownImport::byNumber));
         return results;
@@ -222,7 +227,8 @@ public final class MarkdownImport {
         problems.addAll(r.problems());
         int number = folderNumber;
         if (number < 0) {
-            Matcher m = Pattern.compile("(?i)\\bep(?:isode)?\\.?\\s*(\\d+)").matcher(file.getFileName().toString());
+            Matcher m = Pattern.compile("(?i)\\bep(?:isode)?\\.?\\s*(\\d+)")
+                    .matcher(file.getFileName().toString());
             if (!m.find()) {
                 return new Result(
                         folder,
@@ -249,7 +255,10 @@ public final class MarkdownImport {
                     .findFirst()
                     .orElse("Episode " + number);
             problems.add(new ImportProblem(
-                    file, 1, 1, "no title (the preamble's Title: is empty)",
+                    file,
+                    1,
+                    1,
+                    "no title (the preamble's Title: is empty)",
                     "titled it \"" + title + "\" after its first item; give a Title: to name it"));
         }
         if (strict && !problems.isEmpty()) {
@@ -261,7 +270,8 @@ public final class MarkdownImport {
                     problems,
                     fb.counts());
         }
-        String slug = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String slug =
+                title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
         EpisodeDraft draft = new EpisodeDraft(
                 number,
                 null,
@@ -311,7 +321,9 @@ public final class MarkdownImport {
                     date = near.getValue().plusDays((long) (number - near.getKey()) * DAYS_BETWEEN_EPISODES);
                     how = "estimated " + date + " from episode " + near.getKey() + " at one episode a week";
                     if (p.month() != null && !java.time.YearMonth.from(date).equals(p.month())) {
-                        date = date.isBefore(p.month().atDay(1)) ? p.month().atDay(1) : p.month().atEndOfMonth();
+                        date = date.isBefore(p.month().atDay(1))
+                                ? p.month().atDay(1)
+                                : p.month().atEndOfMonth();
                         how = "estimated " + date + " (within " + p.month() + ") from episode " + near.getKey();
                     }
                 } else if (p.month() != null) {
@@ -323,7 +335,10 @@ public final class MarkdownImport {
                 }
                 List<ImportProblem> problems = new ArrayList<>(p.problems());
                 problems.add(new ImportProblem(
-                        p.file(), 1, 1, "no release date in the preamble or the file's name",
+                        p.file(),
+                        1,
+                        1,
+                        "no release date in the preamble or the file's name",
                         how + "; give a Date: to set it"));
                 p = new Pending(p.folder(), p.notes(), p.tags(), date, p.month(), p.file(), problems, p.feedback());
             }
@@ -342,7 +357,8 @@ public final class MarkdownImport {
                     i,
                     new Pending(
                             p.folder(),
-                            new ParsedNotes(withDate, p.notes().sections(), p.notes().guests()),
+                            new ParsedNotes(
+                                    withDate, p.notes().sections(), p.notes().guests()),
                             p.tags(),
                             date,
                             p.month(),
@@ -414,10 +430,13 @@ public final class MarkdownImport {
             return list.filter(Files::isRegularFile)
                     .filter(p -> {
                         String n = p.getFileName().toString();
-                        return n.toLowerCase(Locale.ROOT).endsWith(".md") && holds.matcher(n).find();
+                        return n.toLowerCase(Locale.ROOT).endsWith(".md")
+                                && holds.matcher(n).find();
                     })
-                    .min(Comparator.comparing(
-                                    (Path p) -> !p.getFileName().toString().toLowerCase(Locale.ROOT).contains("notes"))
+                    .min(Comparator.comparing((Path p) -> !p.getFileName()
+                                    .toString()
+                                    .toLowerCase(Locale.ROOT)
+                                    .contains("notes"))
                             .thenComparing(Path::toString))
                     .orElse(null);
         } catch (IOException e) {

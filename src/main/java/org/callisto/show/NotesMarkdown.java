@@ -49,7 +49,8 @@ final class NotesMarkdown {
 
     private static final Pattern PLUS_QUOTE = Pattern.compile("^(\\s*)\\+\\s?>");
     private static final Pattern BR = Pattern.compile("(?i)<br\\s*/?>");
-    private static final Pattern A_OPEN = Pattern.compile("(?is)<a\\s[^>]*?href\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))[^>]*>");
+    private static final Pattern A_OPEN =
+            Pattern.compile("(?is)<a\\s[^>]*?href\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))[^>]*>");
     private static final Pattern A_CLOSE = Pattern.compile("(?i)</a\\s*>");
     private static final Pattern STRAY_UNDERSCORE = Pattern.compile("(?<![\\p{L}\\p{N}_\\\\])_(?![\\p{L}\\p{N}_])");
 
@@ -76,14 +77,20 @@ final class NotesMarkdown {
             Matcher quote = PLUS_QUOTE.matcher(text);
             if (quote.find()) {
                 problems.accept(new ImportProblem(
-                        file, l.number(), l.cut() + quote.end(1) + 1, "\"+>\" starts a quote with a stray +",
+                        file,
+                        l.number(),
+                        l.cut() + quote.end(1) + 1,
+                        "\"+>\" starts a quote with a stray +",
                         "read as a quote (>)"));
                 text = quote.replaceFirst("$1>");
             }
             Matcher open = UNCLOSED.matcher(text);
             if (open.find()) {
                 problems.accept(new ImportProblem(
-                        file, l.number(), l.cut() + open.start() + 1, "a link has no closing ) at the end of the line",
+                        file,
+                        l.number(),
+                        l.cut() + open.start() + 1,
+                        "a link has no closing ) at the end of the line",
                         "closed it there"));
                 text = text.stripTrailing() + ")";
             }
@@ -198,7 +205,9 @@ final class NotesMarkdown {
                     Node next = html.getNext();
                     html.insertBefore(link);
                     html.unlink();
-                    while (next != null && !(next instanceof HtmlInline h && A_CLOSE.matcher(h.getLiteral()).matches())) {
+                    while (next != null
+                            && !(next instanceof HtmlInline h
+                                    && A_CLOSE.matcher(h.getLiteral()).matches())) {
                         Node after = next.getNext();
                         link.appendChild(next);
                         next = after;

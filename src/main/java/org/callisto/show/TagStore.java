@@ -25,7 +25,10 @@ public final class TagStore {
 
     static List<String> tags(Connection c, long episodeId) throws SQLException {
         return Sql.list(
-                c, "SELECT tag FROM episode_tags WHERE episode_id = ? ORDER BY position", rs -> rs.getString(1), episodeId);
+                c,
+                "SELECT tag FROM episode_tags WHERE episode_id = ? ORDER BY position",
+                rs -> rs.getString(1),
+                episodeId);
     }
 
     /** Replaces an episode's tags inside the caller's transaction. */

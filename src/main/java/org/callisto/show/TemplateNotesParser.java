@@ -135,7 +135,8 @@ final class TemplateNotesParser {
             if (marker.matches()) {
                 return !marker.group(1).equalsIgnoreCase("notes");
             }
-            if (SECTION.matcher(line).matches() && line.startsWith("##") || ITEM.matcher(line).matches()) {
+            if (SECTION.matcher(line).matches() && line.startsWith("##")
+                    || ITEM.matcher(line).matches()) {
                 return false;
             }
             if (line.startsWith("# ")) {
@@ -175,17 +176,22 @@ final class TemplateNotesParser {
             }
             switch (key) {
                 case "title" -> title = title == null ? value : title + " " + value;
-                case "description", "summary" -> description.append(description.isEmpty() ? "" : "\n").append(value);
+                case "description", "summary" ->
+                    description.append(description.isEmpty() ? "" : "\n").append(value);
                 case "tags" -> {
                     for (String tag : value.split(",")) {
                         String t = tag.strip();
                         if (t.isEmpty()) {
                             continue;
                         }
-                        if (t.contains("ADD NEW TAGS") || t.matches("[….\\s]+")
+                        if (t.contains("ADD NEW TAGS")
+                                || t.matches("[….\\s]+")
                                 || t.toUpperCase(Locale.ROOT).equals(t) && t.matches(".*[A-Z]{3,}.*\\s.*")) {
                             problems.accept(new ImportProblem(
-                                    file, number, column, "the tag \"" + t + "\" is a template placeholder",
+                                    file,
+                                    number,
+                                    column,
+                                    "the tag \"" + t + "\" is a template placeholder",
                                     "dropped it"));
                             continue;
                         }
@@ -210,7 +216,10 @@ final class TemplateNotesParser {
                     }
                 }
                 problems.accept(new ImportProblem(
-                        file, number, column, "Date: \"" + value + "\" is a placeholder, not a date",
+                        file,
+                        number,
+                        column,
+                        "Date: \"" + value + "\" is a placeholder, not a date",
                         "took the date from the file's name or the neighbouring episodes"));
             }
         }
@@ -296,7 +305,10 @@ final class TemplateNotesParser {
             }
             if (line.startsWith("!!!")) {
                 problems.accept(new ImportProblem(
-                        file, number, indent(raw) + 1, "a note to the hosts (!!!...!!!)",
+                        file,
+                        number,
+                        indent(raw) + 1,
+                        "a note to the hosts (!!!...!!!)",
                         "dropped it, it is not published"));
                 return;
             }
@@ -307,22 +319,33 @@ final class TemplateNotesParser {
             }
             if (heading == null) {
                 problems.accept(new ImportProblem(
-                        file, number, 1, "notes before the first ## section heading", "put them in a section \"Notes\""));
+                        file,
+                        number,
+                        1,
+                        "notes before the first ## section heading",
+                        "put them in a section \"Notes\""));
                 startSection("Notes", number);
             }
             String unbulleted = line.replaceFirst("^[+*-]\\s+", "").strip();
             if (PLACEHOLDER_LINES.contains(unbulleted.toLowerCase(Locale.ROOT))) {
                 problems.accept(new ImportProblem(
-                        file, number, indent(raw) + 1, "\"" + unbulleted + "\" under \"" + heading
-                                + "\" is a template placeholder", "dropped it"));
+                        file,
+                        number,
+                        indent(raw) + 1,
+                        "\"" + unbulleted + "\" under \"" + heading + "\" is a template placeholder",
+                        "dropped it"));
                 dropped++;
                 return;
             }
             Matcher itemHeading = ITEM.matcher(line);
             if (itemHeading.matches()) {
                 endItem();
-                open(Kind.HEADING, number, raw.indexOf('#') + line.length() - itemHeading.group(1).length(),
-                        itemHeading.group(1), 0);
+                open(
+                        Kind.HEADING,
+                        number,
+                        raw.indexOf('#') + line.length() - itemHeading.group(1).length(),
+                        itemHeading.group(1),
+                        0);
                 return;
             }
             Matcher bullet = BULLET.matcher(raw);
@@ -343,8 +366,7 @@ final class TemplateNotesParser {
                 open(Kind.BULLET, number, contentColumn, content, indent + 2);
                 return;
             }
-            if (item != null
-                    && (item.kind != Kind.BULLET || !item.blankSeen || line.startsWith(">") || indent >= 2)) {
+            if (item != null && (item.kind != Kind.BULLET || !item.blankSeen || line.startsWith(">") || indent >= 2)) {
                 item.add(number, raw);
                 return;
             }
@@ -354,15 +376,18 @@ final class TemplateNotesParser {
 
         private void section(int number, String raw, String text) {
             endSection();
-            List<NotesMarkdown.Line> one = List.of(new NotesMarkdown.Line(number, raw.indexOf(text.isEmpty() ? "#" : text),
-                    text));
+            List<NotesMarkdown.Line> one =
+                    List.of(new NotesMarkdown.Line(number, raw.indexOf(text.isEmpty() ? "#" : text), text));
             Inline inline = inline(one);
             String plain = inline.plain();
             boolean placeholder = inline.links().stream().anyMatch(l -> PLACEHOLDER_LINKS.contains(l.destination()))
                     || plain.matches("(?i).*\\s-\\s*name(\\s.*|$)");
             if (placeholder) {
                 problems.accept(new ImportProblem(
-                        file, number, 1, "the heading \"" + plain + "\" holds template placeholders",
+                        file,
+                        number,
+                        1,
+                        "the heading \"" + plain + "\" holds template placeholders",
                         "kept \"" + plain.replaceFirst("\\s+-\\s.*$", "") + "\" and dropped the rest"));
                 plain = plain.replaceFirst("\\s+-\\s.*$", "");
             }
@@ -418,9 +443,15 @@ final class TemplateNotesParser {
 
         private List<NotesMarkdown.Line> extraLinks(Inline inline, int from, int number) {
             List<NotesMarkdown.Line> lines = new ArrayList<>();
-            for (InlineLink l : inline.links().subList(Math.min(from, inline.links().size()), inline.links().size())) {
-                lines.add(new NotesMarkdown.Line(number, 0, "- [" + l.text().replace("]", "\\]") + "](<"
-                        + l.destination().replace(">", "%3E") + ">)"));
+            for (InlineLink l : inline.links()
+                    .subList(
+                            Math.min(from, inline.links().size()),
+                            inline.links().size())) {
+                lines.add(new NotesMarkdown.Line(
+                        number,
+                        0,
+                        "- [" + l.text().replace("]", "\\]") + "](<"
+                                + l.destination().replace(">", "%3E") + ">)"));
             }
             return lines;
         }
@@ -437,7 +468,10 @@ final class TemplateNotesParser {
             if (heading != null) {
                 if (items.isEmpty() && (placeholderHeading || dropped > 0)) {
                     problems.accept(new ImportProblem(
-                            file, headingLine, 1, "the section \"" + heading + "\" holds only template placeholders",
+                            file,
+                            headingLine,
+                            1,
+                            "the section \"" + heading + "\" holds only template placeholders",
                             "dropped the section"));
                 } else {
                     sections.add(new Section(heading, items));
@@ -481,7 +515,10 @@ final class TemplateNotesParser {
             String rest = "";
             if (starts) {
                 block.getFirstChild().unlink();
-                rest = SEPARATOR.matcher(NotesMarkdown.render(doc)).replaceFirst("").strip();
+                rest = SEPARATOR
+                        .matcher(NotesMarkdown.render(doc))
+                        .replaceFirst("")
+                        .strip();
             }
             return new Inline(plain, links, starts, rest);
         }

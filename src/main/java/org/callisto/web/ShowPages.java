@@ -226,7 +226,7 @@ final class ShowPages {
      * archive: its title links to its page here, and "original message" to where the archive kept it.
      */
     private EpisodePage.Item withSource(NoteItem i, String summaryHtml) {
-        String url = Format.webUrl(i.link());
+        String url = itemUrl(i.link());
         if (i.sourceKind() == null) {
             return new EpisodePage.Item(i.title(), url, summaryHtml);
         }
@@ -245,6 +245,34 @@ final class ShowPages {
                                 i.title(), "/feedback/" + f.id(), summaryHtml, "original message", url))
                         .orElseGet(() -> new EpisodePage.Item(i.title(), url, summaryHtml, "listener feedback", null));
         };
+    }
+
+    /**
+     * The address an item's title links to: a web address (characters a URI may not hold percent-encoded, as
+     * browsers do), or a {@code mailto:} address; null for anything else.
+     */
+    static String itemUrl(String link) {
+        String web = Format.webUrl(link);
+        if (web != null || link == null) {
+            return web;
+        }
+        String u = link.strip();
+        if (u.matches("(?i)mailto:[^\\s\"'<>]+@[^\\s\"'<>]+")) {
+            return u;
+        }
+        if (!u.matches("(?i)https?://[^\\s\"<>]+")) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder();
+        for (byte c : u.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int v = c & 0xff;
+            if (v > 0x20 && v < 0x7f && "|^{}`\\[]".indexOf(v) < 0 || v == '%') {
+                b.append((char) v);
+            } else {
+                b.append('%').append(String.format(Locale.ROOT, "%02X", v));
+            }
+        }
+        return Format.webUrl(b.toString());
     }
 
     /** {@code /show/{number}}: the address older feeds gave episodes, moved to {@code /episodes/{number}}. */

@@ -35,7 +35,7 @@ class ShowCommandTest {
         assertThat(first.out())
                 .contains("  added episode 41: Jails All the Way Down")
                 .contains("  added episode 43: Ports Tree Spring Cleaning")
-                .contains("Imported " + dir + ": 3 added, 0 updated, 1 failed.");
+                .contains("Imported " + dir + ": 3 added, 0 updated, 0 unchanged, 1 failed;");
         assertThat(first.err())
                 .contains("  failed " + bad + ":1: no release date; add a line date: 2026-03-05")
                 .contains("1 of 4 folders failed");
@@ -46,7 +46,7 @@ class ShowCommandTest {
                         + "- [A story](https://story.example/)\n");
         Cli.Run second = Cli.on(db, "show", "import-markdown", dir.toString());
         assertThat(second.exit()).as(second.err()).isZero();
-        assertThat(second.out()).contains("Imported " + dir + ": 1 added, 3 updated, 0 failed.");
+        assertThat(second.out()).contains("Imported " + dir + ": 1 added, 0 updated, 3 unchanged, 0 failed;");
 
         Cli.Run missing =
                 Cli.on(db, "show", "import-markdown", dir.resolve("nowhere").toString());

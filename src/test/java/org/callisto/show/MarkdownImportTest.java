@@ -34,7 +34,7 @@ class MarkdownImportTest {
 
     @ParameterizedTest
     @MethodSource("org.callisto.db.TestDatabases#kinds")
-    void importsEpisodesSectionsAndItemsAndReimportingUpdatesWithoutDuplicates(String kind) throws Exception {
+    void importsEpisodesSectionsAndItemsAndReimportingChangesNothing(String kind) throws Exception {
         try (Database db = TestDatabases.open(kind)) {
             ShowStores store = ShowStores.of(db, Clock.systemUTC());
             MarkdownImport importer = new MarkdownImport(store.imports());
@@ -87,7 +87,10 @@ class MarkdownImportTest {
                     .containsExactly("Headlines", "News Roundup", "Beastie Bits", "Feedback/Questions");
 
             List<MarkdownImport.Result> second = importer.importAll(fixture());
-            assertThat(second).extracting(MarkdownImport.Result::outcome).containsOnly(MarkdownImport.Outcome.UPDATED);
+            assertThat(second)
+                    .as("importing the same files again changes nothing")
+                    .extracting(MarkdownImport.Result::outcome)
+                    .containsOnly(MarkdownImport.Outcome.UNCHANGED);
             assertThat(store.episodes().episodes()).hasSize(3);
             Episode again = store.episodes().episode(41).orElseThrow();
             assertThat(again.guid()).isEqualTo(e41.guid());
@@ -123,7 +126,7 @@ class MarkdownImportTest {
                             MarkdownImport.Outcome.ADDED,
                             MarkdownImport.Outcome.ADDED,
                             MarkdownImport.Outcome.ADDED);
-            assertThat(results.get(0).message()).contains("0039-empty: no notes.md or episode.md");
+            assertThat(results.get(0).message()).contains("0039-empty: no notes.md or episode.md and no .md file");
             assertThat(results.get(1).message())
                     .isEqualTo(bad.resolve("notes.md") + ":7: text outside an item in"
                             + " section \"Headlines\"; start an item with ### [Title](link) or - [Title](link) – summary"
