@@ -206,7 +206,9 @@ public final class ConfigLoader {
                 // clamped so that a bad value is reported with the others below rather than by the record
                 Math.clamp(p.intIn("journal.password_queue", 0, 1024), 0, 1024),
                 Math.clamp(p.intIn("journal.invitations_per_member", 0, 10_000), 0, 10_000),
-                p.durationIn("journal.invitation_lifetime", "1m", "365d"));
+                positiveOr(
+                        p.durationIn("journal.invitation_lifetime", "1m", "365d"),
+                        Config.JournalConfig.DEFAULT_INVITATION_LIFETIME));
         String mediaDir = v.get("show.media_dir").trim();
         Config.ShowConfig show =
                 mediaDir.isEmpty() ? Config.ShowConfig.under(dataDir) : new Config.ShowConfig(Path.of(mediaDir));
@@ -246,7 +248,7 @@ public final class ConfigLoader {
         int port = p.intIn("mail.port", 1, 65535);
         Config.MailTls tls = p.mailTls("mail.tls");
         int queue = Math.max(1, p.intIn("mail.queue", 1, 100_000));
-        Duration timeout = p.durationIn("mail.timeout", "1s", "10m");
+        Duration timeout = positiveOr(p.durationIn("mail.timeout", "1s", "10m"), Duration.ofSeconds(30));
         String from = v.get("mail.from").trim();
         String user = v.get("mail.user").trim();
         if (host.isEmpty()) {
@@ -273,6 +275,11 @@ public final class ConfigLoader {
                     + " (mail.tls = none is only for a server on this machine)");
         }
         return new Config.MailConfig(host, port, tls, user, v.get("mail.password"), from, queue, timeout);
+    }
+
+    /** {@code d}, or {@code fallback} when it is not positive (the error is reported with the others). */
+    private static Duration positiveOr(Duration d, Duration fallback) {
+        return d.isNegative() || d.isZero() ? fallback : d;
     }
 
     private static boolean isLocal(String host) {

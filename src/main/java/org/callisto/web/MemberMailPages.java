@@ -55,6 +55,7 @@ final class MemberMailPages {
             case "email-sent" -> "Your address is saved. A link to confirm it was mailed to it; open it within a week.";
             case "email-saved" -> "Your address is saved. This site sends no mail, so it cannot be confirmed yet.";
             case "email-removed" -> "Your mail address is removed.";
+            case "email-unchanged" -> "That is your confirmed address already; nothing changed.";
             case "notify-on" -> "Notification mail is on.";
             case "notify-off" -> "Notification mail is off.";
             case "revoked" -> "The invitation is revoked; its link no longer works.";
@@ -73,9 +74,7 @@ final class MemberMailPages {
             boolean mailed = membership.mail().changeAddress(session, email);
             String done = email == null || email.isBlank()
                     ? "email-removed"
-                    : mailed || membership.mail().settings(session.user().id()).verified()
-                            ? "email-sent"
-                            : "email-saved";
+                    : mailed ? "email-sent" : membership.mailEnabled() ? "email-unchanged" : "email-saved";
             ctx.redirect("/account?done=" + done + "#mail", HttpStatus.SEE_OTHER);
         } catch (AccountRefusal refusal) {
             AccountPages.refused(ctx, refusal);
