@@ -64,7 +64,9 @@ final class InvitationPages {
         return new AccountInvitationsView(
                 open,
                 membership.mailEnabled(),
-                left.isPresent() ? left.getAsInt() + " (open invitations at most at once)" : "no limit (administrator)",
+                left.isPresent()
+                        ? left.getAsInt() + " (an open invitation counts until it is used, revoked or expires)"
+                        : "no limit (administrator)",
                 open && (left.isEmpty() || left.getAsInt() > 0),
                 items,
                 newLink,
