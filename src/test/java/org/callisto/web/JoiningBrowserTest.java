@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.callisto.account.Accounts;
 import org.callisto.mail.TestMailServer;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -18,17 +19,18 @@ import org.openqa.selenium.WebDriver;
  * Joining in headless Chromium with a real SMTP server on loopback: the administrator invites by mail from the
  * account page; the invitee opens the link from the mail received, registers and is logged in; later forgets the
  * password, asks for a reset on the page linked from the login form, opens the mailed link, sets a new password
- * and logs in with it. Screenshots go to {@code target/screenshots/joining-*.png}.
+ * and logs in with it. On SQLite and PostgreSQL. Screenshots go to {@code target/screenshots/joining-*.png}.
  */
 class JoiningBrowserTest {
     private static final Path SHOTS = Path.of("target", "screenshots");
     private static final String NEW_PASSWORD = "a fresh start, twice";
 
-    @Test
-    void anInviteeJoinsByTheMailedLinkAndLaterResetsThePasswordByMail() throws IOException {
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void anInviteeJoinsByTheMailedLinkAndLaterResetsThePasswordByMail(String kind) throws IOException {
         Files.createDirectories(SHOTS);
         try (TestMailServer smtp = new TestMailServer();
-                PlanetSite site = new PlanetSite("sqlite", smtp.settings());
+                PlanetSite site = new PlanetSite(kind, smtp.settings());
                 Browser browser = Browser.launch()) {
             Accounts.of(site.db, site.config, Clock.systemUTC()).createAdmin("root", JournalWebTest.PASSWORD);
             WebDriver d = browser.driver();
