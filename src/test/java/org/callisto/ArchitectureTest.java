@@ -31,7 +31,8 @@ class ArchitectureTest {
         "org.callisto.show..",
         "org.callisto.account..",
         "org.callisto.html..",
-        "org.callisto.syndication.."
+        "org.callisto.syndication..",
+        "org.callisto.mail.."
     };
 
     /** Main classes only: no tests, no jte-generated templates (they live outside {@code org.callisto}). */
@@ -86,8 +87,11 @@ class ArchitectureTest {
 
     @Test
     void databaseSyndicationAndFetchingDependOnlyOnTheConfiguration() {
-        for (String packages :
-                List.of("org.callisto.db..", "org.callisto.syndication..", "org.callisto.planet.fetch..")) {
+        for (String packages : List.of(
+                "org.callisto.db..",
+                "org.callisto.syndication..",
+                "org.callisto.planet.fetch..",
+                "org.callisto.mail..")) {
             noClasses()
                     .that()
                     .resideInAPackage(packages)

@@ -14,8 +14,9 @@ import org.callisto.db.Sql;
  * and decides nothing; the rules live in {@link Accounts}. Thread-safe: every method borrows its own connection.
  */
 public final class AccountStore {
-    private static final String USER_COLUMNS = "u.id, u.username, u.role, u.banned, u.created_at, u.invited_by";
-    private static final String INVITATION_COLUMNS = "id, created_by, created_at, expires_at, used_by, used_at";
+    static final String USER_COLUMNS = "u.id, u.username, u.role, u.banned, u.created_at, u.invited_by";
+    static final String INVITATION_COLUMNS =
+            "id, created_by, created_at, expires_at, used_by, used_at, email, revoked_at";
 
     private final Database db;
 
@@ -87,7 +88,7 @@ public final class AccountStore {
                     Optional<Usable> found = Sql.first(
                             c,
                             "SELECT id, created_by FROM invitations WHERE code_hash = ?"
-                                    + " AND used_at IS NULL AND expires_at > ?",
+                                    + " AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?",
                             rs -> new Usable(rs.getLong(1), rs.getLong(2)),
                             invitationHash,
                             now);
@@ -351,7 +352,7 @@ public final class AccountStore {
     }
 
     /** Reads the six {@link #USER_COLUMNS}. */
-    private static User user(ResultSet rs) throws SQLException {
+    static User user(ResultSet rs) throws SQLException {
         return new User(
                 rs.getLong(1),
                 rs.getString(2),
@@ -361,13 +362,16 @@ public final class AccountStore {
                 Optional.ofNullable(Sql.longOrNull(rs, 6)));
     }
 
-    private static Invitation invitation(ResultSet rs) throws SQLException {
+    /** Reads the eight {@link #INVITATION_COLUMNS}. */
+    static Invitation invitation(ResultSet rs) throws SQLException {
         return new Invitation(
                 rs.getLong(1),
                 rs.getLong(2),
                 Instant.ofEpochMilli(rs.getLong(3)),
                 Instant.ofEpochMilli(rs.getLong(4)),
                 Optional.ofNullable(Sql.longOrNull(rs, 5)),
-                Optional.ofNullable(Sql.instant(rs, 6)));
+                Optional.ofNullable(Sql.instant(rs, 6)),
+                Optional.ofNullable(rs.getString(7)),
+                Optional.ofNullable(Sql.instant(rs, 8)));
     }
 }

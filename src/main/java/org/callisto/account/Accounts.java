@@ -57,6 +57,7 @@ public final class Accounts {
     private final Config.Registration registration;
     private final Clock clock;
     private final AccountRoles roles;
+    private final ServerKey key;
 
     /** Accounts with the default password pool (one check per processor, a short queue). */
     public Accounts(
@@ -91,7 +92,7 @@ public final class Accounts {
         this.limiter = limiter;
         this.backoff = new FailureBackoff(clock);
         this.checks = checks;
-        ServerKey key = ServerKey.load(store, clock.instant());
+        this.key = ServerKey.load(store, clock.instant());
         this.formTokens = new FormTokens(key);
         this.devices = new DeviceCookies(key);
         this.registration = registration;
@@ -311,7 +312,23 @@ public final class Accounts {
         return newSession(user, userAgent);
     }
 
-    private Session newSession(User user, String userAgent) {
+    /** The site's signing key, for the other signed tokens of accounts (unsubscribe links). */
+    ServerKey serverKey() {
+        return key;
+    }
+
+    /** The rate limits shared by every account service. */
+    RateLimiter limiter() {
+        return limiter;
+    }
+
+    /** The argon2id hasher; run it in {@link #passwordChecks()}. */
+    PasswordHasher hasher() {
+        return hasher;
+    }
+
+    /** A new session for an account that proved itself otherwise than by a password here (a new registration). */
+    Session newSession(User user, String userAgent) {
         Instant now = now();
         String id = Secrets.newToken();
         String csrf = Secrets.newToken();

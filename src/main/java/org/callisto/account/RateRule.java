@@ -26,6 +26,16 @@ public record RateRule(String what, int limit, Duration window) {
     /** Invitations issued by one account: 10 per day. */
     public static final RateRule INVITATION = new RateRule("invitations", 10, Duration.ofDays(1));
 
+    /** Password reset mails to one address: 3 per hour, whether or not an account has it. */
+    public static final RateRule RESET_MAILBOX =
+            new RateRule("password reset requests for this mail address", 3, Duration.ofHours(1));
+    /** Password reset requests from one client address: 10 per hour. */
+    public static final RateRule RESET_CLIENT =
+            new RateRule("password reset requests from your address", 10, Duration.ofHours(1));
+    /** Verification mails for one account: 5 per hour. */
+    public static final RateRule VERIFICATION_MAIL =
+            new RateRule("verification mails for this account", 5, Duration.ofHours(1));
+
     public RateRule {
         if (what == null || what.isBlank() || limit < 1 || window == null || window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("rate rule '" + what + "' with limit " + limit + " per " + window

@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "admin",
         mixinStandardHelpOptions = true,
-        description = "Manage the journal's administrators.",
-        subcommands = {AdminCreateCommand.class})
+        description = "Manage the journal's administrators and invitations.",
+        subcommands = {AdminCreateCommand.class, AdminInviteCommand.class})
 final class AdminCommand implements Runnable {
 
     @CommandLine.Spec

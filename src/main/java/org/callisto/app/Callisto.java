@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.callisto.account.Accounts;
+import org.callisto.account.Membership;
 import org.callisto.config.Config;
 import org.callisto.db.Database;
 import org.callisto.db.DatabaseCheck;
@@ -18,6 +19,8 @@ import org.callisto.journal.CommentStore;
 import org.callisto.journal.Comments;
 import org.callisto.journal.JournalStore;
 import org.callisto.journal.Submissions;
+import org.callisto.mail.Mailer;
+import org.callisto.mail.Mailers;
 import org.callisto.planet.Category;
 import org.callisto.planet.CategoryStore;
 import org.callisto.planet.EntryStore;
@@ -50,8 +53,9 @@ import org.callisto.web.WebServer;
  * every command take what they need from it; nothing else constructs a service.
  *
  * <p>What holds threads or sockets is made on first use and then owned here: the feed fetcher (an HTTP client),
- * the refresh scheduler, the download flusher and the web server. {@link #close()} stops them in the order that
- * loses nothing (scheduler, web server, the last flush of download counts, fetcher) and closes the database last.
+ * the refresh scheduler, the download flusher and the web server; the mailer is made at once. {@link #close()}
+ * stops them in the order that loses nothing (scheduler, web server, the last flush of download counts, fetcher,
+ * then the mailer with what it has queued) and closes the database last.
  *
  * <p>Thread-safe once built.
  */
@@ -70,6 +74,8 @@ public final class Callisto implements AutoCloseable {
     private final PlanetStatistics statistics;
     private final PlanetChangeTime planetChanges;
     private final Accounts accounts;
+    private final Mailer mailer;
+    private final Membership membership;
     private final Submissions submissions;
     private final Comments comments;
     private final AccountModeration moderation;
@@ -98,6 +104,8 @@ public final class Callisto implements AutoCloseable {
         statistics = new PlanetStatistics(database);
         planetChanges = new PlanetChangeTime(database);
         accounts = Accounts.of(database, config, clock);
+        mailer = Mailers.of(config.mail(), clock);
+        membership = Membership.of(database, accounts, config, mailer, clock);
         submissions = new Submissions(
                 new JournalStore(database, clock),
                 accounts,
@@ -204,6 +212,19 @@ public final class Callisto implements AutoCloseable {
         return accounts;
     }
 
+    /** Invitations, registration that logs in, members' addresses, notification mail and password reset. */
+    public Membership membership() {
+        return membership;
+    }
+
+    /**
+     * The one mailer: SMTP with a bounded queue when {@code mail.host} is set, else one that sends nothing. For
+     * notification mail to members use {@link Membership#mail()}'s {@code notify}, which adds the unsubscribe link.
+     */
+    public Mailer mailer() {
+        return mailer;
+    }
+
     public Submissions submissions() {
         return submissions;
     }
@@ -278,6 +299,7 @@ public final class Callisto implements AutoCloseable {
                 statistics,
                 planetChanges,
                 accounts,
+                membership,
                 submissions,
                 comments,
                 moderation,
@@ -311,6 +333,15 @@ public final class Callisto implements AutoCloseable {
             }
         }
         started.clear();
+        try {
+            mailer.close(); // sends what is queued, for at most mail.timeout
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = new IllegalStateException("app: cannot stop the mailer: " + e.getMessage(), e);
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
         try {
             meters.close(); // the last push to Graphite, while the database still answers the gauges
         } catch (RuntimeException e) {

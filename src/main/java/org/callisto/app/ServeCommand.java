@@ -29,6 +29,7 @@ final class ServeCommand implements Callable<Integer> {
         ShutdownSignal shutdown = ShutdownSignal.register();
         try (Callisto callisto = Callisto.open(config)) {
             disableDemoAccounts(callisto);
+            System.out.println(mailStatus(config));
             WebServer web = callisto.startWeb(routes -> {});
             callisto.startScheduler();
             System.out.println(
@@ -38,6 +39,17 @@ final class ServeCommand implements Callable<Integer> {
             shutdown.closed();
         }
         return 0;
+    }
+
+    /** The startup line about mail: where it goes, or which features are off without it. */
+    static String mailStatus(Config config) {
+        Config.MailConfig mail = config.mail();
+        if (mail.enabled()) {
+            return "serve: mail goes through " + mail.host() + ":" + mail.port() + " ("
+                    + mail.tls().name().toLowerCase(java.util.Locale.ROOT) + ") from " + mail.from();
+        }
+        return "serve: mail is off (mail.host is empty): password reset by mail, address confirmation, invitation"
+                + " mail and notification mail are off; see docs/configuration.md to set mail.*";
     }
 
     /** Bans the accounts {@code callisto demo} made on this data, saying so when there were any; returns how many. */

@@ -23,6 +23,7 @@ import java.util.List;
  * @param show          where the show's media files live
  * @param server        how the web server guards its connections (timeouts and caps)
  * @param metrics       who may read {@code /metrics} and where metrics are pushed
+ * @param mail          how mail is sent (SMTP), or {@link MailConfig#OFF}
  */
 public record Config(
         String siteTitle,
@@ -36,12 +37,44 @@ public record Config(
         JournalConfig journal,
         ShowConfig show,
         ServerConfig server,
-        MetricsConfig metrics) {
+        MetricsConfig metrics,
+        MailConfig mail) {
 
     public Config {
         show = show == null && dataDir != null ? ShowConfig.under(dataDir) : show;
         server = server == null ? ServerConfig.DEFAULTS : server;
         metrics = metrics == null ? MetricsConfig.DEFAULTS : metrics;
+        mail = mail == null ? MailConfig.OFF : mail;
+    }
+
+    /** A configuration without mail; the constructor of the settings before mail existed. */
+    public Config(
+            String siteTitle,
+            URI siteUrl,
+            int port,
+            Path dataDir,
+            String databaseUrl,
+            String databaseUser,
+            String databasePassword,
+            FetchConfig fetch,
+            JournalConfig journal,
+            ShowConfig show,
+            ServerConfig server,
+            MetricsConfig metrics) {
+        this(
+                siteTitle,
+                siteUrl,
+                port,
+                dataDir,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                fetch,
+                journal,
+                show,
+                server,
+                metrics,
+                null);
     }
 
     /**
@@ -127,10 +160,22 @@ public record Config(
      * @param passwordChecks argon2id checks and hashes run at once ({@code journal.password_checks}); at least 1
      * @param passwordQueue  checks that may wait for one of those ({@code journal.password_queue}); beyond them a
      *                       login, registration or password change is answered "busy" at once
+     * @param invitationsPerMember invitations a member may have open at once, issued and neither used, expired
+     *                       nor revoked ({@code journal.invitations_per_member}); administrators have no quota
+     * @param invitationLifetime how long an invitation can be used ({@code journal.invitation_lifetime})
      */
-    public record JournalConfig(Registration registration, int passwordChecks, int passwordQueue) {
+    public record JournalConfig(
+            Registration registration,
+            int passwordChecks,
+            int passwordQueue,
+            int invitationsPerMember,
+            Duration invitationLifetime) {
         /** Waiting checks by default: a short queue, so that a flood is answered "busy" instead of waiting. */
         public static final int DEFAULT_PASSWORD_QUEUE = 8;
+        /** Open invitations per member by default. */
+        public static final int DEFAULT_INVITATIONS_PER_MEMBER = 5;
+        /** How long an invitation can be used by default. */
+        public static final Duration DEFAULT_INVITATION_LIFETIME = Duration.ofDays(14);
 
         /** Invitation-only registration, one password check per processor. */
         public static final JournalConfig DEFAULTS = new JournalConfig(Registration.INVITE);
@@ -141,6 +186,24 @@ public record Config(
                         + " and journal.password_queue = " + passwordQueue
                         + " are out of range; use at least 1 check and a queue of 0 or more");
             }
+            if (invitationsPerMember < 0
+                    || invitationLifetime == null
+                    || invitationLifetime.isNegative()
+                    || invitationLifetime.isZero()) {
+                throw new IllegalArgumentException("journal.invitations_per_member = " + invitationsPerMember
+                        + " and journal.invitation_lifetime = " + invitationLifetime
+                        + " are out of range; use 0 or more invitations and a positive lifetime such as 14d");
+            }
+        }
+
+        /** A password pool with the default invitation quota and lifetime. */
+        public JournalConfig(Registration registration, int passwordChecks, int passwordQueue) {
+            this(
+                    registration,
+                    passwordChecks,
+                    passwordQueue,
+                    DEFAULT_INVITATIONS_PER_MEMBER,
+                    DEFAULT_INVITATION_LIFETIME);
         }
 
         /** A registration policy with the default password pool: one check per processor and a short queue. */
@@ -221,6 +284,68 @@ public record Config(
         }
     }
 
+    /**
+     * How mail is sent: an SMTP server, or none ({@link #OFF}), in which case password reset, address verification,
+     * invitation mail and notification mail are off and the pages say so.
+     *
+     * @param host     the SMTP server; empty when mail is off ({@code mail.host})
+     * @param port     its port ({@code mail.port})
+     * @param tls      how the connection is protected ({@code mail.tls})
+     * @param user     the SMTP login; empty for none ({@code mail.user})
+     * @param password its password ({@code mail.password}); never printed
+     * @param from     the sender address of every mail ({@code mail.from})
+     * @param queue    mails that may wait to be sent; beyond them a mail is dropped and logged ({@code mail.queue})
+     * @param timeout  how long connecting to and talking with the server may take ({@code mail.timeout})
+     */
+    public record MailConfig(
+            String host,
+            int port,
+            MailTls tls,
+            String user,
+            String password,
+            String from,
+            int queue,
+            Duration timeout) {
+        /** No mail. */
+        public static final MailConfig OFF =
+                new MailConfig("", 587, MailTls.STARTTLS, "", "", "", 1000, Duration.ofSeconds(30));
+
+        public MailConfig {
+            host = host == null ? "" : host;
+            user = user == null ? "" : user;
+            password = password == null ? "" : password;
+            from = from == null ? "" : from;
+            if (queue < 1 || timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("mail.queue = " + queue + " and mail.timeout = " + timeout
+                        + " are out of range; use a queue of at least 1 and a positive timeout");
+            }
+        }
+
+        /** Whether mail is configured. */
+        public boolean enabled() {
+            return !host.isEmpty();
+        }
+
+        @Override
+        public String toString() { // never print the password
+            return enabled()
+                    ? "MailConfig[" + tls.name().toLowerCase(java.util.Locale.ROOT) + "://"
+                            + (user.isEmpty() ? "" : user + ":***@") + host + ":" + port + ", from=" + from
+                            + ", queue=" + queue + "]"
+                    : "MailConfig[off]";
+        }
+    }
+
+    /** How the SMTP connection is protected ({@code mail.tls}). */
+    public enum MailTls {
+        /** Plain SMTP; only for a server on the same machine or a test. */
+        NONE,
+        /** Plain SMTP upgraded with STARTTLS, which must succeed (usually port 587). */
+        STARTTLS,
+        /** TLS from the first byte, "SMTPS" (usually port 465). */
+        TLS
+    }
+
     /** Who may create an account ({@code journal.registration}). */
     public enum Registration {
         /** Anyone may register. */
@@ -280,7 +405,8 @@ public record Config(
                 journal,
                 show,
                 server,
-                metrics);
+                metrics,
+                mail);
     }
 
     /** Returns a copy with different fetch settings. */
@@ -297,7 +423,8 @@ public record Config(
                 journal,
                 show,
                 server,
-                metrics);
+                metrics,
+                mail);
     }
 
     /** Returns a copy with different metrics settings. */
@@ -314,6 +441,25 @@ public record Config(
                 journal,
                 show,
                 server,
-                newMetrics);
+                newMetrics,
+                mail);
+    }
+
+    /** Returns a copy with different mail settings. */
+    public Config withMail(MailConfig newMail) {
+        return new Config(
+                siteTitle,
+                siteUrl,
+                port,
+                dataDir,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                fetch,
+                journal,
+                show,
+                server,
+                metrics,
+                newMail);
     }
 }

@@ -64,12 +64,22 @@ public final class ConfigLoader {
         d.put("journal.registration", "invite");
         d.put("journal.password_checks", "auto");
         d.put("journal.password_queue", Integer.toString(Config.JournalConfig.DEFAULT_PASSWORD_QUEUE));
+        d.put("journal.invitations_per_member", Integer.toString(Config.JournalConfig.DEFAULT_INVITATIONS_PER_MEMBER));
+        d.put("journal.invitation_lifetime", "14d");
         d.put("show.media_dir", "");
         d.put("metrics.allow", "127.0.0.0/8, ::1");
         d.put("metrics.token", "");
         d.put("metrics.graphite.host", "");
         d.put("metrics.graphite.port", "2003");
         d.put("metrics.graphite.step", "60s");
+        d.put("mail.host", "");
+        d.put("mail.port", "587");
+        d.put("mail.tls", "starttls");
+        d.put("mail.user", "");
+        d.put("mail.password", "");
+        d.put("mail.from", "");
+        d.put("mail.queue", "1000");
+        d.put("mail.timeout", "30s");
         DEFAULTS = Map.copyOf(d);
         KEY_ORDER = List.copyOf(d.keySet());
     }
@@ -194,7 +204,11 @@ public final class ConfigLoader {
                 p.registration("journal.registration"),
                 p.countOrAuto("journal.password_checks", 1, 256),
                 // clamped so that a bad value is reported with the others below rather than by the record
-                Math.clamp(p.intIn("journal.password_queue", 0, 1024), 0, 1024));
+                Math.clamp(p.intIn("journal.password_queue", 0, 1024), 0, 1024),
+                Math.clamp(p.intIn("journal.invitations_per_member", 0, 10_000), 0, 10_000),
+                positiveOr(
+                        p.durationIn("journal.invitation_lifetime", "1m", "365d"),
+                        Config.JournalConfig.DEFAULT_INVITATION_LIFETIME));
         String mediaDir = v.get("show.media_dir").trim();
         Config.ShowConfig show =
                 mediaDir.isEmpty() ? Config.ShowConfig.under(dataDir) : new Config.ShowConfig(Path.of(mediaDir));
@@ -208,6 +222,7 @@ public final class ConfigLoader {
             errors.add("metrics.graphite.step = " + v.get("metrics.graphite.step")
                     + " is shorter than a second; use e.g. 10s or 60s");
         }
+        Config.MailConfig mail = mail(p, v, errors, siteUrl);
         if (!errors.isEmpty()) {
             throw new ConfigException("invalid configuration (" + source + "):\n  " + String.join("\n  ", errors));
         }
@@ -223,7 +238,52 @@ public final class ConfigLoader {
                 journal,
                 show,
                 server,
-                metrics);
+                metrics,
+                mail);
+    }
+
+    /** The {@code mail.*} keys: off while {@code mail.host} is empty, else a checked SMTP setup. */
+    private static Config.MailConfig mail(Parser p, Map<String, String> v, List<String> errors, URI siteUrl) {
+        String host = v.get("mail.host").trim();
+        int port = p.intIn("mail.port", 1, 65535);
+        Config.MailTls tls = p.mailTls("mail.tls");
+        int queue = Math.max(1, p.intIn("mail.queue", 1, 100_000));
+        Duration timeout = positiveOr(p.durationIn("mail.timeout", "1s", "10m"), Duration.ofSeconds(30));
+        String from = v.get("mail.from").trim();
+        String user = v.get("mail.user").trim();
+        if (host.isEmpty()) {
+            return new Config.MailConfig("", port, tls, "", "", "", queue, timeout);
+        }
+        if (host.contains(" ") || host.contains("/") || host.contains(":") && !host.startsWith("[")) {
+            errors.add("mail.host = '" + host + "' is not a host name; write only the name, e.g. smtp.example.org,"
+                    + " and the port in mail.port");
+        }
+        if (from.isEmpty()) {
+            String siteHost = siteUrl == null || siteUrl.getHost() == null ? "example.org" : siteUrl.getHost();
+            errors.add("mail.from is empty while mail.host is set; give the sender address, e.g. Callisto <noreply@"
+                    + siteHost + ">");
+        } else if (!from.matches("(?s).*[^@\\s<>]+@[^@\\s<>]+.*") || from.contains("\n") || from.contains("\r")) {
+            errors.add("mail.from = '" + from + "' is not a mail address; write e.g. noreply@example.org or"
+                    + " Callisto <noreply@example.org>");
+        }
+        if (user.isEmpty() != v.get("mail.password").isEmpty()) {
+            errors.add("mail.user and mail.password go together; give both to log in to " + host
+                    + ", or neither to send without logging in");
+        }
+        if (!user.isEmpty() && tls == Config.MailTls.NONE && !isLocal(host)) {
+            errors.add("mail.tls = none would send the SMTP password for " + host + " in clear; use starttls or tls"
+                    + " (mail.tls = none is only for a server on this machine)");
+        }
+        return new Config.MailConfig(host, port, tls, user, v.get("mail.password"), from, queue, timeout);
+    }
+
+    /** {@code d}, or {@code fallback} when it is not positive (the error is reported with the others). */
+    private static Duration positiveOr(Duration d, Duration fallback) {
+        return d.isNegative() || d.isZero() ? fallback : d;
+    }
+
+    private static boolean isLocal(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
     }
 
     /** Parses typed values, collecting every error instead of stopping at the first. */
@@ -309,6 +369,20 @@ public final class ConfigLoader {
                 default -> {
                     errors.add(key + " = '" + s + "' is not a registration policy; use open, invite or closed");
                     yield Config.Registration.INVITE;
+                }
+            };
+        }
+
+        Config.MailTls mailTls(String key) {
+            String s = nonBlank(key).toLowerCase(Locale.ROOT);
+            return switch (s) {
+                case "none" -> Config.MailTls.NONE;
+                case "starttls" -> Config.MailTls.STARTTLS;
+                case "tls", "ssl", "smtps" -> Config.MailTls.TLS;
+                default -> {
+                    errors.add(key + " = '" + s + "' is not a TLS mode; use none, starttls (port 587) or tls"
+                            + " (port 465)");
+                    yield Config.MailTls.STARTTLS;
                 }
             };
         }

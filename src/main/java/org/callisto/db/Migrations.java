@@ -37,6 +37,7 @@ final class Migrations {
             "V009__admin.sql",
             "V010__journal_changes.sql",
             "V011__server_secrets.sql",
+            "V012__mail.sql",
             "V018__show_import.sql");
 
     private final Database db;

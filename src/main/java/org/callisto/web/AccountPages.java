@@ -6,6 +6,7 @@ import java.util.List;
 import org.callisto.account.AccountRefusal;
 import org.callisto.account.Accounts;
 import org.callisto.account.CsrfTokens;
+import org.callisto.account.Membership;
 import org.callisto.account.PasswordChecksBusy;
 import org.callisto.account.Session;
 import org.callisto.journal.Submissions;
@@ -16,8 +17,9 @@ import org.callisto.web.view.RegisterPage;
 
 /**
  * Login, logout, registration and the member's own page: {@code /login}, {@code /logout}, {@code /register},
- * {@code /account}. Refusals ({@link AccountRefusal}) show on the form again, with 429 and {@code Retry-After} for
- * rate limits. Thread-safe.
+ * {@code /account}. Registration ends logged in, as a login does (a new session cookie and a device cookie);
+ * {@code /register?invitation=CODE}, the link of an invitation, fills the code in. Refusals ({@link AccountRefusal})
+ * show on the form again, with 429 and {@code Retry-After} for rate limits. Thread-safe.
  */
 final class AccountPages {
     private final Site site;
@@ -25,9 +27,12 @@ final class AccountPages {
     private final Accounts accounts;
     private final Submissions submissions;
     private final JournalPages journal;
+    private final Membership membership;
 
-    AccountPages(Site site, WebSessions sessions, Submissions submissions, JournalPages journal) {
+    AccountPages(
+            Site site, WebSessions sessions, Submissions submissions, JournalPages journal, Membership membership) {
         this.site = site;
+        this.membership = membership;
         this.sessions = sessions;
         this.accounts = sessions.accounts();
         this.submissions = submissions;
@@ -36,8 +41,15 @@ final class AccountPages {
 
     void loginForm(Context ctx) {
         String registered = ctx.queryParam("registered");
-        String notice = registered == null ? null : "Your account was made. Log in with its name and password.";
-        loginPage(ctx, null, notice, registered == null ? "" : registered, localPath(ctx.queryParam("next")));
+        String reset = ctx.queryParam("reset");
+        String name = registered != null ? registered : reset;
+        String notice = registered != null
+                ? "Your account was made. Log in with its name and password."
+                : reset != null
+                        ? "Your password is set, and every browser that was logged in to the account is logged out."
+                                + " Log in with the new password."
+                        : null;
+        loginPage(ctx, null, notice, name == null || name.length() > 64 ? "" : name, localPath(ctx.queryParam("next")));
     }
 
     void login(Context ctx) {
@@ -87,39 +99,65 @@ final class AccountPages {
     }
 
     void registerForm(Context ctx) {
-        registerPage(ctx, null, "", "");
+        String code = ctx.queryParam("invitation");
+        String invitation = code == null || code.length() > 128 ? "" : code.strip();
+        String email = invitation.isEmpty()
+                ? ""
+                : membership.invitations().emailFor(invitation).orElse("");
+        registerPage(ctx, null, "", invitation, email);
     }
 
     void register(Context ctx) {
         sessions.check(ctx, "register");
         String username = ctx.formParam("username");
         String invitation = ctx.formParam("invitation");
+        String email = ctx.formParam("email");
         try {
             String password = ctx.formParam("password");
             String again = ctx.formParam("password2");
             if (password != null && !password.isEmpty() && again != null && !password.equals(again)) {
                 throw new AccountRefusal("the two passwords differ; type the same password twice");
             }
-            accounts.register(username, password, invitation, ctx.ip());
-            ctx.redirect(
-                    "/login?registered="
-                            + java.net.URLEncoder.encode(username.strip(), java.nio.charset.StandardCharsets.UTF_8),
-                    HttpStatus.SEE_OTHER);
+            Session session = membership
+                    .joining()
+                    .register(
+                            username,
+                            password,
+                            invitation,
+                            email,
+                            ctx.ip(),
+                            WebSessions.cookieSessionId(ctx),
+                            ctx.header("User-Agent"));
+            sessions.begin(ctx, session);
+            sessions.trustDevice(ctx, session);
+            ctx.redirect("/account?welcome=1", HttpStatus.SEE_OTHER);
         } catch (AccountRefusal refusal) {
             refused(ctx, refusal);
             registerPage(
-                    ctx, refusal.getMessage(), username == null ? "" : username, invitation == null ? "" : invitation);
+                    ctx,
+                    refusal.getMessage(),
+                    username == null ? "" : username,
+                    invitation == null ? "" : invitation,
+                    email == null ? "" : email);
         }
     }
 
-    private void registerPage(Context ctx, String message, String username, String invitation) {
+    private void registerPage(Context ctx, String message, String username, String invitation, String email) {
         String csrf = sessions.token(ctx, "register");
         String policy = accounts.registration().name().toLowerCase(java.util.Locale.ROOT);
         Responses.personal(
                 ctx,
                 site.render(
                         "register.jte",
-                        new RegisterPage(site.meta(ctx, "Register"), csrf, message, username, invitation, policy)));
+                        new RegisterPage(
+                                site.meta(ctx, "Register"),
+                                csrf,
+                                message,
+                                username,
+                                invitation,
+                                policy,
+                                email,
+                                membership.mailEnabled())));
     }
 
     void account(Context ctx) {
@@ -127,12 +165,21 @@ final class AccountPages {
         if (session == null) {
             return;
         }
+        String notice = ctx.queryParam("welcome") != null
+                ? "Welcome! Your account is made and you are logged in."
+                : MemberMailPages.notice(ctx.queryParam("done"));
+        accountPage(ctx, session, notice, null, null);
+    }
+
+    /** The member's page with a notice or a refusal, and the link of an invitation just issued (or null). */
+    void accountPage(Context ctx, Session session, String notice, String message, String newLink) {
         List<org.callisto.web.view.StoryView> stories = submissions
                 .store()
                 .byAuthor(session.user().id())
                 .stream()
                 .map(journal::view)
                 .toList();
+        String csrf = CsrfTokens.tokenFor(session, MemberMailPages.FORM);
         Responses.personal(
                 ctx,
                 site.render(
@@ -142,7 +189,17 @@ final class AccountPages {
                                 session.user().username(),
                                 session.user().role().key(),
                                 Format.human(session.user().createdAt()),
-                                stories)));
+                                stories,
+                                notice,
+                                message,
+                                MemberMailPages.view(membership, session, csrf),
+                                InvitationPages.view(
+                                        membership,
+                                        accounts,
+                                        session,
+                                        csrf,
+                                        newLink,
+                                        site.clock().instant()))));
     }
 
     /** The session, or null after redirecting to the login page (which comes back to {@code here}). */

@@ -43,6 +43,9 @@ final class Routes {
     private final CommentPages comments;
     private final AccountPages accounts;
     private final PasswordPages passwords;
+    private final MemberMailPages memberMail;
+    private final InvitationPages invitations;
+    private final ResetPages resets;
     private final AdminPages admin;
     private final FeedbackPages feedback;
     private final EpisodeEditorPages episodeEditor;
@@ -84,7 +87,10 @@ final class Routes {
         errors = new ErrorPages(site);
         journal = new JournalPages(site, sessions, services.submissions(), services.comments());
         comments = new CommentPages(site, sessions, services.comments(), journal);
-        accounts = new AccountPages(site, sessions, services.submissions(), journal);
+        accounts = new AccountPages(site, sessions, services.submissions(), journal, services.membership());
+        memberMail = new MemberMailPages(site, sessions, services.membership(), accounts);
+        invitations = new InvitationPages(site, sessions, services.membership(), accounts);
+        resets = new ResetPages(site, sessions, services.membership().resets());
         passwords = new PasswordPages(site, sessions);
         admin = new AdminPages(site, sessions, services.moderation());
         feedback = new FeedbackPages(site, sessions, services.feedback());
@@ -134,6 +140,17 @@ final class Routes {
         get(r, "/account", accounts::account);
         get(r, "/account/password", passwords::form);
         r.post("/account/password", passwords::change);
+        r.post("/account/email", memberMail::changeEmail);
+        r.post("/account/notifications", memberMail::changeNotifications);
+        get(r, "/account/verify/{token}", memberMail::verify);
+        get(r, "/unsubscribe/{token}", memberMail::unsubscribeForm);
+        r.post("/unsubscribe/{token}", memberMail::unsubscribe);
+        r.post("/account/invitations", invitations::issue);
+        r.post("/account/invitations/{id}/revoke", invitations::revoke);
+        get(r, "/account/reset", resets::requestForm);
+        r.post("/account/reset", resets::request);
+        get(r, "/account/reset/{token}", resets::resetForm);
+        r.post("/account/reset/{token}", resets::reset);
 
         // administrators
         get(r, "/admin", admin::index);
@@ -146,6 +163,7 @@ final class Routes {
         r.post("/admin/accounts/{id}/role", admin::role);
         r.post("/admin/accounts/{id}/ban", admin::ban);
         r.post("/admin/accounts/{id}/unban", admin::unban);
+        get(r, "/admin/invitations", invitations::tree);
 
         // the journal
         get(r, "/journal", page(journalCache, journal::journal));

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.callisto.account.Accounts;
+import org.callisto.account.Membership;
 import org.callisto.db.DatabaseCheck;
 import org.callisto.journal.AccountModeration;
 import org.callisto.journal.Comments;
@@ -37,6 +38,7 @@ public record SiteServices(
         PlanetStatistics statistics,
         PlanetChangeTime planetChanges,
         Accounts accounts,
+        Membership membership,
         Submissions submissions,
         Comments comments,
         AccountModeration moderation,
@@ -56,6 +58,7 @@ public record SiteServices(
         Objects.requireNonNull(statistics, "statistics");
         Objects.requireNonNull(planetChanges, "planetChanges");
         Objects.requireNonNull(accounts, "accounts");
+        Objects.requireNonNull(membership, "membership");
         Objects.requireNonNull(submissions, "submissions");
         Objects.requireNonNull(comments, "comments");
         Objects.requireNonNull(moderation, "moderation");

@@ -107,7 +107,9 @@ class JournalWebTest {
                                 PASSWORD)
                         .headers()
                         .firstValue("Location"))
-                .contains("/login?registered=alice");
+                .as("registration ends logged in")
+                .contains("/account?welcome=1");
+        assertThat(alice.get("/account").statusCode()).isEqualTo(200);
         login(alice, "alice");
         String first = alice.cookie("callisto_session");
         assertThat(first).isNotNull();

@@ -72,9 +72,13 @@ class PreLoginCsrfWebTest {
             LoopbackBrowser.Response feedback = browser.post(
                     "/feedback", "csrf", feedbackToken, "name", "Priya", "subject", "Hello", "message", "Real");
             assertThat(feedback.status()).as(feedback.body()).isEqualTo(303);
-            LoopbackBrowser.Response register = browser.submit(
+            LoopbackBrowser newcomer = new LoopbackBrowser("127.0.0.8", site.server.port());
+            LoopbackBrowser.Response register = newcomer.submit(
                     "/register", "/register", "username", "newcomer", "password", PASSWORD, "password2", PASSWORD);
             assertThat(register.status()).as(register.body()).isEqualTo(303);
+            assertThat(newcomer.cookie("callisto_session"))
+                    .as("registration ends logged in")
+                    .isNotNull();
             LoopbackBrowser.Response login =
                     browser.post("/login", "csrf", loginToken, "username", "user05", "password", PASSWORD);
             assertThat(login.status()).as(login.body()).isEqualTo(303);
