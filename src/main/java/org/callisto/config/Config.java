@@ -23,6 +23,8 @@ import java.util.List;
  * @param show          where the show's media files live
  * @param server        how the web server guards its connections (timeouts and caps)
  * @param metrics       who may read {@code /metrics} and where metrics are pushed
+ * @param siteLogo      the address of the logo shown beside the site's name in every page's header
+ *                      ({@code site.logo}): an http(s) URL or a path on this site; empty for none
  */
 public record Config(
         String siteTitle,
@@ -36,12 +38,44 @@ public record Config(
         JournalConfig journal,
         ShowConfig show,
         ServerConfig server,
-        MetricsConfig metrics) {
+        MetricsConfig metrics,
+        String siteLogo) {
 
     public Config {
         show = show == null && dataDir != null ? ShowConfig.under(dataDir) : show;
+        siteLogo = siteLogo == null ? "" : siteLogo;
         server = server == null ? ServerConfig.DEFAULTS : server;
         metrics = metrics == null ? MetricsConfig.DEFAULTS : metrics;
+    }
+
+    /** A configuration without a logo; the constructor of the settings before {@code site.logo} existed. */
+    public Config(
+            String siteTitle,
+            URI siteUrl,
+            int port,
+            Path dataDir,
+            String databaseUrl,
+            String databaseUser,
+            String databasePassword,
+            FetchConfig fetch,
+            JournalConfig journal,
+            ShowConfig show,
+            ServerConfig server,
+            MetricsConfig metrics) {
+        this(
+                siteTitle,
+                siteUrl,
+                port,
+                dataDir,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                fetch,
+                journal,
+                show,
+                server,
+                metrics,
+                "");
     }
 
     /**
@@ -71,7 +105,8 @@ public record Config(
                 journal,
                 show,
                 null,
-                null);
+                null,
+                "");
     }
 
     /** A configuration with the show's defaults; the constructor of the settings before the show's pages existed. */
@@ -280,7 +315,8 @@ public record Config(
                 journal,
                 show,
                 server,
-                metrics);
+                metrics,
+                siteLogo);
     }
 
     /** Returns a copy with different fetch settings. */
@@ -297,7 +333,8 @@ public record Config(
                 journal,
                 show,
                 server,
-                metrics);
+                metrics,
+                siteLogo);
     }
 
     /** Returns a copy with different metrics settings. */
@@ -314,6 +351,7 @@ public record Config(
                 journal,
                 show,
                 server,
-                newMetrics);
+                newMetrics,
+                siteLogo);
     }
 }
