@@ -31,8 +31,8 @@ final class VenusFaces {
                 continue;
             }
             String face = f.face();
-            boolean absolute = face.regionMatches(true, 0, "http://", 0, 7)
-                    || face.regionMatches(true, 0, "https://", 0, 8);
+            boolean absolute =
+                    face.regionMatches(true, 0, "http://", 0, 7) || face.regionMatches(true, 0, "https://", 0, 8);
             if (!absolute) {
                 if (facesUrl == null || facesUrl.isBlank()) {
                     out.println("  face '" + face + "' of [" + f.url() + "] (line " + f.line() + ") not set: it is a"

@@ -53,10 +53,8 @@ final class FeedFaces {
     /** Every face, by feed id. */
     static Map<Long, String> all(Connection c) throws SQLException {
         Map<Long, String> faces = new HashMap<>();
-        for (String[] row : Sql.list(
-                c,
-                "SELECT key, value FROM planet_state WHERE key LIKE 'face:%'",
-                rs -> new String[] {rs.getString(1), rs.getString(2)})) {
+        for (String[] row : Sql.list(c, "SELECT key, value FROM planet_state WHERE key LIKE 'face:%'", rs ->
+                new String[] {rs.getString(1), rs.getString(2)})) {
             try {
                 faces.put(Long.parseLong(row[0].substring(PREFIX.length())), row[1]);
             } catch (NumberFormatException ignored) {

@@ -80,7 +80,8 @@ final class Avatars {
             if (c > 0x20 && c < 0x7f && "%#\"<>?[\\]^`{|}".indexOf(c) < 0) {
                 out.append((char) c);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }
