@@ -31,8 +31,7 @@ final class VenusFaces {
                 continue;
             }
             String face = f.face();
-            boolean absolute =
-                    face.regionMatches(true, 0, "http://", 0, 7) || face.regionMatches(true, 0, "https://", 0, 8);
+            boolean absolute = face.matches("[A-Za-z][A-Za-z0-9+.-]*:.*"); // has a scheme: checked as it is
             if (!absolute) {
                 if (facesUrl == null || facesUrl.isBlank()) {
                     out.println("  face '" + face + "' of [" + f.url() + "] (line " + f.line() + ") not set: it is a"

@@ -45,25 +45,28 @@ final class Avatars {
         if (name == null) {
             return "?";
         }
-        String[] words = name.strip().split("[\\s\\p{Punct}]+");
-        StringBuilder out = new StringBuilder();
-        String first = null;
-        String last = null;
-        for (String w : words) {
-            if (!w.isEmpty() && Character.isLetterOrDigit(w.codePointAt(0))) {
-                if (first == null) {
-                    first = w;
-                } else {
-                    last = w;
-                }
+        int first = -1;
+        int last = -1;
+        for (String word : name.strip().split("\\s+")) {
+            int letter = word.codePoints()
+                    .filter(Character::isLetterOrDigit)
+                    .findFirst()
+                    .orElse(-1);
+            if (letter < 0) {
+                continue;
+            }
+            if (first < 0) {
+                first = letter;
+            } else {
+                last = letter;
             }
         }
-        if (first == null) {
+        if (first < 0) {
             return "?";
         }
-        out.appendCodePoint(first.codePointAt(0));
-        if (last != null) {
-            out.appendCodePoint(last.codePointAt(0));
+        StringBuilder out = new StringBuilder().appendCodePoint(first);
+        if (last >= 0) {
+            out.appendCodePoint(last);
         }
         return out.toString().toUpperCase(Locale.ROOT);
     }

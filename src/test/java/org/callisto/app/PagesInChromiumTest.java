@@ -52,7 +52,7 @@ class PagesInChromiumTest {
 
     @BeforeAll
     void startDemo() throws IOException {
-        demo = DemoCommand.Demo.start(data, Map.of("server.port", "0"));
+        demo = DemoCommand.Demo.start(data, Map.of("server.port", "0", "site.logo", "/media/demo/artwork.png"));
         demo.callisto().accounts().demoAccount(ADMIN, ADMIN_PASSWORD, Role.ADMIN);
         for (int i = 1; i <= 47; i++) {
             demo.callisto()
@@ -112,6 +112,9 @@ class PagesInChromiumTest {
             anonymous.put("login", "/login");
             anonymous.put("register", "/register");
             check(browser, "anonymous", anonymous, problems);
+            assertThat(browser.script("return document.querySelector('.site-title img.logo').naturalWidth"))
+                    .as("the site.logo image loaded")
+                    .isNotEqualTo(0L);
 
             logIn(browser, DemoJournal.EDITOR, demo.journal().password());
             Map<String, String> editor = new LinkedHashMap<>();
