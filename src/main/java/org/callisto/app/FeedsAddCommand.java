@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code callisto feeds add URL [--name NAME] [--category C]...}: subscribes to a feed, or, when already
- * subscribed, sets its name (if given) and its categories (if any given). A URL that is not absolute http(s) ends
+ * {@code callisto feeds add URL [--name NAME] [--category C]... [--face URL]}: subscribes to a feed, or, when
+ * already subscribed, sets its name (if given), its categories (if any given) and its face (if given). A URL that is not absolute http(s) ends
  * with exit code 1. Not thread-safe: picocli makes one instance per command line.
  */
 @Command(
@@ -43,11 +43,20 @@ final class FeedsAddCommand implements Runnable {
             description = "A category to put the feed in; repeat for several. Replaces its categories when given.")
     List<String> categories = new ArrayList<>();
 
+    @Option(
+            names = "--face",
+            paramLabel = "URL",
+            description = "The address of a picture of the author, shown beside the feed's entries; an empty value"
+                    + " removes it (initials are shown instead).")
+    String face;
+
     @Override
     public void run() {
         String checked;
+        String checkedFace;
         try {
             checked = SubscriptionUrl.check(url);
+            checkedFace = SubscriptionStore.checkedFace(face);
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage(), ExitCodes.FAILED);
         }
@@ -55,10 +64,18 @@ final class FeedsAddCommand implements Runnable {
             SubscriptionStore store = callisto.subscriptions();
             boolean existed = store.feedByUrl(checked).isPresent();
             Feed feed = store.addFeed(checked, name, categories.isEmpty() ? null : categories);
+            if (face != null) {
+                store.setFace(feed.id(), checkedFace);
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.printf(
-                    "%s feed %d: %s <%s>%s%n",
-                    existed ? "Updated" : "Added", feed.id(), feed.displayName(), feed.url(), categoryText(feed));
+                    "%s feed %d: %s <%s>%s%s%n",
+                    existed ? "Updated" : "Added",
+                    feed.id(),
+                    feed.displayName(),
+                    feed.url(),
+                    categoryText(feed),
+                    checkedFace == null ? "" : ", face " + checkedFace);
             out.flush();
         }
     }

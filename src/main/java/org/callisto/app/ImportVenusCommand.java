@@ -17,14 +17,15 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code callisto import-venus CONFIG.ini}: moves a Planet Venus (or Planet 2.x) planet to Callisto by subscribing
- * to every feed of its config file with the feed's name and categories. Prints a summary, every skipped section and
+ * to every feed of its config file with the feed's name, categories and face. Prints a summary, every skipped section and
  * malformed line, and the {@code site.title}/{@code site.url} settings matching the old planet's name and link.
  * Not thread-safe: picocli makes one instance per command line.
  */
 @Command(
         name = "import-venus",
         mixinStandardHelpOptions = true,
-        description = "Subscribe to the feeds of a Planet Venus or Planet 2.x config.ini, with names and categories.")
+        description = "Subscribe to the feeds of a Planet Venus or Planet 2.x config.ini, with names, categories and"
+                + " faces.")
 final class ImportVenusCommand implements Runnable {
 
     @CommandLine.Spec
@@ -43,6 +44,13 @@ final class ImportVenusCommand implements Runnable {
             converter = SizeConverter.class,
             description = "Refuse files larger than this (default: ${DEFAULT-VALUE}; e.g. 128MiB).")
     long maxSize;
+
+    @Option(
+            names = "--faces-url",
+            paramLabel = "URL",
+            description = "Where the old planet's face images are, such as https://planet.example.org/images/;"
+                    + " faces given as file names are read from there (faces given as full URLs need nothing).")
+    String facesUrl;
 
     @Override
     public void run() {
@@ -71,6 +79,7 @@ final class ImportVenusCommand implements Runnable {
                 importer.skip("[" + s.name() + "]", s.reason());
             }
             ImportReport.print(out, "Imported " + file, importer);
+            VenusFaces.apply(callisto.subscriptions(), venus.feeds(), facesUrl, out);
         }
         for (String p : venus.problems()) {
             out.println("  malformed line " + p);

@@ -12,6 +12,7 @@ import org.callisto.planet.SubscriptionUrl;
  * from {@code [Planet]}, and one feed per section named by an http(s) URL, with its {@code name} and categories.
  * Categories come from {@code category} or {@code categories}; a value with commas is split at the commas, one
  * without at whitespace (so {@code categories = freebsd openbsd} and {@code category = Free Software, BSD} both work).
+ * A feed's {@code face} (its author's picture) is kept as written.
  * Every other section (templates, filters, {@code [DEFAULT]}) is reported as skipped. Immutable and thread-safe.
  *
  * @param planetName  {@code [Planet] name}, or null
@@ -43,8 +44,13 @@ record VenusConfig(
      * @param url        the section name
      * @param name       its {@code name}, or null
      * @param categories its categories
+     * @param face       its {@code face} (an image URL, or a file name relative to the old planet's images), or null
      */
-    record VenusFeed(String url, String name, List<String> categories, int line) {}
+    record VenusFeed(String url, String name, List<String> categories, int line, String face) {
+        VenusFeed(String url, String name, List<String> categories, int line) {
+            this(url, name, categories, line, null);
+        }
+    }
 
     /** Reads the Venus meaning out of an INI file. */
     static VenusConfig of(IniFile ini) {
@@ -67,7 +73,11 @@ record VenusConfig(
                     .map(String::strip)
                     .filter(v -> !v.isEmpty())
                     .orElse(null);
-            feeds.add(new VenusFeed(name, feedName, categories(ini, name), s.line()));
+            String face = ini.get(name, "face")
+                    .map(String::strip)
+                    .filter(v -> !v.isEmpty())
+                    .orElse(null);
+            feeds.add(new VenusFeed(name, feedName, categories(ini, name), s.line(), face));
         }
         return new VenusConfig(
                 ini.get("Planet", "name").orElse(null),

@@ -24,6 +24,8 @@ import java.util.List;
  * @param server        how the web server guards its connections (timeouts and caps)
  * @param metrics       who may read {@code /metrics} and where metrics are pushed
  * @param mail          how mail is sent (SMTP), or {@link MailConfig#OFF}
+ * @param siteLogo      the address of the logo shown beside the site's name in every page's header
+ *                      ({@code site.logo}): an http(s) URL or a path on this site; empty for none
  */
 public record Config(
         String siteTitle,
@@ -38,10 +40,12 @@ public record Config(
         ShowConfig show,
         ServerConfig server,
         MetricsConfig metrics,
-        MailConfig mail) {
+        MailConfig mail,
+        String siteLogo) {
 
     public Config {
         show = show == null && dataDir != null ? ShowConfig.under(dataDir) : show;
+        siteLogo = siteLogo == null ? "" : siteLogo;
         server = server == null ? ServerConfig.DEFAULTS : server;
         metrics = metrics == null ? MetricsConfig.DEFAULTS : metrics;
         mail = mail == null ? MailConfig.OFF : mail;
@@ -74,7 +78,40 @@ public record Config(
                 show,
                 server,
                 metrics,
-                null);
+                null,
+                "");
+    }
+
+    /** A configuration with mail settings and no logo. */
+    public Config(
+            String siteTitle,
+            URI siteUrl,
+            int port,
+            Path dataDir,
+            String databaseUrl,
+            String databaseUser,
+            String databasePassword,
+            FetchConfig fetch,
+            JournalConfig journal,
+            ShowConfig show,
+            ServerConfig server,
+            MetricsConfig metrics,
+            MailConfig mail) {
+        this(
+                siteTitle,
+                siteUrl,
+                port,
+                dataDir,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                fetch,
+                journal,
+                show,
+                server,
+                metrics,
+                mail,
+                "");
     }
 
     /**
@@ -104,7 +141,8 @@ public record Config(
                 journal,
                 show,
                 null,
-                null);
+                null,
+                "");
     }
 
     /** A configuration with the show's defaults; the constructor of the settings before the show's pages existed. */
@@ -406,7 +444,8 @@ public record Config(
                 show,
                 server,
                 metrics,
-                mail);
+                mail,
+                siteLogo);
     }
 
     /** Returns a copy with different fetch settings. */
@@ -424,7 +463,8 @@ public record Config(
                 show,
                 server,
                 metrics,
-                mail);
+                mail,
+                siteLogo);
     }
 
     /** Returns a copy with different metrics settings. */
@@ -442,7 +482,8 @@ public record Config(
                 show,
                 server,
                 newMetrics,
-                mail);
+                mail,
+                siteLogo);
     }
 
     /** Returns a copy with different mail settings. */
@@ -460,6 +501,7 @@ public record Config(
                 show,
                 server,
                 metrics,
-                newMail);
+                newMail,
+                siteLogo);
     }
 }

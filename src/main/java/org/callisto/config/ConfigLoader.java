@@ -40,6 +40,7 @@ public final class ConfigLoader {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("site.title", "Callisto Planet");
         d.put("site.url", "http://localhost:8080/");
+        d.put("site.logo", "");
         d.put("server.port", "8080");
         d.put("server.header_timeout", "10s");
         d.put("server.idle_timeout", "30s");
@@ -223,6 +224,7 @@ public final class ConfigLoader {
                     + " is shorter than a second; use e.g. 10s or 60s");
         }
         Config.MailConfig mail = mail(p, v, errors, siteUrl);
+        String logo = siteLogo(v.get("site.logo"), errors);
         if (!errors.isEmpty()) {
             throw new ConfigException("invalid configuration (" + source + "):\n  " + String.join("\n  ", errors));
         }
@@ -239,7 +241,8 @@ public final class ConfigLoader {
                 show,
                 server,
                 metrics,
-                mail);
+                mail,
+                logo);
     }
 
     /** The {@code mail.*} keys: off while {@code mail.host} is empty, else a checked SMTP setup. */
@@ -284,6 +287,29 @@ public final class ConfigLoader {
 
     private static boolean isLocal(String host) {
         return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+    }
+
+    /** {@code site.logo}: empty, an absolute http(s) URL, or a path on this site starting with one slash. */
+    private static String siteLogo(String value, List<String> errors) {
+        String logo = value == null ? "" : value.strip();
+        if (logo.isEmpty()) {
+            return "";
+        }
+        boolean path = logo.startsWith("/") && !logo.startsWith("//");
+        boolean web = false;
+        try {
+            URI uri = new URI(logo);
+            web = uri.getHost() != null
+                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+            path = path && uri.getScheme() == null;
+        } catch (URISyntaxException e) {
+            path = false;
+        }
+        if (!path && !web) {
+            errors.add("site.logo = '" + logo + "' is neither an http(s) URL nor a path on this site; use e.g."
+                    + " https://example.org/logo.svg or /media/logo.png, or leave it empty for no logo");
+        }
+        return logo;
     }
 
     /** Parses typed values, collecting every error instead of stopping at the first. */

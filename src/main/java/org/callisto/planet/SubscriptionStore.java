@@ -100,9 +100,44 @@ public final class SubscriptionStore {
     public boolean removeFeed(long feedId) {
         return db.inTransaction(c -> {
             boolean removed = Sql.update(c, "DELETE FROM feeds WHERE id = ?", feedId) > 0;
+            FeedFaces.set(c, feedId, null);
             PlanetChangeTime.touch(c, clock.instant());
             return removed;
         });
+    }
+
+    /**
+     * Sets the face of a feed: the address of an image of its author (Planet Venus's {@code face}), shown beside its
+     * entries; a blank or null {@code url} removes it, so that generated initials are shown instead.
+     *
+     * @return whether the feed exists
+     * @throws IllegalArgumentException naming the URL when it is not an absolute http(s) address
+     */
+    public boolean setFace(long feedId, String url) {
+        String face = FeedFaces.checked(url);
+        return db.inTransaction(c -> {
+            if (Sql.first(c, "SELECT id FROM feeds WHERE id = ?", rs -> rs.getLong(1), feedId)
+                    .isEmpty()) {
+                return false;
+            }
+            FeedFaces.set(c, feedId, face);
+            PlanetChangeTime.touch(c, clock.instant());
+            return true;
+        });
+    }
+
+    /**
+     * The face URL {@link #setFace} would store for {@code url}: null for a blank one, else the trimmed URL.
+     *
+     * @throws IllegalArgumentException naming the URL when it is not an absolute http(s) address
+     */
+    public static String checkedFace(String url) {
+        return FeedFaces.checked(url);
+    }
+
+    /** Every feed's face URL, by feed id; feeds without one are absent. */
+    public Map<Long, String> faces() {
+        return db.withConnection(FeedFaces::all);
     }
 
     public Optional<Feed> feed(long id) {

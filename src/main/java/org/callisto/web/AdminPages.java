@@ -112,6 +112,7 @@ final class AdminPages {
             String checked = SubscriptionUrl.check(url);
             String checkedName = SubscriptionFields.name(name);
             List<String> names = SubscriptionFields.categories(categories);
+            String face = SubscriptionStore.checkedFace(ctx.formParam("face"));
             Optional<Feed> existing = subscriptions.feedByUrl(checked);
             if (existing.isPresent()) {
                 throw new IllegalArgumentException("'" + checked + "' is subscribed already, as feed "
@@ -119,6 +120,9 @@ final class AdminPages {
                         + " the list below");
             }
             Feed feed = subscriptions.addFeed(checked, checkedName, names);
+            if (face != null) {
+                subscriptions.setFace(feed.id(), face);
+            }
             ctx.redirect("/admin/subscriptions?added=" + feed.id() + "#feed-" + feed.id(), HttpStatus.SEE_OTHER);
         } catch (IllegalArgumentException refusal) {
             ctx.status(400);
@@ -143,6 +147,29 @@ final class AdminPages {
             subscriptionsPage(
                     ctx,
                     "The categories of feed " + feed.id() + " (" + feed.displayName() + ") were not" + " changed: "
+                            + refusal.getMessage() + ".",
+                    null,
+                    "",
+                    "",
+                    "");
+        }
+    }
+
+    /** Sets or clears (an empty field) the face of a feed: the picture shown beside its entries. */
+    void face(Context ctx) {
+        Session admin = requireAdminPost(ctx, SUBSCRIPTIONS_FORM);
+        if (admin == null) {
+            return;
+        }
+        Feed feed = feed(ctx);
+        try {
+            subscriptions.setFace(feed.id(), ctx.formParam("face"));
+            changed(ctx, feed);
+        } catch (IllegalArgumentException refusal) {
+            ctx.status(400);
+            subscriptionsPage(
+                    ctx,
+                    "The face of feed " + feed.id() + " (" + feed.displayName() + ") was not changed: "
                             + refusal.getMessage() + ".",
                     null,
                     "",
@@ -209,11 +236,13 @@ final class AdminPages {
         Instant now = site.now();
         Map<Long, Double> perWeek = statistics.entriesPerWeek(now, 8);
         Map<Long, Long> counts = statistics.entryCountsByFeed();
+        Map<Long, String> faces = subscriptions.faces();
         List<AdminSubscriptionsPage.Item> items = subscriptions.feeds().stream()
                 .map(f -> new AdminSubscriptionsPage.Item(
-                        SubscriptionPages.row(f, now, perWeek.getOrDefault(f.id(), 0.0)),
+                        SubscriptionPages.row(f, now, perWeek.getOrDefault(f.id(), 0.0), faces.get(f.id())),
                         f.categories().stream().map(Category::name).collect(Collectors.joining(", ")),
-                        counts.getOrDefault(f.id(), 0L)))
+                        counts.getOrDefault(f.id(), 0L),
+                        faces.getOrDefault(f.id(), "")))
                 .toList();
         String csrf = sessions.token(ctx, SUBSCRIPTIONS_FORM);
         Responses.personal(

@@ -38,7 +38,8 @@ final class FeedPages {
                         Format.webUrl(feed.siteUrl()),
                         Format.webUrl(feed.url()),
                         site.days(entries),
-                        pager));
+                        pager,
+                        site.avatar(feed.id(), feed.displayName())));
     }
 
     /** The feed of an id in a path, or a 404 naming it. */

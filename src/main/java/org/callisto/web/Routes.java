@@ -157,6 +157,7 @@ final class Routes {
         get(r, "/admin/subscriptions", admin::subscriptions);
         r.post("/admin/subscriptions", admin::add);
         r.post("/admin/subscriptions/{id}/categories", admin::categories);
+        r.post("/admin/subscriptions/{id}/face", admin::face);
         r.post("/admin/subscriptions/{id}/disable", admin::disable);
         r.post("/admin/subscriptions/{id}/enable", admin::enable);
         get(r, "/admin/accounts", admin::accounts);

@@ -85,7 +85,10 @@ final class ShowPages {
                         title,
                         settings.map(ShowSettings::description).orElse(""),
                         episodes,
-                        settings.isPresent() ? showFeeds() : List.of()));
+                        settings.isPresent() ? showFeeds() : List.of(),
+                        settings.map(ShowSettings::artworkUrl)
+                                .map(Format::webUrl)
+                                .orElse(null)));
     }
 
     Rendered episode(Context ctx) {
@@ -169,7 +172,8 @@ final class ShowPages {
                         sections,
                         guests,
                         transcripts,
-                        tracks));
+                        tracks,
+                        settings == null ? null : Format.webUrl(settings.artworkUrl())));
     }
 
     private static String transcriptLabel(String mimeType) {

@@ -129,7 +129,8 @@ final class Site {
                 null,
                 null,
                 categories.categories(),
-                WebSessions.viewer(ctx));
+                WebSessions.viewer(ctx),
+                config.siteLogo());
     }
 
     /**
@@ -163,12 +164,18 @@ final class Site {
     private List<EntryView> views(List<Entry> entries, boolean excerpts) {
         Map<Long, List<Category>> filed =
                 categories.entryCategories(entries.stream().map(Entry::id).toList());
+        Map<Long, String> faces = subscriptions.faces();
         return entries.stream()
-                .map(e -> view(e, filed.getOrDefault(e.id(), List.of()), excerpts))
+                .map(e -> view(e, filed.getOrDefault(e.id(), List.of()), excerpts, faces.get(e.feedId())))
                 .toList();
     }
 
-    static EntryView view(Entry e, List<Category> categories, boolean excerpt) {
+    /** The picture of a feed: its face, or its generated initials. */
+    String avatar(long feedId, String name) {
+        return Avatars.of(name, subscriptions.faces().get(feedId));
+    }
+
+    static EntryView view(Entry e, List<Category> categories, boolean excerpt, String face) {
         return new EntryView(
                 e,
                 Format.webUrl(e.link()),
@@ -176,6 +183,7 @@ final class Site {
                 List.copyOf(categories),
                 Format.iso(e.publishedAt()),
                 Format.human(e.publishedAt()),
-                excerpt ? EntryExcerpt.of(e) : null);
+                excerpt ? EntryExcerpt.of(e) : null,
+                Avatars.of(e.feedName(), face));
     }
 }

@@ -27,15 +27,16 @@ final class SubscriptionPages {
     Rendered subscriptions(Context ctx) {
         Instant now = site.now();
         Map<Long, Double> perWeek = site.statistics().entriesPerWeek(now, RATE_WEEKS);
+        Map<Long, String> faces = site.subscriptions().faces();
         List<SubscriptionsPage.Row> rows = site.subscriptions().feeds().stream()
-                .map(f -> row(f, now, perWeek.getOrDefault(f.id(), 0.0)))
+                .map(f -> row(f, now, perWeek.getOrDefault(f.id(), 0.0), faces.get(f.id())))
                 .toList();
         return site.render(
                 "subscriptions.jte",
                 new SubscriptionsPage(site.meta(ctx, "Subscriptions"), rows, Format.iso(now), Format.human(now)));
     }
 
-    static SubscriptionsPage.Row row(Feed f, Instant now, double perWeek) {
+    static SubscriptionsPage.Row row(Feed f, Instant now, double perWeek, String face) {
         Instant last = f.lastFetchAt();
         Instant next = f.disabled() || f.nextFetchAt() == null ? null : f.nextFetchAt();
         boolean dueNow = next != null && !next.isAfter(now);
@@ -76,7 +77,8 @@ final class SubscriptionPages {
                 status,
                 statusClass,
                 error,
-                Format.perWeek(perWeek));
+                Format.perWeek(perWeek),
+                Avatars.of(f.displayName(), face));
     }
 
     /** "not well-formed XML, repaired: parse error at 3:14: undefined entity &foo; (and 2 more)". */

@@ -68,6 +68,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void siteLogoIsEmptyByDefaultAnHttpUrlOrAPathAndAnythingElseIsNamed() {
+        assertThat(ConfigLoader.of(Map.of()).siteLogo()).isEmpty();
+        assertThat(ConfigLoader.of(Map.of("site.logo", " https://example.org/logo.svg "))
+                        .siteLogo())
+                .isEqualTo("https://example.org/logo.svg");
+        assertThat(ConfigLoader.of(Map.of("site.logo", "/media/logo.png")).siteLogo())
+                .isEqualTo("/media/logo.png");
+        for (String bad : java.util.List.of("javascript:alert(1)", "//evil.example/x.png", "logo.png", "data:,x")) {
+            assertThatThrownBy(() -> ConfigLoader.of(Map.of("site.logo", bad)))
+                    .as(bad)
+                    .hasMessageContaining("site.logo = '" + bad + "' is neither an http(s) URL nor a path");
+        }
+    }
+
+    @Test
     void unknownKeysInTheFileAreErrors(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("callisto.conf");
         Files.writeString(file, "server.prot = 80\n");

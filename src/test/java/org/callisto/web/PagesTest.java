@@ -312,7 +312,8 @@ class PagesTest {
         HttpResponse<String> css = site.get("/static/callisto.css");
         assertThat(css.statusCode()).isEqualTo(200);
         assertThat(css.headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
-        assertThat(css.body()).contains("prefers-color-scheme: dark", "max-width: 44rem", "overflow-x: auto");
+        assertThat(css.body())
+                .contains("prefers-color-scheme: dark", "--reading: 44rem", "overflow-x: auto", "@media print");
     }
 
     private static Element row(Document doc, String name) {

@@ -35,6 +35,7 @@ public record AdminSubscriptionsPage(
      * @param row        its status, as {@code /subscriptions} shows it
      * @param categories its categories as the edit form shows them: names separated by commas
      * @param entries    how many entries of it are stored
+     * @param face       its face URL as the edit form shows it, empty when it has none
      */
-    public record Item(SubscriptionsPage.Row row, String categories, long entries) {}
+    public record Item(SubscriptionsPage.Row row, String categories, long entries, String face) {}
 }

@@ -15,6 +15,7 @@ import org.callisto.planet.EntryExcerpt;
  * @param isoTime    its publication time for {@code <time datetime>}
  * @param time       its publication time for people
  * @param excerpt    what a list shows of its HTML ({@link EntryExcerpt}), or null on its own page, which shows all
+ * @param avatar     the picture of its feed's author: the feed's face, or its generated initials as a data: URI
  */
 public record EntryView(
         Entry entry,
@@ -23,7 +24,20 @@ public record EntryView(
         List<Category> categories,
         String isoTime,
         String time,
-        EntryExcerpt excerpt) {
+        EntryExcerpt excerpt,
+        String avatar) {
+
+    /** An entry shown without a face of its own (the layout shows no picture). */
+    public EntryView(
+            Entry entry,
+            String link,
+            String siteUrl,
+            List<Category> categories,
+            String isoTime,
+            String time,
+            EntryExcerpt excerpt) {
+        this(entry, link, siteUrl, categories, isoTime, time, excerpt, null);
+    }
 
     /** The HTML shown: the excerpt in a list, all of it on the entry's own page. */
     public String shownHtml() {

@@ -18,6 +18,7 @@ import java.util.List;
  * @param guests      the guests
  * @param transcripts the transcripts, each linked
  * @param tracks      the WebVTT transcripts served here, as the players' caption tracks
+ * @param artwork     the show's artwork if it is a web address, else null
  */
 public record EpisodePage(
         PageMeta meta,
@@ -32,7 +33,8 @@ public record EpisodePage(
         List<NotesSection> sections,
         List<Guest> guests,
         List<TranscriptLink> transcripts,
-        List<Track> tracks) {
+        List<Track> tracks,
+        String artwork) {
 
     /** A transcript: what it is, its address, type and language (may be null). */
     public record TranscriptLink(String label, String url, String type, String language) {}

@@ -12,5 +12,7 @@ import org.callisto.planet.Feed;
  * @param feedUrl its feed URL if that is a web address, else null
  * @param days    its entries by day
  * @param pager   where this page stands
+ * @param avatar  the feed's face, or its generated initials as a data: URI
  */
-public record FeedPage(PageMeta meta, Feed feed, String siteUrl, String feedUrl, List<DayGroup> days, Pager pager) {}
+public record FeedPage(
+        PageMeta meta, Feed feed, String siteUrl, String feedUrl, List<DayGroup> days, Pager pager, String avatar) {}

@@ -15,6 +15,7 @@ import org.callisto.planet.Category;
  * @param nextUrl    the older page, or null
  * @param categories every category, for the navigation
  * @param viewer     the logged-in person, or null for anonymous pages (the only ones that are cached)
+ * @param siteLogo   the address of the site's logo ({@code site.logo}), or empty for none
  */
 public record PageMeta(
         String siteTitle,
@@ -25,7 +26,26 @@ public record PageMeta(
         String prevUrl,
         String nextUrl,
         List<Category> categories,
-        Viewer viewer) {
+        Viewer viewer,
+        String siteLogo) {
+
+    public PageMeta {
+        siteLogo = siteLogo == null ? "" : siteLogo;
+    }
+
+    /** Layout facts without a logo. */
+    public PageMeta(
+            String siteTitle,
+            String title,
+            String atomUrl,
+            String rssUrl,
+            String feedTitle,
+            String prevUrl,
+            String nextUrl,
+            List<Category> categories,
+            Viewer viewer) {
+        this(siteTitle, title, atomUrl, rssUrl, feedTitle, prevUrl, nextUrl, categories, viewer, "");
+    }
 
     /** The full {@code <title>}. */
     public String fullTitle() {
@@ -34,6 +54,15 @@ public record PageMeta(
 
     public PageMeta withPager(Pager pager) {
         return new PageMeta(
-                siteTitle, title, atomUrl, rssUrl, feedTitle, pager.prevUrl(), pager.nextUrl(), categories, viewer);
+                siteTitle,
+                title,
+                atomUrl,
+                rssUrl,
+                feedTitle,
+                pager.prevUrl(),
+                pager.nextUrl(),
+                categories,
+                viewer,
+                siteLogo);
     }
 }

@@ -21,6 +21,7 @@ public record SubscriptionsPage(PageMeta meta, List<Row> rows, String generatedI
      * @param statusClass  a CSS class for it
      * @param error        the last error in words, or null
      * @param perWeek      entries per week over the last eight weeks, formatted
+     * @param avatar       the feed's face, or its generated initials as a data: URI
      */
     public record Row(
             Feed feed,
@@ -34,5 +35,6 @@ public record SubscriptionsPage(PageMeta meta, List<Row> rows, String generatedI
             String status,
             String statusClass,
             String error,
-            String perWeek) {}
+            String perWeek,
+            String avatar) {}
 }
