@@ -142,6 +142,7 @@ public record Config(
                 show,
                 null,
                 null,
+                null,
                 "");
     }
 
