@@ -17,7 +17,15 @@ import org.callisto.journal.AccountModeration;
 import org.callisto.journal.CommentStore;
 import org.callisto.journal.Comments;
 import org.callisto.journal.JournalStore;
+import org.callisto.journal.MemberNoteStore;
+import org.callisto.journal.NotificationMail;
+import org.callisto.journal.NotificationStore;
+import org.callisto.journal.Notifications;
+import org.callisto.journal.Profiles;
 import org.callisto.journal.Submissions;
+import org.callisto.journal.TagStore;
+import org.callisto.journal.VoteStore;
+import org.callisto.journal.Votes;
 import org.callisto.planet.Category;
 import org.callisto.planet.CategoryStore;
 import org.callisto.planet.EntryStore;
@@ -72,6 +80,9 @@ public final class Callisto implements AutoCloseable {
     private final Accounts accounts;
     private final Submissions submissions;
     private final Comments comments;
+    private final Notifications notifications;
+    private final Votes votes;
+    private final Profiles profiles;
     private final AccountModeration moderation;
     private final ShowStores show;
     private final ListenerFeedback feedback;
@@ -98,13 +109,24 @@ public final class Callisto implements AutoCloseable {
         statistics = new PlanetStatistics(database);
         planetChanges = new PlanetChangeTime(database);
         accounts = Accounts.of(database, config, clock);
+        JournalStore stories = new JournalStore(database, clock);
+        CommentStore commentStore = new CommentStore(database, clock);
+        // the mailer of account notifications plugs in here; until then the site's own notifications only
+        notifications = new Notifications(
+                new NotificationStore(database), commentStore, accounts.store(), NotificationMail.NONE, clock);
         submissions = new Submissions(
-                new JournalStore(database, clock),
+                stories,
+                new TagStore(database, clock),
+                notifications,
                 accounts,
                 siteUrl,
                 () -> categories.categories().stream().map(Category::name).toList(),
                 clock);
-        comments = new Comments(new CommentStore(database, clock), submissions.store(), accounts, siteUrl, clock);
+        comments = new Comments(commentStore, stories, accounts, notifications, siteUrl, clock);
+        VoteStore voteStore = new VoteStore(database, clock);
+        votes = new Votes(voteStore, stories, commentStore, config.journal().flagThreshold(), clock);
+        profiles =
+                new Profiles(accounts.store(), stories, commentStore, voteStore, new MemberNoteStore(database), clock);
         moderation = new AccountModeration(accounts, comments.store(), clock);
         show = ShowStores.of(database, clock);
         downloads = new DownloadCounter(clock);
@@ -208,6 +230,14 @@ public final class Callisto implements AutoCloseable {
         return submissions;
     }
 
+    public Notifications notifications() {
+        return notifications;
+    }
+
+    public Votes votes() {
+        return votes;
+    }
+
     public Comments comments() {
         return comments;
     }
@@ -280,6 +310,7 @@ public final class Callisto implements AutoCloseable {
                 accounts,
                 submissions,
                 comments,
+                new SiteServices.Community(notifications, votes, profiles),
                 moderation,
                 feedback,
                 show,

@@ -127,15 +127,28 @@ public record Config(
      * @param passwordChecks argon2id checks and hashes run at once ({@code journal.password_checks}); at least 1
      * @param passwordQueue  checks that may wait for one of those ({@code journal.password_queue}); beyond them a
      *                       login, registration or password change is answered "busy" at once
+     * @param flagThreshold  distinct members whose flags bring a story or comment to the moderators' queue
+     *                       ({@code journal.flag_threshold}); at least 1
      */
-    public record JournalConfig(Registration registration, int passwordChecks, int passwordQueue) {
+    public record JournalConfig(Registration registration, int passwordChecks, int passwordQueue, int flagThreshold) {
         /** Waiting checks by default: a short queue, so that a flood is answered "busy" instead of waiting. */
         public static final int DEFAULT_PASSWORD_QUEUE = 8;
+        /** Flags from this many members bring an item to the moderators by default. */
+        public static final int DEFAULT_FLAG_THRESHOLD = 3;
+
+        /** The settings with the default flag threshold. */
+        public JournalConfig(Registration registration, int passwordChecks, int passwordQueue) {
+            this(registration, passwordChecks, passwordQueue, DEFAULT_FLAG_THRESHOLD);
+        }
 
         /** Invitation-only registration, one password check per processor. */
         public static final JournalConfig DEFAULTS = new JournalConfig(Registration.INVITE);
 
         public JournalConfig {
+            if (flagThreshold < 1) {
+                throw new IllegalArgumentException(
+                        "journal.flag_threshold = " + flagThreshold + " is out of range; use 1 or more");
+            }
             if (passwordChecks < 1 || passwordQueue < 0) {
                 throw new IllegalArgumentException("journal.password_checks = " + passwordChecks
                         + " and journal.password_queue = " + passwordQueue

@@ -64,6 +64,7 @@ public final class ConfigLoader {
         d.put("journal.registration", "invite");
         d.put("journal.password_checks", "auto");
         d.put("journal.password_queue", Integer.toString(Config.JournalConfig.DEFAULT_PASSWORD_QUEUE));
+        d.put("journal.flag_threshold", Integer.toString(Config.JournalConfig.DEFAULT_FLAG_THRESHOLD));
         d.put("show.media_dir", "");
         d.put("metrics.allow", "127.0.0.0/8, ::1");
         d.put("metrics.token", "");
@@ -194,7 +195,8 @@ public final class ConfigLoader {
                 p.registration("journal.registration"),
                 p.countOrAuto("journal.password_checks", 1, 256),
                 // clamped so that a bad value is reported with the others below rather than by the record
-                Math.clamp(p.intIn("journal.password_queue", 0, 1024), 0, 1024));
+                Math.clamp(p.intIn("journal.password_queue", 0, 1024), 0, 1024),
+                Math.clamp(p.intIn("journal.flag_threshold", 1, 1000), 1, 1000));
         String mediaDir = v.get("show.media_dir").trim();
         Config.ShowConfig show =
                 mediaDir.isEmpty() ? Config.ShowConfig.under(dataDir) : new Config.ShowConfig(Path.of(mediaDir));

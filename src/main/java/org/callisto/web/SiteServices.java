@@ -8,7 +8,10 @@ import org.callisto.account.Accounts;
 import org.callisto.db.DatabaseCheck;
 import org.callisto.journal.AccountModeration;
 import org.callisto.journal.Comments;
+import org.callisto.journal.Notifications;
+import org.callisto.journal.Profiles;
 import org.callisto.journal.Submissions;
+import org.callisto.journal.Votes;
 import org.callisto.planet.CategoryStore;
 import org.callisto.planet.EntryStore;
 import org.callisto.planet.PlanetChangeTime;
@@ -28,6 +31,7 @@ import org.callisto.show.media.DownloadCounter;
  * @param clock the one clock of the process: every time a page shows or compares comes from it
  * @param meters the one meter registry of the process, which the web layer records its metrics in
  * @param metricsText the metrics in the Prometheus text format, for {@code /metrics}
+ * @param community the journal's social side: notifications, votes and flags, profiles
  */
 public record SiteServices(
         Clock clock,
@@ -39,6 +43,7 @@ public record SiteServices(
         Accounts accounts,
         Submissions submissions,
         Comments comments,
+        Community community,
         AccountModeration moderation,
         ListenerFeedback feedback,
         ShowStores show,
@@ -58,6 +63,7 @@ public record SiteServices(
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(submissions, "submissions");
         Objects.requireNonNull(comments, "comments");
+        Objects.requireNonNull(community, "community");
         Objects.requireNonNull(moderation, "moderation");
         Objects.requireNonNull(feedback, "feedback");
         Objects.requireNonNull(show, "show");
@@ -67,5 +73,14 @@ public record SiteServices(
         Objects.requireNonNull(databaseCheck, "databaseCheck");
         Objects.requireNonNull(meters, "meters");
         Objects.requireNonNull(metricsText, "metricsText");
+    }
+
+    /** The journal's social side, in one component so that the record stays readable. Immutable. */
+    public record Community(Notifications notifications, Votes votes, Profiles profiles) {
+        public Community {
+            Objects.requireNonNull(notifications, "notifications");
+            Objects.requireNonNull(votes, "votes");
+            Objects.requireNonNull(profiles, "profiles");
+        }
     }
 }
