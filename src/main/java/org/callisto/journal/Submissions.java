@@ -233,6 +233,21 @@ public final class Submissions {
         return now;
     }
 
+    /**
+     * Replaces the tags the session's member hides from the journal's front page.
+     *
+     * @throws JournalRefusal when not logged in, a tag is not allowed, or there are more than
+     *     {@link Tags#MAX_HIDDEN}
+     */
+    public List<String> hideTags(Session member, String typed) {
+        if (member == null) {
+            throw new JournalRefusal("log in to hide tags");
+        }
+        List<String> hidden = Tags.parse(typed, Tags.MAX_HIDDEN);
+        tags.setHidden(member.user().id(), hidden);
+        return hidden;
+    }
+
     /** Replaces a pending story's text and tags with a checked draft; it keeps its author and stays pending. */
     private SubmitOutcome replace(Story story, Draft draft) {
         long storyId = story.id();

@@ -127,12 +127,8 @@ final class AccountPages {
         if (session == null) {
             return;
         }
-        List<org.callisto.web.view.StoryView> stories = submissions
-                .store()
-                .byAuthor(session.user().id())
-                .stream()
-                .map(journal::view)
-                .toList();
+        List<org.callisto.web.view.StoryView> stories =
+                journal.views(ctx, submissions.store().byAuthor(session.user().id()), false);
         Responses.personal(
                 ctx,
                 site.render(
