@@ -28,6 +28,23 @@ public final class Votes {
     private final CommentStore comments;
     private final int flagThreshold;
     private final Clock clock;
+    private final com.github.benmanes.caffeine.cache.Cache<Long, Scores> scores =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(200)
+                    .build();
+
+    /**
+     * The upvotes and flags of a story's comments as of one version of the journal's change clock.
+     *
+     * @param points upvotes per comment; comments without any are left out
+     * @param flags  flags per comment; comments without any are left out
+     */
+    public record Scores(long version, Map<Long, Integer> points, Map<Long, Integer> flags) {
+        public Scores {
+            points = Map.copyOf(points);
+            flags = Map.copyOf(flags);
+        }
+    }
 
     /** @param flagThreshold distinct members whose flags bring an item to the moderators; at least 1 */
     public Votes(VoteStore store, JournalStore stories, CommentStore comments, int flagThreshold, Clock clock) {
@@ -103,6 +120,21 @@ public final class Votes {
                         .thenComparing(Story::publishedAt, Comparator.reverseOrder()))
                 .limit(limit)
                 .toList();
+    }
+
+    /**
+     * The upvotes and flags of the comments {@code ids} under a story, read again only when the journal's change
+     * clock has moved (every vote and flag moves it in its own transaction), as {@link Comments} keeps the comments.
+     */
+    public Scores commentScores(long storyId, List<Long> ids) {
+        long version = stories.changeClock();
+        Scores known = scores.getIfPresent(storyId);
+        if (known != null && known.version() == version) {
+            return known;
+        }
+        Scores fresh = new Scores(version, store.votes(Target.COMMENT, ids), store.flags(Target.COMMENT, ids));
+        scores.put(storyId, fresh);
+        return fresh;
     }
 
     /** The account that wrote the target, after checking the session may act on it. */

@@ -78,8 +78,9 @@ final class CommentPages {
         boolean locked = comments.locked(story.id());
         List<Comment> all = comments.comments(story.id());
         List<Long> ids = all.stream().map(Comment::id).toList();
-        Map<Long, Integer> points = votes.store().votes(Target.COMMENT, ids);
-        Map<Long, Integer> flags = votes.store().flags(Target.COMMENT, ids);
+        Votes.Scores scores = votes.commentScores(story.id(), ids);
+        Map<Long, Integer> points = scores.points();
+        Map<Long, Integer> flags = scores.flags();
         Set<Long> voted =
                 viewer == null ? Set.of() : votes.store().votedBy(viewer.user().id(), Target.COMMENT, ids);
         Set<Long> flagged = viewer == null
