@@ -156,7 +156,7 @@ public final class DemoJournal {
                     first,
                     "markdown",
                     "Overkill for me: `block return` and no open ports except ssh does the job.");
-            long tip = comment(
+            comment(
                     comments,
                     editor,
                     pf.id(),
@@ -167,7 +167,7 @@ public final class DemoJournal {
                 votes.toggle(kai, Target.STORY, bhyve.id());
                 votes.toggle(dana, Target.STORY, pf.id());
                 votes.toggle(editor, Target.STORY, pf.id());
-                votes.toggle(kai, Target.COMMENT, tip);
+                votes.toggle(editor, Target.COMMENT, first);
             }
             return new Result(EDITOR, editorPassword, List.copyOf(published), pending);
         } finally {
