@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.callisto.account.Accounts;
+import org.callisto.account.MailLinks;
+import org.callisto.account.MemberMail;
 import org.callisto.account.Membership;
 import org.callisto.config.Config;
 import org.callisto.db.Database;
@@ -18,7 +20,15 @@ import org.callisto.journal.AccountModeration;
 import org.callisto.journal.CommentStore;
 import org.callisto.journal.Comments;
 import org.callisto.journal.JournalStore;
+import org.callisto.journal.MemberNoteStore;
+import org.callisto.journal.NotificationMail;
+import org.callisto.journal.NotificationStore;
+import org.callisto.journal.Notifications;
+import org.callisto.journal.Profiles;
 import org.callisto.journal.Submissions;
+import org.callisto.journal.TagStore;
+import org.callisto.journal.VoteStore;
+import org.callisto.journal.Votes;
 import org.callisto.mail.Mailer;
 import org.callisto.mail.Mailers;
 import org.callisto.planet.Category;
@@ -78,6 +88,9 @@ public final class Callisto implements AutoCloseable {
     private final Membership membership;
     private final Submissions submissions;
     private final Comments comments;
+    private final Notifications notifications;
+    private final Votes votes;
+    private final Profiles profiles;
     private final AccountModeration moderation;
     private final ShowStores show;
     private final ListenerFeedback feedback;
@@ -106,13 +119,30 @@ public final class Callisto implements AutoCloseable {
         accounts = Accounts.of(database, config, clock);
         mailer = Mailers.of(config.mail(), clock);
         membership = Membership.of(database, accounts, config, mailer, clock);
+        JournalStore stories = new JournalStore(database, clock);
+        CommentStore commentStore = new CommentStore(database, clock);
+        // notification mail goes through the member's own mail settings (verified address, notifications on)
+        MemberMail memberMail = membership.mail();
+        MailLinks mailLinks = membership.links();
+        NotificationMail notificationMail = n -> memberMail.notify(
+                n.userId(),
+                "[" + config.siteTitle() + "] " + n.summary(),
+                n.summary() + "\n\n" + mailLinks.site().resolve(n.path().substring(1)));
+        notifications = new Notifications(
+                new NotificationStore(database), commentStore, accounts.store(), notificationMail, clock);
         submissions = new Submissions(
-                new JournalStore(database, clock),
+                stories,
+                new TagStore(database, clock),
+                notifications,
                 accounts,
                 siteUrl,
                 () -> categories.categories().stream().map(Category::name).toList(),
                 clock);
-        comments = new Comments(new CommentStore(database, clock), submissions.store(), accounts, siteUrl, clock);
+        comments = new Comments(commentStore, stories, accounts, notifications, siteUrl, clock);
+        VoteStore voteStore = new VoteStore(database, clock);
+        votes = new Votes(voteStore, stories, commentStore, config.journal().flagThreshold(), clock);
+        profiles =
+                new Profiles(accounts.store(), stories, commentStore, voteStore, new MemberNoteStore(database), clock);
         moderation = new AccountModeration(accounts, comments.store(), clock);
         show = ShowStores.of(database, clock);
         downloads = new DownloadCounter(clock);
@@ -229,6 +259,14 @@ public final class Callisto implements AutoCloseable {
         return submissions;
     }
 
+    public Notifications notifications() {
+        return notifications;
+    }
+
+    public Votes votes() {
+        return votes;
+    }
+
     public Comments comments() {
         return comments;
     }
@@ -302,6 +340,7 @@ public final class Callisto implements AutoCloseable {
                 membership,
                 submissions,
                 comments,
+                new SiteServices.Community(notifications, votes, profiles),
                 moderation,
                 feedback,
                 show,

@@ -141,7 +141,8 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("demo: the show has " + episodes.size() + " episodes at /episodes");
             DemoJournal.Result journal;
             try {
-                journal = DemoJournal.create(callisto.accounts(), callisto.submissions(), callisto.comments());
+                journal = DemoJournal.create(
+                        callisto.accounts(), callisto.submissions(), callisto.comments(), callisto.votes());
             } catch (AccountRefusal e) {
                 throw new CommandFailure("demo: " + e.getMessage());
             }

@@ -202,24 +202,49 @@ public record Config(
      * @param invitationsPerMember invitations a member may have open at once, issued and neither used, expired
      *                       nor revoked ({@code journal.invitations_per_member}); administrators have no quota
      * @param invitationLifetime how long an invitation can be used ({@code journal.invitation_lifetime})
+     * @param flagThreshold  distinct members whose flags bring a story or comment to the moderators' queue
+     *                       ({@code journal.flag_threshold}); at least 1
      */
     public record JournalConfig(
             Registration registration,
             int passwordChecks,
             int passwordQueue,
             int invitationsPerMember,
-            Duration invitationLifetime) {
+            Duration invitationLifetime,
+            int flagThreshold) {
         /** Waiting checks by default: a short queue, so that a flood is answered "busy" instead of waiting. */
         public static final int DEFAULT_PASSWORD_QUEUE = 8;
         /** Open invitations per member by default. */
         public static final int DEFAULT_INVITATIONS_PER_MEMBER = 5;
         /** How long an invitation can be used by default. */
         public static final Duration DEFAULT_INVITATION_LIFETIME = Duration.ofDays(14);
+        /** Flags from this many members bring an item to the moderators by default. */
+        public static final int DEFAULT_FLAG_THRESHOLD = 3;
+
+        /** The settings with the default flag threshold. */
+        public JournalConfig(
+                Registration registration,
+                int passwordChecks,
+                int passwordQueue,
+                int invitationsPerMember,
+                Duration invitationLifetime) {
+            this(
+                    registration,
+                    passwordChecks,
+                    passwordQueue,
+                    invitationsPerMember,
+                    invitationLifetime,
+                    DEFAULT_FLAG_THRESHOLD);
+        }
 
         /** Invitation-only registration, one password check per processor. */
         public static final JournalConfig DEFAULTS = new JournalConfig(Registration.INVITE);
 
         public JournalConfig {
+            if (flagThreshold < 1) {
+                throw new IllegalArgumentException(
+                        "journal.flag_threshold = " + flagThreshold + " is out of range; use 1 or more");
+            }
             if (passwordChecks < 1 || passwordQueue < 0) {
                 throw new IllegalArgumentException("journal.password_checks = " + passwordChecks
                         + " and journal.password_queue = " + passwordQueue

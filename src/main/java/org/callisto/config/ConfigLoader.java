@@ -67,6 +67,7 @@ public final class ConfigLoader {
         d.put("journal.password_queue", Integer.toString(Config.JournalConfig.DEFAULT_PASSWORD_QUEUE));
         d.put("journal.invitations_per_member", Integer.toString(Config.JournalConfig.DEFAULT_INVITATIONS_PER_MEMBER));
         d.put("journal.invitation_lifetime", "14d");
+        d.put("journal.flag_threshold", Integer.toString(Config.JournalConfig.DEFAULT_FLAG_THRESHOLD));
         d.put("show.media_dir", "");
         d.put("metrics.allow", "127.0.0.0/8, ::1");
         d.put("metrics.token", "");
@@ -209,7 +210,8 @@ public final class ConfigLoader {
                 Math.clamp(p.intIn("journal.invitations_per_member", 0, 10_000), 0, 10_000),
                 positiveOr(
                         p.durationIn("journal.invitation_lifetime", "1m", "365d"),
-                        Config.JournalConfig.DEFAULT_INVITATION_LIFETIME));
+                        Config.JournalConfig.DEFAULT_INVITATION_LIFETIME),
+                Math.clamp(p.intIn("journal.flag_threshold", 1, 1000), 1, 1000));
         String mediaDir = v.get("show.media_dir").trim();
         Config.ShowConfig show =
                 mediaDir.isEmpty() ? Config.ShowConfig.under(dataDir) : new Config.ShowConfig(Path.of(mediaDir));

@@ -38,6 +38,7 @@ final class Migrations {
             "V010__journal_changes.sql",
             "V011__server_secrets.sql",
             "V012__mail.sql",
+            "V014__journal_social.sql",
             "V018__show_import.sql");
 
     private final Database db;

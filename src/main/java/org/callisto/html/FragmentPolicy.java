@@ -184,7 +184,14 @@ public record FragmentPolicy(
                 .allow("ul")
                 .allow("ol", "start")
                 .allow("li")
-                .allow("blockquote", "cite");
+                .allow("blockquote", "cite")
+                .allow("del")
+                .allow("table")
+                .allow("thead")
+                .allow("tbody")
+                .allow("tr")
+                .allow("th")
+                .allow("td");
     }
 
     /** Whether {@code element} (lower case) is allowed. */

@@ -1,7 +1,12 @@
 package org.callisto.html;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
 import org.commonmark.node.Node;
@@ -24,7 +29,11 @@ import org.commonmark.renderer.html.HtmlWriter;
  * <p>Stateless and thread-safe (commonmark-java's parser and renderer are).
  */
 public final class MarkdownText {
-    private static final Parser PARSER = Parser.builder().build();
+    /** GFM tables, strikethrough and autolinks, through commonmark-java's own extensions. */
+    private static final List<Extension> EXTENSIONS =
+            List.of(TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create());
+
+    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
 
     private MarkdownText() {}
 
@@ -54,6 +63,7 @@ public final class MarkdownText {
             return "";
         }
         HtmlRenderer renderer = HtmlRenderer.builder()
+                .extensions(EXTENSIONS)
                 .escapeHtml(true)
                 .sanitizeUrls(true)
                 .softbreak("\n")

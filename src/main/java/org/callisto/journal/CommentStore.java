@@ -84,6 +84,17 @@ public final class CommentStore {
         return query(COLUMNS + " WHERE c.story_id = ? ORDER BY c.created_at DESC, c.id DESC LIMIT ?", storyId, limit);
     }
 
+    /** A member's latest comments that readers can see, under published stories, newest first. */
+    public List<Comment> byAuthor(long authorId, Instant now, int limit) {
+        return query(
+                COLUMNS + " JOIN stories s ON s.id = c.story_id WHERE c.author_id = ? AND c.deleted = 0"
+                        + " AND c.hidden = 0 AND s.status = 'published' AND s.published_at <= ?"
+                        + " ORDER BY c.created_at DESC, c.id DESC LIMIT ?",
+                authorId,
+                now,
+                limit);
+    }
+
     /** How many comments readers can see under each of these stories; stories without any are left out. */
     public Map<Long, Integer> counts(List<Long> storyIds) {
         Map<Long, Integer> out = new HashMap<>();
@@ -121,6 +132,11 @@ public final class CommentStore {
     /** Marks a comment hidden; false when it already was. */
     boolean hide(long id) {
         return update("UPDATE comments SET hidden = 1 WHERE id = ? AND hidden = 0", id);
+    }
+
+    /** Shows a hidden comment again; false when it was not hidden. */
+    boolean unhide(long id) {
+        return update("UPDATE comments SET hidden = 0 WHERE id = ? AND hidden = 1", id);
     }
 
     /** Closes a story's discussion; false when it already was closed. */

@@ -43,12 +43,25 @@ public final class Comments {
     private final FragmentRenderer renderer;
     private final String siteUrl;
     private final Clock clock;
+    private final Notifications notifications;
     private final com.github.benmanes.caffeine.cache.Cache<Long, Discussion> discussions =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
                     .maximumSize(200)
                     .build();
 
     public Comments(CommentStore store, JournalStore stories, Accounts accounts, String siteUrl, Clock clock) {
+        this(store, stories, accounts, null, siteUrl, clock);
+    }
+
+    /** @param notifications who hears of replies and mentions, or null to tell no one */
+    public Comments(
+            CommentStore store,
+            JournalStore stories,
+            Accounts accounts,
+            Notifications notifications,
+            String siteUrl,
+            Clock clock) {
+        this.notifications = notifications;
         this.store = store;
         this.stories = stories;
         this.accounts = accounts;
@@ -141,8 +154,12 @@ public final class Comments {
             return new CommentOutcome.Invalid(r);
         }
         accounts.allowComment(session);
-        return new CommentOutcome.Stored(store.insert(new CommentStore.NewComment(
-                storyId, parentId, threadId, depth, session.user().id(), f, text, r.html(), clock.instant())));
+        Comment stored = store.insert(new CommentStore.NewComment(
+                storyId, parentId, threadId, depth, session.user().id(), f, text, r.html(), clock.instant()));
+        if (notifications != null) {
+            notifications.commented(stored, story);
+        }
+        return new CommentOutcome.Stored(stored);
     }
 
     /**
@@ -197,6 +214,22 @@ public final class Comments {
             throw new JournalRefusal("comment " + commentId + " is hidden already");
         }
         store.append(clock.instant(), editor.user().id(), "hide", "comment", c.id(), why);
+        return store.comment(c.id()).orElseThrow();
+    }
+
+    /**
+     * Shows a hidden comment again: the undo of {@link #hide}, logged as {@code unhide}.
+     *
+     * @throws JournalRefusal when the session may not, the reason is missing, or it is not hidden
+     */
+    public Comment unhide(Session editor, long commentId, String reason) {
+        String why = moderation(editor, reason);
+        Comment c = store.comment(commentId)
+                .orElseThrow(() -> new JournalRefusal("there is no comment number " + commentId));
+        if (!store.unhide(c.id())) {
+            throw new JournalRefusal("comment " + commentId + " is not hidden");
+        }
+        store.append(clock.instant(), editor.user().id(), "unhide", "comment", c.id(), why);
         return store.comment(c.id()).orElseThrow();
     }
 
@@ -274,7 +307,7 @@ public final class Comments {
     }
 
     private static StoryFormat format(String format) {
-        return StoryFormat.of(format == null || format.isBlank() ? "text" : format);
+        return StoryFormat.of(format == null || format.isBlank() ? "markdown" : format);
     }
 
     private static String text(String source) {

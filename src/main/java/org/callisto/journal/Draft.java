@@ -12,9 +12,29 @@ import java.util.List;
  * @param intro     the intro, in that format
  * @param body      the "read more" part, optional
  * @param sourceUrl the link the story is about, optional
+ * @param tags      the tags as typed, separated by spaces or commas, optional (see {@link Tags})
  */
 public record Draft(
-        String title, String dept, List<String> topics, String format, String intro, String body, String sourceUrl) {
+        String title,
+        String dept,
+        List<String> topics,
+        String format,
+        String intro,
+        String body,
+        String sourceUrl,
+        String tags) {
+
+    /** A draft without tags. */
+    public Draft(
+            String title,
+            String dept,
+            List<String> topics,
+            String format,
+            String intro,
+            String body,
+            String sourceUrl) {
+        this(title, dept, topics, format, intro, body, sourceUrl, "");
+    }
 
     public Draft {
         topics = topics == null

@@ -31,6 +31,11 @@ public final class JournalStore {
         this.clock = clock;
     }
 
+    /** The database, for the journal's other stores. */
+    Database database() {
+        return db;
+    }
+
     /** A checked, rendered submission to store as pending. */
     record NewStory(
             long authorId,
@@ -109,6 +114,27 @@ public final class JournalStore {
                 now,
                 limit,
                 offset);
+    }
+
+    /** Published stories tagged {@code tag} whose publication time has come by {@code now}, newest first. */
+    public List<Story> publishedWithTag(String tag, Instant now, int limit) {
+        return query(
+                COLUMNS + FROM + " JOIN story_tags t ON t.story_id = s.id AND t.tag = ?"
+                        + " WHERE s.status = 'published' AND s.published_at <= ?"
+                        + " ORDER BY s.published_at DESC, s.id DESC LIMIT ?",
+                tag,
+                now,
+                limit);
+    }
+
+    /** A member's published stories whose time has come by {@code now}, newest first. */
+    public List<Story> publishedBy(long authorId, Instant now, int limit) {
+        return query(
+                COLUMNS + FROM + " WHERE s.author_id = ? AND s.status = 'published' AND s.published_at <= ?"
+                        + " ORDER BY s.published_at DESC, s.id DESC LIMIT ?",
+                authorId,
+                now,
+                limit);
     }
 
     /** Stories accepted for a time after {@code now}, soonest first. */

@@ -39,6 +39,8 @@ public final class Submissions {
     private static final FragmentPolicy POLICY = FragmentPolicy.submission();
 
     private final JournalStore store;
+    private final TagStore tags;
+    private final Notifications notifications;
     private final Accounts accounts;
     private final FragmentRenderer renderer;
     private final String siteUrl;
@@ -51,7 +53,26 @@ public final class Submissions {
      */
     public Submissions(
             JournalStore store, Accounts accounts, String siteUrl, Supplier<List<String>> topics, Clock clock) {
+        this(store, new TagStore(store.database(), clock), null, accounts, siteUrl, topics, clock);
+    }
+
+    /**
+     * @param tags          the stories' tags
+     * @param notifications who hears of decisions, or null to tell no one
+     * @param siteUrl       the journal's URL, against which relative links in stories are resolved
+     * @param topics        the names a story may be filed under (the planet's categories), read at each submission
+     */
+    public Submissions(
+            JournalStore store,
+            TagStore tags,
+            Notifications notifications,
+            Accounts accounts,
+            String siteUrl,
+            Supplier<List<String>> topics,
+            Clock clock) {
         this.store = store;
+        this.tags = tags;
+        this.notifications = notifications;
         this.accounts = accounts;
         this.renderer = new FragmentRenderer(POLICY, siteUrl);
         this.siteUrl = siteUrl;
@@ -61,6 +82,10 @@ public final class Submissions {
 
     public JournalStore store() {
         return store;
+    }
+
+    public TagStore tags() {
+        return tags;
     }
 
     /** The names a story may be filed under. */
@@ -111,6 +136,9 @@ public final class Submissions {
                 c.sourceUrl(),
                 earlier.orElse(null),
                 now()));
+        if (!c.tags().isEmpty()) {
+            tags.set(story.id(), c.tags());
+        }
         return new SubmitOutcome.Stored(story, earlier.flatMap(store::story));
     }
 
@@ -151,6 +179,78 @@ public final class Submissions {
                 .filter(s -> s.status() == StoryStatus.PENDING)
                 .orElseThrow(() -> new JournalRefusal("story " + storyId
                         + " is not waiting in the queue; another editor may have" + " decided on it already"));
+        return replace(story, draft);
+    }
+
+    /**
+     * The author's own revision of their story while it waits in the queue, checked and rendered as a submission
+     * is. Not counted towards the submission limit.
+     *
+     * @throws JournalRefusal when not logged in, it is not the session's story, a field is wrong, or an editor has
+     *     decided on it already
+     */
+    public SubmitOutcome reviseOwn(Session author, long storyId, Draft draft) {
+        Story story = ownPending(author, storyId);
+        return replace(story, draft);
+    }
+
+    /**
+     * The session's own story while it waits for an editor.
+     *
+     * @throws JournalRefusal when not logged in, the story is someone else's or not there, or it was decided on
+     */
+    public Story ownPending(Session author, long storyId) {
+        if (author == null) {
+            throw new JournalRefusal("log in to change your submissions");
+        }
+        Story story = store.story(storyId)
+                .filter(s -> s.authorId() == author.user().id())
+                .orElseThrow(() -> new JournalRefusal("you have no story number " + storyId));
+        if (story.status() != StoryStatus.PENDING) {
+            throw new JournalRefusal(
+                    "story " + storyId + " is no longer waiting for an editor, so it can no longer" + " be changed");
+        }
+        return story;
+    }
+
+    /**
+     * Changes the tags of a story, pending or published, as an editor; logged in the public moderation log.
+     *
+     * @throws JournalRefusal when the session may not, the story is not there, or a tag is not allowed
+     */
+    public List<String> retag(Session editor, long storyId, String typed, CommentStore log) {
+        requireEditor(editor);
+        Story story = store.story(storyId).orElseThrow(() -> new JournalRefusal("there is no story number " + storyId));
+        List<String> now = Tags.parse(typed, Tags.MAX_PER_STORY);
+        tags.set(story.id(), now);
+        log.append(
+                clock.instant(),
+                editor.user().id(),
+                "retag",
+                "story",
+                story.id(),
+                now.isEmpty() ? "no tags" : "tags: " + String.join(" ", now));
+        return now;
+    }
+
+    /**
+     * Replaces the tags the session's member hides from the journal's front page.
+     *
+     * @throws JournalRefusal when not logged in, a tag is not allowed, or there are more than
+     *     {@link Tags#MAX_HIDDEN}
+     */
+    public List<String> hideTags(Session member, String typed) {
+        if (member == null) {
+            throw new JournalRefusal("log in to hide tags");
+        }
+        List<String> hidden = Tags.parse(typed, Tags.MAX_HIDDEN);
+        tags.setHidden(member.user().id(), hidden);
+        return hidden;
+    }
+
+    /** Replaces a pending story's text and tags with a checked draft; it keeps its author and stays pending. */
+    private SubmitOutcome replace(Story story, Draft draft) {
+        long storyId = story.id();
         Checked c = check(draft);
         Rendering intro = render(c.format(), c.intro());
         Rendering body = c.body() == null ? Rendering.EMPTY : render(c.format(), c.body());
@@ -175,9 +275,10 @@ public final class Submissions {
                         c.sourceUrl(),
                         earlier.orElse(null),
                         story.submittedAt()))) {
-            throw new JournalRefusal("story " + storyId + " is not waiting in the queue; another editor may have"
-                    + " decided on it already");
+            throw new JournalRefusal(
+                    "story " + storyId + " is not waiting in the queue; an editor may have" + " decided on it already");
         }
+        tags.set(storyId, c.tags());
         return new SubmitOutcome.Stored(store.story(storyId).orElseThrow(), earlier.flatMap(store::story));
     }
 
@@ -242,6 +343,10 @@ public final class Submissions {
             throw new JournalRefusal(
                     "story " + storyId + " is no longer waiting; another editor may have decided" + " on it already");
         }
+        if (notifications != null) {
+            notifications.decided(
+                    store.story(storyId).orElseThrow(), editor.user().id());
+        }
     }
 
     private static void requireEditor(Session session) {
@@ -259,7 +364,8 @@ public final class Submissions {
             StoryFormat format,
             String intro,
             String body,
-            String sourceUrl) {}
+            String sourceUrl,
+            List<String> tags) {}
 
     private Checked check(Draft d) {
         String title = oneLine(d.title());
@@ -279,7 +385,15 @@ public final class Submissions {
             throw new JournalRefusal("the intro and the body may have at most " + max + " characters each");
         }
         String body = d.body() == null || d.body().isBlank() ? null : d.body();
-        return new Checked(title, dept, topics(d.topics()), format, d.intro(), body, sourceUrl(d.sourceUrl()));
+        return new Checked(
+                title,
+                dept,
+                topics(d.topics()),
+                format,
+                d.intro(),
+                body,
+                sourceUrl(d.sourceUrl()),
+                Tags.parse(d.tags(), Tags.MAX_PER_STORY));
     }
 
     private static String oneLine(String s) {

@@ -173,12 +173,8 @@ final class AccountPages {
 
     /** The member's page with a notice or a refusal, and the link of an invitation just issued (or null). */
     void accountPage(Context ctx, Session session, String notice, String message, String newLink) {
-        List<org.callisto.web.view.StoryView> stories = submissions
-                .store()
-                .byAuthor(session.user().id())
-                .stream()
-                .map(journal::view)
-                .toList();
+        List<org.callisto.web.view.StoryView> stories =
+                journal.views(ctx, submissions.store().byAuthor(session.user().id()), false);
         String csrf = CsrfTokens.tokenFor(session, MemberMailPages.FORM);
         Responses.personal(
                 ctx,

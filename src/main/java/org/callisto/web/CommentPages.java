@@ -3,25 +3,32 @@ package org.callisto.web;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.callisto.account.AccountRefusal;
 import org.callisto.account.Role;
 import org.callisto.account.Session;
 import org.callisto.journal.Comment;
 import org.callisto.journal.CommentOutcome;
 import org.callisto.journal.Comments;
+import org.callisto.journal.FlagReason;
 import org.callisto.journal.JournalRefusal;
 import org.callisto.journal.ModerationEntry;
+import org.callisto.journal.Ranking;
 import org.callisto.journal.Story;
 import org.callisto.journal.StoryStatus;
+import org.callisto.journal.Target;
+import org.callisto.journal.Votes;
 import org.callisto.syndication.AtomWriter;
 import org.callisto.syndication.FeedInfo;
 import org.callisto.syndication.Item;
 import org.callisto.web.view.CommentSection;
 import org.callisto.web.view.CommentView;
 import org.callisto.web.view.ModerationPage;
+import org.callisto.web.view.VoteForm;
 
 /**
  * Comments under stories and their moderation: posting and replying ({@code POST /stories/{id}/comments}),
@@ -39,6 +46,7 @@ final class CommentPages {
 
     static final String MEMBER_FORM = "comment";
     static final String MODERATOR_FORM = "moderate";
+    static final String VOTE_FORM = "vote";
 
     private final Site site;
     private final WebSessions sessions;
@@ -63,11 +71,21 @@ final class CommentPages {
 
     // ---- the discussion on the story page
 
-    static CommentSection section(Context ctx, WebSessions sessions, Comments comments, Story story, Refused refused) {
+    static CommentSection section(
+            Context ctx, WebSessions sessions, Comments comments, Votes votes, Story story, Refused refused) {
         Session viewer = WebSessions.session(ctx);
         boolean editor = viewer != null && viewer.user().role().atLeast(Role.EDITOR);
         boolean locked = comments.locked(story.id());
         List<Comment> all = comments.comments(story.id());
+        List<Long> ids = all.stream().map(Comment::id).toList();
+        Votes.Scores scores = votes.commentScores(story.id(), ids);
+        Map<Long, Integer> points = scores.points();
+        Map<Long, Integer> flags = scores.flags();
+        Set<Long> voted =
+                viewer == null ? Set.of() : votes.store().votedBy(viewer.user().id(), Target.COMMENT, ids);
+        Set<Long> flagged = viewer == null
+                ? Set.of()
+                : votes.store().flaggedBy(viewer.user().id(), Target.COMMENT, ids);
         Map<Long, List<Comment>> children = new HashMap<>();
         List<Comment> tops = new ArrayList<>();
         int count = 0;
@@ -81,9 +99,18 @@ final class CommentPages {
                 children.computeIfAbsent(c.parentId(), k -> new ArrayList<>()).add(c);
             }
         }
+        // best first by the lower bound of the Wilson score of upvotes against flags; ties keep posting order
+        Comparator<Comment> best = Comparator.comparingDouble((Comment c) ->
+                        -Ranking.wilsonLowerBound(points.getOrDefault(c.id(), 0), flags.getOrDefault(c.id(), 0)))
+                .thenComparing(Comment::createdAt)
+                .thenComparingLong(Comment::id);
+        tops.sort(best);
+        children.values().forEach(l -> l.sort(best));
         boolean canPost = viewer != null && !locked;
+        String voteToken = viewer == null ? null : sessions.token(ctx, VOTE_FORM);
+        Voting voting = new Voting(points, voted, flagged, voteToken, "/stories/" + story.id());
         List<CommentView> threads = tops.stream()
-                .map(c -> view(c, children, viewer, editor, canPost, comments))
+                .map(c -> view(c, children, viewer, editor, canPost, comments, voting))
                 .toList();
         String csrf = viewer == null ? null : sessions.token(ctx, MEMBER_FORM);
         String moderation = editor ? sessions.token(ctx, MODERATOR_FORM) : null;
@@ -99,11 +126,19 @@ final class CommentPages {
                 refused == null ? null : refused.message(),
                 refused == null ? null : refused.problems(),
                 refused == null ? "" : refused.text(),
-                refused == null ? "text" : refused.format(),
+                refused == null ? "markdown" : refused.format(),
                 refused == null ? 0 : refused.parent(),
                 refused == null ? 0 : refused.editing(),
                 "/stories/" + story.id() + "/comments.atom");
     }
+
+    /** What the viewer's vote forms need to know about a page's comments. */
+    private record Voting(Map<Long, Integer> points, Set<Long> voted, Set<Long> flagged, String token, String page) {}
+
+    /** The flag reasons as forms offer them. */
+    static final List<VoteForm.Reason> REASONS = java.util.Arrays.stream(FlagReason.values())
+            .map(r -> new VoteForm.Reason(r.key(), r.label()))
+            .toList();
 
     private static CommentView view(
             Comment c,
@@ -111,14 +146,26 @@ final class CommentPages {
             Session viewer,
             boolean editor,
             boolean canPost,
-            Comments comments) {
+            Comments comments,
+            Voting voting) {
         List<CommentView> replies = children.getOrDefault(c.id(), List.of()).stream()
-                .map(r -> view(r, children, viewer, editor, canPost, comments))
+                .map(r -> view(r, children, viewer, editor, canPost, comments, voting))
                 .toList();
         boolean own = viewer != null && viewer.user().id() == c.authorId();
         boolean showText = c.shown() || c.hidden() && !c.deleted() && editor;
         String placeholder = c.deleted() ? Comment.DELETED : c.hidden() ? Comment.HIDDEN : null;
         boolean canEdit = comments.editable(c, viewer);
+        VoteForm vote = viewer == null || own || !c.shown()
+                ? null
+                : new VoteForm(
+                        voting.token(),
+                        "/comments/" + c.id() + "/vote",
+                        "/comments/" + c.id() + "/flag",
+                        voting.page() + "#comment-" + c.id(),
+                        voting.voted().contains(c.id()),
+                        voting.flagged().contains(c.id()),
+                        "comment " + c.id(),
+                        REASONS);
         return new CommentView(
                 c.id(),
                 c.authorName(),
@@ -135,6 +182,9 @@ final class CommentPages {
                 editor && !own,
                 c.format().key(),
                 canEdit ? c.source() : "",
+                voting.points().getOrDefault(c.id(), 0),
+                vote,
+                editor && c.hidden() && !c.deleted(),
                 replies);
     }
 
@@ -236,6 +286,12 @@ final class CommentPages {
         back(ctx, comments.hide(editor, comment(ctx).id(), ctx.formParam("reason")));
     }
 
+    void unhide(Context ctx) {
+        Session editor = requireEditor(ctx);
+        sessions.check(ctx, MODERATOR_FORM);
+        back(ctx, comments.unhide(editor, comment(ctx).id(), ctx.formParam("reason")));
+    }
+
     void ban(Context ctx) {
         Session editor = requireEditor(ctx);
         sessions.check(ctx, MODERATOR_FORM);
@@ -272,6 +328,8 @@ final class CommentPages {
     private static ModerationPage.Row row(ModerationEntry e) {
         String action = switch (e.action()) {
             case "hide" -> "hid";
+            case "unhide" -> "showed again";
+            case "retag" -> "changed the tags of";
             case "lock" -> "locked the discussion of";
             case "unlock" -> "reopened the discussion of";
             case "ban" -> "banned";
@@ -293,7 +351,7 @@ final class CommentPages {
             }
             default -> {
                 target = "account " + (e.targetName() == null ? "number " + e.targetId() : e.targetName());
-                url = null;
+                url = e.targetName() == null ? null : "/users/" + e.targetName();
             }
         }
         return new ModerationPage.Row(

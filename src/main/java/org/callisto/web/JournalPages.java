@@ -15,6 +15,10 @@ import org.callisto.journal.Story;
 import org.callisto.journal.StoryStatus;
 import org.callisto.journal.Submissions;
 import org.callisto.journal.SubmitOutcome;
+import org.callisto.journal.TagStore;
+import org.callisto.journal.Tags;
+import org.callisto.journal.Target;
+import org.callisto.journal.Votes;
 import org.callisto.syndication.AtomWriter;
 import org.callisto.syndication.FeedInfo;
 import org.callisto.syndication.Item;
@@ -26,6 +30,8 @@ import org.callisto.web.view.QueuePage;
 import org.callisto.web.view.StoryPage;
 import org.callisto.web.view.StoryView;
 import org.callisto.web.view.SubmitPage;
+import org.callisto.web.view.TagPage;
+import org.callisto.web.view.VoteForm;
 
 /**
  * The journal's pages: the front page of published stories ({@code /journal}), a story ({@code /stories/{id}}),
@@ -44,10 +50,14 @@ final class JournalPages {
     private final WebSessions sessions;
     private final Submissions submissions;
     private final Comments comments;
+    private final Votes votes;
+    private final TagStore tags;
     private final AtomWriter atom = new AtomWriter();
     private final RssWriter rss = new RssWriter();
 
-    JournalPages(Site site, WebSessions sessions, Submissions submissions, Comments comments) {
+    JournalPages(Site site, WebSessions sessions, Submissions submissions, Comments comments, Votes votes) {
+        this.votes = votes;
+        this.tags = submissions.tags();
         this.site = site;
         this.sessions = sessions;
         this.submissions = submissions;
@@ -60,15 +70,70 @@ final class JournalPages {
 
     // ---- reading
 
-    /** The front page, {@code /journal}. */
+    /**
+     * The front page, {@code /journal}: newest first, or in hot order with {@code ?order=hot}; a member's hidden
+     * tags leave their stories out.
+     */
     Rendered journal(Context ctx) {
-        List<Story> published = submissions.published(0, LATEST);
-        Map<Long, Integer> counts =
-                comments.counts(published.stream().map(Story::id).toList());
-        List<StoryView> stories = published.stream()
-                .map(s -> view(s, counts.getOrDefault(s.id(), 0)))
+        boolean hot = "hot".equals(ctx.queryParam("order"));
+        Session viewer = WebSessions.session(ctx);
+        List<String> hidden =
+                viewer == null ? List.of() : tags.hidden(viewer.user().id());
+        List<Story> published = hot
+                ? votes.hot(submissions.published(0, Votes.HOT_WINDOW), Votes.HOT_WINDOW)
+                : submissions.published(0, hidden.isEmpty() ? LATEST : Votes.HOT_WINDOW);
+        List<StoryView> stories = views(ctx, published, true).stream()
+                .filter(v -> v.tags().stream().noneMatch(hidden::contains))
+                .limit(LATEST)
                 .toList();
-        return site.render("journal.jte", new JournalPage(meta(ctx, "Journal"), stories));
+        return site.render(
+                "journal.jte", new JournalPage(meta(ctx, hot ? "Journal: hot" : "Journal"), stories, hot, hidden));
+    }
+
+    /** Stories tagged {@code {tag}}, newest first: {@code /tags/{tag}}. */
+    Rendered tag(Context ctx) {
+        String tag = tagParam(ctx);
+        List<StoryView> stories = views(ctx, submissions.store().publishedWithTag(tag, site.now(), LATEST), true);
+        return site.render(
+                "tag.jte",
+                new TagPage(
+                        site.meta(
+                                ctx,
+                                "Stories tagged " + tag,
+                                "/tags/" + tag + "/atom.xml",
+                                RSS,
+                                site.title() + " – " + tag),
+                        tag,
+                        stories));
+    }
+
+    /** The Atom feed of a tag's stories, {@code /tags/{tag}/atom.xml}. */
+    Rendered tagAtom(Context ctx) {
+        String tag = tagParam(ctx);
+        String self = "/tags/" + tag + "/atom.xml";
+        List<Story> stories = submissions.store().publishedWithTag(tag, site.now(), LATEST);
+        return new Rendered(
+                Rendered.ATOM,
+                atom.write(
+                        new FeedInfo(
+                                site.absolute("/tags/" + tag),
+                                site.title() + " – stories tagged " + tag,
+                                "The stories of " + site.title() + "'s journal tagged " + tag,
+                                site.absolute("/tags/" + tag),
+                                site.absolute(self),
+                                stories.isEmpty()
+                                        ? submissions.store().lastPublished(site.now())
+                                        : stories.getFirst().publishedAt()),
+                        items(stories)));
+    }
+
+    private static String tagParam(Context ctx) {
+        String tag = ctx.pathParam("tag");
+        if (!Tags.valid(tag)) {
+            throw PageException.notFound(
+                    "There is no tag " + Paging.shorten(tag) + "; tags are lower-case letters, digits and hyphens.");
+        }
+        return tag;
     }
 
     /** A story's page, {@code /stories/{id}}, with its discussion as the request's viewer sees it. */
@@ -108,8 +173,11 @@ final class JournalPages {
 
     private Rendered storyRendered(Context ctx, Story story, CommentPages.Refused refused) {
         CommentSection section = story.status() == StoryStatus.PUBLISHED
-                ? CommentPages.section(ctx, sessions, comments, story, refused)
+                ? CommentPages.section(ctx, sessions, comments, votes, story, refused)
                 : null;
+        Session viewer = WebSessions.session(ctx);
+        boolean own = viewer != null && viewer.user().id() == story.authorId();
+        boolean editor = viewer != null && viewer.user().role().atLeast(Role.EDITOR);
         String notice = switch (story.status()) {
             case PENDING -> "This story is waiting for an editor; only you and the editors can see it.";
             case REJECTED -> "This story was not published; only you and the editors can see it.";
@@ -119,10 +187,16 @@ final class JournalPages {
                                 + "; only you and the editors can see it until then."
                         : null;
         };
+        StoryView view = views(ctx, List.of(story), false).getFirst();
         return site.render(
                 "story.jte",
                 new StoryPage(
-                        meta(ctx, story.title()), view(story, section == null ? 0 : section.count()), notice, section));
+                        meta(ctx, story.title()),
+                        withCount(view, section == null ? 0 : section.count()),
+                        notice,
+                        section,
+                        own && story.status() == StoryStatus.PENDING ? "/stories/" + story.id() + "/edit" : null,
+                        editor ? sessions.token(ctx, RETAG_FORM) : null));
     }
 
     /** The stories' Atom feed, {@code /journal/atom.xml}. */
@@ -146,7 +220,11 @@ final class JournalPages {
     }
 
     private List<Item> items() {
-        return submissions.published(0, LATEST).stream()
+        return items(submissions.published(0, LATEST));
+    }
+
+    private List<Item> items(List<Story> stories) {
+        return stories.stream()
                 .map(s -> new Item(
                         site.absolute("/stories/" + s.id()),
                         true,
@@ -201,7 +279,8 @@ final class JournalPages {
                 ctx.formParam("format"),
                 ctx.formParam("intro"),
                 ctx.formParam("body"),
-                ctx.formParam("source"));
+                ctx.formParam("source"),
+                ctx.formParam("tags"));
     }
 
     /**
@@ -262,6 +341,7 @@ final class JournalPages {
                                 orEmpty(d.intro()),
                                 orEmpty(d.body()),
                                 orEmpty(d.sourceUrl()),
+                                orEmpty(d.tags()),
                                 topics,
                                 preview,
                                 form.action(),
@@ -314,19 +394,7 @@ final class JournalPages {
             return;
         }
         Story s = pending(ctx);
-        formPage(
-                ctx,
-                null,
-                new Draft(
-                        s.title(),
-                        s.dept(),
-                        s.topics(),
-                        s.format().key(),
-                        s.introSource(),
-                        s.bodySource() == null ? "" : s.bodySource(),
-                        s.sourceUrl() == null ? "" : s.sourceUrl()),
-                null,
-                editForm(s.id()));
+        formPage(ctx, null, draftOf(s), null, editForm(s.id()));
     }
 
     /** {@code POST /editor/queue/{id}/edit}: preview or save an editor's revision; the story stays pending. */
@@ -346,6 +414,81 @@ final class JournalPages {
                 stored -> "/editor/queue#story-" + stored.id());
     }
 
+    /** {@code GET /stories/{id}/edit}: the author's own pending story in the submission form. */
+    void ownEditForm(Context ctx) {
+        Session author = AccountPages.requireLogin(ctx, ctx.path());
+        if (author == null) {
+            return;
+        }
+        Story s = ownPending(ctx, author);
+        formPage(ctx, null, draftOf(s), null, ownEditForm(s.id()));
+    }
+
+    /** {@code POST /stories/{id}/edit}: preview or save the author's revision; it stays pending. */
+    void ownEdit(Context ctx) {
+        Session author = WebSessions.session(ctx);
+        if (author == null) {
+            throw PageException.forbidden("Log in to change your submissions; nothing was changed.");
+        }
+        sessions.check(ctx, "submit");
+        Story s = ownPending(ctx, author);
+        storyForm(
+                ctx,
+                ownEditForm(s.id()),
+                draft(ctx),
+                d -> submissions.reviseOwn(author, s.id(), d),
+                stored -> "/stories/" + stored.id());
+    }
+
+    /** {@code POST /stories/{id}/tags}: an editor changes a story's tags; logged in the moderation log. */
+    void retag(Context ctx) {
+        Session editor = WebSessions.session(ctx);
+        if (editor == null || !editor.user().role().atLeast(Role.EDITOR)) {
+            throw PageException.forbidden(
+                    "Only editors and administrators can change a story's tags; nothing was" + " changed.");
+        }
+        sessions.check(ctx, RETAG_FORM);
+        Story s = story(idParam(ctx));
+        submissions.retag(editor, s.id(), ctx.formParam("tags"), comments.store());
+        ctx.redirect("/stories/" + s.id(), HttpStatus.SEE_OTHER);
+    }
+
+    private static final String RETAG_FORM = "retag";
+
+    private static StoryForm ownEditForm(long id) {
+        return new StoryForm("/stories/" + id + "/edit", "Edit your story " + id, "Save changes", "submit");
+    }
+
+    /** The session's own pending story of the request's {@code {id}}, or the 404 page. */
+    private Story ownPending(Context ctx, Session author) {
+        long id = idParam(ctx);
+        try {
+            return submissions.ownPending(author, id);
+        } catch (JournalRefusal refusal) {
+            throw PageException.notFound("You have no story " + id + " waiting for an editor.");
+        }
+    }
+
+    private static long idParam(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!id.matches("[0-9]{1,18}")) {
+            throw PageException.notFound("There is no story " + Paging.shorten(id) + ".");
+        }
+        return Long.parseLong(id);
+    }
+
+    private Draft draftOf(Story s) {
+        return new Draft(
+                s.title(),
+                s.dept(),
+                s.topics(),
+                s.format().key(),
+                s.introSource(),
+                s.bodySource() == null ? "" : s.bodySource(),
+                s.sourceUrl() == null ? "" : s.sourceUrl(),
+                String.join(" ", tags.tags(List.of(s.id())).getOrDefault(s.id(), List.of())));
+    }
+
     /** The pending story of the request's {@code {id}}, or the 404 page. */
     private Story pending(Context ctx) {
         String id = ctx.pathParam("id");
@@ -358,10 +501,8 @@ final class JournalPages {
     }
 
     private void queuePage(Context ctx, Session editor, String message) {
-        List<StoryView> stories =
-                submissions.queue(editor).stream().map(this::view).toList();
-        List<StoryView> scheduled =
-                submissions.scheduled(editor).stream().map(this::view).toList();
+        List<StoryView> stories = views(ctx, submissions.queue(editor), false);
+        List<StoryView> scheduled = views(ctx, submissions.scheduled(editor), false);
         Responses.personal(
                 ctx,
                 site.render(
@@ -401,21 +542,76 @@ final class JournalPages {
 
     // ---- helpers
 
-    StoryView view(Story s) {
-        return view(s, -1);
+    /**
+     * Stories as shown to the request's viewer: with their tags, points, the viewer's vote forms (on published
+     * stories of others), and the number of their comments when {@code withCounts} (else -1, left out).
+     */
+    List<StoryView> views(Context ctx, List<Story> stories, boolean withCounts) {
+        List<Long> ids = stories.stream().map(Story::id).toList();
+        Map<Long, Integer> counts = withCounts ? comments.counts(ids) : Map.of();
+        Map<Long, List<String>> tagged = tags.tags(ids);
+        Map<Long, Integer> points = votes.store().votes(Target.STORY, ids);
+        Session viewer = WebSessions.session(ctx);
+        java.util.Set<Long> voted = viewer == null
+                ? java.util.Set.of()
+                : votes.store().votedBy(viewer.user().id(), Target.STORY, ids);
+        java.util.Set<Long> flagged = viewer == null
+                ? java.util.Set.of()
+                : votes.store().flaggedBy(viewer.user().id(), Target.STORY, ids);
+        String token = viewer == null ? null : sessions.token(ctx, CommentPages.VOTE_FORM);
+        String back = backPath(ctx);
+        return stories.stream()
+                .map(s -> {
+                    boolean open = viewer != null
+                            && viewer.user().id() != s.authorId()
+                            && s.status() == StoryStatus.PUBLISHED
+                            && !s.publishedAt().isAfter(site.now());
+                    VoteForm vote = open
+                            ? new VoteForm(
+                                    token,
+                                    "/stories/" + s.id() + "/vote",
+                                    "/stories/" + s.id() + "/flag",
+                                    back,
+                                    voted.contains(s.id()),
+                                    flagged.contains(s.id()),
+                                    "story " + s.id(),
+                                    CommentPages.REASONS)
+                            : null;
+                    return new StoryView(
+                            s,
+                            "/stories/" + s.id(),
+                            Format.webUrl(s.sourceUrl()),
+                            Format.iso(s.submittedAt()),
+                            Format.human(s.submittedAt()),
+                            s.publishedAt() == null ? null : Format.iso(s.publishedAt()),
+                            s.publishedAt() == null ? null : Format.human(s.publishedAt()),
+                            withCounts ? counts.getOrDefault(s.id(), 0) : -1,
+                            tagged.getOrDefault(s.id(), List.of()),
+                            points.getOrDefault(s.id(), 0),
+                            vote);
+                })
+                .toList();
     }
 
-    /** A story as shown, with the number of its comments (-1 to leave it out). */
-    StoryView view(Story s, int commentCount) {
+    /** The page a vote form comes back to: this page's path with its order, when it is one of the site's. */
+    private static String backPath(Context ctx) {
+        String order = ctx.queryParam("order");
+        return ctx.path() + ("hot".equals(order) ? "?order=hot" : "");
+    }
+
+    private static StoryView withCount(StoryView v, int count) {
         return new StoryView(
-                s,
-                "/stories/" + s.id(),
-                Format.webUrl(s.sourceUrl()),
-                Format.iso(s.submittedAt()),
-                Format.human(s.submittedAt()),
-                s.publishedAt() == null ? null : Format.iso(s.publishedAt()),
-                s.publishedAt() == null ? null : Format.human(s.publishedAt()),
-                commentCount);
+                v.story(),
+                v.url(),
+                v.sourceUrl(),
+                v.submittedIso(),
+                v.submittedHuman(),
+                v.publishedIso(),
+                v.publishedHuman(),
+                count,
+                v.tags(),
+                v.points(),
+                v.vote());
     }
 
     private static String orEmpty(String s) {

@@ -41,6 +41,7 @@ final class Routes {
     private final ErrorPages errors;
     private final JournalPages journal;
     private final CommentPages comments;
+    private final CommunityPages community;
     private final AccountPages accounts;
     private final PasswordPages passwords;
     private final MemberMailPages memberMail;
@@ -77,7 +78,8 @@ final class Routes {
                 services.accounts(),
                 new SessionCookie(config.siteUrl()),
                 "https".equalsIgnoreCase(config.siteUrl().getScheme()),
-                services.clock());
+                services.clock(),
+                services.community().notifications()::unread);
         river = new RiverPages(site);
         feeds = new FeedPages(site);
         entries = new EntryPages(site);
@@ -85,12 +87,18 @@ final class Routes {
         subscriptions = new SubscriptionPages(site);
         outputs = new FeedOutputs(site, river, feeds);
         errors = new ErrorPages(site);
-        journal = new JournalPages(site, sessions, services.submissions(), services.comments());
+        journal = new JournalPages(
+                site,
+                sessions,
+                services.submissions(),
+                services.comments(),
+                services.community().votes());
         comments = new CommentPages(site, sessions, services.comments(), journal);
         accounts = new AccountPages(site, sessions, services.submissions(), journal, services.membership());
         memberMail = new MemberMailPages(site, sessions, services.membership(), accounts);
         invitations = new InvitationPages(site, sessions, services.membership(), accounts);
         resets = new ResetPages(site, sessions, services.membership().resets());
+        community = new CommunityPages(site, sessions, journal, services.submissions(), services.community());
         passwords = new PasswordPages(site, sessions);
         admin = new AdminPages(site, sessions, services.moderation());
         feedback = new FeedbackPages(site, sessions, services.feedback());
@@ -178,6 +186,7 @@ final class Routes {
         r.post("/comments/{id}/edit", comments::edit);
         r.post("/comments/{id}/delete", comments::delete);
         r.post("/comments/{id}/hide", comments::hide);
+        r.post("/comments/{id}/unhide", comments::unhide);
         r.post("/comments/{id}/ban", comments::ban);
         get(r, "/moderation", page(journalCache, comments::moderation));
         get(r, "/submit", journal::submitForm);
@@ -186,6 +195,24 @@ final class Routes {
         r.post("/editor/queue", journal::decide);
         get(r, "/editor/queue/{id}/edit", journal::editForm);
         r.post("/editor/queue/{id}/edit", journal::edit);
+        get(r, "/stories/{id}/edit", journal::ownEditForm);
+        r.post("/stories/{id}/edit", journal::ownEdit);
+        r.post("/stories/{id}/tags", journal::retag);
+
+        // the journal's social side
+        r.post("/stories/{id}/vote", community::voteStory);
+        r.post("/stories/{id}/flag", community::flagStory);
+        r.post("/comments/{id}/vote", community::voteComment);
+        r.post("/comments/{id}/flag", community::flagComment);
+        get(r, "/editor/flags", community::flags);
+        get(r, "/notifications", community::notifications);
+        r.post("/notifications", community::markRead);
+        get(r, "/account/tags", community::hiddenTags);
+        r.post("/account/tags", community::setHiddenTags);
+        get(r, "/users/{name}", page(journalCache, community::profile));
+        r.post("/users/{name}/notes", community::addNote);
+        get(r, "/tags/{tag}", page(journalCache, journal::tag));
+        get(r, "/tags/{tag}/atom.xml", cached(journalCache, journal::tagAtom));
 
         // the show
         get(r, "/feedback", feedback::form);
@@ -287,9 +314,10 @@ final class Routes {
         };
     }
 
-    /** A page's identity: its path and page number; other query parameters do not change a page. */
+    /** A page's identity: its path, page number and order; other query parameters do not change a page. */
     private static String key(Context ctx) {
         String page = ctx.queryParam("page");
-        return page == null ? ctx.path() : ctx.path() + "?page=" + page;
+        String key = page == null ? ctx.path() : ctx.path() + "?page=" + page;
+        return "hot".equals(ctx.queryParam("order")) ? key + (page == null ? "?" : "&") + "order=hot" : key;
     }
 }

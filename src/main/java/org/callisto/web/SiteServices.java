@@ -9,7 +9,10 @@ import org.callisto.account.Membership;
 import org.callisto.db.DatabaseCheck;
 import org.callisto.journal.AccountModeration;
 import org.callisto.journal.Comments;
+import org.callisto.journal.Notifications;
+import org.callisto.journal.Profiles;
 import org.callisto.journal.Submissions;
+import org.callisto.journal.Votes;
 import org.callisto.planet.CategoryStore;
 import org.callisto.planet.EntryStore;
 import org.callisto.planet.PlanetChangeTime;
@@ -29,6 +32,7 @@ import org.callisto.show.media.DownloadCounter;
  * @param clock the one clock of the process: every time a page shows or compares comes from it
  * @param meters the one meter registry of the process, which the web layer records its metrics in
  * @param metricsText the metrics in the Prometheus text format, for {@code /metrics}
+ * @param community the journal's social side: notifications, votes and flags, profiles
  */
 public record SiteServices(
         Clock clock,
@@ -41,6 +45,7 @@ public record SiteServices(
         Membership membership,
         Submissions submissions,
         Comments comments,
+        Community community,
         AccountModeration moderation,
         ListenerFeedback feedback,
         ShowStores show,
@@ -61,6 +66,7 @@ public record SiteServices(
         Objects.requireNonNull(membership, "membership");
         Objects.requireNonNull(submissions, "submissions");
         Objects.requireNonNull(comments, "comments");
+        Objects.requireNonNull(community, "community");
         Objects.requireNonNull(moderation, "moderation");
         Objects.requireNonNull(feedback, "feedback");
         Objects.requireNonNull(show, "show");
@@ -70,5 +76,14 @@ public record SiteServices(
         Objects.requireNonNull(databaseCheck, "databaseCheck");
         Objects.requireNonNull(meters, "meters");
         Objects.requireNonNull(metricsText, "metricsText");
+    }
+
+    /** The journal's social side, in one component so that the record stays readable. Immutable. */
+    public record Community(Notifications notifications, Votes votes, Profiles profiles) {
+        public Community {
+            Objects.requireNonNull(notifications, "notifications");
+            Objects.requireNonNull(votes, "votes");
+            Objects.requireNonNull(profiles, "profiles");
+        }
     }
 }

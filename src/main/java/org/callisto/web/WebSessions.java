@@ -28,13 +28,26 @@ import org.callisto.web.view.Viewer;
 final class WebSessions {
     static final String FORM_COOKIE = FormTokens.COOKIE;
     private static final String SESSION = "callisto.session";
+    private static final String UNREAD = "callisto.unread";
 
     private final Accounts accounts;
     private final SessionCookie cookies;
     private final boolean secure;
     private final Clock clock;
+    private final java.util.function.ToIntFunction<Long> unread;
 
     WebSessions(Accounts accounts, SessionCookie cookies, boolean secure, Clock clock) {
+        this(accounts, cookies, secure, clock, userId -> 0);
+    }
+
+    /** @param unread how many unread notifications an account has, for the header (asked only for pages) */
+    WebSessions(
+            Accounts accounts,
+            SessionCookie cookies,
+            boolean secure,
+            Clock clock,
+            java.util.function.ToIntFunction<Long> unread) {
+        this.unread = unread;
         this.accounts = accounts;
         this.cookies = cookies;
         this.secure = secure;
@@ -60,6 +73,9 @@ final class WebSessions {
         Optional<Session> session = accounts.session(id.get());
         if (session.isPresent()) {
             ctx.attribute(SESSION, session.get());
+            long userId = session.get().user().id();
+            // counted when a page's header asks, so POSTs, feeds and media do not pay for it
+            ctx.attribute(UNREAD, (java.util.function.IntSupplier) () -> unread.applyAsInt(userId));
             ctx.header("Cache-Control", "private, no-store");
         }
     }
@@ -78,7 +94,13 @@ final class WebSessions {
                         s.user().username(),
                         s.user().role().atLeast(Role.EDITOR),
                         CsrfTokens.tokenFor(s, "logout"),
-                        s.user().role() == Role.ADMIN);
+                        s.user().role() == Role.ADMIN,
+                        unread(ctx));
+    }
+
+    private static int unread(Context ctx) {
+        java.util.function.IntSupplier count = ctx.attribute(UNREAD);
+        return count == null ? 0 : count.getAsInt();
     }
 
     /** Starts a session in the browser after login. */

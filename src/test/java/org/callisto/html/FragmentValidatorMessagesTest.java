@@ -41,7 +41,7 @@ class FragmentValidatorMessagesTest {
         ValidationError e = only("<p>x</p>\n<script>alert(1)</script>");
         assertThat(e.message())
                 .isEqualTo("<script> is not allowed here; allowed tags are: a, b, i, em, strong, code,"
-                        + " pre, p, br, ul, ol, li, blockquote");
+                        + " pre, p, br, ul, ol, li, blockquote, del, table, thead, tbody, tr, th, td");
         assertThat(e.place()).isEqualTo("2:1");
         assertThat(e.excerpt()).isEqualTo("<script>");
     }
@@ -51,7 +51,8 @@ class FragmentValidatorMessagesTest {
         assertThat(SUBMISSION.validate("<h3>Part one</h3><h4>a</h4>").valid()).isTrue();
         assertThat(only("<h3>Part one</h3>").message()).startsWith("<h3> is not allowed here;");
         assertThat(SUBMISSION.validate("<h1>x</h1>").errors().getFirst().message())
-                .endsWith("allowed tags are: a, b, i, em, strong, code, pre, p, br, ul, ol, li, blockquote, h3, h4");
+                .endsWith("allowed tags are: a, b, i, em, strong, code, pre, p, br, ul, ol, li, blockquote, del, table,"
+                        + " thead, tbody, tr, th, td, h3, h4");
     }
 
     @Test
@@ -246,7 +247,7 @@ class FragmentValidatorMessagesTest {
         assertThat(errors("<script>if (a < b && c) document.write('</b>')</script>"))
                 .extracting(ValidationError::message)
                 .containsExactly("<script> is not allowed here; allowed tags are: a, b, i, em, strong, code, pre, p, "
-                        + "br, ul, ol, li, blockquote");
+                        + "br, ul, ol, li, blockquote, del, table, thead, tbody, tr, th, td");
     }
 
     @Test

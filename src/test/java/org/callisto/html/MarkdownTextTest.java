@@ -72,4 +72,26 @@ class MarkdownTextTest {
                 null);
         assertThat(v.validate(html).errors()).isEmpty();
     }
+
+    @Test
+    void gfmTablesStrikethroughAndAutolinksPassThePolicyAndNothingElseDoes() {
+        String html = MarkdownText.toHtml("| a | <b>b</b> |\n|:--|--:|\n| ~~gone~~ | https://example.org/x |\n\n"
+                + "www.example.org and javascript:alert(1)");
+        assertThat(html)
+                .contains("<table>")
+                .contains("<th>a</th>")
+                .contains("&lt;b&gt;b&lt;/b&gt;")
+                .contains("<del>gone</del>")
+                .contains("<a href=\"https://example.org/x\" rel=\"nofollow ugc noopener\">https://example.org/x</a>")
+                .contains("http://www.example.org")
+                .doesNotContain("align")
+                .doesNotContain("href=\"javascript");
+        // rel is the sanitizer's own addition, which the validator never accepts from members
+        String withoutRel = html.replace(" rel=\"nofollow ugc noopener\"", "");
+        assertThat(new FragmentValidator(FragmentPolicy.comment())
+                        .validate(withoutRel)
+                        .errors())
+                .as(html)
+                .isEmpty();
+    }
 }

@@ -246,6 +246,37 @@ class JournalConformanceTest {
         check(pages);
     }
 
+    @Test
+    void socialPagesPassTheNuChecker() {
+        Accounts.of(site.db, site.config, Clock.systemUTC())
+                .register("social1", JournalWebTest.PASSWORD, null, "10.2.0.77");
+        WebClient member = new WebClient(site.uri("/"));
+        JournalWebTest.login(member, "social1");
+        WebClient editor = new WebClient(site.uri("/"));
+        JournalWebTest.login(editor, "editor1");
+        long story = JournalWebTest.submit(editor, "Social <story>", "text", "intro", "", "tags", "social-pages");
+        JournalWebTest.decide(editor, story, "accept", "");
+        long pending = JournalWebTest.submit(member, "Pending", "text", "intro", "");
+        long comment = CommentsWebTest.commentOn(
+                member, story, 0, "markdown", "| a | b |\n|---|---|\n| ~~x~~ | https://example.org |\n\n@editor1");
+        member.submit("/stories/" + story, "/stories/" + story + "/vote", "back", "/stories/" + story);
+        member.submit("/stories/" + story, "/stories/" + story + "/flag", "reason", "spam", "back", "/journal");
+        editor.submit("/users/social1", "/users/social1/notes", "note", "a <note>");
+        Map<String, HttpResponse<String>> pages = new java.util.LinkedHashMap<>();
+        pages.put("story with votes, member", member.get("/stories/" + story));
+        pages.put("story with votes, editor", editor.get("/stories/" + story + "?reply=" + comment));
+        pages.put("journal hot, member", member.get("/journal?order=hot"));
+        pages.put("notifications", editor.get("/notifications"));
+        pages.put("hidden tags", member.get("/account/tags"));
+        pages.put("hidden tags refused", member.submit("/account/tags", "/account/tags", "tags", "<bad>"));
+        pages.put("profile, editor", editor.get("/users/social1"));
+        pages.put("profile, anonymous", site.get("/users/editor1"));
+        pages.put("tag", site.get("/tags/social-pages"));
+        pages.put("flags", editor.get("/editor/flags"));
+        pages.put("own edit form", member.get("/stories/" + pending + "/edit"));
+        check(pages);
+    }
+
     private static void check(Map<String, HttpResponse<String>> pages) {
         pages.forEach((name, r) -> {
             byte[] body = r.body().getBytes(StandardCharsets.UTF_8);

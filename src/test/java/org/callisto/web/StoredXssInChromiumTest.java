@@ -68,6 +68,9 @@ class StoredXssInChromiumTest {
     private static final int TOPIC = 17;
     private static final int USERNAME = 18;
     private static final int FORM = 19;
+    private static final int NOTE = 20;
+    private static final int TAG = 21;
+    private static final int FLAG = 22;
 
     private static final List<String> TOPICS = List.of(p(TOPIC, 1), p(TOPIC, 3), p(TOPIC, 7));
     /** Names no registration allows, written into the database: the three a member's, the last an editor's. */
@@ -381,6 +384,49 @@ class StoredXssInChromiumTest {
                 browser.clickAndWait(d.findElement(By.cssSelector("button[value=preview]")));
                 reports.add(probe.check(site.uri("/submit").toString()));
             }
+        }
+        assertQuiet(reports);
+    }
+
+    @Test
+    void profileNotesRefusedTagsAndFlagReasonsAndHostileNamesOnProfilesNeverRun() {
+        List<ScriptProbe.Report> reports = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            String path = "/users/xa" + i;
+            HttpResponse<String> r = editor.submit(path, path + "/notes", "note", p(NOTE, i));
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+        }
+        as(editor);
+        for (int i = 0; i < members.size(); i++) {
+            ScriptProbe.Report profile = probe.visit(site.uri("/users/xa" + i));
+            assertThat(profile.text()).contains(p(NOTE, i));
+            reports.add(profile);
+        }
+        for (int k = 0; k < HOSTILE_NAMES.size(); k++) {
+            String name = java.net.URLEncoder.encode(HOSTILE_NAMES.get(k), StandardCharsets.UTF_8)
+                    .replace("+", "%20");
+            reports.add(probe.visit(site.uri("/users/" + name)));
+        }
+
+        as(members.getFirst());
+        WebDriver d = browser.driver();
+        String story = "/stories/" + published.get(1);
+        for (int i = 0; i < XssPayloads.ALL.size(); i++) {
+            browser.open(site.uri("/account/tags"));
+            browser.script("document.getElementById('hidden-tags').value = arguments[0];", p(TAG, i));
+            browser.clickAndWait(d.findElement(By.cssSelector("main form button[type=submit]")));
+            reports.add(probe.check(site.uri("/account/tags").toString()));
+
+            browser.open(site.uri(story));
+            browser.script(
+                    "document.querySelector('details.flag').open = true;"
+                            + " const s = document.querySelector('select[name=reason]');"
+                            + " s.options[0].value = arguments[0]; s.selectedIndex = 0;",
+                    p(FLAG, i));
+            browser.clickAndWait(d.findElement(By.cssSelector("details.flag button[type=submit]")));
+            ScriptProbe.Report refused = probe.check(site.uri(story + "/flag").toString());
+            assertThat(refused.text()).contains("is not a reason to flag");
+            reports.add(refused);
         }
         assertQuiet(reports);
     }

@@ -12,6 +12,8 @@ import org.callisto.journal.Draft;
 import org.callisto.journal.Story;
 import org.callisto.journal.Submissions;
 import org.callisto.journal.SubmitOutcome;
+import org.callisto.journal.Target;
+import org.callisto.journal.Votes;
 
 /**
  * The demo's community journal, made through the journal's own services: a demo editor ({@value #EDITOR}) and two
@@ -53,6 +55,14 @@ public final class DemoJournal {
      * Stories are filed under the demo planet's categories, the topics {@code submissions} offers.
      */
     public static Result create(Accounts accounts, Submissions submissions, Comments comments) {
+        return create(accounts, submissions, comments, null);
+    }
+
+    /**
+     * The demo journal, with tags on its stories and, when {@code votes} is given, a few upvotes so that the hot
+     * order and the comments' order have something to weigh.
+     */
+    public static Result create(Accounts accounts, Submissions submissions, Comments comments, Votes votes) {
         boolean fresh = accounts.store().userByName(EDITOR).isEmpty();
         String editorPassword = password();
         accounts.demoAccount(EDITOR, editorPassword, Role.EDITOR);
@@ -85,7 +95,8 @@ public final class DemoJournal {
                                     + " <code>devfs</code> ruleset;</li>\n<li>hand it a tap interface on a separate"
                                     + " bridge;</li>\n<li>start the guest with <code>vm-bhyve</code> from the jail's"
                                     + " rc.</li>\n</ul>\n<p>Questions welcome in the comments.</p>",
-                            "https://docs.freebsd.org/en/books/handbook/virtualization/"));
+                            "https://docs.freebsd.org/en/books/handbook/virtualization/",
+                            "bhyve jails"));
             Story pf = submit(
                     submissions,
                     kai,
@@ -100,7 +111,8 @@ public final class DemoJournal {
                                     + "pass in on egress proto tcp to port ssh\n```\n\n"
                                     + "Everything else is macros. `pfctl -nf /etc/pf.conf` checks it before you"
                                     + " load it.",
-                            "https://www.openbsd.org/faq/pf/"));
+                            "https://www.openbsd.org/faq/pf/",
+                            "pf networking"));
             Story meetup = submit(
                     submissions,
                     dana,
@@ -112,7 +124,8 @@ public final class DemoJournal {
                             "The local NetBSD group meets on the first Thursday of each month.\n\n"
                                     + "Bring a laptop, an old SPARC or just questions. Details at https://www.netbsd.org/",
                             null,
-                            null));
+                            null,
+                            "meetups"));
             Story pending = submit(
                     submissions,
                     kai,
@@ -150,6 +163,12 @@ public final class DemoJournal {
                     null,
                     "text",
                     "Worth adding: pf.conf(5) has a good example section near the end.");
+            if (votes != null) {
+                votes.toggle(kai, Target.STORY, bhyve.id());
+                votes.toggle(dana, Target.STORY, pf.id());
+                votes.toggle(editor, Target.STORY, pf.id());
+                votes.toggle(editor, Target.COMMENT, first);
+            }
             return new Result(EDITOR, editorPassword, List.copyOf(published), pending);
         } finally {
             for (Session s : List.of(editor, dana, kai)) {

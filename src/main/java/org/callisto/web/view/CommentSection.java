@@ -8,7 +8,8 @@ import java.util.List;
  * @param storyId     the story
  * @param csrf        the token of the forms of members (post, reply, edit, delete)
  * @param moderation  the token of the moderators' forms, or null for other viewers
- * @param threads     the top-level comments with their replies, oldest first
+ * @param threads     the top-level comments with their replies, best first (see
+ *                    {@link org.callisto.journal.Ranking#wilsonLowerBound}), then oldest first
  * @param count       how many comments readers see
  * @param locked      whether the discussion is closed to new comments
  * @param canComment  whether the viewer may start a thread

@@ -20,7 +20,10 @@ import java.util.List;
  * @param canBan       whether the viewer may ban its author (a moderator, not on their own comments)
  * @param format       the format it is written in, for the edit form
  * @param source       the text as written, for the edit form (only when {@code canEdit})
- * @param replies      the answers to it, oldest first
+ * @param points       its upvotes
+ * @param vote         the viewer's upvote and flag forms, or null (anonymous, their own, or not shown)
+ * @param canUnhide    whether the viewer may show it again (a moderator, when it is hidden)
+ * @param replies      the answers to it, best first (see {@link org.callisto.journal.Ranking})
  */
 public record CommentView(
         long id,
@@ -38,6 +41,9 @@ public record CommentView(
         boolean canBan,
         String format,
         String source,
+        int points,
+        VoteForm vote,
+        boolean canUnhide,
         List<CommentView> replies) {
 
     public CommentView {

@@ -1,5 +1,6 @@
 package org.callisto.web.view;
 
+import java.util.List;
 import org.callisto.journal.Story;
 
 /**
@@ -13,6 +14,9 @@ import org.callisto.journal.Story;
  * @param publishedIso  when it was published, or null
  * @param publishedHuman the same, for reading, or null
  * @param comments     how many comments readers see under it
+ * @param tags         its tags, alphabetically
+ * @param points       its upvotes
+ * @param vote         the viewer's upvote and flag forms, or null (anonymous, or their own story)
  */
 public record StoryView(
         Story story,
@@ -22,7 +26,14 @@ public record StoryView(
         String submittedHuman,
         String publishedIso,
         String publishedHuman,
-        int comments) {
+        int comments,
+        List<String> tags,
+        int points,
+        VoteForm vote) {
+
+    public StoryView {
+        tags = List.copyOf(tags);
+    }
 
     /** The dept line, "from the … dept", or null. */
     public String deptLine() {

@@ -31,6 +31,7 @@ public record SubmitPage(
         String intro,
         String body,
         String sourceUrl,
+        String tags,
         List<Topic> topics,
         Preview preview,
         String formAction,
