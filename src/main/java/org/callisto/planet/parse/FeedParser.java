@@ -24,6 +24,21 @@ public final class FeedParser {
      * @throws FeedParseException when the bytes are not a feed at all
      */
     public ParsedFeed parse(byte[] body, String contentType, String baseUrl) throws FeedParseException {
+        return parse(body, contentType, baseUrl, false);
+    }
+
+    /**
+     * Parses one document and also reads everything it says into {@link ParsedFeed#fields()}, in feedparser's names
+     * and shapes (for {@code callisto parse} and anyone porting a feedparser script). Slower than {@link #parse}.
+     *
+     * @throws FeedParseException when the bytes are not a feed at all
+     */
+    public ParsedFeed parseWithFields(byte[] body, String contentType, String baseUrl) throws FeedParseException {
+        return parse(body, contentType, baseUrl, true);
+    }
+
+    private ParsedFeed parse(byte[] body, String contentType, String baseUrl, boolean withFields)
+            throws FeedParseException {
         if (body == null || body.length == 0) {
             throw new FeedParseException("empty body: there is nothing to parse", 0, 0);
         }
@@ -42,7 +57,8 @@ public final class FeedParser {
         }
         char c = text[first];
         if (c == '{') {
-            return JsonFeedReader.read(new String(text, 0, length), decoded.encoding(), problems, baseUrl);
+            ParsedFeed json = JsonFeedReader.read(new String(text, 0, length), decoded.encoding(), problems, baseUrl);
+            return withFields ? json.withFields(JsonFeedFields.of(json)) : json;
         }
         if (c == '[') {
             throw new FeedParseException("this is a JSON array, not a JSON Feed (which is an object)", 1, 1);
@@ -65,6 +81,23 @@ public final class FeedParser {
         problems.addAll(doc.problems());
         boolean illFormed = doc.illFormed() || !decoded.problems().isEmpty() || controls;
         String encoding = decoded.encoding();
+        ParsedFeed feed = read(doc, root, name, encoding, illFormed, problems, baseUrl);
+        if (!withFields) {
+            return feed;
+        }
+        return feed.withFields(
+                FeedFieldsBuilder.build(doc, encoding, feed.illFormed(), feed.problems(), blankToNull(baseUrl)));
+    }
+
+    private static ParsedFeed read(
+            LenientXmlParser.Result doc,
+            XmlElement root,
+            String name,
+            String encoding,
+            boolean illFormed,
+            List<ParseProblem> problems,
+            String baseUrl)
+            throws FeedParseException {
         switch (root.local) {
             case "rss", "RDF", "channel" -> {
                 return RssReader.read(doc, RssReader.format(root), encoding, illFormed, problems, baseUrl);

@@ -154,7 +154,8 @@ final class RssReader {
                 ttl,
                 generator,
                 copyright,
-                List.copyOf(entries));
+                List.copyOf(entries),
+                null);
     }
 
     private static String feedImage(XmlElement root, XmlElement channel, String description) {
