@@ -164,22 +164,22 @@ final class FeedFieldsBuilder {
                 continue;
             }
             String value = el.attributes[i * 2 + 1];
+            String lowerName = name.toLowerCase(Locale.ROOT);
+            if (lowerName.equals("rel") || lowerName.equals("type")) {
+                value = value.toLowerCase(Locale.ROOT);
+            }
             int colon = name.indexOf(':');
-            String key;
-            if (colon > 0) {
+            if (colon > 0 && !name.startsWith("xmlns")) {
                 String prefix = name.substring(0, colon);
                 String local = name.substring(colon + 1);
                 String uri = prefix.equals("xml") ? "http://www.w3.org/xml/1998/namespace" : el.namespaces.get(prefix);
                 String known = uri == null ? null : FeedFieldsValues.NAMESPACES.get(uri.toLowerCase(Locale.ROOT));
-                key = (known != null && !known.isEmpty() ? known + ":" + local : uri == null ? name : local)
-                        .toLowerCase(Locale.ROOT);
-            } else {
-                key = name.toLowerCase(Locale.ROOT);
+                String key = (known == null || known.isEmpty() ? local : known + ":" + local).toLowerCase(Locale.ROOT);
+                {
+                    out.put(key, key.equals("rel") || key.equals("type") ? value.toLowerCase(Locale.ROOT) : value);
+                }
             }
-            if (key.equals("rel") || key.equals("type")) {
-                value = value.toLowerCase(Locale.ROOT);
-            }
-            out.put(key, value);
+            out.put(lowerName, value);
         }
         return out;
     }
@@ -203,7 +203,7 @@ final class FeedFieldsBuilder {
         }
         String known = FeedFieldsValues.NAMESPACES.get(loweruri);
         if (known != null) {
-            namespacemap.put(prefix == null ? "" : prefix, known);
+            namespacemap.put(prefix, known);
             namespacesInUse.put(known, uri);
         } else {
             namespacesInUse.put(prefix == null ? "" : prefix, uri);
