@@ -81,7 +81,35 @@ public final class FeedParser {
         problems.addAll(doc.problems());
         boolean illFormed = doc.illFormed() || !decoded.problems().isEmpty() || controls;
         String encoding = decoded.encoding();
-        ParsedFeed feed = read(doc, root, name, encoding, illFormed, problems, baseUrl);
+        ParsedFeed feed;
+        try {
+            feed = read(doc, root, name, encoding, illFormed, problems, baseUrl);
+        } catch (FeedParseException notAFeed) {
+            if (!withFields) {
+                throw notAFeed;
+            }
+            // feedparser reads any XML document and says what it found (version ""); so do the fields
+            problems.add(new ParseProblem(0, 0, notAFeed.getMessage()));
+            feed = new ParsedFeed(
+                    "",
+                    encoding,
+                    illFormed,
+                    List.copyOf(problems),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    List.of(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    null);
+        }
         if (!withFields) {
             return feed;
         }
@@ -106,7 +134,7 @@ public final class FeedParser {
                 return AtomReader.read(doc, AtomReader.format(doc), encoding, illFormed, problems);
             }
             default -> {
-                if (name.equals("rss") || name.equals("rdf")) {
+                if (name.equals("rss") || name.equals("rdf") || name.equals("channel")) {
                     problems.add(new ParseProblem(0, 0, "root element <" + root.qname + "> has the wrong case"));
                     return RssReader.read(doc, RssReader.format(root), encoding, true, problems, baseUrl);
                 }
