@@ -134,7 +134,11 @@ public final class FeedParser {
                 return AtomReader.read(doc, AtomReader.format(doc), encoding, illFormed, problems);
             }
             default -> {
-                if (name.equals("rss") || name.equals("rdf") || name.equals("channel")) {
+                if (name.equals("channel")) {
+                    // CDF (Microsoft's Channel Definition Format) writes its elements in upper case by design
+                    return RssReader.read(doc, "cdf", encoding, illFormed, problems, baseUrl);
+                }
+                if (name.equals("rss") || name.equals("rdf")) {
                     problems.add(new ParseProblem(0, 0, "root element <" + root.qname + "> has the wrong case"));
                     return RssReader.read(doc, RssReader.format(root), encoding, true, problems, baseUrl);
                 }
