@@ -1,12 +1,10 @@
 package org.callisto.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -14,15 +12,12 @@ import org.callisto.config.Config;
 import org.callisto.planet.fetch.FeedFetcher;
 import org.callisto.planet.fetch.FetchRequest;
 import org.callisto.planet.fetch.FetchResult;
-import org.callisto.planet.parse.Enclosure;
 import org.callisto.planet.parse.FeedParseException;
 import org.callisto.planet.parse.FeedParser;
-import org.callisto.planet.parse.ParsedEntry;
-import org.callisto.planet.parse.ParsedFeed;
-import org.callisto.planet.parse.Person;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -60,6 +55,11 @@ public final class ParseCommand implements Callable<Integer> {
             description = "Feed files, http(s) URLs, or - for standard input.")
     List<String> inputs;
 
+    @Option(
+            names = "--raw",
+            description = "Print HTML as the feed has it, instead of sanitized as the planet stores it.")
+    boolean raw;
+
     private final FeedParser parser = new FeedParser();
 
     /** What an input gave: the bytes to parse, with what the server said about them when it was fetched. */
@@ -85,7 +85,8 @@ public final class ParseCommand implements Callable<Integer> {
                         long limit = config.fetch().maxBodyBytes();
                         source = new Source(InputFiles.read(input, limit, RAISE_LIMIT), null, null);
                     }
-                    write(line, parser.parse(source.body(), source.contentType(), source.baseUrl()));
+                    FeedFieldsJson.write(
+                            line, parser.parseWithFields(source.body(), source.contentType(), source.baseUrl()), raw);
                 } catch (FeedParseException e) {
                     failed = true;
                     line.put("error", e.getMessage());
@@ -132,79 +133,5 @@ public final class ParseCommand implements Callable<Integer> {
                 result.body(),
                 result.contentType(),
                 result.finalUrl() == null ? input : result.finalUrl().toString());
-    }
-
-    private static void write(ObjectNode line, ParsedFeed feed) {
-        line.put("format", feed.format()).put("encoding", feed.encoding()).put("illFormed", feed.illFormed());
-        ArrayNode problems = line.putArray("problems");
-        feed.problems().forEach(p -> problems.add(p.toString()));
-        ObjectNode f = line.putObject("feed");
-        putIfPresent(f, "title", feed.title());
-        putIfPresent(f, "link", feed.link());
-        putIfPresent(f, "feedUrl", feed.feedUrl());
-        putIfPresent(f, "description", feed.description());
-        putIfPresent(f, "language", feed.language());
-        putIfPresent(f, "imageUrl", feed.imageUrl());
-        people(f, feed.authors());
-        strings(f, "categories", feed.categories());
-        putIfPresent(f, "updated", feed.updated());
-        if (feed.ttlMinutes() != null) {
-            f.put("ttlMinutes", feed.ttlMinutes());
-        }
-        putIfPresent(f, "generator", feed.generator());
-        putIfPresent(f, "copyright", feed.copyright());
-        ArrayNode entries = line.putArray("entries");
-        for (ParsedEntry e : feed.entries()) {
-            ObjectNode o = entries.addObject();
-            putIfPresent(o, "id", e.id());
-            putIfPresent(o, "link", e.link());
-            putIfPresent(o, "title", e.title());
-            putIfPresent(o, "summary", e.summary());
-            putIfPresent(o, "content", e.content());
-            putIfPresent(o, "baseUrl", e.baseUrl());
-            people(o, e.authors());
-            strings(o, "categories", e.categories());
-            putIfPresent(o, "published", e.published());
-            putIfPresent(o, "updated", e.updated());
-            if (!e.enclosures().isEmpty()) {
-                ArrayNode enc = o.putArray("enclosures");
-                for (Enclosure x : e.enclosures()) {
-                    ObjectNode eo = enc.addObject().put("url", x.url());
-                    putIfPresent(eo, "type", x.type());
-                    if (x.length() >= 0) {
-                        eo.put("length", x.length());
-                    }
-                }
-            }
-            putIfPresent(o, "imageUrl", e.imageUrl());
-            putIfPresent(o, "commentsUrl", e.commentsUrl());
-        }
-    }
-
-    private static void people(ObjectNode into, List<Person> people) {
-        if (!people.isEmpty()) {
-            ArrayNode a = into.putArray("authors");
-            for (Person p : people) {
-                ObjectNode o = a.addObject();
-                putIfPresent(o, "name", p.name());
-                putIfPresent(o, "email", p.email());
-                putIfPresent(o, "uri", p.uri());
-            }
-        }
-    }
-
-    private static void strings(ObjectNode into, String field, List<String> values) {
-        if (!values.isEmpty()) {
-            ArrayNode a = into.putArray(field);
-            values.forEach(a::add);
-        }
-    }
-
-    private static void putIfPresent(ObjectNode o, String field, Object value) {
-        if (value instanceof Instant i) {
-            o.put(field, i.toString());
-        } else if (value != null) {
-            o.put(field, value.toString());
-        }
     }
 }

@@ -43,14 +43,23 @@ class ParseCommandTest {
         ObjectMapper json = new ObjectMapper();
         JsonNode first = json.readTree(lines[0]);
         assertThat(first.path("input").asText()).isEqualTo(rss.toString());
-        assertThat(first.path("format").asText()).isEqualTo("rss2.0");
-        assertThat(first.path("encoding").asText()).isEqualTo("UTF-8");
-        assertThat(first.path("illFormed").asBoolean()).isTrue();
+        assertThat(first.path("version").asText()).isEqualTo("rss20");
+        assertThat(first.path("encoding").asText()).isEqualTo("utf-8");
+        assertThat(first.path("bozo").asInt()).isEqualTo(1);
+        assertThat(first.path("bozo_exception").asText()).contains("undefined entity &nbsp;");
         assertThat(first.path("problems").get(0).asText())
                 .isEqualTo("1:159: undefined entity &nbsp; (resolved as HTML)");
         assertThat(first.path("feed").path("title").asText()).isEqualTo("Hello & welcome");
         assertThat(first.path("entries")).hasSize(2);
-        assertThat(first.path("entries").get(0).path("published").asText()).isEqualTo("2024-01-02T03:04:05Z");
+        assertThat(first.path("entries").get(0).path("published").asText()).isEqualTo("Tue, 02 Jan 2024 03:04:05 GMT");
+        assertThat(first.path("entries").get(0).path("published_parsed").toString())
+                .isEqualTo("[2024,1,2,3,4,5,1,2,0]");
+        assertThat(first.path("entries")
+                        .get(0)
+                        .path("title_detail")
+                        .path("type")
+                        .asText())
+                .isEqualTo("text/plain");
         JsonNode second = json.readTree(lines[1]);
         assertThat(second.path("input").asText()).isEqualTo(html.toString());
         assertThat(second.path("error").asText()).contains("HTML page");

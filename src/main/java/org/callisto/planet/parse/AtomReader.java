@@ -87,7 +87,8 @@ final class AtomReader {
                 null,
                 generator,
                 copyright,
-                List.copyOf(entries));
+                List.copyOf(entries),
+                null);
     }
 
     private static ParsedEntry entry(XmlElement e, String a, char[] src) {

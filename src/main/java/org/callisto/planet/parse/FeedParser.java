@@ -24,6 +24,21 @@ public final class FeedParser {
      * @throws FeedParseException when the bytes are not a feed at all
      */
     public ParsedFeed parse(byte[] body, String contentType, String baseUrl) throws FeedParseException {
+        return parse(body, contentType, baseUrl, false);
+    }
+
+    /**
+     * Parses one document and also reads everything it says into {@link ParsedFeed#fields()}, in feedparser's names
+     * and shapes (for {@code callisto parse} and anyone porting a feedparser script). Slower than {@link #parse}.
+     *
+     * @throws FeedParseException when the bytes are not a feed at all
+     */
+    public ParsedFeed parseWithFields(byte[] body, String contentType, String baseUrl) throws FeedParseException {
+        return parse(body, contentType, baseUrl, true);
+    }
+
+    private ParsedFeed parse(byte[] body, String contentType, String baseUrl, boolean withFields)
+            throws FeedParseException {
         if (body == null || body.length == 0) {
             throw new FeedParseException("empty body: there is nothing to parse", 0, 0);
         }
@@ -42,7 +57,8 @@ public final class FeedParser {
         }
         char c = text[first];
         if (c == '{') {
-            return JsonFeedReader.read(new String(text, 0, length), decoded.encoding(), problems, baseUrl);
+            ParsedFeed json = JsonFeedReader.read(new String(text, 0, length), decoded.encoding(), problems, baseUrl);
+            return withFields ? json.withFields(JsonFeedFields.of(json)) : json;
         }
         if (c == '[') {
             throw new FeedParseException("this is a JSON array, not a JSON Feed (which is an object)", 1, 1);
@@ -65,6 +81,51 @@ public final class FeedParser {
         problems.addAll(doc.problems());
         boolean illFormed = doc.illFormed() || !decoded.problems().isEmpty() || controls;
         String encoding = decoded.encoding();
+        ParsedFeed feed;
+        try {
+            feed = read(doc, root, name, encoding, illFormed, problems, baseUrl);
+        } catch (FeedParseException notAFeed) {
+            if (!withFields) {
+                throw notAFeed;
+            }
+            // feedparser reads any XML document and says what it found (version ""); so do the fields
+            problems.add(new ParseProblem(0, 0, notAFeed.getMessage()));
+            feed = new ParsedFeed(
+                    "",
+                    encoding,
+                    illFormed,
+                    List.copyOf(problems),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    List.of(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    null);
+        }
+        if (!withFields) {
+            return feed;
+        }
+        return feed.withFields(
+                FeedFieldsBuilder.build(doc, encoding, feed.illFormed(), feed.problems(), blankToNull(baseUrl)));
+    }
+
+    private static ParsedFeed read(
+            LenientXmlParser.Result doc,
+            XmlElement root,
+            String name,
+            String encoding,
+            boolean illFormed,
+            List<ParseProblem> problems,
+            String baseUrl)
+            throws FeedParseException {
         switch (root.local) {
             case "rss", "RDF", "channel" -> {
                 return RssReader.read(doc, RssReader.format(root), encoding, illFormed, problems, baseUrl);
@@ -73,6 +134,10 @@ public final class FeedParser {
                 return AtomReader.read(doc, AtomReader.format(doc), encoding, illFormed, problems);
             }
             default -> {
+                if (name.equals("channel")) {
+                    // CDF (Microsoft's Channel Definition Format) writes its elements in upper case by design
+                    return RssReader.read(doc, "cdf", encoding, illFormed, problems, baseUrl);
+                }
                 if (name.equals("rss") || name.equals("rdf")) {
                     problems.add(new ParseProblem(0, 0, "root element <" + root.qname + "> has the wrong case"));
                     return RssReader.read(doc, RssReader.format(root), encoding, true, problems, baseUrl);

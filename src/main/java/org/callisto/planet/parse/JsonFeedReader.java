@@ -88,7 +88,8 @@ final class JsonFeedReader {
                 null,
                 null,
                 null,
-                List.copyOf(entries));
+                List.copyOf(entries),
+                null);
     }
 
     private static ParsedEntry entry(JsonNode item, String base) {

@@ -25,6 +25,8 @@ import java.util.List;
  * @param generator   generator name, or null
  * @param copyright   rights/copyright text, or null
  * @param entries     the entries in document order
+ * @param fields      everything the document says, in feedparser's names and shapes, when asked for
+ *                    ({@link FeedParser#parseWithFields}); null otherwise, so the planet's path stays as fast as it was
  */
 public record ParsedFeed(
         String format,
@@ -43,4 +45,29 @@ public record ParsedFeed(
         Integer ttlMinutes,
         String generator,
         String copyright,
-        List<ParsedEntry> entries) {}
+        List<ParsedEntry> entries,
+        FeedFields fields) {
+
+    /** This feed with its feedparser-shaped fields attached. */
+    public ParsedFeed withFields(FeedFields f) {
+        return new ParsedFeed(
+                format,
+                encoding,
+                illFormed,
+                problems,
+                title,
+                link,
+                feedUrl,
+                description,
+                language,
+                imageUrl,
+                authors,
+                categories,
+                updated,
+                ttlMinutes,
+                generator,
+                copyright,
+                entries,
+                f);
+    }
+}

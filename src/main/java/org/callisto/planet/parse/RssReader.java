@@ -154,7 +154,8 @@ final class RssReader {
                 ttl,
                 generator,
                 copyright,
-                List.copyOf(entries));
+                List.copyOf(entries),
+                null);
     }
 
     private static String feedImage(XmlElement root, XmlElement channel, String description) {
@@ -225,6 +226,16 @@ final class RssReader {
         String content = XmlContent.html(item.child("content", "encoded"), src);
         if (content == null) {
             content = XmlContent.atomHtml(item.child("atom", "content"), src);
+        }
+        if (content == null) {
+            // an XHTML <body> or a <fullitem> carries the whole entry in some RSS 0.9x and 2.0 feeds
+            XmlElement body = item.child("xhtml", "body");
+            content = body != null
+                    ? XmlContent.rawInner(body, src).strip()
+                    : XmlContent.html(item.child("", "fullitem"), src);
+            if (content != null && content.isEmpty()) {
+                content = null;
+            }
         }
         List<Person> authors = new ArrayList<>(1);
         for (XmlElement a : item.children("", "author")) {

@@ -62,7 +62,11 @@ final class XmlContent {
         String mode = el.attr("mode");
         String t = type == null ? "text" : type.trim().toLowerCase(Locale.ROOT);
         if ("base64".equals(mode)) {
-            return null;
+            String decoded = FeedFieldsValues.base64(el.text().strip());
+            if (t.equals("text") || t.equals("text/plain")) {
+                decoded = FeedText.escapeHtml(decoded);
+            }
+            return decoded.isBlank() ? null : decoded.strip();
         }
         String v;
         if (t.equals("xhtml") || t.equals("application/xhtml+xml")) {

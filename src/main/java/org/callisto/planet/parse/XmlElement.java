@@ -82,7 +82,14 @@ final class XmlElement {
         return null;
     }
 
+    /**
+     * How much of the parent's own text came before this element, so that text and children can be replayed in
+     * document order ({@link FeedFieldsBuilder}).
+     */
+    int textOffsetInParent;
+
     void addChild(XmlElement child) {
+        child.textOffsetInParent = textLength();
         if (children == null) {
             children = new ArrayList<>(4);
         }
@@ -133,6 +140,16 @@ final class XmlElement {
             }
         }
         return textBuffer;
+    }
+
+    private int textLength() {
+        if (text != null) {
+            return text.length();
+        }
+        if (textBuffer != null) {
+            return textBuffer.length();
+        }
+        return rangeSource == null ? 0 : rangeEnd - rangeStart;
     }
 
     /** Called once when the element is closed: freezes buffered text (a raw range stays lazy). */
