@@ -44,7 +44,7 @@ class ParseCommandTest {
         JsonNode first = json.readTree(lines[0]);
         assertThat(first.path("input").asText()).isEqualTo(rss.toString());
         assertThat(first.path("format").asText()).isEqualTo("rss2.0");
-        assertThat(first.path("encoding").asText()).isEqualTo("UTF-8");
+        assertThat(first.path("encoding").asText()).isEqualTo("utf-8");
         assertThat(first.path("illFormed").asBoolean()).isTrue();
         assertThat(first.path("problems").get(0).asText())
                 .isEqualTo("1:159: undefined entity &nbsp; (resolved as HTML)");
