@@ -23,6 +23,7 @@ import org.callisto.planet.parse.Person;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -60,10 +61,18 @@ public final class ParseCommand implements Callable<Integer> {
             description = "Feed files, http(s) URLs, or - for standard input.")
     List<String> inputs;
 
+    @Option(
+            names = "--content-type",
+            paramLabel = "TYPE",
+            description = "Read files and standard input as if served with this HTTP Content-Type, e.g."
+                    + " 'text/xml; charset=iso-8859-1' (its charset and RFC 3023's rules choose the encoding)."
+                    + " URLs use the header their server sends.")
+    String contentType;
+
     private final FeedParser parser = new FeedParser();
 
     /** What an input gave: the bytes to parse, with what the server said about them when it was fetched. */
-    private record Source(byte[] body, String contentType, String baseUrl) {}
+    private record Source(byte[] body, String contentType, String contentLocation, String baseUrl) {}
 
     @Override
     public Integer call() {
@@ -83,9 +92,12 @@ public final class ParseCommand implements Callable<Integer> {
                         source = fetch(fetcher, input);
                     } else {
                         long limit = config.fetch().maxBodyBytes();
-                        source = new Source(InputFiles.read(input, limit, RAISE_LIMIT), null, null);
+                        source = new Source(InputFiles.read(input, limit, RAISE_LIMIT), contentType, null, null);
                     }
-                    write(line, parser.parse(source.body(), source.contentType(), source.baseUrl()));
+                    write(
+                            line,
+                            parser.parse(
+                                    source.body(), source.contentType(), source.contentLocation(), source.baseUrl()));
                 } catch (FeedParseException e) {
                     failed = true;
                     line.put("error", e.getMessage());
@@ -131,6 +143,7 @@ public final class ParseCommand implements Callable<Integer> {
         return new Source(
                 result.body(),
                 result.contentType(),
+                result.contentLocation(),
                 result.finalUrl() == null ? input : result.finalUrl().toString());
     }
 
