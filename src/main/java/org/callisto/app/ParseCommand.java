@@ -60,10 +60,18 @@ public final class ParseCommand implements Callable<Integer> {
             description = "Print HTML as the feed has it, instead of sanitized as the planet stores it.")
     boolean raw;
 
+    @Option(
+            names = "--content-type",
+            paramLabel = "TYPE",
+            description = "Read files and standard input as if served with this HTTP Content-Type, e.g."
+                    + " 'text/xml; charset=iso-8859-1' (its charset and RFC 3023's rules choose the encoding)."
+                    + " URLs use the header their server sends.")
+    String contentType;
+
     private final FeedParser parser = new FeedParser();
 
     /** What an input gave: the bytes to parse, with what the server said about them when it was fetched. */
-    private record Source(byte[] body, String contentType, String baseUrl) {}
+    private record Source(byte[] body, String contentType, String contentLocation, String baseUrl) {}
 
     @Override
     public Integer call() {
@@ -83,10 +91,13 @@ public final class ParseCommand implements Callable<Integer> {
                         source = fetch(fetcher, input);
                     } else {
                         long limit = config.fetch().maxBodyBytes();
-                        source = new Source(InputFiles.read(input, limit, RAISE_LIMIT), null, null);
+                        source = new Source(InputFiles.read(input, limit, RAISE_LIMIT), contentType, null, null);
                     }
                     FeedFieldsJson.write(
-                            line, parser.parseWithFields(source.body(), source.contentType(), source.baseUrl()), raw);
+                            line,
+                            parser.parseWithFields(
+                                    source.body(), source.contentType(), source.contentLocation(), source.baseUrl()),
+                            raw);
                 } catch (FeedParseException e) {
                     failed = true;
                     line.put("error", e.getMessage());
@@ -132,6 +143,7 @@ public final class ParseCommand implements Callable<Integer> {
         return new Source(
                 result.body(),
                 result.contentType(),
+                result.contentLocation(),
                 result.finalUrl() == null ? input : result.finalUrl().toString());
     }
 }

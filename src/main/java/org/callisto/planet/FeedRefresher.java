@@ -165,7 +165,7 @@ public final class FeedRefresher {
         String base = r.finalUrl() != null ? r.finalUrl().toString() : feed.url();
         ParsedFeed parsed;
         try {
-            parsed = parser.parse(r.body(), r.contentType(), base);
+            parsed = parser.parse(r.body(), r.contentType(), r.contentLocation(), base);
         } catch (FeedParseException e) {
             String where = e.line() > 0 ? " at " + e.line() + ":" + e.column() : "";
             String message = "not a feed" + where + ": " + e.getMessage();

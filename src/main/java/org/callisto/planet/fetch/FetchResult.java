@@ -13,6 +13,7 @@ import java.time.Duration;
  *                     redirects (301/308), the new URL to store; else null
  * @param body         the (decompressed) body for {@link Outcome#OK}, else null
  * @param contentType  the Content-Type header, or null
+ * @param contentLocation the Content-Location header of a 200 (the parser's base for relative URLs), or null
  * @param etag         the ETag header of a 200; for a 304 the one it sent, else the one in the request; or null
  * @param lastModified the Last-Modified header of a 200; for a 304 as for {@code etag}; or null
  * @param retryAfter   the Retry-After of a 429/503, or null
@@ -29,6 +30,7 @@ public record FetchResult(
         URI movedTo,
         byte[] body,
         String contentType,
+        String contentLocation,
         String etag,
         String lastModified,
         Duration retryAfter,

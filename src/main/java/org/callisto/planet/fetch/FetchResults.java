@@ -44,6 +44,7 @@ final class FetchResults {
                     movedTo,
                     null,
                     contentType,
+                    null,
                     etag != null ? etag : request.etag(),
                     lastModified != null ? lastModified : request.lastModified(),
                     null,
@@ -60,6 +61,7 @@ final class FetchResults {
                     movedTo,
                     answer.body(),
                     contentType,
+                    h.get(HttpHeader.CONTENT_LOCATION),
                     h.get(HttpHeader.ETAG),
                     h.get(HttpHeader.LAST_MODIFIED),
                     null,
@@ -144,7 +146,20 @@ final class FetchResults {
             String message,
             Duration elapsed) {
         return new FetchResult(
-                outcome, status, url, null, null, contentType, null, null, retryAfter, null, error, message, elapsed);
+                outcome,
+                status,
+                url,
+                null,
+                null,
+                contentType,
+                null,
+                null,
+                null,
+                retryAfter,
+                null,
+                error,
+                message,
+                elapsed);
     }
 
     private static Duration freshFor(HttpFields h, Clock clock) {

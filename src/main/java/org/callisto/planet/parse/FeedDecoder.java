@@ -12,14 +12,25 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Decodes feed bytes to text, choosing the encoding from, in order: a byte-order mark, the HTTP Content-Type charset,
- * the XML declaration (or an HTML meta charset), then UTF-8. Declarations often lie, so the choice is checked
- * against the bytes: bytes that are not valid in a declared UTF-8 are decoded as windows-1252, and bytes declared as a
- * single-byte encoding that are in fact valid, non-ASCII UTF-8 are decoded as UTF-8. Each such correction is recorded
- * as a problem. Stateless and thread-safe.
+ * Decodes feed bytes to text, choosing the encoding as Python's feedparser does (its {@code encodings.py}): the
+ * encoding RFC 3023 gives from the HTTP Content-Type ({@link Rfc3023}), then the XML declaration, then a byte-order
+ * mark, then a statistical guess ({@link CharsetGuess}), then utf-8, windows-1252 and iso-8859-2; the first that
+ * decodes the bytes without error wins, and its name is reported as feedparser reports it ({@code utf-8},
+ * {@code iso-8859-1}, {@code windows-1252}). When that is not the encoding declared, the feed is ill-formed and a
+ * problem says what was declared and what was used.
+ *
+ * <p>Where feedparser's answer gives unreadable text, Callisto departs from it, each time with a problem: a
+ * byte-order mark (or {@code <?xm} in UTF-16 or UTF-32) outweighs a declaration of an 8-bit encoding; bytes declared
+ * as an 8-bit encoding that are in fact valid, non-ASCII UTF-8 are decoded as UTF-8 (the miniflux corpus's lying
+ * prologs); an HTML {@code meta} charset counts as a declaration. Bytes 0x80-0x9F in iso-8859-1 are read as
+ * windows-1252 reads them (curly quotes, the euro), as browsers do, and the name stays {@code iso-8859-1}.
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class FeedDecoder {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    /** The last resorts after the guess, as in feedparser: the third always decodes. */
+    private static final String[] FALLBACKS = {"utf-8", "windows-1252", "iso-8859-2"};
 
     /** The decoded text, the name of the encoding actually used, and what was wrong with the declared one. */
     public record Decoded(char[] text, int length, String encoding, List<ParseProblem> problems) {
@@ -34,105 +45,138 @@ public final class FeedDecoder {
     /**
      * Decodes {@code body}.
      *
-     * @param contentType the HTTP Content-Type header, or null
+     * @param contentType the HTTP Content-Type header, or null when the bytes did not come over HTTP (a file)
      */
     public static Decoded decode(byte[] body, String contentType) {
         List<ParseProblem> problems = new ArrayList<>(1);
-        int n = body.length;
-        // 1. byte-order mark
-        if (n >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
-            return strictOrFallback(body, 3, StandardCharsets.UTF_8, "UTF-8", problems, "byte-order mark");
+        ByteOrderMark bom = ByteOrderMark.sniff(body);
+        String xml = CharsetNames.normalise(xmlDeclaredEncoding(body, bom));
+        if (xml != null && bom.name() != null && CharsetNames.UNICODE_ALIASES.contains(xml)) {
+            xml = bom.name();
         }
-        if (n >= 4 && body[0] == 0 && body[1] == 0 && (body[2] & 0xFF) == 0xFE && (body[3] & 0xFF) == 0xFF) {
-            return lenient(body, 4, Charset.forName("UTF-32BE"), problems);
+        String document = xml;
+        String documentSource = "the XML declaration";
+        if (document == null && bom.charset() == null) {
+            document = CharsetNames.normalise(htmlMetaCharset(body));
+            documentSource = "the HTML meta charset";
         }
-        if (n >= 4 && (body[0] & 0xFF) == 0xFF && (body[1] & 0xFF) == 0xFE && body[2] == 0 && body[3] == 0) {
-            return lenient(body, 4, Charset.forName("UTF-32LE"), problems);
+        Rfc3023 rfc = Rfc3023.choose(contentType, document, documentSource);
+        if (rfc.notXml() != null) {
+            problems.add(new ParseProblem(0, 0, rfc.notXml()));
         }
-        if (n >= 2 && (body[0] & 0xFF) == 0xFE && (body[1] & 0xFF) == 0xFF) {
-            return lenient(body, 2, StandardCharsets.UTF_16BE, problems);
+        int offset = bom.offset();
+        if (bom.charset() != null && !rfc.declared()) {
+            return byMark(body, bom, problems);
         }
-        if (n >= 2 && (body[0] & 0xFF) == 0xFF && (body[1] & 0xFF) == 0xFE) {
-            return lenient(body, 2, StandardCharsets.UTF_16LE, problems);
-        }
-        // UTF-16 without a BOM: "<?" or "<r" with zero bytes between
-        if (n >= 4 && body[0] == 0 && body[1] == '<' && body[2] == 0) {
-            return lenient(body, 0, StandardCharsets.UTF_16BE, problems);
-        }
-        if (n >= 4 && body[0] == '<' && body[1] == 0 && body[3] == 0) {
-            return lenient(body, 0, StandardCharsets.UTF_16LE, problems);
-        }
-        // 2. HTTP charset, 3. XML declaration or HTML meta
-        String declared = charsetParameter(contentType);
-        String source = "HTTP Content-Type";
-        if (declared == null) {
-            declared = xmlDeclaredEncoding(body);
-            source = "XML declaration";
-        }
-        if (declared == null) {
-            declared = htmlMetaCharset(body);
-            source = "HTML meta charset";
-        }
-        if (declared == null) {
-            return strictOrFallback(body, 0, StandardCharsets.UTF_8, "UTF-8", problems, "default");
-        }
-        Charset cs = lookup(declared);
-        if (cs == null) {
-            problems.add(
-                    new ParseProblem(0, 0, "unknown encoding \"" + declared + "\" in the " + source + "; tried UTF-8"));
-            return strictOrFallback(body, 0, StandardCharsets.UTF_8, "UTF-8", problems, source);
-        }
-        if (cs.equals(StandardCharsets.UTF_8) || cs.equals(StandardCharsets.US_ASCII)) {
-            return strictOrFallback(body, 0, StandardCharsets.UTF_8, "UTF-8", problems, source);
-        }
-        if (cs.name().startsWith("UTF-16") || cs.name().startsWith("UTF-32")) {
-            if (n >= 2 && body[0] == '<' && body[1] == '?') {
-                problems.add(new ParseProblem(
-                        0, 0, "the " + source + " says " + declared + " but the bytes are 8-bit; decoded as UTF-8"));
-                return strictOrFallback(body, 0, StandardCharsets.UTF_8, "UTF-8", problems, source);
+        String[] candidates = {rfc.encoding(), document, bom.name()};
+        List<String> tried = new ArrayList<>(6);
+        Decoded chosen = null;
+        for (int i = 0; i < candidates.length + 1 + FALLBACKS.length && chosen == null; i++) {
+            String name;
+            if (i < candidates.length) {
+                name = candidates[i];
+            } else if (i == candidates.length) {
+                name = CharsetGuess.guess(body, offset);
+            } else {
+                name = FALLBACKS[i - candidates.length - 1];
             }
-            return lenient(body, 0, cs, problems);
+            if (name == null || tried.contains(name)) {
+                continue;
+            }
+            tried.add(name);
+            Charset cs = CharsetNames.lookup(name);
+            if (cs == null) {
+                continue;
+            }
+            boolean declared = i == 0 && rfc.declared() || i == 1;
+            chosen = tryDecode(body, offset, cs, name);
+            if (chosen != null
+                    && declared
+                    && !CharsetNames.isUnicode(cs)
+                    && isSingleByte(cs)
+                    && hasMultiByteUtf8(body)) {
+                problems.add(new ParseProblem(
+                        0,
+                        0,
+                        "declared as " + name + " by " + (i == 0 ? rfc.source() : documentSource)
+                                + ", but the bytes are valid UTF-8; decoded as utf-8"));
+                chosen = tryDecode(body, offset, StandardCharsets.UTF_8, "utf-8");
+                return new Decoded(chosen.text(), chosen.length(), "utf-8", problems);
+            }
         }
-        if (isSingleByte(cs) && hasMultiByteUtf8(body)) {
+        if (bom.charset() != null && !compatible(bom, chosen)) {
             problems.add(new ParseProblem(
-                    0, 0, "the " + source + " says " + declared + " but the bytes are valid UTF-8; decoded as UTF-8"));
-            return strictOrFallback(body, 0, StandardCharsets.UTF_8, "UTF-8", problems, source);
+                    0,
+                    0,
+                    "declared as " + rfc.encoding() + " by " + rfc.source() + ", but the document starts with"
+                            + " the byte-order mark of " + bom.name() + "; decoded as " + bom.name()));
+            return byMark(body, bom, problems);
         }
-        if (cs.equals(StandardCharsets.ISO_8859_1)) {
-            // browsers treat ISO-8859-1 as windows-1252; feeds do the same in practice (curly quotes, euro)
-            cs = WINDOWS_1252;
+        if (!chosen.encoding().equals(rfc.encoding())) {
+            problems.add(new ParseProblem(
+                    0,
+                    0,
+                    CharsetNames.lookup(rfc.encoding()) == null
+                            ? "the encoding " + rfc.encoding() + " declared by " + rfc.source()
+                                    + " is unknown; decoded as " + chosen.encoding()
+                            : rfc.declared()
+                                    ? "declared as " + rfc.encoding() + " by " + rfc.source()
+                                            + ", but the bytes are not valid " + rfc.encoding() + "; decoded as "
+                                            + chosen.encoding()
+                                    : "the document declares no encoding and is not valid utf-8; decoded as "
+                                            + chosen.encoding()));
         }
-        return lenient(body, 0, cs, problems);
+        return new Decoded(chosen.text(), chosen.length(), chosen.encoding(), problems);
     }
 
-    private static Decoded strictOrFallback(
-            byte[] body, int offset, Charset cs, String name, List<ParseProblem> problems, String source) {
+    /** Decodes by the byte-order mark: strictly, else with U+FFFD for what is invalid, and a problem saying so. */
+    private static Decoded byMark(byte[] body, ByteOrderMark bom, List<ParseProblem> problems) {
+        Decoded d = tryDecode(body, bom.offset(), bom.charset(), bom.name());
+        if (d == null) {
+            problems.add(new ParseProblem(
+                    0, 0, "the bytes are not valid " + bom.name() + "; invalid sequences became U+FFFD"));
+            d = lenient(body, bom.offset(), bom.charset(), bom.name());
+        }
+        return new Decoded(d.text(), d.length(), d.encoding(), problems);
+    }
+
+    /**
+     * True when the encoding chosen reads the text the byte-order mark announces: the mark's own encoding, or
+     * us-ascii after a UTF-8 mark (feedparser reports us-ascii for an ASCII document served as text/xml).
+     */
+    private static boolean compatible(ByteOrderMark bom, Decoded chosen) {
+        Charset cs = CharsetNames.lookup(chosen.encoding());
+        return bom.charset().equals(cs)
+                || bom.charset().equals(StandardCharsets.UTF_8) && StandardCharsets.US_ASCII.equals(cs);
+    }
+
+    /** Strict decoding of {@code body[offset...]}, reported under {@code name}; null when the bytes are invalid. */
+    private static Decoded tryDecode(byte[] body, int offset, Charset cs, String name) {
         if (cs.equals(StandardCharsets.UTF_8)) {
             char[] out = new char[body.length - offset];
             int length = decodeUtf8(body, offset, out);
-            if (length >= 0) {
-                return new Decoded(out, length, name, problems);
+            return length < 0 ? null : new Decoded(out, length, name, List.of());
+        }
+        if (cs.equals(StandardCharsets.ISO_8859_1) || cs.equals(StandardCharsets.US_ASCII)) {
+            boolean ascii = cs.equals(StandardCharsets.US_ASCII);
+            char[] out = new char[body.length - offset];
+            for (int i = offset; i < body.length; i++) {
+                int c = body[i] & 0xFF;
+                if (ascii && c >= 0x80) {
+                    return null;
+                }
+                out[i - offset] = (char) Windows1252.map(c);
             }
-            problems.add(new ParseProblem(
-                    0,
-                    0,
-                    "the bytes are not valid " + name + " (encoding from the " + source
-                            + "); decoded as windows-1252"));
-            return lenient(body, offset, WINDOWS_1252, problems);
+            return new Decoded(out, out.length, name, List.of());
         }
         CharsetDecoder decoder = cs.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
             CharBuffer cb = decoder.decode(ByteBuffer.wrap(body, offset, body.length - offset));
-            return new Decoded(cb.array(), cb.limit(), name, problems);
+            return new Decoded(cb.array(), cb.limit(), name, List.of());
         } catch (CharacterCodingException e) {
-            problems.add(new ParseProblem(
-                    0,
-                    0,
-                    "the bytes are not valid " + name + " (encoding from the " + source
-                            + "); decoded as windows-1252"));
-            return lenient(body, offset, WINDOWS_1252, problems);
+            return null;
         }
     }
 
@@ -187,18 +231,14 @@ public final class FeedDecoder {
         return j;
     }
 
-    private static Decoded lenient(byte[] body, int offset, Charset cs, List<ParseProblem> problems) {
+    private static Decoded lenient(byte[] body, int offset, Charset cs, String name) {
         CharsetDecoder decoder = cs.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         CharBuffer out = CharBuffer.allocate(body.length - offset + 16);
         decoder.decode(ByteBuffer.wrap(body, offset, body.length - offset), out, true);
         decoder.flush(out);
-        return decoded(out, cs, problems);
-    }
-
-    private static Decoded decoded(CharBuffer cb, Charset cs, List<ParseProblem> problems) {
-        return new Decoded(cb.array(), cb.position(), cs.name(), problems);
+        return new Decoded(out.array(), out.position(), name, List.of());
     }
 
     private static boolean isSingleByte(Charset cs) {
@@ -240,28 +280,17 @@ public final class FeedDecoder {
         return multi;
     }
 
-    /** The charset parameter of a Content-Type header value, or null. */
-    static String charsetParameter(String contentType) {
-        if (contentType == null) {
-            return null;
+    /**
+     * The encoding named in an XML declaration within the first 1024 characters (after any leading junk, which
+     * feedparser does not allow), read in the encoding the first bytes announce; null when there is none.
+     */
+    static String xmlDeclaredEncoding(byte[] body, ByteOrderMark bom) {
+        int offset = bom.offset();
+        Charset cs = bom.charset() == null ? StandardCharsets.ISO_8859_1 : bom.charset();
+        String head = new String(body, offset, Math.min(body.length - offset, 4096), cs);
+        if (head.length() > 1024) {
+            head = head.substring(0, 1024);
         }
-        String lower = contentType.toLowerCase(Locale.ROOT);
-        int i = lower.indexOf("charset=");
-        if (i < 0) {
-            return null;
-        }
-        String v = contentType.substring(i + 8).trim();
-        int semi = v.indexOf(';');
-        if (semi >= 0) {
-            v = v.substring(0, semi);
-        }
-        v = v.replace("\"", "").replace("'", "").trim();
-        return v.isEmpty() ? null : v;
-    }
-
-    /** The encoding named in an XML declaration within the first 1 KB (after any leading junk), or null. */
-    static String xmlDeclaredEncoding(byte[] body) {
-        String head = new String(body, 0, Math.min(body.length, 1024), StandardCharsets.ISO_8859_1);
         int decl = head.indexOf("<?xml");
         if (decl < 0) {
             return null;
@@ -285,7 +314,7 @@ public final class FeedDecoder {
             String cs = attributeIn(tag, "charset");
             if (cs == null && tag.contains("http-equiv")) {
                 String content = attributeIn(tag, "content");
-                cs = charsetParameter(content);
+                cs = Rfc3023.charsetParameter(content);
             }
             if (cs != null) {
                 return cs;
@@ -329,25 +358,5 @@ public final class FeedDecoder {
             i = tag.indexOf(name, i + 1);
         }
         return null;
-    }
-
-    /** The charset for a declared name, tolerating common misspellings; null when unknown. */
-    static Charset lookup(String declared) {
-        String name = declared.trim();
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.matches("iso[-_ ]?8859[-_ ]?\\d+")) {
-            name = "ISO-8859-" + lower.replaceAll("iso[-_ ]?8859[-_ ]?", "");
-        } else if (lower.matches("(windows|win|cp)[-_ ]?125\\d")) {
-            name = "windows-" + lower.substring(lower.length() - 4);
-        } else if (lower.equals("utf8")) {
-            name = "UTF-8";
-        } else if (lower.equals("latin1") || lower.equals("latin-1")) {
-            name = "ISO-8859-1";
-        }
-        try {
-            return Charset.forName(name);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -24,7 +24,23 @@ public final class FeedParser {
      * @throws FeedParseException when the bytes are not a feed at all
      */
     public ParsedFeed parse(byte[] body, String contentType, String baseUrl) throws FeedParseException {
-        return parse(body, contentType, baseUrl, false);
+        return parse(body, contentType, null, baseUrl);
+    }
+
+    /**
+     * Parses one document fetched over HTTP, with what the response said about it.
+     *
+     * @param body            the raw bytes as fetched
+     * @param contentType     the HTTP Content-Type header (its media type and charset choose the encoding by RFC
+     *                        3023), or null for bytes that did not come over HTTP
+     * @param contentLocation the HTTP Content-Location header, or null; resolved against {@code baseUrl}, it becomes
+     *                        the base of relative URLs, as in feedparser
+     * @param baseUrl         the URL the bytes came from, or null
+     * @throws FeedParseException when the bytes are not a feed at all
+     */
+    public ParsedFeed parse(byte[] body, String contentType, String contentLocation, String baseUrl)
+            throws FeedParseException {
+        return parse(body, contentType, base(contentLocation, baseUrl), false);
     }
 
     /**
@@ -34,7 +50,24 @@ public final class FeedParser {
      * @throws FeedParseException when the bytes are not a feed at all
      */
     public ParsedFeed parseWithFields(byte[] body, String contentType, String baseUrl) throws FeedParseException {
-        return parse(body, contentType, baseUrl, true);
+        return parseWithFields(body, contentType, null, baseUrl);
+    }
+
+    /** As {@link #parseWithFields(byte[], String, String)}, with the response's Content-Location as the base. */
+    public ParsedFeed parseWithFields(byte[] body, String contentType, String contentLocation, String baseUrl)
+            throws FeedParseException {
+        return parse(body, contentType, base(contentLocation, baseUrl), true);
+    }
+
+    /** The base of relative URLs: Content-Location resolved against the URL when it gives an absolute one. */
+    private static String base(String contentLocation, String baseUrl) {
+        if (contentLocation != null && !contentLocation.isBlank()) {
+            String resolved = Urls.resolve(blankToNull(baseUrl), contentLocation.strip());
+            if (Urls.isAbsolute(resolved)) {
+                return resolved;
+            }
+        }
+        return baseUrl;
     }
 
     private ParsedFeed parse(byte[] body, String contentType, String baseUrl, boolean withFields)
@@ -45,6 +78,13 @@ public final class FeedParser {
         String binary = FeedSniffer.binaryKind(body);
         if (binary != null) {
             throw new FeedParseException("this is " + binary + ", not a feed", 0, 0);
+        }
+        String unusual = ByteOrderMark.unusualUtf32(body);
+        if (unusual != null) {
+            throw new FeedParseException(
+                    "this is " + unusual + ", which no decoder reads (nor does feedparser); save the feed as UTF-8",
+                    0,
+                    0);
         }
         FeedDecoder.Decoded decoded = FeedDecoder.decode(body, contentType);
         char[] text = decoded.text();

@@ -16,12 +16,16 @@ import org.jsoup.nodes.Entities;
  * such as {@code &nbsp;}, bare {@code &} and {@code <}, junk before the XML declaration, truncation, control
  * characters, mismatched tags), and a conforming XML parser must stop at the first such error. The JDK parser also
  * refuses large real feeds because of its entity size limits (JAXP00010003 on a 5 MB RSS feed), and DTD processing is
- * a liability: this parser never reads a DTD, never expands a declared entity and never fetches anything, so it is
- * immune to XXE and "billion laughs" by construction. Resource use is bounded: nesting deeper than
+ * a liability: this parser never reads an external DTD or entity and never fetches anything, so it is immune to XXE.
+ * Internal entities declared in the DOCTYPE ({@code <!DOCTYPE rss [<!ENTITY foo "bar">]>}) are expanded, as
+ * feedparser expands them, within bounds that defeat "billion laughs": {@link #MAX_DECLARED_ENTITIES} declarations,
+ * {@link #MAX_ENTITY_DEPTH} levels of nesting and {@link #MAX_ENTITY_EXPANSION} characters of expansion per document;
+ * beyond them references stay as text, with a problem. Resource use is bounded: nesting deeper than
  * {@link #MAX_DEPTH} and attributes beyond {@link #MAX_ATTRIBUTES} are dropped, and each character is looked at a
  * constant number of times.
  *
- * <p>Recovery rules: HTML named entities are resolved; an undefined entity is kept literally; a bare {@code &} or
+ * <p>Recovery rules: HTML 4 named entities are resolved with HTML 4's code points, as feedparser resolves them
+ * ({@link Html4Entities}); any other undefined entity is kept literally; a bare {@code &} or
  * {@code <} is kept as text; an end tag closes the nearest open element of that name (and everything opened inside
  * it); a stray end tag is ignored; at the end of input every open element is closed.
  *
@@ -32,6 +36,12 @@ final class LenientXmlParser {
     static final int MAX_ATTRIBUTES = 256;
     static final int MAX_PROBLEMS = 100;
     private static final int MAX_ENTITY_NAME = 40;
+    /** Entities a DOCTYPE may declare; more are ignored. */
+    static final int MAX_DECLARED_ENTITIES = 256;
+    /** How deeply declared entities may refer to one another. */
+    static final int MAX_ENTITY_DEPTH = 8;
+    /** Characters all expansions of declared entities in one document may produce together. */
+    static final int MAX_ENTITY_EXPANSION = 1 << 20;
 
     private static final Map<String, String> KNOWN_NAMESPACES = new HashMap<>();
 
@@ -77,6 +87,12 @@ final class LenientXmlParser {
     private boolean atom03;
     private XmlElement root;
     private XmlElement current;
+    private Map<String, String> declaredEntities;
+    private int expansionBudget = MAX_ENTITY_EXPANSION;
+    private boolean expansionBoundReported;
+    /** The entity referenced in the document whose expansion is under way, for problems. */
+    private String expandingFrom;
+
     private int depth;
     private int skippedDepth;
     private boolean depthReported;
@@ -245,10 +261,10 @@ final class LenientXmlParser {
         if (p == amp + 1 || p >= n || s[p] != ';') {
             // "&" not followed by name; -- a bare ampersand (or an HTML entity without ;)
             String name = new String(s, amp + 1, p - amp - 1);
-            String html = name.isEmpty() ? "" : Entities.getByName(name);
-            if (!html.isEmpty() && Entities.isBaseNamedEntity(name)) {
+            int cp = name.isEmpty() ? -1 : Html4Entities.codePoint(name);
+            if (cp >= 0 && Entities.isBaseNamedEntity(name)) {
                 problem(amp, "entity &" + name + " without ;");
-                emit(into, attributeValue, html);
+                emitCodePoint(into, attributeValue, cp);
                 pos = p;
                 return;
             }
@@ -283,12 +299,18 @@ final class LenientXmlParser {
             case "quot" -> emit(into, attributeValue, '"');
             case "apos" -> emit(into, attributeValue, '\'');
             default -> {
-                String html = Entities.getByName(name);
-                if (!html.isEmpty()) {
+                if (declaredEntities != null && declaredEntities.containsKey(name)) {
+                    expandingFrom = name;
+                    String expanded = expand(name, amp, 0);
+                    emit(into, attributeValue, expanded != null ? expanded : "&" + name + ";");
+                    return;
+                }
+                int cp = Html4Entities.codePoint(name);
+                if (cp >= 0) {
                     problem(amp, "undefined entity &" + name + "; (resolved as HTML)");
-                    emit(into, attributeValue, html);
+                    emitCodePoint(into, attributeValue, cp);
                 } else {
-                    problem(amp, "undefined entity &" + name + ";");
+                    problem(amp, "undefined entity &" + name + "; kept as text");
                     emit(into, attributeValue, "&" + name + ";");
                 }
             }
@@ -382,7 +404,6 @@ final class LenientXmlParser {
 
     private void doctype(int lt) {
         int p = lt + 9;
-        int bracket = -1;
         while (p < n && s[p] != '>' && s[p] != '[') {
             p++;
         }
@@ -391,23 +412,185 @@ final class LenientXmlParser {
             htmlDoctype = true;
         }
         if (p < n && s[p] == '[') {
-            bracket = p;
-            int end = indexOf("]", p);
-            // an internal subset: skip it whole, never interpret it
-            if (end < 0) {
+            p = internalSubset(lt, p + 1);
+            if (p >= n) {
                 problem(lt, "unterminated DOCTYPE internal subset");
                 pos = n;
                 return;
             }
-            if (indexOfIn("<!ENTITY", bracket, end) >= 0) {
-                problem(lt, "DOCTYPE entity declarations ignored (entities are never expanded)");
-            }
-            p = end;
             while (p < n && s[p] != '>') {
                 p++;
             }
         }
         pos = p < n ? p + 1 : n;
+    }
+
+    /**
+     * Reads a DOCTYPE's internal subset from {@code p} to its closing {@code ]}, keeping the internal general
+     * entities it declares ({@code <!ENTITY name "value">}) for expansion. Parameter entities and external entities
+     * (SYSTEM, PUBLIC) are never read, each with a problem; other declarations are skipped. At most
+     * {@value #MAX_DECLARED_ENTITIES} entities are kept.
+     *
+     * @return the index of the closing {@code ]}, or {@code n} when there is none
+     */
+    private int internalSubset(int lt, int p) {
+        while (p < n) {
+            char c = s[p];
+            if (c == ']') {
+                return p;
+            }
+            if (c == '<' && startsWith(p, "<!--")) {
+                int end = indexOf("-->", p + 4);
+                p = end < 0 ? n : end + 3;
+            } else if (c == '<' && startsWith(p, "<!ENTITY")) {
+                p = entityDeclaration(p);
+            } else if (c == '<') {
+                p = skipDeclaration(p);
+            } else {
+                p++;
+            }
+        }
+        return n;
+    }
+
+    private int entityDeclaration(int at) {
+        int p = at + 8;
+        while (p < n && isSpace(s[p])) {
+            p++;
+        }
+        boolean parameter = p < n && s[p] == '%';
+        int nameStart = parameter ? p + 1 : p;
+        while (parameter && nameStart < n && isSpace(s[nameStart])) {
+            nameStart++;
+        }
+        int nameEnd = nameStart;
+        while (nameEnd < n && isNameChar(s[nameEnd])) {
+            nameEnd++;
+        }
+        String name = new String(s, nameStart, nameEnd - nameStart);
+        p = nameEnd;
+        while (p < n && isSpace(s[p])) {
+            p++;
+        }
+        int end = skipDeclaration(at);
+        if (parameter) {
+            problem(at, "parameter entity %" + name + "; ignored (DTDs are never read)");
+        } else if (p < n && (s[p] == '"' || s[p] == '\'')) {
+            char q = s[p];
+            int close = p + 1;
+            while (close < n && s[close] != q) {
+                close++;
+            }
+            if (name.isEmpty()) {
+                problem(at, "entity declaration without a name ignored");
+            } else if (declaredEntities != null && declaredEntities.size() >= MAX_DECLARED_ENTITIES) {
+                problem(at, "more than " + MAX_DECLARED_ENTITIES + " entity declarations; &" + name + "; ignored");
+            } else {
+                if (declaredEntities == null) {
+                    declaredEntities = new HashMap<>();
+                }
+                declaredEntities.putIfAbsent(name, new String(s, p + 1, Math.min(close, n) - p - 1));
+            }
+        } else {
+            problem(at, "external entity &" + name + "; ignored (nothing outside the document is ever read)");
+        }
+        return end;
+    }
+
+    /** The index after the {@code >} that ends the declaration at {@code p}, skipping quoted strings. */
+    private int skipDeclaration(int p) {
+        int i = p + 1;
+        while (i < n && s[i] != '>') {
+            if (s[i] == '"' || s[i] == '\'') {
+                char q = s[i++];
+                while (i < n && s[i] != q) {
+                    i++;
+                }
+            }
+            i++;
+        }
+        return Math.min(n, i + 1);
+    }
+
+    /**
+     * The replacement text of the declared entity {@code name}, with the character references, predefined entities
+     * and declared entities in it expanded; null when expanding it would nest deeper than
+     * {@value #MAX_ENTITY_DEPTH} levels or take the document's expansions beyond {@value #MAX_ENTITY_EXPANSION}
+     * characters ("billion laughs"), which is recorded once as a problem at {@code at}.
+     */
+    private String expand(String name, int at, int depth) {
+        if (depth > MAX_ENTITY_DEPTH) {
+            boundExceeded(at, "entity &" + expandingFrom + "; nests deeper than " + MAX_ENTITY_DEPTH + " levels");
+            return null;
+        }
+        String value = declaredEntities.get(name);
+        StringBuilder out = null;
+        int i = 0;
+        int runStart = 0;
+        while (i < value.length()) {
+            int semi;
+            if (value.charAt(i) != '&' || (semi = value.indexOf(';', i)) < 0 || semi - i > MAX_ENTITY_NAME) {
+                i++;
+                continue;
+            }
+            String ref = value.substring(i + 1, semi);
+            String piece = referenceIn(ref, at, depth);
+            if (piece == null && declaredEntities.containsKey(ref)) {
+                return null;
+            }
+            if (piece != null) {
+                if (out == null) {
+                    out = new StringBuilder(value.length() + 16);
+                }
+                out.append(value, runStart, i).append(piece);
+                runStart = semi + 1;
+            }
+            i = semi + 1;
+        }
+        String result = out == null
+                ? value
+                : out.append(value, runStart, value.length()).toString();
+        expansionBudget -= result.length();
+        if (expansionBudget < 0) {
+            boundExceeded(
+                    at,
+                    "entity expansions exceed " + MAX_ENTITY_EXPANSION + " characters (at &" + expandingFrom
+                            + ";); the rest are kept as text");
+            return null;
+        }
+        return result;
+    }
+
+    /** What a reference inside an entity's value stands for, or null to keep it as written. */
+    private String referenceIn(String ref, int at, int depth) {
+        if (ref.startsWith("#")) {
+            boolean hexRef = ref.length() > 1 && (ref.charAt(1) == 'x' || ref.charAt(1) == 'X');
+            try {
+                int cp = Integer.parseInt(ref.substring(hexRef ? 2 : 1), hexRef ? 16 : 10);
+                return cp > 0 && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF)
+                        ? new String(Character.toChars(Windows1252.map(cp)))
+                        : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return switch (ref) {
+            case "amp" -> "&";
+            case "lt" -> "<";
+            case "gt" -> ">";
+            case "quot" -> "\"";
+            case "apos" -> "'";
+            default -> declaredEntities.containsKey(ref) ? expand(ref, at, depth + 1) : null;
+        };
+    }
+
+    private void boundExceeded(int at, String message) {
+        if (!expansionBoundReported) {
+            expansionBoundReported = true;
+            problem(at, message);
+        } else {
+            illFormed = true;
+        }
     }
 
     private void startTag(String baseUrl) {

@@ -191,6 +191,19 @@ class FetchScheduleTest {
     private static FetchResult result(Outcome outcome, Duration retryAfter, Duration freshFor) {
         FetchError error = outcome == Outcome.OK ? null : FetchError.OTHER;
         return new FetchResult(
-                outcome, 200, null, null, null, null, null, null, retryAfter, freshFor, error, null, Duration.ZERO);
+                outcome,
+                200,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                retryAfter,
+                freshFor,
+                error,
+                null,
+                Duration.ZERO);
     }
 }

@@ -138,7 +138,7 @@ class FeedParserTest {
                         .getBytes(StandardCharsets.UTF_16);
         ParsedFeed feed = parser.parse(utf16, null, null);
         assertThat(feed.title()).isEqualTo("Żółw");
-        assertThat(feed.encoding()).startsWith("UTF-16");
+        assertThat(feed.encoding()).isEqualTo("utf-16be");
     }
 
     @Test
@@ -147,9 +147,9 @@ class FeedParserTest {
                 .getBytes(StandardCharsets.ISO_8859_1);
         ParsedFeed feed = parser.parse(bytes, null, null);
         assertThat(feed.title()).isEqualTo("Jürgen");
-        assertThat(feed.encoding()).isEqualTo("windows-1252");
+        assertThat(feed.encoding()).isEqualTo("iso-8859-1");
         assertThat(feed.illFormed()).isTrue();
-        assertThat(feed.problems()).anyMatch(p -> p.message().contains("not valid UTF-8"));
+        assertThat(feed.problems()).anyMatch(p -> p.message().contains("not valid utf-8"));
     }
 
     @Test

@@ -21,13 +21,13 @@ class MinifluxCorpusTest {
 
     @ParameterizedTest(name = "{0} decodes to {1}")
     @CsvSource({
-        "utf8.xml,                          Café,             UTF-8,        false",
-        "utf8-incorrect-prolog.xml,         Café,             UTF-8,        true",
-        "iso-8859-1.xml,                    Café,             windows-1252, false",
-        "invalid-prolog.xml,                Café,             UTF-8,        true",
+        "utf8.xml,                          Café,             utf-8,        false",
+        "utf8-incorrect-prolog.xml,         Café,             utf-8,        true",
+        "iso-8859-1.xml,                    Café,             iso-8859-1,   false",
+        "invalid-prolog.xml,                Café,             utf-8,        true",
         "windows-1252.xml,                  Euro €,           windows-1252, false",
-        "windows-1252-incorrect-prolog.xml, Euro €,           UTF-8,        true",
-        "koi8r.xml,                         Пример RSS ленты, KOI8-R,       false",
+        "windows-1252-incorrect-prolog.xml, Euro €,           utf-8,        true",
+        "koi8r.xml,                         Пример RSS ленты, koi8-r,       false",
     })
     void feedsDecodeDespiteLyingDeclarations(String file, String expected, String encoding, boolean corrected)
             throws Exception {
