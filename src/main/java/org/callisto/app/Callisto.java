@@ -21,6 +21,7 @@ import org.callisto.journal.Submissions;
 import org.callisto.planet.Category;
 import org.callisto.planet.CategoryStore;
 import org.callisto.planet.EntryStore;
+import org.callisto.planet.FeedLeases;
 import org.callisto.planet.FeedRefresher;
 import org.callisto.planet.PlanetChangeTime;
 import org.callisto.planet.PlanetStatistics;
@@ -58,6 +59,8 @@ import org.callisto.web.WebServer;
 public final class Callisto implements AutoCloseable {
     /** How often the scheduler looks for due feeds. */
     static final Duration SCHEDULER_TICK = Duration.ofSeconds(30);
+
+    private FeedLeases leases;
     /** How often the show's download counts are written to the database (and once more at close). */
     static final Duration DOWNLOAD_FLUSH = Duration.ofSeconds(10);
 
@@ -191,9 +194,25 @@ public final class Callisto implements AutoCloseable {
         return round;
     }
 
+    /**
+     * This process's leases on due feeds: a claim holds for the longest fetch ({@code fetch.total_timeout}) plus two
+     * minutes to store it.
+     */
+    public synchronized FeedLeases leases() {
+        if (leases == null) {
+            leases = new FeedLeases(
+                    database,
+                    subscriptions,
+                    clock,
+                    NodeName.of(),
+                    config.fetch().totalTimeout().plus(Duration.ofMinutes(2)));
+        }
+        return leases;
+    }
+
     /** Starts refreshing due feeds on their schedules until {@link #close()}. */
     public synchronized RefreshScheduler startScheduler() {
-        RefreshScheduler scheduler = new RefreshScheduler(subscriptions, round(), clock, SCHEDULER_TICK).start();
+        RefreshScheduler scheduler = new RefreshScheduler(leases(), round(), SCHEDULER_TICK).start();
         started.add(scheduler);
         return scheduler;
     }
