@@ -70,7 +70,8 @@ class ThreeNodesTest {
                 }
                 assertThat(fixture.requests("/slow.xml")).isEqualTo(1);
 
-                // the next round: everything is due again; in each round the slow feed, leased by one node, is passed over
+                // the next round: everything is due again; in each round the slow feed, leased by one node, is passed
+                // over
                 // by the others as they claim the rest, so it is never fetched twice at once
                 nodes.getFirst().database().withConnection(c -> {
                     try (var s = c.createStatement()) {
