@@ -1,6 +1,5 @@
 -- Several nodes on one database: each due feed is leased to one node at a time (claimed_by, claimed_until), the
--- fetcher's per-host limit holds for all nodes together (fetch_host_slots), and rate limits are shared
--- (rate_buckets). A lease or a slot whose time has passed belongs to nobody: a node that died gives its work back.
+-- fetcher's per-host limit holds for all nodes together (fetch_host_slots). A lease or a slot whose time has passed belongs to nobody: a node that died gives its work back.
 
 ALTER TABLE feeds ADD COLUMN claimed_by TEXT;
 
@@ -12,10 +11,4 @@ CREATE TABLE fetch_host_slots (
     node TEXT NOT NULL,
     until_at BIGINT NOT NULL,
     PRIMARY KEY (host, slot)
-);
-
-CREATE TABLE rate_buckets (
-    bucket_key TEXT PRIMARY KEY,
-    tokens DOUBLE PRECISION NOT NULL,
-    updated_at BIGINT NOT NULL
 );

@@ -12,6 +12,7 @@ import org.callisto.account.Accounts;
 import org.callisto.config.Config;
 import org.callisto.db.Database;
 import org.callisto.db.DatabaseCheck;
+import org.callisto.db.Dialect;
 import org.callisto.html.HtmlSanitizer;
 import org.callisto.journal.AccountModeration;
 import org.callisto.journal.CommentStore;
@@ -23,6 +24,7 @@ import org.callisto.planet.CategoryStore;
 import org.callisto.planet.EntryStore;
 import org.callisto.planet.FeedLeases;
 import org.callisto.planet.FeedRefresher;
+import org.callisto.planet.HostSlotStore;
 import org.callisto.planet.PlanetChangeTime;
 import org.callisto.planet.PlanetStatistics;
 import org.callisto.planet.RefreshMetrics;
@@ -178,7 +180,11 @@ public final class Callisto implements AutoCloseable {
     /** One refresh round's runner: fetcher, parser, sanitizer and refresher, made on first use. */
     public synchronized RefreshRound round() {
         if (round == null) {
-            fetcher = new FeedFetcher(config, clock);
+            // On PostgreSQL several nodes may fetch for one planet: fetch.per_host then holds for all of them
+            fetcher = database.dialect() == Dialect.POSTGRES
+                    ? new FeedFetcher(
+                            config, clock, new HostSlotStore(database, clock, leases().node(), leases().lease()))
+                    : new FeedFetcher(config, clock);
             started.add(fetcher);
             FeedRefresher refresher = new FeedRefresher(
                     subscriptions,

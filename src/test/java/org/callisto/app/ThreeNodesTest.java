@@ -35,8 +35,8 @@ class ThreeNodesTest {
                 "database.url", url,
                 "database.user", "postgres",
                 "fetch.allow_loopback", "true",
-                "fetch.per_host", "16",
-                "fetch.concurrency", "32"));
+                "fetch.per_host", "12",
+                "fetch.concurrency", "8"));
         try (FixtureServer fixture = FixtureServer.start()) {
             fixture.route("/slow.xml").body(FEED).delay(Duration.ofSeconds(4));
             for (int i = 0; i < FEEDS; i++) {
@@ -88,6 +88,10 @@ class ThreeNodesTest {
                             .isEqualTo(2);
                 }
                 assertThat(fixture.requests("/slow.xml")).isEqualTo(2);
+                assertThat(fixture.maxConcurrentRequests())
+                        .as("fetch.per_host holds for the three nodes together (one host, 127.0.0.1)")
+                        .isLessThanOrEqualTo(12)
+                        .isGreaterThan(1);
             } finally {
                 nodes.forEach(Callisto::close);
             }
