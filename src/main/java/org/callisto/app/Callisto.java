@@ -15,6 +15,7 @@ import org.callisto.account.Membership;
 import org.callisto.config.Config;
 import org.callisto.db.Database;
 import org.callisto.db.DatabaseCheck;
+import org.callisto.db.Dialect;
 import org.callisto.html.HtmlSanitizer;
 import org.callisto.journal.AccountModeration;
 import org.callisto.journal.CommentStore;
@@ -34,7 +35,9 @@ import org.callisto.mail.Mailers;
 import org.callisto.planet.Category;
 import org.callisto.planet.CategoryStore;
 import org.callisto.planet.EntryStore;
+import org.callisto.planet.FeedLeases;
 import org.callisto.planet.FeedRefresher;
+import org.callisto.planet.HostSlotStore;
 import org.callisto.planet.PlanetChangeTime;
 import org.callisto.planet.PlanetStatistics;
 import org.callisto.planet.RefreshMetrics;
@@ -72,6 +75,8 @@ import org.callisto.web.WebServer;
 public final class Callisto implements AutoCloseable {
     /** How often the scheduler looks for due feeds. */
     static final Duration SCHEDULER_TICK = Duration.ofSeconds(30);
+
+    private FeedLeases leases;
     /** How often the show's download counts are written to the database (and once more at close). */
     static final Duration DOWNLOAD_FLUSH = Duration.ofSeconds(10);
 
@@ -213,7 +218,11 @@ public final class Callisto implements AutoCloseable {
     /** One refresh round's runner: fetcher, parser, sanitizer and refresher, made on first use. */
     public synchronized RefreshRound round() {
         if (round == null) {
-            fetcher = new FeedFetcher(config, clock);
+            // On PostgreSQL several nodes may fetch for one planet: fetch.per_host then holds for all of them
+            fetcher = database.dialect() == Dialect.POSTGRES
+                    ? new FeedFetcher(
+                            config, clock, new HostSlotStore(database, clock, leases().node(), leases().lease()))
+                    : new FeedFetcher(config, clock);
             started.add(fetcher);
             FeedRefresher refresher = new FeedRefresher(
                     subscriptions,
@@ -229,9 +238,25 @@ public final class Callisto implements AutoCloseable {
         return round;
     }
 
+    /**
+     * This process's leases on due feeds: a claim holds for the longest fetch ({@code fetch.total_timeout}) plus two
+     * minutes to store it.
+     */
+    public synchronized FeedLeases leases() {
+        if (leases == null) {
+            leases = new FeedLeases(
+                    database,
+                    subscriptions,
+                    clock,
+                    NodeName.of(),
+                    config.fetch().totalTimeout().plus(Duration.ofMinutes(2)));
+        }
+        return leases;
+    }
+
     /** Starts refreshing due feeds on their schedules until {@link #close()}. */
     public synchronized RefreshScheduler startScheduler() {
-        RefreshScheduler scheduler = new RefreshScheduler(subscriptions, round(), clock, SCHEDULER_TICK).start();
+        RefreshScheduler scheduler = new RefreshScheduler(leases(), round(), SCHEDULER_TICK).start();
         started.add(scheduler);
         return scheduler;
     }

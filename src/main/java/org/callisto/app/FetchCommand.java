@@ -41,7 +41,10 @@ final class FetchCommand implements Callable<Integer> {
                 return 0;
             }
             Progress progress = new Progress(System.err, feeds.size(), quiet || System.console() == null);
-            RefreshRound.Summary summary = callisto.round().run(feeds, progress::update);
+            // --due claims each feed as serve's scheduler does, so a node running serve never fetches it at once too
+            RefreshRound.Summary summary = dueOnly
+                    ? callisto.round().runClaimed(callisto.leases(), progress::update)
+                    : callisto.round().run(feeds, progress::update);
             progress.finish();
             System.out.println(summary);
             return 0;

@@ -289,7 +289,7 @@ public record Config(
     }
 
     /**
-     * How the web server guards its connections against slow and numerous clients.
+     * How the web server listens, guards its connections against slow and numerous clients, and trusts proxies.
      *
      * @param headerTimeout            time a request's headers may take to arrive in full, counted from the
      *                                 request's first byte; not merely the silence between two bytes
@@ -297,12 +297,73 @@ public record Config(
      * @param maxConnections           open connections at most; past it the oldest idle connection is closed to
      *                                 make room (lowered at start to fit under the process's open-files limit)
      * @param maxConnectionsPerAddress open connections at most from one client address; 0 means no cap
+     * @param bind                     the address to listen on, an IP literal ({@code 127.0.0.1}, {@code ::1});
+     *                                 empty for every address of the machine, IPv4 and IPv6
+     * @param trustedProxies           peers whose {@code Forwarded}, {@code X-Forwarded-For}, {@code -Proto} and
+     *                                 {@code -Host} headers are believed; from anyone else they are ignored
+     * @param hstsMaxAge               the {@code max-age} of {@code Strict-Transport-Security} on HTTPS requests;
+     *                                 zero sends none
+     * @param accessLog                where a line per request goes: {@code off}, {@code stdout}, or a file path
      */
     public record ServerConfig(
-            Duration headerTimeout, Duration idleTimeout, int maxConnections, int maxConnectionsPerAddress) {
-        /** 10 s for headers, 30 s of silence, 10,000 connections, 64 from one address. */
+            Duration headerTimeout,
+            Duration idleTimeout,
+            int maxConnections,
+            int maxConnectionsPerAddress,
+            String bind,
+            List<Cidr> trustedProxies,
+            Duration hstsMaxAge,
+            String accessLog) {
+        /** The access log setting that logs nothing. */
+        public static final String ACCESS_LOG_OFF = "off";
+        /** The access log setting that writes to standard output. */
+        public static final String ACCESS_LOG_STDOUT = "stdout";
+
+        /**
+         * 10 s for headers, 30 s of silence, 10,000 connections, 64 from one address; every address, no proxy
+         * trusted, HSTS for a year, no access log.
+         */
         public static final ServerConfig DEFAULTS =
                 new ServerConfig(Duration.ofSeconds(10), Duration.ofSeconds(30), 10_000, 64);
+
+        public ServerConfig {
+            bind = bind == null ? "" : bind;
+            trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+            hstsMaxAge = hstsMaxAge == null ? Duration.ofDays(365) : hstsMaxAge;
+            accessLog = accessLog == null || accessLog.isBlank() ? ACCESS_LOG_OFF : accessLog;
+        }
+
+        /** The guards alone, with the defaults for listening, proxies, HSTS and the access log. */
+        public ServerConfig(
+                Duration headerTimeout, Duration idleTimeout, int maxConnections, int maxConnectionsPerAddress) {
+            this(headerTimeout, idleTimeout, maxConnections, maxConnectionsPerAddress, "", List.of(), null, null);
+        }
+
+        /** Returns a copy that listens on {@code address} and believes forwarding headers from {@code proxies}. */
+        public ServerConfig withProxies(String address, List<Cidr> proxies) {
+            return new ServerConfig(
+                    headerTimeout,
+                    idleTimeout,
+                    maxConnections,
+                    maxConnectionsPerAddress,
+                    address,
+                    proxies,
+                    hstsMaxAge,
+                    accessLog);
+        }
+
+        /** Returns a copy that logs each request to {@code where} ({@code off}, {@code stdout} or a file). */
+        public ServerConfig withAccessLog(String where) {
+            return new ServerConfig(
+                    headerTimeout,
+                    idleTimeout,
+                    maxConnections,
+                    maxConnectionsPerAddress,
+                    bind,
+                    trustedProxies,
+                    hstsMaxAge,
+                    where);
+        }
     }
 
     /**
@@ -491,6 +552,23 @@ public record Config(
                 metrics,
                 mail,
                 siteLogo);
+    }
+
+    /** Returns a copy with different server settings. */
+    public Config withServer(ServerConfig newServer) {
+        return new Config(
+                siteTitle,
+                siteUrl,
+                port,
+                dataDir,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                fetch,
+                journal,
+                show,
+                newServer,
+                metrics);
     }
 
     /** Returns a copy with different metrics settings. */

@@ -46,6 +46,10 @@ public final class ConfigLoader {
         d.put("server.idle_timeout", "30s");
         d.put("server.max_connections", "10000");
         d.put("server.max_connections_per_address", "64");
+        d.put("server.bind", "");
+        d.put("server.trusted_proxies", "");
+        d.put("server.hsts_max_age", "365d");
+        d.put("server.access_log", "off");
         d.put("data.dir", "data");
         d.put("database.url", "");
         d.put("database.user", "");
@@ -176,7 +180,11 @@ public final class ConfigLoader {
                 p.durationIn("server.header_timeout", "100ms", "10m"),
                 p.durationIn("server.idle_timeout", "100ms", "1h"),
                 p.intIn("server.max_connections", 16, 1_000_000),
-                p.intIn("server.max_connections_per_address", 0, 1_000_000));
+                p.intIn("server.max_connections_per_address", 0, 1_000_000),
+                p.bindAddress("server.bind"),
+                p.cidrs("server.trusted_proxies"),
+                p.durationIn("server.hsts_max_age", "0s", "3650d"),
+                p.accessLog("server.access_log"));
         Path dataDir = Path.of(p.nonBlank("data.dir"));
         String dbUrl = v.get("database.url").trim();
         if (dbUrl.isEmpty()) {
@@ -413,6 +421,39 @@ public final class ConfigLoader {
                     yield Config.MailTls.STARTTLS;
                 }
             };
+        }
+
+        /**
+         * A listen address: empty for every address, else an IP literal (IPv6 with or without brackets). Literals
+         * only, so that a start never waits on DNS and the address bound is the one written.
+         */
+        String bindAddress(String key) {
+            String s = v.get(key).trim();
+            if (s.isEmpty()) {
+                return "";
+            }
+            String literal = s.startsWith("[") && s.endsWith("]") ? s.substring(1, s.length() - 1) : s;
+            try {
+                return java.net.InetAddress.ofLiteral(literal).getHostAddress();
+            } catch (IllegalArgumentException e) {
+                errors.add(key + " = '" + s + "' is not an IP address; write e.g. 127.0.0.1, 0.0.0.0, ::1 or ::, or"
+                        + " leave it empty for every address");
+                return "";
+            }
+        }
+
+        /** {@code off}, {@code stdout} or a file path (its directory must exist). */
+        String accessLog(String key) {
+            String s = v.get(key).trim();
+            if (s.isEmpty() || s.equalsIgnoreCase("off") || s.equalsIgnoreCase("stdout")) {
+                return s.isEmpty() ? "off" : s.toLowerCase(Locale.ROOT);
+            }
+            Path dir = Path.of(s).toAbsolutePath().getParent();
+            if (dir == null || !Files.isDirectory(dir)) {
+                errors.add(key + " = '" + s + "': the directory " + dir + " does not exist; create it, or use off or"
+                        + " stdout");
+            }
+            return s;
         }
 
         /** A comma-separated list of address ranges; empty for none. */

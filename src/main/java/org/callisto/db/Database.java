@@ -49,6 +49,18 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * The longest a request waits for a PostgreSQL connection: past it, the database counts as away and pages answer
+     * 503 (or from the page cache), so that an outage shows within two seconds.
+     */
+    public static final java.time.Duration POSTGRES_CONNECTION_WAIT = java.time.Duration.ofMillis(1_500);
+
+    /** SQLite connections are files: waiting for one means waiting for other threads, never for a server. */
+    static final java.time.Duration SQLITE_CONNECTION_WAIT = java.time.Duration.ofSeconds(30);
+
+    /** A PostgreSQL query whose answer has not come for this long is given up (a partitioned network). */
+    static final int SOCKET_TIMEOUT_SECONDS = 120;
+
+    /**
      * Opens a database by JDBC URL and migrates it.
      *
      * @throws DatabaseException naming the URL when it cannot be opened or migrated
@@ -92,8 +104,15 @@ public final class Database implements AutoCloseable {
             }
             hc.setMaximumPoolSize(16);
             hc.setMinimumIdle(2);
+            // When the server is away, a request must fail within two seconds, never hang: a connection is waited
+            // for at most POSTGRES_CONNECTION_WAIT, a new one opened within a second, and a query that the network
+            // swallowed is given up after SOCKET_TIMEOUT_SECONDS.
+            hc.addDataSourceProperty("connectTimeout", "1");
+            hc.addDataSourceProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
+            hc.setValidationTimeout(1_000);
         }
-        hc.setConnectionTimeout(30_000);
+        hc.setConnectionTimeout(
+                dialect == Dialect.POSTGRES ? POSTGRES_CONNECTION_WAIT.toMillis() : SQLITE_CONNECTION_WAIT.toMillis());
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(hc);
@@ -191,6 +210,29 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new DatabaseException("query failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether {@code failure} (or a cause of it) says the database cannot be reached just now: no connection came
+     * within the wait, or the server refused, dropped or is shutting down a connection (SQLSTATE classes 08 and
+     * 57P). Such failures pass by themselves when the server is back.
+     */
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("57P")) {
+                    return true;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -39,7 +39,8 @@ final class Migrations {
             "V011__server_secrets.sql",
             "V012__mail.sql",
             "V014__journal_social.sql",
-            "V018__show_import.sql");
+            "V018__show_import.sql",
+            "V019__cluster.sql");
 
     private final Database db;
     private final Clock clock;
@@ -50,21 +51,48 @@ final class Migrations {
         this.clock = clock;
     }
 
+    /**
+     * Applies every script the database lacks. Several nodes starting at once on one database take turns: on
+     * PostgreSQL the first holds a session advisory lock ({@link #LOCK_KEY}) while it migrates and the others wait
+     * for it, then find the scripts applied; on SQLite each script's transaction takes the write lock and checks
+     * again, inside it, that the script is still missing.
+     */
     void migrate() {
         db.withConnection(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
-                        + "script TEXT NOT NULL, applied_at BIGINT NOT NULL)");
+            boolean postgres = db.dialect() == Dialect.POSTGRES;
+            if (postgres) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SELECT pg_advisory_lock(" + LOCK_KEY + ")");
+                }
             }
-            java.util.Set<Integer> applied = appliedVersions(c);
-            for (String script : SCRIPTS) {
-                int version = version(script);
-                if (!applied.contains(version)) {
-                    apply(c, version, script);
+            try {
+                createVersionTable(c);
+                java.util.Set<Integer> applied = appliedVersions(c);
+                for (String script : SCRIPTS) {
+                    int version = version(script);
+                    if (!applied.contains(version)) {
+                        apply(c, version, script);
+                    }
+                }
+            } finally {
+                if (postgres) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("SELECT pg_advisory_unlock(" + LOCK_KEY + ")");
+                    }
                 }
             }
             return null;
         });
+    }
+
+    /** The advisory lock migrations hold on PostgreSQL: "callisto" in ASCII, as a 64-bit key. */
+    static final long LOCK_KEY = 0x63616c6c6973746fL;
+
+    private static void createVersionTable(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                    + "script TEXT NOT NULL, applied_at BIGINT NOT NULL)");
+        }
     }
 
     /**
@@ -94,6 +122,10 @@ final class Migrations {
         String sql = db.dialect().translate(read(script));
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
+            if (appliedVersions(c).contains(version)) { // another process applied it while this one waited
+                c.rollback();
+                return;
+            }
             for (String statement : sql.split(";\\s*\\n")) {
                 String trimmed = statement.strip();
                 if (!trimmed.isEmpty()

@@ -38,44 +38,99 @@ public final class RefreshRound {
     public Summary run(List<Feed> feeds, Consumer<RefreshOutcome> progress) {
         long start = System.nanoTime();
         Semaphore inFlight = new Semaphore(concurrency);
-        AtomicInteger ok = new AtomicInteger();
-        AtomicInteger notModified = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
-        AtomicInteger added = new AtomicInteger();
-        AtomicInteger updated = new AtomicInteger();
+        Tally tally = new Tally();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Feed feed : feeds) {
                 inFlight.acquireUninterruptibly();
-                pool.submit(() -> {
-                    try {
-                        RefreshOutcome o = refresher.refresh(feed);
-                        switch (o.kind()) {
-                            case OK -> ok.incrementAndGet();
-                            case NOT_MODIFIED -> notModified.incrementAndGet();
-                            default -> failed.incrementAndGet();
-                        }
-                        added.addAndGet(o.added());
-                        updated.addAndGet(o.updated());
-                        metrics.outcome(o);
-                        progress.accept(o);
-                    } finally {
-                        inFlight.release();
-                    }
-                });
+                pool.submit(() -> refreshOne(feed, tally, progress, inFlight, null));
             }
             pool.shutdown();
             awaitQuietly(pool);
         }
+        return finish(tally, start);
+    }
+
+    /**
+     * Refreshes the feeds that are due, claiming each through {@code leases} just before it is fetched (as many as
+     * there are free places among {@code concurrency}), until no due feed is left unclaimed; each lease is given back
+     * once the feed's outcome is stored. Other nodes running the same loop on the same database take the feeds this
+     * one has not claimed: no feed is fetched by two at once.
+     */
+    public Summary runClaimed(FeedLeases leases, Consumer<RefreshOutcome> progress) {
+        long start = System.nanoTime();
+        Semaphore inFlight = new Semaphore(concurrency);
+        Tally tally = new Tally();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            while (!Thread.currentThread().isInterrupted()) {
+                inFlight.acquireUninterruptibly();
+                int room = 1 + inFlight.drainPermits();
+                List<Feed> claimed;
+                try {
+                    claimed = leases.claim(room);
+                } catch (RuntimeException e) {
+                    inFlight.release(room);
+                    throw e;
+                }
+                inFlight.release(room - claimed.size());
+                if (claimed.isEmpty()) {
+                    break;
+                }
+                for (Feed feed : claimed) {
+                    pool.submit(() -> refreshOne(feed, tally, progress, inFlight, leases));
+                }
+            }
+            pool.shutdown();
+            awaitQuietly(pool);
+        }
+        return finish(tally, start);
+    }
+
+    private void refreshOne(
+            Feed feed, Tally tally, Consumer<RefreshOutcome> progress, Semaphore inFlight, FeedLeases leases) {
+        try {
+            tally.feeds.incrementAndGet();
+            RefreshOutcome o = refresher.refresh(feed);
+            switch (o.kind()) {
+                case OK -> tally.ok.incrementAndGet();
+                case NOT_MODIFIED -> tally.notModified.incrementAndGet();
+                default -> tally.failed.incrementAndGet();
+            }
+            tally.added.addAndGet(o.added());
+            tally.updated.addAndGet(o.updated());
+            metrics.outcome(o);
+            progress.accept(o);
+        } finally {
+            try {
+                if (leases != null) {
+                    leases.release(feed.id());
+                }
+            } finally {
+                inFlight.release();
+            }
+        }
+    }
+
+    private Summary finish(Tally tally, long start) {
         Summary summary = new Summary(
-                feeds.size(),
-                ok.get(),
-                notModified.get(),
-                failed.get(),
-                added.get(),
-                updated.get(),
+                tally.feeds.get(),
+                tally.ok.get(),
+                tally.notModified.get(),
+                tally.failed.get(),
+                tally.added.get(),
+                tally.updated.get(),
                 Duration.ofNanos(System.nanoTime() - start));
         metrics.round(summary);
         return summary;
+    }
+
+    /** A round's counts, added to from the worker threads. */
+    private static final class Tally {
+        final AtomicInteger feeds = new AtomicInteger();
+        final AtomicInteger ok = new AtomicInteger();
+        final AtomicInteger notModified = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        final AtomicInteger added = new AtomicInteger();
+        final AtomicInteger updated = new AtomicInteger();
     }
 
     private static void awaitQuietly(ExecutorService pool) {

@@ -1,28 +1,26 @@
 package org.callisto.planet;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs refresh rounds inside {@code serve}: wakes every {@code tick}, refreshes the feeds that are due, sleeps again.
- * Each feed's own schedule (set by the refresher) decides when it is due. Thread-safe; start once, close once.
+ * Each feed's own schedule (set by the refresher) decides when it is due, and each is claimed through
+ * {@link FeedLeases} before it is fetched, so several nodes on one database share the due feeds and never fetch one
+ * twice at once. Thread-safe; start once, close once.
  */
 public final class RefreshScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RefreshScheduler.class);
-    private final SubscriptionStore subscriptions;
+    private final FeedLeases leases;
     private final RefreshRound round;
-    private final Clock clock;
     private final Duration tick;
     private volatile boolean running = true;
     private final Thread thread;
 
-    public RefreshScheduler(SubscriptionStore subscriptions, RefreshRound round, Clock clock, Duration tick) {
-        this.subscriptions = subscriptions;
+    public RefreshScheduler(FeedLeases leases, RefreshRound round, Duration tick) {
+        this.leases = leases;
         this.round = round;
-        this.clock = clock;
         this.tick = tick;
         this.thread = Thread.ofVirtual().name("refresh-scheduler").unstarted(this::loop);
     }
@@ -36,9 +34,8 @@ public final class RefreshScheduler implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
-                List<Feed> due = RefreshRound.due(subscriptions, clock.instant());
-                if (!due.isEmpty()) {
-                    RefreshRound.Summary s = round.run(due, o -> {});
+                RefreshRound.Summary s = round.runClaimed(leases, o -> {});
+                if (s.feeds() > 0) {
                     LOG.info("refresh: {}", s);
                 }
             } catch (RuntimeException e) {

@@ -184,6 +184,15 @@ public final class SubscriptionStore {
         return queryFeeds("WHERE f.disabled = 0 AND f.next_fetch_at <= ? ORDER BY f.next_fetch_at LIMIT " + limit, now);
     }
 
+    /** The feeds with these ids, in no particular order; ids of removed feeds are left out. */
+    List<Feed> feedsWithIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        return queryFeeds("WHERE f.id IN (" + marks + ")", ids.toArray());
+    }
+
     /** Switches a feed on or off by hand. */
     public void setDisabled(long feedId, boolean disabled, String reason) {
         db.inTransaction(c -> {

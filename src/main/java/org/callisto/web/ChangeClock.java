@@ -12,6 +12,9 @@ final class ChangeClock {
     private final long intervalNanos;
     private final Runnable onChange;
     private final Object lock = new Object();
+    /** Intervals a failed read of the last change waits before the next try. */
+    private static final long AWAY_BACKOFF = 4;
+
     private volatile long version = Long.MIN_VALUE;
     private volatile long checkedAt;
 
@@ -36,7 +39,18 @@ final class ChangeClock {
             if (version != Long.MIN_VALUE && System.nanoTime() - checkedAt < intervalNanos) {
                 return version;
             }
-            long fresh = source.getAsLong();
+            long fresh;
+            try {
+                fresh = source.getAsLong();
+            } catch (RuntimeException e) {
+                if (version == Long.MIN_VALUE) {
+                    throw e;
+                }
+                // the database is away: the cached pages stay as they were (stale is better than nothing), and it
+                // is asked again only after a few intervals, so that readers do not each wait for it
+                checkedAt = System.nanoTime() + AWAY_BACKOFF * intervalNanos;
+                return version;
+            }
             checkedAt = System.nanoTime();
             boolean moved = version != Long.MIN_VALUE && fresh != version;
             version = fresh;

@@ -69,6 +69,7 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
     private final Duration headerTimeout;
     private final int maxConnections;
     private final int maxPerAddress;
+    private final List<org.callisto.config.Cidr> uncapped;
     private final ConcurrentHashMap<Connection, Tracked> tracked = new ConcurrentHashMap<>();
     private final ConcurrentSkipListMap<Long, Tracked> byAge = new ConcurrentSkipListMap<>();
     /** Each address's admitted connections, oldest first; a list is only read or changed inside {@code compute}. */
@@ -90,6 +91,16 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
      * @param maxPerAddress  open connections at most from one address (one IPv6 /64); 0 for no cap
      */
     ConnectionGuard(Duration headerTimeout, int maxConnections, int maxPerAddress) {
+        this(headerTimeout, maxConnections, maxPerAddress, List.of());
+    }
+
+    /**
+     * A guard under which the trusted reverse proxies ({@code uncapped}) are not held to the per-address cap: all
+     * of a proxy's visitors come from its one address.
+     */
+    ConnectionGuard(
+            Duration headerTimeout, int maxConnections, int maxPerAddress, List<org.callisto.config.Cidr> uncapped) {
+        this.uncapped = List.copyOf(uncapped);
         this.headerTimeout = headerTimeout;
         this.headerTimeoutNanos = headerTimeout.toNanos();
         this.maxConnections = maxConnections;
@@ -125,6 +136,13 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
         return (int) Math.max(16, Math.min(configured, room));
     }
 
+    private boolean isUncapped(EndPoint endPoint) {
+        if (uncapped.isEmpty() || !(endPoint.getRemoteSocketAddress() instanceof InetSocketAddress isa)) {
+            return false;
+        }
+        return uncapped.stream().anyMatch(range -> range.contains(isa.getAddress()));
+    }
+
     /** Connections open now (admitted ones; refused ones are not counted). */
     int openConnections() {
         return open.get();
@@ -137,7 +155,7 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
                 ? addressKey(isa.getAddress())
                 : null;
         Tracked t = new Tracked(connection, address, sequence.incrementAndGet(), System.nanoTime());
-        if (address != null && maxPerAddress > 0) {
+        if (address != null && maxPerAddress > 0 && !isUncapped(endPoint)) {
             Tracked[] victim = {null};
             if (!admit(address, t, victim)) {
                 refusedPerAddress.increment();

@@ -114,8 +114,38 @@ final class ErrorPages {
     }
 
     void failure(Context ctx, Exception e) {
+        if (org.callisto.db.Database.isUnavailable(e)) {
+            unavailable(ctx, e);
+            return;
+        }
         LOG.error("web: unable to answer {} {}", ctx.method(), Paging.shorten(ctx.path()), e);
         send(ctx, 500, "The page could not be made. The error has been logged.");
+    }
+
+    /** Seconds a client is asked to wait when the database is away. */
+    static final int DATABASE_RETRY_AFTER = 30;
+
+    /**
+     * The database cannot be reached: 503 with {@code Retry-After}, and a page made without the database (the
+     * ordinary error page lists the categories, which would wait for it again).
+     */
+    void unavailable(Context ctx, Exception e) {
+        LOG.warn(
+                "web: the database is unavailable for {} {}: {}",
+                ctx.method(),
+                Paging.shorten(ctx.path()),
+                e.getMessage());
+        ctx.attribute(ANSWERED, Boolean.TRUE);
+        ctx.status(503);
+        ctx.res().setHeader("ETag", null);
+        ctx.res().setHeader("Last-Modified", null);
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Retry-After", Integer.toString(DATABASE_RETRY_AFTER));
+        ctx.contentType(Rendered.HTML);
+        ctx.result("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Unavailable</title></head>"
+                + "<body><h1>The site's database is unavailable</h1><p>This page needs the database, which is not"
+                + " answering just now. The site recovers by itself when it is back: try again in a minute.</p>"
+                + "</body></html>\n");
     }
 
     private void send(Context ctx, int status, String message) {

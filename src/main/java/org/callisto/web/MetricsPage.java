@@ -50,10 +50,8 @@ final class MetricsPage {
         if (ctx.header("X-Forwarded-For") != null || ctx.header("Forwarded") != null) {
             return false;
         }
-        InetAddress peer;
-        try {
-            peer = InetAddress.ofLiteral(ctx.req().getRemoteAddr());
-        } catch (IllegalArgumentException e) {
+        InetAddress peer = ForwardedHeaders.peer(ctx.req()); // the TCP peer, never a forwarded address
+        if (peer == null) {
             return false;
         }
         return config.allow().stream().anyMatch(range -> range.contains(peer));

@@ -81,7 +81,8 @@ public final class WebServer implements AutoCloseable {
         int ceiling = (int) Math.min(
                 Integer.MAX_VALUE,
                 Math.min(cap + Math.max(64, (fileLimit - cap) / 2), Math.max(cap + 16, fileLimit - 64)));
-        ConnectionGuard guard = new ConnectionGuard(limits.headerTimeout(), cap, limits.maxConnectionsPerAddress());
+        ConnectionGuard guard = new ConnectionGuard(
+                limits.headerTimeout(), cap, limits.maxConnectionsPerAddress(), limits.trustedProxies());
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -89,10 +90,17 @@ public final class WebServer implements AutoCloseable {
             cfg.http.compressionStrategy = CompressionStrategy.NONE; // bodies are gzipped once, when cached
             cfg.http.prefer405over404 = true; // a known path asked with the wrong method: 405 with Allow
             cfg.jetty.port = config.port();
+            if (!limits.bind().isEmpty()) {
+                cfg.jetty.host = limits.bind();
+            }
             cfg.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
                 http.setSendXPoweredBy(false);
+                // the client's address, scheme and host from trusted proxies' headers, before anything reads them
+                http.addCustomizer(new ForwardedHeaders(limits.trustedProxies(), limits.hstsMaxAge()));
             });
+            AccessLog.of(limits.accessLog())
+                    .ifPresent(log -> cfg.jetty.modifyServer(server -> server.setRequestLog(log)));
             // Jetty's answers to what it refuses before any route runs (bad request lines, bad URIs, huge headers)
             cfg.jetty.modifyServer(server -> server.setErrorHandler(SecurityHeaders.errorHandler()));
             // Javalin's own connector, with a listen backlog that holds a burst of connections (see ACCEPT_QUEUE),
@@ -100,6 +108,7 @@ public final class WebServer implements AutoCloseable {
             cfg.jetty.addConnector((server, http) -> {
                 ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
                 connector.setPort(config.port());
+                connector.setHost(limits.bind().isEmpty() ? null : limits.bind());
                 connector.setAcceptQueueSize(ACCEPT_QUEUE);
                 connector.setIdleTimeout(limits.idleTimeout().toMillis());
                 connector.addEventListener(guard);

@@ -105,7 +105,16 @@ final class WebSessions {
 
     /** Starts a session in the browser after login. */
     void begin(Context ctx, Session session) {
-        ctx.header("Set-Cookie", cookies.set(session, clock.instant()));
+        String cookie = cookies.set(session, clock.instant());
+        ctx.header("Set-Cookie", secure || !ctx.req().isSecure() ? cookie : cookie + "; Secure");
+    }
+
+    /**
+     * Whether cookies must be {@code Secure}: the site's URL is https, or this request came over HTTPS (as a trusted
+     * proxy says, see {@link ForwardedHeaders}).
+     */
+    private boolean secure(Context ctx) {
+        return secure || ctx.req().isSecure();
     }
 
     /**
@@ -119,7 +128,7 @@ final class WebSessions {
                         "Set-Cookie",
                         DeviceCookies.NAME + "=" + value + "; Path=/login; Max-Age="
                                 + DeviceCookies.LIFETIME.toSeconds() + "; HttpOnly; SameSite=Strict"
-                                + (secure ? "; Secure" : ""));
+                                + (secure(ctx) ? "; Secure" : ""));
     }
 
     /** The value of the request's device cookie, or null. */
@@ -157,7 +166,8 @@ final class WebSessions {
         ctx.res()
                 .addHeader(
                         "Set-Cookie",
-                        FORM_COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : ""));
+                        FORM_COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Lax"
+                                + (secure(ctx) ? "; Secure" : ""));
         return tokens.tokenFor(value, formId);
     }
 

@@ -57,4 +57,36 @@ class ServerConfigTest {
         assertThatThrownBy(() -> ConfigLoader.of(Map.of("server.max_connections_per_address", "-1")))
                 .hasMessageContaining("server.max_connections_per_address = -1 is out of range");
     }
+
+    @Test
+    void listenAddressProxiesHstsAndAccessLogAreParsedAndCheckedByKey() {
+        Config.ServerConfig defaults = ConfigLoader.of(Map.of()).server();
+        assertThat(defaults.bind())
+                .as("every address, as before the key existed")
+                .isEmpty();
+        assertThat(defaults.trustedProxies()).isEmpty();
+        assertThat(defaults.hstsMaxAge()).isEqualTo(Duration.ofDays(365));
+        assertThat(defaults.accessLog()).isEqualTo("off");
+
+        Config.ServerConfig s = ConfigLoader.of(Map.of(
+                        "server.bind", "[::1]",
+                        "server.trusted_proxies", "10.0.0.0/8, ::1",
+                        "server.hsts_max_age", "0s",
+                        "server.access_log", "STDOUT"))
+                .server();
+        assertThat(s.bind()).isEqualTo("0:0:0:0:0:0:0:1");
+        assertThat(s.trustedProxies()).extracting(Cidr::text).containsExactly("10.0.0.0/8", "::1");
+        assertThat(s.hstsMaxAge()).isZero();
+        assertThat(s.accessLog()).isEqualTo("stdout");
+        assertThat(ConfigLoader.of(Map.of("server.bind", "0.0.0.0")).server().bind())
+                .isEqualTo("0.0.0.0");
+
+        assertThatThrownBy(() -> ConfigLoader.of(Map.of("server.bind", "localhost")))
+                .hasMessageContaining("server.bind = 'localhost' is not an IP address; write e.g. 127.0.0.1");
+        assertThatThrownBy(() -> ConfigLoader.of(Map.of("server.trusted_proxies", "10.0.0.0/33")))
+                .hasMessageContaining("server.trusted_proxies: '10.0.0.0/33' has a bad prefix length");
+        assertThatThrownBy(() -> ConfigLoader.of(Map.of("server.access_log", "/no/such/dir/access.log")))
+                .hasMessageContaining("server.access_log = '/no/such/dir/access.log': the directory /no/such/dir"
+                        + " does not exist");
+    }
 }

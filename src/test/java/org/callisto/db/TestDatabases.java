@@ -143,7 +143,7 @@ public final class TestDatabases {
         }
     }
 
-    private static Path findPostgresBin() {
+    static Path findPostgresBin() {
         try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
             return versions.map(v -> v.resolve("bin"))
                     .filter(b -> Files.isExecutable(b.resolve("initdb")))
@@ -156,7 +156,7 @@ public final class TestDatabases {
         }
     }
 
-    private static List<String> asPostgres(boolean root, List<String> command) {
+    static List<String> asPostgres(boolean root, List<String> command) {
         if (!root) {
             return command;
         }
@@ -165,7 +165,7 @@ public final class TestDatabases {
         return wrapped;
     }
 
-    private static void run(List<String> command) {
+    static void run(List<String> command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes());

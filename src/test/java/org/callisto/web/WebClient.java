@@ -26,13 +26,30 @@ final class WebClient {
     private final URI base;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
+    private final List<String> headers;
 
     WebClient(URI base) {
         this.base = base;
+        this.headers = List.of();
         this.http = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /**
+     * A client whose connections come from {@code from} (any address of 127.0.0.0/8 on Linux, to be a different
+     * peer) and whose every request carries {@code headers} (name, value, name, value, ...).
+     */
+    WebClient(URI base, java.net.InetAddress from, String... headers) {
+        this.base = base;
+        this.headers = List.of(headers);
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .localAddress(from)
                 .build();
     }
 
@@ -88,6 +105,9 @@ final class WebClient {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder b) {
+        for (int i = 0; i + 1 < headers.size(); i += 2) {
+            b.header(headers.get(i), headers.get(i + 1));
+        }
         try {
             return http.send(b.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -46,7 +46,14 @@ public final class FeedFetcher implements AutoCloseable {
      * @throws IllegalStateException when the client cannot start (e.g. no threads left)
      */
     public FeedFetcher(Config config, Clock clock) {
-        this(config, new SslContextFactory.Client(), clock);
+        this(config, new SslContextFactory.Client(), clock, SharedHostSlots.NONE);
+    }
+
+    /**
+     * Starts the HTTP client, with {@code fetch.per_host} held for all the nodes that share {@code hostSlots}.
+     */
+    public FeedFetcher(Config config, Clock clock, SharedHostSlots hostSlots) {
+        this(config, new SslContextFactory.Client(), clock, hostSlots);
     }
 
     /**
@@ -54,10 +61,14 @@ public final class FeedFetcher implements AutoCloseable {
      * The factory must keep certificate and host name verification on for anything but tests.
      */
     FeedFetcher(Config config, SslContextFactory.Client tls, Clock clock) {
+        this(config, tls, clock, SharedHostSlots.NONE);
+    }
+
+    private FeedFetcher(Config config, SslContextFactory.Client tls, Clock clock, SharedHostSlots hostSlots) {
         this.settings = config.fetch();
         this.clock = clock;
         this.inFlight = new Semaphore(settings.concurrency(), true);
-        this.hostLimits = new HostLimits(settings.perHostLimit());
+        this.hostLimits = new HostLimits(settings.perHostLimit(), hostSlots);
         this.client = FetchClientFactory.start(settings, config.userAgent(), tls);
         this.sender = new HopSender(client, settings);
     }

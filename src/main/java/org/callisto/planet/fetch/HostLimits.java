@@ -28,10 +28,22 @@ final class HostLimits {
         }
     }
 
+    /** How long a fetch waiting for a slot held by another node sleeps before asking again. */
+    static final long SHARED_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HostLimits.class);
+
     private final int perHost;
+    private final SharedHostSlots shared;
     private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
 
     HostLimits(int perHost) {
+        this(perHost, SharedHostSlots.NONE);
+    }
+
+    /** Limits that also take one of the slots shared with other nodes ({@code shared}) for each request. */
+    HostLimits(int perHost, SharedHostSlots shared) {
+        this.shared = shared;
         if (perHost < 1) {
             throw new IllegalArgumentException("perHost = " + perHost + " must be at least 1 (fetch.per_host)");
         }
@@ -61,10 +73,68 @@ final class HostLimits {
         if (!acquired) {
             return null;
         }
-        return () -> {
+        int sharedSlot;
+        try {
+            sharedSlot = takeShared(key, System.nanoTime() + Math.max(0, timeoutNanos));
+        } catch (InterruptedException | RuntimeException e) {
             slot.semaphore.release();
             leave(key);
+            throw e;
+        }
+        if (sharedSlot == TIMED_OUT) {
+            slot.semaphore.release();
+            leave(key);
+            return null;
+        }
+        return () -> {
+            try {
+                if (sharedSlot >= 0) {
+                    shared.give(key, sharedSlot);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn(
+                        "fetch: could not give back the shared slot {} of {}; it frees itself when its lease ends: {}",
+                        sharedSlot,
+                        key,
+                        e.getMessage());
+            } finally {
+                slot.semaphore.release();
+                leave(key);
+            }
         };
+    }
+
+    private static final int TIMED_OUT = -2;
+    private static final int UNSHARED = -1;
+
+    /**
+     * Waits for one of the host's slots shared with the other nodes, until {@code deadline}. When the shared slots
+     * cannot be read (the database is away), this node's own limit is the only one: fetching goes on.
+     */
+    private int takeShared(String key, long deadline) throws InterruptedException {
+        if (shared == SharedHostSlots.NONE) {
+            return UNSHARED;
+        }
+        while (true) {
+            int taken;
+            try {
+                taken = shared.tryTake(key, perHost);
+            } catch (RuntimeException e) {
+                LOG.warn(
+                        "fetch: the shared per-host slots cannot be read ({}); limiting {} on this node only",
+                        e.getMessage(),
+                        key);
+                return UNSHARED;
+            }
+            if (taken >= 0) {
+                return taken;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return TIMED_OUT;
+            }
+            TimeUnit.NANOSECONDS.sleep(Math.min(left, SHARED_POLL_NANOS));
+        }
     }
 
     /** Hosts currently fetched or waited for; for tests and metrics. */
