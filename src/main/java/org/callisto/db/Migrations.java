@@ -36,7 +36,8 @@ final class Migrations {
             "V008__downloads.sql",
             "V009__admin.sql",
             "V010__journal_changes.sql",
-            "V011__server_secrets.sql");
+            "V011__server_secrets.sql",
+            "V016__search.sql");
 
     private final Database db;
     private final Clock clock;

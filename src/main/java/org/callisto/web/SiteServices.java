@@ -14,6 +14,7 @@ import org.callisto.planet.EntryStore;
 import org.callisto.planet.PlanetChangeTime;
 import org.callisto.planet.PlanetStatistics;
 import org.callisto.planet.SubscriptionStore;
+import org.callisto.search.SearchService;
 import org.callisto.show.Curation;
 import org.callisto.show.EpisodeEditor;
 import org.callisto.show.ListenerFeedback;
@@ -46,6 +47,7 @@ public record SiteServices(
         Curation curation,
         DownloadCounter downloads,
         DatabaseCheck databaseCheck,
+        SearchService search,
         MeterRegistry meters,
         Supplier<String> metricsText) {
     public SiteServices {
@@ -65,6 +67,7 @@ public record SiteServices(
         Objects.requireNonNull(curation, "curation");
         Objects.requireNonNull(downloads, "downloads");
         Objects.requireNonNull(databaseCheck, "databaseCheck");
+        Objects.requireNonNull(search, "search");
         Objects.requireNonNull(meters, "meters");
         Objects.requireNonNull(metricsText, "metricsText");
     }
