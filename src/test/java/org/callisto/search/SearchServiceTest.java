@@ -133,7 +133,7 @@ class SearchServiceTest {
                     "zfs\"\"\"",
                     "zfs*",
                     "* zfs",
-                    "title:zfs",
+                    "zfs:",
                     "zfs AND OR NOT",
                     "zfs'); DROP TABLE entries; --",
                     "(zfs",
