@@ -157,7 +157,7 @@ class SearchServiceTest {
                             .note())
                     .contains("first 32 words");
             for (String q :
-                    List.of("", "   ", "***", "\"\"", "NEAR()", "-zfs", "' OR 1=1 --".replaceAll("[A-Za-z0-9]", ""))) {
+                    List.of("", "   ", "***", "\"\"", "()", "-zfs", "' OR 1=1 --".replaceAll("[A-Za-z0-9]", ""))) {
                 assertThatThrownBy(() -> search.search(SearchRequest.of(q)))
                         .as(q)
                         .isInstanceOf(SearchRefusal.class)
