@@ -65,18 +65,22 @@ public final class SearchService {
         params.add(String.valueOf(Snippets.START));
         params.add(String.valueOf(Snippets.END));
         params.add(terms.fts5());
+        params.add(terms.fts5());
         String where = filters(r, params);
         String order = r.order() == SearchOrder.BEST
                 ? "bm25(search_fts, " + TITLE_WEIGHT + ", 1.0), d.published_at DESC"
                 : "d.published_at DESC, d.id DESC";
         params.add(limit);
         params.add(offset);
+        // the inner query orders and cuts without snippets; snippets are made for the page's rows only
         String sql = "SELECT d.kind, d.part, d.path, CASE WHEN d.kind = 'comment' THEN COALESCE(s.title, '')"
                 + " ELSE d.title END, d.author, COALESCE(NULLIF(f.name, ''), NULLIF(f.title, ''), f.url),"
                 + " d.published_at, snippet(search_fts, 1, ?, ?, '…', 24)"
                 + " FROM search_fts JOIN search_documents d ON d.id = search_fts.rowid"
                 + " LEFT JOIN feeds f ON f.id = d.feed_id LEFT JOIN stories s ON s.id = d.story_id"
-                + " WHERE search_fts MATCH ?" + where + " ORDER BY " + order + " LIMIT ? OFFSET ?";
+                + " WHERE search_fts MATCH ? AND d.id IN (SELECT d.id FROM search_fts"
+                + " JOIN search_documents d ON d.id = search_fts.rowid WHERE search_fts MATCH ?" + where
+                + " ORDER BY " + order + " LIMIT ? OFFSET ?) ORDER BY " + order;
         return db.withConnection(c -> Sql.list(c, sql, SearchService::hit, params.toArray()));
     }
 
