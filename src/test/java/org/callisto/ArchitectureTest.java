@@ -31,6 +31,7 @@ class ArchitectureTest {
         "org.callisto.show..",
         "org.callisto.account..",
         "org.callisto.html..",
+        "org.callisto.search..",
         "org.callisto.syndication..",
         "org.callisto.mail.."
     };

@@ -47,6 +47,8 @@ import org.callisto.planet.SubscriptionStore;
 import org.callisto.planet.fetch.FeedFetcher;
 import org.callisto.planet.fetch.FetchSchedule;
 import org.callisto.planet.parse.FeedParser;
+import org.callisto.search.SearchBackfill;
+import org.callisto.search.SearchService;
 import org.callisto.show.Curation;
 import org.callisto.show.DownloadFlusher;
 import org.callisto.show.EpisodeEditor;
@@ -106,6 +108,7 @@ public final class Callisto implements AutoCloseable {
     /** What {@link #close()} stops, in the order started; stopped last first. */
     private final List<AutoCloseable> started = new ArrayList<>();
 
+    private final SearchService search;
     private FeedFetcher fetcher;
     private RefreshRound round;
 
@@ -120,6 +123,7 @@ public final class Callisto implements AutoCloseable {
         categories = new CategoryStore(database);
         entries = new EntryStore(database, clock);
         statistics = new PlanetStatistics(database);
+        search = new SearchService(database, clock);
         planetChanges = new PlanetChangeTime(database);
         accounts = Accounts.of(database, config, clock);
         mailer = Mailers.of(config.mail(), clock);
@@ -167,6 +171,7 @@ public final class Callisto implements AutoCloseable {
      * database of their own and a clock they control.
      */
     public static Callisto open(Config config, Database database, Clock clock) {
+        SearchBackfill.run(database);
         return new Callisto(config, database, clock);
     }
 
@@ -352,6 +357,11 @@ public final class Callisto implements AutoCloseable {
         return web;
     }
 
+    /** The search over the planet, the journal and the show. */
+    public SearchService search() {
+        return search;
+    }
+
     /** The services the web layer serves. */
     public SiteServices siteServices() {
         return new SiteServices(
@@ -373,6 +383,7 @@ public final class Callisto implements AutoCloseable {
                 curation,
                 downloads,
                 new DatabaseCheck(database),
+                search,
                 meters.registry(),
                 meters::scrape);
     }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             FeedsCommand.class,
             OpmlCommand.class,
             ImportVenusCommand.class,
+            SearchCommand.class,
             ParseCommand.class,
             HtmlCommand.class,
             AdminCommand.class,

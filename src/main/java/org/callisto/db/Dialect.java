@@ -27,8 +27,23 @@ public enum Dialect {
                 "unsupported database URL " + jdbcUrl + "; use jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB");
     }
 
-    /** Rewrites the portable placeholders of a migration script: {@code {{id}}} becomes an identity primary key. */
+    /**
+     * Rewrites the portable placeholders of a migration script: {@code {{id}}} becomes an identity primary key, and
+     * a line starting with {@code {{sqlite}}} or {@code {{postgres}}} is kept (without the marker) only for that
+     * database, for what the two do differently (full-text search).
+     */
     public String translate(String sql) {
-        return sql.replace("{{id}}", identityColumn);
+        String own = this == SQLITE ? "{{sqlite}}" : "{{postgres}}";
+        String other = this == SQLITE ? "{{postgres}}" : "{{sqlite}}";
+        StringBuilder out = new StringBuilder(sql.length());
+        for (String line : sql.split("\n", -1)) {
+            if (line.startsWith(own)) {
+                out.append(line.substring(own.length()).strip());
+            } else if (!line.startsWith(other)) {
+                out.append(line);
+            }
+            out.append('\n');
+        }
+        return out.substring(0, out.length() - 1).replace("{{id}}", identityColumn);
     }
 }

@@ -39,6 +39,7 @@ final class Migrations {
             "V011__server_secrets.sql",
             "V012__mail.sql",
             "V014__journal_social.sql",
+            "V016__search.sql",
             "V018__show_import.sql",
             "V019__cluster.sql");
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.callisto.db.Database;
 import org.callisto.db.Sql;
+import org.callisto.search.SearchDocuments;
 
 /**
  * All SQL of comments, discussion locks and the moderation log. It stores what it is given and decides nothing;
@@ -63,6 +64,7 @@ public final class CommentStore {
             if (n.threadId() == null) {
                 Sql.update(c, "UPDATE comments SET thread_id = id WHERE id = ?", newId);
             }
+            SearchDocuments.comment(c, newId);
             JournalStore.touch(c, clock.instant());
             return newId;
         });
@@ -115,6 +117,7 @@ public final class CommentStore {
     /** Changes a comment's text; false when it is deleted or hidden (or gone). */
     boolean edit(long id, StoryFormat format, String source, String html, Instant at) {
         return update(
+                id,
                 "UPDATE comments SET format = ?, source = ?, html = ?, edited_at = ? WHERE id = ?"
                         + " AND deleted = 0 AND hidden = 0",
                 format.key(),
@@ -126,12 +129,12 @@ public final class CommentStore {
 
     /** Marks a comment deleted; false when it already was. */
     boolean delete(long id) {
-        return update("UPDATE comments SET deleted = 1 WHERE id = ? AND deleted = 0", id);
+        return update(id, "UPDATE comments SET deleted = 1 WHERE id = ? AND deleted = 0", id);
     }
 
     /** Marks a comment hidden; false when it already was. */
     boolean hide(long id) {
-        return update("UPDATE comments SET hidden = 1 WHERE id = ? AND hidden = 0", id);
+        return update(id, "UPDATE comments SET hidden = 1 WHERE id = ? AND hidden = 0", id);
     }
 
     /** Shows a hidden comment again; false when it was not hidden. */
@@ -209,6 +212,18 @@ public final class CommentStore {
         return db.inTransaction(c -> {
             boolean changed = Sql.update(c, sql, params) == 1;
             if (changed) {
+                JournalStore.touch(c, clock.instant());
+            }
+            return changed;
+        });
+    }
+
+    /** Runs one update of comment {@code commentId}; when it changed it, re-indexes it and moves the clock. */
+    private boolean update(long commentId, String sql, Object... params) {
+        return db.inTransaction(c -> {
+            boolean changed = Sql.update(c, sql, params) == 1;
+            if (changed) {
+                SearchDocuments.comment(c, commentId);
                 JournalStore.touch(c, clock.instant());
             }
             return changed;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.callisto.db.Database;
 import org.callisto.db.LikePatterns;
 import org.callisto.db.Sql;
+import org.callisto.search.SearchDocuments;
 
 /**
  * All SQL of the journal's stories, and the journal's change clock ({@link #lastChange}) that every write to
@@ -73,6 +74,7 @@ public final class JournalStore {
                             s.duplicateOf(),
                             s.submittedAt())
                     .orElseThrow();
+            SearchDocuments.story(c, newId);
             touch(c, clock.instant());
             return newId;
         });
@@ -85,6 +87,7 @@ public final class JournalStore {
      */
     boolean revise(long id, NewStory s) {
         return update(
+                id,
                 "UPDATE stories SET title = ?, dept = ?, topics = ?, format = ?, intro_source = ?,"
                         + " body_source = ?, intro_html = ?, body_html = ?, source_url = ?, duplicate_of = ?"
                         + " WHERE id = ? AND status = 'pending'",
@@ -185,6 +188,7 @@ public final class JournalStore {
      */
     boolean decide(long id, StoryStatus status, String reason, long editorId, Instant publishAt) {
         return update(
+                id,
                 "UPDATE stories SET status = ?, reject_reason = ?, editor_id = ?, published_at = ?"
                         + " WHERE id = ? AND status = 'pending'",
                 status.key(),
@@ -245,10 +249,12 @@ public final class JournalStore {
     }
 
     /** Runs one write and, when it changed a row, moves the journal's change clock in the same transaction. */
-    private boolean update(String sql, Object... params) {
+    /** Runs one update of story {@code storyId}; when it changed the story, re-indexes it and moves the clock. */
+    private boolean update(long storyId, String sql, Object... params) {
         return db.inTransaction(c -> {
             boolean changed = Sql.update(c, sql, params) == 1;
             if (changed) {
+                SearchDocuments.story(c, storyId);
                 touch(c, clock.instant());
             }
             return changed;

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.callisto.db.Database;
 import org.callisto.db.Sql;
+import org.callisto.search.SearchDocuments;
 
 /**
  * The planet's entries: storing what a refresh parsed, and the queries behind the river, category, feed, archive
@@ -85,6 +86,8 @@ public final class EntryStore {
                     unchanged++;
                     continue;
                 }
+                SearchDocuments.entry(
+                        c, entryId, feedId, r.title(), r.author(), r.summaryHtml(), r.contentHtml(), publishedAt);
                 EntryFiling.link(
                         c, entryId, EntryFiling.categoriesOf(feedCategories, categoryByName, r.terms()), publishedAt);
             }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import org.callisto.db.Database;
 import org.callisto.db.Sql;
+import org.callisto.search.SearchDocuments;
 
 /**
  * The show's change time, which versions the show's pages and feeds in the page cache: every write of the show's
@@ -69,6 +70,7 @@ public final class ShowChanges {
 
     /** Moves the change time forward, to now or by at least a millisecond, inside the caller's transaction. */
     void touch(Connection c) throws SQLException {
+        SearchDocuments.episodes(c);
         Sql.update(
                 c,
                 "INSERT INTO show_changes (id, changed_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE"

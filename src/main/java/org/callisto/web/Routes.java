@@ -56,6 +56,7 @@ final class Routes {
     private final HttpMetrics httpMetrics;
     private final MetricsPage metrics;
     private final SiteServices services;
+    private final SearchPages search;
 
     /** Builds the pages around {@code services}; the page caches notice a change within {@code changeCheck}. */
     Routes(Config config, SiteServices services, Duration changeCheck) {
@@ -105,6 +106,7 @@ final class Routes {
         episodeEditor =
                 new EpisodeEditorPages(site, sessions, services.episodeEditor(), services.curation(), services.clock());
         health = new HealthPages(services.databaseCheck());
+        search = new SearchPages(site, services.search());
         show = new ShowPages(
                 site,
                 services.show(),
@@ -231,6 +233,11 @@ final class Routes {
         get(r, "/show/{number}/chapters.json", this::chapters);
         get(r, "/show/{number}", show::oldEpisodeAddress);
         get(r, "/media/<path>", show::media);
+
+        // the search over the whole site
+        get(r, "/search", search::page);
+        get(r, "/search/atom.xml", search::atom);
+        get(r, "/opensearch.xml", search::openSearch);
 
         get(r, Stylesheet.PATH, stylesheet::serve);
 

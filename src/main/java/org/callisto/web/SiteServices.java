@@ -18,6 +18,7 @@ import org.callisto.planet.EntryStore;
 import org.callisto.planet.PlanetChangeTime;
 import org.callisto.planet.PlanetStatistics;
 import org.callisto.planet.SubscriptionStore;
+import org.callisto.search.SearchService;
 import org.callisto.show.Curation;
 import org.callisto.show.EpisodeEditor;
 import org.callisto.show.ListenerFeedback;
@@ -53,6 +54,7 @@ public record SiteServices(
         Curation curation,
         DownloadCounter downloads,
         DatabaseCheck databaseCheck,
+        SearchService search,
         MeterRegistry meters,
         Supplier<String> metricsText) {
     public SiteServices {
@@ -74,6 +76,7 @@ public record SiteServices(
         Objects.requireNonNull(curation, "curation");
         Objects.requireNonNull(downloads, "downloads");
         Objects.requireNonNull(databaseCheck, "databaseCheck");
+        Objects.requireNonNull(search, "search");
         Objects.requireNonNull(meters, "meters");
         Objects.requireNonNull(metricsText, "metricsText");
     }
