@@ -37,7 +37,8 @@ final class Migrations {
             "V009__admin.sql",
             "V010__journal_changes.sql",
             "V011__server_secrets.sql",
-            "V018__show_import.sql");
+            "V018__show_import.sql",
+            "V020__iab_downloads.sql");
 
     private final Database db;
     private final Clock clock;

@@ -377,14 +377,14 @@ final class ShowPages {
         if (transcript != null) {
             // podcast apps and web players fetch transcripts from other origins
             ctx.header("Access-Control-Allow-Origin", "*");
-            downloads.serveFile(ctx, file, transcript, null);
+            downloads.serveFile(ctx, file, transcript);
             return;
         }
         String image = imageType(file);
         if (image != null) {
             // the show's artwork and other images: podcast directories fetch them from anywhere
             ctx.header("Access-Control-Allow-Origin", "*");
-            downloads.serveFile(ctx, file, image, null);
+            downloads.serveFile(ctx, file, image);
             return;
         }
         try {

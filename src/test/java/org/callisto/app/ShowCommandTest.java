@@ -73,15 +73,14 @@ class ShowCommandTest {
                     "http://planet.test/",
                     java.util.List.of(),
                     java.time.Instant.now());
-            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
-            show.downloads()
-                    .addDownloads(java.util.List.of(
-                            new org.callisto.show.media.DownloadCounter.Pending("demo/episode-2.mp3", today, false, 5),
-                            new org.callisto.show.media.DownloadCounter.Pending("demo/episode-2.mp3", today, true, 2),
-                            new org.callisto.show.media.DownloadCounter.Pending(
-                                    "demo/episode-2.mp3", today.minusDays(40), false, 10),
-                            new org.callisto.show.media.DownloadCounter.Pending(
-                                    "demo/episode-1-hd.mp4", today, false, 1)));
+            java.time.Instant now = java.time.Instant.now();
+            java.util.List<org.callisto.show.media.DownloadCounter.Counted> counted = new java.util.ArrayList<>();
+            counted.addAll(org.callisto.show.CountedDownloads.of("demo/episode-2.mp3", now, 5, "Overcast"));
+            counted.addAll(org.callisto.show.CountedDownloads.of("demo/episode-2.mp3", now, 2, "AntennaPod"));
+            counted.addAll(org.callisto.show.CountedDownloads.of(
+                    "demo/episode-2.mp3", now.minus(java.time.Duration.ofDays(40)), 10, "Overcast"));
+            counted.addAll(org.callisto.show.CountedDownloads.of("demo/episode-1-hd.mp4", now, 1, "Other"));
+            show.downloads().addDownloads(counted);
         }
 
         Cli.Run run = Cli.on(url, "show", "downloads");

@@ -7,16 +7,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.callisto.account.Accounts;
 import org.callisto.app.demo.DemoShow;
+import org.callisto.show.CountedDownloads;
 import org.callisto.show.Renditions;
 import org.callisto.show.ShowStores;
-import org.callisto.show.media.DownloadCounter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,11 +38,11 @@ class EditorDownloadsPageTest {
         Renditions renditions =
                 new Renditions(show.episodes(), show.renditions(), media, site.config.siteUrl(), Clock.systemUTC());
         DemoShow.create(show, renditions, media, "http://planet.test/", List.of(), Instant.now());
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Instant now = Instant.now();
+        show.downloads().addDownloads(CountedDownloads.of("demo/episode-2.mp3", now, 3, "Overcast"));
+        show.downloads().addDownloads(CountedDownloads.of("demo/episode-2.mp3", now, 1, "AntennaPod"));
         show.downloads()
-                .addDownloads(List.of(
-                        new DownloadCounter.Pending("demo/episode-2.mp3", today, false, 4),
-                        new DownloadCounter.Pending("demo/episode-2.mp3", today.minusDays(60), true, 3)));
+                .addDownloads(CountedDownloads.of("demo/episode-2.mp3", now.minus(Duration.ofDays(60)), 3, "Other"));
         Accounts accounts = Accounts.of(site.db, site.config, Clock.systemUTC());
         accounts.createAdmin("editor1", PASSWORD);
         accounts.register("listener", PASSWORD, null, "10.3.0.1");
