@@ -64,8 +64,16 @@ class EditorDownloadsPageTest {
         assertThat(r.body())
                 .contains("<h1>Downloads</h1>")
                 .contains("<tr><td><a href=\"/episodes/2\">2: bhyve meets libvirt</a></td><td>MP3 audio</td>"
-                        + "<td>demo/episode-2.mp3</td><td>7</td><td>4</td></tr>")
-                .contains("<th scope=\"row\" colspan=\"3\">All</th><td>7</td><td>4</td>");
+                        + "<td>demo/episode-2.mp3</td><td>7</td><td>4</td>"
+                        + "<td><a href=\"/editor/downloads?episode=2\">per day and app</a></td></tr>")
+                .contains("<th scope=\"row\" colspan=\"3\">All</th><td>7</td><td>4</td>")
+                .contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\"")
+                .contains("<title>" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + ": 4</title>")
+                .contains("<title>Overcast: 3</title>")
+                .contains("<tr><td>AntennaPod</td><td>1</td></tr>")
+                .doesNotContain("<script")
+                .doesNotContain("style=");
+        assertThat(r.body().split("<rect ", -1)).as("30 days and 2 apps").hasSize(1 + 30 + 2);
         try (NuChecker checker = new NuChecker()) {
             assertThat(checker.checkHtml(
                                     r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8),
@@ -74,6 +82,21 @@ class EditorDownloadsPageTest {
                     .as(r.body())
                     .isEmpty();
         }
+    }
+
+    @Test
+    void oneEpisodesChartsAndABadEpisodeNumberSaySo() {
+        WebClient editor = login("editor1");
+        HttpResponse<String> one = editor.get("/editor/downloads?episode=2");
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(one.body())
+                .contains("Last 30 days: episode 2: bhyve meets libvirt")
+                .contains("<title>Overcast: 3</title>");
+        HttpResponse<String> none = editor.get("/editor/downloads?episode=1");
+        assertThat(none.body()).contains("<title>" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + ": 0</title>");
+        HttpResponse<String> bad = editor.get("/editor/downloads?episode=x%3Cy");
+        assertThat(bad.statusCode()).isEqualTo(404);
+        assertThat(bad.body()).contains("There is no episode x&lt;y").doesNotContain("x<y");
     }
 
     @Test
