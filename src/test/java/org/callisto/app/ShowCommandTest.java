@@ -56,7 +56,7 @@ class ShowCommandTest {
 
     @ParameterizedTest
     @MethodSource("org.callisto.db.TestDatabases#kinds")
-    void downloadsListsEachRenditionWithItsTotalAndRecentCounts(String kind, @TempDir Path dir) {
+    void downloadsListsEachRenditionWithItsTotalAndRecentCounts(String kind, @TempDir Path dir) throws Exception {
         String url = Cli.freshDatabase(kind);
         Path media = dir.resolve("media");
         try (org.callisto.db.Database db = org.callisto.db.Database.open(url, "", "")) {
@@ -92,6 +92,18 @@ class ShowCommandTest {
                 .contains("      1  hd                  1              1  Ports, packages and poudriere")
                 .contains("    all                     18              8");
         assertThat(run.out().indexOf("      2  mp3")).isLessThan(run.out().indexOf("      1  mp3"));
+
+        Cli.Run json = Cli.on(url, "show", "downloads", "--json");
+        assertThat(json.exit()).as(json.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode report =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertThat(report.get("days").asInt()).isEqualTo(30);
+        assertThat(report.get("perDay")).hasSize(30);
+        assertThat(report.get("perDay").get(29).get("downloads").asLong()).isEqualTo(8);
+        assertThat(report.get("perApp").get(0).get("app").asText()).isEqualTo("Overcast");
+        assertThat(report.get("perApp").get(0).get("downloads").asLong()).isEqualTo(5);
+        assertThat(report.get("renditions").get(0).get("kind").asText()).isEqualTo("mp3");
+        assertThat(report.get("renditions").get(0).get("total").asLong()).isEqualTo(17);
 
         Cli.Run week = Cli.on(url, "show", "downloads", "--days", "0");
         assertThat(week.exit()).isEqualTo(1);
