@@ -13,6 +13,7 @@ import org.callisto.account.MailLinks;
 import org.callisto.account.MemberMail;
 import org.callisto.account.Membership;
 import org.callisto.config.Config;
+import org.callisto.config.ConfigException;
 import org.callisto.db.Database;
 import org.callisto.db.DatabaseCheck;
 import org.callisto.db.Dialect;
@@ -59,6 +60,8 @@ import org.callisto.show.Renditions;
 import org.callisto.show.ShowStores;
 import org.callisto.show.Transcripts;
 import org.callisto.show.media.DownloadCounter;
+import org.callisto.show.media.MediaException;
+import org.callisto.show.media.UserAgentRules;
 import org.callisto.web.SiteServices;
 import org.callisto.web.WebServer;
 
@@ -154,10 +157,31 @@ public final class Callisto implements AutoCloseable {
                 new Profiles(accounts.store(), stories, commentStore, voteStore, new MemberNoteStore(database), clock);
         moderation = new AccountModeration(accounts, comments.store(), clock);
         show = ShowStores.of(database, clock);
-        downloads = new DownloadCounter(clock);
+        downloads = new DownloadCounter(
+                clock,
+                show.downloadKeys(),
+                userAgents(config.show().botsFile(), UserAgentRules.shippedBots()),
+                userAgents(config.show().appsFile(), UserAgentRules.shippedApps()));
+        meters.registry().gauge("callisto.downloads.listeners", downloads, DownloadCounter::listeners);
+        meters.registry().more().counter("callisto.downloads.counted", List.of(), downloads, DownloadCounter::counted);
+        meters.registry()
+                .more()
+                .counter("callisto.downloads.bot.requests", List.of(), downloads, DownloadCounter::botRequests);
         feedback = new ListenerFeedback(new FeedbackStore(database), clock);
         episodeEditor = new EpisodeEditor(show);
         curation = new Curation(episodeEditor, entries, submissions.store(), feedback.store(), siteUrl, clock);
+    }
+
+    /** The user-agent list in {@code file}, or {@code shipped} when the configuration names none. */
+    private static UserAgentRules userAgents(java.nio.file.Path file, UserAgentRules shipped) {
+        if (file == null) {
+            return shipped;
+        }
+        try {
+            return UserAgentRules.read(file);
+        } catch (MediaException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     /** Opens the configured database (migrating it) on the system clock and builds every service. */
@@ -350,7 +374,7 @@ public final class Callisto implements AutoCloseable {
 
     /** {@link #startWeb(Consumer)} with page caches that notice a change within {@code changeCheck}. */
     public synchronized WebServer startWeb(Duration changeCheck, Consumer<RoutesConfig> extraRoutes) {
-        DownloadFlusher flusher = DownloadFlusher.start(downloads, show.downloads(), DOWNLOAD_FLUSH);
+        DownloadFlusher flusher = DownloadFlusher.start(downloads, show, clock, DOWNLOAD_FLUSH);
         started.add(flusher);
         WebServer web = WebServer.start(config, siteServices(), changeCheck, extraRoutes);
         started.add(web);

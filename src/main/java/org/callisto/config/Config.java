@@ -280,11 +280,18 @@ public record Config(
      * Where the show keeps its files.
      *
      * @param mediaDir the directory of episode media files and their torrents, served at {@code {site.url}media/}
+     * @param botsFile the list of bots whose downloads are not counted, or null for the list shipped with Callisto
+     * @param appsFile the list of podcast apps downloads are attributed to, or null for the shipped list
      */
-    public record ShowConfig(Path mediaDir) {
-        /** The default: {@code media} in the data directory. */
+    public record ShowConfig(Path mediaDir, Path botsFile, Path appsFile) {
+        /** The default: {@code media} in the data directory, the shipped lists. */
         public static ShowConfig under(Path dataDir) {
-            return new ShowConfig(dataDir.resolve("media"));
+            return new ShowConfig(dataDir.resolve("media"), null, null);
+        }
+
+        /** Where the show keeps its files, with the shipped lists. */
+        public ShowConfig(Path mediaDir) {
+            this(mediaDir, null, null);
         }
     }
 

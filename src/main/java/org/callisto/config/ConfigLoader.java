@@ -73,6 +73,8 @@ public final class ConfigLoader {
         d.put("journal.invitation_lifetime", "14d");
         d.put("journal.flag_threshold", Integer.toString(Config.JournalConfig.DEFAULT_FLAG_THRESHOLD));
         d.put("show.media_dir", "");
+        d.put("show.downloads.bots_file", "");
+        d.put("show.downloads.apps_file", "");
         d.put("metrics.allow", "127.0.0.0/8, ::1");
         d.put("metrics.token", "");
         d.put("metrics.graphite.host", "");
@@ -221,8 +223,10 @@ public final class ConfigLoader {
                         Config.JournalConfig.DEFAULT_INVITATION_LIFETIME),
                 Math.clamp(p.intIn("journal.flag_threshold", 1, 1000), 1, 1000));
         String mediaDir = v.get("show.media_dir").trim();
-        Config.ShowConfig show =
-                mediaDir.isEmpty() ? Config.ShowConfig.under(dataDir) : new Config.ShowConfig(Path.of(mediaDir));
+        Config.ShowConfig show = new Config.ShowConfig(
+                mediaDir.isEmpty() ? dataDir.resolve("media") : Path.of(mediaDir),
+                listFile(v, "show.downloads.bots_file", errors),
+                listFile(v, "show.downloads.apps_file", errors));
         Config.MetricsConfig metrics = new Config.MetricsConfig(
                 p.cidrs("metrics.allow"),
                 v.get("metrics.token").trim(),
@@ -501,5 +505,19 @@ public final class ConfigLoader {
                 return Durations.parseSize(DEFAULTS.get(key));
             }
         }
+    }
+
+    /** A user-agent list file named by {@code key}: null when empty (the shipped list), else a readable file. */
+    private static Path listFile(Map<String, String> v, String key, List<String> errors) {
+        String value = v.get(key).trim();
+        if (value.isEmpty()) {
+            return null;
+        }
+        Path file = Path.of(value);
+        if (!java.nio.file.Files.isRegularFile(file) || !java.nio.file.Files.isReadable(file)) {
+            errors.add(key + " = " + value + " is not a readable file; give the path of a user-agent list (see"
+                    + " docs/show-media.md) or leave it empty for the list shipped with Callisto");
+        }
+        return file;
     }
 }

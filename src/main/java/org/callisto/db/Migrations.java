@@ -41,7 +41,8 @@ final class Migrations {
             "V014__journal_social.sql",
             "V016__search.sql",
             "V018__show_import.sql",
-            "V019__cluster.sql");
+            "V019__cluster.sql",
+            "V020__iab_downloads.sql");
 
     private final Database db;
     private final Clock clock;

@@ -1,5 +1,6 @@
 package org.callisto.show;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -10,10 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Adds the in-memory download counts of a {@link DownloadCounter} to the database every {@code interval} (10 s in
- * the server), on one virtual thread, and once more when closed; so a download never waits for the database, and
- * at most one interval of counts is lost if the process is killed. When the database cannot be written, the
- * counts are put back into the counter and tried again at the next flush.
+ * Stores the downloads a {@link DownloadCounter} has seen reach the minute every {@code interval} (10 s in the
+ * server), on one virtual thread, and once more when closed; so a download never waits for the database, and at
+ * most one interval of downloads is lost if the process is killed. Each flush also makes sure the day keys of
+ * today and tomorrow exist, and deletes listener hashes older than 24 hours and keys older than yesterday. When
+ * the database cannot be written, the downloads are put back into the counter and tried again at the next flush.
  *
  * <p>Thread-safe: flushes never overlap (one scheduler thread, and {@link #flush()} is synchronized).
  */
@@ -22,38 +24,51 @@ public final class DownloadFlusher implements AutoCloseable {
 
     private final DownloadCounter counter;
     private final DownloadStore store;
+    private final DownloadKeyStore keys;
+    private final Clock clock;
     private final ScheduledExecutorService scheduler;
 
-    private DownloadFlusher(DownloadCounter counter, DownloadStore store, Duration interval) {
+    private DownloadFlusher(
+            DownloadCounter counter, DownloadStore store, DownloadKeyStore keys, Clock clock, Duration interval) {
         this.counter = counter;
         this.store = store;
+        this.keys = keys;
+        this.clock = clock;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofVirtual().name("callisto-download-flusher").factory());
         long millis = Math.max(1, interval.toMillis());
-        scheduler.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::flushQuietly, 0, millis, TimeUnit.MILLISECONDS);
     }
 
-    /** Starts flushing {@code counter} into {@code store} every {@code interval}. */
-    public static DownloadFlusher start(DownloadCounter counter, DownloadStore store, Duration interval) {
-        return new DownloadFlusher(counter, store, interval);
+    /** Starts flushing {@code counter} into {@code show}'s stores every {@code interval}. */
+    public static DownloadFlusher start(DownloadCounter counter, ShowStores show, Clock clock, Duration interval) {
+        return new DownloadFlusher(counter, show.downloads(), show.downloadKeys(), clock, interval);
     }
 
-    /** Stores the counts taken so far now; on failure they go back into the counter and the error is thrown. */
-    public synchronized void flush() {
-        List<DownloadCounter.Pending> counts = counter.drain();
+    /**
+     * Stores the downloads taken so far now (returning how many counted after de-duplication); on failure they go
+     * back into the counter and the error is thrown.
+     */
+    public synchronized int flush() {
+        keys.prepare();
+        List<DownloadCounter.Counted> downloads = counter.drain();
+        int added;
         try {
-            store.addDownloads(counts);
+            added = store.addDownloads(downloads);
         } catch (RuntimeException e) {
-            counter.restore(counts);
+            counter.restore(downloads);
             throw e;
         }
+        store.purgeListeners(clock.millis());
+        keys.purge();
+        return added;
     }
 
     private void flushQuietly() {
         try {
             flush();
         } catch (RuntimeException e) {
-            LOG.warn("show: cannot store download counts, keeping them in memory for the next try: {}", e.getMessage());
+            LOG.warn("show: cannot store downloads, keeping them in memory for the next try: {}", e.getMessage());
         }
     }
 
@@ -63,7 +78,7 @@ public final class DownloadFlusher implements AutoCloseable {
         scheduler.shutdown();
         try {
             if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warn("show: a download-count flush took over 30 s at shutdown");
+                LOG.warn("show: a download flush took over 30 s at shutdown");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

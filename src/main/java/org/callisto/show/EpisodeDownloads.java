@@ -2,7 +2,7 @@ package org.callisto.show;
 
 /**
  * The downloads of one rendition of an episode, for editors. Counts are of downloads as {@code DownloadCounter}
- * defines them (whole-file GETs and GETs of ranges starting at byte 0). Immutable.
+ * defines them (a minute of audio delivered to one listener, once per episode in 24 hours). Immutable.
  *
  * @param number    the episode's number
  * @param title     the episode's title

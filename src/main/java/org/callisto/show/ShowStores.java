@@ -17,6 +17,7 @@ import org.callisto.db.Database;
  * @param transcripts  episodes' transcripts
  * @param renditions   episodes' media renditions
  * @param downloads    the stored download counts
+ * @param downloadKeys the daily keys of the listener hashes
  * @param imports      imported episodes with their notes and guests
  * @param episodeNotes episodes with everything about them, for pages and feeds
  * @param changes      the show's change time
@@ -31,6 +32,7 @@ public record ShowStores(
         TranscriptStore transcripts,
         RenditionStore renditions,
         DownloadStore downloads,
+        DownloadKeyStore downloadKeys,
         EpisodeImportStore imports,
         EpisodeNotesReader episodeNotes,
         ShowChanges changes) {
@@ -52,6 +54,7 @@ public record ShowStores(
                 transcripts,
                 renditions,
                 new DownloadStore(db),
+                new DownloadKeyStore(db, clock),
                 new EpisodeImportStore(db, clock),
                 new EpisodeNotesReader(episodes, notes, guests, transcripts, renditions),
                 new ShowChanges(db, clock));

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.callisto.show.media.AudioSpan;
 import org.callisto.show.media.DownloadCounter;
 import org.callisto.show.media.MediaInfo;
 import org.eclipse.jetty.ee10.servlet.HttpOutput;
@@ -91,14 +92,19 @@ public final class MediaResponses {
      * show passes the path in its media directory), or counting nothing when {@code countAs} is null.
      */
     public void serve(Context ctx, MediaInfo media, String countAs) throws IOException {
-        serveFile(ctx, media.path(), media.mimeType(), countAs);
+        send(ctx, media.path(), media.mimeType(), countAs, countAs == null ? null : AudioSpan.of(media));
     }
 
     /**
      * Answers {@code ctx}'s GET or HEAD with any file as {@code mimeType} (the show's transcripts, say), with the
-     * same ranges and validators as media; {@code countAs} as for {@link #serve(Context, MediaInfo, String)}.
+     * same ranges and validators as media; nothing is counted.
      */
-    public void serveFile(Context ctx, java.nio.file.Path file, String mimeType, String countAs) throws IOException {
+    public void serveFile(Context ctx, java.nio.file.Path file, String mimeType) throws IOException {
+        send(ctx, file, mimeType, null, null);
+    }
+
+    private void send(Context ctx, java.nio.file.Path file, String mimeType, String countAs, AudioSpan span)
+            throws IOException {
         record Media(java.nio.file.Path path, String mimeType) {}
         Media media = new Media(file, mimeType);
         HttpServletResponse res = ctx.res();
@@ -137,12 +143,9 @@ public final class MediaResponses {
         List<ByteRange> ranges = request.kind() == RangeRequest.Kind.RANGES
                 ? request.ranges()
                 : length == 0 ? List.of() : List.of(RangeRequest.whole(length));
-        if (!head && countAs != null) {
-            if (request.kind() == RangeRequest.Kind.WHOLE) {
-                counter.count(countAs, false);
-            } else if (ranges.getFirst().first() == 0) {
-                counter.count(countAs, true);
-            }
+        DownloadCounter.Listening listening = null;
+        if (!head && countAs != null && !ranges.isEmpty() && !probe(ranges)) {
+            listening = counter.listen(countAs, span, ClientAddress.of(ctx), ctx.header("User-Agent"));
         }
         if (request.kind() == RangeRequest.Kind.WHOLE || ranges.size() == 1) {
             res.setStatus(request.kind() == RangeRequest.Kind.WHOLE ? 200 : 206);
@@ -153,7 +156,7 @@ public final class MediaResponses {
             res.setContentLengthLong(ranges.isEmpty() ? 0 : ranges.getFirst().length());
             if (!head && !ranges.isEmpty()) {
                 try (FileChannel channel = FileChannel.open(media.path(), StandardOpenOption.READ)) {
-                    copy(channel, ranges.getFirst(), res.getOutputStream());
+                    copy(channel, ranges.getFirst(), res.getOutputStream(), listening);
                 } catch (IOException e) {
                     abandoned(res, e);
                 }
@@ -179,7 +182,7 @@ public final class MediaResponses {
             ServletOutputStream out = res.getOutputStream();
             for (int i = 0; i < ranges.size(); i++) {
                 out.write(partHeads.get(i));
-                copy(channel, ranges.get(i), out);
+                copy(channel, ranges.get(i), out, listening);
             }
             out.write(tail);
         } catch (IOException e) {
@@ -200,7 +203,8 @@ public final class MediaResponses {
     }
 
     /** Writes one range: mapped windows handed to Jetty, or a stream copy elsewhere. See the class comment. */
-    private void copy(FileChannel channel, ByteRange range, OutputStream out) throws IOException {
+    private void copy(FileChannel channel, ByteRange range, OutputStream out, DownloadCounter.Listening listening)
+            throws IOException {
         if (out instanceof HttpOutput jetty) {
             for (long position = range.first(); position <= range.last(); position += WINDOW) {
                 long size = Math.min(WINDOW, range.last() + 1 - position);
@@ -208,6 +212,9 @@ public final class MediaResponses {
                     MemorySegment window = channel.map(FileChannel.MapMode.READ_ONLY, position, size, arena);
                     jetty.write(window.asByteBuffer());
                     bytesSent.increment(size);
+                    if (listening != null) {
+                        listening.delivered(position, position + size - 1);
+                    }
                 }
             }
             return;
@@ -223,8 +230,18 @@ public final class MediaResponses {
             }
             out.write(buffer, 0, n);
             bytesSent.increment(n);
+            if (listening != null) {
+                listening.delivered(range.last() + 1 - remaining, range.last() - remaining + n);
+            }
             remaining -= n;
         }
+    }
+
+    /** Whether the request is Apple's {@code bytes=0-1} kind of probe (a range of at most two bytes at the start). */
+    private static boolean probe(List<ByteRange> ranges) {
+        return ranges.size() == 1
+                && ranges.getFirst().first() == 0
+                && ranges.getFirst().last() <= 1;
     }
 
     /** Whether the client's copy is current: If-None-Match wins over If-Modified-Since (RFC 9110, 13.2.2). */

@@ -197,19 +197,41 @@ final class ShowPages {
             throw PageException.forbidden("Download counts are for editors and administrators only.");
         }
         int days = 30;
-        List<EpisodeDownloads> counts = stores.downloads()
-                .downloads(java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)
-                        .minusDays(days - 1L));
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        java.time.LocalDate since = today.minusDays(days - 1L);
+        Optional<Integer> episode = Optional.empty();
+        String wanted = ctx.queryParam("episode");
+        if (wanted != null) {
+            try {
+                episode = Optional.of(Integer.parseInt(wanted.strip()));
+            } catch (NumberFormatException e) {
+                throw PageException.notFound("There is no episode " + Paging.shorten(wanted)
+                        + "; give an episode number, as in /editor/downloads?episode=12.");
+            }
+        }
+        List<EpisodeDownloads> counts = stores.downloads().downloads(since);
+        Optional<Integer> chosen = episode;
+        String scope = episode.map(n -> counts.stream()
+                        .filter(d -> d.number() == n)
+                        .findFirst()
+                        .map(d -> "episode " + n + ": " + d.title())
+                        .orElseThrow(() -> PageException.notFound("Episode " + n + " has no media, so no downloads.")))
+                .orElse("all episodes");
         List<DownloadsPage.Row> rows = counts.stream()
                 .map(d -> new DownloadsPage.Row(
                         d.number(),
                         d.title(),
                         "/episodes/" + d.number(),
+                        "/editor/downloads?episode=" + d.number(),
                         d.kind().label(),
                         d.mediaPath(),
                         d.total(),
                         d.recent()))
                 .toList();
+        List<org.callisto.show.DownloadStore.DayCount> perDay =
+                stores.downloads().perDay(since, today, chosen);
+        List<org.callisto.show.DownloadStore.AppCount> perApp =
+                stores.downloads().perApp(since, today, chosen);
         Rendered page = site.render(
                 "downloads.jte",
                 new DownloadsPage(
@@ -217,7 +239,22 @@ final class ShowPages {
                         days,
                         rows,
                         counts.stream().mapToLong(EpisodeDownloads::total).sum(),
-                        counts.stream().mapToLong(EpisodeDownloads::recent).sum()));
+                        counts.stream().mapToLong(EpisodeDownloads::recent).sum(),
+                        scope,
+                        episode.isPresent() ? "/editor/downloads" : null,
+                        SvgCharts.columns(
+                                "Downloads per day, " + scope,
+                                perDay.stream()
+                                        .map(d -> new SvgCharts.Bar(d.day().toString(), d.downloads()))
+                                        .toList()),
+                        SvgCharts.rows(
+                                "Downloads per app, " + scope,
+                                perApp.stream()
+                                        .map(a -> new SvgCharts.Bar(a.app(), a.downloads()))
+                                        .toList()),
+                        perApp.stream()
+                                .map(a -> new DownloadsPage.App(a.app(), a.downloads()))
+                                .toList()));
         ctx.header("Cache-Control", "private, no-store");
         ctx.contentType(page.contentType());
         ctx.result(page.bytes());
@@ -381,14 +418,14 @@ final class ShowPages {
         if (transcript != null) {
             // podcast apps and web players fetch transcripts from other origins
             ctx.header("Access-Control-Allow-Origin", "*");
-            downloads.serveFile(ctx, file, transcript, null);
+            downloads.serveFile(ctx, file, transcript);
             return;
         }
         String image = imageType(file);
         if (image != null) {
             // the show's artwork and other images: podcast directories fetch them from anywhere
             ctx.header("Access-Control-Allow-Origin", "*");
-            downloads.serveFile(ctx, file, image, null);
+            downloads.serveFile(ctx, file, image);
             return;
         }
         try {

@@ -56,7 +56,7 @@ class ShowCommandTest {
 
     @ParameterizedTest
     @MethodSource("org.callisto.db.TestDatabases#kinds")
-    void downloadsListsEachRenditionWithItsTotalAndRecentCounts(String kind, @TempDir Path dir) {
+    void downloadsListsEachRenditionWithItsTotalAndRecentCounts(String kind, @TempDir Path dir) throws Exception {
         String url = Cli.freshDatabase(kind);
         Path media = dir.resolve("media");
         try (org.callisto.db.Database db = org.callisto.db.Database.open(url, "", "")) {
@@ -73,15 +73,14 @@ class ShowCommandTest {
                     "http://planet.test/",
                     java.util.List.of(),
                     java.time.Instant.now());
-            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
-            show.downloads()
-                    .addDownloads(java.util.List.of(
-                            new org.callisto.show.media.DownloadCounter.Pending("demo/episode-2.mp3", today, false, 5),
-                            new org.callisto.show.media.DownloadCounter.Pending("demo/episode-2.mp3", today, true, 2),
-                            new org.callisto.show.media.DownloadCounter.Pending(
-                                    "demo/episode-2.mp3", today.minusDays(40), false, 10),
-                            new org.callisto.show.media.DownloadCounter.Pending(
-                                    "demo/episode-1-hd.mp4", today, false, 1)));
+            java.time.Instant now = java.time.Instant.now();
+            java.util.List<org.callisto.show.media.DownloadCounter.Counted> counted = new java.util.ArrayList<>();
+            counted.addAll(org.callisto.show.CountedDownloads.of("demo/episode-2.mp3", now, 5, "Overcast"));
+            counted.addAll(org.callisto.show.CountedDownloads.of("demo/episode-2.mp3", now, 2, "AntennaPod"));
+            counted.addAll(org.callisto.show.CountedDownloads.of(
+                    "demo/episode-2.mp3", now.minus(java.time.Duration.ofDays(40)), 10, "Overcast"));
+            counted.addAll(org.callisto.show.CountedDownloads.of("demo/episode-1-hd.mp4", now, 1, "Other"));
+            show.downloads().addDownloads(counted);
         }
 
         Cli.Run run = Cli.on(url, "show", "downloads");
@@ -93,6 +92,18 @@ class ShowCommandTest {
                 .contains("      1  hd                  1              1  Ports, packages and poudriere")
                 .contains("    all                     18              8");
         assertThat(run.out().indexOf("      2  mp3")).isLessThan(run.out().indexOf("      1  mp3"));
+
+        Cli.Run json = Cli.on(url, "show", "downloads", "--json");
+        assertThat(json.exit()).as(json.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode report =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertThat(report.get("days").asInt()).isEqualTo(30);
+        assertThat(report.get("perDay")).hasSize(30);
+        assertThat(report.get("perDay").get(29).get("downloads").asLong()).isEqualTo(8);
+        assertThat(report.get("perApp").get(0).get("app").asText()).isEqualTo("Overcast");
+        assertThat(report.get("perApp").get(0).get("downloads").asLong()).isEqualTo(5);
+        assertThat(report.get("renditions").get(0).get("kind").asText()).isEqualTo("mp3");
+        assertThat(report.get("renditions").get(0).get("total").asLong()).isEqualTo(17);
 
         Cli.Run week = Cli.on(url, "show", "downloads", "--days", "0");
         assertThat(week.exit()).isEqualTo(1);

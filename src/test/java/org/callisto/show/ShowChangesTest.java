@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.callisto.db.Database;
 import org.callisto.db.TestDatabases;
-import org.callisto.show.media.DownloadCounter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -82,7 +80,7 @@ class ShowChangesTest {
             Instant quiet = last.get();
             show.episodeNotes().released(NOW);
             show.downloads()
-                    .addDownloads(List.of(new DownloadCounter.Pending("42/a.mp3", LocalDate.of(2026, 6, 1), false, 3)));
+                    .addDownloads(CountedDownloads.of("42/a.mp3", Instant.parse("2026-06-01T12:00:00Z"), 3, "Other"));
             assertThat(last.get())
                     .as("reading and counting downloads change nothing")
                     .isEqualTo(quiet);

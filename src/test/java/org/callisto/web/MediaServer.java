@@ -19,7 +19,7 @@ import org.callisto.show.media.MediaInfo;
  */
 final class MediaServer implements AutoCloseable {
 
-    final DownloadCounter counter = new DownloadCounter(Clock.systemUTC());
+    final DownloadCounter counter = new DownloadCounter(Clock.systemUTC(), (day, create) -> new byte[32]);
     /** Where the media responses record the bytes they send. */
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 

@@ -12,9 +12,11 @@
  *     {@link org.callisto.show.media.MediaException} naming the file and what is wrong.</li>
  * <li>{@link org.callisto.show.media.TorrentWriter} makes one single-file torrent per rendition, with our direct
  *     download URL as web seed, using {@link org.callisto.show.media.Bencode}.</li>
- * <li>{@link org.callisto.show.media.DownloadCounter} counts downloads per file and UTC day in memory, storing no
- *     address; the web layer counts each GET of a whole file or of ranges from byte 0 in it, and
- *     {@code org.callisto.show.DownloadFlusher} adds the counts to the database.</li>
+ * <li>{@link org.callisto.show.media.DownloadCounter} follows each listener's byte ranges in memory and notices when
+ *     a minute of audio ({@link org.callisto.show.media.AudioSpan}) has been delivered, the IAB way; listeners are
+ *     keyed hashes ({@link org.callisto.show.media.ListenerHash}), bots and apps come from user-agent lists
+ *     ({@link org.callisto.show.media.UserAgentRules}); {@code org.callisto.show.DownloadFlusher} stores the
+ *     downloads, dropping repeats within 24 hours in the database.</li>
  * </ul>
  *
  * <p>See {@code docs/show-media.md} for the choices and their reasons.
