@@ -38,7 +38,8 @@ final class Migrations {
             "V010__journal_changes.sql",
             "V011__server_secrets.sql",
             "V012__mail.sql",
-            "V018__show_import.sql");
+            "V018__show_import.sql",
+            "V022__keyset_indexes.sql");
 
     private final Database db;
     private final Clock clock;

@@ -287,9 +287,20 @@ final class Routes {
         };
     }
 
-    /** A page's identity: its path and page number; other query parameters do not change a page. */
+    /**
+     * A page's identity: its path and its place ({@code page}, {@code before}, {@code after}); other query
+     * parameters do not change a page.
+     */
     private static String key(Context ctx) {
-        String page = ctx.queryParam("page");
-        return page == null ? ctx.path() : ctx.path() + "?page=" + page;
+        StringBuilder key = new StringBuilder(ctx.path());
+        char sep = '?';
+        for (String name : new String[] {"page", "before", "after"}) {
+            String value = ctx.queryParam(name);
+            if (value != null) {
+                key.append(sep).append(name).append('=').append(value);
+                sep = '&';
+            }
+        }
+        return key.toString();
     }
 }
