@@ -42,7 +42,8 @@ final class Migrations {
             "V016__search.sql",
             "V018__show_import.sql",
             "V019__cluster.sql",
-            "V020__iab_downloads.sql");
+            "V020__iab_downloads.sql",
+            "V022__keyset_indexes.sql");
 
     private final Database db;
     private final Clock clock;

@@ -155,36 +155,80 @@ public final class EntryStore {
                 r.updated());
     }
 
-    /** The river of news: every entry, newest first. */
+    /** The river of news: every entry, newest first, from {@code offset}. */
     public List<Entry> river(int offset, int limit) {
-        return queryEntries("ORDER BY e.published_at DESC, e.id DESC LIMIT ? OFFSET ?", limit, offset);
+        return page(EntryList.river(), offset, limit);
     }
 
-    /** The entries of one category, newest first. */
+    /** The entries of one category, newest first, from {@code offset}. */
     public List<Entry> categoryEntries(long categoryId, int offset, int limit) {
-        return queryEntries(
-                "JOIN entry_categories ec ON ec.entry_id = e.id WHERE ec.category_id = ?"
-                        + " ORDER BY ec.published_at DESC, e.id DESC LIMIT ? OFFSET ?",
-                categoryId,
-                limit,
-                offset);
+        return page(EntryList.category(categoryId), offset, limit);
     }
 
-    /** The entries of one feed, newest first. */
+    /** The entries of one feed, newest first, from {@code offset}. */
     public List<Entry> feedEntries(long feedId, int offset, int limit) {
-        return queryEntries(
-                "WHERE e.feed_id = ? ORDER BY e.published_at DESC, e.id DESC LIMIT ? OFFSET ?", feedId, limit, offset);
+        return page(EntryList.feed(feedId), offset, limit);
     }
 
-    /** The entries published in {@code [from, to)}, newest first. */
+    /** The entries published in {@code [from, to)}, newest first, from {@code offset}. */
     public List<Entry> entriesBetween(Instant from, Instant to, int offset, int limit) {
+        return page(EntryList.between(from, to), offset, limit);
+    }
+
+    /**
+     * Up to {@code limit} entries of {@code list} from {@code offset}, newest first. The database counts past every
+     * row before the offset, so deep pages cost more and more: pages use {@link #older} and {@link #newer}; this
+     * serves old {@code ?page=N} links and the first rows of output feeds.
+     */
+    public List<Entry> page(EntryList list, int offset, int limit) {
+        List<Object> params = new ArrayList<>(list.params);
+        params.add(limit);
+        params.add(offset);
         return queryEntries(
-                "WHERE e.published_at >= ? AND e.published_at < ?"
-                        + " ORDER BY e.published_at DESC, e.id DESC LIMIT ? OFFSET ?",
-                from,
-                to,
-                limit,
-                offset);
+                list.join + (list.where.isEmpty() ? "" : " WHERE " + list.where) + " ORDER BY " + list.time + " DESC, "
+                        + list.id + " DESC LIMIT ? OFFSET ?",
+                params.toArray());
+    }
+
+    /**
+     * Up to {@code limit} entries of {@code list} that come after {@code before} in newest-first order (older, or as
+     * old with a smaller id), newest first; the newest entries when {@code before} is null. The query seeks to the
+     * place in an index, so every page costs what the first costs.
+     */
+    public List<Entry> older(EntryList list, EntryCursor before, int limit) {
+        return keyset(list, before, "<", "DESC", limit);
+    }
+
+    /**
+     * Up to {@code limit} entries of {@code list} that come just before {@code after} in newest-first order (newer,
+     * or as new with a larger id): the page before the one that starts at {@code after}. Newest first.
+     */
+    public List<Entry> newer(EntryList list, EntryCursor after, int limit) {
+        return keyset(list, after, ">", "ASC", limit).reversed();
+    }
+
+    private List<Entry> keyset(EntryList list, EntryCursor at, String op, String direction, int limit) {
+        List<Object> params = new ArrayList<>(list.params);
+        List<String> conditions = new ArrayList<>();
+        if (!list.where.isEmpty()) {
+            conditions.add(list.where);
+        }
+        if (at != null) {
+            // a row value: SQLite (3.15+) and PostgreSQL both seek it in a two-column index
+            conditions.add("(" + list.time + ", " + list.id + ") " + op + " (?, ?)");
+            params.add(at.millis());
+            params.add(at.id());
+        }
+        params.add(limit);
+        return queryEntries(
+                list.join + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions)) + " ORDER BY "
+                        + list.time + " " + direction + ", " + list.id + " " + direction + " LIMIT ?",
+                params.toArray());
+    }
+
+    /** How many entries {@code list} holds; only old {@code ?page=N} links need it. */
+    public long count(EntryList list) {
+        return count(list.countSql, list.params.toArray());
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.callisto.planet.Entry;
+import org.callisto.planet.EntryList;
 import org.callisto.web.view.ArchivePage;
 import org.callisto.web.view.ListPage;
 import org.callisto.web.view.PageMeta;
@@ -85,11 +86,10 @@ final class ArchivePages {
     }
 
     private Rendered page(Context ctx, String path, String heading, Instant from, Instant to) {
-        int pages = Paging.pages(site.entries().countEntriesBetween(from, to));
-        int page = Paging.page(ctx.queryParam("page"), pages, "this archive");
-        List<Entry> entries = site.entries().entriesBetween(from, to, Paging.offset(page), Paging.PAGE_SIZE);
-        Pager pager = Pager.of(path, page, pages);
-        PageMeta meta = site.meta(ctx, page == 1 ? heading : heading + " (page " + page + ")")
+        EntryWindow window = EntryWindow.of(ctx, site.entries(), EntryList.between(from, to), path, "this archive");
+        List<Entry> entries = window.entries();
+        Pager pager = window.pager();
+        PageMeta meta = site.meta(ctx, window.label() == null ? heading : heading + " (" + window.label() + ")")
                 .withPager(pager);
         String intro = entries.isEmpty() ? "Nothing was published in this period." : null;
         return site.render("list.jte", new ListPage(meta, heading, intro, site.days(entries), pager));

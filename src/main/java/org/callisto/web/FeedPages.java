@@ -3,6 +3,7 @@ package org.callisto.web;
 import io.javalin.http.Context;
 import java.util.List;
 import org.callisto.planet.Entry;
+import org.callisto.planet.EntryList;
 import org.callisto.planet.Feed;
 import org.callisto.web.view.FeedPage;
 import org.callisto.web.view.PageMeta;
@@ -19,13 +20,12 @@ final class FeedPages {
     Rendered feed(Context ctx) {
         Feed feed = feed(ctx.pathParam("id"));
         String path = "/feeds/" + feed.id();
-        int pages = Paging.pages(site.entries().countFeedEntries(feed.id()));
-        int page = Paging.page(ctx.queryParam("page"), pages, feed.displayName());
-        List<Entry> entries = site.entries().feedEntries(feed.id(), Paging.offset(page), Paging.PAGE_SIZE);
-        Pager pager = Pager.of(path, page, pages);
+        EntryWindow window = EntryWindow.of(ctx, site.entries(), EntryList.feed(feed.id()), path, feed.displayName());
+        List<Entry> entries = window.entries();
+        Pager pager = window.pager();
         PageMeta meta = site.meta(
                         ctx,
-                        page == 1 ? feed.displayName() : feed.displayName() + " (page " + page + ")",
+                        window.label() == null ? feed.displayName() : feed.displayName() + " (" + window.label() + ")",
                         path + "/atom.xml",
                         path + "/rss.xml",
                         site.title() + " – " + feed.displayName())

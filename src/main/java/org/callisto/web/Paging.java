@@ -1,6 +1,13 @@
 package org.callisto.web;
 
-/** The {@code ?page=N} parameter of paginated pages. Stateless. */
+import java.time.DateTimeException;
+import java.time.Instant;
+import org.callisto.planet.EntryCursor;
+
+/**
+ * The paging parameters of paginated pages: {@code ?before=TIME~ID} and {@code ?after=TIME~ID} (a place in the list,
+ * see {@link EntryCursor}), and the older {@code ?page=N}. Stateless.
+ */
 final class Paging {
     static final int PAGE_SIZE = 30;
     private static final int MAX_SHOWN = 40;
@@ -39,6 +46,32 @@ final class Paging {
                     + (pages == 1 ? "1 page." : pages + " pages."));
         }
         return page;
+    }
+
+    /** A place written in a link: the entry's time in ISO-8601 UTC, a tilde and its id. */
+    static String cursor(EntryCursor c) {
+        return c.time() + "~" + c.id();
+    }
+
+    /**
+     * The place a {@code before} or {@code after} parameter names; anything but a time and an id as written by
+     * {@link #cursor(EntryCursor)} is a bad request naming the parameter and its value.
+     */
+    static EntryCursor cursor(String name, String raw) {
+        String value = raw.strip();
+        int tilde = value.lastIndexOf('~');
+        String id = tilde < 0 ? "" : value.substring(tilde + 1);
+        if (tilde > 0 && id.matches("[0-9]{1,18}") && value.length() <= 64) {
+            try {
+                Instant time = Instant.parse(value.substring(0, tilde));
+                time.toEpochMilli(); // in the range the database stores
+                return new EntryCursor(time, Long.parseLong(id));
+            } catch (DateTimeException | ArithmeticException e) {
+                // reported below
+            }
+        }
+        throw PageException.badRequest(name + " must be a time and an entry id as the page's links write them, as in "
+                + name + "=2026-01-02T03:04:05Z~1234, not \"" + shorten(raw) + "\". Start again from the first page.");
     }
 
     static int offset(int page) {

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import org.callisto.planet.Category;
 import org.callisto.planet.Entry;
+import org.callisto.planet.EntryList;
 import org.callisto.web.view.ListPage;
 import org.callisto.web.view.PageMeta;
 import org.callisto.web.view.Pager;
@@ -17,11 +18,11 @@ final class RiverPages {
     }
 
     Rendered river(Context ctx) {
-        int pages = Paging.pages(site.entries().countEntries());
-        int page = Paging.page(ctx.queryParam("page"), pages, "the river of news");
-        List<Entry> entries = site.entries().river(Paging.offset(page), Paging.PAGE_SIZE);
-        Pager pager = Pager.of("/", page, pages);
-        PageMeta meta = site.meta(ctx, page == 1 ? null : "Page " + page).withPager(pager);
+        EntryWindow window = EntryWindow.of(ctx, site.entries(), EntryList.river(), "/", "the river of news");
+        List<Entry> entries = window.entries();
+        Pager pager = window.pager();
+        PageMeta meta = site.meta(ctx, window.label() == null ? null : capitalized(window.label()))
+                .withPager(pager);
         String intro = entries.isEmpty() ? "Nothing has been aggregated yet." : null;
         return site.render("list.jte", new ListPage(meta, site.title(), intro, site.days(entries), pager));
     }
@@ -29,20 +30,24 @@ final class RiverPages {
     Rendered category(Context ctx) {
         Category category = category(ctx.pathParam("slug"));
         String path = "/category/" + category.slug();
-        int pages = Paging.pages(site.entries().countCategoryEntries(category.id()));
-        int page = Paging.page(ctx.queryParam("page"), pages, "category " + category.name());
-        List<Entry> entries = site.entries().categoryEntries(category.id(), Paging.offset(page), Paging.PAGE_SIZE);
-        Pager pager = Pager.of(path, page, pages);
+        EntryWindow window = EntryWindow.of(
+                ctx, site.entries(), EntryList.category(category.id()), path, "category " + category.name());
+        List<Entry> entries = window.entries();
+        Pager pager = window.pager();
         String heading = "Category Archives: " + category.name();
         PageMeta meta = site.meta(
                         ctx,
-                        page == 1 ? heading : heading + " (page " + page + ")",
+                        window.label() == null ? heading : heading + " (" + window.label() + ")",
                         path + "/atom.xml",
                         path + "/rss.xml",
                         site.title() + " – " + category.name())
                 .withPager(pager);
         String intro = entries.isEmpty() ? "No entries in this category yet." : null;
         return site.render("list.jte", new ListPage(meta, heading, intro, site.days(entries), pager));
+    }
+
+    private static String capitalized(String label) {
+        return Character.toUpperCase(label.charAt(0)) + label.substring(1);
     }
 
     /** The category of a slug, or a 404 naming it. */

@@ -321,10 +321,20 @@ final class Routes {
         };
     }
 
-    /** A page's identity: its path, page number and order; other query parameters do not change a page. */
+    /**
+     * A page's identity: its path, its place ({@code page}, {@code before}, {@code after}) and its order
+     * ({@code order=hot}); other query parameters do not change a page.
+     */
     private static String key(Context ctx) {
-        String page = ctx.queryParam("page");
-        String key = page == null ? ctx.path() : ctx.path() + "?page=" + page;
-        return "hot".equals(ctx.queryParam("order")) ? key + (page == null ? "?" : "&") + "order=hot" : key;
+        StringBuilder key = new StringBuilder(ctx.path());
+        char sep = '?';
+        for (String name : new String[] {"page", "before", "after", "order"}) {
+            String value = ctx.queryParam(name);
+            if (value != null && (!name.equals("order") || value.equals("hot"))) {
+                key.append(sep).append(name).append('=').append(value);
+                sep = '&';
+            }
+        }
+        return key.toString();
     }
 }

@@ -74,15 +74,26 @@ class PagesTest {
         assertThat(top.selectFirst("a.source").attr("href")).isEqualTo("/feeds/" + site.alice.id());
         assertThat(top.selectFirst("time").attr("datetime")).isEqualTo(Format.iso(site.base));
         assertThat(top.select("a.category").eachText()).containsExactly("FreeBSD");
-        assertThat(doc.select("a[rel=next]").attr("href")).isEqualTo("/?page=2");
-        assertThat(doc.select("head link[rel=next]").attr("href")).isEqualTo("/?page=2");
+        String older = doc.select("a[rel=next]").attr("href");
+        assertThat(older).matches("/\\?before=\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z~\\d+");
+        assertThat(doc.select("head link[rel=next]").attr("href")).isEqualTo(older);
         assertThat(doc.select("a[rel=prev]")).isEmpty();
 
-        Document second = page(site, "/?page=2");
+        Document second = page(site, older);
         assertThat(second.select("main article.entry")).hasSize(8);
-        assertThat(second.select("a[rel=prev]").attr("href")).isEqualTo("/");
         assertThat(second.select("a[rel=next]")).isEmpty();
         assertThat(second.select("main").text()).contains("Getting to know your portmgr-lurker");
+        // the newer link of the second page leads back to the first page's entries
+        Document back = page(site, second.select("a[rel=prev]").attr("href"));
+        assertThat(back.select("main article h3").eachText())
+                .isEqualTo(doc.select("main article h3").eachText());
+
+        // an old ?page=N link shows the same entries, with links by place onwards
+        Document legacy = page(site, "/?page=2");
+        assertThat(legacy.select("main article h3").eachText())
+                .isEqualTo(second.select("main article h3").eachText());
+        assertThat(legacy.select("a[rel=prev]").attr("href")).isEqualTo("/");
+        assertThat(legacy.select("nav.pager").text()).contains("Page 2 of 2");
     }
 
     @ParameterizedTest
@@ -148,7 +159,7 @@ class PagesTest {
         assertThat(linux.select("main article h3").eachText())
                 .contains("Bhyve in libvirt", "Kernel note 0")
                 .doesNotContain("Upgrading Graphite");
-        assertThat(linux.select("a[rel=next]").attr("href")).isEqualTo("/category/linux?page=2");
+        assertThat(linux.select("a[rel=next]").attr("href")).startsWith("/category/linux?before=");
     }
 
     @ParameterizedTest
@@ -261,6 +272,15 @@ class PagesTest {
         assertError(site, "/category/freebsd?page=1.5", 400, "page must be a whole number from 1 to 1");
         assertError(site, "/?page=%27%3B--", 400, "page must be a whole number");
         assertError(site, "/?page=99999999999999999999", 400, "page must be a whole number");
+        assertError(site, "/?before=yesterday", 400, "before must be a time and an entry id");
+        assertError(site, "/?before=2026-01-02T03:04:05Z", 400, "before must be a time and an entry id");
+        assertError(site, "/?before=2026-01-02T03:04:05Z~-1", 400, "before must be a time and an entry id");
+        assertError(site, "/?after=2026-13-02T03:04:05Z~1", 400, "after must be a time and an entry id");
+        assertError(
+                site,
+                "/feeds/" + site.alice.id() + "?before=%27%3B--~1",
+                400,
+                "before must be a time and an entry id as the page's links write them");
     }
 
     @ParameterizedTest
@@ -271,6 +291,9 @@ class PagesTest {
         for (String query : new String[] {
             "?page=%27%3B--",
             "?page=" + longValue,
+            "?before=" + longValue,
+            "?after=+1000000000-12-31T23:59:59Z~1",
+            "?before=2026-01-02T03:04:05Z~" + longValue,
             "?page=%00",
             "?page=1&page=2",
             "?page=%F0%9F%92%A9",
