@@ -237,7 +237,7 @@ public final class ConfigLoader {
             errors.add("metrics.graphite.step = " + v.get("metrics.graphite.step")
                     + " is shorter than a second; use e.g. 10s or 60s");
         }
-        Config.MailConfig mail = mail(p, v, errors, siteUrl);
+        Config.MailConfig mail = MailKeys.read(p, v, errors, siteUrl);
         String logo = siteLogo(v.get("site.logo"), errors);
         if (!errors.isEmpty()) {
             throw new ConfigException("invalid configuration (" + source + "):\n  " + String.join("\n  ", errors));
@@ -259,48 +259,9 @@ public final class ConfigLoader {
                 logo);
     }
 
-    /** The {@code mail.*} keys: off while {@code mail.host} is empty, else a checked SMTP setup. */
-    private static Config.MailConfig mail(Parser p, Map<String, String> v, List<String> errors, URI siteUrl) {
-        String host = v.get("mail.host").trim();
-        int port = p.intIn("mail.port", 1, 65535);
-        Config.MailTls tls = p.mailTls("mail.tls");
-        int queue = Math.max(1, p.intIn("mail.queue", 1, 100_000));
-        Duration timeout = positiveOr(p.durationIn("mail.timeout", "1s", "10m"), Duration.ofSeconds(30));
-        String from = v.get("mail.from").trim();
-        String user = v.get("mail.user").trim();
-        if (host.isEmpty()) {
-            return new Config.MailConfig("", port, tls, "", "", "", queue, timeout);
-        }
-        if (host.contains(" ") || host.contains("/") || host.contains(":") && !host.startsWith("[")) {
-            errors.add("mail.host = '" + host + "' is not a host name; write only the name, e.g. smtp.example.org,"
-                    + " and the port in mail.port");
-        }
-        if (from.isEmpty()) {
-            String siteHost = siteUrl == null || siteUrl.getHost() == null ? "example.org" : siteUrl.getHost();
-            errors.add("mail.from is empty while mail.host is set; give the sender address, e.g. Callisto <noreply@"
-                    + siteHost + ">");
-        } else if (!from.matches("(?s).*[^@\\s<>]+@[^@\\s<>]+.*") || from.contains("\n") || from.contains("\r")) {
-            errors.add("mail.from = '" + from + "' is not a mail address; write e.g. noreply@example.org or"
-                    + " Callisto <noreply@example.org>");
-        }
-        if (user.isEmpty() != v.get("mail.password").isEmpty()) {
-            errors.add("mail.user and mail.password go together; give both to log in to " + host
-                    + ", or neither to send without logging in");
-        }
-        if (!user.isEmpty() && tls == Config.MailTls.NONE && !isLocal(host)) {
-            errors.add("mail.tls = none would send the SMTP password for " + host + " in clear; use starttls or tls"
-                    + " (mail.tls = none is only for a server on this machine)");
-        }
-        return new Config.MailConfig(host, port, tls, user, v.get("mail.password"), from, queue, timeout);
-    }
-
     /** {@code d}, or {@code fallback} when it is not positive (the error is reported with the others). */
-    private static Duration positiveOr(Duration d, Duration fallback) {
+    static Duration positiveOr(Duration d, Duration fallback) {
         return d.isNegative() || d.isZero() ? fallback : d;
-    }
-
-    private static boolean isLocal(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
     }
 
     /** {@code site.logo}: empty, an absolute http(s) URL, or a path on this site starting with one slash. */
@@ -327,7 +288,7 @@ public final class ConfigLoader {
     }
 
     /** Parses typed values, collecting every error instead of stopping at the first. */
-    private record Parser(Map<String, String> v, List<String> errors) {
+    record Parser(Map<String, String> v, List<String> errors) {
         String nonBlank(String key) {
             String s = v.get(key);
             if (s == null || s.isBlank()) {
