@@ -67,6 +67,11 @@ public final class HtmlSanitizer {
         return new HtmlSanitizer(SanitizePolicy.aggregated());
     }
 
+    /** The sanitizer for marked-up entry titles ({@link SanitizePolicy#inlineTitle()}). */
+    public static HtmlSanitizer inlineTitle() {
+        return new HtmlSanitizer(SanitizePolicy.inlineTitle());
+    }
+
     /** The policy this sanitizer applies. */
     public SanitizePolicy policy() {
         return policy;

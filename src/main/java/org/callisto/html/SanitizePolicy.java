@@ -230,6 +230,26 @@ public record SanitizePolicy(
                 .build();
     }
 
+    /**
+     * The policy for entry titles that a feed marked up: inline phrasing only ({@code em}, {@code strong}, {@code code},
+     * {@code sub}, {@code sup}...), no links, no media, no attributes but {@code lang} and {@code dir}, so that a title
+     * can sit inside the link to its entry. Everything {@link #aggregated()} removes with its content is removed here
+     * too; any other element is unwrapped to its text.
+     */
+    public static SanitizePolicy inlineTitle() {
+        Builder b = builder();
+        for (String name : List.of(
+                "em", "strong", "b", "i", "u", "s", "sub", "sup", "small", "mark", "abbr", "cite", "dfn", "code", "kbd",
+                "samp", "var", "q", "bdi", "wbr", "del", "ins")) {
+            b.allow(name);
+        }
+        b.allow("bdo", "dir").globalAttributes("lang", "dir");
+        for (String name : aggregated().droppedWithContent()) {
+            b.dropWithContent(name);
+        }
+        return b.build();
+    }
+
     /** The policy for members' stories: the rules of {@link FragmentPolicy#submission()}. */
     public static SanitizePolicy submission() {
         return FragmentPolicy.submission().sanitizePolicy();

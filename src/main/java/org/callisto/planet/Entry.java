@@ -20,6 +20,8 @@ import java.time.Instant;
  * @param enclosureLength its length in bytes, or -1
  * @param publishedAt the time it is sorted by
  * @param updatedAt   its last update, or null
+ * @param feedUrl     the URL of the feed it came from
+ * @param details     title markup, author link, comment links and count, "via" source ({@link EntryDetails#NONE})
  */
 public record Entry(
         long id,
@@ -36,7 +38,27 @@ public record Entry(
         String enclosureType,
         long enclosureLength,
         Instant publishedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String feedUrl,
+        EntryDetails details) {
+
+    public Entry {
+        details = details == null ? EntryDetails.NONE : details;
+    }
+
+    /** Whether its enclosure is audio or video that a page can play in a player. */
+    public boolean playable() {
+        return enclosureUrl != null && mediaKind() != null;
+    }
+
+    /** {@code audio} or {@code video} by the enclosure's MIME type, else null. */
+    public String mediaKind() {
+        if (enclosureType == null) {
+            return null;
+        }
+        String t = enclosureType.strip().toLowerCase(java.util.Locale.ROOT);
+        return t.startsWith("audio/") ? "audio" : t.startsWith("video/") ? "video" : null;
+    }
 
     /** The fullest HTML available: content, else summary, else empty. */
     public String bodyHtml() {

@@ -21,6 +21,8 @@ public final class EntryLimits {
     public static final int MAX_DESCRIPTION_HTML_BYTES = 4 * 1024;
     /** Characters of an entry's title. */
     public static final int MAX_TITLE = 500;
+    /** Characters of an entry's sanitized title markup; a longer one is dropped and the text title shown. */
+    public static final int MAX_TITLE_HTML = 2000;
     /** Characters of an entry's author name. */
     public static final int MAX_AUTHOR = 200;
     /** Characters of a feed's own title (as long as a name an editor may give it). */

@@ -11,6 +11,7 @@ import java.util.List;
  * @param contentHash a hash of what is shown, to tell an update from a repeat
  * @param published   the time it sorts by, or null to use the first time it was seen
  * @param terms       the entry's own category terms
+ * @param details     title markup, author link, comment links and count, "via" source ({@link EntryDetails#NONE})
  */
 public record EntryRow(
         String entryKey,
@@ -27,4 +28,46 @@ public record EntryRow(
         String imageUrl,
         Instant published,
         Instant updated,
-        String contentHash) {}
+        String contentHash,
+        EntryDetails details) {
+
+    public EntryRow {
+        details = details == null ? EntryDetails.NONE : details;
+    }
+
+    /** A row without {@link EntryDetails}. */
+    public EntryRow(
+            String entryKey,
+            String guid,
+            String link,
+            String title,
+            String author,
+            String summaryHtml,
+            String contentHtml,
+            List<String> terms,
+            String enclosureUrl,
+            String enclosureType,
+            long enclosureLength,
+            String imageUrl,
+            Instant published,
+            Instant updated,
+            String contentHash) {
+        this(
+                entryKey,
+                guid,
+                link,
+                title,
+                author,
+                summaryHtml,
+                contentHtml,
+                terms,
+                enclosureUrl,
+                enclosureType,
+                enclosureLength,
+                imageUrl,
+                published,
+                updated,
+                contentHash,
+                EntryDetails.NONE);
+    }
+}

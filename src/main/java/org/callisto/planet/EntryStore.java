@@ -27,7 +27,8 @@ public final class EntryStore {
     private static final String ENTRY_COLUMNS = "e.id, e.feed_id,"
             + " COALESCE(NULLIF(f.name, ''), NULLIF(f.title, ''), f.url), f.site_url, e.link, e.title, e.author,"
             + " e.summary_html, e.content_html, e.terms, e.enclosure_url, e.enclosure_type, e.enclosure_length,"
-            + " e.published_at, e.updated_at";
+            + " e.published_at, e.updated_at, f.url, e.title_html, e.author_uri, e.comments_url, e.comments_feed_url,"
+            + " e.comment_count, e.source_title, e.source_link, e.source_feed_url, e.source_id";
 
     private final Database db;
     private final Clock clock;
@@ -117,8 +118,10 @@ public final class EntryStore {
                         c,
                         "INSERT INTO entries (feed_id, entry_key, guid, link, title, author,"
                                 + " summary_html, content_html, terms, enclosure_url, enclosure_type, enclosure_length,"
-                                + " image_url, published_at, updated_at, first_seen_at, content_hash)"
-                                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                                + " image_url, published_at, updated_at, title_html, author_uri, comments_url,"
+                                + " comments_feed_url, comment_count, source_title, source_link, source_feed_url,"
+                                + " source_id, first_seen_at, content_hash)"
+                                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
                         rs -> rs.getLong(1),
                         params.toArray())
                 .orElseThrow(() -> new SQLException(
@@ -133,12 +136,15 @@ public final class EntryStore {
                 c,
                 "UPDATE entries SET guid = ?, link = ?, title = ?, author = ?, summary_html = ?,"
                         + " content_html = ?, terms = ?, enclosure_url = ?, enclosure_type = ?, enclosure_length = ?,"
-                        + " image_url = ?, published_at = ?, updated_at = ?, content_hash = ? WHERE id = ?",
+                        + " image_url = ?, published_at = ?, updated_at = ?, title_html = ?, author_uri = ?,"
+                        + " comments_url = ?, comments_feed_url = ?, comment_count = ?, source_title = ?,"
+                        + " source_link = ?, source_feed_url = ?, source_id = ?, content_hash = ? WHERE id = ?",
                 params.toArray());
     }
 
-    /** The columns from {@code guid} to {@code updated_at}, in the order both statements name them. */
+    /** The columns from {@code guid} to {@code source_id}, in the order both statements name them. */
     private static List<Object> values(EntryRow r, long publishedAt) {
+        EntryDetails d = r.details();
         return Arrays.asList(
                 r.guid(),
                 r.link(),
@@ -152,7 +158,16 @@ public final class EntryStore {
                 r.enclosureLength(),
                 r.imageUrl(),
                 publishedAt,
-                r.updated());
+                r.updated(),
+                d.titleHtml(),
+                d.authorUri(),
+                d.commentsUrl(),
+                d.commentsFeedUrl(),
+                d.commentCount(),
+                d.viaTitle(),
+                d.viaLink(),
+                d.viaFeedUrl(),
+                d.viaId());
     }
 
     /** The river of news: every entry, newest first, from {@code offset}. */
@@ -320,6 +335,17 @@ public final class EntryStore {
                 rs.getString(12),
                 rs.getLong(13),
                 Sql.instant(rs, 14),
-                Sql.instant(rs, 15));
+                Sql.instant(rs, 15),
+                rs.getString(16),
+                new EntryDetails(
+                        rs.getString(17),
+                        rs.getString(18),
+                        rs.getString(19),
+                        rs.getString(20),
+                        Sql.intOrNull(rs, 21),
+                        rs.getString(22),
+                        rs.getString(23),
+                        rs.getString(24),
+                        rs.getString(25)));
     }
 }

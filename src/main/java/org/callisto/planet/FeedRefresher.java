@@ -14,6 +14,7 @@ import org.callisto.planet.fetch.FeedFetcher;
 import org.callisto.planet.fetch.FetchRequest;
 import org.callisto.planet.fetch.FetchResult;
 import org.callisto.planet.fetch.FetchSchedule;
+import org.callisto.planet.parse.EntrySource;
 import org.callisto.planet.parse.FeedParseException;
 import org.callisto.planet.parse.FeedParser;
 import org.callisto.planet.parse.ParsedEntry;
@@ -48,6 +49,9 @@ public final class FeedRefresher {
     private final FeedFetcher fetcher;
     private final FeedParser parser;
     private final HtmlSanitizer sanitizer;
+    /** Titles a feed marked up keep inline phrasing only ({@link HtmlSanitizer#inlineTitle()}). */
+    private final HtmlSanitizer titleSanitizer = HtmlSanitizer.inlineTitle();
+
     private final FetchSchedule schedule;
     private final Clock clock;
 
@@ -233,7 +237,12 @@ public final class FeedRefresher {
                 .findFirst()
                 .map(n -> EntryLimits.clip(n, EntryLimits.MAX_AUTHOR))
                 .orElse(null);
-        var enclosure = e.enclosures().isEmpty() ? null : e.enclosures().getFirst();
+        // the first audio or video enclosure, which pages play, else the first of any kind
+        var enclosure = e.enclosures().stream()
+                .filter(FeedRefresher::playable)
+                .findFirst()
+                .orElse(e.enclosures().isEmpty() ? null : e.enclosures().getFirst());
+        EntryDetails details = details(e, base, feedBase, feedSite);
         return new EntryRow(
                 EntryIdentity.keyOf(e),
                 e.id(),
@@ -254,13 +263,95 @@ public final class FeedRefresher {
                 safeLink(e.imageUrl()),
                 e.published(),
                 e.updated(),
-                EntryIdentity.sha256(
+                EntryIdentity.sha256(hashParts(
+                        details,
                         link,
                         title,
                         author,
                         summary,
                         content,
-                        e.published() == null ? "" : e.published().toString()));
+                        e.published() == null ? "" : e.published().toString())),
+                details);
+    }
+
+    private static String[] hashParts(EntryDetails details, String... shown) {
+        String[] extra = details.hashParts();
+        if (extra.length == 0) {
+            return shown;
+        }
+        String[] all = java.util.Arrays.copyOf(shown, shown.length + extra.length);
+        System.arraycopy(extra, 0, all, shown.length, extra.length);
+        return all;
+    }
+
+    /**
+     * What the planet keeps beyond the entry's text: its title's markup through the inline-only title policy, the
+     * author's link, comment links and count, and the feed it was copied from, unless that is the feed itself. Only
+     * http(s) URLs are kept; email addresses never are.
+     */
+    private EntryDetails details(ParsedEntry e, String base, String feedBase, String feedSite) {
+        String titleHtml = null;
+        if (e.titleHtml() != null) {
+            String safe = titleSanitizer.sanitize(e.titleHtml(), base).strip();
+            boolean marked =
+                    safe.indexOf('<') >= 0 && !HtmlText.toPlainText(safe).isBlank();
+            titleHtml = marked && safe.length() <= EntryLimits.MAX_TITLE_HTML ? safe : null;
+        }
+        String authorUri = e.authors().stream()
+                .filter(p -> p.name() != null && !p.name().isBlank())
+                .findFirst()
+                .map(p -> safeLink(p.uri()))
+                .orElse(null);
+        String viaTitle = null;
+        String viaLink = null;
+        String viaFeedUrl = null;
+        String viaId = null;
+        EntrySource source = e.source();
+        if (source != null) {
+            viaLink = safeLink(source.link());
+            viaFeedUrl = safeLink(source.feedUrl());
+            boolean itself = viaFeedUrl != null && sameUrl(viaFeedUrl, feedBase)
+                    || viaFeedUrl == null && viaLink != null && sameUrl(viaLink, feedSite);
+            if (itself) {
+                viaLink = null;
+                viaFeedUrl = null;
+            } else {
+                viaTitle = source.title() == null
+                        ? null
+                        : EntryLimits.clip(HtmlText.toPlainText(source.title()), EntryLimits.MAX_FEED_TITLE);
+                viaTitle = viaTitle == null || viaTitle.isBlank() ? null : viaTitle;
+                viaId = EntryLimits.whole(source.id(), EntryLimits.MAX_URL);
+                if (viaTitle == null && viaLink == null && viaFeedUrl == null) {
+                    viaId = null;
+                }
+            }
+        }
+        Integer count = e.commentCount();
+        EntryDetails d = new EntryDetails(
+                titleHtml,
+                authorUri,
+                safeLink(e.commentsUrl()),
+                safeLink(e.commentsFeedUrl()),
+                count,
+                viaTitle,
+                viaLink,
+                viaFeedUrl,
+                viaId);
+        return d.equals(EntryDetails.NONE) ? EntryDetails.NONE : d;
+    }
+
+    private static boolean playable(org.callisto.planet.parse.Enclosure enclosure) {
+        String t = enclosure.type() == null ? "" : enclosure.type().strip().toLowerCase(java.util.Locale.ROOT);
+        return (t.startsWith("audio/") || t.startsWith("video/")) && safeLink(enclosure.url()) != null;
+    }
+
+    private static boolean sameUrl(String a, String b) {
+        return b != null && strip(a).equalsIgnoreCase(strip(b));
+    }
+
+    private static String strip(String url) {
+        String u = url.strip();
+        return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
     }
 
     /**

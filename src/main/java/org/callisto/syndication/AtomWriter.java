@@ -14,6 +14,7 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class AtomWriter {
     static final String ATOM = "http://www.w3.org/2005/Atom";
+    static final String THR = "http://purl.org/syndication/thread/1.0";
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
 
     /** The document for {@code items} under {@code feed}. */
@@ -26,6 +27,7 @@ public final class AtomWriter {
             w.setDefaultNamespace(ATOM);
             w.writeStartElement(ATOM, "feed");
             w.writeDefaultNamespace(ATOM);
+            w.writeNamespace("thr", THR);
             text(w, "id", feed.id());
             text(w, "title", feed.title());
             if (feed.subtitle() != null) {
@@ -72,7 +74,16 @@ public final class AtomWriter {
                 item.author() != null && !item.author().isBlank()
                         ? item.author()
                         : item.sourceTitle() != null ? item.sourceTitle() : feed.title());
+        if (item.authorUri() != null && item.author() != null && !item.author().isBlank()) {
+            text(w, "uri", item.authorUri());
+        }
         w.writeEndElement();
+        if (item.commentsUrl() != null) {
+            replies(w, "text/html", item.commentsUrl(), item.commentCount());
+        }
+        if (item.commentsFeedUrl() != null) {
+            replies(w, null, item.commentsFeedUrl(), item.commentsUrl() == null ? item.commentCount() : null);
+        }
         for (String category : item.categories()) {
             w.writeEmptyElement("category");
             w.writeAttribute("term", XmlText.clean(category));
@@ -94,15 +105,38 @@ public final class AtomWriter {
         if (item.contentHtml() != null && !item.contentHtml().isBlank()) {
             html(w, "content", item.contentHtml());
         }
-        if (item.sourceTitle() != null) {
+        if (item.sourceTitle() != null || item.sourceFeedUrl() != null) {
             w.writeStartElement("source");
-            text(w, "title", item.sourceTitle());
+            if (item.sourceId() != null) {
+                text(w, "id", item.sourceId());
+            }
+            if (item.sourceTitle() != null) {
+                text(w, "title", item.sourceTitle());
+            }
             if (item.sourceUrl() != null) {
                 link(w, "alternate", "text/html", item.sourceUrl());
+            }
+            if (item.sourceFeedUrl() != null) {
+                w.writeEmptyElement("link");
+                w.writeAttribute("rel", "self");
+                w.writeAttribute("href", XmlText.clean(item.sourceFeedUrl()));
             }
             w.writeEndElement();
         }
         w.writeEndElement();
+    }
+
+    /** A {@code link rel="replies"} (RFC 4685) to an entry's comments, with their count when known. */
+    private static void replies(XMLStreamWriter w, String type, String href, Integer count) throws XMLStreamException {
+        w.writeEmptyElement("link");
+        w.writeAttribute("rel", "replies");
+        if (type != null) {
+            w.writeAttribute("type", type);
+        }
+        w.writeAttribute("href", XmlText.clean(href));
+        if (count != null) {
+            w.writeAttribute("thr", THR, "count", Integer.toString(count));
+        }
     }
 
     private static void text(XMLStreamWriter w, String name, String value) throws XMLStreamException {

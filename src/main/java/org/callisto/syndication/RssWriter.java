@@ -16,6 +16,8 @@ import javax.xml.stream.XMLStreamWriter;
 public final class RssWriter {
     static final String CONTENT = "http://purl.org/rss/1.0/modules/content/";
     static final String DC = "http://purl.org/dc/elements/1.1/";
+    static final String WFW = "http://wellformedweb.org/CommentAPI/";
+    static final String SLASH = "http://purl.org/rss/1.0/modules/slash/";
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
 
     /** The document for {@code items} under {@code feed}. */
@@ -30,6 +32,8 @@ public final class RssWriter {
             w.writeNamespace("atom", AtomWriter.ATOM);
             w.writeNamespace("content", CONTENT);
             w.writeNamespace("dc", DC);
+            w.writeNamespace("wfw", WFW);
+            w.writeNamespace("slash", SLASH);
             w.writeStartElement("channel");
             text(w, "title", feed.title());
             text(w, "link", feed.siteUrl());
@@ -83,6 +87,26 @@ public final class RssWriter {
         if (item.contentHtml() != null && !item.contentHtml().isBlank()) {
             w.writeStartElement("content", "encoded", CONTENT);
             w.writeCharacters(XmlText.clean(item.contentHtml()));
+            w.writeEndElement();
+        }
+        if (item.commentsUrl() != null) {
+            text(w, "comments", item.commentsUrl());
+        }
+        if (item.commentsFeedUrl() != null) {
+            w.writeStartElement("wfw", "commentRss", WFW);
+            w.writeCharacters(XmlText.clean(item.commentsFeedUrl()));
+            w.writeEndElement();
+        }
+        if (item.commentCount() != null) {
+            w.writeStartElement("slash", "comments", SLASH);
+            w.writeCharacters(Integer.toString(item.commentCount()));
+            w.writeEndElement();
+        }
+        String sourceUrl = item.sourceFeedUrl() != null ? item.sourceFeedUrl() : item.sourceUrl();
+        if (sourceUrl != null && item.sourceTitle() != null) {
+            w.writeStartElement("source");
+            w.writeAttribute("url", XmlText.clean(sourceUrl));
+            w.writeCharacters(XmlText.clean(item.sourceTitle()));
             w.writeEndElement();
         }
         if (item.enclosureUrl() != null) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import javax.xml.stream.XMLStreamException;
 import org.callisto.planet.Category;
 import org.callisto.planet.Entry;
+import org.callisto.planet.EntryDetails;
 import org.callisto.planet.EntryExcerpt;
 import org.callisto.planet.Feed;
 import org.callisto.planet.SubscriptionExport;
@@ -134,8 +135,14 @@ final class FeedOutputs {
                 .toList();
     }
 
+    /**
+     * One entry as an output feed item. Its {@code source} is the feed it was copied from when it credits one ("via"),
+     * else the feed Callisto aggregated it from; titles go out as text, never as their markup.
+     */
     private Item item(Entry e, List<Category> categories) {
         String link = Format.webUrl(e.link());
+        EntryDetails d = e.details();
+        boolean via = d.hasVia();
         String id = link != null ? link : tag(e);
         return new Item(
                 id,
@@ -153,11 +160,17 @@ final class FeedOutputs {
                 categories.stream().map(Category::name).toList(),
                 e.publishedAt(),
                 e.updatedAt(),
-                e.feedName(),
-                Format.webUrl(e.feedSiteUrl()),
+                via ? d.viaTitle() : e.feedName(),
+                via ? Format.webUrl(d.viaLink()) : Format.webUrl(e.feedSiteUrl()),
                 Format.webUrl(e.enclosureUrl()),
                 e.enclosureType(),
-                e.enclosureLength());
+                e.enclosureLength(),
+                via ? Format.webUrl(d.viaFeedUrl()) : Format.webUrl(e.feedUrl()),
+                via ? d.viaId() : null,
+                Format.webUrl(d.authorUri()),
+                Format.webUrl(d.commentsUrl()),
+                Format.webUrl(d.commentsFeedUrl()),
+                d.commentCount());
     }
 
     /**

@@ -96,6 +96,8 @@ final class AtomReader {
         String title = XmlContent.atomPlain(e.child(a, "title"), src);
         String link = null;
         String commentsUrl = null;
+        String commentsFeedUrl = null;
+        Integer commentCount = null;
         Map<String, Enclosure> enclosures = new LinkedHashMap<>();
         for (XmlElement l : e.children(a, "link")) {
             String rel = l.attr("rel");
@@ -111,8 +113,19 @@ final class AtomReader {
                         url,
                         new Enclosure(
                                 url, XmlContent.blankToNull(l.attr("type")), XmlContent.parseLength(l.attr("length"))));
-            } else if ("replies".equals(rel) && commentsUrl == null) {
-                commentsUrl = url;
+            } else if ("replies".equals(rel)) {
+                // RFC 4685: a replies link to a feed of the comments, or to a page of them; thr:count on either
+                String type = l.attr("type");
+                Integer count = XmlContent.count(l.attrLocal("count"));
+                if (type != null && type.contains("xml")) {
+                    if (commentsFeedUrl == null) {
+                        commentsFeedUrl = url;
+                        commentCount = commentCount == null ? count : commentCount;
+                    }
+                } else if (commentsUrl == null) {
+                    commentsUrl = url;
+                    commentCount = count != null ? count : commentCount;
+                }
             }
         }
         if (link == null) {
@@ -164,7 +177,33 @@ final class AtomReader {
                 updated,
                 List.copyOf(enclosures.values()),
                 imageUrl,
-                commentsUrl);
+                commentsUrl,
+                XmlContent.titleHtml(e.child(a, "title"), src, true),
+                source(e.child(a, "source"), a, src),
+                commentsFeedUrl,
+                commentCount != null ? commentCount : XmlContent.count(text(e.child("thr", "total"))));
+    }
+
+    /** An Atom {@code source} element: the feed an entry was copied from; null when absent or empty. */
+    static EntrySource source(XmlElement s, String a, char[] src) {
+        if (s == null) {
+            return null;
+        }
+        String link = null;
+        String self = null;
+        for (XmlElement l : s.children(a, "link")) {
+            String rel = l.attr("rel");
+            String href = l.attr("href");
+            if (href == null || href.isBlank()) {
+                continue;
+            }
+            if ((rel == null || rel.equals("alternate")) && link == null) {
+                link = Urls.resolve(l.base, href.strip());
+            } else if ("self".equals(rel) && self == null) {
+                self = Urls.resolve(l.base, href.strip());
+            }
+        }
+        return EntrySource.of(XmlContent.atomPlain(s.child(a, "title"), src), link, self, text(s.child(a, "id")));
     }
 
     /** Generator name, version and URI in one string, e.g. {@code Feed Generator v1.2 http://example.org}. */

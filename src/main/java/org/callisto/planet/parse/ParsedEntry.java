@@ -20,6 +20,13 @@ import java.util.List;
  * @param enclosures  enclosures (RSS enclosure, atom link rel=enclosure, JSON attachments, media:content)
  * @param imageUrl    an image for the entry (media:thumbnail, itunes:image, JSON image), or null
  * @param commentsUrl link to the comments, or null
+ * @param titleHtml   the title as inline HTML (not yet sanitized) when the feed marked it up (an Atom {@code type="html"}
+ *                    or {@code xhtml} title, an RSS title holding unescaped markup), else null: {@code title} is its text
+ * @param source      the feed this entry was copied from (Atom {@code source}, RSS {@code <source>}), or null
+ * @param commentsFeedUrl a feed of the comments ({@code wfw:commentRss}, an Atom {@code link rel="replies"} to a feed),
+ *                    or null
+ * @param commentCount how many comments the feed says there are ({@code slash:comments}, {@code thr:total},
+ *                    {@code thr:count}), or null
  */
 public record ParsedEntry(
         String id,
@@ -34,4 +41,44 @@ public record ParsedEntry(
         Instant updated,
         List<Enclosure> enclosures,
         String imageUrl,
-        String commentsUrl) {}
+        String commentsUrl,
+        String titleHtml,
+        EntrySource source,
+        String commentsFeedUrl,
+        Integer commentCount) {
+
+    /** An entry without the model's later additions (title markup, source, comment feed and count). */
+    public ParsedEntry(
+            String id,
+            String link,
+            String title,
+            String summary,
+            String content,
+            String baseUrl,
+            List<Person> authors,
+            List<String> categories,
+            Instant published,
+            Instant updated,
+            List<Enclosure> enclosures,
+            String imageUrl,
+            String commentsUrl) {
+        this(
+                id,
+                link,
+                title,
+                summary,
+                content,
+                baseUrl,
+                authors,
+                categories,
+                published,
+                updated,
+                enclosures,
+                imageUrl,
+                commentsUrl,
+                null,
+                null,
+                null,
+                null);
+    }
+}

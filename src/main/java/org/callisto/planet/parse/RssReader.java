@@ -16,6 +16,9 @@ import java.util.Map;
  * iTunes and embedded Atom elements publishers use as additions or substitutes. Stateless and thread-safe.
  */
 final class RssReader {
+    /** The Slash namespace (comment counts), not among the parser's short keys. */
+    private static final String SLASH = "http://purl.org/rss/1.0/modules/slash/";
+
     private RssReader() {}
 
     /** The format name for an RSS or RDF root element. */
@@ -319,6 +322,11 @@ final class RssReader {
             }
             imageUrl = Urls.resolve(base, fromHtml);
         }
+        String commentsFeedUrl = text(item.child("wfw", "commentRss"));
+        if (commentsFeedUrl == null) {
+            commentsFeedUrl = text(item.child("wfw", "commentRSS"));
+        }
+        Integer commentCount = XmlContent.count(firstText(item.child(SLASH, "comments"), item.child("thr", "total")));
         return new ParsedEntry(
                 id,
                 Urls.resolve(base, link),
@@ -332,7 +340,23 @@ final class RssReader {
                 updated,
                 List.copyOf(enclosures.values()),
                 imageUrl,
-                Urls.resolve(base, commentsUrl));
+                Urls.resolve(base, commentsUrl),
+                titleEl == null ? null : XmlContent.titleHtml(titleEl, src, false),
+                source(item, src),
+                Urls.resolve(base, commentsFeedUrl),
+                commentCount);
+    }
+
+    /** An RSS {@code <source url="...">Title</source>}, or an embedded Atom {@code source}; null if none. */
+    private static EntrySource source(XmlElement item, char[] src) {
+        XmlElement s = item.child("", "source");
+        if (s != null) {
+            String url = s.attr("url");
+            return EntrySource.of(
+                    text(s), null, url == null || url.isBlank() ? null : Urls.resolve(s.base, url.strip()), null);
+        }
+        XmlElement atom = item.child("atom", "source");
+        return atom == null ? null : AtomReader.source(atom, "atom", src);
     }
 
     /** media:thumbnail, or a media:content that is an image, directly or in a media:group; null if none. */

@@ -104,6 +104,36 @@ final class XmlContent {
         return v == null || v.isEmpty() ? null : v;
     }
 
+    /**
+     * A title's markup when the feed marked it up, else null: an Atom {@code type="html"} (or 0.3 escaped) or
+     * {@code xhtml} title, or a title holding markup (unescaped child elements, or escaped tags in RSS). Only a value
+     * that holds a tag is returned; the planet keeps the text form otherwise. {@code textByDefault}: an untyped title
+     * is text (Atom), not possibly escaped HTML (RSS).
+     */
+    static String titleHtml(XmlElement el, char[] source, boolean textByDefault) {
+        if (el == null) {
+            return null;
+        }
+        String type = el.attr("type");
+        String t = type == null ? "" : type.trim().toLowerCase(Locale.ROOT);
+        String v;
+        if (t.equals("xhtml") || t.equals("application/xhtml+xml")) {
+            v = xhtml(el, source);
+        } else if (el.hasChildren()) {
+            v = rawInner(el, source).replace("<![CDATA[", "").replace("]]>", "");
+        } else if (t.equals("html") || t.equals("text/html") || "escaped".equals(el.attr("mode")) || t.isEmpty()) {
+            // an untyped (RSS or Atom text) title is text, but RSS titles carry escaped tags often enough to honour
+            v = t.isEmpty() && textByDefault ? null : el.text();
+        } else {
+            v = null;
+        }
+        if (v == null) {
+            return null;
+        }
+        v = v.strip();
+        return v.indexOf('<') < 0 ? null : v;
+    }
+
     /** Plain text of an RSS title: as written, or reduced to text when it holds unescaped markup. */
     static String plain(XmlElement el, char[] source) {
         if (el == null) {
@@ -205,6 +235,19 @@ final class XmlContent {
         for (XmlElement c : parent.children("itunes", "category")) {
             addCategory(into, c.attr("text"));
             addItunesCategories(into, c);
+        }
+    }
+
+    /** A count of comments, or null when absent, negative or not a number. */
+    static Integer count(String s) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            int v = Integer.parseInt(s.strip());
+            return v >= 0 ? v : null;
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

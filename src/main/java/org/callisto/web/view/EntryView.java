@@ -54,6 +54,28 @@ public record EntryView(
         return t == null || t.isBlank() ? "(untitled)" : t;
     }
 
+    /**
+     * The title's inline markup, already sanitized by the title policy when stored, for headings; null when the
+     * feed gave none, and the text {@link #title()} is shown.
+     */
+    public String titleHtml() {
+        return entry.details().titleHtml();
+    }
+
+    /** The author's page if it is a web address, else null. */
+    public String authorUrl() {
+        return org.callisto.planet.EntryLimits.webUrl(entry.details().authorUri());
+    }
+
+    /** "Comments", "1 comment" or "N comments". */
+    public String commentsLabel() {
+        Integer n = entry.details().commentCount();
+        if (n == null) {
+            return "Comments";
+        }
+        return n == 1 ? "1 comment" : n + " comments";
+    }
+
     public String permalink() {
         return "/entries/" + entry.id();
     }

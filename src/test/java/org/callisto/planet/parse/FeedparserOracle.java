@@ -20,9 +20,10 @@ import java.util.concurrent.TimeUnit;
  * encoding it chose for each of many inputs, with or without a simulated HTTP Content-Type, and whether it found the
  * input ill-formed ({@code bozo}), in one child process. The interpreter is {@code $CALLISTO_PYTHON}, else Debian's
  * {@code /usr/bin/python3}. A missing feedparser or chardet fails the test with the command that installs it: these
- * tests are never skipped. Thread-safe.
+ * tests are never skipped. {@link #entries} gives the entries feedparser finds in one document, for tests that read
+ * Callisto's output feeds back. Thread-safe.
  */
-final class FeedparserOracle {
+public final class FeedparserOracle {
     private static final String SCRIPT = """
             import base64, json, sys, warnings
             warnings.simplefilter("ignore")
@@ -36,6 +37,26 @@ final class FeedparserOracle {
             print(json.dumps(out))
             """;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ENTRIES_SCRIPT = """
+            import json, sys, time, warnings
+            warnings.simplefilter("ignore")
+            import feedparser
+            def plain(v):
+                if isinstance(v, time.struct_time):
+                    return list(v)
+                if isinstance(v, dict):
+                    return {str(k): plain(x) for k, x in v.items()}
+                if isinstance(v, (list, tuple)):
+                    return [plain(x) for x in v]
+                return v
+            d = feedparser.parse(sys.stdin.buffer.read())
+            entries = []
+            for e in d.entries:
+                x = plain(e)
+                x["enclosures"] = plain(e.get("enclosures", []))
+                entries.append(x)
+            print(json.dumps({"bozo": bool(d.bozo), "version": d.get("version", ""), "entries": entries}))
+            """;
 
     /** One input: bytes and the Content-Type they are served with (null: no HTTP headers at all, as for a file). */
     record Case(byte[] body, String contentType) {}
@@ -81,6 +102,38 @@ final class FeedparserOracle {
                             a.path("bozo").asBoolean(),
                             a.path("exception").asText()))
                     .toList();
+        } catch (IOException e) {
+            return fail("cannot run " + python + " for feedparser (" + e.getMessage() + "): install python3,"
+                    + " python3-feedparser and python3-chardet");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail("interrupted while waiting for feedparser");
+        }
+    }
+
+    /**
+     * What feedparser makes of one document: {@code bozo}, {@code version} and {@code entries}, each entry as
+     * feedparser's dictionary (its {@code source}, {@code comments}, {@code enclosures}, {@code links}...).
+     */
+    public static JsonNode entries(byte[] document) {
+        String python = python();
+        try {
+            Process p = new ProcessBuilder(List.of(python, "-c", ENTRIES_SCRIPT)).start();
+            CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p, false));
+            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p, true));
+            try (OutputStream in = p.getOutputStream()) {
+                in.write(document);
+            }
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return fail(python + " with feedparser did not finish within 60 s");
+            }
+            if (p.exitValue() != 0) {
+                return fail(python + " with feedparser exited with " + p.exitValue() + ": "
+                        + new String(err.join(), StandardCharsets.UTF_8)
+                        + " (apt-get install -y python3-feedparser python3-chardet)");
+            }
+            return JSON.readTree(out.join());
         } catch (IOException e) {
             return fail("cannot run " + python + " for feedparser (" + e.getMessage() + "): install python3,"
                     + " python3-feedparser and python3-chardet");
