@@ -26,6 +26,7 @@ import org.callisto.planet.parse.FeedparserOracle;
 import org.callisto.planet.parse.ParsedEntry;
 import org.callisto.planet.parse.ParsedFeed;
 import org.callisto.web.Browser;
+import org.callisto.web.NuChecker;
 import org.callisto.web.WebServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +38,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * a real database, and then the stored entries, the river, entry, category and feed pages, and the planet's Atom and
  * RSS output feeds (read back by Callisto's parser and by Python's feedparser) must all carry the "via" source, the
  * comment links and counts, the author's link (never the email), the enclosures with their resolved URLs, and titles
- * whose inline markup is kept while script, event handlers and links in them are not.
+ * whose inline markup is kept while script, event handlers and links in them are not; the pages pass the Nu Html
+ * Checker. In Chromium, the player, the via link and the title markup show, and nothing in a title can run.
  */
 class EntryDetailsEndToEndTest {
     private static final String ATOM_PATH = "/blog/planet-of-planets.atom";
@@ -159,6 +161,15 @@ class EntryDetailsEndToEndTest {
                         .doesNotContain("ada@upstream.example")
                         .doesNotContain("onerror")
                         .doesNotContain("javascript:");
+            }
+            try (NuChecker nu = new NuChecker()) {
+                for (String page : List.of(
+                        "/",
+                        "/entries/" + release.id(),
+                        "/entries/" + site.entry("Ports").id())) {
+                    NuChecker.Report report = nu.checkHtml(bytes(http, site.url(page)), site.url(page));
+                    assertThat(report.errors()).as("Nu Html Checker on " + page).isEmpty();
+                }
             }
             assertThat(get(http, site.url("/feeds/" + site.rss().id())))
                     .contains("via <a href=\"https://ports.example/news.rss\">Ports News</a>")

@@ -29,11 +29,11 @@ import org.xml.sax.SAXParseException;
  *
  * <p>Not thread-safe: one document at a time.
  */
-final class NuChecker implements AutoCloseable {
+public final class NuChecker implements AutoCloseable {
     private static final String HTML5_SCHEMA = "http://s.validator.nu/html5-all.rnc";
 
     /** One message of the checker: line and column in the document, and the text. */
-    record Message(int line, int column, String text) {
+    public record Message(int line, int column, String text) {
         @Override
         public String toString() {
             return line + ":" + column + ": " + text;
@@ -41,7 +41,7 @@ final class NuChecker implements AutoCloseable {
     }
 
     /** What the checker said about one document. */
-    record Report(List<Message> errors, List<Message> warnings) {}
+    public record Report(List<Message> errors, List<Message> warnings) {}
 
     private final URLClassLoader loader;
     private final Object validator;
@@ -73,7 +73,7 @@ final class NuChecker implements AutoCloseable {
         }
     }
 
-    NuChecker() {
+    public NuChecker() {
         loader = new URLClassLoader("nu-validator", classPath(), ClassLoader.getPlatformClassLoader());
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -97,7 +97,7 @@ final class NuChecker implements AutoCloseable {
     }
 
     /** Checks one HTML document, given as UTF-8 bytes; {@code uri} names it in messages. */
-    Report checkHtml(byte[] utf8, String uri) {
+    public Report checkHtml(byte[] utf8, String uri) {
         return check(checkHtml, utf8, uri);
     }
 
