@@ -1,6 +1,7 @@
 package org.callisto.planet;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * An aggregated entry as stored and shown: its HTML has been sanitized before it was stored. Immutable.
@@ -56,7 +57,7 @@ public record Entry(
         if (enclosureType == null) {
             return null;
         }
-        String t = enclosureType.strip().toLowerCase(java.util.Locale.ROOT);
+        String t = enclosureType.strip().toLowerCase(Locale.ROOT);
         return t.startsWith("audio/") ? "audio" : t.startsWith("video/") ? "video" : null;
     }
 

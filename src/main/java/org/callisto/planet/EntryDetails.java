@@ -1,5 +1,7 @@
 package org.callisto.planet;
 
+import java.net.URI;
+
 /**
  * What the planet keeps of an entry beyond its text, from what the parsing model carries: the title's inline markup,
  * the author's link, the links to its comments and their count, and the feed it was copied from (credited "via ...").
@@ -50,7 +52,7 @@ public record EntryDetails(
             return viaId;
         }
         try {
-            String host = java.net.URI.create(url).getHost();
+            String host = URI.create(url).getHost();
             return host != null ? host : url;
         } catch (IllegalArgumentException e) {
             return url;

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 import org.callisto.html.HtmlSanitizer;
@@ -14,6 +16,7 @@ import org.callisto.planet.fetch.FeedFetcher;
 import org.callisto.planet.fetch.FetchRequest;
 import org.callisto.planet.fetch.FetchResult;
 import org.callisto.planet.fetch.FetchSchedule;
+import org.callisto.planet.parse.Enclosure;
 import org.callisto.planet.parse.EntrySource;
 import org.callisto.planet.parse.FeedParseException;
 import org.callisto.planet.parse.FeedParser;
@@ -279,7 +282,7 @@ public final class FeedRefresher {
         if (extra.length == 0) {
             return shown;
         }
-        String[] all = java.util.Arrays.copyOf(shown, shown.length + extra.length);
+        String[] all = Arrays.copyOf(shown, shown.length + extra.length);
         System.arraycopy(extra, 0, all, shown.length, extra.length);
         return all;
     }
@@ -340,8 +343,8 @@ public final class FeedRefresher {
         return d.equals(EntryDetails.NONE) ? EntryDetails.NONE : d;
     }
 
-    private static boolean playable(org.callisto.planet.parse.Enclosure enclosure) {
-        String t = enclosure.type() == null ? "" : enclosure.type().strip().toLowerCase(java.util.Locale.ROOT);
+    private static boolean playable(Enclosure enclosure) {
+        String t = enclosure.type() == null ? "" : enclosure.type().strip().toLowerCase(Locale.ROOT);
         return (t.startsWith("audio/") || t.startsWith("video/")) && safeLink(enclosure.url()) != null;
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import org.callisto.planet.Category;
 import org.callisto.planet.Entry;
 import org.callisto.planet.EntryExcerpt;
+import org.callisto.planet.EntryLimits;
 
 /**
  * An entry as a page shows it. Immutable.
@@ -64,7 +65,7 @@ public record EntryView(
 
     /** The author's page if it is a web address, else null. */
     public String authorUrl() {
-        return org.callisto.planet.EntryLimits.webUrl(entry.details().authorUri());
+        return EntryLimits.webUrl(entry.details().authorUri());
     }
 
     /** "Comments", "1 comment" or "N comments". */
