@@ -32,8 +32,17 @@ public final class FeedDecoder {
     /** The last resorts after the guess, as in feedparser: the third always decodes. */
     private static final String[] FALLBACKS = {"utf-8", "windows-1252", "iso-8859-2"};
 
-    /** The decoded text, the name of the encoding actually used, and what was wrong with the declared one. */
-    public record Decoded(char[] text, int length, String encoding, List<ParseProblem> problems) {
+    /**
+     * The decoded text, the name of the encoding actually used, and what was wrong with the declared one;
+     * {@code controlFree} is true when the decoder saw that the text holds none of the characters
+     * {@link ControlCharacters} drops (false when it did not look), so that nobody scans it again for them.
+     */
+    public record Decoded(char[] text, int length, String encoding, List<ParseProblem> problems, boolean controlFree) {
+        /** Decoded text that has not been checked for control characters. */
+        public Decoded(char[] text, int length, String encoding, List<ParseProblem> problems) {
+            this(text, length, encoding, problems, false);
+        }
+
         /** The text as a String. */
         public String asString() {
             return new String(text, 0, length);
@@ -101,7 +110,7 @@ public final class FeedDecoder {
                         "declared as " + name + " by " + (i == 0 ? rfc.source() : documentSource)
                                 + ", but the bytes are valid UTF-8; decoded as utf-8"));
                 chosen = tryDecode(body, offset, StandardCharsets.UTF_8, "utf-8");
-                return new Decoded(chosen.text(), chosen.length(), "utf-8", problems);
+                return new Decoded(chosen.text(), chosen.length(), "utf-8", problems, chosen.controlFree());
             }
         }
         if (bom.charset() != null && !compatible(bom, chosen)) {
@@ -126,7 +135,7 @@ public final class FeedDecoder {
                                     : "the document declares no encoding and is not valid utf-8; decoded as "
                                             + chosen.encoding()));
         }
-        return new Decoded(chosen.text(), chosen.length(), chosen.encoding(), problems);
+        return new Decoded(chosen.text(), chosen.length(), chosen.encoding(), problems, chosen.controlFree());
     }
 
     /** Decodes by the byte-order mark: strictly, else with U+FFFD for what is invalid, and a problem saying so. */
@@ -137,7 +146,7 @@ public final class FeedDecoder {
                     0, 0, "the bytes are not valid " + bom.name() + "; invalid sequences became U+FFFD"));
             d = lenient(body, bom.offset(), bom.charset(), bom.name());
         }
-        return new Decoded(d.text(), d.length(), d.encoding(), problems);
+        return new Decoded(d.text(), d.length(), d.encoding(), problems, d.controlFree());
     }
 
     /**
@@ -154,8 +163,11 @@ public final class FeedDecoder {
     private static Decoded tryDecode(byte[] body, int offset, Charset cs, String name) {
         if (cs.equals(StandardCharsets.UTF_8)) {
             char[] out = new char[body.length - offset];
-            int length = decodeUtf8(body, offset, out);
-            return length < 0 ? null : new Decoded(out, length, name, List.of());
+            long decoded = decodeUtf8(body, offset, out);
+            if (decoded < 0) {
+                return null;
+            }
+            return new Decoded(out, (int) decoded, name, List.of(), (decoded & CONTROLS_SEEN) == 0);
         }
         if (cs.equals(StandardCharsets.ISO_8859_1) || cs.equals(StandardCharsets.US_ASCII)) {
             boolean ascii = cs.equals(StandardCharsets.US_ASCII);
@@ -180,18 +192,35 @@ public final class FeedDecoder {
         }
     }
 
+    /** Set in {@link #decodeUtf8}'s result when the text holds a character {@link ControlCharacters} drops. */
+    private static final long CONTROLS_SEEN = 1L << 32;
+
     /**
      * Strict UTF-8 decoding into {@code out} (which has room for one char per byte); returns the number of chars, or
      * -1 at the first malformed sequence (overlong forms, surrogates and code points above U+10FFFF included).
      * Hand-written because one pass that validates and decodes is faster than the JDK's CharsetDecoder here.
+     *
+     * <p>It also notes on the way whether the text holds a character that XML may not (a C0 control other than tab,
+     * line feed and carriage return, U+FFFE or U+FFFF), by setting {@link #CONTROLS_SEEN} in the result: that spares
+     * a second pass over the whole text, and costs nothing on printable ASCII, which takes one comparison per byte
+     * (bytes are signed, so the non-ASCII ones fall below 0x20 too).
      */
-    static int decodeUtf8(byte[] b, int offset, char[] out) {
+    static long decodeUtf8(byte[] b, int offset, char[] out) {
         int n = b.length;
         int i = offset;
         int j = 0;
+        boolean controls = false;
         while (i < n) {
             int c = b[i];
+            if (c >= 0x20) {
+                out[j++] = (char) c;
+                i++;
+                continue;
+            }
             if (c >= 0) {
+                if (c != '\t' && c != '\n' && c != '\r') {
+                    controls = true;
+                }
                 out[j++] = (char) c;
                 i++;
                 continue;
@@ -211,6 +240,9 @@ public final class FeedDecoder {
                 if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) {
                     return -1;
                 }
+                if (cp >= 0xFFFE) {
+                    controls = true;
+                }
                 out[j++] = (char) cp;
                 i += 3;
             } else if (c >= 0xF0 && c <= 0xF4) {
@@ -228,7 +260,7 @@ public final class FeedDecoder {
                 return -1;
             }
         }
-        return j;
+        return controls ? j | CONTROLS_SEEN : j;
     }
 
     private static Decoded lenient(byte[] body, int offset, Charset cs, String name) {

@@ -89,7 +89,8 @@ public final class FeedParser {
         FeedDecoder.Decoded decoded = FeedDecoder.decode(body, contentType);
         char[] text = decoded.text();
         List<ParseProblem> problems = new ArrayList<>(decoded.problems());
-        int length = ControlCharacters.strip(text, decoded.length(), problems);
+        int length =
+                decoded.controlFree() ? decoded.length() : ControlCharacters.strip(text, decoded.length(), problems);
         boolean controls = length != decoded.length();
         int first = FeedSniffer.firstSignificant(text, length);
         if (first < 0) {

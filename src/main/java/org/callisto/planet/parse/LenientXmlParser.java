@@ -100,6 +100,9 @@ final class LenientXmlParser {
     private final String[] nameTable = new String[1024];
     private int nameCount;
     private final Map<String, String> localNames = new HashMap<>();
+    /** Reused by {@link #text()} for text that holds entity or character references. */
+    private final StringBuilder textScratch = new StringBuilder(1024);
+
     private final Map<String, String> canonicalCache = new HashMap<>();
     private final Set<String> undeclaredPrefixes = new HashSet<>();
     // incremental line/column tracking for problem positions
@@ -183,19 +186,34 @@ final class LenientXmlParser {
     private void text() {
         XmlElement into = current;
         int runStart = pos;
+        // text with references is resolved into one reused builder and handed over once, as a String, rather than
+        // grown reference by reference in the element's own buffer
+        StringBuilder resolved = null;
         while (pos < n) {
             char c = s[pos];
+            if (c > '<' && c < '\uFFFE') {
+                pos++; // the common case first: letters and most punctuation, one test
+                continue;
+            }
             if (c == '<') {
                 break;
             }
             if (c == '&') {
-                into.appendText(s, runStart, pos);
-                entity(into, false, null);
+                if (resolved == null) {
+                    resolved = textScratch;
+                    resolved.setLength(0);
+                }
+                resolved.append(s, runStart, pos - runStart);
+                entity(null, false, resolved);
                 runStart = pos;
                 continue;
             }
             if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == '\uFFFE' || c == '\uFFFF') {
-                into.appendText(s, runStart, pos);
+                if (resolved == null) {
+                    into.appendText(s, runStart, pos);
+                } else {
+                    resolved.append(s, runStart, pos - runStart);
+                }
                 problem(pos, "invalid XML character U+" + hex(c) + " skipped");
                 pos++;
                 runStart = pos;
@@ -203,7 +221,12 @@ final class LenientXmlParser {
             }
             pos++;
         }
-        into.appendText(s, runStart, pos);
+        if (resolved == null) {
+            into.appendText(s, runStart, pos);
+        } else {
+            resolved.append(s, runStart, pos - runStart);
+            into.appendText(resolved.toString());
+        }
     }
 
     /**

@@ -114,7 +114,7 @@ final class XmlElement {
         if (end <= start) {
             return;
         }
-        if (textBuffer == null && rangeSource == null) {
+        if (textBuffer == null && rangeSource == null && text == null) {
             rangeSource = source;
             rangeStart = start;
             rangeEnd = end;
@@ -128,15 +128,22 @@ final class XmlElement {
     }
 
     void appendText(String s) {
+        if (textBuffer == null && rangeSource == null && text == null) {
+            text = s; // the element's only text so far: kept as it is, copied only if more text joins it
+            return;
+        }
         buffer().append(s);
     }
 
     private StringBuilder buffer() {
         if (textBuffer == null) {
-            textBuffer = new StringBuilder(Math.max(16, (rangeEnd - rangeStart) + 16));
+            textBuffer = new StringBuilder(Math.max(16, (text != null ? text.length() : rangeEnd - rangeStart) + 16));
             if (rangeSource != null) {
                 textBuffer.append(rangeSource, rangeStart, rangeEnd - rangeStart);
                 rangeSource = null;
+            } else if (text != null) {
+                textBuffer.append(text);
+                text = null;
             }
         }
         return textBuffer;

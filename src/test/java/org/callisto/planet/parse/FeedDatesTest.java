@@ -118,6 +118,59 @@ class FeedDatesTest {
         assertThat(FeedDates.zone(zone)).isEqualTo(minutes);
     }
 
+    /**
+     * The one-pass reading of the usual RFC 822 shape must mean exactly what the token-by-token reading means, for
+     * well-formed and near-miss dates alike (a wrong day name, two-digit and 00xx years, 24:00, leap seconds, odd
+     * zones, out-of-range days and hours).
+     */
+    @org.junit.jupiter.api.Test
+    void rfc822FastPathAgreesWithTheWordByWordReading() {
+        String[] days = {"", "Mon, ", "SAT, ", "Foo, ", "Mar, ", "Thu,"};
+        String[] dayNumbers = {"0", "2", "31", "32", "123"};
+        String[] months = {"Jan", "MAR", "dec", "Sept", "Foo"};
+        String[] years = {"2024", "0050", "0099", "24", "99999"};
+        String[] times = {"03:04:05", "23:59:60", "24:00:00", "25:00:00", "3:04:05", "03:04"};
+        String[] zones = {
+            "",
+            " GMT",
+            " +0000",
+            " -0500",
+            " +01:00",
+            " EST",
+            " A",
+            " PM",
+            " XYZ",
+            " GMT+2",
+            " +0000 (UTC)",
+            " Jan",
+            " +9999",
+            "  GMT"
+        };
+        int checked = 0;
+        for (String d : days) {
+            for (String n : dayNumbers) {
+                for (String m : months) {
+                    for (String y : years) {
+                        for (String t : times) {
+                            for (String z : zones) {
+                                String date = d + n + " " + m + " " + y + " " + t + z;
+                                Instant expected;
+                                try {
+                                    expected = FeedDates.parseWords(date.trim());
+                                } catch (RuntimeException invalid) {
+                                    expected = null;
+                                }
+                                assertThat(FeedDates.parse(date)).as(date).isEqualTo(expected);
+                                checked++;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(checked).isEqualTo(6 * 5 * 5 * 5 * 6 * 14);
+    }
+
     @org.junit.jupiter.api.Test
     void nullIsNull() {
         assertThat(FeedDates.parse(null)).isNull();
