@@ -132,7 +132,8 @@ public final class PopulateBenchData {
             // the small page: a category of its own with a few short posts from before the river's first pages, so
             // that /category/dragonfly is about the size of the demo's front page (12 KB) and the big pages stay as
             // they were
-            Feed small = store.addFeed("https://dragonfly.bsd.example/feed.xml", "DragonFly digest", List.of("DragonFly"));
+            Feed small =
+                    store.addFeed("https://dragonfly.bsd.example/feed.xml", "DragonFly digest", List.of("DragonFly"));
             feeds.add(small);
             List<EntryRow> smallRows = new ArrayList<>();
             Random smallRandom = new Random(20261203L);
