@@ -102,6 +102,7 @@ final class CachedPageHandler extends Handler.Wrapper {
 
     private void record(ReadyPages.Ready r, int timer, long started) {
         answered.increment();
+        r.cache().touch(r.cacheKey());
         r.timers()[timer].record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
 

@@ -102,10 +102,11 @@ final class PageCache {
             ctx.res().setContentType(null); // not the framework's default text/plain: a 304 has no body to type
             return;
         }
-        CachedPage page = pages.get(key + '\u0000' + version + '\u0000' + variant, k -> CachedPage.of(render.get()));
+        String cacheKey = key + '\u0000' + version + '\u0000' + variant;
+        CachedPage page = pages.get(cacheKey, k -> CachedPage.of(render.get()));
         ctx.contentType(page.contentType());
         if (ready != null && variant.isEmpty() && version == version()) {
-            publish(ctx, page, etag, version);
+            publish(ctx, cacheKey, page, etag, version);
         }
         byte[] bytes;
         switch (encoding(ctx.header("Accept-Encoding"), page.brotli() != null)) {
@@ -127,7 +128,7 @@ final class PageCache {
      * cookie, even one that is no longer valid: {@link CachedPageHandler} never answers those) or already
      * published.
      */
-    private void publish(Context ctx, CachedPage page, String etag, long version) {
+    private void publish(Context ctx, String cacheKey, CachedPage page, String etag, long version) {
         String target = ctx.req().getRequestURI();
         String query = ctx.req().getQueryString();
         if (query != null) {
@@ -144,7 +145,15 @@ final class PageCache {
                 headers.add(new String[] {name, value});
             }
         }
-        ready.publish(target, this, version, page, etag, version, HttpMetrics.route(ctx), headers);
+        ready.publish(target, this, cacheKey, version, page, etag, version, HttpMetrics.route(ctx), headers);
+    }
+
+    /**
+     * Counts a hit of the page kept under {@code cacheKey} (and keeps it from expiring), for an answer sent from
+     * {@link ReadyPages}: the cache's hit count stays the count of pages served from memory.
+     */
+    void touch(String cacheKey) {
+        pages.getIfPresent(cacheKey);
     }
 
     static String etag(String key, long version, String variant) {

@@ -76,6 +76,7 @@ final class ReadyPages {
     void publish(
             String target,
             PageCache cache,
+            String cacheKey,
             long version,
             PageCache.CachedPage page,
             String etag,
@@ -104,6 +105,7 @@ final class ReadyPages {
         PageCache.Buffers buffers = page.buffers();
         Ready r = new Ready(
                 cache,
+                cacheKey,
                 version,
                 page,
                 etag,
@@ -155,6 +157,7 @@ final class ReadyPages {
     /**
      * A page ready to send.
      *
+     * @param cacheKey    the page's key in its cache
      * @param headers     for a 200, in the routed response's order
      * @param notModified for a 304 (the same without Content-Type)
      * @param brotli      null when Brotli is not available
@@ -162,6 +165,7 @@ final class ReadyPages {
      */
     record Ready(
             PageCache cache,
+            String cacheKey,
             long version,
             PageCache.CachedPage page,
             String etag,
