@@ -92,6 +92,20 @@ public final class PasswordChecks {
     }
 
     /**
+     * Whether every check is running and the queue is full, so that the next one would be refused: the web asks
+     * before it reads a login form, and refuses at once without reading the body ({@link #refuse()}).
+     */
+    public boolean full() {
+        return admitted.availablePermits() == 0;
+    }
+
+    /** Counts and returns the refusal of a check that was not even tried because the pool was {@link #full()}. */
+    public PasswordChecksBusy refuse() {
+        busy();
+        return new PasswordChecksBusy(RETRY_AFTER);
+    }
+
+    /**
      * Runs {@code work} (a hash or a check) in the pool and returns its result.
      *
      * @throws PasswordChecksBusy when {@code size} checks run and {@code queue} wait already

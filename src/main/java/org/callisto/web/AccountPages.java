@@ -53,6 +53,13 @@ final class AccountPages {
     }
 
     void login(Context ctx) {
+        if (accounts.passwordChecks().full()) {
+            // refused before the form is read: a flood costs neither the body's bytes nor a form parse
+            PasswordChecksBusy busy = accounts.passwordChecks().refuse();
+            refused(ctx, busy);
+            loginPage(ctx, busy.getMessage(), null, "", localPath(ctx.queryParam("next")));
+            return;
+        }
         sessions.check(ctx, "login");
         String username = ctx.formParam("username");
         String next = localPath(ctx.formParam("next"));

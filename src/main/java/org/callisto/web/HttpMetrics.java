@@ -31,17 +31,22 @@ final class HttpMetrics {
         if (started == null) {
             return;
         }
-        Timer.builder("http.server.requests")
-                .description("HTTP requests by method, route and status")
-                .tag("method", ctx.method().name())
-                .tag("route", route(ctx))
-                .tag("status", Integer.toString(ctx.statusCode()))
-                .publishPercentileHistogram()
-                .register(registry)
+        timer(registry, ctx.method().name(), route(ctx), ctx.statusCode())
                 .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
-    private static String route(Context ctx) {
+    /** The timer of one method, route and status ({@link CachedPageHandler} records its answers in it too). */
+    static Timer timer(MeterRegistry registry, String method, String route, int status) {
+        return Timer.builder("http.server.requests")
+                .description("HTTP requests by method, route and status")
+                .tag("method", method)
+                .tag("route", route)
+                .tag("status", Integer.toString(status))
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+
+    static String route(Context ctx) {
         try {
             Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
             return endpoint == null ? "UNMATCHED" : endpoint.path;

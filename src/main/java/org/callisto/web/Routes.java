@@ -31,6 +31,7 @@ final class Routes {
     private final PageCache planetCache;
     private final PageCache journalCache;
     private final PageCache showCache;
+    private final ReadyPages ready;
     private final WebSessions sessions;
     private final RiverPages river;
     private final FeedPages feeds;
@@ -69,10 +70,12 @@ final class Routes {
                 services.statistics(),
                 services.planetChanges(),
                 services.clock());
-        planetCache =
-                new PageCache(services.planetChanges()::lastChange, changeCheck, 20_000, "planet", services.meters());
-        journalCache = new PageCache(this::journalChange, changeCheck, 5_000, "journal", services.meters());
-        showCache = new PageCache(services.show().changes()::lastChange, changeCheck, 2_000, "show", services.meters());
+        ready = new ReadyPages(services.meters());
+        planetCache = new PageCache(
+                services.planetChanges()::lastChange, changeCheck, 20_000, "planet", services.meters(), ready);
+        journalCache = new PageCache(this::journalChange, changeCheck, 5_000, "journal", services.meters(), ready);
+        showCache = new PageCache(
+                services.show().changes()::lastChange, changeCheck, 2_000, "show", services.meters(), ready);
         httpMetrics = new HttpMetrics(services.meters());
         metrics = new MetricsPage(config.metrics(), services.metricsText());
         sessions = new WebSessions(
@@ -114,6 +117,11 @@ final class Routes {
                 new MediaResponses(services.downloads(), services.meters()),
                 services.feedback().store(),
                 services.clock());
+    }
+
+    /** The cached pages ready to be sent without routing, by {@link CachedPageHandler}. */
+    ReadyPages ready() {
+        return ready;
     }
 
     /** Registers every route, the error pages and the exception mapping. */

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * connections are guarded ({@link ConnectionGuard}): headers must arrive within {@code server.header_timeout}, a
  * connection may stay silent for {@code server.idle_timeout}, one client address may hold
  * {@code server.max_connections_per_address} connections, and past {@code server.max_connections} the oldest idle
- * one is closed for room.
+ * one is closed for room. Cached anonymous pages are answered ahead of the routes by {@link CachedPageHandler}.
  *
  * <p>The server builds only HTTP adapters; the stores and services it serves come made from the composition root
  * in {@link SiteServices}. Thread-safe; close it once, before the services it serves are closed.
@@ -41,9 +41,12 @@ public final class WebServer implements AutoCloseable {
     private final Javalin app;
     private final ConnectionGuard guard;
 
-    private WebServer(Javalin app, ConnectionGuard guard) {
+    private final CachedPageHandler front;
+
+    private WebServer(Javalin app, ConnectionGuard guard, CachedPageHandler front) {
         this.app = app;
         this.guard = guard;
+        this.front = front;
     }
 
     /** Starts serving on {@code config.port()} (0 picks a free port, see {@link #port()}). */
@@ -83,6 +86,7 @@ public final class WebServer implements AutoCloseable {
                 Math.min(cap + Math.max(64, (fileLimit - cap) / 2), Math.max(cap + 16, fileLimit - 64)));
         ConnectionGuard guard = new ConnectionGuard(
                 limits.headerTimeout(), cap, limits.maxConnectionsPerAddress(), limits.trustedProxies());
+        CachedPageHandler front = new CachedPageHandler(routes.ready());
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -101,6 +105,8 @@ public final class WebServer implements AutoCloseable {
             });
             AccessLog.of(limits.accessLog())
                     .ifPresent(log -> cfg.jetty.modifyServer(server -> server.setRequestLog(log)));
+            // cached anonymous pages answered ahead of routing; Javalin puts its servlet context inside this wrapper
+            cfg.jetty.modifyServer(server -> server.setHandler(front));
             // Jetty's answers to what it refuses before any route runs (bad request lines, bad URIs, huge headers)
             cfg.jetty.modifyServer(server -> server.setErrorHandler(SecurityHeaders.errorHandler()));
             // Javalin's own connector, with a listen backlog that holds a burst of connections (see ACCEPT_QUEUE),
@@ -125,12 +131,17 @@ public final class WebServer implements AutoCloseable {
             guard.close();
             throw e;
         }
-        return new WebServer(app, guard);
+        return new WebServer(app, guard, front);
     }
 
     /** The port the server listens on. */
     public int port() {
         return app.port();
+    }
+
+    /** Requests answered by the cached-page handler ahead of routing since start. */
+    long answeredAheadOfRouting() {
+        return front.answered();
     }
 
     /** Connections open now, as the connection guard counts them. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -100,6 +101,37 @@ class LoginFloodWebTest {
                             .statusCode())
                     .as("once the pool is free, the login goes through")
                     .isEqualTo(303);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void withThePoolFullALoginIsRefusedBeforeItsBodyIsRead(String kind) throws Exception {
+        Map<String, String> settings = Map.of("journal.password_checks", "1", "journal.password_queue", "0");
+        try (PlanetSite site = new PlanetSite(kind, settings)) {
+            PasswordChecks checks = site.callisto.accounts().passwordChecks();
+            CountDownLatch running = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Boolean> occupant = async(() -> checks.run(() -> {
+                running.countDown();
+                return release.await(30, TimeUnit.SECONDS);
+            }));
+            try {
+                assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+                try (RawHttp c = RawHttp.connect("127.0.0.1", site.server.port())) {
+                    // the headers promise a body that never comes: only an answer made before reading it can arrive
+                    c.send("POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\n");
+                    String answer = c.readFor(Duration.ofSeconds(3));
+                    assertThat(RawHttp.status(answer)).isEqualTo(503);
+                    assertThat(RawHttp.header(answer, "Retry-After")).isEqualTo("2");
+                    assertThat(answer).contains("the site is busy");
+                }
+                assertThat(checks.refusedCount()).isEqualTo(1);
+            } finally {
+                release.countDown();
+            }
+            occupant.get(10, TimeUnit.SECONDS);
         }
     }
 

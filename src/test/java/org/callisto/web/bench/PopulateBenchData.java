@@ -25,7 +25,8 @@ import org.callisto.planet.SubscriptionStore;
  * 2–6 KB body of paragraphs, lists, links and {@code <pre>} blocks, passed through the aggregated-content sanitizer
  * as the refresh pipeline would. The feeds are switched off so that the scheduler of {@code callisto serve} leaves
  * them alone during a run. Deterministic: the same seed gives the same planet (apart from the dates, which are
- * relative to now).
+ * relative to now). A thirteenth feed, in a category of its own, has six short posts from before the others, so
+ * that {@code /category/dragonfly} is a small page, the size of the demo's front page.
  *
  * <p>Usage: {@code PopulateBenchData DATA_DIR [ENTRIES]}.
  */
@@ -68,6 +69,9 @@ public final class PopulateBenchData {
         "# service sshd restart",
         "# ifconfig bridge0 addm em0 addm tap0 up"
     };
+
+    /** Posts of the small category, {@code /category/dragonfly}. */
+    private static final int SMALL_ENTRIES = 6;
 
     private PopulateBenchData() {}
 
@@ -125,6 +129,36 @@ public final class PopulateBenchData {
             for (Map.Entry<Long, List<EntryRow>> e : rows.entrySet()) {
                 entries.storeEntries(e.getKey(), e.getValue(), now);
             }
+            // the small page: a category of its own with a few short posts from before the river's first pages, so
+            // that /category/dragonfly is about the size of the demo's front page (12 KB) and the big pages stay as
+            // they were
+            Feed small =
+                    store.addFeed("https://dragonfly.bsd.example/feed.xml", "DragonFly digest", List.of("DragonFly"));
+            feeds.add(small);
+            List<EntryRow> smallRows = new ArrayList<>();
+            Random smallRandom = new Random(20261203L);
+            for (int n = 0; n < SMALL_ENTRIES; n++) {
+                Instant published = now.minus(Duration.ofDays(90 + n)).truncatedTo(ChronoUnit.SECONDS);
+                String link = "https://dragonfly.bsd.example/post-" + n + ".html";
+                String html = sanitizer.sanitize(body(smallRandom, 600), link);
+                smallRows.add(new EntryRow(
+                        "small-" + n,
+                        "small-" + n,
+                        link,
+                        capitalise(words(smallRandom, 5)),
+                        "dfly",
+                        null,
+                        html,
+                        List.of(),
+                        null,
+                        null,
+                        -1,
+                        null,
+                        published,
+                        null,
+                        Integer.toHexString(html.hashCode())));
+            }
+            entries.storeEntries(small.id(), smallRows, now);
             for (Feed feed : feeds) {
                 store.setDisabled(feed.id(), true, "benchmark data: not fetched");
             }
