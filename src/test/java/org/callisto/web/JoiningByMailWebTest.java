@@ -3,19 +3,27 @@ package org.callisto.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.callisto.account.Accounts;
 import org.callisto.account.Invitations;
 import org.callisto.account.Membership;
 import org.callisto.account.Role;
 import org.callisto.account.Session;
 import org.callisto.account.User;
+import org.callisto.mail.SmtpMailer;
 import org.callisto.mail.TestMailServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -239,6 +247,90 @@ class JoiningByMailWebTest {
             assertThat(back.statusCode()).isEqualTo(303);
             assertThat(membership.mail().settings(bob.user().id()).notifyByMail())
                     .isTrue();
+        }
+    }
+
+    /**
+     * A reply never waits for notification mail: with an SMTP server that accepts connections and never answers
+     * (for longer than {@code mail.timeout}, 2 minutes, so no attempt can end before the reply is checked), the
+     * reply is stored and notified in the site before any mail is sent or has failed; once the server is gone, each
+     * mail fails its attempts, is counted and logged, and nothing of the reply is undone.
+     */
+    @Test
+    void aReplyIsPostedAndNotifiedInTheSiteWhileTheMailServerHangsThenFails() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                PlanetSite site = site(
+                        "sqlite",
+                        null,
+                        Map.of(
+                                "mail.host", "127.0.0.1",
+                                "mail.port", Integer.toString(silent.getLocalPort()),
+                                "mail.tls", "none",
+                                "mail.from", "site@planet.test",
+                                "mail.timeout", "2m"))) {
+            List<Socket> held = new CopyOnWriteArrayList<>();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept()); // accepted, never greeted
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            Membership membership = site.callisto.membership();
+            Invitations.Issued issued = membership.invitations().issueAsOperator(null, "author@example.org");
+            assertThat(issued.mailed()).as("queued, not sent").isTrue();
+            membership
+                    .joining()
+                    .register("author", PASSWORD, issued.invitation().code(), "author@example.org", null, null, null);
+            membership
+                    .joining()
+                    .register(
+                            "replier",
+                            PASSWORD,
+                            membership
+                                    .invitations()
+                                    .issueAsOperator(null, null)
+                                    .invitation()
+                                    .code(),
+                            null,
+                            null,
+                            null,
+                            null);
+            WebClient author = new WebClient(site.uri("/"));
+            JournalWebTest.login(author, "author");
+            long story = JournalWebTest.submit(author, "Mail may hang", "text", "An intro", "");
+            WebClient root = new WebClient(site.uri("/"));
+            JournalWebTest.login(root, "root");
+            JournalWebTest.decide(root, story, "accept", "");
+            WebClient replier = new WebClient(site.uri("/"));
+            JournalWebTest.login(replier, "replier");
+
+            String page = "/stories/" + story;
+            HttpResponse<String> reply = replier.submit(page, page + "/comments", "text", "A reply all the same");
+            assertThat(reply.statusCode()).as(reply.body()).isEqualTo(303);
+            SmtpMailer mailer = (SmtpMailer) site.callisto.mailer();
+            assertThat(mailer.sentCount() + mailer.failedCount())
+                    .as("the reply did not wait for the mail server")
+                    .isZero();
+            assertThat(author.get("/notifications").body()).contains("replier replied on");
+            assertThat(site.fresh(page).body()).contains("A reply all the same");
+
+            silent.close();
+            for (Socket s : held) {
+                s.close();
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (mailer.failedCount() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(mailer.failedCount())
+                    .as("the invitation, the acceptance and the reply, each given up after its attempts")
+                    .isEqualTo(3);
+            assertThat(mailer.sentCount()).isZero();
+            assertThat(site.fresh(page).body()).contains("A reply all the same");
+            assertThat(author.get("/journal").body()).contains("(2 unread)");
         }
     }
 
