@@ -390,6 +390,72 @@ class JoiningByMailWebTest {
         }
     }
 
+    /**
+     * Inviting tells nothing about who is a member: an address an account has and one nobody has get the same page
+     * (but for the address and the link) and the same mail, since issuing never looks the address up.
+     */
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void invitingAnAddressAMemberHasAnswersAndMailsAsInvitingOneNobodyHas(String kind) throws Exception {
+        try (TestMailServer smtp = new TestMailServer();
+                PlanetSite site = site(kind, smtp, Map.of())) {
+            Membership membership = site.callisto.membership();
+            Invitations.Issued forTaken = membership.invitations().issueAsOperator(null, "taken@example.org");
+            membership
+                    .joining()
+                    .register(
+                            "taken",
+                            PASSWORD,
+                            forTaken.invitation().code(),
+                            "taken@example.org",
+                            "10.4.0.3",
+                            null,
+                            null);
+            assertThat(membership
+                            .mail()
+                            .settings(site.callisto
+                                    .accounts()
+                                    .store()
+                                    .userByName("taken")
+                                    .orElseThrow()
+                                    .id())
+                            .verified())
+                    .isTrue();
+            WebClient root = new WebClient(site.uri("/"));
+            JournalWebTest.login(root, "root");
+            HttpResponse<String> known = root.submit("/account", "/account/invitations", "email", "taken@example.org");
+            HttpResponse<String> unknown = root.submit("/account", "/account/invitations", "email", "free@example.org");
+            assertThat(known.statusCode()).isEqualTo(200);
+            assertThat(unknown.statusCode()).isEqualTo(200);
+            assertThat(notices(comparable(known.body(), "taken@")))
+                    .isNotEmpty()
+                    .isEqualTo(notices(comparable(unknown.body(), "free@")));
+            MimeMessage toTaken = smtp.await("taken@example.org", 2);
+            MimeMessage toFree = smtp.await("free@example.org", 1);
+            assertThat(toTaken.getSubject()).isEqualTo(toFree.getSubject());
+            assertThat(comparable(TestMailServer.text(toTaken), "taken@"))
+                    .isEqualTo(comparable(TestMailServer.text(toFree), "free@"));
+        }
+    }
+
+    /** The notices a page shows (the list of one's invitations below them grows with each one issued). */
+    private static List<String> notices(String html) {
+        return java.util.regex.Pattern.compile("<p class=\"notice\"[^>]*>(.*?)</p>")
+                .matcher(html)
+                .results()
+                .map(m -> m.group(1))
+                .toList();
+    }
+
+    /** A page or mail with its address, invitation codes, invitation rows and tokens made alike. */
+    private static String comparable(String text, String local) {
+        return withoutTokens(text)
+                .replace(local, "X@")
+                .replaceAll("invitation=[A-Za-z0-9_%-]+", "invitation=CODE")
+                .replaceAll("invitation-[0-9]+", "invitation-N")
+                .replaceAll("/account/invitations/[0-9]+/", "/account/invitations/N/");
+    }
+
     @ParameterizedTest
     @MethodSource("org.callisto.db.TestDatabases#kinds")
     void everyNewFormRefusesAPostWithoutItsToken(String kind) {
