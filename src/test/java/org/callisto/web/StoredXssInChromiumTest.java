@@ -72,7 +72,6 @@ class StoredXssInChromiumTest {
     private static final int NOTE = 20;
     private static final int TAG = 21;
     private static final int FLAG = 22;
-    private static final int MAIL = 23;
 
     private static final List<String> TOPICS = List.of(p(TOPIC, 1), p(TOPIC, 3), p(TOPIC, 7));
     /** Names no registration allows, written into the database: the three a member's, the last an editor's. */
@@ -461,52 +460,6 @@ class StoredXssInChromiumTest {
         ScriptProbe.Report tree = probe.visit(site.uri("/admin/invitations"));
         assertThat(tree.text()).contains(HOSTILE_NAMES.getFirst());
         reports.add(tree);
-        assertQuiet(reports);
-    }
-
-    @Test
-    void mailAddressesSentBackFromTheAccountInvitationRegistrationAndResetFormsNeverRun() {
-        WebDriver d = browser.driver();
-        List<ScriptProbe.Report> reports = new ArrayList<>();
-        List<String> addresses = new ArrayList<>();
-        for (int i = 0; i < XssPayloads.ALL.size(); i++) {
-            addresses.add(p(MAIL, i));
-        }
-        // quoted local parts are valid addresses, so markup can be stored as one and shown back
-        addresses.add("\"<svg/onload=xss(" + (MAIL * 100 + 98) + ")>\"@example.org");
-        addresses.add("\"<script>xss(" + (MAIL * 100 + 99) + ")</script>\"@example.org");
-        WebClient owner = member("mailforms");
-        for (String address : addresses) {
-            as(owner);
-            browser.open(site.uri("/account"));
-            browser.script("document.getElementById('invite-email').value = arguments[0];", address);
-            browser.clickAndWait(d.findElement(By.cssSelector("form[action='/account/invitations'] button")));
-            reports.add(probe.check(browser.currentUrl()));
-            browser.open(site.uri("/account"));
-            browser.script("document.getElementById('email').value = arguments[0];", address);
-            browser.clickAndWait(d.findElement(By.cssSelector("form[action='/account/email'] button")));
-            reports.add(probe.check(browser.currentUrl()));
-            reports.add(probe.visit(site.uri("/account")));
-
-            asAnonymous();
-            browser.open(site.uri("/account/reset"));
-            browser.script("document.getElementById('email').value = arguments[0];", address);
-            browser.clickAndWait(d.findElement(By.cssSelector("main form[action='/account/reset'] button")));
-            reports.add(probe.check(browser.currentUrl()));
-            browser.open(site.uri("/register"));
-            browser.script(
-                    "document.getElementById('username').value = 'mailformnew';"
-                            + "document.getElementById('password').value = arguments[1];"
-                            + "document.getElementById('password2').value = arguments[1];"
-                            + "document.getElementById('email').value = arguments[0];",
-                    address,
-                    JournalWebTest.PASSWORD);
-            browser.clickAndWait(d.findElement(By.cssSelector("main form button[type=submit]")));
-            reports.add(probe.check(browser.currentUrl()));
-        }
-        assertThat(reports.stream().map(ScriptProbe.Report::text))
-                .as("refusals name the address as typed")
-                .anyMatch(t -> t.contains("is not a mail address"));
         assertQuiet(reports);
     }
 
