@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -309,5 +310,325 @@ class CommunityWebTest {
                 .isEqualTo(303);
         assertThat(site.fresh(page).body()).contains("a comment to hide");
         assertThat(site.fresh("/moderation").body()).contains("showed again").contains("fine after all");
+    }
+
+    /** Every form id the site's POST handlers check, so an attacker's own token for each can be tried. */
+    private static final List<String> FORM_IDS = List.of(
+            "account",
+            "admin-accounts",
+            "admin-subscriptions",
+            "comment",
+            "moderate",
+            "vote",
+            "notifications",
+            "hidden-tags",
+            "member-note",
+            "submit",
+            "editor-queue",
+            "editor-edit",
+            "retag",
+            "password",
+            "feedback",
+            "editor-feedback",
+            "editor-episodes",
+            "logout",
+            "login",
+            "register",
+            "reset",
+            "reset-password");
+    /** The one POST route without a CSRF token, by design (RFC 8058: its signed path is the authority). */
+    private static final String UNSUBSCRIBE = "/unsubscribe/{token}";
+    /** What a refused POST may not change. */
+    private static final List<String> TABLES = List.of(
+            "users",
+            "invitations",
+            "mail_tokens",
+            "votes",
+            "flags",
+            "notifications",
+            "hidden_tags",
+            "member_notes",
+            "stories",
+            "story_tags",
+            "comments",
+            "comment_locks",
+            "moderation_log",
+            "feeds",
+            "feed_categories",
+            "categories",
+            "feedback",
+            "episodes");
+
+    /**
+     * CSRF over the whole routing table: every POST route that {@code web/Routes} registers (read from its source,
+     * so a new route is swept without being listed here) is posted by a logged-in administrator's browser, whose
+     * role passes every check, with no token, with a made-up one, and with each token another member's own session
+     * holds for every form of the site. Each answer is 403 saying nothing was done, and no row of the journal's,
+     * the accounts' or the planet's tables changes. The only POST without a token, one-click unsubscribing, is
+     * named, and a forged link of it changes nothing.
+     */
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void everyPostRouteRefusesAMissingMadeUpOrAnotherMembersTokenAndChangesNothing(String kind) throws Exception {
+        PlanetSite site = site(kind);
+        WebClient owner = member(site, "csrf-owner-" + kind);
+        WebClient other = member(site, "csrf-other-" + kind);
+        member(site, "csrf-attacker-" + kind);
+        long story = publish(site, owner, "Swept by CSRF " + kind, "tags", "sweep");
+        long pending = JournalWebTest.submit(owner, "Pending under CSRF " + kind, "text", "intro", "");
+        long comment = CommentsWebTest.commentOn(other, story, 0, "markdown", "a comment to aim at");
+        WebClient victim = editor(site);
+        assertThat(victim.submit("/account", "/account/invitations", "email", "")
+                        .statusCode())
+                .isEqualTo(200);
+        long userId = site.callisto
+                .accounts()
+                .store()
+                .userByName("csrf-other-" + kind)
+                .orElseThrow()
+                .id();
+        long victimId = site.callisto
+                .accounts()
+                .store()
+                .userByName("editor1")
+                .orElseThrow()
+                .id();
+        long invitation = site.callisto
+                .accounts()
+                .store()
+                .invitationsBy(victimId)
+                .getFirst()
+                .id();
+        org.callisto.account.Session attacker = site.callisto
+                .accounts()
+                .login("csrf-attacker-" + kind, JournalWebTest.PASSWORD, "10.77.0.1", null, null);
+        List<String> tokens = new java.util.ArrayList<>();
+        tokens.add("A".repeat(43));
+        for (String form : FORM_IDS) {
+            tokens.add(org.callisto.account.CsrfTokens.tokenFor(attacker, form));
+        }
+
+        List<String> routes = postRoutes();
+        assertThat(routes).contains("/stories/{id}/vote", "/account/tags", "/notifications", "/account/invitations");
+        String before = snapshot(site);
+        List<String> accepted = new java.util.ArrayList<>();
+        for (String route : routes) {
+            if (route.equals(UNSUBSCRIBE)) {
+                continue;
+            }
+            String path = route.replace("{name}", "csrf-other-" + kind)
+                    .replace("{token}", "not-a-token")
+                    .replace("{number}", "1");
+            if (path.startsWith("/account/invitations/")) {
+                path = path.replace("{id}", Long.toString(invitation));
+            } else if (path.startsWith("/admin/subscriptions/")) {
+                path = path.replace("{id}", Long.toString(site.alice.id()));
+            } else if (path.startsWith("/admin/accounts/")) {
+                path = path.replace("{id}", Long.toString(userId));
+            } else if (path.startsWith("/comments/")) {
+                path = path.replace("{id}", Long.toString(comment));
+            } else if (path.equals("/stories/{id}/edit")) {
+                path = path.replace("{id}", Long.toString(pending));
+            } else {
+                path = path.replace("{id}", Long.toString(story));
+            }
+            String[] fields = {
+                "reason",
+                "spam",
+                "tags",
+                "gone",
+                "note",
+                "a planted note",
+                "id",
+                "1",
+                "mark",
+                "all",
+                "email",
+                "planted@example.org",
+                "notify",
+                "on",
+                "back",
+                "/journal",
+                "story",
+                Long.toString(pending),
+                "decision",
+                "accept",
+                "role",
+                "member",
+                "title",
+                "Planted",
+                "intro",
+                "x",
+                "format",
+                "text",
+                "text",
+                "planted",
+                "url",
+                "https://planted.example/feed.xml",
+                "username",
+                "planted",
+                "password",
+                JournalWebTest.PASSWORD,
+                "password2",
+                JournalWebTest.PASSWORD,
+                "subject",
+                "x",
+                "message",
+                "x"
+            };
+            HttpResponse<String> none = victim.post(path, fields);
+            if (none.statusCode() != 403 || !none.body().contains("nothing was done")) {
+                accepted.add(path + " without a token: " + none.statusCode());
+            }
+            for (String token : tokens) {
+                String[] withToken = new String[fields.length + 2];
+                withToken[0] = "csrf";
+                withToken[1] = token;
+                System.arraycopy(fields, 0, withToken, 2, fields.length);
+                HttpResponse<String> r = victim.post(path, withToken);
+                if (r.statusCode() != 403 || !r.body().contains("nothing was done")) {
+                    accepted.add(path + " with token " + token + ": " + r.statusCode());
+                }
+            }
+        }
+        assertThat(accepted).as("POSTs not refused for their token").isEmpty();
+        assertThat(snapshot(site)).as("nothing changed").isEqualTo(before);
+        assertThat(victim.get("/account").statusCode()).as("still logged in").isEqualTo(200);
+
+        assertThat(routes).contains(UNSUBSCRIBE);
+        HttpResponse<String> forged = new WebClient(site.uri("/"))
+                .post("/unsubscribe/" + victimId + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "x", "y");
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(snapshot(site)).isEqualTo(before);
+    }
+
+    /**
+     * No member reads or changes another's invitations, votes or notifications (IDOR): ids in paths, fields and
+     * query strings name nothing but the session's own, and a refusal reads the same whether the thing exists.
+     */
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void oneMemberNeitherReadsNorChangesAnothersInvitationsVotesOrNotifications(String kind) {
+        PlanetSite site = site(kind);
+        WebClient pia = member(site, "pia-" + kind);
+        WebClient quin = member(site, "quin-" + kind);
+        WebClient rex = member(site, "rex-" + kind);
+        publish(site, pia, "Pia's own " + kind); // so that pia has a notification, its form and its token
+        long story = publish(site, rex, "IDOR target " + kind);
+        String page = "/stories/" + story;
+
+        // votes: each member's own; posting the form toggles only the poster's vote
+        assertThat(pia.submit(page, page + "/vote", "back", page).statusCode()).isEqualTo(303);
+        assertThat(quin.get(page).body())
+                .as("quin does not see pia's vote as theirs")
+                .contains(">Upvote<")
+                .contains("1 point");
+        assertThat(quin.submit(page, page + "/vote", "back", page).statusCode()).isEqualTo(303);
+        assertThat(site.fresh(page).body())
+                .as("quin added a vote, not took pia's")
+                .contains("2 points");
+        assertThat(quin.submit(page, page + "/vote", "back", page).statusCode()).isEqualTo(303);
+        assertThat(site.fresh(page).body()).contains("1 point");
+        assertThat(pia.get(page).body()).contains(">Unvote<");
+
+        // notifications: rex has some; pia's page, with any query, lists only pia's
+        CommentsWebTest.commentOn(quin, story, 0, "markdown", "hello rex");
+        String rexList = rex.get("/notifications").body();
+        Matcher m = NOTIFICATION.matcher(rexList);
+        assertThat(m.find()).isTrue();
+        String rexs = m.group(1);
+        for (String q : new String[] {"", "?user=rex-" + kind, "?id=" + rexs, "?user_id=1"}) {
+            assertThat(pia.get("/notifications" + q).body())
+                    .as("/notifications" + q)
+                    .doesNotContain("IDOR target")
+                    .doesNotContain("name=\"id\" value=\"" + rexs + "\"");
+        }
+        HttpResponse<String> theirs = pia.submit("/notifications", "/notifications", "id", rexs);
+        HttpResponse<String> nobodys = pia.submit("/notifications", "/notifications", "id", "987654321");
+        assertThat(theirs.statusCode()).isEqualTo(400);
+        assertThat(nobodys.statusCode()).isEqualTo(400);
+        assertThat(withoutTokens(theirs.body()).replaceAll("\\b" + rexs + "\\b", "N"))
+                .as("another's and a missing notification read alike")
+                .isEqualTo(
+                        withoutTokens(nobodys.body()).replace("987654321", "N").replaceAll("\\b" + rexs + "\\b", "N"));
+        assertThat(pia.submit("/notifications", "/notifications", "mark", "all").statusCode())
+                .isEqualTo(303);
+        assertThat(rex.get("/journal").body())
+                .as("pia's mark-all left rex's unread")
+                .contains("(2 unread)");
+
+        // invitations: an open invitation is listed, and revoked, by its issuer only
+        HttpResponse<String> issued = rex.submit("/account", "/account/invitations", "email", "");
+        assertThat(issued.statusCode()).isEqualTo(200);
+        long rexId = site.callisto
+                .accounts()
+                .store()
+                .userByName("rex-" + kind)
+                .orElseThrow()
+                .id();
+        org.callisto.account.Invitation invitation =
+                site.callisto.accounts().store().invitationsBy(rexId).getFirst();
+        String link = issued.body().replaceFirst("(?s).*(register\\?invitation=[A-Za-z0-9_-]+).*", "$1");
+        assertThat(link).startsWith("register?invitation=");
+        String piaAccount = pia.get("/account").body();
+        assertThat(piaAccount).doesNotContain("invitation-" + invitation.id()).doesNotContain(link);
+        String token = WebClient.csrf(piaAccount, "/account/email");
+        HttpResponse<String> revokeTheirs =
+                pia.post("/account/invitations/" + invitation.id() + "/revoke", "csrf", token);
+        HttpResponse<String> revokeNone = pia.post("/account/invitations/987654321/revoke", "csrf", token);
+        assertThat(revokeTheirs.statusCode()).isEqualTo(400);
+        assertThat(withoutTokens(revokeTheirs.body()).replaceAll("\\b" + invitation.id() + "\\b", "N"))
+                .isEqualTo(withoutTokens(revokeNone.body())
+                        .replace("987654321", "N")
+                        .replaceAll("\\b" + invitation.id() + "\\b", "N"));
+        assertThat(site.callisto
+                        .accounts()
+                        .store()
+                        .invitationsBy(rexId)
+                        .getFirst()
+                        .revokedAt())
+                .isEmpty();
+        assertThat(pia.get("/admin/invitations").statusCode()).isEqualTo(403);
+    }
+
+    /** The POST routes of {@code web/Routes}, read from its source. */
+    private static List<String> postRoutes() throws java.io.IOException {
+        String source =
+                java.nio.file.Files.readString(java.nio.file.Path.of("src/main/java/org/callisto/web/Routes.java"));
+        Matcher m = Pattern.compile("r\\.post\\(\"([^\"]+)\"").matcher(source);
+        List<String> routes = new java.util.ArrayList<>();
+        while (m.find()) {
+            routes.add(m.group(1));
+        }
+        return routes;
+    }
+
+    /** Every row of {@link #TABLES}, in a stable order, as text. */
+    private static String snapshot(PlanetSite site) throws java.sql.SQLException {
+        StringBuilder all = new StringBuilder();
+        try (java.sql.Connection c = site.db.connection()) {
+            for (String table : TABLES) {
+                try (java.sql.Statement st = c.createStatement();
+                        java.sql.ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    List<String> rows = new java.util.ArrayList<>();
+                    while (rs.next()) {
+                        StringBuilder row = new StringBuilder();
+                        for (int i = 1; i <= columns; i++) {
+                            row.append(rs.getString(i)).append('|');
+                        }
+                        rows.add(row.toString());
+                    }
+                    java.util.Collections.sort(rows);
+                    all.append(table).append(": ").append(rows).append('\n');
+                }
+            }
+        }
+        return all.toString();
+    }
+
+    /** A page without the per-browser tokens in it. */
+    private static String withoutTokens(String html) {
+        return html.replaceAll("name=\"csrf\" value=\"[^\"]+\"", "");
     }
 }

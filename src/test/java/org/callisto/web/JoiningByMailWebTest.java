@@ -3,19 +3,27 @@ package org.callisto.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.callisto.account.Accounts;
 import org.callisto.account.Invitations;
 import org.callisto.account.Membership;
 import org.callisto.account.Role;
 import org.callisto.account.Session;
 import org.callisto.account.User;
+import org.callisto.mail.SmtpMailer;
 import org.callisto.mail.TestMailServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -242,6 +250,90 @@ class JoiningByMailWebTest {
         }
     }
 
+    /**
+     * A reply never waits for notification mail: with an SMTP server that accepts connections and never answers
+     * (for longer than {@code mail.timeout}, 2 minutes, so no attempt can end before the reply is checked), the
+     * reply is stored and notified in the site before any mail is sent or has failed; once the server is gone, each
+     * mail fails its attempts, is counted and logged, and nothing of the reply is undone.
+     */
+    @Test
+    void aReplyIsPostedAndNotifiedInTheSiteWhileTheMailServerHangsThenFails() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                PlanetSite site = site(
+                        "sqlite",
+                        null,
+                        Map.of(
+                                "mail.host", "127.0.0.1",
+                                "mail.port", Integer.toString(silent.getLocalPort()),
+                                "mail.tls", "none",
+                                "mail.from", "site@planet.test",
+                                "mail.timeout", "2m"))) {
+            List<Socket> held = new CopyOnWriteArrayList<>();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept()); // accepted, never greeted
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            Membership membership = site.callisto.membership();
+            Invitations.Issued issued = membership.invitations().issueAsOperator(null, "author@example.org");
+            assertThat(issued.mailed()).as("queued, not sent").isTrue();
+            membership
+                    .joining()
+                    .register("author", PASSWORD, issued.invitation().code(), "author@example.org", null, null, null);
+            membership
+                    .joining()
+                    .register(
+                            "replier",
+                            PASSWORD,
+                            membership
+                                    .invitations()
+                                    .issueAsOperator(null, null)
+                                    .invitation()
+                                    .code(),
+                            null,
+                            null,
+                            null,
+                            null);
+            WebClient author = new WebClient(site.uri("/"));
+            JournalWebTest.login(author, "author");
+            long story = JournalWebTest.submit(author, "Mail may hang", "text", "An intro", "");
+            WebClient root = new WebClient(site.uri("/"));
+            JournalWebTest.login(root, "root");
+            JournalWebTest.decide(root, story, "accept", "");
+            WebClient replier = new WebClient(site.uri("/"));
+            JournalWebTest.login(replier, "replier");
+
+            String page = "/stories/" + story;
+            HttpResponse<String> reply = replier.submit(page, page + "/comments", "text", "A reply all the same");
+            assertThat(reply.statusCode()).as(reply.body()).isEqualTo(303);
+            SmtpMailer mailer = (SmtpMailer) site.callisto.mailer();
+            assertThat(mailer.sentCount() + mailer.failedCount())
+                    .as("the reply did not wait for the mail server")
+                    .isZero();
+            assertThat(author.get("/notifications").body()).contains("replier replied on");
+            assertThat(site.fresh(page).body()).contains("A reply all the same");
+
+            silent.close();
+            for (Socket s : held) {
+                s.close();
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (mailer.failedCount() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(mailer.failedCount())
+                    .as("the invitation, the acceptance and the reply, each given up after its attempts")
+                    .isEqualTo(3);
+            assertThat(mailer.sentCount()).isZero();
+            assertThat(site.fresh(page).body()).contains("A reply all the same");
+            assertThat(author.get("/journal").body()).contains("(2 unread)");
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("org.callisto.db.TestDatabases#kinds")
     void membersSeeAndRevokeOnlyTheirOwnInvitationsAndOnlyModeratorsSeeTheTree(String kind) {
@@ -296,6 +388,72 @@ class JoiningByMailWebTest {
             assertThat(tree.statusCode()).isEqualTo(200);
             assertThat(tree.body()).contains("id=\"member-root\"").contains("— <strong>bob</strong>");
         }
+    }
+
+    /**
+     * Inviting tells nothing about who is a member: an address an account has and one nobody has get the same page
+     * (but for the address and the link) and the same mail, since issuing never looks the address up.
+     */
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void invitingAnAddressAMemberHasAnswersAndMailsAsInvitingOneNobodyHas(String kind) throws Exception {
+        try (TestMailServer smtp = new TestMailServer();
+                PlanetSite site = site(kind, smtp, Map.of())) {
+            Membership membership = site.callisto.membership();
+            Invitations.Issued forTaken = membership.invitations().issueAsOperator(null, "taken@example.org");
+            membership
+                    .joining()
+                    .register(
+                            "taken",
+                            PASSWORD,
+                            forTaken.invitation().code(),
+                            "taken@example.org",
+                            "10.4.0.3",
+                            null,
+                            null);
+            assertThat(membership
+                            .mail()
+                            .settings(site.callisto
+                                    .accounts()
+                                    .store()
+                                    .userByName("taken")
+                                    .orElseThrow()
+                                    .id())
+                            .verified())
+                    .isTrue();
+            WebClient root = new WebClient(site.uri("/"));
+            JournalWebTest.login(root, "root");
+            HttpResponse<String> known = root.submit("/account", "/account/invitations", "email", "taken@example.org");
+            HttpResponse<String> unknown = root.submit("/account", "/account/invitations", "email", "free@example.org");
+            assertThat(known.statusCode()).isEqualTo(200);
+            assertThat(unknown.statusCode()).isEqualTo(200);
+            assertThat(notices(comparable(known.body(), "taken@")))
+                    .isNotEmpty()
+                    .isEqualTo(notices(comparable(unknown.body(), "free@")));
+            MimeMessage toTaken = smtp.await("taken@example.org", 2);
+            MimeMessage toFree = smtp.await("free@example.org", 1);
+            assertThat(toTaken.getSubject()).isEqualTo(toFree.getSubject());
+            assertThat(comparable(TestMailServer.text(toTaken), "taken@"))
+                    .isEqualTo(comparable(TestMailServer.text(toFree), "free@"));
+        }
+    }
+
+    /** The notices a page shows (the list of one's invitations below them grows with each one issued). */
+    private static List<String> notices(String html) {
+        return java.util.regex.Pattern.compile("<p class=\"notice\"[^>]*>(.*?)</p>")
+                .matcher(html)
+                .results()
+                .map(m -> m.group(1))
+                .toList();
+    }
+
+    /** A page or mail with its address, invitation codes, invitation rows and tokens made alike. */
+    private static String comparable(String text, String local) {
+        return withoutTokens(text)
+                .replace(local, "X@")
+                .replaceAll("invitation=[A-Za-z0-9_%-]+", "invitation=CODE")
+                .replaceAll("invitation-[0-9]+", "invitation-N")
+                .replaceAll("/account/invitations/[0-9]+/", "/account/invitations/N/");
     }
 
     @ParameterizedTest

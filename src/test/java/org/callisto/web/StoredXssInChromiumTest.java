@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.callisto.account.Accounts;
+import org.callisto.mail.TestMailServer;
 import org.callisto.planet.Category;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,6 +78,7 @@ class StoredXssInChromiumTest {
     private static final List<String> HOSTILE_NAMES =
             List.of(p(USERNAME, 0), p(USERNAME, 3), p(USERNAME, 4), p(USERNAME, 7));
 
+    private static TestMailServer smtp;
     private static PlanetSite site;
     private static Browser browser;
     private static ScriptProbe probe;
@@ -99,7 +101,10 @@ class StoredXssInChromiumTest {
 
     @BeforeAll
     static void start() throws Exception {
-        site = new PlanetSite("sqlite", Map.of("journal.registration", "open"));
+        smtp = new TestMailServer();
+        Map<String, String> settings = new java.util.HashMap<>(smtp.settings());
+        settings.put("journal.registration", "open");
+        site = new PlanetSite("sqlite", settings);
         site.subscriptions.addFeed("https://hostile.example/feed.xml", "Hostile categories", TOPICS);
         Accounts accounts = Accounts.of(site.db, site.config, Clock.systemUTC());
         accounts.createAdmin("editor1", JournalWebTest.PASSWORD);
@@ -201,6 +206,7 @@ class StoredXssInChromiumTest {
                     TOPICS.getFirst());
             decide(s, "accept", "");
             comment(h, s, "text", "a comment under a hostile name");
+            comment(h, markdown.getFirst(), "text", "a reply to xa0 under a hostile name");
             hostileMembers.add(h);
             hostileStories.add(s);
             rename("hostile" + k, HOSTILE_NAMES.get(k));
@@ -224,6 +230,9 @@ class StoredXssInChromiumTest {
         }
         if (site != null) {
             site.close();
+        }
+        if (smtp != null) {
+            smtp.close();
         }
     }
 
@@ -428,6 +437,29 @@ class StoredXssInChromiumTest {
             assertThat(refused.text()).contains("is not a reason to flag");
             reports.add(refused);
         }
+        assertQuiet(reports);
+    }
+
+    @Test
+    void notificationTextsWithHostileTitlesAndActorNamesNeverRun() {
+        List<ScriptProbe.Report> reports = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            as(members.get(i));
+            ScriptProbe.Report list = probe.visit(site.uri("/notifications"));
+            reports.add(list);
+            assertThat(list.text())
+                    .as("accepted and rejected, titles as typed")
+                    .contains("your submission “" + p(TITLE, i) + "” was accepted")
+                    .contains("your submission “To be rejected " + i + "” was rejected")
+                    .contains("Notifications (");
+        }
+        for (int k = 0; k < HOSTILE_NAMES.size() - 1; k++) {
+            assertThat(reports.getFirst().text()).contains(HOSTILE_NAMES.get(k) + " replied on");
+        }
+        as(editor);
+        ScriptProbe.Report tree = probe.visit(site.uri("/admin/invitations"));
+        assertThat(tree.text()).contains(HOSTILE_NAMES.getFirst());
+        reports.add(tree);
         assertQuiet(reports);
     }
 
