@@ -61,6 +61,7 @@ final class RssReader {
                 .findFirst()
                 .orElse(null));
         String feedUrl = null;
+        List<String> hubs = new ArrayList<>(1);
         for (XmlElement al : channel.children("atom", "link")) {
             String rel = al.attr("rel");
             String href = al.attr("href");
@@ -69,6 +70,8 @@ final class RssReader {
             }
             if ("self".equals(rel) && feedUrl == null) {
                 feedUrl = Urls.resolve(al.base, href);
+            } else if ("hub".equals(rel)) {
+                hubs.add(Urls.resolve(al.base, href));
             } else if ((rel == null || "alternate".equals(rel)) && link == null) {
                 link = href;
             }
@@ -155,7 +158,8 @@ final class RssReader {
                 generator,
                 copyright,
                 List.copyOf(entries),
-                null);
+                null,
+                hubs);
     }
 
     private static String feedImage(XmlElement root, XmlElement channel, String description) {
