@@ -33,7 +33,8 @@ class ArchitectureTest {
         "org.callisto.html..",
         "org.callisto.search..",
         "org.callisto.syndication..",
-        "org.callisto.mail.."
+        "org.callisto.mail..",
+        "org.callisto.websub.."
     };
 
     /** Main classes only: no tests, no jte-generated templates (they live outside {@code org.callisto}). */
@@ -92,7 +93,8 @@ class ArchitectureTest {
                 "org.callisto.db..",
                 "org.callisto.syndication..",
                 "org.callisto.planet.fetch..",
-                "org.callisto.mail..")) {
+                "org.callisto.mail..",
+        "org.callisto.websub..")) {
             noClasses()
                     .that()
                     .resideInAPackage(packages)
