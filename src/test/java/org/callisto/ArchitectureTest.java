@@ -94,7 +94,7 @@ class ArchitectureTest {
                 "org.callisto.syndication..",
                 "org.callisto.planet.fetch..",
                 "org.callisto.mail..",
-        "org.callisto.websub..")) {
+                "org.callisto.websub..")) {
             noClasses()
                     .that()
                     .resideInAPackage(packages)
