@@ -93,8 +93,7 @@ class ArchitectureTest {
                 "org.callisto.db..",
                 "org.callisto.syndication..",
                 "org.callisto.planet.fetch..",
-                "org.callisto.mail..",
-                "org.callisto.websub..")) {
+                "org.callisto.mail..")) {
             noClasses()
                     .that()
                     .resideInAPackage(packages)

@@ -37,13 +37,13 @@ final class LinkHeaders {
                         out.add(resolved);
                     }
                 }
-                i = next;
+                i = next + 1;
             }
         }
         return out;
     }
 
-    /** Where the next link starts: the first comma after {@code from} outside quotes, or the end. */
+    /** Where this link ends: the first comma after {@code from} outside quotes, or the end. */
     private static int nextLink(String value, int from) {
         boolean quoted = false;
         for (int i = from; i < value.length(); i++) {
@@ -51,7 +51,7 @@ final class LinkHeaders {
             if (c == '"') {
                 quoted = !quoted;
             } else if (c == ',' && !quoted) {
-                return i + 1;
+                return i;
             }
         }
         return value.length();
