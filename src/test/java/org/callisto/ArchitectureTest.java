@@ -33,7 +33,8 @@ class ArchitectureTest {
         "org.callisto.html..",
         "org.callisto.search..",
         "org.callisto.syndication..",
-        "org.callisto.mail.."
+        "org.callisto.mail..",
+        "org.callisto.websub.."
     };
 
     /** Main classes only: no tests, no jte-generated templates (they live outside {@code org.callisto}). */

@@ -64,6 +64,7 @@ import org.callisto.show.media.MediaException;
 import org.callisto.show.media.UserAgentRules;
 import org.callisto.web.SiteServices;
 import org.callisto.web.WebServer;
+import org.callisto.websub.WebSub;
 
 /**
  * The composition root: built once from one {@link Config} and one {@link Clock}, it opens the database and makes
@@ -114,6 +115,8 @@ public final class Callisto implements AutoCloseable {
     private final SearchService search;
     private FeedFetcher fetcher;
     private RefreshRound round;
+    private FeedRefresher refresher;
+    private WebSub websub;
 
     private Callisto(Config config, Database database, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
@@ -253,18 +256,42 @@ public final class Callisto implements AutoCloseable {
                             config, clock, new HostSlotStore(database, clock, leases().node(), leases().lease()))
                     : new FeedFetcher(config, clock);
             started.add(fetcher);
-            FeedRefresher refresher = new FeedRefresher(
+            refresher = new FeedRefresher(
                     subscriptions,
                     entries,
                     fetcher,
                     new FeedParser(),
                     HtmlSanitizer.aggregated(),
                     new FetchSchedule(config.fetch(), clock),
-                    clock);
+                    clock,
+                    websub().pushes());
             round = new RefreshRound(
                     refresher, config.fetch().concurrency(), new RefreshMetrics(meters.registry(), subscriptions));
         }
         return round;
+    }
+
+    /**
+     * WebSub, both ways: the subscriber (told by the refresh pipeline which hubs feeds name; pushed documents go
+     * through the same pipeline) and the site's hub; {@link WebSub#off()} unless {@code websub.enabled}. Made on first
+     * use; its timer and client stop at {@link #close()}.
+     */
+    public synchronized WebSub websub() {
+        if (websub == null) {
+            websub = WebSub.start(
+                    config,
+                    clock,
+                    database,
+                    subscriptions,
+                    (feed, body, type) -> refresher().acceptPushed(feed, body, type));
+            started.add(websub);
+        }
+        return websub;
+    }
+
+    private synchronized FeedRefresher refresher() {
+        round();
+        return refresher;
     }
 
     /**
@@ -378,6 +405,7 @@ public final class Callisto implements AutoCloseable {
         started.add(flusher);
         WebServer web = WebServer.start(config, siteServices(), changeCheck, extraRoutes);
         started.add(web);
+        websub().serveTopicsFrom(new LoopbackTopics(config.server().bind(), web.port()));
         return web;
     }
 
@@ -409,7 +437,8 @@ public final class Callisto implements AutoCloseable {
                 new DatabaseCheck(database),
                 search,
                 meters.registry(),
-                meters::scrape);
+                meters::scrape,
+                websub());
     }
 
     /**

@@ -26,6 +26,7 @@ import java.util.List;
  * @param mail          how mail is sent (SMTP), or {@link MailConfig#OFF}
  * @param siteLogo      the address of the logo shown beside the site's name in every page's header
  *                      ({@code site.logo}): an http(s) URL or a path on this site; empty for none
+ * @param websub        WebSub, both ways: subscribing to feeds' hubs and the site's own hub
  */
 public record Config(
         String siteTitle,
@@ -41,14 +42,50 @@ public record Config(
         ServerConfig server,
         MetricsConfig metrics,
         MailConfig mail,
-        String siteLogo) {
+        String siteLogo,
+        WebSubConfig websub) {
 
     public Config {
+        websub = websub == null ? WebSubConfig.DEFAULTS : websub;
         show = show == null && dataDir != null ? ShowConfig.under(dataDir) : show;
         siteLogo = siteLogo == null ? "" : siteLogo;
         server = server == null ? ServerConfig.DEFAULTS : server;
         metrics = metrics == null ? MetricsConfig.DEFAULTS : metrics;
         mail = mail == null ? MailConfig.OFF : mail;
+    }
+
+    /** A configuration with WebSub off; the constructor of the settings before WebSub existed. */
+    public Config(
+            String siteTitle,
+            URI siteUrl,
+            int port,
+            Path dataDir,
+            String databaseUrl,
+            String databaseUser,
+            String databasePassword,
+            FetchConfig fetch,
+            JournalConfig journal,
+            ShowConfig show,
+            ServerConfig server,
+            MetricsConfig metrics,
+            MailConfig mail,
+            String siteLogo) {
+        this(
+                siteTitle,
+                siteUrl,
+                port,
+                dataDir,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                fetch,
+                journal,
+                show,
+                server,
+                metrics,
+                mail,
+                siteLogo,
+                null);
     }
 
     /** A configuration without mail; the constructor of the settings before mail existed. */
@@ -539,7 +576,8 @@ public record Config(
                 server,
                 metrics,
                 mail,
-                siteLogo);
+                siteLogo,
+                websub);
     }
 
     /** Returns a copy with different fetch settings. */
@@ -558,7 +596,8 @@ public record Config(
                 server,
                 metrics,
                 mail,
-                siteLogo);
+                siteLogo,
+                websub);
     }
 
     /** Returns a copy with different server settings. */
@@ -594,7 +633,8 @@ public record Config(
                 server,
                 newMetrics,
                 mail,
-                siteLogo);
+                siteLogo,
+                websub);
     }
 
     /** Returns a copy with different mail settings. */
@@ -613,6 +653,78 @@ public record Config(
                 server,
                 metrics,
                 newMail,
-                siteLogo);
+                siteLogo,
+                websub);
+    }
+
+    /** Returns a copy with different WebSub settings. */
+    public Config withWebSub(WebSubConfig newWebSub) {
+        return new Config(
+                siteTitle,
+                siteUrl,
+                port,
+                dataDir,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                fetch,
+                journal,
+                show,
+                server,
+                metrics,
+                mail,
+                siteLogo,
+                newWebSub);
+    }
+
+    /**
+     * WebSub, both ways ({@code websub.*}): subscribing to the hubs that planet feeds name, and the site's own hub at
+     * {@code /websub/hub} for its output feeds.
+     *
+     * @param enabled            whether WebSub is on at all ({@code websub.enabled}); off, no feed names a hub and
+     *                           nothing subscribes
+     * @param hub                whether the site runs its own hub and its feeds advertise it ({@code websub.hub})
+     * @param lease              the lease asked of hubs, and granted by ours when a subscriber asks none
+     *                           ({@code websub.lease})
+     * @param maxLease           the longest lease our hub grants ({@code websub.max_lease})
+     * @param pollIntervalFactor how many times longer a feed whose updates are pushed waits between polls
+     *                           ({@code websub.poll_interval_factor})
+     * @param retries            further attempts to deliver a notification after a failed one ({@code websub.retries})
+     * @param retryDelay         the wait before the first retry, doubled for each next one ({@code websub.retry_delay})
+     * @param concurrency        notifications and verifications sent at once ({@code websub.concurrency})
+     * @param checkInterval      how often leases due for renewal and changed topics are looked for
+     *                           ({@code websub.check_interval})
+     */
+    public record WebSubConfig(
+            boolean enabled,
+            boolean hub,
+            Duration lease,
+            Duration maxLease,
+            double pollIntervalFactor,
+            int retries,
+            Duration retryDelay,
+            int concurrency,
+            Duration checkInterval) {
+        /** WebSub off; the values the keys default to. */
+        public static final WebSubConfig DEFAULTS = new WebSubConfig(
+                false,
+                true,
+                Duration.ofDays(10),
+                Duration.ofDays(30),
+                4,
+                5,
+                Duration.ofSeconds(30),
+                8,
+                Duration.ofSeconds(10));
+
+        /** Whether planet feeds that name a hub are subscribed to. */
+        public boolean subscribes() {
+            return enabled;
+        }
+
+        /** Whether the site's own hub runs and its feeds advertise it. */
+        public boolean runsHub() {
+            return enabled && hub;
+        }
     }
 }

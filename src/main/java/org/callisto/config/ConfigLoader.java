@@ -88,6 +88,7 @@ public final class ConfigLoader {
         d.put("mail.from", "");
         d.put("mail.queue", "1000");
         d.put("mail.timeout", "30s");
+        WebSubKeys.defaults(d);
         DEFAULTS = Map.copyOf(d);
         KEY_ORDER = List.copyOf(d.keySet());
     }
@@ -239,6 +240,7 @@ public final class ConfigLoader {
         }
         Config.MailConfig mail = MailKeys.read(p, v, errors, siteUrl);
         String logo = siteLogo(v.get("site.logo"), errors);
+        Config.WebSubConfig websub = WebSubKeys.read(p, v, errors);
         if (!errors.isEmpty()) {
             throw new ConfigException("invalid configuration (" + source + "):\n  " + String.join("\n  ", errors));
         }
@@ -256,7 +258,8 @@ public final class ConfigLoader {
                 server,
                 metrics,
                 mail,
-                logo);
+                logo,
+                websub);
     }
 
     /** {@code d}, or {@code fallback} when it is not positive (the error is reported with the others). */

@@ -57,6 +57,7 @@ public final class FeedRefresher {
 
     private final FetchSchedule schedule;
     private final Clock clock;
+    private final FeedPushes pushes;
 
     /** @param clock the time of each refresh attempt, from which its next fetch is scheduled */
     public FeedRefresher(
@@ -67,6 +68,23 @@ public final class FeedRefresher {
             HtmlSanitizer sanitizer,
             FetchSchedule schedule,
             Clock clock) {
+        this(subscriptions, entries, fetcher, parser, sanitizer, schedule, clock, FeedPushes.NONE);
+    }
+
+    /**
+     * A refresher that tells {@code pushes} the hubs each fetched document names and polls feeds whose updates are
+     * pushed at the pace it says.
+     */
+    public FeedRefresher(
+            SubscriptionStore subscriptions,
+            EntryStore entries,
+            FeedFetcher fetcher,
+            FeedParser parser,
+            HtmlSanitizer sanitizer,
+            FetchSchedule schedule,
+            Clock clock,
+            FeedPushes pushes) {
+        this.pushes = pushes;
         this.subscriptions = subscriptions;
         this.entries = entries;
         this.fetcher = fetcher;
@@ -180,15 +198,8 @@ public final class FeedRefresher {
                     feed.id(), failure(feed, started, r.status(), RefreshFailure.NOT_A_FEED, message, r));
             return new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.ERROR, 0, 0, message);
         }
-        List<EntryRow> rows = new ArrayList<>();
-        String site = EntryLimits.webUrl(parsed.link());
-        for (ParsedEntry e : parsed.entries()) {
-            if (rows.size() >= MAX_ENTRIES_PER_FETCH) {
-                break;
-            }
-            rows.add(toRow(e, base, site != null ? site : base));
-        }
-        StoreResult stored = entries.storeEntries(feed.id(), rows, started);
+        StoreResult stored = entries.storeEntries(feed.id(), rows(parsed, base), started);
+        pushes.fetched(feed, r.finalUrl() != null ? r.finalUrl() : URI.create(feed.url()), r.links(), parsed);
         String problems = parsed.problems().isEmpty()
                 ? null
                 : parsed.problems().stream().limit(50).map(Object::toString).collect(Collectors.joining("\n"));
@@ -216,6 +227,45 @@ public final class FeedRefresher {
                         started, next, r.status(), true, null, null, false, movedTo, r.etag(), r.lastModified(), meta));
         return new RefreshOutcome(
                 feed.id(), feed.url(), RefreshOutcome.Kind.OK, stored.added(), stored.updated(), null);
+    }
+
+    /**
+     * Takes a document pushed by a WebSub hub for {@code feed} through the same parse, sanitize and store steps as a
+     * fetched one; the feed's fetch state and schedule are left as they are. Never throws.
+     *
+     * @param body        the pushed body as received
+     * @param contentType the Content-Type of the push, or null
+     */
+    public RefreshOutcome acceptPushed(Feed feed, byte[] body, String contentType) {
+        processing.acquireUninterruptibly();
+        try {
+            ParsedFeed parsed = parser.parse(body, contentType, null, feed.url());
+            StoreResult stored = entries.storeEntries(feed.id(), rows(parsed, feed.url()), clock.instant());
+            return new RefreshOutcome(
+                    feed.id(), feed.url(), RefreshOutcome.Kind.OK, stored.added(), stored.updated(), null);
+        } catch (FeedParseException e) {
+            String where = e.line() > 0 ? " at " + e.line() + ":" + e.column() : "";
+            String message = "the document pushed for " + feed.url() + " is not a feed" + where + ": " + e.getMessage();
+            return new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.ERROR, 0, 0, message);
+        } catch (RuntimeException e) {
+            LOG.warn("storing a document pushed for {} failed unexpectedly", feed.url(), e);
+            String message = "internal error while storing a document pushed for " + feed.url() + ": " + e;
+            return new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.ERROR, 0, 0, message);
+        } finally {
+            processing.release();
+        }
+    }
+
+    private List<EntryRow> rows(ParsedFeed parsed, String base) {
+        List<EntryRow> rows = new ArrayList<>();
+        String site = EntryLimits.webUrl(parsed.link());
+        for (ParsedEntry e : parsed.entries()) {
+            if (rows.size() >= MAX_ENTRIES_PER_FETCH) {
+                break;
+            }
+            rows.add(toRow(e, base, site != null ? site : base));
+        }
+        return rows;
     }
 
     private EntryRow toRow(ParsedEntry e, String feedBase, String feedSite) {
@@ -394,7 +444,9 @@ public final class FeedRefresher {
     }
 
     private Instant next(Feed feed, Duration ttl, FetchResult r, Instant started) {
-        return started.plus(schedule.afterSuccess(
-                entries.recentEntryTimes(feed.id(), FetchSchedule.RECENT_ENTRIES), ttl, r.freshFor()));
+        return started.plus(pushes.pollInterval(
+                feed.id(),
+                schedule.afterSuccess(
+                        entries.recentEntryTimes(feed.id(), FetchSchedule.RECENT_ENTRIES), ttl, r.freshFor())));
     }
 }

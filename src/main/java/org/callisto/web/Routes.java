@@ -58,6 +58,8 @@ final class Routes {
     private final MetricsPage metrics;
     private final SiteServices services;
     private final SearchPages search;
+    private final HubLinks hubLinks;
+    private final WebSubPages websub;
 
     /** Builds the pages around {@code services}; the page caches notice a change within {@code changeCheck}. */
     Routes(Config config, SiteServices services, Duration changeCheck) {
@@ -109,7 +111,9 @@ final class Routes {
         episodeEditor =
                 new EpisodeEditorPages(site, sessions, services.episodeEditor(), services.curation(), services.clock());
         health = new HealthPages(services.databaseCheck());
-        search = new SearchPages(site, services.search());
+        hubLinks = new HubLinks(site, services.websub().hub().map(h -> h.url()).orElse(null));
+        websub = new WebSubPages(services.websub(), config.fetch().maxBodyBytes());
+        search = new SearchPages(site, services.search(), hubLinks);
         show = new ShowPages(
                 site,
                 services.show(),
@@ -140,12 +144,12 @@ final class Routes {
         get(r, "/archive/{yyyy}/{mm}", page(planetCache, archive::month));
         get(r, "/archive/{yyyy}/{mm}/{dd}", page(planetCache, archive::day));
         get(r, "/subscriptions", this::subscriptions);
-        get(r, "/atom.xml", cached(planetCache, outputs::planetAtom));
-        get(r, "/rss.xml", cached(planetCache, outputs::planetRss));
-        get(r, "/category/{slug}/atom.xml", cached(planetCache, outputs::categoryAtom));
-        get(r, "/category/{slug}/rss.xml", cached(planetCache, outputs::categoryRss));
-        get(r, "/feeds/{id}/atom.xml", cached(planetCache, outputs::feedAtom));
-        get(r, "/feeds/{id}/rss.xml", cached(planetCache, outputs::feedRss));
+        get(r, "/atom.xml", feed(planetCache, outputs::planetAtom));
+        get(r, "/rss.xml", feed(planetCache, outputs::planetRss));
+        get(r, "/category/{slug}/atom.xml", feed(planetCache, outputs::categoryAtom));
+        get(r, "/category/{slug}/rss.xml", feed(planetCache, outputs::categoryRss));
+        get(r, "/feeds/{id}/atom.xml", feed(planetCache, outputs::feedAtom));
+        get(r, "/feeds/{id}/rss.xml", feed(planetCache, outputs::feedRss));
         get(r, "/opml.xml", cached(planetCache, outputs::opml));
 
         // accounts
@@ -186,10 +190,10 @@ final class Routes {
 
         // the journal
         get(r, "/journal", page(journalCache, journal::journal));
-        get(r, "/journal/atom.xml", page(journalCache, journal::atom));
-        get(r, "/journal/rss.xml", page(journalCache, journal::rss));
+        get(r, "/journal/atom.xml", feedPage(journalCache, journal::atom));
+        get(r, "/journal/rss.xml", feedPage(journalCache, journal::rss));
         get(r, "/stories/{id}", page(journalCache, journal::story));
-        get(r, "/stories/{id}/comments.atom", page(journalCache, comments::feed));
+        get(r, "/stories/{id}/comments.atom", feedPage(journalCache, comments::feed));
         r.post("/stories/{id}/comments", comments::post);
         r.post("/stories/{id}/lock", comments::lock);
         r.post("/stories/{id}/unlock", comments::unlock);
@@ -222,7 +226,7 @@ final class Routes {
         get(r, "/users/{name}", page(journalCache, community::profile));
         r.post("/users/{name}/notes", community::addNote);
         get(r, "/tags/{tag}", page(journalCache, journal::tag));
-        get(r, "/tags/{tag}/atom.xml", cached(journalCache, journal::tagAtom));
+        get(r, "/tags/{tag}/atom.xml", feed(journalCache, journal::tagAtom));
 
         // the show
         get(r, "/feedback", feedback::form);
@@ -237,15 +241,20 @@ final class Routes {
         get(r, "/editor/downloads", show::downloads);
         get(r, "/episodes", page(showCache, show::archive));
         get(r, "/episodes/{number}", page(showCache, show::episode));
-        get(r, "/show/feeds/{file}", cached(showCache, show::feed));
+        get(r, "/show/feeds/{file}", feed(showCache, show::feed));
         get(r, "/show/{number}/chapters.json", this::chapters);
         get(r, "/show/{number}", show::oldEpisodeAddress);
         get(r, "/media/<path>", show::media);
 
         // the search over the whole site
         get(r, "/search", search::page);
-        get(r, "/search/atom.xml", search::atom);
+        get(r, "/search/atom.xml", hubLinks.header(search::atom));
         get(r, "/opensearch.xml", search::openSearch);
+
+        // WebSub: the site's hub and the planet's callbacks (see docs/websub.md)
+        r.post("/websub/hub", websub::hub);
+        get(r, "/websub/callback/{id}", websub::verify);
+        r.post("/websub/callback/{id}", websub::receive);
 
         get(r, Stylesheet.PATH, stylesheet::serve);
 
@@ -313,6 +322,16 @@ final class Routes {
     /** A feed or other document every reader shares, from the cache. */
     private static Handler cached(PageCache cache, Function<Context, Rendered> page) {
         return ctx -> cache.serve(ctx, key(ctx), () -> page.apply(ctx));
+    }
+
+    /** An output feed every reader shares, from the cache, advertising the site's WebSub hub. */
+    private Handler feed(PageCache cache, Function<Context, Rendered> page) {
+        return hubLinks.header(cached(cache, hubLinks.body(page)));
+    }
+
+    /** An output feed rendered as a {@link #page}, advertising the site's WebSub hub. */
+    private Handler feedPage(PageCache cache, Function<Context, Rendered> page) {
+        return hubLinks.header(page(cache, hubLinks.body(page)));
     }
 
     /**

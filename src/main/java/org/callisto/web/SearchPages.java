@@ -36,8 +36,10 @@ final class SearchPages {
     private final Site site;
     private final SearchService search;
     private final AtomWriter atom = new AtomWriter();
+    private final HubLinks hubLinks;
 
-    SearchPages(Site site, SearchService search) {
+    SearchPages(Site site, SearchService search, HubLinks hubLinks) {
+        this.hubLinks = hubLinks;
         this.site = site;
         this.search = search;
     }
@@ -152,7 +154,7 @@ final class SearchPages {
                 updated);
         ctx.header("Cache-Control", "public, max-age=300");
         ctx.contentType(Rendered.ATOM);
-        Responses.whole(ctx, atom.write(info, items).getBytes(StandardCharsets.UTF_8), ctx.path());
+        Responses.whole(ctx, hubLinks.withHub(atom.write(info, items).getBytes(StandardCharsets.UTF_8)), ctx.path());
     }
 
     /** {@code /opensearch.xml}: the OpenSearch 1.1 description of the site's search. */

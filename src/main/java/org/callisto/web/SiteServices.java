@@ -24,6 +24,7 @@ import org.callisto.show.EpisodeEditor;
 import org.callisto.show.ListenerFeedback;
 import org.callisto.show.ShowStores;
 import org.callisto.show.media.DownloadCounter;
+import org.callisto.websub.WebSub;
 
 /**
  * The domain services the web layer serves, made once by the composition root ({@code app.Callisto}) and handed to
@@ -34,6 +35,7 @@ import org.callisto.show.media.DownloadCounter;
  * @param meters the one meter registry of the process, which the web layer records its metrics in
  * @param metricsText the metrics in the Prometheus text format, for {@code /metrics}
  * @param community the journal's social side: notifications, votes and flags, profiles
+ * @param websub WebSub, both ways: the subscriber's callbacks and the site's own hub ({@link WebSub#off()} when off)
  */
 public record SiteServices(
         Clock clock,
@@ -56,8 +58,10 @@ public record SiteServices(
         DatabaseCheck databaseCheck,
         SearchService search,
         MeterRegistry meters,
-        Supplier<String> metricsText) {
+        Supplier<String> metricsText,
+        WebSub websub) {
     public SiteServices {
+        websub = websub == null ? WebSub.off() : websub;
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(subscriptions, "subscriptions");
         Objects.requireNonNull(categories, "categories");
@@ -79,6 +83,54 @@ public record SiteServices(
         Objects.requireNonNull(search, "search");
         Objects.requireNonNull(meters, "meters");
         Objects.requireNonNull(metricsText, "metricsText");
+    }
+
+    /** The services without WebSub. */
+    public SiteServices(
+            Clock clock,
+            SubscriptionStore subscriptions,
+            CategoryStore categories,
+            EntryStore entries,
+            PlanetStatistics statistics,
+            PlanetChangeTime planetChanges,
+            Accounts accounts,
+            Membership membership,
+            Submissions submissions,
+            Comments comments,
+            Community community,
+            AccountModeration moderation,
+            ListenerFeedback feedback,
+            ShowStores show,
+            EpisodeEditor episodeEditor,
+            Curation curation,
+            DownloadCounter downloads,
+            DatabaseCheck databaseCheck,
+            SearchService search,
+            MeterRegistry meters,
+            Supplier<String> metricsText) {
+        this(
+                clock,
+                subscriptions,
+                categories,
+                entries,
+                statistics,
+                planetChanges,
+                accounts,
+                membership,
+                submissions,
+                comments,
+                community,
+                moderation,
+                feedback,
+                show,
+                episodeEditor,
+                curation,
+                downloads,
+                databaseCheck,
+                search,
+                meters,
+                metricsText,
+                WebSub.off());
     }
 
     /** The journal's social side, in one component so that the record stays readable. Immutable. */

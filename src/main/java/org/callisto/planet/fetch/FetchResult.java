@@ -22,6 +22,8 @@ import java.time.Duration;
  *                     {@link Outcome#GONE}, else null
  * @param message      the failure in words a person understands, naming the URL, else null
  * @param elapsed      wall time of the whole fetch
+ * @param links        the values of the Link headers (RFC 8288) of a 200, where a feed names its WebSub hub; else
+ *                     empty
  */
 public record FetchResult(
         Outcome outcome,
@@ -37,7 +39,46 @@ public record FetchResult(
         Duration freshFor,
         FetchError error,
         String message,
-        Duration elapsed) {
+        Duration elapsed,
+        java.util.List<String> links) {
+
+    public FetchResult {
+        links = links == null ? java.util.List.of() : java.util.List.copyOf(links);
+    }
+
+    /** A result without Link headers. */
+    public FetchResult(
+            Outcome outcome,
+            int status,
+            URI finalUrl,
+            URI movedTo,
+            byte[] body,
+            String contentType,
+            String contentLocation,
+            String etag,
+            String lastModified,
+            Duration retryAfter,
+            Duration freshFor,
+            FetchError error,
+            String message,
+            Duration elapsed) {
+        this(
+                outcome,
+                status,
+                finalUrl,
+                movedTo,
+                body,
+                contentType,
+                contentLocation,
+                etag,
+                lastModified,
+                retryAfter,
+                freshFor,
+                error,
+                message,
+                elapsed,
+                java.util.List.of());
+    }
 
     /** What happened to a fetch. */
     public enum Outcome {

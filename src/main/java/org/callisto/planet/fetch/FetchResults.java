@@ -68,7 +68,8 @@ final class FetchResults {
                     freshFor(h, clock),
                     null,
                     null,
-                    elapsed);
+                    elapsed,
+                    h.getValuesList(HttpHeader.LINK));
         }
         if (status == HttpStatus.GONE_410) {
             return withoutBody(

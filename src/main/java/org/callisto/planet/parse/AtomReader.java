@@ -34,6 +34,7 @@ final class AtomReader {
         String title = XmlContent.atomPlain(feed.child(a, "title"), src);
         String link = null;
         String feedUrl = null;
+        List<String> hubs = new ArrayList<>(1);
         for (XmlElement l : feed.children(a, "link")) {
             String rel = l.attr("rel");
             String href = l.attr("href");
@@ -44,6 +45,8 @@ final class AtomReader {
                 link = Urls.resolve(l.base, href);
             } else if ("self".equals(rel) && feedUrl == null) {
                 feedUrl = Urls.resolve(l.base, href);
+            } else if ("hub".equals(rel)) {
+                hubs.add(Urls.resolve(l.base, href));
             }
         }
         String description =
@@ -88,7 +91,8 @@ final class AtomReader {
                 generator,
                 copyright,
                 List.copyOf(entries),
-                null);
+                null,
+                hubs);
     }
 
     private static ParsedEntry entry(XmlElement e, String a, char[] src) {

@@ -71,6 +71,13 @@ final class JsonFeedReader {
             }
         }
         String description = str(root, "description");
+        List<String> hubs = new ArrayList<>(1);
+        for (JsonNode hub : root.path("hubs")) {
+            String url = Urls.resolve(base, str(hub, "url"));
+            if (url != null) {
+                hubs.add(url);
+            }
+        }
         return new ParsedFeed(
                 format,
                 encoding,
@@ -89,7 +96,8 @@ final class JsonFeedReader {
                 null,
                 null,
                 List.copyOf(entries),
-                null);
+                null,
+                hubs);
     }
 
     private static ParsedEntry entry(JsonNode item, String base) {

@@ -27,6 +27,7 @@ import java.util.List;
  * @param entries     the entries in document order
  * @param fields      everything the document says, in feedparser's names and shapes, when asked for
  *                    ({@link FeedParser#parseWithFields}); null otherwise, so the planet's path stays as fast as it was
+ * @param hubs        the WebSub hubs the document names (atom:link rel=hub, JSON Feed hubs), absolute, possibly empty
  */
 public record ParsedFeed(
         String format,
@@ -46,7 +47,54 @@ public record ParsedFeed(
         String generator,
         String copyright,
         List<ParsedEntry> entries,
-        FeedFields fields) {
+        FeedFields fields,
+        List<String> hubs) {
+
+    public ParsedFeed {
+        hubs = hubs == null ? List.of() : List.copyOf(hubs);
+    }
+
+    /** A feed that names no WebSub hub. */
+    public ParsedFeed(
+            String format,
+            String encoding,
+            boolean illFormed,
+            List<ParseProblem> problems,
+            String title,
+            String link,
+            String feedUrl,
+            String description,
+            String language,
+            String imageUrl,
+            List<Person> authors,
+            List<String> categories,
+            Instant updated,
+            Integer ttlMinutes,
+            String generator,
+            String copyright,
+            List<ParsedEntry> entries,
+            FeedFields fields) {
+        this(
+                format,
+                encoding,
+                illFormed,
+                problems,
+                title,
+                link,
+                feedUrl,
+                description,
+                language,
+                imageUrl,
+                authors,
+                categories,
+                updated,
+                ttlMinutes,
+                generator,
+                copyright,
+                entries,
+                fields,
+                List.of());
+    }
 
     /** This feed with its feedparser-shaped fields attached. */
     public ParsedFeed withFields(FeedFields f) {
@@ -68,6 +116,7 @@ public record ParsedFeed(
                 generator,
                 copyright,
                 entries,
-                f);
+                f,
+                hubs);
     }
 }

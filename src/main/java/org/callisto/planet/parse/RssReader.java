@@ -64,6 +64,7 @@ final class RssReader {
                 .findFirst()
                 .orElse(null));
         String feedUrl = null;
+        List<String> hubs = new ArrayList<>(1);
         for (XmlElement al : channel.children("atom", "link")) {
             String rel = al.attr("rel");
             String href = al.attr("href");
@@ -72,6 +73,8 @@ final class RssReader {
             }
             if ("self".equals(rel) && feedUrl == null) {
                 feedUrl = Urls.resolve(al.base, href);
+            } else if ("hub".equals(rel)) {
+                hubs.add(Urls.resolve(al.base, href));
             } else if ((rel == null || "alternate".equals(rel)) && link == null) {
                 link = href;
             }
@@ -158,7 +161,8 @@ final class RssReader {
                 generator,
                 copyright,
                 List.copyOf(entries),
-                null);
+                null,
+                hubs);
     }
 
     private static String feedImage(XmlElement root, XmlElement channel, String description) {
