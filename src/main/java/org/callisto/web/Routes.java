@@ -229,7 +229,7 @@ final class Routes {
         get(r, "/editor/downloads", show::downloads);
         get(r, "/episodes", page(showCache, show::archive));
         get(r, "/episodes/{number}", page(showCache, show::episode));
-        get(r, "/show/feeds/{file}", cached(showCache, show::feed));
+        get(r, "/show/feeds/{file}", show.feedMoved() ? show::movedFeed : cached(showCache, show::feed));
         get(r, "/show/{number}/chapters.json", this::chapters);
         get(r, "/show/{number}", show::oldEpisodeAddress);
         get(r, "/media/<path>", show::media);
