@@ -69,9 +69,10 @@ final class ShowImportFeedCommand implements Runnable {
                 }
                 FetchResult r = fetcher.fetch(new FetchRequest(url, null, null));
                 if (r.outcome() != FetchResult.Outcome.OK) {
-                    throw new CommandFailure(r.message() != null
-                            ? r.message()
-                            : "fetching " + input + " gave HTTP status " + r.status() + "; check the address");
+                    throw new CommandFailure(
+                            r.message() != null
+                                    ? r.message()
+                                    : "fetching " + input + " gave HTTP status " + r.status() + "; check the address");
                 }
                 body = r.body();
                 contentType = r.contentType();

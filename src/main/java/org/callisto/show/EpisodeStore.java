@@ -17,8 +17,8 @@ import org.callisto.db.Sql;
  * ({@link ShowChanges}) in its own transaction. Thread-safe: every method borrows its own connection from the pool.
  */
 public final class EpisodeStore {
-    private static final String COLUMNS =
-            "id, number, season, title, slug, published_at, summary, episode_type," + " explicit, guid, chapters_json, podcast_tags";
+    private static final String COLUMNS = "id, number, season, title, slug, published_at, summary, episode_type,"
+            + " explicit, guid, chapters_json, podcast_tags";
 
     private final Database db;
     private final Clock clock;

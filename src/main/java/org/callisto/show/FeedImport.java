@@ -110,9 +110,7 @@ public final class FeedImport {
             throw new IllegalArgumentException(source + " is not a feed: " + e.getMessage(), e);
         }
         List<String> remarks = new ArrayList<>();
-        feed.problems().stream()
-                .limit(5)
-                .forEach(p -> remarks.add("feed problem " + p + "; read as far as possible"));
+        feed.problems().stream().limit(5).forEach(p -> remarks.add("feed problem " + p + "; read as far as possible"));
         Map<String, Object> channel = podcast(feed.fields().feed());
         boolean settingsChanged = settings(feed, channel, source, options, remarks);
         List<Map<String, Object>> fields = feed.fields().entries();
@@ -150,7 +148,8 @@ public final class FeedImport {
         for (JsonNode c : j.path("categories")) {
             String parent = c.path("text").asText().strip();
             List<String> subs = new ArrayList<>();
-            c.path("subcategories").forEach(s -> subs.add(parent + "/" + s.asText().strip()));
+            c.path("subcategories")
+                    .forEach(s -> subs.add(parent + "/" + s.asText().strip()));
             for (String category : subs.isEmpty() ? List.of(parent) : subs) {
                 try {
                     AppleCategories.check(category);
@@ -176,35 +175,46 @@ public final class FeedImport {
                 title,
                 description,
                 or(feed.language() == null ? null : feed.language().toLowerCase(Locale.ROOT), "en"),
-                or(FeedTagsReader.s(j, "author"), or(old.map(ShowSettings::author).orElse(null), title)),
-                or(FeedTagsReader.s(j.path("owner"), "name"), old.map(ShowSettings::ownerName).orElse("")),
-                or(FeedTagsReader.s(j.path("owner"), "email"), old.map(ShowSettings::ownerEmail).orElse("")),
-                or(FeedTagsReader.s(j, "image"), or(feed.imageUrl(), old.map(ShowSettings::artworkUrl).orElse(""))),
+                or(
+                        FeedTagsReader.s(j, "author"),
+                        or(old.map(ShowSettings::author).orElse(null), title)),
+                or(
+                        FeedTagsReader.s(j.path("owner"), "name"),
+                        old.map(ShowSettings::ownerName).orElse("")),
+                or(
+                        FeedTagsReader.s(j.path("owner"), "email"),
+                        old.map(ShowSettings::ownerEmail).orElse("")),
+                or(
+                        FeedTagsReader.s(j, "image"),
+                        or(feed.imageUrl(), old.map(ShowSettings::artworkUrl).orElse(""))),
                 categories,
                 j.path("explicit").asBoolean(false),
                 FeedTagsReader.s(funding, "url"),
                 FeedTagsReader.s(funding, "text") == null ? null : shorten(FeedTagsReader.s(funding, "text"), 128),
                 old.map(ShowSettings::feedbackAddress).orElse(null),
                 guid != null ? guid : old.map(ShowSettings::podcastGuid).orElse(PodcastGuid.of(source)),
-                locked.isObject() ? locked.path("locked").asBoolean() : old.map(ShowSettings::locked).orElse(false));
+                locked.isObject()
+                        ? locked.path("locked").asBoolean()
+                        : old.map(ShowSettings::locked).orElse(false));
         PodcastTags.Channel tags = FeedTagsReader.channel(p);
         boolean same = old.isPresent()
-                && old.get().equals(new ShowSettings(
-                        s.title(),
-                        s.description(),
-                        s.language(),
-                        s.author(),
-                        s.ownerName(),
-                        s.ownerEmail(),
-                        s.artworkUrl(),
-                        s.categories(),
-                        s.explicit(),
-                        s.fundingUrl(),
-                        s.fundingText(),
-                        s.feedbackAddress(),
-                        s.podcastGuid(),
-                        s.locked(),
-                        old.get().tags()));
+                && old.get()
+                        .equals(new ShowSettings(
+                                s.title(),
+                                s.description(),
+                                s.language(),
+                                s.author(),
+                                s.ownerName(),
+                                s.ownerEmail(),
+                                s.artworkUrl(),
+                                s.categories(),
+                                s.explicit(),
+                                s.fundingUrl(),
+                                s.fundingText(),
+                                s.feedbackAddress(),
+                                s.podcastGuid(),
+                                s.locked(),
+                                old.get().tags()));
         boolean sameTags = old.isPresent() && old.get().tags().equals(tags);
         if (!options.dryRun()) {
             if (!same) {
@@ -252,7 +262,8 @@ public final class FeedImport {
         if (old.isPresent()) {
             number = old.get().number();
         } else {
-            int wanted = p.path("episode").asInt(p.path("podcast_episode").path("number").asInt(0));
+            int wanted = p.path("episode")
+                    .asInt(p.path("podcast_episode").path("number").asInt(0));
             if (wanted > 0 && !taken.contains(wanted)) {
                 number = wanted;
             } else {
@@ -278,12 +289,17 @@ public final class FeedImport {
                 published,
                 summary(entry),
                 type(FeedTagsReader.s(p, "episode_type")),
-                p.path("explicit").asBoolean(JSON.valueToTree(channel).path("explicit").asBoolean(false)),
+                p.path("explicit")
+                        .asBoolean(JSON.valueToTree(channel).path("explicit").asBoolean(false)),
                 guid);
         boolean changed = old.isEmpty() || !same(old.get(), draft);
         if (options.dryRun()) {
-            return new Item(guid, title, number, old.isEmpty() ? Outcome.ADDED : changed ? Outcome.UPDATED
-                    : Outcome.UNCHANGED, notes);
+            return new Item(
+                    guid,
+                    title,
+                    number,
+                    old.isEmpty() ? Outcome.ADDED : changed ? Outcome.UPDATED : Outcome.UNCHANGED,
+                    notes);
         }
         Episode e = changed ? stores.episodes().saveEpisode(draft) : old.get();
         changed |= media(e, enclosure, p, options, notes);
@@ -294,19 +310,27 @@ public final class FeedImport {
             stores.episodes().setTags(e.id(), tags);
             changed = true;
         }
-        return new Item(guid, title, number, old.isEmpty() ? Outcome.ADDED : changed ? Outcome.UPDATED
-                : Outcome.UNCHANGED, notes);
+        return new Item(
+                guid,
+                title,
+                number,
+                old.isEmpty() ? Outcome.ADDED : changed ? Outcome.UPDATED : Outcome.UNCHANGED,
+                notes);
     }
 
     /** Keeps the enclosure remote, or downloads it; true when the stored rendition changed. */
     private boolean media(Episode e, Enclosure enclosure, JsonNode p, Options options, List<String> notes) {
-        String type = enclosure.type() == null ? "audio/mpeg" : enclosure.type().toLowerCase(Locale.ROOT).strip();
+        String type = enclosure.type() == null
+                ? "audio/mpeg"
+                : enclosure.type().toLowerCase(Locale.ROOT).strip();
         RenditionKind kind = type.startsWith("video/") ? RenditionKind.HD : RenditionKind.MP3;
         Optional<Rendition> old = stores.renditions().renditions(e.id()).stream()
                 .filter(r -> r.kind() == kind)
                 .findFirst();
         if (options.downloadMedia()) {
-            if (old.isPresent() && !old.get().remote() && Files.isRegularFile(mediaDir.resolve(old.get().mediaPath()))) {
+            if (old.isPresent()
+                    && !old.get().remote()
+                    && Files.isRegularFile(mediaDir.resolve(old.get().mediaPath()))) {
                 return false;
             }
             String downloaded = download(e, enclosure, kind, notes);
@@ -328,7 +352,12 @@ public final class FeedImport {
 
     /** Downloads the enclosure into the media directory and adds it; null (remarked) when that fails. */
     private String download(Episode e, Enclosure enclosure, RenditionKind kind, List<String> notes) {
-        String name = URI.create(enclosure.url()).getPath();
+        URI address = uri(enclosure.url());
+        if (address == null) {
+            notes.add("media not downloaded: " + enclosure.url() + " is not a URL; kept remote");
+            return null;
+        }
+        String name = address.getPath();
         name = name == null || name.isEmpty() ? "" : name.substring(name.lastIndexOf('/') + 1);
         name = name.replaceAll("[^A-Za-z0-9._-]", "_");
         if (name.isEmpty() || name.startsWith(".")) {
@@ -339,8 +368,7 @@ public final class FeedImport {
         try {
             Files.createDirectories(file.getParent());
             Path part = file.resolveSibling(name + ".part");
-            FetchResult result =
-                    mediaFetcher.fetch(FetchRequest.download(URI.create(enclosure.url()), part, MAX_MEDIA_BYTES));
+            FetchResult result = mediaFetcher.fetch(FetchRequest.download(address, part, MAX_MEDIA_BYTES));
             if (result.outcome() != FetchResult.Outcome.OK) {
                 Files.deleteIfExists(part);
                 notes.add("media not downloaded (" + or(result.message(), "HTTP " + result.status())
@@ -361,12 +389,16 @@ public final class FeedImport {
     private boolean chapters(Episode e, Map<String, Object> podcast, JsonNode p, List<String> notes) {
         String json = FeedTagsReader.podloveChapters(podcast);
         String url = FeedTagsReader.s(p.path("chapters_url"), "url");
-        if (url != null) {
-            FetchResult r = fetcher.fetch(new FetchRequest(URI.create(url), null, null));
+        URI address = url == null ? null : uri(url);
+        if (url != null && address == null) {
+            notes.add("chapters " + url + " is not a URL; "
+                    + (json == null ? "no chapters kept" : "Podlove chapters kept"));
+        }
+        if (address != null) {
+            FetchResult r = fetcher.fetch(new FetchRequest(address, null, null));
             if (r.outcome() == FetchResult.Outcome.OK) {
                 try {
-                    json = Chapters.check(
-                            "chapters " + url, new String(r.body(), StandardCharsets.UTF_8).strip());
+                    json = Chapters.check("chapters " + url, new String(r.body(), StandardCharsets.UTF_8).strip());
                 } catch (IllegalArgumentException ex) {
                     notes.add(ex.getMessage() + (json == null ? "; no chapters kept" : "; Podlove chapters kept"));
                 }
@@ -392,12 +424,14 @@ public final class FeedImport {
         for (JsonNode t : p.path("transcripts")) {
             String url = FeedTagsReader.s(t, "url");
             String type = FeedTagsReader.s(t, "type");
-            String mime = type == null ? null : switch (type.toLowerCase(Locale.ROOT)) {
-                case "text/vtt" -> "text/vtt";
-                case "application/x-subrip", "application/srt", "text/srt" -> "application/x-subrip";
-                case "text/plain" -> "text/plain";
-                default -> null;
-            };
+            String mime = type == null
+                    ? null
+                    : switch (type.toLowerCase(Locale.ROOT)) {
+                        case "text/vtt" -> "text/vtt";
+                        case "application/x-subrip", "application/srt", "text/srt" -> "application/x-subrip";
+                        case "text/plain" -> "text/plain";
+                        default -> null;
+                    };
             if (url == null || !Rendition.isRemote(url) || mime == null) {
                 notes.add("transcript " + url + " (" + type + ") left out: Callisto serves WebVTT, SubRip and"
                         + " plain text transcripts");
@@ -432,7 +466,9 @@ public final class FeedImport {
         if (entry.id() != null && !entry.id().isBlank()) {
             return entry.id().strip(); // as podcast apps compare it
         }
-        return entry.enclosures().isEmpty() ? null : entry.enclosures().getFirst().url();
+        return entry.enclosures().isEmpty()
+                ? null
+                : entry.enclosures().getFirst().url();
     }
 
     private static String title(ParsedEntry entry) {
@@ -476,8 +512,19 @@ public final class FeedImport {
         return p instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
+    /** The URL, with spaces encoded as feeds in the wild need, or null when it is none. */
+    private static URI uri(String url) {
+        try {
+            return new URI(url.strip().replace(" ", "%20"));
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
     private static String plain(String html) {
-        return html == null ? null : org.callisto.html.HtmlText.toPlainText(html).strip();
+        return html == null
+                ? null
+                : org.callisto.html.HtmlText.toPlainText(html).strip();
     }
 
     private static String or(String a, String b) {

@@ -23,8 +23,8 @@ final class FeedTagsReader {
         JsonNode p = JSON.valueToTree(podcast);
         List<PodcastTags.RemoteItem> podroll = new ArrayList<>();
         for (JsonNode r : p.path("podroll")) {
-            podroll.add(new PodcastTags.RemoteItem(
-                    s(r, "feed_guid"), s(r, "feed_url"), s(r, "item_guid"), s(r, "medium")));
+            podroll.add(
+                    new PodcastTags.RemoteItem(s(r, "feed_guid"), s(r, "feed_url"), s(r, "item_guid"), s(r, "medium")));
         }
         JsonNode f = p.path("update_frequency");
         PodcastTags.UpdateFrequency frequency = f.isObject()
