@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code callisto show}: the podcast show; only groups its subcommands ({@code settings}, {@code import-markdown},
+ * {@code callisto show}: the podcast show; only groups its subcommands ({@code settings}, {@code import-markdown}, {@code import-feed},
  * {@code media}, {@code transcript}, {@code chapters}, {@code downloads}).
  * Not thread-safe: picocli makes one instance per command line.
  */
@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ShowSettingsCommand.class,
             ShowImportMarkdownCommand.class,
+            ShowImportFeedCommand.class,
             ShowMediaCommand.class,
             ShowTranscriptCommand.class,
             ShowChaptersCommand.class,

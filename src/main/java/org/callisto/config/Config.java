@@ -319,8 +319,20 @@ public record Config(
      * @param mediaDir the directory of episode media files and their torrents, served at {@code {site.url}media/}
      * @param botsFile the list of bots whose downloads are not counted, or null for the list shipped with Callisto
      * @param appsFile the list of podcast apps downloads are attributed to, or null for the shipped list
+     * @param newFeedUrl where the show's feed moved to ({@code show.new_feed_url}): announced with
+     *                   {@code itunes:new-feed-url}, and the old feed URLs answer 301 to it; null when it did not move
      */
-    public record ShowConfig(Path mediaDir, Path botsFile, Path appsFile) {
+    public record ShowConfig(Path mediaDir, Path botsFile, Path appsFile, URI newFeedUrl) {
+        /** Where the show keeps its files, with the given lists, its feed not moved. */
+        public ShowConfig(Path mediaDir, Path botsFile, Path appsFile) {
+            this(mediaDir, botsFile, appsFile, null);
+        }
+
+        /** A copy whose feed moved to {@code url} (null: not moved). */
+        public ShowConfig withNewFeedUrl(URI url) {
+            return new ShowConfig(mediaDir, botsFile, appsFile, url);
+        }
+
         /** The default: {@code media} in the data directory, the shipped lists. */
         public static ShowConfig under(Path dataDir) {
             return new ShowConfig(dataDir.resolve("media"), null, null);

@@ -75,6 +75,7 @@ public final class ConfigLoader {
         d.put("show.media_dir", "");
         d.put("show.downloads.bots_file", "");
         d.put("show.downloads.apps_file", "");
+        d.put("show.new_feed_url", "");
         d.put("metrics.allow", "127.0.0.0/8, ::1");
         d.put("metrics.token", "");
         d.put("metrics.graphite.host", "");
@@ -227,7 +228,8 @@ public final class ConfigLoader {
         Config.ShowConfig show = new Config.ShowConfig(
                 mediaDir.isEmpty() ? dataDir.resolve("media") : Path.of(mediaDir),
                 listFile(v, "show.downloads.bots_file", errors),
-                listFile(v, "show.downloads.apps_file", errors));
+                listFile(v, "show.downloads.apps_file", errors),
+                newFeedUrl(v.get("show.new_feed_url").trim(), errors));
         Config.MetricsConfig metrics = new Config.MetricsConfig(
                 p.cidrs("metrics.allow"),
                 v.get("metrics.token").trim(),
@@ -469,6 +471,24 @@ public final class ConfigLoader {
                 return Durations.parseSize(DEFAULTS.get(key));
             }
         }
+    }
+
+    /** {@code show.new_feed_url}: empty for a feed that did not move, else an absolute http(s) URL. */
+    private static URI newFeedUrl(String value, List<String> errors) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            URI u = new URI(value);
+            if (("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null) {
+                return u;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        errors.add("show.new_feed_url = '" + value + "' is not an absolute http(s) URL; write the feed's new address,"
+                + " e.g. https://new-host.example/feed.xml, or leave it empty");
+        return null;
     }
 
     /** A user-agent list file named by {@code key}: null when empty (the shipped list), else a readable file. */

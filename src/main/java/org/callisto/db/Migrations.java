@@ -45,7 +45,8 @@ final class Migrations {
             "V020__iab_downloads.sql",
             "V022__keyset_indexes.sql",
             "V023__entry_details.sql",
-            "V024__websub.sql");
+            "V024__websub.sql",
+            "V027__podcast_tags.sql");
 
     private final Database db;
     private final Clock clock;

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param explicit     whether this episode is explicit
  * @param guid         the item guid in every feed: assigned once, never changed
  * @param chaptersJson the Podcasting 2.0 JSON chapters document, or null
+ * @param tags         its other Podcasting 2.0 tags (soundbites, license, location, value, txt), never null
  */
 public record Episode(
         long id,
@@ -29,9 +30,27 @@ public record Episode(
         EpisodeType type,
         boolean explicit,
         String guid,
-        String chaptersJson) {
+        String chaptersJson,
+        PodcastTags.Item tags) {
+
+    /** An episode without Podcasting 2.0 tags beyond chapters. */
+    public Episode(
+            long id,
+            int number,
+            Integer season,
+            String title,
+            String slug,
+            Instant publishedAt,
+            String summary,
+            EpisodeType type,
+            boolean explicit,
+            String guid,
+            String chaptersJson) {
+        this(id, number, season, title, slug, publishedAt, summary, type, explicit, guid, chaptersJson, null);
+    }
 
     public Episode {
+        tags = tags == null ? PodcastTags.Item.NONE : tags;
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(slug, "slug");
         Objects.requireNonNull(publishedAt, "publishedAt");

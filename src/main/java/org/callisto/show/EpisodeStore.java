@@ -17,8 +17,8 @@ import org.callisto.db.Sql;
  * ({@link ShowChanges}) in its own transaction. Thread-safe: every method borrows its own connection from the pool.
  */
 public final class EpisodeStore {
-    private static final String COLUMNS =
-            "id, number, season, title, slug, published_at, summary, episode_type," + " explicit, guid, chapters_json";
+    private static final String COLUMNS = "id, number, season, title, slug, published_at, summary, episode_type,"
+            + " explicit, guid, chapters_json, podcast_tags";
 
     private final Database db;
     private final Clock clock;
@@ -148,6 +148,18 @@ public final class EpisodeStore {
                 EpisodeType.of(rs.getString(8)),
                 rs.getInt(9) == 1,
                 rs.getString(10),
-                rs.getString(11));
+                rs.getString(11),
+                PodcastTags.item(rs.getString(12)));
+    }
+
+    /** Sets an episode's Podcasting 2.0 tags ({@link PodcastTags.Item#NONE} removes them). */
+    public void setTags(long episodeId, PodcastTags.Item tags) {
+        changes.update("UPDATE episodes SET podcast_tags = ? WHERE id = ?", PodcastTags.toJson(tags), episodeId);
+    }
+
+    /** The episode whose guid is {@code guid}, exactly. */
+    public Optional<Episode> byGuid(String guid) {
+        return db.withConnection(
+                c -> Sql.first(c, "SELECT " + COLUMNS + " FROM episodes WHERE guid = ?", EpisodeStore::episode, guid));
     }
 }

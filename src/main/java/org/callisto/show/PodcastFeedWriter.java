@@ -48,10 +48,27 @@ public final class PodcastFeedWriter {
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
     private final ShowUrls urls;
+    private final URI newFeedUrl;
 
     /** Feeds for the site at {@code siteUrl}. */
     public PodcastFeedWriter(URI siteUrl) {
+        this(siteUrl, null);
+    }
+
+    /**
+     * Feeds for the site at {@code siteUrl} whose show moved to {@code newFeedUrl} ({@code itunes:new-feed-url} in
+     * every feed), or null when it did not move.
+     */
+    public PodcastFeedWriter(URI siteUrl, URI newFeedUrl) {
         this.urls = new ShowUrls(siteUrl);
+        this.newFeedUrl = newFeedUrl;
+    }
+
+    /** Whether an episode is in {@code feed}: it has the feed's rendition, with a torrent for a torrent feed. */
+    static boolean inFeed(PodcastFeed feed, EpisodeNotes e) {
+        return e.rendition(feed.kind())
+                .filter(r -> !feed.torrent() || r.hasTorrent())
+                .isPresent();
     }
 
     /** The feed as UTF-8 bytes. */
@@ -78,7 +95,7 @@ public final class PodcastFeedWriter {
             w.writeStartElement("channel");
             channel(w, feed, show, episodes);
             for (EpisodeNotes e : episodes) {
-                if (e.rendition(feed.kind()).isPresent()) {
+                if (inFeed(feed, e)) {
                     item(w, feed, show, e);
                 }
             }
@@ -107,7 +124,7 @@ public final class PodcastFeedWriter {
         text(w, "description", show.description());
         text(w, "language", show.language());
         for (EpisodeNotes e : episodes) {
-            if (e.rendition(feed.kind()).isPresent()) {
+            if (inFeed(feed, e)) {
                 text(w, "lastBuildDate", date(e.episode().publishedAt()));
                 break;
             }
@@ -139,7 +156,10 @@ public final class PodcastFeedWriter {
         if (feed.fullItunes()) {
             itunes(w, "title", show.title());
             itunes(w, "summary", show.description());
-            itunes(w, "type", "episodic");
+            itunes(w, "type", "serial".equals(show.tags().type()) ? "serial" : "episodic");
+        }
+        if (newFeedUrl != null) {
+            itunes(w, "new-feed-url", newFeedUrl.toString());
         }
         podcast(w, "guid", feed == PodcastFeed.ITUNES ? show.podcastGuid() : PodcastGuid.of(feedUrl));
         w.writeStartElement("podcast", "locked", PODCAST_NS);
@@ -155,6 +175,7 @@ public final class PodcastFeedWriter {
                             : show.fundingText()));
             w.writeEndElement();
         }
+        PodcastTagsWriter.channel(w, show.tags());
     }
 
     private void item(XMLStreamWriter w, PodcastFeed feed, ShowSettings show, EpisodeNotes notes)
@@ -197,7 +218,7 @@ public final class PodcastFeedWriter {
                 itunes(w, "summary", e.summary());
             }
             w.writeEmptyElement("itunes", "image", ITUNES_NS);
-            w.writeAttribute("href", show.artworkUrl());
+            w.writeAttribute("href", e.tags().image() != null ? e.tags().image() : show.artworkUrl());
         }
         podcast(w, "episode", Integer.toString(e.number()));
         if (e.season() != null) {
@@ -232,6 +253,7 @@ public final class PodcastFeedWriter {
         for (Rendition r : notes.renditions()) {
             alternate(w, r, !feed.torrent() && r.kind() == feed.kind());
         }
+        PodcastTagsWriter.item(w, e.tags());
         w.writeEndElement();
     }
 
@@ -250,6 +272,10 @@ public final class PodcastFeedWriter {
         String direct = urls.media(r.mediaPath());
         w.writeEmptyElement("podcast", "source", PODCAST_NS);
         w.writeAttribute("uri", direct);
+        if (!r.hasTorrent()) {
+            w.writeEndElement();
+            return;
+        }
         w.writeEmptyElement("podcast", "source", PODCAST_NS);
         w.writeAttribute("uri", urls.media(r.torrentPath()));
         w.writeAttribute("contentType", PodcastFeed.TORRENT_TYPE);
@@ -271,7 +297,7 @@ public final class PodcastFeedWriter {
         return RFC_2822.format(t.atOffset(ZoneOffset.UTC));
     }
 
-    private static void text(XMLStreamWriter w, String name, String value) throws XMLStreamException {
+    static void text(XMLStreamWriter w, String name, String value) throws XMLStreamException {
         w.writeStartElement(name);
         w.writeCharacters(XmlText.clean(value));
         w.writeEndElement();
@@ -283,7 +309,7 @@ public final class PodcastFeedWriter {
         w.writeEndElement();
     }
 
-    private static void podcast(XMLStreamWriter w, String name, String value) throws XMLStreamException {
+    static void podcast(XMLStreamWriter w, String name, String value) throws XMLStreamException {
         w.writeStartElement("podcast", name, PODCAST_NS);
         w.writeCharacters(XmlText.clean(value));
         w.writeEndElement();

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param podcastGuid     the show's {@code podcast:guid}, a UUIDv5 assigned once from its feed URL
  *                        ({@link PodcastGuid#of})
  * @param locked          whether other platforms may not import the feed ({@code podcast:locked})
+ * @param tags            the show's other Podcasting 2.0 tags and {@code itunes:type}, never null; saved apart
+ *                        ({@link ShowSettingsStore#saveTags}), so changing the settings above keeps them
  */
 public record ShowSettings(
         String title,
@@ -37,9 +39,45 @@ public record ShowSettings(
         String fundingText,
         String feedbackAddress,
         String podcastGuid,
-        boolean locked) {
+        boolean locked,
+        PodcastTags.Channel tags) {
+
+    /** Settings without Podcasting 2.0 tags beyond guid, locked and funding. */
+    public ShowSettings(
+            String title,
+            String description,
+            String language,
+            String author,
+            String ownerName,
+            String ownerEmail,
+            String artworkUrl,
+            List<String> categories,
+            boolean explicit,
+            String fundingUrl,
+            String fundingText,
+            String feedbackAddress,
+            String podcastGuid,
+            boolean locked) {
+        this(
+                title,
+                description,
+                language,
+                author,
+                ownerName,
+                ownerEmail,
+                artworkUrl,
+                categories,
+                explicit,
+                fundingUrl,
+                fundingText,
+                feedbackAddress,
+                podcastGuid,
+                locked,
+                null);
+    }
 
     public ShowSettings {
+        tags = tags == null ? PodcastTags.Channel.NONE : tags;
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(language, "language");

@@ -58,7 +58,7 @@ public final class ShowSettingsStore {
                 c,
                 "SELECT title, description, language, author, owner_name,"
                         + " owner_email, artwork_url, categories, explicit, funding_url, funding_text, feedback_address,"
-                        + " podcast_guid, locked FROM show WHERE id = 1",
+                        + " podcast_guid, locked, podcast_tags FROM show WHERE id = 1",
                 rs -> new ShowSettings(
                         rs.getString(1),
                         rs.getString(2),
@@ -73,6 +73,21 @@ public final class ShowSettingsStore {
                         rs.getString(11),
                         rs.getString(12),
                         rs.getString(13),
-                        rs.getInt(14) == 1)));
+                        rs.getInt(14) == 1,
+                        PodcastTags.channel(rs.getString(15)))));
+    }
+
+    /**
+     * Sets the show's Podcasting 2.0 tags ({@link PodcastTags.Channel#NONE} removes them); the settings must have
+     * been saved first.
+     *
+     * @return false when there are no settings yet
+     */
+    public boolean saveTags(PodcastTags.Channel tags) {
+        return changes.update(
+                        "UPDATE show SET podcast_tags = ?, updated_at = ? WHERE id = 1",
+                        PodcastTags.toJson(tags),
+                        clock.instant())
+                > 0;
     }
 }

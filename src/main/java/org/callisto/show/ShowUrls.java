@@ -21,8 +21,14 @@ public final class ShowUrls {
         return base;
     }
 
-    /** The direct download of a file in the media directory; {@code path} uses {@code /} separators. */
+    /**
+     * The direct download of a file in the media directory; {@code path} uses {@code /} separators. A remote file
+     * (an absolute http(s) URL, as import-feed keeps enclosures) is its own address.
+     */
     public String media(String path) {
+        if (Rendition.isRemote(path)) {
+            return path;
+        }
         StringBuilder b = new StringBuilder(base).append("media/");
         for (String segment : path.split("/")) {
             if (b.charAt(b.length() - 1) != '/') {

@@ -241,7 +241,7 @@ final class Routes {
         get(r, "/editor/downloads", show::downloads);
         get(r, "/episodes", page(showCache, show::archive));
         get(r, "/episodes/{number}", page(showCache, show::episode));
-        get(r, "/show/feeds/{file}", feed(showCache, show::feed));
+        get(r, "/show/feeds/{file}", show.feedMoved() ? show::movedFeed : feed(showCache, show::feed));
         get(r, "/show/{number}/chapters.json", this::chapters);
         get(r, "/show/{number}", show::oldEpisodeAddress);
         get(r, "/media/<path>", show::media);

@@ -67,7 +67,8 @@ final class ShowPages {
         this.stores = stores;
         this.mediaDir = mediaDir.toAbsolutePath().normalize();
         this.downloads = downloads;
-        this.writer = new PodcastFeedWriter(site.config().siteUrl());
+        this.writer = new PodcastFeedWriter(
+                site.config().siteUrl(), site.config().show().newFeedUrl());
         this.clock = clock;
     }
 
@@ -108,7 +109,7 @@ final class ShowPages {
                     r.mimeType(),
                     size(r.length()),
                     duration(r.durationSeconds()),
-                    local.media(r.torrentPath())));
+                    r.hasTorrent() ? local.media(r.torrentPath()) : null));
         }
         if (settings != null) {
             for (PodcastFeed f : PodcastFeed.values()) {
@@ -320,6 +321,17 @@ final class ShowPages {
     void oldEpisodeAddress(Context ctx) {
         Episode e = released(ctx.pathParam("number"));
         ctx.redirect("/episodes/" + e.number(), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+    }
+
+    /** Whether the show's feed moved away ({@code show.new_feed_url}), so that its feeds answer 301. */
+    boolean feedMoved() {
+        return site.config().show().newFeedUrl() != null;
+    }
+
+    /** {@code /show/feeds/{file}} once the show moved away: 301 to {@code show.new_feed_url}. */
+    void movedFeed(Context ctx) {
+        ctx.header("Cache-Control", "public, max-age=86400");
+        ctx.redirect(site.config().show().newFeedUrl().toString(), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
     }
 
     /** {@code /show/feeds/{file}}: one podcast feed. */

@@ -37,6 +37,16 @@ final class BodyReader {
      * @throws IOException            when the stream fails (timeouts, resets, aborts)
      */
     static byte[] read(InputStream raw, String contentEncoding, long cap) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        copy(raw, contentEncoding, cap, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Reads and decodes the whole body into {@code out}, as {@link #read} does into memory: for bodies too large to
+     * hold, such as media files.
+     */
+    static void copy(InputStream raw, String contentEncoding, long cap, java.io.OutputStream out) throws IOException {
         InputStream counted = new CappedInputStream(raw, cap);
         String encoding = contentEncoding == null ? "" : contentEncoding.trim().toLowerCase(Locale.ROOT);
         InputStream decoded = switch (encoding) {
@@ -48,7 +58,6 @@ final class BodyReader {
                         "unsupported Content-Encoding '" + contentEncoding + "' (only gzip and deflate were asked for)",
                         null);
         };
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[CHUNK];
         long total = 0;
         try {
@@ -72,7 +81,6 @@ final class BodyReader {
                 inflater.close(); // frees the native Inflater; the raw stream stays open for the caller
             }
         }
-        return out.toByteArray();
     }
 
     private static InputStream gunzip(InputStream in) throws IOException {

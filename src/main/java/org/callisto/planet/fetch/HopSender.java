@@ -2,7 +2,9 @@ package org.callisto.planet.fetch;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -116,12 +118,20 @@ final class HopSender {
                 discard(in, request, declared);
                 return new Answer(status, headers, null, null);
             }
-            if (declared > settings.maxBodyBytes()) {
-                BodyTooLargeException tooLarge = new BodyTooLargeException(settings.maxBodyBytes(), false);
+            long cap = fetchRequest.maxBytes() > 0 ? fetchRequest.maxBytes() : settings.maxBodyBytes();
+            if (declared > cap) {
+                BodyTooLargeException tooLarge = new BodyTooLargeException(cap, false);
                 request.abort(tooLarge);
-                return Answer.failed(status, FetchFailures.tooLarge(url, settings.maxBodyBytes(), false));
+                return Answer.failed(status, FetchFailures.tooLarge(url, cap, false));
             }
-            byte[] body = BodyReader.read(in, headers.get(HttpHeader.CONTENT_ENCODING), settings.maxBodyBytes());
+            String encoding = headers.get(HttpHeader.CONTENT_ENCODING);
+            if (fetchRequest.saveTo() != null) {
+                try (OutputStream file = Files.newOutputStream(fetchRequest.saveTo())) {
+                    BodyReader.copy(in, encoding, cap, file);
+                }
+                return new Answer(status, headers, new byte[0], null);
+            }
+            byte[] body = BodyReader.read(in, encoding, cap);
             return new Answer(status, headers, body, null);
         } catch (IOException e) {
             request.abort(e);
