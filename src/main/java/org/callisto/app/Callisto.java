@@ -56,6 +56,9 @@ import org.callisto.show.EpisodeEditor;
 import org.callisto.show.FeedbackStore;
 import org.callisto.show.ListenerFeedback;
 import org.callisto.show.MarkdownImport;
+import org.callisto.show.EpisodePublishing;
+import org.callisto.show.EpisodePublishingStore;
+import org.callisto.show.EpisodeUploads;
 import org.callisto.show.Renditions;
 import org.callisto.show.ShowStores;
 import org.callisto.show.Transcripts;
@@ -355,6 +358,21 @@ public final class Callisto implements AutoCloseable {
                 show.episodes(), show.transcripts(), config.show().mediaDir());
     }
 
+    /** Publishing the show from the browser: episodes' publication and the files editors upload for them. */
+    public SiteServices.Publishing publishing() {
+        EpisodePublishingStore extras = new EpisodePublishingStore(database, clock);
+        return new SiteServices.Publishing(
+                new EpisodePublishing(
+                        show.episodes(), extras, submissions, comments.store(), config.siteUrl(), clock),
+                new EpisodeUploads(
+                        show.episodes(),
+                        renditions(),
+                        transcripts(),
+                        extras,
+                        config.show().mediaDir(),
+                        config.show().uploadMaxBytes()));
+    }
+
     /** Imports past episodes' show notes kept as Markdown. */
     public MarkdownImport markdownImport() {
         return new MarkdownImport(show.imports(), feedback.store(), clock);
@@ -409,7 +427,8 @@ public final class Callisto implements AutoCloseable {
                 new DatabaseCheck(database),
                 search,
                 meters.registry(),
-                meters::scrape);
+                meters::scrape,
+                publishing());
     }
 
     /**

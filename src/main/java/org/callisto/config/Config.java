@@ -282,11 +282,31 @@ public record Config(
      * @param mediaDir the directory of episode media files and their torrents, served at {@code {site.url}media/}
      * @param botsFile the list of bots whose downloads are not counted, or null for the list shipped with Callisto
      * @param appsFile the list of podcast apps downloads are attributed to, or null for the shipped list
+     * @param uploadMaxBytes the largest file editors may upload from the browser ({@code show.upload_max_size})
      */
-    public record ShowConfig(Path mediaDir, Path botsFile, Path appsFile) {
+    public record ShowConfig(Path mediaDir, Path botsFile, Path appsFile, long uploadMaxBytes) {
+        /** The default largest upload: 4 GiB, an hour of HD video. */
+        public static final long DEFAULT_UPLOAD_MAX = 4L << 30;
+
+        public ShowConfig {
+            if (uploadMaxBytes < 1) {
+                throw new IllegalArgumentException("show.upload_max_size must be at least 1 byte, got " + uploadMaxBytes);
+            }
+        }
+
+        /** Where the show keeps its files and which lists it uses, with the default upload limit. */
+        public ShowConfig(Path mediaDir, Path botsFile, Path appsFile) {
+            this(mediaDir, botsFile, appsFile, DEFAULT_UPLOAD_MAX);
+        }
+
         /** The default: {@code media} in the data directory, the shipped lists. */
         public static ShowConfig under(Path dataDir) {
             return new ShowConfig(dataDir.resolve("media"), null, null);
+        }
+
+        /** This configuration with another upload limit. */
+        public ShowConfig withUploadMax(long bytes) {
+            return new ShowConfig(mediaDir, botsFile, appsFile, bytes);
         }
 
         /** Where the show keeps its files, with the shipped lists. */

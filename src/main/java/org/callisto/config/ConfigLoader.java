@@ -75,6 +75,7 @@ public final class ConfigLoader {
         d.put("show.media_dir", "");
         d.put("show.downloads.bots_file", "");
         d.put("show.downloads.apps_file", "");
+        d.put("show.upload_max_size", "4GiB");
         d.put("metrics.allow", "127.0.0.0/8, ::1");
         d.put("metrics.token", "");
         d.put("metrics.graphite.host", "");
@@ -226,7 +227,8 @@ public final class ConfigLoader {
         Config.ShowConfig show = new Config.ShowConfig(
                 mediaDir.isEmpty() ? dataDir.resolve("media") : Path.of(mediaDir),
                 listFile(v, "show.downloads.bots_file", errors),
-                listFile(v, "show.downloads.apps_file", errors));
+                listFile(v, "show.downloads.apps_file", errors),
+                Math.max(1, p.size("show.upload_max_size")));
         Config.MetricsConfig metrics = new Config.MetricsConfig(
                 p.cidrs("metrics.allow"),
                 v.get("metrics.token").trim(),

@@ -21,6 +21,8 @@ import org.callisto.planet.SubscriptionStore;
 import org.callisto.search.SearchService;
 import org.callisto.show.Curation;
 import org.callisto.show.EpisodeEditor;
+import org.callisto.show.EpisodePublishing;
+import org.callisto.show.EpisodeUploads;
 import org.callisto.show.ListenerFeedback;
 import org.callisto.show.ShowStores;
 import org.callisto.show.media.DownloadCounter;
@@ -31,6 +33,7 @@ import org.callisto.show.media.DownloadCounter;
  * store or a service of its own. Immutable; every service in it is thread-safe.
  *
  * @param clock the one clock of the process: every time a page shows or compares comes from it
+ * @param publishing publishing the show from the browser
  * @param meters the one meter registry of the process, which the web layer records its metrics in
  * @param metricsText the metrics in the Prometheus text format, for {@code /metrics}
  * @param community the journal's social side: notifications, votes and flags, profiles
@@ -56,7 +59,8 @@ public record SiteServices(
         DatabaseCheck databaseCheck,
         SearchService search,
         MeterRegistry meters,
-        Supplier<String> metricsText) {
+        Supplier<String> metricsText,
+        Publishing publishing) {
     public SiteServices {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(subscriptions, "subscriptions");
@@ -79,6 +83,18 @@ public record SiteServices(
         Objects.requireNonNull(search, "search");
         Objects.requireNonNull(meters, "meters");
         Objects.requireNonNull(metricsText, "metricsText");
+        Objects.requireNonNull(publishing, "publishing");
+    }
+
+    /**
+     * Publishing the show from the browser: publish, schedule, unpublish and delete episodes, and the files editors
+     * upload for them. Immutable.
+     */
+    public record Publishing(EpisodePublishing episodes, EpisodeUploads uploads) {
+        public Publishing {
+            Objects.requireNonNull(episodes, "episodes");
+            Objects.requireNonNull(uploads, "uploads");
+        }
     }
 
     /** The journal's social side, in one component so that the record stays readable. Immutable. */
