@@ -48,10 +48,26 @@ public final class PodcastFeedWriter {
     private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
     private final ShowUrls urls;
+    private final java.util.function.Function<Episode, String> comments;
 
     /** Feeds for the site at {@code siteUrl}. */
     public PodcastFeedWriter(URI siteUrl) {
-        this.urls = new ShowUrls(siteUrl);
+        this(new ShowUrls(siteUrl), e -> null);
+    }
+
+    private PodcastFeedWriter(ShowUrls urls, java.util.function.Function<Episode, String> comments) {
+        this.urls = urls;
+        this.comments = comments;
+    }
+
+    /**
+     * This writer, giving each item the address of its discussion ({@code discussion} answers null for none) as
+     * RSS 2.0's {@code <comments>}. Not {@code podcast:socialInteract}: its {@code protocol} must be one of the
+     * namespace's social protocols (activitypub, twitter, lightning...), and a web page's comment thread is none of
+     * them; apps following {@code activitypub} would ask the page for ActivityStreams and fail.
+     */
+    public PodcastFeedWriter withComments(java.util.function.Function<Episode, String> discussion) {
+        return new PodcastFeedWriter(urls, discussion);
     }
 
     /** The feed as UTF-8 bytes. */
@@ -164,6 +180,10 @@ public final class PodcastFeedWriter {
         w.writeStartElement("item");
         text(w, "title", e.title());
         text(w, "link", urls.episode(e));
+        String discussion = comments.apply(e);
+        if (discussion != null) {
+            text(w, "comments", discussion);
+        }
         String summaryHtml = ShowNotesHtml.markdown(e.summary(), urls.site());
         html(w, null, "description", summaryHtml.isEmpty() ? ShowNotesHtml.escape(e.title()) : summaryHtml);
         html(w, CONTENT_NS, "encoded", ShowNotesHtml.render(notes, urls.site(), show.feedbackAddress()));
