@@ -53,12 +53,12 @@ import org.callisto.search.SearchService;
 import org.callisto.show.Curation;
 import org.callisto.show.DownloadFlusher;
 import org.callisto.show.EpisodeEditor;
-import org.callisto.show.FeedbackStore;
-import org.callisto.show.ListenerFeedback;
-import org.callisto.show.MarkdownImport;
 import org.callisto.show.EpisodePublishing;
 import org.callisto.show.EpisodePublishingStore;
 import org.callisto.show.EpisodeUploads;
+import org.callisto.show.FeedbackStore;
+import org.callisto.show.ListenerFeedback;
+import org.callisto.show.MarkdownImport;
 import org.callisto.show.Renditions;
 import org.callisto.show.ShowStores;
 import org.callisto.show.Transcripts;
@@ -362,8 +362,7 @@ public final class Callisto implements AutoCloseable {
     public SiteServices.Publishing publishing() {
         EpisodePublishingStore extras = new EpisodePublishingStore(database, clock);
         return new SiteServices.Publishing(
-                new EpisodePublishing(
-                        show.episodes(), extras, submissions, comments.store(), config.siteUrl(), clock),
+                new EpisodePublishing(show.episodes(), extras, submissions, comments.store(), config.siteUrl(), clock),
                 new EpisodeUploads(
                         show.episodes(),
                         renditions(),

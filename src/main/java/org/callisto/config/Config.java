@@ -290,7 +290,8 @@ public record Config(
 
         public ShowConfig {
             if (uploadMaxBytes < 1) {
-                throw new IllegalArgumentException("show.upload_max_size must be at least 1 byte, got " + uploadMaxBytes);
+                throw new IllegalArgumentException(
+                        "show.upload_max_size must be at least 1 byte, got " + uploadMaxBytes);
             }
         }
 

@@ -183,7 +183,8 @@ public final class CommentStore {
      * Adds a row about something outside the journal to the moderation log, such as an editor deleting a show's
      * episode ({@code targetKind} {@code episode}, {@code targetId} its number).
      */
-    public void appendOther(Instant at, long moderatorId, String action, String targetKind, long targetId, String reason) {
+    public void appendOther(
+            Instant at, long moderatorId, String action, String targetKind, long targetId, String reason) {
         append(at, moderatorId, action, targetKind, targetId, reason);
     }
 

@@ -320,7 +320,8 @@ public final class Submissions {
         Checked c = check(draft);
         Rendering intro = render(c.format(), c.intro());
         if (!intro.valid()) {
-            throw new JournalRefusal("the discussion's intro is not valid " + c.format().key() + "; correct it");
+            throw new JournalRefusal(
+                    "the discussion's intro is not valid " + c.format().key() + "; correct it");
         }
         Story story = store.insert(new JournalStore.NewStory(
                 editor.user().id(),

@@ -50,8 +50,8 @@ public final class Artwork {
                 }
             }
         } catch (IOException e) {
-            throw new RenditionException(what + ": the image cannot be read (" + e.getMessage()
-                    + "); save it again as PNG or JPEG");
+            throw new RenditionException(
+                    what + ": the image cannot be read (" + e.getMessage() + "); save it again as PNG or JPEG");
         }
         throw new RenditionException(what + ": the file is neither a PNG nor a JPEG image; save it as one of them");
     }

@@ -77,8 +77,8 @@ public final class EpisodePublishing {
         requireEditor(editor);
         Instant at = EpisodeEditor.time(typed);
         if (at.isBefore(clock.instant().minusSeconds(60))) {
-            throw new ShowRefusal("the time " + typed.strip() + " is in the past; give a later one in UTC, or"
-                    + " publish now");
+            throw new ShowRefusal(
+                    "the time " + typed.strip() + " is in the past; give a later one in UTC, or" + " publish now");
         }
         at(editor, e, at);
     }
@@ -108,13 +108,18 @@ public final class EpisodePublishing {
             throw new ShowRefusal("give a reason for deleting episode " + e.number() + "; the moderation log shows it");
         }
         if (why.length() > 2_000) {
-            throw new ShowRefusal("the reason has " + why.length() + " characters, more than the 2000 allowed;"
-                    + " shorten it");
+            throw new ShowRefusal(
+                    "the reason has " + why.length() + " characters, more than the 2000 allowed;" + " shorten it");
         }
         if (!episodes.deleteEpisode(e.id())) {
             throw gone(e);
         }
-        log.appendOther(clock.instant(), editor.user().id(), "delete-episode", "episode", e.number(),
+        log.appendOther(
+                clock.instant(),
+                editor.user().id(),
+                "delete-episode",
+                "episode",
+                e.number(),
                 "\"" + e.title() + "\": " + why);
     }
 

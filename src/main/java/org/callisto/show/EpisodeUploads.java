@@ -139,8 +139,8 @@ public final class EpisodeUploads {
                 case ARTWORK -> {
                     Artwork.Image image = Artwork.checkPodcastArtwork(target, what);
                     extras.setArtwork(episode.id(), EpisodeFileChecks.relative(mediaDir, target));
-                    yield new Outcome("Episode artwork " + name + " (" + image.width() + "×" + image.height()
-                            + ") saved.");
+                    yield new Outcome(
+                            "Episode artwork " + name + " (" + image.width() + "×" + image.height() + ") saved.");
                 }
                 case POSTER -> {
                     Artwork.read(target, what);
@@ -211,9 +211,8 @@ public final class EpisodeUploads {
             }
             return target;
         } catch (IOException e) {
-            throw new RenditionException(
-                    "episode " + number + " " + name + ": cannot make its folder in " + mediaDir + ": "
-                            + e.getMessage());
+            throw new RenditionException("episode " + number + " " + name + ": cannot make its folder in " + mediaDir
+                    + ": " + e.getMessage());
         }
     }
 

@@ -96,8 +96,8 @@ public final class PodloveChapters {
             b.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
             return b.parse(new InputSource(new StringReader(xml)));
         } catch (SAXParseException e) {
-            throw new IllegalArgumentException(what + ": not well-formed XML at line " + e.getLineNumber()
-                    + ", column " + e.getColumnNumber() + ": " + e.getMessage());
+            throw new IllegalArgumentException(what + ": not well-formed XML at line " + e.getLineNumber() + ", column "
+                    + e.getColumnNumber() + ": " + e.getMessage());
         } catch (org.xml.sax.SAXException | IOException | ParserConfigurationException e) {
             throw new IllegalArgumentException(what + ": cannot read the XML: " + e.getMessage());
         }

@@ -13,20 +13,20 @@ import java.util.List;
 import java.util.Locale;
 import org.callisto.account.Role;
 import org.callisto.account.Session;
+import org.callisto.show.Chapters;
 import org.callisto.show.Curation;
 import org.callisto.show.Episode;
-import org.callisto.show.Chapters;
 import org.callisto.show.EpisodeEditor;
 import org.callisto.show.EpisodeNotes;
 import org.callisto.show.EpisodePublishing;
 import org.callisto.show.EpisodePublishingStore;
-import org.callisto.show.Rendition;
-import org.callisto.show.Transcript;
 import org.callisto.show.Guest;
 import org.callisto.show.NoteItem;
 import org.callisto.show.NoteStore;
+import org.callisto.show.Rendition;
 import org.callisto.show.ShowRefusal;
 import org.callisto.show.SourceKind;
+import org.callisto.show.Transcript;
 import org.callisto.web.view.EditorEpisodePage;
 import org.callisto.web.view.EditorEpisodesPage;
 
@@ -104,7 +104,7 @@ final class EpisodeEditorPages {
                     e.number(),
                     e.title(),
                     Format.iso(e.publishedAt()),
-                    Format.human(e.publishedAt()),
+                    EpisodePublishing.unpublished(e) ? "unpublished" : Format.human(e.publishedAt()),
                     !e.publishedAt().isAfter(clock.instant()),
                     LIST + "/" + e.number(),
                     "/episodes/" + e.number()));
@@ -336,7 +336,8 @@ final class EpisodeEditorPages {
         for (Rendition r : notes.renditions()) {
             long seconds = r.durationSeconds();
             files.add(r.kind().label() + ": " + r.mediaPath() + " (" + ShowPages.size(r.length()) + ", "
-                    + ShowPages.duration(seconds) + (seconds > 0 ? ", " + (r.length() * 8 / seconds / 1000) + " kbit/s" : "")
+                    + ShowPages.duration(seconds)
+                    + (seconds > 0 ? ", " + (r.length() * 8 / seconds / 1000) + " kbit/s" : "")
                     + ")");
         }
         for (Transcript t : notes.transcripts()) {

@@ -63,16 +63,24 @@ final class EpisodePublishingPages {
             if (tooLarge(broken)) {
                 refuse(ctx, e, HttpStatus.CONTENT_TOO_LARGE, uploads.tooLarge("episode " + e.number() + " upload"));
             } else {
-                refuse(ctx, e, HttpStatus.BAD_REQUEST, "The upload could not be read (" + broken.getMessage()
-                        + "); choose the file and send the form again.");
+                refuse(
+                        ctx,
+                        e,
+                        HttpStatus.BAD_REQUEST,
+                        "The upload could not be read (" + broken.getMessage()
+                                + "); choose the file and send the form again.");
             }
             return;
         }
         EpisodeUploads.Kind kind = EpisodeUploads.Kind.of(ctx.formParam("kind"));
         if (kind == null) {
-            refuse(ctx, e, HttpStatus.BAD_REQUEST, "The form did not say what the file is ('"
-                    + Paging.shorten(String.valueOf(ctx.formParam("kind")))
-                    + "'); choose MP3, HD, SD, transcript, chapters, artwork or poster.");
+            refuse(
+                    ctx,
+                    e,
+                    HttpStatus.BAD_REQUEST,
+                    "The form did not say what the file is ('"
+                            + Paging.shorten(String.valueOf(ctx.formParam("kind")))
+                            + "'); choose MP3, HD, SD, transcript, chapters, artwork or poster.");
             return;
         }
         if (file == null || file.filename() == null || file.filename().isBlank()) {
@@ -86,8 +94,11 @@ final class EpisodePublishingPages {
         } catch (RenditionException refused) {
             refuse(ctx, e, HttpStatus.BAD_REQUEST, FeedbackPages.capitalized(refused.getMessage()));
         } catch (IOException broken) {
-            refuse(ctx, e, HttpStatus.BAD_REQUEST, "The upload broke off (" + broken.getMessage()
-                    + "); send it again.");
+            refuse(
+                    ctx,
+                    e,
+                    HttpStatus.BAD_REQUEST,
+                    "The upload broke off (" + broken.getMessage() + "); send it again.");
         }
     }
 

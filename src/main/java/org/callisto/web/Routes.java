@@ -105,12 +105,7 @@ final class Routes {
         admin = new AdminPages(site, sessions, services.moderation());
         feedback = new FeedbackPages(site, sessions, services.feedback());
         episodeEditor = new EpisodeEditorPages(
-                site,
-                sessions,
-                services.episodeEditor(),
-                services.curation(),
-                services.publishing(),
-                services.clock());
+                site, sessions, services.episodeEditor(), services.curation(), services.publishing(), services.clock());
         publishingPages = new EpisodePublishingPages(site, sessions, episodeEditor, services.publishing());
         health = new HealthPages(services.databaseCheck());
         search = new SearchPages(site, services.search());

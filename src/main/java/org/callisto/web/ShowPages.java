@@ -14,9 +14,9 @@ import org.callisto.account.Role;
 import org.callisto.account.Session;
 import org.callisto.show.Chapters;
 import org.callisto.show.Episode;
-import org.callisto.show.EpisodePublishingStore;
 import org.callisto.show.EpisodeDownloads;
 import org.callisto.show.EpisodeNotes;
+import org.callisto.show.EpisodePublishingStore;
 import org.callisto.show.Guest;
 import org.callisto.show.NoteItem;
 import org.callisto.show.PodcastFeed;
@@ -147,9 +147,11 @@ final class ShowPages {
         if (!session.user().role().atLeast(Role.EDITOR)) {
             throw PageException.forbidden("Previews are for editors and administrators only.");
         }
-        return (number.matches("[0-9]{1,9}") ? stores.episodes().episode(Integer.parseInt(number)) : Optional.<Episode>empty())
-                .orElseThrow(() -> PageException.notFound(
-                        "There is no episode " + Paging.shorten(number) + ". The list at /editor/episodes has every one."));
+        return (number.matches("[0-9]{1,9}")
+                        ? stores.episodes().episode(Integer.parseInt(number))
+                        : Optional.<Episode>empty())
+                .orElseThrow(() -> PageException.notFound("There is no episode " + Paging.shorten(number)
+                        + ". The list at /editor/episodes has every one."));
     }
 
     /** The episode's discussion on this site, absolute, or null. */
@@ -265,7 +267,8 @@ final class ShowPages {
                 settings == null ? List.of() : SubscribeLinks.of(absolute.feed(PodcastFeed.ITUNES), settings.title()),
                 x.storyId() == null ? null : "/stories/" + x.storyId(),
                 "/episodes/" + e.number() + "/embed",
-                "/oembed?url=" + java.net.URLEncoder.encode(absolute.episode(e), java.nio.charset.StandardCharsets.UTF_8)
+                "/oembed?url="
+                        + java.net.URLEncoder.encode(absolute.episode(e), java.nio.charset.StandardCharsets.UTF_8)
                         + "&format=json",
                 preview);
     }

@@ -121,8 +121,11 @@ public final class WebServer implements AutoCloseable {
             try {
                 java.nio.file.Files.createDirectories(spool);
             } catch (java.io.IOException e) {
-                LOG.warn("web: cannot make the upload folder {} ({}); uploads from the episode editor will fail until"
-                        + " show.media_dir is writable", spool, e.getMessage());
+                LOG.warn(
+                        "web: cannot make the upload folder {} ({}); uploads from the episode editor will fail until"
+                                + " show.media_dir is writable",
+                        spool,
+                        e.getMessage());
             }
             long uploadMax = services.publishing().uploads().maxBytes();
             cfg.jetty.multipartConfig.cacheDirectory(spool.toString());

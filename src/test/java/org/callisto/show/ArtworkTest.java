@@ -19,7 +19,8 @@ class ArtworkTest {
     void squareArtworkFrom1400To3000PixelsIsAccepted() throws Exception {
         assertThat(Artwork.checkPodcastArtwork(image("a.png", "png", 1400, 1400), "art"))
                 .isEqualTo(new Artwork.Image("image/png", 1400, 1400));
-        assertThat(Artwork.checkPodcastArtwork(image("b.jpg", "jpg", 3000, 3000), "art").mimeType())
+        assertThat(Artwork.checkPodcastArtwork(image("b.jpg", "jpg", 3000, 3000), "art")
+                        .mimeType())
                 .isEqualTo("image/jpeg");
     }
 

@@ -9,9 +9,7 @@ class PodloveChaptersTest {
 
     @Test
     void podloveChaptersBecomeValidJsonChapters() {
-        String json = PodloveChapters.toJson(
-                "ep1.psc",
-                """
+        String json = PodloveChapters.toJson("ep1.psc", """
                 <psc:chapters version="1.2" xmlns:psc="http://podlove.org/simple-chapters">
                   <psc:chapter start="0" title="Intro"/>
                   <psc:chapter start="01:02.5" title="News" href="https://example.org/" image="https://example.org/a.png"/>
@@ -19,10 +17,10 @@ class PodloveChaptersTest {
                 </psc:chapters>
                 """);
         assertThat(Chapters.check("ep1", json)).isEqualTo(json);
-        assertThat(Chapters.read(json))
-                .extracting(Chapters.Chapter::startTime)
-                .containsExactly(0.0, 62.5, 3600.25);
-        assertThat(json).contains("\"url\" : \"https://example.org/\"").contains("\"img\" : \"https://example.org/a.png\"");
+        assertThat(Chapters.read(json)).extracting(Chapters.Chapter::startTime).containsExactly(0.0, 62.5, 3600.25);
+        assertThat(json)
+                .contains("\"url\" : \"https://example.org/\"")
+                .contains("\"img\" : \"https://example.org/a.png\"");
     }
 
     @Test

@@ -57,17 +57,21 @@ class EpisodePublishingBrowserTest {
             d.findElement(By.id("schedule-at")).clear();
             d.findElement(By.id("schedule-at")).sendKeys("2999-06-01T18:00");
             browser.clickAndWait(d.findElement(By.cssSelector("form.schedule button")));
-            assertThat(d.findElement(By.cssSelector(".publication-status")).getText()).startsWith("Scheduled for");
+            assertThat(d.findElement(By.cssSelector(".publication-status")).getText())
+                    .startsWith("Scheduled for");
             browser.clickAndWait(button(d, "Unpublish"));
-            assertThat(d.findElement(By.cssSelector(".publication-status")).getText()).startsWith("Unpublished");
+            assertThat(d.findElement(By.cssSelector(".publication-status")).getText())
+                    .startsWith("Unpublished");
             browser.clickAndWait(button(d, "Publish now"));
-            assertThat(d.findElement(By.cssSelector(".publication-status")).getText()).startsWith("Published on");
+            assertThat(d.findElement(By.cssSelector(".publication-status")).getText())
+                    .startsWith("Published on");
 
             browser.open(f.site.uri("/episodes/2"));
             var links = d.findElements(By.cssSelector("section.chapters a.chapter-start"));
             assertThat(links).hasSize(2);
             assertThat(links.get(1).getAttribute("href")).endsWith("/media/episodes/2/episode-two.mp3#t=2");
-            assertThat(d.findElement(By.cssSelector("section.chapters")).getText()).contains("0:02 Headlines");
+            assertThat(d.findElement(By.cssSelector("section.chapters")).getText())
+                    .contains("0:02 Headlines");
             assertThat(d.findElement(By.linkText("Discuss this episode")).getAttribute("href"))
                     .matches(".*/stories/[0-9]+");
             assertThat(d.findElement(By.linkText("Overcast")).getAttribute("href"))
@@ -93,7 +97,9 @@ class EpisodePublishingBrowserTest {
             browser.clickAndWait(d.findElement(By.cssSelector("form.delete-episode button")));
             assertThat(browser.currentUrl()).endsWith("/editor/episodes");
             browser.open(f.site.uri("/moderation"));
-            assertThat(d.findElement(By.tagName("main")).getText()).contains("episode 1").contains("a test recording");
+            assertThat(d.findElement(By.tagName("main")).getText())
+                    .contains("episode 1")
+                    .contains("a test recording");
         }
     }
 

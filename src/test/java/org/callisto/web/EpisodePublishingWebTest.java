@@ -36,7 +36,13 @@ class EpisodePublishingWebTest {
             WebClient editor = f.client("editor1");
             String token = WebClient.csrf(editor.get(EDITOR).body(), EDITOR + "/upload");
             HttpResponse<String> r = editor.postFile(
-                    EDITOR + "/upload", "file", "ep2 final.mp3", DemoMedia.silentMp3(3, 128), "csrf", token, "kind",
+                    EDITOR + "/upload",
+                    "file",
+                    "ep2 final.mp3",
+                    DemoMedia.silentMp3(3, 128),
+                    "csrf",
+                    token,
+                    "kind",
                     "mp3");
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
             assertThat(r.body()).contains("MP3 audio ep2-final.mp3 added: 0:03, 128 kbit/s");
@@ -56,8 +62,14 @@ class EpisodePublishingWebTest {
             String token = WebClient.csrf(editor.get(EDITOR).body(), EDITOR + "/upload");
 
             HttpResponse<String> text = editor.postFile(
-                    EDITOR + "/upload", "file", "notes.mp3", "just some words\n".repeat(50).getBytes(), "csrf", token,
-                    "kind", "mp3");
+                    EDITOR + "/upload",
+                    "file",
+                    "notes.mp3",
+                    "just some words\n".repeat(50).getBytes(),
+                    "csrf",
+                    token,
+                    "kind",
+                    "mp3");
             assertThat(text.statusCode()).isEqualTo(400);
             assertThat(text.body()).contains("episode 2 MP3 audio notes.mp3: the file is not usable media");
 
@@ -67,13 +79,12 @@ class EpisodePublishingWebTest {
             assertThat(video.body()).contains("a MP3 audio rendition must be audio/mpeg");
 
             HttpResponse<String> big = editor.postFile(
-                    EDITOR + "/upload", "file", "long.mp3", DemoMedia.silentMp3(20, 128), "csrf", token, "kind",
-                    "mp3");
+                    EDITOR + "/upload", "file", "long.mp3", DemoMedia.silentMp3(20, 128), "csrf", token, "kind", "mp3");
             assertThat(big.statusCode()).isEqualTo(413);
             assertThat(big.body()).contains("larger than the 65536 bytes (64.0 KiB) an upload may have");
 
-            HttpResponse<String> tokenless = editor.postFile(
-                    EDITOR + "/upload", "file", "ok.mp3", DemoMedia.silentMp3(1, 128), "kind", "mp3");
+            HttpResponse<String> tokenless =
+                    editor.postFile(EDITOR + "/upload", "file", "ok.mp3", DemoMedia.silentMp3(1, 128), "kind", "mp3");
             assertThat(tokenless.statusCode()).isEqualTo(403);
 
             HttpResponse<String> smallArt = editor.postFile(
@@ -101,18 +112,33 @@ class EpisodePublishingWebTest {
                     </psc:chapters>
                     """;
             HttpResponse<String> r = editor.postFile(
-                    EDITOR + "/upload", "file", "chapters.xml", psc.getBytes(StandardCharsets.UTF_8), "csrf", token,
-                    "kind", "chapters");
+                    EDITOR + "/upload",
+                    "file",
+                    "chapters.xml",
+                    psc.getBytes(StandardCharsets.UTF_8),
+                    "csrf",
+                    token,
+                    "kind",
+                    "chapters");
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
             String page = f.anonymous().get("/episodes/2").body();
             assertThat(page).contains("<h2 id=\"chapters-heading\">Chapters</h2>");
-            assertThat(page).containsPattern("href=\"/media/[^\"]+\\.mp3#t=90\" class=\"chapter-start\">1:30</a> Headlines");
-            JsonNode json = JSON.readTree(f.anonymous().get("/show/2/chapters.json").body());
-            assertThat(json.path("chapters").get(1).path("startTime").asDouble()).isEqualTo(90.5);
+            assertThat(page)
+                    .containsPattern("href=\"/media/[^\"]+\\.mp3#t=90\" class=\"chapter-start\">1:30</a> Headlines");
+            JsonNode json =
+                    JSON.readTree(f.anonymous().get("/show/2/chapters.json").body());
+            assertThat(json.path("chapters").get(1).path("startTime").asDouble())
+                    .isEqualTo(90.5);
 
             HttpResponse<String> broken = editor.postFile(
-                    EDITOR + "/upload", "file", "chapters.json", "{\"version\": 1}".getBytes(), "csrf", token,
-                    "kind", "chapters");
+                    EDITOR + "/upload",
+                    "file",
+                    "chapters.json",
+                    "{\"version\": 1}".getBytes(),
+                    "csrf",
+                    token,
+                    "kind",
+                    "chapters");
             assertThat(broken.statusCode()).isEqualTo(400);
             assertThat(broken.body()).contains("\"version\" is missing or not a string");
         }
@@ -188,12 +214,13 @@ class EpisodePublishingWebTest {
             HttpResponse<String> page = editor.get(EDITOR + "/preview");
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("Preview: this is the page as it will be published.");
-            assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v)
-                    .contains("no-store"));
+            assertThat(page.headers().firstValue("Cache-Control"))
+                    .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
             HttpResponse<String> item = editor.get(EDITOR + "/preview.xml");
             assertThat(item.statusCode()).isEqualTo(200);
             assertThat(item.body()).contains("<item>").contains("http://planet.test/episodes/2</link>");
-            assertThat(f.client("member1").get(EDITOR + "/preview").statusCode()).isEqualTo(403);
+            assertThat(f.client("member1").get(EDITOR + "/preview").statusCode())
+                    .isEqualTo(403);
             assertThat(f.anonymous().get(EDITOR + "/preview.xml").statusCode()).isIn(302, 303);
         }
     }
@@ -207,31 +234,88 @@ class EpisodePublishingWebTest {
             String oembed = "/oembed?url=" + URLEncoder.encode("http://planet.test/episodes/2", StandardCharsets.UTF_8)
                     + "&amp;format=json";
             assertThat(page).contains("<link rel=\"alternate\" type=\"application/json+oembed\" href=\"" + oembed);
-            assertThat(page).contains("overcast://x-callback-url/add?url=http%3A%2F%2Fplanet.test%2Fshow%2Ffeeds%2Fitunes.xml");
+            assertThat(page)
+                    .contains("overcast://x-callback-url/add?url=http%3A%2F%2Fplanet.test%2Fshow%2Ffeeds%2Fitunes.xml");
             assertThat(reader.get("/episodes/2").headers().firstValue("Content-Security-Policy"))
                     .hasValueSatisfying(v -> assertThat(v).contains("frame-ancestors 'none'"));
 
             HttpResponse<String> embed = reader.get("/episodes/2/embed");
             assertThat(embed.statusCode()).isEqualTo(200);
             assertThat(embed.headers().firstValue("Content-Security-Policy"))
-                    .hasValueSatisfying(v -> assertThat(v).contains("frame-ancestors *").doesNotContain("'none'; base"));
+                    .hasValueSatisfying(
+                            v -> assertThat(v).contains("frame-ancestors *").doesNotContain("'none'; base"));
             assertThat(embed.headers().firstValue("X-Frame-Options")).isEmpty();
             assertThat(embed.body()).contains("<audio controls").contains("http://planet.test/episodes/2");
-            assertThat(reader.get("/episodes/2/embed").headers().firstValue("X-Frame-Options")).isEmpty();
+            assertThat(reader.get("/episodes/2/embed").headers().firstValue("X-Frame-Options"))
+                    .isEmpty();
 
             HttpResponse<String> o = reader.get(oembed.replace("&amp;", "&"));
             assertThat(o.statusCode()).isEqualTo(200);
-            assertThat(o.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
-                    .startsWith("application/json"));
+            assertThat(o.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
             JsonNode json = JSON.readTree(o.body());
             assertThat(json.path("version").asText()).isEqualTo("1.0");
             assertThat(json.path("type").asText()).isEqualTo("rich");
-            assertThat(json.path("html").asText())
-                    .startsWith("<iframe src=\"http://planet.test/episodes/2/embed\"");
-            assertThat(reader.get("/oembed?url=http%3A%2F%2Fevil.example%2Fepisodes%2F2&format=json").statusCode())
+            assertThat(json.path("html").asText()).startsWith("<iframe src=\"http://planet.test/episodes/2/embed\"");
+            assertThat(reader.get("/oembed?url=http%3A%2F%2Fevil.example%2Fepisodes%2F2&format=json")
+                            .statusCode())
                     .isEqualTo(404);
-            assertThat(reader.get("/oembed?url=http%3A%2F%2Fplanet.test%2Fepisodes%2F2&format=xml").statusCode())
+            assertThat(reader.get("/oembed?url=http%3A%2F%2Fplanet.test%2Fepisodes%2F2&format=xml")
+                            .statusCode())
                     .isEqualTo(501);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void publishingPagesHaveNoConformanceError() throws Exception {
+        try (ShowEditing f = new ShowEditing("sqlite", dir, Map.of("show.upload_max_size", "64KiB"));
+                NuChecker checker = new NuChecker()) {
+            WebClient editor = f.client("editor1");
+            String token = WebClient.csrf(editor.get(EDITOR).body(), EDITOR + "/upload");
+            Map<String, HttpResponse<String>> pages = new java.util.LinkedHashMap<>();
+            editor.postFile(
+                    EDITOR + "/upload",
+                    "file",
+                    "c.json",
+                    "{\"version\":\"1.2.0\",\"chapters\":[{\"startTime\":0,\"title\":\"<Intro>\"},{\"startTime\":61}]}"
+                            .getBytes(StandardCharsets.UTF_8),
+                    "csrf",
+                    token,
+                    "kind",
+                    "chapters");
+            editor.postFile(EDITOR + "/upload", "file", "poster.png", png(640, 360), "csrf", token, "kind", "poster");
+            pages.put(
+                    "upload accepted",
+                    editor.postFile(
+                            EDITOR + "/upload", "file", "art.png", png(1400, 1400), "csrf", token, "kind", "artwork"));
+            pages.put(
+                    "upload refused",
+                    editor.postFile(
+                            EDITOR + "/upload", "file", "x.mp3", "<b>no</b>".getBytes(), "csrf", token, "kind", "mp3"));
+            pages.put(
+                    "upload too large",
+                    editor.postFile(
+                            EDITOR + "/upload", "file", "x.mp3", new byte[200_000], "csrf", token, "kind", "mp3"));
+            pages.put("published", editor.submit(EDITOR, EDITOR + "/publication", "action", "publish"));
+            pages.put("delete confirmation", editor.get(EDITOR + "/delete"));
+            pages.put("delete refused", editor.submit(EDITOR + "/delete", EDITOR + "/delete", "reason", ""));
+            pages.put("episode page", f.anonymous().get("/episodes/2"));
+            pages.put("embed page", f.anonymous().get("/episodes/2/embed"));
+            editor.submit(EDITOR, EDITOR + "/publication", "action", "unpublish");
+            pages.put("preview", editor.get(EDITOR + "/preview"));
+            pages.put("episode list with an unpublished one", editor.get("/editor/episodes"));
+            pages.forEach((name, r) -> {
+                NuChecker.Report report = checker.checkHtml(
+                        r.body().getBytes(StandardCharsets.UTF_8),
+                        f.site.uri("/").toString());
+                assertThat(report.errors())
+                        .as("Nu Html Checker errors in %s (status %d)\n%s", name, r.statusCode(), r.body())
+                        .isEmpty();
+            });
+            String page = pages.get("episode page").body();
+            assertThat(page).contains("poster=\"/media/episodes/2/poster.png\"");
+            assertThat(page).contains("src=\"/media/episodes/2/art.png\" alt=\"Episode artwork\"");
+            assertThat(page).contains("&lt;Intro&gt;").contains("Chapter at 1:01");
         }
     }
 
@@ -245,7 +329,8 @@ class EpisodePublishingWebTest {
 
     /** A PNG of {@code w} × {@code h} pixels. */
     static byte[] png(int w, int h) throws java.io.IOException {
-        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(image, "png", out);
         return out.toByteArray();

@@ -13,4 +13,11 @@ package org.callisto.web.view;
  * @param reason  the reason as last sent
  */
 public record DeleteEpisodePage(
-        PageMeta meta, String csrf, String message, int number, String title, String action, String back, String reason) {}
+        PageMeta meta,
+        String csrf,
+        String message,
+        int number,
+        String title,
+        String action,
+        String back,
+        String reason) {}
