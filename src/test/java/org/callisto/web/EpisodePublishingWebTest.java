@@ -50,7 +50,7 @@ class EpisodePublishingWebTest {
             assertThat(stored).exists();
             assertThat(f.media.resolve("episodes/2/ep2-final.mp3.torrent")).exists();
             assertThat(f.media.resolve(".uploads")).isEmptyDirectory();
-            assertThat(f.anonymous().get("/episodes/2").body()).contains("/media/episodes/2/ep2-final.mp3");
+            assertThat(f.site.fresh("/episodes/2").body()).contains("/media/episodes/2/ep2-final.mp3");
         }
     }
 
@@ -121,12 +121,12 @@ class EpisodePublishingWebTest {
                     "kind",
                     "chapters");
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-            String page = f.anonymous().get("/episodes/2").body();
+            String page = f.site.fresh("/episodes/2").body();
             assertThat(page).contains("<h2 id=\"chapters-heading\">Chapters</h2>");
             assertThat(page)
                     .containsPattern("href=\"/media/[^\"]+\\.mp3#t=90\" class=\"chapter-start\">1:30</a> Headlines");
             JsonNode json =
-                    JSON.readTree(f.anonymous().get("/show/2/chapters.json").body());
+                    JSON.readTree(f.site.fresh("/show/2/chapters.json").body());
             assertThat(json.path("chapters").get(1).path("startTime").asDouble())
                     .isEqualTo(90.5);
 
@@ -153,8 +153,8 @@ class EpisodePublishingWebTest {
             HttpResponse<String> off = editor.submit(EDITOR, action, "action", "unpublish");
             assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
             assertThat(off.body()).contains("Unpublished: the site, the feeds and search do not show it.");
-            assertThat(f.anonymous().get("/episodes/2").statusCode()).isEqualTo(404);
-            assertThat(f.anonymous().get("/show/feeds/mp3.xml").body()).doesNotContain("/episodes/2<");
+            assertThat(f.site.fresh("/episodes/2").statusCode()).isEqualTo(404);
+            assertThat(f.site.fresh("/show/feeds/mp3.xml").body()).doesNotContain("/episodes/2<");
 
             HttpResponse<String> past = editor.submit(EDITOR, action, "action", "schedule", "at", "2001-01-01T00:00");
             assertThat(past.statusCode()).isEqualTo(400);
@@ -162,22 +162,22 @@ class EpisodePublishingWebTest {
 
             HttpResponse<String> later = editor.submit(EDITOR, action, "action", "schedule", "at", "2999-01-01T10:00");
             assertThat(later.body()).contains("Scheduled for").contains("2999-01-01T10:00");
-            assertThat(f.anonymous().get("/episodes/2").statusCode()).isEqualTo(404);
+            assertThat(f.site.fresh("/episodes/2").statusCode()).isEqualTo(404);
             String story = discussion(later.body());
-            assertThat(f.anonymous().get(story).statusCode()).isEqualTo(404);
+            assertThat(f.site.fresh(story).statusCode()).isEqualTo(404);
 
             HttpResponse<String> now = editor.submit(EDITOR, action, "action", "publish");
             assertThat(now.body()).contains("Episode 2 is published.");
             assertThat(discussion(now.body())).isEqualTo(story);
-            String page = f.anonymous().get("/episodes/2").body();
+            String page = f.site.fresh("/episodes/2").body();
             assertThat(page).contains("<a href=\"" + story + "\">Discuss this episode</a>");
-            assertThat(f.anonymous().get(story).body()).contains("Episode 2:");
-            assertThat(f.anonymous().get("/show/feeds/mp3.xml").body())
+            assertThat(f.site.fresh(story).body()).contains("Episode 2:");
+            assertThat(f.site.fresh("/show/feeds/mp3.xml").body())
                     .contains("<comments>http://planet.test" + story + "</comments>");
 
             HttpResponse<String> tokenless = editor.post(action, "action", "unpublish");
             assertThat(tokenless.statusCode()).isEqualTo(403);
-            assertThat(f.anonymous().get("/episodes/2").statusCode()).isEqualTo(200);
+            assertThat(f.site.fresh("/episodes/2").statusCode()).isEqualTo(200);
         }
     }
 
@@ -191,14 +191,14 @@ class EpisodePublishingWebTest {
             HttpResponse<String> noReason = editor.submit(EDITOR + "/delete", EDITOR + "/delete", "reason", " ");
             assertThat(noReason.statusCode()).isEqualTo(400);
             assertThat(noReason.body()).contains("Give a reason for deleting episode 2");
-            assertThat(f.anonymous().get("/episodes/2").statusCode()).isEqualTo(200);
+            assertThat(f.site.fresh("/episodes/2").statusCode()).isEqualTo(200);
 
             assertThat(f.client("member1").get(EDITOR + "/delete").statusCode()).isEqualTo(403);
             HttpResponse<String> done =
                     editor.submit(EDITOR + "/delete", EDITOR + "/delete", "reason", "recorded twice by mistake");
             assertThat(done.statusCode()).isEqualTo(303);
-            assertThat(f.anonymous().get("/episodes/2").statusCode()).isEqualTo(404);
-            assertThat(f.anonymous().get("/moderation").body())
+            assertThat(f.site.fresh("/episodes/2").statusCode()).isEqualTo(404);
+            assertThat(f.site.fresh("/moderation").body())
                     .contains("deleted")
                     .contains("episode 2")
                     .contains("recorded twice by mistake");
@@ -221,7 +221,7 @@ class EpisodePublishingWebTest {
             assertThat(item.body()).contains("<item>").contains("http://planet.test/episodes/2</link>");
             assertThat(f.client("member1").get(EDITOR + "/preview").statusCode())
                     .isEqualTo(403);
-            assertThat(f.anonymous().get(EDITOR + "/preview.xml").statusCode()).isIn(302, 303);
+            assertThat(f.site.fresh(EDITOR + "/preview.xml").statusCode()).isIn(302, 303);
         }
     }
 
@@ -299,8 +299,8 @@ class EpisodePublishingWebTest {
             pages.put("published", editor.submit(EDITOR, EDITOR + "/publication", "action", "publish"));
             pages.put("delete confirmation", editor.get(EDITOR + "/delete"));
             pages.put("delete refused", editor.submit(EDITOR + "/delete", EDITOR + "/delete", "reason", ""));
-            pages.put("episode page", f.anonymous().get("/episodes/2"));
-            pages.put("embed page", f.anonymous().get("/episodes/2/embed"));
+            pages.put("episode page", f.site.fresh("/episodes/2"));
+            pages.put("embed page", f.site.fresh("/episodes/2/embed"));
             editor.submit(EDITOR, EDITOR + "/publication", "action", "unpublish");
             pages.put("preview", editor.get(EDITOR + "/preview"));
             pages.put("episode list with an unpublished one", editor.get("/editor/episodes"));
