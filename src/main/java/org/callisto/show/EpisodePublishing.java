@@ -111,9 +111,10 @@ public final class EpisodePublishing {
             throw new ShowRefusal(
                     "the reason has " + why.length() + " characters, more than the 2000 allowed;" + " shorten it");
         }
-        if (!episodes.deleteEpisode(e.id())) {
+        if (episodes.episode(e.number()).filter(x -> x.id() == e.id()).isEmpty()) {
             throw gone(e);
         }
+        // logged first: a deletion is never without its line in the log, even if the process stops between the two
         log.appendOther(
                 clock.instant(),
                 editor.user().id(),
@@ -121,6 +122,7 @@ public final class EpisodePublishing {
                 "episode",
                 e.number(),
                 "\"" + e.title() + "\": " + why);
+        episodes.deleteEpisode(e.id());
     }
 
     private void at(Session editor, Episode e, Instant at) {

@@ -71,7 +71,8 @@ class EpisodePublishingWebTest {
                     "kind",
                     "mp3");
             assertThat(text.statusCode()).isEqualTo(400);
-            assertThat(text.body()).contains("episode 2 MP3 audio notes.mp3: the file is not usable media");
+            assertThat(text.body())
+                    .contains("Episode 2 mp3 rendition episodes/2/notes.mp3: the file is not usable media");
 
             HttpResponse<String> video = editor.postFile(
                     EDITOR + "/upload", "file", "clip.mp3", DemoMedia.tinyMp4(2), "csrf", token, "kind", "mp3");
@@ -125,8 +126,7 @@ class EpisodePublishingWebTest {
             assertThat(page).contains("<h2 id=\"chapters-heading\">Chapters</h2>");
             assertThat(page)
                     .containsPattern("href=\"/media/[^\"]+\\.mp3#t=90\" class=\"chapter-start\">1:30</a> Headlines");
-            JsonNode json =
-                    JSON.readTree(f.site.fresh("/show/2/chapters.json").body());
+            JsonNode json = JSON.readTree(f.site.fresh("/show/2/chapters.json").body());
             assertThat(json.path("chapters").get(1).path("startTime").asDouble())
                     .isEqualTo(90.5);
 
