@@ -81,14 +81,29 @@ class EpisodePublishingBrowserTest {
             browser.open(f.site.uri("/episodes/2/embed"));
             assertThat(d.findElement(By.cssSelector("audio source")).getAttribute("src"))
                     .endsWith("/media/episodes/2/episode-two.mp3");
-            d.get("about:blank");
-            browser.script(
-                    "var f = document.createElement('iframe'); f.id = 'x'; f.src = arguments[0];"
-                            + " document.body.appendChild(f);",
-                    f.site.uri("/episodes/1/embed").toString());
-            new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(10))
-                    .until(org.openqa.selenium.support.ui.ExpectedConditions.frameToBeAvailableAndSwitchToIt("x"));
-            assertThat(d.findElement(By.cssSelector(".embed-title")).getText()).startsWith("1:");
+            com.sun.net.httpserver.HttpServer other =
+                    com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            byte[] framing = ("<!DOCTYPE html><title>Another site</title><iframe id=\"x\" src=\""
+                            + f.site.uri("/episodes/1/embed") + "\"></iframe>")
+                    .getBytes(StandardCharsets.UTF_8);
+            other.createContext("/", exchange -> {
+                exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(200, framing.length);
+                exchange.getResponseBody().write(framing);
+                exchange.close();
+            });
+            other.start();
+            try {
+                d.get("http://127.0.0.1:" + other.getAddress().getPort() + "/");
+                d.switchTo().frame("x");
+                new org.openqa.selenium.support.ui.WebDriverWait(d, java.time.Duration.ofSeconds(20))
+                        .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                                By.cssSelector(".embed-title")));
+                assertThat(d.findElement(By.cssSelector(".embed-title")).getText())
+                        .startsWith("1:");
+            } finally {
+                other.stop(0);
+            }
             d.switchTo().defaultContent();
 
             browser.open(f.site.uri("/editor/episodes/1"));
