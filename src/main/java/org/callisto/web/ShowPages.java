@@ -40,7 +40,9 @@ import org.callisto.web.view.EpisodesPage;
 /**
  * The show on the web: the archive {@code /episodes}, episode pages {@code /episodes/{number}}, the podcast feeds
  * {@code /show/feeds/NAME.xml}, JSON chapters {@code /show/{number}/chapters.json}, and the media files and their
- * torrents, and transcripts {@code /media/PATH}. Only episodes released by now are shown. Pages, feeds and
+ * torrents, and transcripts {@code /media/PATH}; an episode's embeddable player {@code /episodes/{number}/embed} and
+ * its oEmbed description {@code /oembed}; editors' previews of an episode's page and feed item. Only episodes
+ * released by now are shown, except in previews. Pages, feeds and
  * chapters are returned as {@link Rendered} for the show's own {@code PageCache}, whose version is
  * {@link org.callisto.show.ShowChanges#lastChange(java.time.Instant)}; media and transcripts are served from the
  * files. Thread-safe.
