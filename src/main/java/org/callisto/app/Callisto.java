@@ -53,6 +53,9 @@ import org.callisto.search.SearchService;
 import org.callisto.show.Curation;
 import org.callisto.show.DownloadFlusher;
 import org.callisto.show.EpisodeEditor;
+import org.callisto.show.EpisodePublishing;
+import org.callisto.show.EpisodePublishingStore;
+import org.callisto.show.EpisodeUploads;
 import org.callisto.show.FeedbackStore;
 import org.callisto.show.ListenerFeedback;
 import org.callisto.show.MarkdownImport;
@@ -382,6 +385,20 @@ public final class Callisto implements AutoCloseable {
                 show.episodes(), show.transcripts(), config.show().mediaDir());
     }
 
+    /** Publishing the show from the browser: episodes' publication and the files editors upload for them. */
+    public SiteServices.Publishing publishing() {
+        EpisodePublishingStore extras = new EpisodePublishingStore(database, clock);
+        return new SiteServices.Publishing(
+                new EpisodePublishing(show.episodes(), extras, submissions, comments.store(), config.siteUrl(), clock),
+                new EpisodeUploads(
+                        show.episodes(),
+                        renditions(),
+                        transcripts(),
+                        extras,
+                        config.show().mediaDir(),
+                        config.show().uploadMaxBytes()));
+    }
+
     /** Imports past episodes' show notes kept as Markdown. */
     public MarkdownImport markdownImport() {
         return new MarkdownImport(show.imports(), feedback.store(), clock);
@@ -438,7 +455,8 @@ public final class Callisto implements AutoCloseable {
                 search,
                 meters.registry(),
                 meters::scrape,
-                websub());
+                websub(),
+                publishing());
     }
 
     /**

@@ -321,21 +321,37 @@ public record Config(
      * @param appsFile the list of podcast apps downloads are attributed to, or null for the shipped list
      * @param newFeedUrl where the show's feed moved to ({@code show.new_feed_url}): announced with
      *                   {@code itunes:new-feed-url}, and the old feed URLs answer 301 to it; null when it did not move
+     * @param uploadMaxBytes the largest file editors may upload from the browser ({@code show.upload_max_size})
      */
-    public record ShowConfig(Path mediaDir, Path botsFile, Path appsFile, URI newFeedUrl) {
-        /** Where the show keeps its files, with the given lists, its feed not moved. */
+    public record ShowConfig(Path mediaDir, Path botsFile, Path appsFile, URI newFeedUrl, long uploadMaxBytes) {
+        /** The default largest upload: 4 GiB, an hour of HD video. */
+        public static final long DEFAULT_UPLOAD_MAX = 4L << 30;
+
+        public ShowConfig {
+            if (uploadMaxBytes < 1) {
+                throw new IllegalArgumentException(
+                        "show.upload_max_size must be at least 1 byte, got " + uploadMaxBytes);
+            }
+        }
+
+        /** Where the show keeps its files, with the given lists, its feed not moved, the default upload limit. */
         public ShowConfig(Path mediaDir, Path botsFile, Path appsFile) {
-            this(mediaDir, botsFile, appsFile, null);
+            this(mediaDir, botsFile, appsFile, null, DEFAULT_UPLOAD_MAX);
         }
 
         /** A copy whose feed moved to {@code url} (null: not moved). */
         public ShowConfig withNewFeedUrl(URI url) {
-            return new ShowConfig(mediaDir, botsFile, appsFile, url);
+            return new ShowConfig(mediaDir, botsFile, appsFile, url, uploadMaxBytes);
         }
 
         /** The default: {@code media} in the data directory, the shipped lists. */
         public static ShowConfig under(Path dataDir) {
             return new ShowConfig(dataDir.resolve("media"), null, null);
+        }
+
+        /** This configuration with another upload limit. */
+        public ShowConfig withUploadMax(long bytes) {
+            return new ShowConfig(mediaDir, botsFile, appsFile, newFeedUrl, bytes);
         }
 
         /** Where the show keeps its files, with the shipped lists. */

@@ -76,6 +76,7 @@ public final class ConfigLoader {
         d.put("show.downloads.bots_file", "");
         d.put("show.downloads.apps_file", "");
         d.put("show.new_feed_url", "");
+        d.put("show.upload_max_size", "4GiB");
         d.put("metrics.allow", "127.0.0.0/8, ::1");
         d.put("metrics.token", "");
         d.put("metrics.graphite.host", "");
@@ -229,7 +230,8 @@ public final class ConfigLoader {
                 mediaDir.isEmpty() ? dataDir.resolve("media") : Path.of(mediaDir),
                 listFile(v, "show.downloads.bots_file", errors),
                 listFile(v, "show.downloads.apps_file", errors),
-                newFeedUrl(v.get("show.new_feed_url").trim(), errors));
+                newFeedUrl(v.get("show.new_feed_url").trim(), errors),
+                Math.max(1, p.size("show.upload_max_size")));
         Config.MetricsConfig metrics = new Config.MetricsConfig(
                 p.cidrs("metrics.allow"),
                 v.get("metrics.token").trim(),

@@ -46,7 +46,8 @@ final class Migrations {
             "V022__keyset_indexes.sql",
             "V023__entry_details.sql",
             "V024__websub.sql",
-            "V027__podcast_tags.sql");
+            "V027__podcast_tags.sql",
+            "V028__show_publishing.sql");
 
     private final Database db;
     private final Clock clock;

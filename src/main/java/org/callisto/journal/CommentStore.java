@@ -179,6 +179,15 @@ public final class CommentStore {
                 reason);
     }
 
+    /**
+     * Adds a row about something outside the journal to the moderation log, such as an editor deleting a show's
+     * episode ({@code targetKind} {@code episode}, {@code targetId} its number).
+     */
+    public void appendOther(
+            Instant at, long moderatorId, String action, String targetKind, long targetId, String reason) {
+        append(at, moderatorId, action, targetKind, targetId, reason);
+    }
+
     /** The latest rows of the moderation log, newest first. */
     public List<ModerationEntry> log(int offset, int limit) {
         return db.withConnection(c -> Sql.list(

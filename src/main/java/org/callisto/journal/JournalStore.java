@@ -198,6 +198,11 @@ public final class JournalStore {
                 id);
     }
 
+    /** Moves a published story's publication time (a discussion following its episode); false when not published. */
+    boolean reschedule(long id, Instant publishAt) {
+        return update(id, "UPDATE stories SET published_at = ? WHERE id = ? AND status = 'published'", publishAt, id);
+    }
+
     /** The journal's change clock alone: moved by every write to stories, comments, locks or the log. */
     public long changeClock() {
         return db.withConnection(

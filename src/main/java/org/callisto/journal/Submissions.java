@@ -309,6 +309,43 @@ public final class Submissions {
     }
 
     /**
+     * Opens a discussion of something the site publishes itself (a show's episode): a story by {@code editor},
+     * checked and rendered as a submission is, published at {@code at} without waiting in the queue and without
+     * counting towards the editor's submission limit.
+     *
+     * @throws JournalRefusal when the session may not, or a field of the draft is wrong
+     */
+    public Story openDiscussion(Session editor, Draft draft, Instant at) {
+        requireEditor(editor);
+        Checked c = check(draft);
+        Rendering intro = render(c.format(), c.intro());
+        if (!intro.valid()) {
+            throw new JournalRefusal(
+                    "the discussion's intro is not valid " + c.format().key() + "; correct it");
+        }
+        Story story = store.insert(new JournalStore.NewStory(
+                editor.user().id(),
+                c.title(),
+                c.dept(),
+                c.topics(),
+                c.format(),
+                c.intro(),
+                null,
+                intro.html(),
+                null,
+                c.sourceUrl(),
+                null,
+                now()));
+        store.decide(story.id(), StoryStatus.PUBLISHED, null, editor.user().id(), at);
+        return store.story(story.id()).orElseThrow();
+    }
+
+    /** Moves the publication time of a discussion opened by {@link #openDiscussion}; false when it is not published. */
+    public boolean moveDiscussion(long storyId, Instant at) {
+        return store.reschedule(storyId, at);
+    }
+
+    /**
      * Rejects a pending story; the reason is shown to the member who submitted it.
      *
      * @throws JournalRefusal when the reason is missing, the session may not, or the story is not waiting

@@ -74,4 +74,26 @@ public final class Chapters {
         }
         return json;
     }
+
+    /** A chapter as pages list it: its start in seconds, its title ("" for none) and its link (or null). */
+    public record Chapter(double startTime, String title, String url) {}
+
+    /** The chapters of a stored (checked) document, in order; empty when it cannot be read. */
+    public static java.util.List<Chapter> read(String json) {
+        java.util.List<Chapter> out = new java.util.ArrayList<>();
+        if (json == null) {
+            return out;
+        }
+        try {
+            for (JsonNode c : JSON.readTree(json).path("chapters")) {
+                out.add(new Chapter(
+                        c.path("startTime").asDouble(),
+                        c.path("title").asText(""),
+                        c.path("url").isTextual() ? c.path("url").asText() : null));
+            }
+        } catch (JsonProcessingException e) {
+            return java.util.List.of();
+        }
+        return out;
+    }
 }

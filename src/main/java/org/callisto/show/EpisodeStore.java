@@ -113,6 +113,16 @@ public final class EpisodeStore {
                 > 0;
     }
 
+    /** Changes an episode's release time alone; false when it no longer exists. */
+    public boolean setPublishedAt(long episodeId, Instant publishedAt) {
+        return changes.update(
+                        "UPDATE episodes SET published_at = ?, updated_at = ? WHERE id = ?",
+                        publishedAt,
+                        clock.instant(),
+                        episodeId)
+                > 0;
+    }
+
     /** Changes an episode's season (null for none), type and explicit flag; false when it no longer exists. */
     public boolean updateEpisodeKind(long episodeId, Integer season, EpisodeType type, boolean explicit) {
         return changes.update(

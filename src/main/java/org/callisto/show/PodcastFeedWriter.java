@@ -49,6 +49,7 @@ public final class PodcastFeedWriter {
 
     private final ShowUrls urls;
     private final URI newFeedUrl;
+    private final java.util.function.Function<Episode, String> comments;
 
     /** Feeds for the site at {@code siteUrl}. */
     public PodcastFeedWriter(URI siteUrl) {
@@ -60,8 +61,13 @@ public final class PodcastFeedWriter {
      * every feed), or null when it did not move.
      */
     public PodcastFeedWriter(URI siteUrl, URI newFeedUrl) {
-        this.urls = new ShowUrls(siteUrl);
+        this(new ShowUrls(siteUrl), newFeedUrl, e -> null);
+    }
+
+    private PodcastFeedWriter(ShowUrls urls, URI newFeedUrl, java.util.function.Function<Episode, String> comments) {
+        this.urls = urls;
         this.newFeedUrl = newFeedUrl;
+        this.comments = comments;
     }
 
     /** Whether an episode is in {@code feed}: it has the feed's rendition, with a torrent for a torrent feed. */
@@ -69,6 +75,16 @@ public final class PodcastFeedWriter {
         return e.rendition(feed.kind())
                 .filter(r -> !feed.torrent() || r.hasTorrent())
                 .isPresent();
+    }
+
+    /**
+     * This writer, giving each item the address of its discussion ({@code discussion} answers null for none) as
+     * RSS 2.0's {@code <comments>}. Not {@code podcast:socialInteract}: its {@code protocol} must be one of the
+     * namespace's social protocols (activitypub, twitter, lightning...), and a web page's comment thread is none of
+     * them; apps following {@code activitypub} would ask the page for ActivityStreams and fail.
+     */
+    public PodcastFeedWriter withComments(java.util.function.Function<Episode, String> discussion) {
+        return new PodcastFeedWriter(urls, newFeedUrl, discussion);
     }
 
     /** The feed as UTF-8 bytes. */
@@ -185,6 +201,10 @@ public final class PodcastFeedWriter {
         w.writeStartElement("item");
         text(w, "title", e.title());
         text(w, "link", urls.episode(e));
+        String discussion = comments.apply(e);
+        if (discussion != null) {
+            text(w, "comments", discussion);
+        }
         String summaryHtml = ShowNotesHtml.markdown(e.summary(), urls.site());
         html(w, null, "description", summaryHtml.isEmpty() ? ShowNotesHtml.escape(e.title()) : summaryHtml);
         html(w, CONTENT_NS, "encoded", ShowNotesHtml.render(notes, urls.site(), show.feedbackAddress()));

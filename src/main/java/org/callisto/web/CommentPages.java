@@ -334,6 +334,7 @@ final class CommentPages {
             case "unlock" -> "reopened the discussion of";
             case "ban" -> "banned";
             case "unban" -> "lifted the ban on";
+            case "delete-episode" -> "deleted";
             case "role-member", "role-editor", "role-admin" ->
                 "gave the " + e.action().substring(5) + " role to";
             default -> e.action();
@@ -348,6 +349,10 @@ final class CommentPages {
             case "story" -> {
                 target = "story " + e.targetId();
                 url = "/stories/" + e.targetId() + "#comments";
+            }
+            case "episode" -> {
+                target = "episode " + e.targetId();
+                url = null;
             }
             default -> {
                 target = "account " + (e.targetName() == null ? "number " + e.targetId() : e.targetName());

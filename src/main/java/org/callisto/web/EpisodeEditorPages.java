@@ -13,14 +13,20 @@ import java.util.List;
 import java.util.Locale;
 import org.callisto.account.Role;
 import org.callisto.account.Session;
+import org.callisto.show.Chapters;
 import org.callisto.show.Curation;
 import org.callisto.show.Episode;
 import org.callisto.show.EpisodeEditor;
+import org.callisto.show.EpisodeNotes;
+import org.callisto.show.EpisodePublishing;
+import org.callisto.show.EpisodePublishingStore;
 import org.callisto.show.Guest;
 import org.callisto.show.NoteItem;
 import org.callisto.show.NoteStore;
+import org.callisto.show.Rendition;
 import org.callisto.show.ShowRefusal;
 import org.callisto.show.SourceKind;
+import org.callisto.show.Transcript;
 import org.callisto.web.view.EditorEpisodePage;
 import org.callisto.web.view.EditorEpisodesPage;
 
@@ -42,9 +48,17 @@ final class EpisodeEditorPages {
     private final EpisodeEditor editor;
     private final Curation curation;
     private final Clock clock;
+    private final SiteServices.Publishing publishing;
 
-    EpisodeEditorPages(Site site, WebSessions sessions, EpisodeEditor editor, Curation curation, Clock clock) {
+    EpisodeEditorPages(
+            Site site,
+            WebSessions sessions,
+            EpisodeEditor editor,
+            Curation curation,
+            SiteServices.Publishing publishing,
+            Clock clock) {
         this.site = site;
+        this.publishing = publishing;
         this.sessions = sessions;
         this.editor = editor;
         this.curation = curation;
@@ -90,7 +104,7 @@ final class EpisodeEditorPages {
                     e.number(),
                     e.title(),
                     Format.iso(e.publishedAt()),
-                    Format.human(e.publishedAt()),
+                    EpisodePublishing.unpublished(e) ? "unpublished" : Format.human(e.publishedAt()),
                     !e.publishedAt().isAfter(clock.instant()),
                     LIST + "/" + e.number(),
                     "/episodes/" + e.number()));
@@ -130,7 +144,12 @@ final class EpisodeEditorPages {
                 ctx.status(400);
             }
         }
-        episodePage(ctx, e, message, null, q == null ? "" : q, results, searched);
+        episodePage(ctx, e, message, null, q == null ? "" : q, results, searched, null);
+    }
+
+    /** The episode's editor page after a publishing change: {@code refusal} (status 400) or {@code notice}. */
+    void episodePage(Context ctx, Episode e, String refusal, String notice) {
+        episodePage(ctx, e, refusal, null, "", List.of(), false, notice);
     }
 
     void change(Context ctx) {
@@ -206,7 +225,8 @@ final class EpisodeEditorPages {
                     details,
                     "",
                     List.of(),
-                    false);
+                    false,
+                    null);
         }
     }
 
@@ -217,7 +237,8 @@ final class EpisodeEditorPages {
             String[] details,
             String query,
             List<Curation.Candidate> found,
-            boolean searched) {
+            boolean searched,
+            String notice) {
         List<NoteStore.StoredSection> stored = editor.stores().notes().storedNotes(e.id());
         List<EditorEpisodePage.SectionView> sections = new ArrayList<>();
         for (int s = 0; s < stored.size(); s++) {
@@ -297,12 +318,69 @@ final class EpisodeEditorPages {
                                 guests,
                                 season,
                                 type,
-                                explicit)));
+                                explicit,
+                                publishing(e, notice))));
+    }
+
+    private EditorEpisodePage.Publishing publishing(Episode e, String notice) {
+        String base = LIST + "/" + e.number();
+        java.time.Instant now = clock.instant();
+        boolean unpublished = EpisodePublishing.unpublished(e);
+        String status = unpublished
+                ? "Unpublished: the site, the feeds and search do not show it."
+                : e.publishedAt().isAfter(now)
+                        ? "Scheduled for " + Format.human(e.publishedAt()) + " (UTC " + local(e.publishedAt()) + ")."
+                        : "Published on " + Format.human(e.publishedAt()) + ".";
+        EpisodeNotes notes = editor.stores().episodeNotes().notes(e);
+        List<String> files = new ArrayList<>();
+        for (Rendition r : notes.renditions()) {
+            long seconds = r.durationSeconds();
+            files.add(r.kind().label() + ": " + r.mediaPath() + " (" + ShowPages.size(r.length()) + ", "
+                    + ShowPages.duration(seconds)
+                    + (seconds > 0 ? ", " + (r.length() * 8 / seconds / 1000) + " kbit/s" : "")
+                    + ")");
+        }
+        for (Transcript t : notes.transcripts()) {
+            files.add("Transcript: " + t.location());
+        }
+        if (e.chaptersJson() != null) {
+            files.add("Chapters: " + Chapters.read(e.chaptersJson()).size() + " (" + "/show/" + e.number()
+                    + "/chapters.json)");
+        }
+        EpisodePublishingStore.Extras x = publishing.episodes().extras().extras(e.id());
+        if (x.artworkPath() != null) {
+            files.add("Episode artwork: " + x.artworkPath());
+        }
+        if (x.posterPath() != null) {
+            files.add("Video poster: " + x.posterPath());
+        }
+        String scheduleAt = unpublished || !e.publishedAt().isAfter(now)
+                ? local(now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS))
+                : local(e.publishedAt());
+        return new EditorEpisodePage.Publishing(
+                status,
+                notice,
+                scheduleAt,
+                base + "/publication",
+                base + "/upload",
+                base + "/delete",
+                base + "/preview",
+                base + "/preview.xml",
+                EpisodePublishingPages.human(publishing.uploads().maxBytes()),
+                files,
+                x.storyId() == null ? null : "/stories/" + x.storyId(),
+                !unpublished && !e.publishedAt().isAfter(now),
+                unpublished);
     }
 
     // ---- helpers
 
-    private Episode episodeOf(Context ctx) {
+    /** The episode as stored now, or {@code e} when it is gone. */
+    Episode reread(Episode e) {
+        return editor.stores().episodes().episode(e.number()).orElse(e);
+    }
+
+    Episode episodeOf(Context ctx) {
         String number = ctx.pathParam("number");
         return editor.episode(number)
                 .orElseThrow(() -> PageException.notFound("There is no episode " + Paging.shorten(number)

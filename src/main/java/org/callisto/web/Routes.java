@@ -51,6 +51,7 @@ final class Routes {
     private final AdminPages admin;
     private final FeedbackPages feedback;
     private final EpisodeEditorPages episodeEditor;
+    private final EpisodePublishingPages publishingPages;
     private final ShowPages show;
     private final Stylesheet stylesheet = new Stylesheet();
     private final HealthPages health;
@@ -108,8 +109,9 @@ final class Routes {
         passwords = new PasswordPages(site, sessions);
         admin = new AdminPages(site, sessions, services.moderation());
         feedback = new FeedbackPages(site, sessions, services.feedback());
-        episodeEditor =
-                new EpisodeEditorPages(site, sessions, services.episodeEditor(), services.curation(), services.clock());
+        episodeEditor = new EpisodeEditorPages(
+                site, sessions, services.episodeEditor(), services.curation(), services.publishing(), services.clock());
+        publishingPages = new EpisodePublishingPages(site, sessions, episodeEditor, services.publishing());
         health = new HealthPages(services.databaseCheck());
         hubLinks = new HubLinks(site, services.websub().hub().map(h -> h.url()).orElse(null));
         websub = new WebSubPages(services.websub(), config.fetch().maxBodyBytes());
@@ -120,6 +122,7 @@ final class Routes {
                 config.show().mediaDir(),
                 new MediaResponses(services.downloads(), services.meters()),
                 services.feedback().store(),
+                services.publishing().episodes().extras(),
                 services.clock());
     }
 
@@ -238,6 +241,24 @@ final class Routes {
         r.post("/editor/episodes", episodeEditor::create);
         get(r, "/editor/episodes/{number}", episodeEditor::episode);
         r.post("/editor/episodes/{number}", episodeEditor::change);
+        r.post("/editor/episodes/{number}/upload", publishingPages::upload);
+        r.post("/editor/episodes/{number}/publication", publishingPages::publication);
+        get(r, "/editor/episodes/{number}/delete", publishingPages::deleteForm);
+        r.post("/editor/episodes/{number}/delete", publishingPages::delete);
+        get(r, "/editor/episodes/{number}/preview", show::preview);
+        get(r, "/editor/episodes/{number}/preview.xml", show::previewFeed);
+        get(r, "/episodes/{number}/embed", ctx -> {
+            SecurityHeaders.embeddable(ctx);
+            page(showCache, show::embed).handle(ctx);
+        });
+        get(r, "/oembed", ctx -> {
+            // rendered each time: the page caches key on the path, and oEmbed's answer depends on ?url=
+            Rendered o = show.oembed(ctx);
+            ctx.header("Access-Control-Allow-Origin", "*");
+            ctx.header("Cache-Control", "public, max-age=300");
+            ctx.contentType(o.contentType());
+            ctx.result(o.bytes());
+        });
         get(r, "/editor/downloads", show::downloads);
         get(r, "/episodes", page(showCache, show::archive));
         get(r, "/episodes/{number}", page(showCache, show::episode));

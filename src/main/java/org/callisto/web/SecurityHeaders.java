@@ -36,6 +36,18 @@ final class SecurityHeaders {
         ctx.header("X-Frame-Options", FRAME_OPTIONS);
     }
 
+    /** The policy of the embeddable player alone: the site's, except that any site may frame it. */
+    static final String EMBED_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors *");
+
+    /**
+     * Makes this response frameable by any site: {@link #EMBED_POLICY} and no {@code X-Frame-Options}. Only the
+     * episodes' embeddable players ({@code /episodes/{number}/embed}) call it.
+     */
+    static void embeddable(Context ctx) {
+        ctx.header("Content-Security-Policy", EMBED_POLICY);
+        ctx.res().setHeader("X-Frame-Options", null);
+    }
+
     /** Sets the headers on a response Jetty is about to make. */
     static void apply(HttpFields.Mutable headers) {
         headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);

@@ -12,9 +12,11 @@ import java.util.Locale;
 import java.util.Optional;
 import org.callisto.account.Role;
 import org.callisto.account.Session;
+import org.callisto.show.Chapters;
 import org.callisto.show.Episode;
 import org.callisto.show.EpisodeDownloads;
 import org.callisto.show.EpisodeNotes;
+import org.callisto.show.EpisodePublishingStore;
 import org.callisto.show.Guest;
 import org.callisto.show.NoteItem;
 import org.callisto.show.PodcastFeed;
@@ -30,6 +32,7 @@ import org.callisto.show.Transcript;
 import org.callisto.show.media.MediaException;
 import org.callisto.show.media.MediaInspector;
 import org.callisto.web.view.DownloadsPage;
+import org.callisto.web.view.EmbedPage;
 import org.callisto.web.view.EpisodePage;
 import org.callisto.web.view.EpisodeView;
 import org.callisto.web.view.EpisodesPage;
@@ -37,7 +40,9 @@ import org.callisto.web.view.EpisodesPage;
 /**
  * The show on the web: the archive {@code /episodes}, episode pages {@code /episodes/{number}}, the podcast feeds
  * {@code /show/feeds/NAME.xml}, JSON chapters {@code /show/{number}/chapters.json}, and the media files and their
- * torrents, and transcripts {@code /media/PATH}. Only episodes released by now are shown. Pages, feeds and
+ * torrents, and transcripts {@code /media/PATH}; an episode's embeddable player {@code /episodes/{number}/embed} and
+ * its oEmbed description {@code /oembed}; editors' previews of an episode's page and feed item. Only episodes
+ * released by now are shown, except in previews. Pages, feeds and
  * chapters are returned as {@link Rendered} for the show's own {@code PageCache}, whose version is
  * {@link org.callisto.show.ShowChanges#lastChange(java.time.Instant)}; media and transcripts are served from the
  * files. Thread-safe.
@@ -54,6 +59,8 @@ final class ShowPages {
     private final ShowUrls local = new ShowUrls(URI.create("/"));
     private final Clock clock;
     private final org.callisto.show.FeedbackStore feedback;
+    private final EpisodePublishingStore extras;
+    private final ShowUrls absolute;
 
     ShowPages(
             Site site,
@@ -61,14 +68,18 @@ final class ShowPages {
             Path mediaDir,
             MediaResponses downloads,
             org.callisto.show.FeedbackStore feedback,
+            EpisodePublishingStore extras,
             Clock clock) {
         this.site = site;
+        this.extras = extras;
+        this.absolute = new ShowUrls(site.config().siteUrl());
         this.feedback = feedback;
         this.stores = stores;
         this.mediaDir = mediaDir.toAbsolutePath().normalize();
         this.downloads = downloads;
         this.writer = new PodcastFeedWriter(
-                site.config().siteUrl(), site.config().show().newFeedUrl());
+                        site.config().siteUrl(), site.config().show().newFeedUrl())
+                .withComments(this::discussionUrl);
         this.clock = clock;
     }
 
@@ -93,7 +104,67 @@ final class ShowPages {
     }
 
     Rendered episode(Context ctx) {
-        Episode e = released(ctx.pathParam("number"));
+        return episodePage(ctx, released(ctx.pathParam("number")), false);
+    }
+
+    /**
+     * {@code /editor/episodes/{number}/preview}: the episode's page as it will be published, released or not, for
+     * editors only; never cached.
+     */
+    void preview(Context ctx) {
+        Episode e = forEditor(ctx, "/preview");
+        if (e != null) {
+            Responses.personal(ctx, episodePage(ctx, e, true));
+        }
+    }
+
+    /**
+     * {@code /editor/episodes/{number}/preview.xml}: the episode's item as its MP3 feed (or its first rendition's)
+     * will carry it, in a feed of its own, for editors only.
+     */
+    void previewFeed(Context ctx) {
+        Episode e = forEditor(ctx, "/preview.xml");
+        if (e == null) {
+            return;
+        }
+        ShowSettings settings = stores.settings()
+                .settings()
+                .orElseThrow(() -> PageException.notFound("The show has no feeds yet: save its settings first"
+                        + " (callisto show settings --title ...)."));
+        EpisodeNotes notes = stores.episodeNotes().notes(e);
+        PodcastFeed feed = java.util.Arrays.stream(PodcastFeed.values())
+                .filter(f -> !f.torrent() && notes.rendition(f.kind()).isPresent())
+                .findFirst()
+                .orElseThrow(() -> PageException.notFound("Episode " + e.number() + " has no media yet, so no feed"
+                        + " carries it; upload a rendition first."));
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.contentType("application/xml; charset=utf-8");
+        ctx.result(writer.write(feed, settings, List.of(notes)));
+    }
+
+    private Episode forEditor(Context ctx, String suffix) {
+        String number = ctx.pathParam("number");
+        Session session = AccountPages.requireLogin(ctx, "/editor/episodes/" + Paging.shorten(number) + suffix);
+        if (session == null) {
+            return null;
+        }
+        if (!session.user().role().atLeast(Role.EDITOR)) {
+            throw PageException.forbidden("Previews are for editors and administrators only.");
+        }
+        return (number.matches("[0-9]{1,9}")
+                        ? stores.episodes().episode(Integer.parseInt(number))
+                        : Optional.<Episode>empty())
+                .orElseThrow(() -> PageException.notFound("There is no episode " + Paging.shorten(number)
+                        + ". The list at /editor/episodes has every one."));
+    }
+
+    /** The episode's discussion on this site, absolute, or null. */
+    private String discussionUrl(Episode e) {
+        Long story = extras.extras(e.id()).storyId();
+        return story == null ? null : absolute.site() + "stories/" + story;
+    }
+
+    private Rendered episodePage(Context ctx, Episode e, boolean preview) {
         ShowSettings settings = stores.settings().settings().orElse(null);
         EpisodeNotes notes = stores.episodeNotes().notes(e);
         List<EpisodePage.Source> audio = new ArrayList<>();
@@ -174,7 +245,138 @@ final class ShowPages {
                         guests,
                         transcripts,
                         tracks,
-                        settings == null ? null : Format.webUrl(settings.artworkUrl())));
+                        settings == null ? null : Format.webUrl(settings.artworkUrl()),
+                        extras(e, settings, notes, preview)));
+    }
+
+    private EpisodePage.Extras extras(Episode e, ShowSettings settings, EpisodeNotes notes, boolean preview) {
+        EpisodePublishingStore.Extras x = extras.extras(e.id());
+        String playable = notes.rendition(RenditionKind.MP3)
+                .or(() -> notes.renditions().stream().findFirst())
+                .map(r -> local.media(r.mediaPath()))
+                .orElse(null);
+        List<EpisodePage.Chapter> chapters = new ArrayList<>();
+        for (Chapters.Chapter c : Chapters.read(e.chaptersJson())) {
+            long at = (long) Math.floor(c.startTime());
+            String start = duration(at);
+            chapters.add(new EpisodePage.Chapter(
+                    start,
+                    c.title().isBlank() ? "Chapter at " + start : c.title(),
+                    playable == null ? null : playable + "#t=" + at));
+        }
+        return new EpisodePage.Extras(
+                x.artworkPath() == null ? null : local.media(x.artworkPath()),
+                x.posterPath() == null ? null : local.media(x.posterPath()),
+                chapters,
+                settings == null ? List.of() : SubscribeLinks.of(absolute.feed(PodcastFeed.ITUNES), settings.title()),
+                x.storyId() == null ? null : "/stories/" + x.storyId(),
+                "/episodes/" + e.number() + "/embed",
+                "/oembed?url="
+                        + java.net.URLEncoder.encode(absolute.episode(e), java.nio.charset.StandardCharsets.UTF_8)
+                        + "&format=json",
+                preview);
+    }
+
+    /**
+     * {@code /episodes/{number}/embed}: the episode's player alone, for other sites to frame (the one page whose
+     * Content-Security-Policy allows any {@code frame-ancestors}; see {@link SecurityHeaders#embeddable}).
+     */
+    Rendered embed(Context ctx) {
+        Episode e = released(ctx.pathParam("number"));
+        ShowSettings settings = stores.settings().settings().orElse(null);
+        EpisodeNotes notes = stores.episodeNotes().notes(e);
+        EpisodePublishingStore.Extras x = extras.extras(e.id());
+        List<EpisodePage.Source> audio = new ArrayList<>();
+        List<EpisodePage.Source> video = new ArrayList<>();
+        for (Rendition r : notes.renditions()) {
+            (r.kind() == RenditionKind.MP3 ? audio : video)
+                    .add(new EpisodePage.Source(local.media(r.mediaPath()), r.mimeType()));
+        }
+        String artwork = x.artworkPath() != null
+                ? local.media(x.artworkPath())
+                : settings == null ? null : Format.webUrl(settings.artworkUrl());
+        return site.render(
+                "embed.jte",
+                new EmbedPage(
+                        e.number() + ": " + e.title(),
+                        settings == null ? site.config().siteTitle() : settings.title(),
+                        absolute.episode(e),
+                        artwork,
+                        audio,
+                        video,
+                        x.posterPath() == null ? null : local.media(x.posterPath())));
+    }
+
+    /**
+     * {@code /oembed?url=EPISODE_PAGE&format=json}: the oEmbed 1.0 description of an episode's page (or its embed
+     * page), a {@code rich} type whose HTML frames the embeddable player. 404 for any other address, 501 for a
+     * format other than JSON (as oEmbed says).
+     */
+    Rendered oembed(Context ctx) {
+        String format = ctx.queryParam("format");
+        if (format != null && !format.equalsIgnoreCase("json")) {
+            throw new PageException(501, "Only format=json is offered; ask for /oembed?url=...&format=json.");
+        }
+        String url = ctx.queryParam("url");
+        String prefix = absolute.site() + "episodes/";
+        java.util.regex.Matcher m = url == null
+                ? null
+                : java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(prefix) + "([0-9]{1,9})(/embed)?/?")
+                        .matcher(url.strip());
+        if (m == null || !m.matches()) {
+            throw PageException.notFound("oEmbed describes this site's episode pages only, such as " + prefix
+                    + "1; the url parameter was '" + Paging.shorten(url == null ? "" : url) + "'.");
+        }
+        Episode e = released(m.group(1));
+        ShowSettings settings = stores.settings().settings().orElse(null);
+        int width = bounded(ctx.queryParam("maxwidth"), 600);
+        int height = Math.min(bounded(ctx.queryParam("maxheight"), 200), 200);
+        String embed = absolute.site() + "episodes/" + e.number() + "/embed";
+        com.fasterxml.jackson.databind.node.ObjectNode o = JSON.createObjectNode();
+        o.put("version", "1.0");
+        o.put("type", "rich");
+        o.put("title", e.number() + ": " + e.title());
+        o.put("provider_name", settings == null ? site.config().siteTitle() : settings.title());
+        o.put("provider_url", absolute.site());
+        o.put("width", width);
+        o.put("height", height);
+        o.put(
+                "html",
+                "<iframe src=\"" + embed + "\" width=\"" + width + "\" height=\"" + height
+                        + "\" title=\"" + attribute(e.number() + ": " + e.title())
+                        + "\" loading=\"lazy\" style=\"border:0\"></iframe>");
+        EpisodePublishingStore.Extras x = extras.extras(e.id());
+        String artwork = x.artworkPath() != null
+                ? absolute.media(x.artworkPath())
+                : settings == null ? null : Format.webUrl(settings.artworkUrl());
+        if (artwork != null) {
+            o.put("thumbnail_url", artwork);
+        }
+        try {
+            return new Rendered("application/json; charset=utf-8", JSON.writeValueAsBytes(o));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException("web: cannot write oEmbed JSON", ex);
+        }
+    }
+
+    /** {@code s} escaped for a double-quoted HTML attribute (the five characters HTML gives meaning to). */
+    private static String attribute(String s) {
+        return s.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&#39;");
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** A positive size asked for ({@code maxwidth}), at most {@code max}; {@code max} when absent or not a number. */
+    private static int bounded(String asked, int max) {
+        if (asked == null || !asked.strip().matches("[0-9]{1,6}")) {
+            return max;
+        }
+        return Math.max(1, Math.min(max, Integer.parseInt(asked.strip())));
     }
 
     private static String transcriptLabel(String mimeType) {

@@ -21,6 +21,8 @@ import org.callisto.planet.SubscriptionStore;
 import org.callisto.search.SearchService;
 import org.callisto.show.Curation;
 import org.callisto.show.EpisodeEditor;
+import org.callisto.show.EpisodePublishing;
+import org.callisto.show.EpisodeUploads;
 import org.callisto.show.ListenerFeedback;
 import org.callisto.show.ShowStores;
 import org.callisto.show.media.DownloadCounter;
@@ -32,6 +34,7 @@ import org.callisto.websub.WebSub;
  * store or a service of its own. Immutable; every service in it is thread-safe.
  *
  * @param clock the one clock of the process: every time a page shows or compares comes from it
+ * @param publishing publishing the show from the browser
  * @param meters the one meter registry of the process, which the web layer records its metrics in
  * @param metricsText the metrics in the Prometheus text format, for {@code /metrics}
  * @param community the journal's social side: notifications, votes and flags, profiles
@@ -59,7 +62,8 @@ public record SiteServices(
         SearchService search,
         MeterRegistry meters,
         Supplier<String> metricsText,
-        WebSub websub) {
+        WebSub websub,
+        Publishing publishing) {
     public SiteServices {
         websub = websub == null ? WebSub.off() : websub;
         Objects.requireNonNull(clock, "clock");
@@ -83,54 +87,18 @@ public record SiteServices(
         Objects.requireNonNull(search, "search");
         Objects.requireNonNull(meters, "meters");
         Objects.requireNonNull(metricsText, "metricsText");
+        Objects.requireNonNull(publishing, "publishing");
     }
 
-    /** The services without WebSub. */
-    public SiteServices(
-            Clock clock,
-            SubscriptionStore subscriptions,
-            CategoryStore categories,
-            EntryStore entries,
-            PlanetStatistics statistics,
-            PlanetChangeTime planetChanges,
-            Accounts accounts,
-            Membership membership,
-            Submissions submissions,
-            Comments comments,
-            Community community,
-            AccountModeration moderation,
-            ListenerFeedback feedback,
-            ShowStores show,
-            EpisodeEditor episodeEditor,
-            Curation curation,
-            DownloadCounter downloads,
-            DatabaseCheck databaseCheck,
-            SearchService search,
-            MeterRegistry meters,
-            Supplier<String> metricsText) {
-        this(
-                clock,
-                subscriptions,
-                categories,
-                entries,
-                statistics,
-                planetChanges,
-                accounts,
-                membership,
-                submissions,
-                comments,
-                community,
-                moderation,
-                feedback,
-                show,
-                episodeEditor,
-                curation,
-                downloads,
-                databaseCheck,
-                search,
-                meters,
-                metricsText,
-                WebSub.off());
+    /**
+     * Publishing the show from the browser: publish, schedule, unpublish and delete episodes, and the files editors
+     * upload for them. Immutable.
+     */
+    public record Publishing(EpisodePublishing episodes, EpisodeUploads uploads) {
+        public Publishing {
+            Objects.requireNonNull(episodes, "episodes");
+            Objects.requireNonNull(uploads, "uploads");
+        }
     }
 
     /** The journal's social side, in one component so that the record stays readable. Immutable. */

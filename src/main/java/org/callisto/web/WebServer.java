@@ -121,6 +121,23 @@ public final class WebServer implements AutoCloseable {
                 server.addBean(new NetworkConnectionLimit(ceiling, connector));
                 return connector;
             });
+            // uploads from the episode editor: parts spool to a hidden folder of the media directory (never served),
+            // cut off past show.upload_max_size; EpisodePublishingPages answers with the refusal in words
+            java.nio.file.Path spool = services.publishing().uploads().spoolDir();
+            try {
+                java.nio.file.Files.createDirectories(spool);
+            } catch (java.io.IOException e) {
+                LOG.warn(
+                        "web: cannot make the upload folder {} ({}); uploads from the episode editor will fail until"
+                                + " show.media_dir is writable",
+                        spool,
+                        e.getMessage());
+            }
+            long uploadMax = services.publishing().uploads().maxBytes();
+            cfg.jetty.multipartConfig.cacheDirectory(spool.toString());
+            cfg.jetty.multipartConfig.maxFileSize(uploadMax, io.javalin.config.SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(uploadMax + 1024 * 1024, io.javalin.config.SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             routes.register(cfg.routes);
             extraRoutes.accept(cfg.routes);
             routes.registerErrors(cfg.routes);

@@ -28,15 +28,24 @@ final class ShowEditing implements AutoCloseable {
     final PlanetSite site;
     final ShowStores show;
     final Story story;
+    final Path media;
 
     ShowEditing(String kind, Path dir) {
-        Path media = dir.resolve("media");
+        this(kind, dir, Map.of());
+    }
+
+    /** The same site with more configuration ({@code show.upload_max_size}...). */
+    ShowEditing(String kind, Path dir, Map<String, String> more) {
+        media = dir.resolve("media");
         try {
             Files.createDirectories(media);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        site = new PlanetSite(kind, Map.of("journal.registration", "open", "show.media_dir", media.toString()));
+        Map<String, String> config = new java.util.HashMap<>(more);
+        config.put("journal.registration", "open");
+        config.put("show.media_dir", media.toString());
+        site = new PlanetSite(kind, config);
         show = ShowStores.of(site.db, Clock.systemUTC());
         Renditions renditions =
                 new Renditions(show.episodes(), show.renditions(), media, site.config.siteUrl(), Clock.systemUTC());

@@ -73,6 +73,27 @@ final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    /**
+     * Posts {@code fields} (name, value, ...) and one file as {@code multipart/form-data}, as a browser sends a form
+     * with {@code enctype="multipart/form-data"}.
+     */
+    HttpResponse<String> postFile(String path, String fileField, String fileName, byte[] content, String... fields) {
+        String boundary = "----callisto" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> text = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
+                    + fields[i + 1] + "\r\n");
+        }
+        text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        body.writeBytes(content);
+        text.accept("\r\n--" + boundary + "--\r\n");
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** Gets {@code page} and posts its form to {@code action} with its CSRF token and {@code fields}. */
     HttpResponse<String> submit(String page, String action, String... fields) {
         String token = csrf(get(page).body(), action);

@@ -24,6 +24,7 @@ import java.util.List;
  * @param season      the season number, "" for none (…)
  * @param type        full, trailer or bonus (…)
  * @param explicit    whether the episode is explicit (…)
+ * @param publishing  publication, uploads, previews and deletion
  */
 public record EditorEpisodePage(
         PageMeta meta,
@@ -43,7 +44,40 @@ public record EditorEpisodePage(
         String guests,
         String season,
         String type,
-        boolean explicit) {
+        boolean explicit,
+        Publishing publishing) {
+
+    /**
+     * The publishing part of the page.
+     *
+     * @param status        where the episode stands, in words ("Published on …", "Scheduled for …", "Unpublished")
+     * @param notice        what the last upload or change did, or null
+     * @param scheduleAt    the schedule field's value, {@code yyyy-MM-ddTHH:mm} in UTC
+     * @param publicationUrl where the publish, schedule and unpublish buttons post
+     * @param uploadUrl     where the upload form posts ({@code multipart/form-data})
+     * @param deleteUrl     the confirmation page of deleting the episode
+     * @param previewUrl    the episode's page as it will be published
+     * @param previewFeedUrl the episode's feed item as it will be published
+     * @param maxSize       the largest upload, in words
+     * @param files         the episode's files, one line each
+     * @param discussionUrl the episode's discussion, or null
+     * @param published     whether it is released now
+     * @param unpublished   whether it is unpublished
+     */
+    public record Publishing(
+            String status,
+            String notice,
+            String scheduleAt,
+            String publicationUrl,
+            String uploadUrl,
+            String deleteUrl,
+            String previewUrl,
+            String previewFeedUrl,
+            String maxSize,
+            List<String> files,
+            String discussionUrl,
+            boolean published,
+            boolean unpublished) {}
 
     /** A section with its items; {@code first}/{@code last} say whether it can move up/down. */
     public record SectionView(long id, String heading, boolean first, boolean last, List<ItemView> items) {}

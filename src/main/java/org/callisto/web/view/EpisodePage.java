@@ -19,6 +19,8 @@ import java.util.List;
  * @param transcripts the transcripts, each linked
  * @param tracks      the WebVTT transcripts served here, as the players' caption tracks
  * @param artwork     the show's artwork if it is a web address, else null
+ * @param extras      what publishing from the browser adds: chapters, episode artwork, poster, subscribe links,
+ *                    the discussion, the embeddable player
  */
 public record EpisodePage(
         PageMeta meta,
@@ -34,7 +36,33 @@ public record EpisodePage(
         List<Guest> guests,
         List<TranscriptLink> transcripts,
         List<Track> tracks,
-        String artwork) {
+        String artwork,
+        Extras extras) {
+
+    /**
+     * What publishing from the browser adds to an episode's page.
+     *
+     * @param episodeArtwork the episode's own artwork, or null
+     * @param poster         the still shown before the video plays, or null
+     * @param chapters       the chapters, each linking into the media file at its start ({@code #t=})
+     * @param subscribe      "subscribe" links for podcast apps, built from the feed's address
+     * @param discussionUrl  the episode's discussion in the journal, or null
+     * @param embedUrl       the embeddable player page
+     * @param oembedUrl      the oEmbed description of the page, for discovery
+     * @param preview        whether this is an editor's preview of an episode not released yet
+     */
+    public record Extras(
+            String episodeArtwork,
+            String poster,
+            List<Chapter> chapters,
+            List<EpisodesPage.Link> subscribe,
+            String discussionUrl,
+            String embedUrl,
+            String oembedUrl,
+            boolean preview) {}
+
+    /** A chapter: its start as {@code H:MM:SS} and in seconds, its title, and where its start plays. */
+    public record Chapter(String start, String title, String url) {}
 
     /** A transcript: what it is, its address, type and language (may be null). */
     public record TranscriptLink(String label, String url, String type, String language) {}
