@@ -26,6 +26,8 @@ import java.util.List;
  * @param mail          how mail is sent (SMTP), or {@link MailConfig#OFF}
  * @param siteLogo      the address of the logo shown beside the site's name in every page's header
  *                      ({@code site.logo}): an http(s) URL or a path on this site; empty for none
+ * @param pool          the database connection pool's size and wait ({@code database.pool_size},
+ *                      {@code database.pool_wait})
  */
 public record Config(
         String siteTitle,
@@ -41,14 +43,85 @@ public record Config(
         ServerConfig server,
         MetricsConfig metrics,
         MailConfig mail,
-        String siteLogo) {
+        String siteLogo,
+        PoolConfig pool) {
 
     public Config {
+        pool = pool == null ? PoolConfig.DEFAULTS : pool;
         show = show == null && dataDir != null ? ShowConfig.under(dataDir) : show;
         siteLogo = siteLogo == null ? "" : siteLogo;
         server = server == null ? ServerConfig.DEFAULTS : server;
         metrics = metrics == null ? MetricsConfig.DEFAULTS : metrics;
         mail = mail == null ? MailConfig.OFF : mail;
+    }
+
+    /** A configuration with the default connection pool; the constructor of the settings before the pool's keys. */
+    public Config(
+            String siteTitle,
+            URI siteUrl,
+            int port,
+            Path dataDir,
+            String databaseUrl,
+            String databaseUser,
+            String databasePassword,
+            FetchConfig fetch,
+            JournalConfig journal,
+            ShowConfig show,
+            ServerConfig server,
+            MetricsConfig metrics,
+            MailConfig mail,
+            String siteLogo) {
+        this(
+                siteTitle,
+                siteUrl,
+                port,
+                dataDir,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                fetch,
+                journal,
+                show,
+                server,
+                metrics,
+                mail,
+                siteLogo,
+                null);
+    }
+
+    /**
+     * The database connection pool of one process.
+     *
+     * @param size the most connections the process holds ({@code database.pool_size}); 0 means the default for the
+     *             database: 16 for PostgreSQL, 8 for SQLite
+     * @param maxWait the longest a request waits for a free connection before it is answered 503 with
+     *             {@code Retry-After} ({@code database.pool_wait}); {@code null} means the default for the database:
+     *             1.5 s for PostgreSQL, 30 s for SQLite (whose connections are files, so a wait is for other
+     *             threads, never for a server)
+     */
+    public record PoolConfig(int size, Duration maxWait) {
+        /** The defaults of each database. */
+        public static final PoolConfig DEFAULTS = new PoolConfig(0, null);
+    }
+
+    /** Returns a copy with a different connection pool. */
+    public Config withPool(PoolConfig newPool) {
+        return new Config(
+                siteTitle,
+                siteUrl,
+                port,
+                dataDir,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                fetch,
+                journal,
+                show,
+                server,
+                metrics,
+                mail,
+                siteLogo,
+                newPool);
     }
 
     /** A configuration without mail; the constructor of the settings before mail existed. */
@@ -539,7 +612,8 @@ public record Config(
                 server,
                 metrics,
                 mail,
-                siteLogo);
+                siteLogo,
+                pool);
     }
 
     /** Returns a copy with different fetch settings. */
@@ -558,7 +632,8 @@ public record Config(
                 server,
                 metrics,
                 mail,
-                siteLogo);
+                siteLogo,
+                pool);
     }
 
     /** Returns a copy with different server settings. */
@@ -575,7 +650,10 @@ public record Config(
                 journal,
                 show,
                 newServer,
-                metrics);
+                metrics,
+                mail,
+                siteLogo,
+                pool);
     }
 
     /** Returns a copy with different metrics settings. */
@@ -594,7 +672,8 @@ public record Config(
                 server,
                 newMetrics,
                 mail,
-                siteLogo);
+                siteLogo,
+                pool);
     }
 
     /** Returns a copy with different mail settings. */
@@ -613,6 +692,7 @@ public record Config(
                 server,
                 metrics,
                 newMail,
-                siteLogo);
+                siteLogo,
+                pool);
     }
 }
