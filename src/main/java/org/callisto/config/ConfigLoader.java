@@ -241,6 +241,7 @@ public final class ConfigLoader {
         }
         Config.MailConfig mail = MailKeys.read(p, v, errors, siteUrl);
         String logo = siteLogo(v.get("site.logo"), errors);
+        Config.PoolConfig pool = pool(p, v, errors);
         if (!errors.isEmpty()) {
             throw new ConfigException("invalid configuration (" + source + "):\n  " + String.join("\n  ", errors));
         }
@@ -259,7 +260,7 @@ public final class ConfigLoader {
                 metrics,
                 mail,
                 logo,
-                pool(p, v, errors));
+                pool);
     }
 
     /** {@code database.pool_size} (0: the database's default) and {@code database.pool_wait} (empty: likewise). */
