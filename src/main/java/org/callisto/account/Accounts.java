@@ -87,10 +87,22 @@ public final class Accounts {
             PasswordChecks checks,
             Config.Registration registration,
             Clock clock) {
+        this(store, hasher, limiter, new FailureBackoff(clock), checks, registration, clock);
+    }
+
+    /** Accounts whose login failures are counted by {@code backoff} (shared by the nodes on one database). */
+    public Accounts(
+            AccountStore store,
+            PasswordHasher hasher,
+            RateLimiter limiter,
+            FailureBackoff backoff,
+            PasswordChecks checks,
+            Config.Registration registration,
+            Clock clock) {
         this.store = store;
         this.hasher = hasher;
         this.limiter = limiter;
-        this.backoff = new FailureBackoff(clock);
+        this.backoff = backoff;
         this.checks = checks;
         this.key = ServerKey.load(store, clock.instant());
         this.formTokens = new FormTokens(key);
@@ -102,10 +114,19 @@ public final class Accounts {
 
     /** The accounts of a site: its database, registration policy and password pool, with times from {@code clock}. */
     public static Accounts of(Database db, Config config, Clock clock) {
+        return of(db, new RateLimitStore(db), config, clock);
+    }
+
+    /**
+     * The accounts of a site whose rate limits and login backoff live in {@code limits}, so that every node on the
+     * database counts against the same figures.
+     */
+    public static Accounts of(Database db, RateLimitStore limits, Config config, Clock clock) {
         return new Accounts(
                 new AccountStore(db),
                 new PasswordHasher(),
-                new RateLimiter(clock),
+                RateLimiter.shared(clock, limits),
+                FailureBackoff.shared(clock, limits),
                 new PasswordChecks(
                         config.journal().passwordChecks(), config.journal().passwordQueue()),
                 config.journal().registration(),

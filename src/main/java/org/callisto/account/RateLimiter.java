@@ -9,11 +9,12 @@ import java.util.concurrent.ConcurrentMap;
  * Token-bucket rate limits in memory, keyed by strings such as {@code "login:user:alice"},
  * {@code "login:addr:127.0.0.1"}, {@code "submit:user:7"} or {@code "comment:user:7"}, each with a {@link RateRule}.
  *
- * <p>The buckets live in this process only: limits hold for one node and start afresh at restart, which is
- * acceptable for a single-node site; several nodes behind one address would each count separately. Full buckets
- * are dropped once more than {@link #MAX_KEYS} keys are held, so memory stays bounded.
+ * <p>A site's limiter ({@link #shared}) keeps its buckets in the database ({@link RateLimitStore}), so that every
+ * node on one database counts against the same figures as one node, and limits survive a restart. A limiter made
+ * with {@link #RateLimiter(Clock)} keeps them in this process only (tests, tools); its full buckets are dropped once
+ * more than {@link #MAX_KEYS} keys are held, so memory stays bounded.
  *
- * <p>Thread-safe: each key is updated atomically.
+ * <p>Thread-safe: each key is updated atomically (in memory, or by one statement in the database).
  */
 public final class RateLimiter {
     /** Keys held before full buckets are swept out. */
@@ -21,28 +22,59 @@ public final class RateLimiter {
 
     private final Clock clock;
     private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    /** Where the buckets live when shared by the nodes on one database; null in memory. */
+    private final RateLimitStore shared;
 
+    /** A limiter whose buckets live in this process only. */
     public RateLimiter(Clock clock) {
+        this(clock, null);
+    }
+
+    private RateLimiter(Clock clock, RateLimitStore shared) {
         this.clock = clock;
+        this.shared = shared;
+    }
+
+    /** A limiter whose buckets live in {@code store}, shared by every node on its database. */
+    public static RateLimiter shared(Clock clock, RateLimitStore store) {
+        return new RateLimiter(clock, java.util.Objects.requireNonNull(store, "store"));
     }
 
     /** Takes one unit for {@code key} if there is one; otherwise says how long to wait. */
     public RateDecision acquire(String key, RateRule rule) {
+        if (shared != null) {
+            long now = clock.millis();
+            return shared.take(key, rule, now)
+                    ? RateDecision.Allowed.INSTANCE
+                    : limited(rule, shared.tokens(key, rule, now));
+        }
         return update(key, rule, true, false);
     }
 
     /** Says whether one unit is available for {@code key}, without taking it. */
     public RateDecision check(String key, RateRule rule) {
+        if (shared != null) {
+            double tokens = shared.tokens(key, rule, clock.millis());
+            return tokens >= 1 ? RateDecision.Allowed.INSTANCE : limited(rule, tokens);
+        }
         return update(key, rule, false, false);
     }
 
     /** Takes one unit for {@code key} even when none is left (counts a failed attempt already made). */
     public void record(String key, RateRule rule) {
+        if (shared != null) {
+            shared.force(key, rule, clock.millis());
+            return;
+        }
         update(key, rule, true, true);
     }
 
     /** Forgets {@code key}, giving it a full bucket again. */
     public void reset(String key) {
+        if (shared != null) {
+            shared.resetBucket(key);
+            return;
+        }
         buckets.remove(key);
     }
 
@@ -94,13 +126,18 @@ public final class RateLimiter {
         return n + " " + unit + (n == 1 ? "" : "s");
     }
 
+    /** The tokens of a bucket that held {@code tokens} at {@code updatedAt}, refilled up to {@code now}. */
+    static double tokensAt(double tokens, long updatedAt, long now, RateRule rule) {
+        double refill = (double) Math.max(0, now - updatedAt)
+                * rule.limit()
+                / rule.window().toMillis();
+        return Math.min(rule.limit(), tokens + refill);
+    }
+
     /** Tokens left at {@code updatedAt}; may go below zero when failures are forced in. */
     private record Bucket(double tokens, long updatedAt, RateRule rule) {
         double tokensAt(long now) {
-            double refill = (double) Math.max(0, now - updatedAt)
-                    * rule.limit()
-                    / rule.window().toMillis();
-            return Math.min(rule.limit(), tokens + refill);
+            return RateLimiter.tokensAt(tokens, updatedAt, now, rule);
         }
     }
 }

@@ -12,11 +12,14 @@ import org.callisto.account.Accounts;
 import org.callisto.account.MailLinks;
 import org.callisto.account.MemberMail;
 import org.callisto.account.Membership;
+import org.callisto.account.RateLimitStore;
+import org.callisto.account.RateLimiter;
 import org.callisto.config.Config;
 import org.callisto.config.ConfigException;
 import org.callisto.db.Database;
 import org.callisto.db.DatabaseCheck;
 import org.callisto.db.Dialect;
+import org.callisto.db.WorkLeases;
 import org.callisto.html.HtmlSanitizer;
 import org.callisto.journal.AccountModeration;
 import org.callisto.journal.CommentStore;
@@ -116,6 +119,11 @@ public final class Callisto implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
 
     private final SearchService search;
+    /** This process's name among the nodes sharing the database (leases, slots, clean-up). */
+    private final String node = NodeName.of();
+    /** The rate limits and login backoff, in the database so that every node counts against the same figures. */
+    private final RateLimitStore rateLimits;
+
     private FeedFetcher fetcher;
     private RefreshRound round;
     private FeedRefresher refresher;
@@ -134,7 +142,8 @@ public final class Callisto implements AutoCloseable {
         statistics = new PlanetStatistics(database);
         search = new SearchService(database, clock);
         planetChanges = new PlanetChangeTime(database);
-        accounts = Accounts.of(database, config, clock);
+        rateLimits = new RateLimitStore(database);
+        accounts = Accounts.of(database, rateLimits, config, clock);
         mailer = Mailers.of(config.mail(), clock);
         membership = Membership.of(database, accounts, config, mailer, clock);
         JournalStore stories = new JournalStore(database, clock);
@@ -173,7 +182,7 @@ public final class Callisto implements AutoCloseable {
         meters.registry()
                 .more()
                 .counter("callisto.downloads.bot.requests", List.of(), downloads, DownloadCounter::botRequests);
-        feedback = new ListenerFeedback(new FeedbackStore(database), clock);
+        feedback = new ListenerFeedback(new FeedbackStore(database), RateLimiter.shared(clock, rateLimits), clock);
         episodeEditor = new EpisodeEditor(show);
         curation = new Curation(episodeEditor, entries, submissions.store(), feedback.store(), siteUrl, clock);
     }
@@ -307,7 +316,7 @@ public final class Callisto implements AutoCloseable {
                     database,
                     subscriptions,
                     clock,
-                    NodeName.of(),
+                    node,
                     config.fetch().totalTimeout().plus(Duration.ofMinutes(2)));
         }
         return leases;
@@ -420,10 +429,21 @@ public final class Callisto implements AutoCloseable {
     public synchronized WebServer startWeb(Duration changeCheck, Consumer<RoutesConfig> extraRoutes) {
         DownloadFlusher flusher = DownloadFlusher.start(downloads, show, clock, DOWNLOAD_FLUSH);
         started.add(flusher);
+        started.add(CleanUps.start(new WorkLeases(database, clock, node), accounts.store(), rateLimits, clock));
         WebServer web = WebServer.start(config, siteServices(), changeCheck, extraRoutes);
         started.add(web);
         websub().serveTopicsFrom(new LoopbackTopics(config.server().bind(), web.port()));
         return web;
+    }
+
+    /** The rate limits and login backoff shared by every node on the database. */
+    public RateLimitStore rateLimits() {
+        return rateLimits;
+    }
+
+    /** The clean-up of expired sessions and rate limits, unscheduled, for tests that run it by hand. */
+    CleanUps cleanUps() {
+        return CleanUps.unscheduled(new WorkLeases(database, clock, node), accounts.store(), rateLimits, clock);
     }
 
     /** The search over the planet, the journal and the show. */

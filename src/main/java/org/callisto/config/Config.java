@@ -27,6 +27,8 @@ import java.util.List;
  * @param siteLogo      the address of the logo shown beside the site's name in every page's header
  *                      ({@code site.logo}): an http(s) URL or a path on this site; empty for none
  * @param websub        WebSub, both ways: subscribing to feeds' hubs and the site's own hub
+ * @param pool          the database connection pool's size and wait ({@code database.pool_size},
+ *                      {@code database.pool_wait})
  */
 public record Config(
         String siteTitle,
@@ -43,10 +45,12 @@ public record Config(
         MetricsConfig metrics,
         MailConfig mail,
         String siteLogo,
-        WebSubConfig websub) {
+        WebSubConfig websub,
+        PoolConfig pool) {
 
     public Config {
         websub = websub == null ? WebSubConfig.DEFAULTS : websub;
+        pool = pool == null ? PoolConfig.DEFAULTS : pool;
         show = show == null && dataDir != null ? ShowConfig.under(dataDir) : show;
         siteLogo = siteLogo == null ? "" : siteLogo;
         server = server == null ? ServerConfig.DEFAULTS : server;
@@ -54,7 +58,7 @@ public record Config(
         mail = mail == null ? MailConfig.OFF : mail;
     }
 
-    /** A configuration with WebSub off; the constructor of the settings before WebSub existed. */
+    /** A configuration with WebSub off and the default pool; the constructor of the settings before they existed. */
     public Config(
             String siteTitle,
             URI siteUrl,
@@ -85,7 +89,44 @@ public record Config(
                 metrics,
                 mail,
                 siteLogo,
+                null,
                 null);
+    }
+
+    /**
+     * The database connection pool of one process.
+     *
+     * @param size the most connections the process holds ({@code database.pool_size}); 0 means the default for the
+     *             database: 16 for PostgreSQL, 8 for SQLite
+     * @param maxWait the longest a request waits for a free connection before it is answered 503 with
+     *             {@code Retry-After} ({@code database.pool_wait}); {@code null} means the default for the database:
+     *             1.5 s for PostgreSQL, 30 s for SQLite (whose connections are files, so a wait is for other
+     *             threads, never for a server)
+     */
+    public record PoolConfig(int size, Duration maxWait) {
+        /** The defaults of each database. */
+        public static final PoolConfig DEFAULTS = new PoolConfig(0, null);
+    }
+
+    /** Returns a copy with a different connection pool. */
+    public Config withPool(PoolConfig newPool) {
+        return new Config(
+                siteTitle,
+                siteUrl,
+                port,
+                dataDir,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                fetch,
+                journal,
+                show,
+                server,
+                metrics,
+                mail,
+                siteLogo,
+                websub,
+                newPool);
     }
 
     /** A configuration without mail; the constructor of the settings before mail existed. */
@@ -605,7 +646,8 @@ public record Config(
                 metrics,
                 mail,
                 siteLogo,
-                websub);
+                websub,
+                pool);
     }
 
     /** Returns a copy with different fetch settings. */
@@ -625,7 +667,8 @@ public record Config(
                 metrics,
                 mail,
                 siteLogo,
-                websub);
+                websub,
+                pool);
     }
 
     /** Returns a copy with different server settings. */
@@ -642,7 +685,11 @@ public record Config(
                 journal,
                 show,
                 newServer,
-                metrics);
+                metrics,
+                mail,
+                siteLogo,
+                websub,
+                pool);
     }
 
     /** Returns a copy with different metrics settings. */
@@ -662,7 +709,8 @@ public record Config(
                 newMetrics,
                 mail,
                 siteLogo,
-                websub);
+                websub,
+                pool);
     }
 
     /** Returns a copy with different mail settings. */
@@ -682,7 +730,8 @@ public record Config(
                 metrics,
                 newMail,
                 siteLogo,
-                websub);
+                websub,
+                pool);
     }
 
     /** Returns a copy with different WebSub settings. */
@@ -702,7 +751,8 @@ public record Config(
                 metrics,
                 mail,
                 siteLogo,
-                newWebSub);
+                newWebSub,
+                pool);
     }
 
     /**

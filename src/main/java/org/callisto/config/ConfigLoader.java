@@ -54,6 +54,8 @@ public final class ConfigLoader {
         d.put("database.url", "");
         d.put("database.user", "");
         d.put("database.password", "");
+        d.put("database.pool_size", "0");
+        d.put("database.pool_wait", "");
         d.put("fetch.connect_timeout", "10s");
         d.put("fetch.read_timeout", "20s");
         d.put("fetch.total_timeout", "60s");
@@ -245,6 +247,7 @@ public final class ConfigLoader {
         Config.MailConfig mail = MailKeys.read(p, v, errors, siteUrl);
         String logo = siteLogo(v.get("site.logo"), errors);
         Config.WebSubConfig websub = WebSubKeys.read(p, v, errors);
+        Config.PoolConfig pool = pool(p, v, errors);
         if (!errors.isEmpty()) {
             throw new ConfigException("invalid configuration (" + source + "):\n  " + String.join("\n  ", errors));
         }
@@ -263,7 +266,18 @@ public final class ConfigLoader {
                 metrics,
                 mail,
                 logo,
-                websub);
+                websub,
+                pool);
+    }
+
+    /** {@code database.pool_size} (0: the database's default) and {@code database.pool_wait} (empty: likewise). */
+    private static Config.PoolConfig pool(Parser p, Map<String, String> v, List<String> errors) {
+        int size = p.intIn("database.pool_size", 0, 1000);
+        String wait = v.get("database.pool_wait").trim();
+        if (wait.isEmpty()) {
+            return new Config.PoolConfig(size, null);
+        }
+        return new Config.PoolConfig(size, p.durationIn("database.pool_wait", "250ms", "5m"));
     }
 
     /** {@code d}, or {@code fallback} when it is not positive (the error is reported with the others). */

@@ -40,7 +40,7 @@ public final class Database implements AutoCloseable {
 
     /** Opens the configured database and brings its schema up to date, stamping migrations with {@code clock}. */
     public static Database open(Config config, Clock clock) {
-        return open(config.databaseUrl(), config.databaseUser(), config.databasePassword(), clock);
+        return open(config.databaseUrl(), config.databaseUser(), config.databasePassword(), config.pool(), clock);
     }
 
     /** {@link #open(String, String, String, Clock)} on the system clock. */
@@ -66,6 +66,24 @@ public final class Database implements AutoCloseable {
      * @throws DatabaseException naming the URL when it cannot be opened or migrated
      */
     public static Database open(String url, String user, String password, Clock clock) {
+        return open(url, user, password, Config.PoolConfig.DEFAULTS, clock);
+    }
+
+    /** The default number of connections of a PostgreSQL pool ({@code database.pool_size = 0}). */
+    static final int POSTGRES_POOL_SIZE = 16;
+
+    /** The default number of connections of a SQLite pool. */
+    static final int SQLITE_POOL_SIZE = 8;
+
+    /**
+     * Opens a database by JDBC URL with a pool of the given size and wait, and migrates it. A request that finds every
+     * connection busy waits at most the pool's wait, then fails with a {@link java.sql.SQLTransientConnectionException}
+     * that the web layer answers with 503 and {@code Retry-After}: many requests at once queue for a bounded time
+     * and never hang.
+     *
+     * @throws DatabaseException naming the URL when it cannot be opened or migrated
+     */
+    public static Database open(String url, String user, String password, Config.PoolConfig poolConfig, Clock clock) {
         Dialect dialect = Dialect.of(url);
         HikariConfig hc = new HikariConfig();
         hc.setPoolName("callisto-db");
@@ -93,7 +111,7 @@ public final class Database implements AutoCloseable {
             SQLiteDataSource ds = new SQLiteDataSource(sc);
             ds.setUrl(url);
             hc.setDataSource(ds);
-            hc.setMaximumPoolSize(8);
+            hc.setMaximumPoolSize(poolConfig.size() > 0 ? poolConfig.size() : SQLITE_POOL_SIZE);
         } else {
             hc.setJdbcUrl(url);
             if (user != null && !user.isEmpty()) {
@@ -102,8 +120,9 @@ public final class Database implements AutoCloseable {
             if (password != null && !password.isEmpty()) {
                 hc.setPassword(password);
             }
-            hc.setMaximumPoolSize(16);
-            hc.setMinimumIdle(2);
+            int size = poolConfig.size() > 0 ? poolConfig.size() : POSTGRES_POOL_SIZE;
+            hc.setMaximumPoolSize(size);
+            hc.setMinimumIdle(Math.min(2, size));
             // When the server is away, a request must fail within two seconds, never hang: a connection is waited
             // for at most POSTGRES_CONNECTION_WAIT, a new one opened within a second, and a query that the network
             // swallowed is given up after SOCKET_TIMEOUT_SECONDS.
@@ -111,8 +130,10 @@ public final class Database implements AutoCloseable {
             hc.addDataSourceProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
             hc.setValidationTimeout(1_000);
         }
-        hc.setConnectionTimeout(
-                dialect == Dialect.POSTGRES ? POSTGRES_CONNECTION_WAIT.toMillis() : SQLITE_CONNECTION_WAIT.toMillis());
+        java.time.Duration wait = poolConfig.maxWait() != null
+                ? poolConfig.maxWait()
+                : dialect == Dialect.POSTGRES ? POSTGRES_CONNECTION_WAIT : SQLITE_CONNECTION_WAIT;
+        hc.setConnectionTimeout(Math.max(250, wait.toMillis()));
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(hc);
@@ -227,6 +248,23 @@ public final class Database implements AutoCloseable {
                 if (state.startsWith("08") || state.startsWith("57P")) {
                     return true;
                 }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code failure} says every connection of this process's pool stayed busy for the pool's whole wait
+     * ({@code database.pool_wait}) while the server itself answers: HikariCP's timeout without a connection failure
+     * behind it. The site is busy rather than its database away.
+     */
+    public static boolean isPoolBusy(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException) {
+                return t.getCause() == null;
             }
             if (t.getCause() == t) {
                 break;

@@ -47,7 +47,8 @@ final class Migrations {
             "V023__entry_details.sql",
             "V024__websub.sql",
             "V027__podcast_tags.sql",
-            "V028__show_publishing.sql");
+            "V028__show_publishing.sql",
+            "V029__shared_limits.sql");
 
     private final Database db;
     private final Clock clock;

@@ -43,9 +43,15 @@ public final class ListenerFeedback {
     private final RateLimiter limiter;
     private final Clock clock;
 
+    /** Feedback limited per address in this process only. */
     public ListenerFeedback(FeedbackStore store, Clock clock) {
+        this(store, new RateLimiter(clock), clock);
+    }
+
+    /** Feedback limited per address by {@code limiter} (shared by the nodes on one database for a site). */
+    public ListenerFeedback(FeedbackStore store, RateLimiter limiter, Clock clock) {
         this.store = store;
-        this.limiter = new RateLimiter(clock);
+        this.limiter = limiter;
         this.clock = clock;
     }
 

@@ -130,6 +130,10 @@ final class ErrorPages {
      * ordinary error page lists the categories, which would wait for it again).
      */
     void unavailable(Context ctx, Exception e) {
+        if (org.callisto.db.Database.isPoolBusy(e)) {
+            busy(ctx, e);
+            return;
+        }
         LOG.warn(
                 "web: the database is unavailable for {} {}: {}",
                 ctx.method(),
@@ -146,6 +150,32 @@ final class ErrorPages {
                 + "<body><h1>The site's database is unavailable</h1><p>This page needs the database, which is not"
                 + " answering just now. The site recovers by itself when it is back: try again in a minute.</p>"
                 + "</body></html>\n");
+    }
+
+    /** Seconds a client is asked to wait when every database connection stayed busy for the pool's wait. */
+    static final int BUSY_RETRY_AFTER = 5;
+
+    /**
+     * Every connection of the pool stayed busy for {@code database.pool_wait}: 503 with a short {@code Retry-After},
+     * at once, rather than a request that queues without end behind slow ones.
+     */
+    private void busy(Context ctx, Exception e) {
+        LOG.warn(
+                "web: no free database connection within database.pool_wait for {} {}: {}; if this persists, raise"
+                        + " database.pool_size (and the server's max_connections) or find the slow queries",
+                ctx.method(),
+                Paging.shorten(ctx.path()),
+                e.getMessage());
+        ctx.attribute(ANSWERED, Boolean.TRUE);
+        ctx.status(503);
+        ctx.res().setHeader("ETag", null);
+        ctx.res().setHeader("Last-Modified", null);
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Retry-After", Integer.toString(BUSY_RETRY_AFTER));
+        ctx.contentType(Rendered.HTML);
+        ctx.result("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Busy</title></head>"
+                + "<body><h1>The site is busy</h1><p>Every connection to the site's database is in use just now."
+                + " Try again in a few seconds.</p></body></html>\n");
     }
 
     private void send(Context ctx, int status, String message) {
