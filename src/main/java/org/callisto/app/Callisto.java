@@ -35,9 +35,11 @@ import org.callisto.mail.Mailer;
 import org.callisto.mail.Mailers;
 import org.callisto.planet.Category;
 import org.callisto.planet.CategoryStore;
+import org.callisto.planet.EntryFilters;
 import org.callisto.planet.EntryStore;
 import org.callisto.planet.FeedLeases;
 import org.callisto.planet.FeedRefresher;
+import org.callisto.planet.FilterStore;
 import org.callisto.planet.HostSlotStore;
 import org.callisto.planet.PlanetChangeTime;
 import org.callisto.planet.PlanetStatistics;
@@ -93,6 +95,8 @@ public final class Callisto implements AutoCloseable {
     private final EntryStore entries;
     private final PlanetStatistics statistics;
     private final PlanetChangeTime planetChanges;
+    private final FilterStore filterStore;
+    private final EntryFilters entryFilters;
     private final Accounts accounts;
     private final Mailer mailer;
     private final Membership membership;
@@ -128,6 +132,8 @@ public final class Callisto implements AutoCloseable {
         statistics = new PlanetStatistics(database);
         search = new SearchService(database, clock);
         planetChanges = new PlanetChangeTime(database);
+        filterStore = new FilterStore(database, clock);
+        entryFilters = new EntryFilters(filterStore, clock);
         accounts = Accounts.of(database, config, clock);
         mailer = Mailers.of(config.mail(), clock);
         membership = Membership.of(database, accounts, config, mailer, clock);
@@ -239,6 +245,16 @@ public final class Callisto implements AutoCloseable {
         return entries;
     }
 
+    /** The filter rules and the entries they dropped. */
+    public FilterStore filterStore() {
+        return filterStore;
+    }
+
+    /** The filter rules as the refresh applies them; {@link EntryFilters#changed()} after changing a rule. */
+    public EntryFilters entryFilters() {
+        return entryFilters;
+    }
+
     /** Figures about the planet: counts per period, entries per week, the last fetch. */
     public PlanetStatistics statistics() {
         return statistics;
@@ -260,7 +276,8 @@ public final class Callisto implements AutoCloseable {
                     new FeedParser(),
                     HtmlSanitizer.aggregated(),
                     new FetchSchedule(config.fetch(), clock),
-                    clock);
+                    clock,
+                    entryFilters);
             round = new RefreshRound(
                     refresher, config.fetch().concurrency(), new RefreshMetrics(meters.registry(), subscriptions));
         }
@@ -395,6 +412,7 @@ public final class Callisto implements AutoCloseable {
                 entries,
                 statistics,
                 planetChanges,
+                entryFilters,
                 accounts,
                 membership,
                 submissions,

@@ -43,7 +43,8 @@ final class Migrations {
             "V018__show_import.sql",
             "V019__cluster.sql",
             "V020__iab_downloads.sql",
-            "V022__keyset_indexes.sql");
+            "V022__keyset_indexes.sql",
+            "V026__entry_filters.sql");
 
     private final Database db;
     private final Clock clock;

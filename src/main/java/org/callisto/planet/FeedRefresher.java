@@ -50,8 +50,9 @@ public final class FeedRefresher {
     private final HtmlSanitizer sanitizer;
     private final FetchSchedule schedule;
     private final Clock clock;
+    private final EntryFilters filters;
 
-    /** @param clock the time of each refresh attempt, from which its next fetch is scheduled */
+    /** A refresher that stores every entry (no filter rules). */
     public FeedRefresher(
             SubscriptionStore subscriptions,
             EntryStore entries,
@@ -60,6 +61,22 @@ public final class FeedRefresher {
             HtmlSanitizer sanitizer,
             FetchSchedule schedule,
             Clock clock) {
+        this(subscriptions, entries, fetcher, parser, sanitizer, schedule, clock, EntryFilters.NONE);
+    }
+
+    /**
+     * @param clock   the time of each refresh attempt, from which its next fetch is scheduled
+     * @param filters the rules that keep or drop entries before they are stored
+     */
+    public FeedRefresher(
+            SubscriptionStore subscriptions,
+            EntryStore entries,
+            FeedFetcher fetcher,
+            FeedParser parser,
+            HtmlSanitizer sanitizer,
+            FetchSchedule schedule,
+            Clock clock,
+            EntryFilters filters) {
         this.subscriptions = subscriptions;
         this.entries = entries;
         this.fetcher = fetcher;
@@ -67,6 +84,7 @@ public final class FeedRefresher {
         this.sanitizer = sanitizer;
         this.schedule = schedule;
         this.clock = clock;
+        this.filters = filters;
     }
 
     /** Refreshes one feed now and records the result on it. Never throws. */
@@ -181,7 +199,8 @@ public final class FeedRefresher {
             }
             rows.add(toRow(e, base, site != null ? site : base));
         }
-        StoreResult stored = entries.storeEntries(feed.id(), rows, started);
+        StoreResult stored =
+                entries.storeEntries(feed.id(), filters.apply(feed.id(), rows).kept(), started);
         String problems = parsed.problems().isEmpty()
                 ? null
                 : parsed.problems().stream().limit(50).map(Object::toString).collect(Collectors.joining("\n"));

@@ -14,6 +14,7 @@ import org.callisto.journal.Profiles;
 import org.callisto.journal.Submissions;
 import org.callisto.journal.Votes;
 import org.callisto.planet.CategoryStore;
+import org.callisto.planet.EntryFilters;
 import org.callisto.planet.EntryStore;
 import org.callisto.planet.PlanetChangeTime;
 import org.callisto.planet.PlanetStatistics;
@@ -33,6 +34,7 @@ import org.callisto.show.media.DownloadCounter;
  * @param clock the one clock of the process: every time a page shows or compares comes from it
  * @param meters the one meter registry of the process, which the web layer records its metrics in
  * @param metricsText the metrics in the Prometheus text format, for {@code /metrics}
+ * @param filters   the planet's filter rules, applied before entries are stored
  * @param community the journal's social side: notifications, votes and flags, profiles
  */
 public record SiteServices(
@@ -42,6 +44,7 @@ public record SiteServices(
         EntryStore entries,
         PlanetStatistics statistics,
         PlanetChangeTime planetChanges,
+        EntryFilters filters,
         Accounts accounts,
         Membership membership,
         Submissions submissions,
@@ -64,6 +67,7 @@ public record SiteServices(
         Objects.requireNonNull(entries, "entries");
         Objects.requireNonNull(statistics, "statistics");
         Objects.requireNonNull(planetChanges, "planetChanges");
+        Objects.requireNonNull(filters, "filters");
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(membership, "membership");
         Objects.requireNonNull(submissions, "submissions");
