@@ -302,7 +302,13 @@ public final class Callisto implements AutoCloseable {
 
     /** Starts refreshing due feeds on their schedules until {@link #close()}. */
     public synchronized RefreshScheduler startScheduler() {
-        RefreshScheduler scheduler = new RefreshScheduler(leases(), round(), SCHEDULER_TICK).start();
+        return startScheduler(s -> {});
+    }
+
+    /** As {@link #startScheduler()}, telling {@code afterRound} of each round (quickly: it runs on the loop). */
+    public synchronized RefreshScheduler startScheduler(
+            java.util.function.Consumer<org.callisto.planet.RefreshRound.Summary> afterRound) {
+        RefreshScheduler scheduler = new RefreshScheduler(leases(), round(), SCHEDULER_TICK, afterRound).start();
         started.add(scheduler);
         return scheduler;
     }

@@ -106,12 +106,14 @@ public record FilterRule(
         }
     }
 
+    /** Where in the pattern RE2 found the fault: the part it names, and its place when that is not the whole. */
     private static String where(String pattern, PatternSyntaxException e) {
-        int at = e.getIndex();
-        if (at < 0 && e.getPattern() != null && !e.getPattern().isEmpty()) {
-            at = pattern.indexOf(e.getPattern());
+        String part = e.getPattern();
+        if (part == null || part.isEmpty() || part.equals(pattern)) {
+            return "";
         }
-        return at < 0 ? " in '" + e.getPattern() + "'" : " at character " + (at + 1) + " ('" + e.getPattern() + "')";
+        int at = pattern.indexOf(part);
+        return at < 0 ? " in '" + part + "'" : " at character " + (at + 1) + " ('" + part + "')";
     }
 
     /**
