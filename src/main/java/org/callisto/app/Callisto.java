@@ -38,9 +38,11 @@ import org.callisto.mail.Mailer;
 import org.callisto.mail.Mailers;
 import org.callisto.planet.Category;
 import org.callisto.planet.CategoryStore;
+import org.callisto.planet.EntryFilters;
 import org.callisto.planet.EntryStore;
 import org.callisto.planet.FeedLeases;
 import org.callisto.planet.FeedRefresher;
+import org.callisto.planet.FilterStore;
 import org.callisto.planet.HostSlotStore;
 import org.callisto.planet.PlanetChangeTime;
 import org.callisto.planet.PlanetStatistics;
@@ -100,6 +102,8 @@ public final class Callisto implements AutoCloseable {
     private final EntryStore entries;
     private final PlanetStatistics statistics;
     private final PlanetChangeTime planetChanges;
+    private final FilterStore filterStore;
+    private final EntryFilters entryFilters;
     private final Accounts accounts;
     private final Mailer mailer;
     private final Membership membership;
@@ -142,6 +146,8 @@ public final class Callisto implements AutoCloseable {
         statistics = new PlanetStatistics(database);
         search = new SearchService(database, clock);
         planetChanges = new PlanetChangeTime(database);
+        filterStore = new FilterStore(database, clock);
+        entryFilters = new EntryFilters(filterStore, clock);
         rateLimits = new RateLimitStore(database);
         accounts = Accounts.of(database, rateLimits, config, clock);
         mailer = Mailers.of(config.mail(), clock);
@@ -254,6 +260,16 @@ public final class Callisto implements AutoCloseable {
         return entries;
     }
 
+    /** The filter rules and the entries they dropped. */
+    public FilterStore filterStore() {
+        return filterStore;
+    }
+
+    /** The filter rules as the refresh applies them; {@link EntryFilters#changed()} after changing a rule. */
+    public EntryFilters entryFilters() {
+        return entryFilters;
+    }
+
     /** Figures about the planet: counts per period, entries per week, the last fetch. */
     public PlanetStatistics statistics() {
         return statistics;
@@ -276,7 +292,8 @@ public final class Callisto implements AutoCloseable {
                     HtmlSanitizer.aggregated(),
                     new FetchSchedule(config.fetch(), clock),
                     clock,
-                    websub().pushes());
+                    websub().pushes(),
+                    entryFilters);
             round = new RefreshRound(
                     refresher, config.fetch().concurrency(), new RefreshMetrics(meters.registry(), subscriptions));
         }
@@ -324,7 +341,13 @@ public final class Callisto implements AutoCloseable {
 
     /** Starts refreshing due feeds on their schedules until {@link #close()}. */
     public synchronized RefreshScheduler startScheduler() {
-        RefreshScheduler scheduler = new RefreshScheduler(leases(), round(), SCHEDULER_TICK).start();
+        return startScheduler(s -> {});
+    }
+
+    /** As {@link #startScheduler()}, telling {@code afterRound} of each round (quickly: it runs on the loop). */
+    public synchronized RefreshScheduler startScheduler(
+            java.util.function.Consumer<org.callisto.planet.RefreshRound.Summary> afterRound) {
+        RefreshScheduler scheduler = new RefreshScheduler(leases(), round(), SCHEDULER_TICK, afterRound).start();
         started.add(scheduler);
         return scheduler;
     }
@@ -460,6 +483,7 @@ public final class Callisto implements AutoCloseable {
                 entries,
                 statistics,
                 planetChanges,
+                entryFilters,
                 accounts,
                 membership,
                 submissions,

@@ -1,10 +1,8 @@
 package org.callisto.app;
 
 import java.io.PrintWriter;
-import java.util.Optional;
 import org.callisto.planet.Feed;
 import org.callisto.planet.SubscriptionStore;
-import org.callisto.planet.SubscriptionUrl;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,27 +29,12 @@ final class FeedsRemoveCommand implements Runnable {
 
     @Override
     public void run() {
-        String key = idOrUrl.strip();
         try (Callisto callisto = options.open()) {
             SubscriptionStore store = callisto.subscriptions();
-            Optional<Feed> feed;
-            if (key.matches("\\d{1,18}")) {
-                feed = store.feed(Long.parseLong(key));
-                if (feed.isEmpty()) {
-                    throw new CommandFailure("no feed has id " + key + "; 'callisto feeds list' shows the ids");
-                }
-            } else {
-                feed = store.feedByUrl(SubscriptionUrl.isValid(key) ? SubscriptionUrl.check(key) : key);
-                if (feed.isEmpty()) {
-                    throw new CommandFailure("no feed has the URL '" + SubscriptionUrl.excerpt(key)
-                            + "'; give the URL exactly as" + " 'callisto feeds list' shows it, or the feed's id");
-                }
-            }
-            store.removeFeed(feed.get().id());
+            Feed feed = FeedReference.resolve(store, idOrUrl);
+            store.removeFeed(feed.id());
             PrintWriter out = spec.commandLine().getOut();
-            out.printf(
-                    "Removed feed %d: %s <%s>%n",
-                    feed.get().id(), feed.get().displayName(), feed.get().url());
+            out.printf("Removed feed %d: %s <%s>%n", feed.id(), feed.displayName(), feed.url());
             out.flush();
         }
     }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code callisto import-venus CONFIG.ini}: moves a Planet Venus (or Planet 2.x) planet to Callisto by subscribing
- * to every feed of its config file with the feed's name, categories and face. Prints a summary, every skipped section and
+ * to every feed of its config file with the feed's name, categories and face, and turning its {@code filter} and
+ * {@code exclude} expressions into filter rules. Prints a summary, every skipped section and
  * malformed line, and the {@code site.title}/{@code site.url} settings matching the old planet's name and link.
  * Not thread-safe: picocli makes one instance per command line.
  */
@@ -80,6 +81,7 @@ final class ImportVenusCommand implements Runnable {
             }
             ImportReport.print(out, "Imported " + file, importer);
             VenusFaces.apply(callisto.subscriptions(), venus.feeds(), facesUrl, out);
+            VenusFilters.apply(callisto.filterStore(), callisto.subscriptions(), venus.filters(), out);
         }
         for (String p : venus.problems()) {
             out.println("  malformed line " + p);

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             OpmlCommand.class,
             ImportVenusCommand.class,
             SearchCommand.class,
+            ExportCommand.class,
             ParseCommand.class,
             HtmlCommand.class,
             AdminCommand.class,

@@ -23,6 +23,13 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     PortOption port;
 
+    @picocli.CommandLine.Option(
+            names = "--export",
+            paramLabel = "DIR",
+            description = "Also write the public site as static files into DIR after each refresh round that"
+                    + " changed something (see 'callisto export').")
+    java.nio.file.Path exportDir;
+
     @Override
     public Integer call() throws InterruptedException {
         Config config = options.config(port.flags());
@@ -31,7 +38,13 @@ final class ServeCommand implements Callable<Integer> {
             disableDemoAccounts(callisto);
             System.out.println(mailStatus(config));
             WebServer web = callisto.startWeb(routes -> {});
-            callisto.startScheduler();
+            if (exportDir == null) {
+                callisto.startScheduler();
+            } else {
+                ExportAfterRounds export = new ExportAfterRounds(web, config, exportDir, callisto.clock());
+                callisto.startScheduler(export::afterRound);
+                System.out.println("serve: the site is exported into " + exportDir + " after each refresh round");
+            }
             System.out.println(
                     "Callisto is serving " + config.siteTitle() + " on http://localhost:" + web.port() + "/");
             shutdown.await();

@@ -3,6 +3,7 @@ package org.callisto.app;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.callisto.planet.SubscriptionUrl;
@@ -21,6 +22,8 @@ import org.callisto.planet.SubscriptionUrl;
  * @param feeds       the feed sections, in file order
  * @param skipped     sections that are not feeds
  * @param problems    malformed lines of the file
+ * @param filters     the {@code filter}, {@code exclude} and {@code filters} keys of {@code [Planet]} and of the feed
+ *                    sections
  */
 record VenusConfig(
         String planetName,
@@ -28,7 +31,18 @@ record VenusConfig(
         String ownerName,
         List<VenusFeed> feeds,
         List<SkippedSection> skipped,
-        List<String> problems) {
+        List<String> problems,
+        List<VenusFilter> filters) {
+
+    /**
+     * A filter setting: Venus's {@code filter} (a regular expression an entry's text must match), {@code exclude} (one
+     * it must not match) or {@code filters} (scripts, which have no Callisto counterpart).
+     *
+     * @param feedUrl the feed section it is in, or null for {@code [Planet]} (every feed)
+     * @param key     {@code filter}, {@code exclude} or {@code filters}
+     * @param line    the line of its section
+     */
+    record VenusFilter(String feedUrl, String key, String value, int line) {}
 
     /** A section that is not a feed, such as {@code [index.html.tmpl]}. */
     record SkippedSection(String name, int line) {
@@ -56,9 +70,14 @@ record VenusConfig(
     static VenusConfig of(IniFile ini) {
         List<VenusFeed> feeds = new ArrayList<>();
         List<SkippedSection> skipped = new ArrayList<>();
+        List<VenusFilter> filters = new ArrayList<>();
         for (IniFile.Section s : ini.sections()) {
             String name = s.name();
-            if (name.equalsIgnoreCase("Planet") || name.equals(IniFile.DEFAULT_SECTION)) {
+            if (name.equalsIgnoreCase("Planet")) {
+                filters.addAll(filters(ini, s, null));
+                continue;
+            }
+            if (name.equals(IniFile.DEFAULT_SECTION)) {
                 continue;
             }
             if (!looksLikeUrl(name)) {
@@ -78,6 +97,7 @@ record VenusConfig(
                     .filter(v -> !v.isEmpty())
                     .orElse(null);
             feeds.add(new VenusFeed(name, feedName, categories(ini, name), s.line(), face));
+            filters.addAll(filters(ini, s, name));
         }
         return new VenusConfig(
                 ini.get("Planet", "name").orElse(null),
@@ -85,7 +105,20 @@ record VenusConfig(
                 ini.get("Planet", "owner_name").orElse(null),
                 List.copyOf(feeds),
                 List.copyOf(skipped),
-                ini.problems());
+                ini.problems(),
+                List.copyOf(filters));
+    }
+
+    private static List<VenusFilter> filters(IniFile ini, IniFile.Section s, String feedUrl) {
+        List<VenusFilter> out = new ArrayList<>();
+        for (String key : List.of("filter", "exclude", "filters")) {
+            // the section's own value only: a [DEFAULT] filter would otherwise repeat for every feed
+            Optional.ofNullable(s.values().get(key))
+                    .map(String::strip)
+                    .filter(v -> !v.isEmpty())
+                    .ifPresent(v -> out.add(new VenusFilter(feedUrl, key, v, s.line())));
+        }
+        return out;
     }
 
     /** A section name that was meant as a feed: anything with a URL scheme, so that ftp:// is reported, not ignored. */

@@ -58,8 +58,9 @@ public final class FeedRefresher {
     private final FetchSchedule schedule;
     private final Clock clock;
     private final FeedPushes pushes;
+    private final EntryFilters filters;
 
-    /** @param clock the time of each refresh attempt, from which its next fetch is scheduled */
+    /** A refresher that stores every entry (no filter rules) and takes no pushed content. */
     public FeedRefresher(
             SubscriptionStore subscriptions,
             EntryStore entries,
@@ -68,12 +69,14 @@ public final class FeedRefresher {
             HtmlSanitizer sanitizer,
             FetchSchedule schedule,
             Clock clock) {
-        this(subscriptions, entries, fetcher, parser, sanitizer, schedule, clock, FeedPushes.NONE);
+        this(subscriptions, entries, fetcher, parser, sanitizer, schedule, clock, FeedPushes.NONE, EntryFilters.NONE);
     }
 
     /**
-     * A refresher that tells {@code pushes} the hubs each fetched document names and polls feeds whose updates are
-     * pushed at the pace it says.
+     * @param clock   the time of each refresh attempt, from which its next fetch is scheduled
+     * @param pushes  told the hubs each fetched document names; says at which pace feeds whose updates are pushed
+     *                are polled
+     * @param filters the rules that keep or drop entries before they are stored
      */
     public FeedRefresher(
             SubscriptionStore subscriptions,
@@ -83,8 +86,8 @@ public final class FeedRefresher {
             HtmlSanitizer sanitizer,
             FetchSchedule schedule,
             Clock clock,
-            FeedPushes pushes) {
-        this.pushes = pushes;
+            FeedPushes pushes,
+            EntryFilters filters) {
         this.subscriptions = subscriptions;
         this.entries = entries;
         this.fetcher = fetcher;
@@ -92,6 +95,8 @@ public final class FeedRefresher {
         this.sanitizer = sanitizer;
         this.schedule = schedule;
         this.clock = clock;
+        this.pushes = pushes;
+        this.filters = filters;
     }
 
     /** Refreshes one feed now and records the result on it. Never throws. */
@@ -198,7 +203,8 @@ public final class FeedRefresher {
                     feed.id(), failure(feed, started, r.status(), RefreshFailure.NOT_A_FEED, message, r));
             return new RefreshOutcome(feed.id(), feed.url(), RefreshOutcome.Kind.ERROR, 0, 0, message);
         }
-        StoreResult stored = entries.storeEntries(feed.id(), rows(parsed, base), started);
+        StoreResult stored = entries.storeEntries(
+                feed.id(), filters.apply(feed.id(), rows(parsed, base)).kept(), started);
         pushes.fetched(feed, r.finalUrl() != null ? r.finalUrl() : URI.create(feed.url()), r.links(), parsed);
         String problems = parsed.problems().isEmpty()
                 ? null
@@ -240,7 +246,10 @@ public final class FeedRefresher {
         processing.acquireUninterruptibly();
         try {
             ParsedFeed parsed = parser.parse(body, contentType, null, feed.url());
-            StoreResult stored = entries.storeEntries(feed.id(), rows(parsed, feed.url()), clock.instant());
+            StoreResult stored = entries.storeEntries(
+                    feed.id(),
+                    filters.apply(feed.id(), rows(parsed, feed.url())).kept(),
+                    clock.instant());
             return new RefreshOutcome(
                     feed.id(), feed.url(), RefreshOutcome.Kind.OK, stored.added(), stored.updated(), null);
         } catch (FeedParseException e) {

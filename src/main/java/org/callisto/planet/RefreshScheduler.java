@@ -17,11 +17,22 @@ public final class RefreshScheduler implements AutoCloseable {
     private final Duration tick;
     private volatile boolean running = true;
     private final Thread thread;
+    private final java.util.function.Consumer<RefreshRound.Summary> afterRound;
 
     public RefreshScheduler(FeedLeases leases, RefreshRound round, Duration tick) {
+        this(leases, round, tick, s -> {});
+    }
+
+    /** @param afterRound told of each round's summary, on the scheduler's thread; must return quickly */
+    public RefreshScheduler(
+            FeedLeases leases,
+            RefreshRound round,
+            Duration tick,
+            java.util.function.Consumer<RefreshRound.Summary> afterRound) {
         this.leases = leases;
         this.round = round;
         this.tick = tick;
+        this.afterRound = afterRound;
         this.thread = Thread.ofVirtual().name("refresh-scheduler").unstarted(this::loop);
     }
 
@@ -38,6 +49,7 @@ public final class RefreshScheduler implements AutoCloseable {
                 if (s.feeds() > 0) {
                     LOG.info("refresh: {}", s);
                 }
+                afterRound.accept(s);
             } catch (RuntimeException e) {
                 LOG.error("refresh round failed; trying again in {}", tick, e);
             }

@@ -394,7 +394,7 @@ final class AdminPages {
      *
      * @throws PageException 403 for members and editors
      */
-    private static Session requireAdmin(Context ctx, String here) {
+    static Session requireAdmin(Context ctx, String here) {
         Session session = AccountPages.requireLogin(ctx, here);
         if (session != null && session.user().role() != Role.ADMIN) {
             throw PageException.forbidden("Only administrators can use the admin pages. You are logged in as "

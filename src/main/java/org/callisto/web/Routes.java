@@ -49,6 +49,7 @@ final class Routes {
     private final InvitationPages invitations;
     private final ResetPages resets;
     private final AdminPages admin;
+    private final FilterPages filters;
     private final FeedbackPages feedback;
     private final EpisodeEditorPages episodeEditor;
     private final EpisodePublishingPages publishingPages;
@@ -108,6 +109,7 @@ final class Routes {
         community = new CommunityPages(site, sessions, journal, services.submissions(), services.community());
         passwords = new PasswordPages(site, sessions);
         admin = new AdminPages(site, sessions, services.moderation());
+        filters = new FilterPages(site, sessions, services.filters());
         feedback = new FeedbackPages(site, sessions, services.feedback());
         episodeEditor = new EpisodeEditorPages(
                 site, sessions, services.episodeEditor(), services.curation(), services.publishing(), services.clock());
@@ -190,6 +192,9 @@ final class Routes {
         r.post("/admin/accounts/{id}/ban", admin::ban);
         r.post("/admin/accounts/{id}/unban", admin::unban);
         get(r, "/admin/invitations", invitations::tree);
+        get(r, "/admin/filters", filters::page);
+        r.post("/admin/filters", filters::add);
+        r.post("/admin/filters/{id}/remove", filters::remove);
 
         // the journal
         get(r, "/journal", page(journalCache, journal::journal));

@@ -14,6 +14,7 @@ import org.callisto.journal.Profiles;
 import org.callisto.journal.Submissions;
 import org.callisto.journal.Votes;
 import org.callisto.planet.CategoryStore;
+import org.callisto.planet.EntryFilters;
 import org.callisto.planet.EntryStore;
 import org.callisto.planet.PlanetChangeTime;
 import org.callisto.planet.PlanetStatistics;
@@ -37,6 +38,7 @@ import org.callisto.websub.WebSub;
  * @param publishing publishing the show from the browser
  * @param meters the one meter registry of the process, which the web layer records its metrics in
  * @param metricsText the metrics in the Prometheus text format, for {@code /metrics}
+ * @param filters   the planet's filter rules, applied before entries are stored
  * @param community the journal's social side: notifications, votes and flags, profiles
  * @param websub WebSub, both ways: the subscriber's callbacks and the site's own hub ({@link WebSub#off()} when off)
  */
@@ -47,6 +49,7 @@ public record SiteServices(
         EntryStore entries,
         PlanetStatistics statistics,
         PlanetChangeTime planetChanges,
+        EntryFilters filters,
         Accounts accounts,
         Membership membership,
         Submissions submissions,
@@ -72,6 +75,7 @@ public record SiteServices(
         Objects.requireNonNull(entries, "entries");
         Objects.requireNonNull(statistics, "statistics");
         Objects.requireNonNull(planetChanges, "planetChanges");
+        Objects.requireNonNull(filters, "filters");
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(membership, "membership");
         Objects.requireNonNull(submissions, "submissions");

@@ -48,8 +48,11 @@ class ImportVenusCommandTest {
                 .contains("'Planet BSD' at https://planet.bsd.example.org/, run by The Planet BSD editors")
                 .contains("site.title = Planet BSD")
                 .contains("site.url = https://planet.bsd.example.org/")
+                .contains("Filters: 0 imported, 3 not imported")
+                .contains("[Planet] filters: the Venus filter script 'stripAd/feedburner.sed' has no Callisto"
+                        + " counterpart")
                 .doesNotContain("[DEFAULT]")
-                .doesNotContain("[Planet]");
+                .doesNotContain("skipped [Planet]");
     }
 
     @ParameterizedTest
@@ -62,6 +65,47 @@ class ImportVenusCommandTest {
         assertThat(again.out()).contains("0 added, 0 updated, 10 unchanged, 4 skipped");
         assertThat(OpmlCommandTest.snapshot(db))
                 .containsEntry("https://judy.example.org/feed.json", "Judy J.: FreeBSD, Jails");
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void importsFilterAndExcludeAsRulesAndReportsWhatItCannotImport(String kind, @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("config.ini");
+        Files.writeString(file, """
+                [Planet]
+                name = Filtered
+                exclude = (?i)sponsored
+                filters = excerpt.py regexp_sifter.py?require=BSD%7CUnix
+
+                [https://alice.example.org/feed.xml]
+                name = Alice
+                filter = FreeBSD
+                  OpenBSD
+
+                [https://bob.example.org/feed.xml]
+                name = Bob
+                exclude = (?<!Net)BSD
+                """);
+        String db = Cli.freshDatabase(kind);
+        Cli.Run r = Cli.on(db, "import-venus", file.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("Filters: 4 imported, 2 not imported")
+                .contains("drop entries whose text matches the expression '(?i)sponsored', in every feed")
+                .contains("keep entries whose text matches the expression 'BSD|Unix', in every feed")
+                .contains("keep entries whose text matches the expression 'FreeBSD'")
+                .contains("keep entries whose text matches the expression 'OpenBSD'")
+                .contains("the Venus filter script 'excerpt.py' has no Callisto counterpart")
+                .contains("[https://bob.example.org/feed.xml] exclude: the regular expression '(?<!Net)BSD' is not"
+                        + " valid");
+
+        Cli.Run list = Cli.on(db, "feeds", "filter", "list");
+        assertThat(list.out().lines()).hasSize(4);
+        Cli.Run again = Cli.on(db, "import-venus", file.toString());
+        assertThat(again.exit()).isZero();
+        assertThat(Cli.on(db, "feeds", "filter", "list").out().lines())
+                .as("importing twice makes no second copy of a rule")
+                .hasSize(4);
     }
 
     @Test
