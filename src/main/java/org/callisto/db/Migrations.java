@@ -44,7 +44,8 @@ final class Migrations {
             "V019__cluster.sql",
             "V020__iab_downloads.sql",
             "V022__keyset_indexes.sql",
-            "V023__entry_details.sql");
+            "V023__entry_details.sql",
+            "V025__entry_posts.sql");
 
     private final Database db;
     private final Clock clock;
