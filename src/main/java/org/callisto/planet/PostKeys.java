@@ -17,13 +17,14 @@ import org.callisto.html.HtmlText;
  */
 public final class PostKeys {
     /** Fewer words than this and a text is too short to be told from another by its SimHash alone. */
-    public static final int MIN_WORDS = 40;
+    public static final int MIN_WORDS = 20;
 
     /**
      * The largest Hamming distance between two SimHashes of the same post, chosen by measurement on the labelled
-     * set (see docs/planet.md): with four bands of 16 bits, any two fingerprints this close share a band.
+     * set (see docs/planet.md: 6 is the largest with no false merge, 7 merges distinct posts). Fingerprints within 3
+     * bits always share one of the four 16-bit bands the lookup uses; within 6, nearly always.
      */
-    public static final int MAX_DISTANCE = 3;
+    public static final int MAX_DISTANCE = 6;
 
     private static final int SHINGLE = 3;
     private static final HashFunction MURMUR = Hashing.murmur3_128();
@@ -103,8 +104,7 @@ public final class PostKeys {
         String g = guid.strip();
         String lower = g.toLowerCase(Locale.ROOT);
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            String c = canonicalLink(g);
-            return c == null ? null : "url:" + c;
+            return canonicalLink(g); // the same key as a link to it: a FeedBurner copy's guid is the permalink
         }
         if (lower.startsWith("tag:") || lower.startsWith("urn:")) {
             return lower;

@@ -3,12 +3,16 @@ package org.callisto.planet;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.callisto.db.Database;
 import org.callisto.db.Sql;
 
@@ -47,20 +51,24 @@ public final class PostStore {
      * shares a key with it, and becomes that post's shown copy when it was published earlier.
      */
     static void file(Connection c, long entryId, long feedId, long publishedAt, Keys k) throws SQLException {
-        Optional<Long> match = match(c, feedId, k);
+        // a new copy may match several posts (one by link, another by content): it joins them all into one
+        Set<Long> matched = match(c, feedId, k);
         long postId = entryId;
-        if (match.isPresent()) {
-            long existing = match.get();
+        for (long post : matched) {
             Candidate first = Sql.first(
                             c,
-                            "SELECT entry_id, published_at FROM entry_posts WHERE entry_id = ?",
+                            "SELECT entry_id, published_at FROM entry_posts WHERE post_id = ?"
+                                    + " ORDER BY published_at, entry_id LIMIT 1",
                             rs -> new Candidate(rs.getLong(1), rs.getLong(2)),
-                            existing)
+                            post)
                     .orElseThrow();
-            if (first.publishedAt() <= publishedAt) {
-                postId = existing;
-            } else {
-                Sql.update(c, "UPDATE entry_posts SET post_id = ? WHERE post_id = ?", entryId, existing);
+            if (postId == entryId ? first.publishedAt() <= publishedAt : earlier(c, first, postId)) {
+                postId = first.postId();
+            }
+        }
+        for (long post : matched) {
+            if (post != postId) {
+                Sql.update(c, "UPDATE entry_posts SET post_id = ? WHERE post_id = ?", postId, post);
             }
         }
         Long sim = k.simHash();
@@ -84,33 +92,43 @@ public final class PostStore {
 
     private record Candidate(long postId, long publishedAt) {}
 
-    /** The post id of the first copy in another feed that shares a key with {@code k}. */
-    private static Optional<Long> match(Connection c, long feedId, Keys k) throws SQLException {
-        for (String[] key : new String[][] {{"link_key", k.link()}, {"id_key", k.id()}, {"source_key", k.source()}}) {
-            if (key[1] == null) {
-                continue;
-            }
-            Optional<Long> post = Sql.first(
-                    c,
-                    "SELECT post_id FROM entry_posts WHERE " + key[0] + " = ? AND feed_id <> ?"
-                            + " ORDER BY published_at, entry_id LIMIT 1",
-                    rs -> rs.getLong(1),
-                    key[1],
-                    feedId);
-            if (post.isPresent()) {
-                return post;
+    /** Whether {@code c} was published before the shown copy {@code postId}. */
+    private static boolean earlier(Connection c, Candidate cand, long postId) throws SQLException {
+        long shown = Sql.first(
+                        c, "SELECT published_at FROM entry_posts WHERE entry_id = ?", rs -> rs.getLong(1), postId)
+                .orElse(Long.MAX_VALUE);
+        return cand.publishedAt() < shown || cand.publishedAt() == shown && cand.postId() < postId;
+    }
+
+    /** The posts of the copies in other feeds that share a key with {@code k}. */
+    private static Set<Long> match(Connection c, long feedId, Keys k) throws SQLException {
+        Set<Long> posts = new LinkedHashSet<>();
+        for (String[] key : new String[][] {
+            {"link_key", k.link()},
+            {"id_key", k.link()},
+            {"link_key", k.id()},
+            {"id_key", k.id()},
+            {"source_key", k.source()}
+        }) {
+            if (key[1] != null) {
+                posts.addAll(Sql.list(
+                        c,
+                        "SELECT DISTINCT post_id FROM entry_posts WHERE " + key[0] + " = ? AND feed_id <> ?",
+                        rs -> rs.getLong(1),
+                        key[1],
+                        feedId));
             }
         }
         if (k.simHash() == null) {
-            return Optional.empty();
+            return posts;
         }
         long sim = k.simHash();
-        // any two fingerprints within MAX_DISTANCE bits share one of the four bands: the index finds the few
+        // fingerprints within MAX_DISTANCE bits (nearly always) share one of the four bands: the index finds the few
         // candidates, the exact distance decides
         List<long[]> candidates = Sql.list(
                 c,
                 "SELECT post_id, simhash FROM entry_posts WHERE feed_id <> ? AND (band0 = ? OR band1 = ? OR band2 = ?"
-                        + " OR band3 = ?) ORDER BY published_at, entry_id",
+                        + " OR band3 = ?)",
                 rs -> new long[] {rs.getLong(1), rs.getLong(2)},
                 feedId,
                 PostKeys.band(sim, 0),
@@ -119,10 +137,10 @@ public final class PostStore {
                 PostKeys.band(sim, 3));
         for (long[] cand : candidates) {
             if (PostKeys.distance(sim, cand[1]) <= PostKeys.MAX_DISTANCE) {
-                return Optional.of(cand[0]);
+                posts.add(cand[0]);
             }
         }
-        return Optional.empty();
+        return posts;
     }
 
     /** The other feeds' copies of each shown entry among {@code entryIds}, earliest first. */
@@ -131,7 +149,7 @@ public final class PostStore {
         if (entryIds.isEmpty()) {
             return out;
         }
-        String marks = String.join(",", java.util.Collections.nCopies(entryIds.size(), "?"));
+        String marks = String.join(",", Collections.nCopies(entryIds.size(), "?"));
         db.withConnection(c -> {
             for (Object[] row : Sql.list(
                     c,
@@ -226,8 +244,8 @@ public final class PostStore {
         return db.withConnection(c -> Sql.list(
                 c,
                 "SELECT at, actor, action, entry_id, other_entry_id FROM entry_post_log ORDER BY id DESC LIMIT ?",
-                rs -> java.time.Instant.ofEpochMilli(rs.getLong(1)) + " " + rs.getString(2) + " " + rs.getString(3)
-                        + " " + rs.getLong(4) + (rs.getObject(5) == null ? "" : " " + rs.getLong(5)),
+                rs -> Instant.ofEpochMilli(rs.getLong(1)) + " " + rs.getString(2) + " " + rs.getString(3) + " "
+                        + rs.getLong(4) + (rs.getObject(5) == null ? "" : " " + rs.getLong(5)),
                 limit));
     }
 
@@ -259,7 +277,7 @@ public final class PostStore {
                 entryId);
         if (e.isEmpty()) {
             throw new IllegalArgumentException(
-                    "there is no entry " + entryId + "; an entry's id is in its page's address, /entry/ID");
+                    "there is no entry " + entryId + "; an entry's id is in its page's address, /entries/ID");
         }
         if (Sql.first(c, "SELECT 1 FROM entry_posts WHERE entry_id = ?", rs -> 1, entryId)
                 .isEmpty()) {
