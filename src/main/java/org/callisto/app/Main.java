@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             BackupCommand.class,
             RestoreCommand.class,
             FeedsCommand.class,
+            PlanetCommand.class,
             OpmlCommand.class,
             ImportVenusCommand.class,
             SearchCommand.class,

@@ -46,6 +46,7 @@ final class Migrations {
             "V022__keyset_indexes.sql",
             "V023__entry_details.sql",
             "V024__websub.sql",
+            "V025__entry_posts.sql",
             "V026__entry_filters.sql",
             "V027__podcast_tags.sql",
             "V028__show_publishing.sql",

@@ -27,20 +27,32 @@ public final class EntryList {
         this.countSql = countSql;
     }
 
-    /** Every entry. */
+    /**
+     * Shows a post once: leaves out the copies of a post that another entry shows ({@code entry_posts}, V025);
+     * entries stored before posts were kept have no row and are shown.
+     */
+    static final String SHOWN =
+            "NOT EXISTS (SELECT 1 FROM entry_posts p WHERE p.entry_id = e.id AND p.post_id <> e.id)";
+
+    private static final String SHOWN_COUNT =
+            " NOT EXISTS (SELECT 1 FROM entry_posts p WHERE p.entry_id = e.id AND p.post_id <> e.id)";
+
+    /** Every post, once. */
     public static EntryList river() {
-        return new EntryList("", "", "e.published_at", "e.id", List.of(), "SELECT COUNT(*) FROM entries");
+        return new EntryList(
+                "", SHOWN, "e.published_at", "e.id", List.of(), "SELECT COUNT(*) FROM entries e WHERE" + SHOWN_COUNT);
     }
 
-    /** The entries filed in one category. */
+    /** The posts filed in one category, once each. */
     public static EntryList category(long categoryId) {
         return new EntryList(
                 " JOIN entry_categories ec ON ec.entry_id = e.id",
-                "ec.category_id = ?",
+                "ec.category_id = ? AND " + SHOWN,
                 "ec.published_at",
                 "ec.entry_id",
                 List.of(categoryId),
-                "SELECT COUNT(*) FROM entry_categories WHERE category_id = ?");
+                "SELECT COUNT(*) FROM entry_categories ec JOIN entries e ON e.id = ec.entry_id"
+                        + " WHERE ec.category_id = ? AND" + SHOWN_COUNT);
     }
 
     /** The entries of one feed. */
@@ -54,14 +66,14 @@ public final class EntryList {
                 "SELECT COUNT(*) FROM entries WHERE feed_id = ?");
     }
 
-    /** The entries published in {@code [from, to)}. */
+    /** The posts published in {@code [from, to)}, once each. */
     public static EntryList between(Instant from, Instant to) {
         return new EntryList(
                 "",
-                "e.published_at >= ? AND e.published_at < ?",
+                "e.published_at >= ? AND e.published_at < ? AND " + SHOWN,
                 "e.published_at",
                 "e.id",
                 List.of(from, to),
-                "SELECT COUNT(*) FROM entries WHERE published_at >= ? AND published_at < ?");
+                "SELECT COUNT(*) FROM entries e WHERE e.published_at >= ? AND e.published_at < ? AND" + SHOWN_COUNT);
     }
 }

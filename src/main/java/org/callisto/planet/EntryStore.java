@@ -32,11 +32,18 @@ public final class EntryStore {
 
     private final Database db;
     private final Clock clock;
+    private final PostStore posts;
 
     /** @param clock the time of the planet's change time when entries are stored */
     public EntryStore(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
+        this.posts = new PostStore(db, clock);
+    }
+
+    /** The posts these entries are copies of: each new entry is filed there as it is stored. */
+    public PostStore posts() {
+        return posts;
     }
 
     /**
@@ -62,6 +69,8 @@ public final class EntryStore {
             }
             List<Long> feedCategories = EntryFiling.feedCategoryIds(c, feedId);
             Map<String, Long> categoryByName = EntryFiling.categoryIdsByLowerName(c);
+            String feedUrl = Sql.first(c, "SELECT url FROM feeds WHERE id = ?", rs -> rs.getString(1), feedId)
+                    .orElse(null);
             int added = 0;
             int updated = 0;
             int unchanged = 0;
@@ -77,6 +86,7 @@ public final class EntryStore {
                 if (existing == null) {
                     publishedAt = sortTime(r, now);
                     entryId = insertEntry(c, feedId, r, publishedAt, now);
+                    PostStore.file(c, entryId, feedId, publishedAt, PostStore.Keys.of(r, feedUrl));
                     added++;
                 } else if (!r.contentHash().equals(existing.contentHash())) {
                     entryId = existing.id();

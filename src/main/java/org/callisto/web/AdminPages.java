@@ -260,6 +260,54 @@ final class AdminPages {
                                 items)));
     }
 
+    // ---- posts: the copies of one post across feeds
+
+    /**
+     * {@code POST /admin/entries/{id}/split}: shows a wrongly merged copy on its own; with the form token of the
+     * subscriptions page. Logged as done by the administrator.
+     */
+    void splitPost(Context ctx) {
+        Session admin = requireAdminPost(ctx, SUBSCRIPTIONS_FORM);
+        if (admin == null) {
+            return;
+        }
+        long entry = entryId(ctx.pathParam("id"));
+        try {
+            site.entries().posts().split(entry, admin.user().username());
+        } catch (IllegalArgumentException refusal) {
+            throw PageException.badRequest("Entry " + entry + " was not split: " + refusal.getMessage() + ".");
+        }
+        ctx.redirect("/entries/" + entry, HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * {@code POST /admin/entries/{id}/merge} with {@code other}: merges two copies of one post, shown by the
+     * earliest; with the form token of the subscriptions page. Logged as done by the administrator.
+     */
+    void mergePost(Context ctx) {
+        Session admin = requireAdminPost(ctx, SUBSCRIPTIONS_FORM);
+        if (admin == null) {
+            return;
+        }
+        long entry = entryId(ctx.pathParam("id"));
+        long other = entryId(orEmpty(ctx.formParam("other")).strip());
+        try {
+            site.entries().posts().merge(entry, other, admin.user().username());
+        } catch (IllegalArgumentException refusal) {
+            throw PageException.badRequest(
+                    "Entries " + entry + " and " + other + " were not merged: " + refusal.getMessage() + ".");
+        }
+        ctx.redirect("/entries/" + site.entries().posts().postOf(entry), HttpStatus.SEE_OTHER);
+    }
+
+    private static long entryId(String id) {
+        if (!id.matches("[0-9]{1,18}")) {
+            throw PageException.badRequest("\"" + Paging.shorten(id) + "\" is not an entry id; nothing was changed."
+                    + " An entry's id is the number in its page's address, /entries/ID.");
+        }
+        return Long.parseLong(id);
+    }
+
     private static void changed(Context ctx, Feed feed) {
         ctx.redirect("/admin/subscriptions?changed=" + feed.id() + "#feed-" + feed.id(), HttpStatus.SEE_OTHER);
     }

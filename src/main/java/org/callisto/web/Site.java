@@ -19,6 +19,7 @@ import org.callisto.planet.EntryExcerpt;
 import org.callisto.planet.EntryStore;
 import org.callisto.planet.PlanetChangeTime;
 import org.callisto.planet.PlanetStatistics;
+import org.callisto.planet.PostCopy;
 import org.callisto.planet.SubscriptionStore;
 import org.callisto.web.view.DayGroup;
 import org.callisto.web.view.EntryView;
@@ -165,8 +166,11 @@ final class Site {
         Map<Long, List<Category>> filed =
                 categories.entryCategories(entries.stream().map(Entry::id).toList());
         Map<Long, String> faces = subscriptions.faces();
+        Map<Long, List<PostCopy>> copies =
+                this.entries.posts().copies(entries.stream().map(Entry::id).toList());
         return entries.stream()
-                .map(e -> view(e, filed.getOrDefault(e.id(), List.of()), excerpts, faces.get(e.feedId())))
+                .map(e -> view(e, filed.getOrDefault(e.id(), List.of()), excerpts, faces.get(e.feedId()))
+                        .withAlsoPosted(copies.getOrDefault(e.id(), List.of())))
                 .toList();
     }
 

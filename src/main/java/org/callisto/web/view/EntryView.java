@@ -5,6 +5,7 @@ import org.callisto.planet.Category;
 import org.callisto.planet.Entry;
 import org.callisto.planet.EntryExcerpt;
 import org.callisto.planet.EntryLimits;
+import org.callisto.planet.PostCopy;
 
 /**
  * An entry as a page shows it. Immutable.
@@ -17,6 +18,7 @@ import org.callisto.planet.EntryLimits;
  * @param time       its publication time for people
  * @param excerpt    what a list shows of its HTML ({@link EntryExcerpt}), or null on its own page, which shows all
  * @param avatar     the picture of its feed's author: the feed's face, or its generated initials as a data: URI
+ * @param alsoPosted the other feeds' copies of the same post ("also posted by"), earliest first
  */
 public record EntryView(
         Entry entry,
@@ -26,7 +28,25 @@ public record EntryView(
         String isoTime,
         String time,
         EntryExcerpt excerpt,
-        String avatar) {
+        String avatar,
+        List<PostCopy> alsoPosted) {
+
+    public EntryView {
+        alsoPosted = alsoPosted == null ? List.of() : List.copyOf(alsoPosted);
+    }
+
+    /** An entry shown with no other copies. */
+    public EntryView(
+            Entry entry,
+            String link,
+            String siteUrl,
+            List<Category> categories,
+            String isoTime,
+            String time,
+            EntryExcerpt excerpt,
+            String avatar) {
+        this(entry, link, siteUrl, categories, isoTime, time, excerpt, avatar, List.of());
+    }
 
     /** An entry shown without a face of its own (the layout shows no picture). */
     public EntryView(
@@ -37,7 +57,12 @@ public record EntryView(
             String isoTime,
             String time,
             EntryExcerpt excerpt) {
-        this(entry, link, siteUrl, categories, isoTime, time, excerpt, null);
+        this(entry, link, siteUrl, categories, isoTime, time, excerpt, null, List.of());
+    }
+
+    /** This view with the other feeds' copies of its post. */
+    public EntryView withAlsoPosted(List<PostCopy> copies) {
+        return new EntryView(entry, link, siteUrl, categories, isoTime, time, excerpt, avatar, copies);
     }
 
     /** The HTML shown: the excerpt in a list, all of it on the entry's own page. */
