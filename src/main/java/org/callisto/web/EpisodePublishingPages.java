@@ -45,21 +45,22 @@ final class EpisodePublishingPages {
     /** {@code POST /editor/episodes/{number}/upload}. */
     void upload(Context ctx) {
         requireEditor(ctx);
-        Episode e = editor.episodeOf(ctx);
         EpisodeUploads uploads = publishing.uploads();
         long declared = ctx.req().getContentLengthLong();
         if (declared > uploads.maxBytes() + FRAMING) {
             drain(ctx);
+            Episode e = editor.episodeOf(ctx);
             refuse(ctx, e, HttpStatus.CONTENT_TOO_LARGE, uploads.tooLarge("episode " + e.number() + " upload"));
             return;
         }
         UploadedFile file;
         try {
-            sessions.check(ctx, FORM);
+            sessions.check(ctx, FORM); // before the episode is looked up: a forged form learns nothing
             file = ctx.uploadedFile("file");
         } catch (PageException p) {
             throw p;
         } catch (RuntimeException broken) {
+            Episode e = editor.episodeOf(ctx);
             if (tooLarge(broken)) {
                 refuse(ctx, e, HttpStatus.CONTENT_TOO_LARGE, uploads.tooLarge("episode " + e.number() + " upload"));
             } else {
@@ -72,6 +73,7 @@ final class EpisodePublishingPages {
             }
             return;
         }
+        Episode e = editor.episodeOf(ctx);
         EpisodeUploads.Kind kind = EpisodeUploads.Kind.of(ctx.formParam("kind"));
         if (kind == null) {
             refuse(
