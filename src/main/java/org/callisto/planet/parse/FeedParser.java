@@ -149,7 +149,8 @@ public final class FeedParser {
                     null,
                     null,
                     List.of(),
-                    null);
+                    null,
+                    List.of());
         }
         if (!withFields) {
             return feed;

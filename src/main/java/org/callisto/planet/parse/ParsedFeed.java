@@ -54,48 +54,6 @@ public record ParsedFeed(
         hubs = hubs == null ? List.of() : List.copyOf(hubs);
     }
 
-    /** A feed that names no WebSub hub. */
-    public ParsedFeed(
-            String format,
-            String encoding,
-            boolean illFormed,
-            List<ParseProblem> problems,
-            String title,
-            String link,
-            String feedUrl,
-            String description,
-            String language,
-            String imageUrl,
-            List<Person> authors,
-            List<String> categories,
-            Instant updated,
-            Integer ttlMinutes,
-            String generator,
-            String copyright,
-            List<ParsedEntry> entries,
-            FeedFields fields) {
-        this(
-                format,
-                encoding,
-                illFormed,
-                problems,
-                title,
-                link,
-                feedUrl,
-                description,
-                language,
-                imageUrl,
-                authors,
-                categories,
-                updated,
-                ttlMinutes,
-                generator,
-                copyright,
-                entries,
-                fields,
-                List.of());
-    }
-
     /** This feed with its feedparser-shaped fields attached. */
     public ParsedFeed withFields(FeedFields f) {
         return new ParsedFeed(
