@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * is cancelled), rather than by the executor's queue: with a queue of zero, an executor would refuse a check that
  * arrives in the instant between one check ending and its thread asking for the next.
  *
+ * <p>The checking threads run at a lower priority ({@link #NICE}, through {@link LowPriorityThreads}): with the
+ * pool busy, pages still get the processors first.
+ *
  * <p>The caller waits for its own check (its thread, a virtual thread under the web server, parks meanwhile); the
  * wait is bounded by the queue's length times the cost of one check. Threads are daemons and end after a minute
  * idle, so a pool that is not closed holds nothing. Refusals are logged at most once a minute, with their count.
@@ -35,6 +38,12 @@ public final class PasswordChecks {
     private static final Logger LOG = LoggerFactory.getLogger(PasswordChecks.class);
     /** What a busy refusal asks the browser to wait. */
     public static final Duration RETRY_AFTER = Duration.ofSeconds(2);
+
+    /**
+     * The nice value of the checking threads (Linux): they run on what the pages leave of the processors, so a flood
+     * of logins slows logins, not pages.
+     */
+    static final int NICE = 10;
 
     private static final long LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
@@ -66,7 +75,12 @@ public final class PasswordChecks {
                 1,
                 TimeUnit.MINUTES,
                 new LinkedBlockingQueue<>(),
-                Thread.ofPlatform().name("password-check-", 0).daemon(true).factory(),
+                LowPriorityThreads.factory(
+                        Thread.ofPlatform()
+                                .name("password-check-", 0)
+                                .daemon(true)
+                                .factory(),
+                        NICE),
                 new ThreadPoolExecutor.AbortPolicy());
         pool.allowCoreThreadTimeOut(true);
     }

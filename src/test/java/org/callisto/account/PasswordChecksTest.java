@@ -41,6 +41,29 @@ class PasswordChecksTest {
     }
 
     @Test
+    void checksRunAtALowerPriorityThanThePagesOnLinux() throws Exception {
+        assumeLinux();
+        PasswordChecks checks = new PasswordChecks(1, 0);
+        int callerNice = niceOfThisThread();
+        int checkNice = checks.run(PasswordChecksTest::niceOfThisThread);
+        assertThat(checkNice).isEqualTo(Math.max(callerNice, PasswordChecks.NICE));
+        // the caller's own thread is untouched
+        assertThat(niceOfThisThread()).isEqualTo(callerNice);
+    }
+
+    /** Field 19 of /proc/thread-self/stat, after the command name in parentheses (which may hold spaces). */
+    private static int niceOfThisThread() throws java.io.IOException {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Integer.parseInt(fields[16]);
+    }
+
+    private static void assumeLinux() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                System.getProperty("os.name").equalsIgnoreCase("linux"), "nice values are per thread on Linux only");
+    }
+
+    @Test
     void checksOneAfterAnotherAreNeverRefusedEvenWithoutAQueue() {
         PasswordChecks checks = new PasswordChecks(1, 0);
         for (int i = 0; i < 2_000; i++) {
