@@ -49,6 +49,7 @@ public record Config(
         PoolConfig pool) {
 
     public Config {
+        journal = journal == null ? JournalConfig.DEFAULTS : journal;
         websub = websub == null ? WebSubConfig.DEFAULTS : websub;
         pool = pool == null ? PoolConfig.DEFAULTS : pool;
         show = show == null && dataDir != null ? ShowConfig.under(dataDir) : show;
@@ -56,41 +57,6 @@ public record Config(
         server = server == null ? ServerConfig.DEFAULTS : server;
         metrics = metrics == null ? MetricsConfig.DEFAULTS : metrics;
         mail = mail == null ? MailConfig.OFF : mail;
-    }
-
-    /** A configuration with WebSub off and the default pool; the constructor of the settings before they existed. */
-    public Config(
-            String siteTitle,
-            URI siteUrl,
-            int port,
-            Path dataDir,
-            String databaseUrl,
-            String databaseUser,
-            String databasePassword,
-            FetchConfig fetch,
-            JournalConfig journal,
-            ShowConfig show,
-            ServerConfig server,
-            MetricsConfig metrics,
-            MailConfig mail,
-            String siteLogo) {
-        this(
-                siteTitle,
-                siteUrl,
-                port,
-                dataDir,
-                databaseUrl,
-                databaseUser,
-                databasePassword,
-                fetch,
-                journal,
-                show,
-                server,
-                metrics,
-                mail,
-                siteLogo,
-                null,
-                null);
     }
 
     /**
@@ -110,164 +76,7 @@ public record Config(
 
     /** Returns a copy with a different connection pool. */
     public Config withPool(PoolConfig newPool) {
-        return new Config(
-                siteTitle,
-                siteUrl,
-                port,
-                dataDir,
-                databaseUrl,
-                databaseUser,
-                databasePassword,
-                fetch,
-                journal,
-                show,
-                server,
-                metrics,
-                mail,
-                siteLogo,
-                websub,
-                newPool);
-    }
-
-    /** A configuration without mail; the constructor of the settings before mail existed. */
-    public Config(
-            String siteTitle,
-            URI siteUrl,
-            int port,
-            Path dataDir,
-            String databaseUrl,
-            String databaseUser,
-            String databasePassword,
-            FetchConfig fetch,
-            JournalConfig journal,
-            ShowConfig show,
-            ServerConfig server,
-            MetricsConfig metrics) {
-        this(
-                siteTitle,
-                siteUrl,
-                port,
-                dataDir,
-                databaseUrl,
-                databaseUser,
-                databasePassword,
-                fetch,
-                journal,
-                show,
-                server,
-                metrics,
-                null,
-                "");
-    }
-
-    /** A configuration with mail settings and no logo. */
-    public Config(
-            String siteTitle,
-            URI siteUrl,
-            int port,
-            Path dataDir,
-            String databaseUrl,
-            String databaseUser,
-            String databasePassword,
-            FetchConfig fetch,
-            JournalConfig journal,
-            ShowConfig show,
-            ServerConfig server,
-            MetricsConfig metrics,
-            MailConfig mail) {
-        this(
-                siteTitle,
-                siteUrl,
-                port,
-                dataDir,
-                databaseUrl,
-                databaseUser,
-                databasePassword,
-                fetch,
-                journal,
-                show,
-                server,
-                metrics,
-                mail,
-                "");
-    }
-
-    /**
-     * A configuration with the server's default guards and the metrics' defaults; the constructor of the settings
-     * before they existed.
-     */
-    public Config(
-            String siteTitle,
-            URI siteUrl,
-            int port,
-            Path dataDir,
-            String databaseUrl,
-            String databaseUser,
-            String databasePassword,
-            FetchConfig fetch,
-            JournalConfig journal,
-            ShowConfig show) {
-        this(
-                siteTitle,
-                siteUrl,
-                port,
-                dataDir,
-                databaseUrl,
-                databaseUser,
-                databasePassword,
-                fetch,
-                journal,
-                show,
-                null,
-                null,
-                null,
-                "");
-    }
-
-    /** A configuration with the show's defaults; the constructor of the settings before the show's pages existed. */
-    public Config(
-            String siteTitle,
-            URI siteUrl,
-            int port,
-            Path dataDir,
-            String databaseUrl,
-            String databaseUser,
-            String databasePassword,
-            FetchConfig fetch,
-            JournalConfig journal) {
-        this(
-                siteTitle,
-                siteUrl,
-                port,
-                dataDir,
-                databaseUrl,
-                databaseUser,
-                databasePassword,
-                fetch,
-                journal,
-                (ShowConfig) null);
-    }
-
-    /** A configuration with the journal's defaults; the constructor of the settings before the journal existed. */
-    public Config(
-            String siteTitle,
-            URI siteUrl,
-            int port,
-            Path dataDir,
-            String databaseUrl,
-            String databaseUser,
-            String databasePassword,
-            FetchConfig fetch) {
-        this(
-                siteTitle,
-                siteUrl,
-                port,
-                dataDir,
-                databaseUrl,
-                databaseUser,
-                databasePassword,
-                fetch,
-                JournalConfig.DEFAULTS);
+        return toBuilder().pool(newPool).build();
     }
 
     /**
@@ -631,128 +440,32 @@ public record Config(
 
     /** Returns a copy with a different port. */
     public Config withPort(int newPort) {
-        return new Config(
-                siteTitle,
-                siteUrl,
-                newPort,
-                dataDir,
-                databaseUrl,
-                databaseUser,
-                databasePassword,
-                fetch,
-                journal,
-                show,
-                server,
-                metrics,
-                mail,
-                siteLogo,
-                websub,
-                pool);
+        return toBuilder().port(newPort).build();
     }
 
     /** Returns a copy with different fetch settings. */
     public Config withFetch(FetchConfig newFetch) {
-        return new Config(
-                siteTitle,
-                siteUrl,
-                port,
-                dataDir,
-                databaseUrl,
-                databaseUser,
-                databasePassword,
-                newFetch,
-                journal,
-                show,
-                server,
-                metrics,
-                mail,
-                siteLogo,
-                websub,
-                pool);
+        return toBuilder().fetch(newFetch).build();
     }
 
     /** Returns a copy with different server settings. */
     public Config withServer(ServerConfig newServer) {
-        return new Config(
-                siteTitle,
-                siteUrl,
-                port,
-                dataDir,
-                databaseUrl,
-                databaseUser,
-                databasePassword,
-                fetch,
-                journal,
-                show,
-                newServer,
-                metrics,
-                mail,
-                siteLogo,
-                websub,
-                pool);
+        return toBuilder().server(newServer).build();
     }
 
     /** Returns a copy with different metrics settings. */
     public Config withMetrics(MetricsConfig newMetrics) {
-        return new Config(
-                siteTitle,
-                siteUrl,
-                port,
-                dataDir,
-                databaseUrl,
-                databaseUser,
-                databasePassword,
-                fetch,
-                journal,
-                show,
-                server,
-                newMetrics,
-                mail,
-                siteLogo,
-                websub,
-                pool);
+        return toBuilder().metrics(newMetrics).build();
     }
 
     /** Returns a copy with different mail settings. */
     public Config withMail(MailConfig newMail) {
-        return new Config(
-                siteTitle,
-                siteUrl,
-                port,
-                dataDir,
-                databaseUrl,
-                databaseUser,
-                databasePassword,
-                fetch,
-                journal,
-                show,
-                server,
-                metrics,
-                newMail,
-                siteLogo,
-                websub,
-                pool);
+        return toBuilder().mail(newMail).build();
     }
 
     /** Returns a copy with different WebSub settings. */
     public Config withWebSub(WebSubConfig newWebSub) {
-        return new Config(
-                siteTitle,
-                siteUrl,
-                port,
-                dataDir,
-                databaseUrl,
-                databaseUser,
-                databasePassword,
-                fetch,
-                journal,
-                show,
-                server,
-                metrics,
-                mail,
-                siteLogo,
-                newWebSub,
-                pool);
+        return toBuilder().websub(newWebSub).build();
     }
 
     /**
@@ -803,6 +516,171 @@ public record Config(
         /** Whether the site's own hub runs and its feeds advertise it. */
         public boolean runsHub() {
             return enabled && hub;
+        }
+    }
+
+    /** A builder holding this configuration's values, to change a few of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * A configuration under construction: starts from an existing one and changes what its setters are given.
+     *
+     * <p>Not thread-safe; use it in one thread and keep the {@link Config} it builds.
+     */
+    public static final class Builder {
+        private String siteTitle;
+        private URI siteUrl;
+        private int port;
+        private Path dataDir;
+        private String databaseUrl;
+        private String databaseUser;
+        private String databasePassword;
+        private FetchConfig fetch;
+        private JournalConfig journal;
+        private ShowConfig show;
+        private ServerConfig server;
+        private MetricsConfig metrics;
+        private MailConfig mail;
+        private String siteLogo;
+        private WebSubConfig websub;
+        private PoolConfig pool;
+
+        private Builder(Config c) {
+            siteTitle = c.siteTitle;
+            siteUrl = c.siteUrl;
+            port = c.port;
+            dataDir = c.dataDir;
+            databaseUrl = c.databaseUrl;
+            databaseUser = c.databaseUser;
+            databasePassword = c.databasePassword;
+            fetch = c.fetch;
+            journal = c.journal;
+            show = c.show;
+            server = c.server;
+            metrics = c.metrics;
+            mail = c.mail;
+            siteLogo = c.siteLogo;
+            websub = c.websub;
+            pool = c.pool;
+        }
+
+        /** Sets {@link Config#siteTitle()}. */
+        public Builder siteTitle(String value) {
+            siteTitle = value;
+            return this;
+        }
+
+        /** Sets {@link Config#siteUrl()}. */
+        public Builder siteUrl(URI value) {
+            siteUrl = value;
+            return this;
+        }
+
+        /** Sets {@link Config#port()}. */
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        /** Sets {@link Config#dataDir()}. */
+        public Builder dataDir(Path value) {
+            dataDir = value;
+            return this;
+        }
+
+        /** Sets {@link Config#databaseUrl()}. */
+        public Builder databaseUrl(String value) {
+            databaseUrl = value;
+            return this;
+        }
+
+        /** Sets {@link Config#databaseUser()}. */
+        public Builder databaseUser(String value) {
+            databaseUser = value;
+            return this;
+        }
+
+        /** Sets {@link Config#databasePassword()}. */
+        public Builder databasePassword(String value) {
+            databasePassword = value;
+            return this;
+        }
+
+        /** Sets {@link Config#fetch()}. */
+        public Builder fetch(FetchConfig value) {
+            fetch = value;
+            return this;
+        }
+
+        /** Sets {@link Config#journal()}. */
+        public Builder journal(JournalConfig value) {
+            journal = value;
+            return this;
+        }
+
+        /** Sets {@link Config#show()}. */
+        public Builder show(ShowConfig value) {
+            show = value;
+            return this;
+        }
+
+        /** Sets {@link Config#server()}. */
+        public Builder server(ServerConfig value) {
+            server = value;
+            return this;
+        }
+
+        /** Sets {@link Config#metrics()}. */
+        public Builder metrics(MetricsConfig value) {
+            metrics = value;
+            return this;
+        }
+
+        /** Sets {@link Config#mail()}. */
+        public Builder mail(MailConfig value) {
+            mail = value;
+            return this;
+        }
+
+        /** Sets {@link Config#siteLogo()}. */
+        public Builder siteLogo(String value) {
+            siteLogo = value;
+            return this;
+        }
+
+        /** Sets {@link Config#websub()}. */
+        public Builder websub(WebSubConfig value) {
+            websub = value;
+            return this;
+        }
+
+        /** Sets {@link Config#pool()}. */
+        public Builder pool(PoolConfig value) {
+            pool = value;
+            return this;
+        }
+
+        /** The configuration, with the defaults of the record's constructor for the groups left null. */
+        public Config build() {
+            return new Config(
+                    siteTitle,
+                    siteUrl,
+                    port,
+                    dataDir,
+                    databaseUrl,
+                    databaseUser,
+                    databasePassword,
+                    fetch,
+                    journal,
+                    show,
+                    server,
+                    metrics,
+                    mail,
+                    siteLogo,
+                    websub,
+                    pool);
         }
     }
 }

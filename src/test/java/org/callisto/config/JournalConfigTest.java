@@ -3,8 +3,6 @@ package org.callisto.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -38,12 +36,11 @@ class JournalConfigTest {
     }
 
     @Test
-    void copiesKeepTheJournalSettingsAndTheOldConstructorGetsTheDefaults() {
+    void copiesKeepTheJournalSettingsAndNoJournalGroupGetsTheDefaults() {
         Config open = ConfigLoader.of(Map.of("journal.registration", "open"));
         assertThat(open.withPort(9090).journal().registration()).isEqualTo(Config.Registration.OPEN);
         assertThat(open.withFetch(open.fetch()).journal()).isEqualTo(open.journal());
-        Config old = new Config(
-                "t", URI.create("http://localhost/"), 1, Path.of("d"), "jdbc:sqlite:x", "", "", open.fetch());
+        Config old = open.toBuilder().journal(null).build();
         assertThat(old.journal()).isEqualTo(Config.JournalConfig.DEFAULTS);
     }
 

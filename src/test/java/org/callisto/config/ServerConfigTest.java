@@ -3,8 +3,6 @@ package org.callisto.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,17 +29,7 @@ class ServerConfigTest {
         assertThat(c.server()).isEqualTo(new Config.ServerConfig(Duration.ofSeconds(2), Duration.ofMinutes(1), 500, 0));
         assertThat(c.withPort(9090).server()).isEqualTo(c.server());
         assertThat(c.withFetch(c.fetch()).server()).isEqualTo(c.server());
-        Config older = new Config(
-                "t",
-                URI.create("http://localhost/"),
-                1,
-                Path.of("d"),
-                "jdbc:sqlite:x",
-                "",
-                "",
-                c.fetch(),
-                c.journal(),
-                c.show());
+        Config older = c.toBuilder().server(null).build();
         assertThat(older.server()).isEqualTo(Config.ServerConfig.DEFAULTS);
     }
 

@@ -2,7 +2,6 @@ package org.callisto.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,15 +19,11 @@ class ShowConfigTest {
     }
 
     @Test
-    void copiesKeepTheMediaDirectoryAndOlderConstructorsGetTheDefault() {
+    void copiesKeepTheMediaDirectoryAndNoShowGroupGetsTheDefault() {
         Config c = ConfigLoader.of(Map.of("show.media_dir", "/srv/podcast"));
         assertThat(c.withPort(9090).show()).isEqualTo(c.show());
         assertThat(c.withFetch(c.fetch()).show()).isEqualTo(c.show());
-        Config old =
-                new Config("t", URI.create("http://localhost/"), 1, Path.of("d"), "jdbc:sqlite:x", "", "", c.fetch());
+        Config old = c.toBuilder().dataDir(Path.of("d")).show(null).build();
         assertThat(old.show().mediaDir()).isEqualTo(Path.of("d", "media"));
-        Config journalEra = new Config(
-                "t", URI.create("http://localhost/"), 1, Path.of("d"), "jdbc:sqlite:x", "", "", c.fetch(), c.journal());
-        assertThat(journalEra.show().mediaDir()).isEqualTo(Path.of("d", "media"));
     }
 }
