@@ -324,17 +324,13 @@ public final class Callisto implements AutoCloseable {
     }
 
     /**
-     * This process's leases on due feeds: a claim holds for the longest fetch ({@code fetch.total_timeout}) plus two
-     * minutes to store it.
+     * This process's leases on due feeds: a claim holds for the longest fetch ({@code fetch.total_timeout}) plus the
+     * margin to store it ({@code fetch.lease_margin}, two minutes by default).
      */
     public synchronized FeedLeases leases() {
         if (leases == null) {
             leases = new FeedLeases(
-                    database,
-                    subscriptions,
-                    clock,
-                    node,
-                    config.fetch().totalTimeout().plus(Duration.ofMinutes(2)));
+                    database, subscriptions, clock, node, config.fetch().lease());
         }
         return leases;
     }

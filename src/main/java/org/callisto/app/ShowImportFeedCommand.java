@@ -127,18 +127,6 @@ final class ShowImportFeedCommand implements Runnable {
     private static Config mediaConfig(Config config) {
         Config.FetchConfig f = config.fetch();
         Duration total = f.totalTimeout().compareTo(Duration.ofHours(1)) < 0 ? Duration.ofHours(1) : f.totalTimeout();
-        return config.withFetch(new Config.FetchConfig(
-                f.connectTimeout(),
-                f.readTimeout(),
-                total,
-                f.maxBodyBytes(),
-                f.maxRedirects(),
-                f.perHostLimit(),
-                f.concurrency(),
-                f.allowLoopback(),
-                f.allowPrivate(),
-                f.minInterval(),
-                f.maxInterval(),
-                f.backoffCeiling()));
+        return config.withFetch(f.withTotalTimeout(total));
     }
 }

@@ -418,6 +418,9 @@ public record Config(
      * @param minInterval      shortest interval between two fetches of a feed
      * @param maxInterval      longest interval between two fetches of a feed
      * @param backoffCeiling   longest wait after repeated errors
+     * @param leaseMargin      how long past {@code totalTimeout} a node's claim on a due feed holds
+     *                         ({@code fetch.lease_margin}): the feeds of a node that died are fetched by the others
+     *                         after {@link #lease()} plus one scheduler tick
      */
     public record FetchConfig(
             Duration connectTimeout,
@@ -431,7 +434,31 @@ public record Config(
             boolean allowPrivate,
             Duration minInterval,
             Duration maxInterval,
-            Duration backoffCeiling) {}
+            Duration backoffCeiling,
+            Duration leaseMargin) {
+        /** How long a node's claim on a due feed holds: the longest fetch, and the margin to store its outcome. */
+        public Duration lease() {
+            return totalTimeout.plus(leaseMargin);
+        }
+
+        /** A copy with a different longest fetch (the lease follows it). */
+        public FetchConfig withTotalTimeout(Duration newTotal) {
+            return new FetchConfig(
+                    connectTimeout,
+                    readTimeout,
+                    newTotal,
+                    maxBodyBytes,
+                    maxRedirects,
+                    perHostLimit,
+                    concurrency,
+                    allowLoopback,
+                    allowPrivate,
+                    minInterval,
+                    maxInterval,
+                    backoffCeiling,
+                    leaseMargin);
+        }
+    }
 
     /** The User-Agent sent with every fetch: names Callisto and the site, as polite crawlers do. */
     public String userAgent() {

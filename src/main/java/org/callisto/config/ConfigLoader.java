@@ -68,6 +68,7 @@ public final class ConfigLoader {
         d.put("fetch.min_interval", "15m");
         d.put("fetch.max_interval", "24h");
         d.put("fetch.backoff_ceiling", "24h");
+        d.put("fetch.lease_margin", "2m");
         d.put("journal.registration", "invite");
         d.put("journal.password_checks", "auto");
         d.put("journal.password_queue", Integer.toString(Config.JournalConfig.DEFAULT_PASSWORD_QUEUE));
@@ -212,7 +213,8 @@ public final class ConfigLoader {
                 p.bool("fetch.allow_private"),
                 p.duration("fetch.min_interval"),
                 p.duration("fetch.max_interval"),
-                p.duration("fetch.backoff_ceiling"));
+                p.duration("fetch.backoff_ceiling"),
+                p.durationIn("fetch.lease_margin", "1s", "1h"));
         if (errors.isEmpty() && fetch.minInterval().compareTo(fetch.maxInterval()) > 0) {
             errors.add("fetch.min_interval (" + v.get("fetch.min_interval") + ") is longer than fetch.max_interval ("
                     + v.get("fetch.max_interval") + "); make min_interval the shorter one");
