@@ -226,6 +226,67 @@ class ShowImportFeedCommandTest {
         assertThat(byGuid).hasSize(withEnclosure);
     }
 
+    /**
+     * pc20rss.xml, the Podcast Index's own feed, declares the namespace by its first address (the GitHub page of
+     * docs/1.0.md): its chapters documents are fetched over loopback and its SubRip transcripts kept, for every item,
+     * and importing again changes nothing.
+     */
+    @Test
+    void chaptersAndTranscriptsOfPc20rssImportFromTheNamespacesFirstAddress() throws Exception {
+        String url = serve("/pc20.xml", "podcast-feeds-partytime/fixtures/pc20rss.xml");
+        String xml = new String(feeds.get("/pc20.xml"), StandardCharsets.UTF_8);
+        Map<String, String> chaptersByGuid = new LinkedHashMap<>();
+        Map<String, List<String>> transcriptsByGuid = new LinkedHashMap<>();
+        Matcher item = Pattern.compile("(?s)<item>(.*?)</item>").matcher(xml);
+        while (item.find()) {
+            Matcher guid = GUID.matcher(item.group(1));
+            assertThat(guid.find()).isTrue();
+            Matcher c = Pattern.compile("<podcast:chapters url=\"([^\"]+)\"").matcher(item.group(1));
+            if (c.find()) {
+                chaptersByGuid.put(guid.group(1), c.group(1));
+            }
+            List<String> transcripts = new ArrayList<>();
+            Matcher t = Pattern.compile("<podcast:transcript url=\"([^\"]+)\"").matcher(item.group(1));
+            while (t.find()) {
+                transcripts.add(t.group(1));
+            }
+            transcriptsByGuid.put(guid.group(1), transcripts);
+        }
+        assertThat(chaptersByGuid).hasSizeGreaterThan(40);
+        assertThat(transcriptsByGuid.values().stream().filter(l -> !l.isEmpty()).count())
+                .isGreaterThan(40);
+
+        String db = Cli.freshDatabase("sqlite");
+        String conf = config();
+        Cli.Run r = Cli.on(db, "show", "import-feed", url, "--config", conf);
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).doesNotContain("chapters not fetched").doesNotContain("transcript ");
+        try (Database d = open(db)) {
+            ShowStores stores = ShowStores.of(d, Clock.systemUTC());
+            assertThat(stores.settings().settings().orElseThrow().locked()).isTrue();
+            int withChapters = 0;
+            for (Episode e : stores.episodes().episodes()) {
+                if (chaptersByGuid.containsKey(e.guid())) {
+                    assertThat(e.chaptersJson())
+                            .as("chapters of " + e.title() + " from " + chaptersByGuid.get(e.guid()))
+                            .contains("\"startTime\"");
+                    withChapters++;
+                }
+                assertThat(stores.transcripts().transcripts(e.id()))
+                        .as("transcripts of " + e.title())
+                        .extracting(org.callisto.show.Transcript::location)
+                        .containsExactlyInAnyOrderElementsOf(transcriptsByGuid.get(e.guid()));
+                stores.transcripts()
+                        .transcripts(e.id())
+                        .forEach(t -> assertThat(t.mimeType()).isEqualTo("application/x-subrip"));
+            }
+            assertThat(withChapters).isEqualTo(chaptersByGuid.size());
+        }
+        Cli.Run again = Cli.on(db, "show", "import-feed", url, "--config", conf);
+        assertThat(again.exit()).as(again.out() + again.err()).isZero();
+        assertThat(again.out()).contains("0 added, 0 updated, " + transcriptsByGuid.size() + " unchanged");
+    }
+
     @Test
     void downloadMediaFetchesEachFileIntoTheMediaDirectoryWithItsTorrent() throws Exception {
         String url = serve("/simple.xml", "podcast-feeds-partytime/fixtures/simple.xml");
