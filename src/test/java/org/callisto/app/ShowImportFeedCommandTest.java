@@ -68,7 +68,7 @@ class ShowImportFeedCommandTest {
             if (feeds.containsKey(path)) {
                 body = feeds.get(path);
                 type = "application/rss+xml";
-            } else if (chapters.contains(exchange.getRequestURI().getRawPath())) {
+            } else if (chapters.contains(exchange.getRequestURI().getPath())) {
                 body = Files.readAllBytes(CORPORA.resolve("podcast-namespace/docs/examples/chapters/example.json"));
                 type = "application/json+chapters";
             } else if (path.endsWith(".mp3")) {
@@ -109,7 +109,8 @@ class ShowImportFeedCommandTest {
         String served = URL.matcher(xml).replaceAll(Matcher.quoteReplacement(base));
         Matcher m = Pattern.compile("<podcast:chapters url=\"([^\"]+)\"").matcher(served);
         while (m.find()) {
-            chapters.add(m.group(1).substring(base.length() - 1));
+            // decoded, as the request's path is: feeds write spaces (pc20rss's "Copy - PC2052"), clients send %20
+            chapters.add(java.net.URLDecoder.decode(m.group(1).substring(base.length() - 1), StandardCharsets.UTF_8));
         }
         feeds.put(path, served.getBytes(StandardCharsets.UTF_8));
         return base + path.substring(1);
@@ -285,6 +286,33 @@ class ShowImportFeedCommandTest {
         Cli.Run again = Cli.on(db, "show", "import-feed", url, "--config", conf);
         assertThat(again.exit()).as(again.out() + again.err()).isZero();
         assertThat(again.out()).contains("0 added, 0 updated, " + transcriptsByGuid.size() + " unchanged");
+    }
+
+    /** Every imported episode of a real feed (HTML show notes of any length) gets one discussion, once. */
+    @Test
+    void everyImportedEpisodeOfARealFeedGetsOneDiscussion() throws Exception {
+        String url = serve("/pc20.xml", "podcast-feeds-partytime/fixtures/pc20rss.xml");
+        String db = Cli.freshDatabase("sqlite");
+        try (Database d = open(db)) {
+            org.callisto.account.Accounts.of(
+                            d, org.callisto.config.ConfigLoader.of(Map.of("database.url", db)), Clock.systemUTC())
+                    .createAdmin("chief", "a long admin password");
+        }
+        String conf = config();
+        Cli.Run r = Cli.on(db, "show", "import-feed", url, "--config", conf);
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        int items = guids(feeds.get("/pc20.xml")).size();
+        assertThat(r.out()).contains("Discussions: " + items + " opened by chief, 0 open already");
+        Cli.Run again = Cli.on(db, "show", "import-feed", url, "--config", conf);
+        assertThat(again.out()).contains("Discussions: 0 opened by chief, " + items + " open already");
+        Cli.Run dry = Cli.on(db, "show", "import-feed", url, "--config", conf, "--dry-run");
+        assertThat(dry.out()).doesNotContain("Discussions:");
+        try (Database d = open(db)) {
+            long stories = d.withConnection(c -> org.callisto.db.Sql.first(
+                            c, "SELECT COUNT(*) FROM stories WHERE status = 'published'", rs -> rs.getLong(1))
+                    .orElseThrow());
+            assertThat(stories).isEqualTo(items);
+        }
     }
 
     @Test
