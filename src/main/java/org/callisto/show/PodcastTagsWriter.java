@@ -26,6 +26,10 @@ final class PodcastTagsWriter {
     private static final List<String> MEDIUMS =
             List.of("podcast", "music", "video", "film", "audiobook", "newsletter", "blog", "publisher", "course");
 
+    /** An ISO 8601 date, or date and time with an optional zone, as {@code dtstart} takes it. */
+    private static final String ISO_8601 =
+            "\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?";
+
     private PodcastTagsWriter() {}
 
     /** The channel's tags. */
@@ -166,10 +170,6 @@ final class PodcastTagsWriter {
             w.writeAttribute(name, XmlText.clean(value.strip()));
         }
     }
-
-    /** An ISO 8601 date, or date and time with an optional zone, as {@code dtstart} takes it. */
-    private static final String ISO_8601 =
-            "\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?";
 
     /** The medium as medium.md spells it ({@code Podcast} is {@code podcast}), or null for one not on its list. */
     static String medium(String s) {
