@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code callisto show import-feed URL_OR_FILE [--download-media] [--dry-run]}: imports an existing podcast from its
- * feed ({@link FeedImport}; see {@code docs/show.md}). Prints what happened to the settings, then one line per
+ * {@code callisto show import-feed URL_OR_FILE [--download-media] [--dry-run] [--discussions-by NAME]
+ * [--no-discussions]}: imports an existing podcast from its feed ({@link FeedImport}; see {@code docs/show.md}) and
+ * opens each episode's discussion in the journal ({@link ImportDiscussions}). Prints what happened to the settings, then one line per
  * item with its guid and number, and under it each remark; exits with 1 when any item failed, after importing the
  * others. URLs are fetched by the planet's fetcher ({@code fetch.*} guards and limits); media files with a longer
  * total timeout. Not thread-safe: picocli makes one instance per command line.
@@ -27,7 +28,8 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = "Import an existing podcast from its feed: the show's settings and every episode with its guid"
                 + " kept, enclosures kept remote (or downloaded with --download-media), chapters, transcripts and"
-                + " Podcasting 2.0 tags. Importing again changes only what changed.")
+                + " Podcasting 2.0 tags, and each episode's discussion in the journal. Importing again changes only"
+                + " what changed.")
 final class ShowImportFeedCommand implements Runnable {
     private static final String RAISE_LIMIT = "fetch.max_body (in callisto.conf, or CALLISTO_FETCH_MAX_BODY)";
 
@@ -48,6 +50,16 @@ final class ShowImportFeedCommand implements Runnable {
 
     @Option(names = "--dry-run", description = "Say what would be imported, and write nothing.")
     boolean dryRun;
+
+    @Option(
+            names = "--discussions-by",
+            paramLabel = "NAME",
+            description = "The editor or administrator whose journal stories open the episodes' discussions"
+                    + " (default: the first administrator).")
+    String discussionsBy;
+
+    @Option(names = "--no-discussions", description = "Open no discussion in the journal for the episodes.")
+    boolean noDiscussions;
 
     @Override
     public void run() {
@@ -84,6 +96,9 @@ final class ShowImportFeedCommand implements Runnable {
                     throw new CommandFailure(e.getMessage());
                 }
             }
+            var author = noDiscussions || dryRun
+                    ? java.util.Optional.<org.callisto.account.User>empty()
+                    : ImportDiscussions.author(callisto, discussionsBy);
             FeedImport importer = new FeedImport(
                     callisto.show(),
                     callisto.renditions(),
@@ -98,6 +113,16 @@ final class ShowImportFeedCommand implements Runnable {
                 throw new CommandFailure(e.getMessage() + "; give the podcast's RSS feed");
             }
             print(out, report);
+            if (!noDiscussions && !dryRun) {
+                ImportDiscussions.open(
+                        callisto,
+                        author,
+                        report.items().stream()
+                                .filter(i -> i.number() >= 0 && i.outcome() != FeedImport.Outcome.FAILED)
+                                .map(FeedImport.Item::number)
+                                .toList(),
+                        out);
+            }
             if (report.count(FeedImport.Outcome.FAILED) > 0) {
                 throw new CommandFailure(report.count(FeedImport.Outcome.FAILED)
                         + " item(s) failed (see above); the others were imported");

@@ -12,8 +12,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code callisto show import-markdown DIR [--strict]}: imports a show's notes kept as Markdown, one folder per
- * episode, with the listener feedback files beside them (see {@code docs/show.md}). Prints one line per folder and,
+ * {@code callisto show import-markdown DIR [--strict] [--discussions-by NAME] [--no-discussions]}: imports a show's
+ * notes kept as Markdown, one folder per episode, with the listener feedback files beside them (see
+ * {@code docs/show.md}), and opens each episode's discussion in the journal ({@link ImportDiscussions}). Prints one line per folder and,
  * under it, each problem mended or dropped as {@code file:line:column: problem; action}; the import goes on with the
  * next folder. With {@code --strict} an episode with problems is refused instead. Exits with 1 when any folder failed
  * or was refused, after importing the others. Not thread-safe: picocli makes one instance per command line.
@@ -39,6 +40,16 @@ final class ShowImportMarkdownCommand implements Runnable {
             description = "Refuse an episode whose notes have any problem instead of mending it and warning.")
     boolean strict;
 
+    @CommandLine.Option(
+            names = "--discussions-by",
+            paramLabel = "NAME",
+            description = "The editor or administrator whose journal stories open the episodes' discussions"
+                    + " (default: the first administrator).")
+    String discussionsBy;
+
+    @CommandLine.Option(names = "--no-discussions", description = "Open no discussion in the journal for the episodes.")
+    boolean noDiscussions;
+
     @Override
     public void run() {
         if (!Files.isDirectory(dir)) {
@@ -47,8 +58,24 @@ final class ShowImportMarkdownCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<MarkdownImport.Result> results;
+        java.io.StringWriter discussions = new java.io.StringWriter(); // printed after the episodes
         try (Callisto callisto = options.open()) {
+            var author = noDiscussions
+                    ? java.util.Optional.<org.callisto.account.User>empty()
+                    : ImportDiscussions.author(callisto, discussionsBy);
             results = callisto.markdownImport().importAll(dir, strict);
+            if (!noDiscussions) {
+                ImportDiscussions.open(
+                        callisto,
+                        author,
+                        results.stream()
+                                .filter(r -> r.outcome() == MarkdownImport.Outcome.ADDED
+                                        || r.outcome() == MarkdownImport.Outcome.UPDATED
+                                        || r.outcome() == MarkdownImport.Outcome.UNCHANGED)
+                                .map(MarkdownImport.Result::number)
+                                .toList(),
+                        new PrintWriter(discussions));
+            }
         } catch (IOException e) {
             throw new CommandFailure("cannot list " + dir + ": " + e.getMessage());
         }
@@ -96,6 +123,7 @@ final class ShowImportMarkdownCommand implements Runnable {
                 + " unchanged, " + failed + " failed" + (strict ? ", " + refused + " refused" : "") + "; feedback "
                 + feedback[0] + " added, " + feedback[1] + " updated, " + feedback[2] + " unchanged; " + problems
                 + " problems " + (strict ? "found." : "mended or dropped."));
+        out.print(discussions);
         out.flush();
         err.flush();
         if (failed + refused > 0) {

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.callisto.account.Accounts;
 import org.callisto.account.Role;
 import org.callisto.account.Session;
+import org.callisto.account.User;
 import org.callisto.html.FragmentPolicy;
 import org.callisto.html.FragmentRenderer;
 
@@ -317,6 +318,20 @@ public final class Submissions {
      */
     public Story openDiscussion(Session editor, Draft draft, Instant at) {
         requireEditor(editor);
+        return openDiscussion(editor.user(), draft, at);
+    }
+
+    /**
+     * Opens a discussion as {@link #openDiscussion(Session, Draft, Instant)} does, by an editor's account rather than
+     * a logged-in browser: for what the command line makes (an imported episode).
+     *
+     * @throws JournalRefusal when the account is no editor's or administrator's, or a field of the draft is wrong
+     */
+    public Story openDiscussion(User editor, Draft draft, Instant at) {
+        if (editor == null || editor.banned() || !editor.role().atLeast(Role.EDITOR)) {
+            throw new JournalRefusal("only editors and administrators can open discussions; "
+                    + (editor == null ? "no account was given" : editor.username() + " is not one"));
+        }
         Checked c = check(draft);
         Rendering intro = render(c.format(), c.intro());
         if (!intro.valid()) {
@@ -324,7 +339,7 @@ public final class Submissions {
                     "the discussion's intro is not valid " + c.format().key() + "; correct it");
         }
         Story story = store.insert(new JournalStore.NewStory(
-                editor.user().id(),
+                editor.id(),
                 c.title(),
                 c.dept(),
                 c.topics(),
@@ -336,7 +351,7 @@ public final class Submissions {
                 c.sourceUrl(),
                 null,
                 now()));
-        store.decide(story.id(), StoryStatus.PUBLISHED, null, editor.user().id(), at);
+        store.decide(story.id(), StoryStatus.PUBLISHED, null, editor.id(), at);
         return store.story(story.id()).orElseThrow();
     }
 

@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import org.callisto.account.Role;
 import org.callisto.account.Session;
+import org.callisto.account.User;
 import org.callisto.journal.CommentStore;
 import org.callisto.journal.Draft;
 import org.callisto.journal.JournalRefusal;
+import org.callisto.journal.Story;
 import org.callisto.journal.Submissions;
 
 /**
@@ -129,35 +131,77 @@ public final class EpisodePublishing {
         if (!episodes.setPublishedAt(e.id(), at)) {
             throw gone(e);
         }
-        discussion(editor, e, at);
+        discussion(editor.user(), e, at);
     }
 
-    /** Opens the episode's discussion if it has none, or moves its publication time to {@code at}. */
-    private void discussion(Session editor, Episode e, Instant at) {
+    /** What {@link #openDiscussion(User, Episode)} did. */
+    public enum DiscussionOutcome {
+        /** This call opened the discussion. */
+        OPENED,
+        /** The episode had its discussion already (moved to the episode's release time when that changed). */
+        ALREADY_OPEN,
+        /** Another caller is opening it at this moment. */
+        BEING_OPENED
+    }
+
+    /**
+     * Gives an episode made outside the browser (imported by {@code show import-markdown} or {@code show
+     * import-feed}) its discussion, as publishing it in the browser does: a story by {@code editor}, published at
+     * the episode's release time. Idempotent: an episode never gets two discussions, however often it is imported
+     * and however many nodes do it; an open discussion only follows the episode's release time.
+     *
+     * @throws ShowRefusal when {@code editor} is no editor's or administrator's account, or the journal refuses
+     */
+    public DiscussionOutcome openDiscussion(User editor, Episode e) {
+        if (editor == null || editor.banned() || !editor.role().atLeast(Role.EDITOR)) {
+            throw new ShowRefusal("discussions are opened by an editor or administrator; "
+                    + (editor == null ? "no account was given" : editor.username() + " is not one"));
+        }
+        Long story = extras.extras(e.id()).storyId();
+        if (story != null) {
+            boolean moved = submissions
+                    .store()
+                    .story(story)
+                    .map(s -> s.publishedAt() != null && !s.publishedAt().equals(e.publishedAt()))
+                    .orElse(false);
+            if (moved) {
+                submissions.moveDiscussion(story, e.publishedAt());
+            }
+            return DiscussionOutcome.ALREADY_OPEN;
+        }
+        return discussion(editor, e, e.publishedAt()) ? DiscussionOutcome.OPENED : DiscussionOutcome.BEING_OPENED;
+    }
+
+    /**
+     * Opens the episode's discussion if it has none, or moves its publication time to {@code at}; true when this call
+     * opened it.
+     */
+    private boolean discussion(User editor, Episode e, Instant at) {
         Long story = extras.extras(e.id()).storyId();
         if (story != null) {
             submissions.moveDiscussion(story, at);
-            return;
+            return false;
         }
         if (!extras.claimDiscussion(e.id())) {
-            return; // another node or request opens it
+            return false; // another node or request opens it
         }
         try {
             String summary = e.summary() == null || e.summary().isBlank()
                     ? "Episode " + e.number() + " of the show."
                     : e.summary();
-            var opened = submissions.openDiscussion(
-                    editor,
-                    new Draft(
-                            shorten("Episode " + e.number() + ": " + e.title(), Submissions.MAX_TITLE),
-                            "",
-                            List.of(),
-                            "markdown",
-                            summary + "\n\nListen: " + urls.episode(e),
-                            "",
-                            urls.episode(e)),
-                    at);
+            Story opened;
+            try {
+                opened = submissions.openDiscussion(editor, draft(e, summary), at);
+            } catch (JournalRefusal tooMuch) {
+                // an imported summary can be longer than a story's intro, or HTML the story policy refuses: the
+                // discussion then starts with the summary's first words as plain text
+                String text = org.callisto.html.HtmlText.toPlainText(ShowNotesHtml.markdown(summary, urls.site()));
+                String plain = Curation.markdownText(shorten(text.strip().replaceAll("\\s+", " "), 300));
+                opened = submissions.openDiscussion(
+                        editor, draft(e, plain.isBlank() ? "Episode " + e.number() + " of the show." : plain), at);
+            }
             extras.setDiscussion(e.id(), opened.id());
+            return true;
         } catch (JournalRefusal r) {
             extras.setDiscussion(e.id(), null);
             throw new ShowRefusal(
@@ -166,6 +210,17 @@ public final class EpisodePublishing {
             extras.setDiscussion(e.id(), null);
             throw ex;
         }
+    }
+
+    private Draft draft(Episode e, String intro) {
+        return new Draft(
+                shorten("Episode " + e.number() + ": " + e.title(), Submissions.MAX_TITLE),
+                "",
+                List.of(),
+                "markdown",
+                intro + "\n\nListen: " + urls.episode(e),
+                "",
+                urls.episode(e));
     }
 
     private static String shorten(String s, int max) {

@@ -238,7 +238,10 @@ public final class PodcastFeedWriter {
                 itunes(w, "summary", e.summary());
             }
             w.writeEmptyElement("itunes", "image", ITUNES_NS);
-            w.writeAttribute("href", e.tags().image() != null ? e.tags().image() : show.artworkUrl());
+            // an imported episode's own artwork, when it is an http(s) image; the show's otherwise
+            w.writeAttribute(
+                    "href",
+                    PodcastTagsWriter.web(e.tags().image()) ? e.tags().image().strip() : show.artworkUrl());
         }
         podcast(w, "episode", Integer.toString(e.number()));
         if (e.season() != null) {

@@ -68,7 +68,7 @@ class ShowImportFeedCommandTest {
             if (feeds.containsKey(path)) {
                 body = feeds.get(path);
                 type = "application/rss+xml";
-            } else if (chapters.contains(exchange.getRequestURI().getRawPath())) {
+            } else if (chapters.contains(exchange.getRequestURI().getPath())) {
                 body = Files.readAllBytes(CORPORA.resolve("podcast-namespace/docs/examples/chapters/example.json"));
                 type = "application/json+chapters";
             } else if (path.endsWith(".mp3")) {
@@ -109,7 +109,8 @@ class ShowImportFeedCommandTest {
         String served = URL.matcher(xml).replaceAll(Matcher.quoteReplacement(base));
         Matcher m = Pattern.compile("<podcast:chapters url=\"([^\"]+)\"").matcher(served);
         while (m.find()) {
-            chapters.add(m.group(1).substring(base.length() - 1));
+            // decoded, as the request's path is: feeds write spaces (pc20rss's "Copy - PC2052"), clients send %20
+            chapters.add(java.net.URLDecoder.decode(m.group(1).substring(base.length() - 1), StandardCharsets.UTF_8));
         }
         feeds.put(path, served.getBytes(StandardCharsets.UTF_8));
         return base + path.substring(1);
@@ -224,6 +225,94 @@ class ShowImportFeedCommandTest {
         }
         assertThat(withEnclosure).isGreaterThan(40);
         assertThat(byGuid).hasSize(withEnclosure);
+    }
+
+    /**
+     * pc20rss.xml, the Podcast Index's own feed, declares the namespace by its first address (the GitHub page of
+     * docs/1.0.md): its chapters documents are fetched over loopback and its SubRip transcripts kept, for every item,
+     * and importing again changes nothing.
+     */
+    @Test
+    void chaptersAndTranscriptsOfPc20rssImportFromTheNamespacesFirstAddress() throws Exception {
+        String url = serve("/pc20.xml", "podcast-feeds-partytime/fixtures/pc20rss.xml");
+        String xml = new String(feeds.get("/pc20.xml"), StandardCharsets.UTF_8);
+        Map<String, String> chaptersByGuid = new LinkedHashMap<>();
+        Map<String, List<String>> transcriptsByGuid = new LinkedHashMap<>();
+        Matcher item = Pattern.compile("(?s)<item>(.*?)</item>").matcher(xml);
+        while (item.find()) {
+            Matcher guid = GUID.matcher(item.group(1));
+            assertThat(guid.find()).isTrue();
+            Matcher c = Pattern.compile("<podcast:chapters url=\"([^\"]+)\"").matcher(item.group(1));
+            if (c.find()) {
+                chaptersByGuid.put(guid.group(1), c.group(1));
+            }
+            List<String> transcripts = new ArrayList<>();
+            Matcher t = Pattern.compile("<podcast:transcript url=\"([^\"]+)\"").matcher(item.group(1));
+            while (t.find()) {
+                transcripts.add(t.group(1));
+            }
+            transcriptsByGuid.put(guid.group(1), transcripts);
+        }
+        assertThat(chaptersByGuid).hasSizeGreaterThan(40);
+        assertThat(transcriptsByGuid.values().stream().filter(l -> !l.isEmpty()).count())
+                .isGreaterThan(40);
+
+        String db = Cli.freshDatabase("sqlite");
+        String conf = config();
+        Cli.Run r = Cli.on(db, "show", "import-feed", url, "--config", conf);
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).doesNotContain("chapters not fetched").doesNotContain("transcript ");
+        try (Database d = open(db)) {
+            ShowStores stores = ShowStores.of(d, Clock.systemUTC());
+            assertThat(stores.settings().settings().orElseThrow().locked()).isTrue();
+            int withChapters = 0;
+            for (Episode e : stores.episodes().episodes()) {
+                if (chaptersByGuid.containsKey(e.guid())) {
+                    assertThat(e.chaptersJson())
+                            .as("chapters of " + e.title() + " from " + chaptersByGuid.get(e.guid()))
+                            .contains("\"startTime\"");
+                    withChapters++;
+                }
+                assertThat(stores.transcripts().transcripts(e.id()))
+                        .as("transcripts of " + e.title())
+                        .extracting(org.callisto.show.Transcript::location)
+                        .containsExactlyInAnyOrderElementsOf(transcriptsByGuid.get(e.guid()));
+                stores.transcripts()
+                        .transcripts(e.id())
+                        .forEach(t -> assertThat(t.mimeType()).isEqualTo("application/x-subrip"));
+            }
+            assertThat(withChapters).isEqualTo(chaptersByGuid.size());
+        }
+        Cli.Run again = Cli.on(db, "show", "import-feed", url, "--config", conf);
+        assertThat(again.exit()).as(again.out() + again.err()).isZero();
+        assertThat(again.out()).contains("0 added, 0 updated, " + transcriptsByGuid.size() + " unchanged");
+    }
+
+    /** Every imported episode of a real feed (HTML show notes of any length) gets one discussion, once. */
+    @Test
+    void everyImportedEpisodeOfARealFeedGetsOneDiscussion() throws Exception {
+        String url = serve("/pc20.xml", "podcast-feeds-partytime/fixtures/pc20rss.xml");
+        String db = Cli.freshDatabase("sqlite");
+        try (Database d = open(db)) {
+            org.callisto.account.Accounts.of(
+                            d, org.callisto.config.ConfigLoader.of(Map.of("database.url", db)), Clock.systemUTC())
+                    .createAdmin("chief", "a long admin password");
+        }
+        String conf = config();
+        Cli.Run r = Cli.on(db, "show", "import-feed", url, "--config", conf);
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        int items = guids(feeds.get("/pc20.xml")).size();
+        assertThat(r.out()).contains("Discussions: " + items + " opened by chief, 0 open already");
+        Cli.Run again = Cli.on(db, "show", "import-feed", url, "--config", conf);
+        assertThat(again.out()).contains("Discussions: 0 opened by chief, " + items + " open already");
+        Cli.Run dry = Cli.on(db, "show", "import-feed", url, "--config", conf, "--dry-run");
+        assertThat(dry.out()).doesNotContain("Discussions:");
+        try (Database d = open(db)) {
+            long stories = d.withConnection(c -> org.callisto.db.Sql.first(
+                            c, "SELECT COUNT(*) FROM stories WHERE status = 'published'", rs -> rs.getLong(1))
+                    .orElseThrow());
+            assertThat(stories).isEqualTo(items);
+        }
     }
 
     @Test

@@ -65,6 +65,10 @@ final class LenientXmlParser {
         KNOWN_NAMESPACES.put("http://wellformedweb.org/commentapi/", "wfw");
         KNOWN_NAMESPACES.put("http://purl.org/syndication/thread/1.0", "thr");
         KNOWN_NAMESPACES.put("https://podcastindex.org/namespace/1.0", "podcast");
+        // the namespace's first address, still declared by early Podcasting 2.0 feeds (the Podcast Index's own pc20rss)
+        KNOWN_NAMESPACES.put("https://github.com/podcastindex-org/podcast-namespace/blob/main/docs/1.0.md", "podcast");
+        KNOWN_NAMESPACES.put(
+                "https://github.com/podcastindex-org/podcast-namespace/blob/master/docs/1.0.md", "podcast");
         KNOWN_NAMESPACES.put("http://www.google.com/schemas/play-podcasts/1.0", "googleplay");
     }
 
