@@ -101,9 +101,19 @@ final class LenientXmlParser {
     private int nameCount;
     private final Map<String, String> localNames = new HashMap<>();
     /** Reused by {@link #text()} for text that holds entity or character references. */
-    private final StringBuilder textScratch = new StringBuilder(1024);
+    private final TextBuffer textScratch = new TextBuffer(1024);
+    /** Reused by {@link #attributeValue} for each attribute value. */
+    private final TextBuffer attributeScratch = new TextBuffer(256);
 
     private final Map<String, String> canonicalCache = new HashMap<>();
+    /**
+     * The namespace key of each qualified name met under the declarations {@link #namespaceKeysScope}: feeds repeat
+     * the same few names under the same declarations, so most elements take one lookup here instead of splitting
+     * off the prefix and looking it up twice.
+     */
+    private final Map<String, String> namespaceKeys = new HashMap<>();
+
+    private Map<String, String> namespaceKeysScope;
     private final Set<String> undeclaredPrefixes = new HashSet<>();
     // incremental line/column tracking for problem positions
     private int trackPos;
@@ -188,7 +198,7 @@ final class LenientXmlParser {
         int runStart = pos;
         // text with references is resolved into one reused builder and handed over once, as a String, rather than
         // grown reference by reference in the element's own buffer
-        StringBuilder resolved = null;
+        TextBuffer resolved = null;
         while (pos < n) {
             char c = s[pos];
             if (c > '<' && c < '\uFFFE') {
@@ -201,9 +211,9 @@ final class LenientXmlParser {
             if (c == '&') {
                 if (resolved == null) {
                     resolved = textScratch;
-                    resolved.setLength(0);
+                    resolved.clear();
                 }
-                resolved.append(s, runStart, pos - runStart);
+                resolved.append(s, runStart, pos);
                 entity(null, false, resolved);
                 runStart = pos;
                 continue;
@@ -212,7 +222,7 @@ final class LenientXmlParser {
                 if (resolved == null) {
                     into.appendText(s, runStart, pos);
                 } else {
-                    resolved.append(s, runStart, pos - runStart);
+                    resolved.append(s, runStart, pos);
                 }
                 problem(pos, "invalid XML character U+" + hex(c) + " skipped");
                 pos++;
@@ -224,7 +234,7 @@ final class LenientXmlParser {
         if (resolved == null) {
             into.appendText(s, runStart, pos);
         } else {
-            resolved.append(s, runStart, pos - runStart);
+            resolved.append(s, runStart, pos);
             into.appendText(resolved.toString());
         }
     }
@@ -233,7 +243,7 @@ final class LenientXmlParser {
      * Resolves the entity or character reference at {@code pos} (which is at '&') and appends it to the element or,
      * for attribute values, to {@code attributeValue}. Advances {@code pos}.
      */
-    private void entity(XmlElement into, boolean inAttribute, StringBuilder attributeValue) {
+    private void entity(XmlElement into, boolean inAttribute, TextBuffer attributeValue) {
         int amp = pos;
         int p = pos + 1;
         int limit = Math.min(n, p + MAX_ENTITY_NAME);
@@ -340,7 +350,7 @@ final class LenientXmlParser {
         }
     }
 
-    private static void emit(XmlElement into, StringBuilder attributeValue, char c) {
+    private static void emit(XmlElement into, TextBuffer attributeValue, char c) {
         if (attributeValue != null) {
             attributeValue.append(c);
         } else {
@@ -348,7 +358,7 @@ final class LenientXmlParser {
         }
     }
 
-    private static void emit(XmlElement into, StringBuilder attributeValue, String str) {
+    private static void emit(XmlElement into, TextBuffer attributeValue, String str) {
         if (attributeValue != null) {
             attributeValue.append(str);
         } else {
@@ -356,7 +366,7 @@ final class LenientXmlParser {
         }
     }
 
-    private static void emitCodePoint(XmlElement into, StringBuilder attributeValue, int cp) {
+    private static void emitCodePoint(XmlElement into, TextBuffer attributeValue, int cp) {
         if (cp < 0x10000) {
             emit(into, attributeValue, (char) cp);
         } else {
@@ -636,7 +646,7 @@ final class LenientXmlParser {
         XmlElement el = skip ? null : new XmlElement(current, qname, localName(qname));
         boolean empty = false;
         boolean tooManyReported = false;
-        StringBuilder value = new StringBuilder();
+        TextBuffer value = attributeScratch;
         while (true) {
             while (pos < n && isSpace(s[pos])) {
                 pos++;
@@ -683,7 +693,7 @@ final class LenientXmlParser {
                 while (pos < n && isSpace(s[pos])) {
                     pos++;
                 }
-                value.setLength(0);
+                value.clear();
                 attrValue = attributeValue(value, qname);
             } else {
                 problem(an, "attribute " + attrName + " without a value");
@@ -714,7 +724,7 @@ final class LenientXmlParser {
         }
     }
 
-    private String attributeValue(StringBuilder value, String qname) {
+    private String attributeValue(TextBuffer value, String qname) {
         if (pos >= n) {
             return "";
         }
@@ -725,23 +735,24 @@ final class LenientXmlParser {
             while (pos < n && s[pos] != q) {
                 char c = s[pos];
                 if (c == '&') {
-                    value.append(s, runStart, pos - runStart);
+                    value.append(s, runStart, pos);
                     entity(null, true, value);
                     runStart = pos;
                 } else if (c == '<') {
                     // most likely a missing closing quote: stop here rather than swallow the document
-                    value.append(s, runStart, pos - runStart);
+                    value.append(s, runStart, pos);
                     problem(pos, "< in attribute value of <" + qname + "> (missing quote?)");
                     return value.toString();
                 } else {
                     if (c == '\t' || c == '\n' || c == '\r') {
-                        value.append(s, runStart, pos - runStart).append(' ');
+                        value.append(s, runStart, pos);
+                        value.append(' ');
                         runStart = pos + 1;
                     }
                     pos++;
                 }
             }
-            value.append(s, runStart, pos - runStart);
+            value.append(s, runStart, pos);
             if (pos >= n) {
                 problem(n, "document ends inside an attribute value of <" + qname + ">");
             } else {
@@ -880,9 +891,25 @@ final class LenientXmlParser {
         if (declared != null) {
             el.namespaces = declared;
         }
-        int colon = el.qname.indexOf(':');
-        String prefix = colon < 0 ? "" : el.qname.substring(0, colon);
-        String uri = el.namespaces.get(prefix);
+        if (el.namespaces != namespaceKeysScope) {
+            namespaceKeys.clear();
+            namespaceKeysScope = el.namespaces;
+        }
+        String key = namespaceKeys.get(el.qname);
+        if (key == null) {
+            key = namespaceKey(el.qname, el.namespaces);
+            if (namespaceKeys.size() < 4096) {
+                namespaceKeys.put(el.qname, key);
+            }
+        }
+        return key;
+    }
+
+    /** The namespace key of a qualified name under these declarations; notes an undeclared prefix once. */
+    private String namespaceKey(String qname, Map<String, String> namespaces) {
+        int colon = qname.indexOf(':');
+        String prefix = colon < 0 ? "" : qname.substring(0, colon);
+        String uri = namespaces.get(prefix);
         if (uri == null) {
             if (prefix.isEmpty()) {
                 return "";
