@@ -105,9 +105,19 @@ final class LenientXmlParser {
     private int nameCount;
     private final Map<String, String> localNames = new HashMap<>();
     /** Reused by {@link #text()} for text that holds entity or character references. */
-    private final StringBuilder textScratch = new StringBuilder(1024);
+    private final TextBuffer textScratch = new TextBuffer(1024);
+    /** Reused by {@link #attributeValue} for each attribute value. */
+    private final TextBuffer attributeScratch = new TextBuffer(256);
 
     private final Map<String, String> canonicalCache = new HashMap<>();
+    /**
+     * The namespace key of each qualified name met under the declarations {@link #namespaceKeysScope}: feeds repeat
+     * the same few names under the same declarations, so most elements take one lookup here instead of splitting
+     * off the prefix and looking it up twice.
+     */
+    private final Map<String, String> namespaceKeys = new HashMap<>();
+
+    private Map<String, String> namespaceKeysScope;
     private final Set<String> undeclaredPrefixes = new HashSet<>();
     // incremental line/column tracking for problem positions
     private int trackPos;
@@ -192,11 +202,13 @@ final class LenientXmlParser {
         int runStart = pos;
         // text with references is resolved into one reused builder and handed over once, as a String, rather than
         // grown reference by reference in the element's own buffer
-        StringBuilder resolved = null;
+        TextBuffer resolved = null;
         while (pos < n) {
             char c = s[pos];
-            if (c > '<' && c < '\uFFFE') {
-                pos++; // the common case first: letters and most punctuation, one test
+            if (c >= 0x20 && c != '<' && c != '&' && c < '\uFFFE') {
+                // the common case first: every printable character but the two that end a run, in tests that
+                // each almost always go the same way (letters, digits and spaces alike)
+                pos++;
                 continue;
             }
             if (c == '<') {
@@ -205,9 +217,9 @@ final class LenientXmlParser {
             if (c == '&') {
                 if (resolved == null) {
                     resolved = textScratch;
-                    resolved.setLength(0);
+                    resolved.clear();
                 }
-                resolved.append(s, runStart, pos - runStart);
+                resolved.append(s, runStart, pos);
                 entity(null, false, resolved);
                 runStart = pos;
                 continue;
@@ -216,7 +228,7 @@ final class LenientXmlParser {
                 if (resolved == null) {
                     into.appendText(s, runStart, pos);
                 } else {
-                    resolved.append(s, runStart, pos - runStart);
+                    resolved.append(s, runStart, pos);
                 }
                 problem(pos, "invalid XML character U+" + hex(c) + " skipped");
                 pos++;
@@ -228,7 +240,7 @@ final class LenientXmlParser {
         if (resolved == null) {
             into.appendText(s, runStart, pos);
         } else {
-            resolved.append(s, runStart, pos - runStart);
+            resolved.append(s, runStart, pos);
             into.appendText(resolved.toString());
         }
     }
@@ -237,7 +249,7 @@ final class LenientXmlParser {
      * Resolves the entity or character reference at {@code pos} (which is at '&') and appends it to the element or,
      * for attribute values, to {@code attributeValue}. Advances {@code pos}.
      */
-    private void entity(XmlElement into, boolean inAttribute, StringBuilder attributeValue) {
+    private void entity(XmlElement into, boolean inAttribute, TextBuffer attributeValue) {
         int amp = pos;
         int p = pos + 1;
         int limit = Math.min(n, p + MAX_ENTITY_NAME);
@@ -344,7 +356,7 @@ final class LenientXmlParser {
         }
     }
 
-    private static void emit(XmlElement into, StringBuilder attributeValue, char c) {
+    private static void emit(XmlElement into, TextBuffer attributeValue, char c) {
         if (attributeValue != null) {
             attributeValue.append(c);
         } else {
@@ -352,7 +364,7 @@ final class LenientXmlParser {
         }
     }
 
-    private static void emit(XmlElement into, StringBuilder attributeValue, String str) {
+    private static void emit(XmlElement into, TextBuffer attributeValue, String str) {
         if (attributeValue != null) {
             attributeValue.append(str);
         } else {
@@ -360,7 +372,7 @@ final class LenientXmlParser {
         }
     }
 
-    private static void emitCodePoint(XmlElement into, StringBuilder attributeValue, int cp) {
+    private static void emitCodePoint(XmlElement into, TextBuffer attributeValue, int cp) {
         if (cp < 0x10000) {
             emit(into, attributeValue, (char) cp);
         } else {
@@ -640,7 +652,7 @@ final class LenientXmlParser {
         XmlElement el = skip ? null : new XmlElement(current, qname, localName(qname));
         boolean empty = false;
         boolean tooManyReported = false;
-        StringBuilder value = new StringBuilder();
+        TextBuffer value = attributeScratch;
         while (true) {
             while (pos < n && isSpace(s[pos])) {
                 pos++;
@@ -687,7 +699,7 @@ final class LenientXmlParser {
                 while (pos < n && isSpace(s[pos])) {
                     pos++;
                 }
-                value.setLength(0);
+                value.clear();
                 attrValue = attributeValue(value, qname);
             } else {
                 problem(an, "attribute " + attrName + " without a value");
@@ -718,7 +730,7 @@ final class LenientXmlParser {
         }
     }
 
-    private String attributeValue(StringBuilder value, String qname) {
+    private String attributeValue(TextBuffer value, String qname) {
         if (pos >= n) {
             return "";
         }
@@ -729,23 +741,24 @@ final class LenientXmlParser {
             while (pos < n && s[pos] != q) {
                 char c = s[pos];
                 if (c == '&') {
-                    value.append(s, runStart, pos - runStart);
+                    value.append(s, runStart, pos);
                     entity(null, true, value);
                     runStart = pos;
                 } else if (c == '<') {
                     // most likely a missing closing quote: stop here rather than swallow the document
-                    value.append(s, runStart, pos - runStart);
+                    value.append(s, runStart, pos);
                     problem(pos, "< in attribute value of <" + qname + "> (missing quote?)");
                     return value.toString();
                 } else {
                     if (c == '\t' || c == '\n' || c == '\r') {
-                        value.append(s, runStart, pos - runStart).append(' ');
+                        value.append(s, runStart, pos);
+                        value.append(' ');
                         runStart = pos + 1;
                     }
                     pos++;
                 }
             }
-            value.append(s, runStart, pos - runStart);
+            value.append(s, runStart, pos);
             if (pos >= n) {
                 problem(n, "document ends inside an attribute value of <" + qname + ">");
             } else {
@@ -884,9 +897,25 @@ final class LenientXmlParser {
         if (declared != null) {
             el.namespaces = declared;
         }
-        int colon = el.qname.indexOf(':');
-        String prefix = colon < 0 ? "" : el.qname.substring(0, colon);
-        String uri = el.namespaces.get(prefix);
+        if (el.namespaces != namespaceKeysScope) {
+            namespaceKeys.clear();
+            namespaceKeysScope = el.namespaces;
+        }
+        String key = namespaceKeys.get(el.qname);
+        if (key == null) {
+            key = namespaceKey(el.qname, el.namespaces);
+            if (namespaceKeys.size() < 4096) {
+                namespaceKeys.put(el.qname, key);
+            }
+        }
+        return key;
+    }
+
+    /** The namespace key of a qualified name under these declarations; notes an undeclared prefix once. */
+    private String namespaceKey(String qname, Map<String, String> namespaces) {
+        int colon = qname.indexOf(':');
+        String prefix = colon < 0 ? "" : qname.substring(0, colon);
+        String uri = namespaces.get(prefix);
         if (uri == null) {
             if (prefix.isEmpty()) {
                 return "";

@@ -59,10 +59,7 @@ final class RssReader {
                 && channel.child("", "title").hasChildren()) {
             title = XmlContent.plain(channel.child("", "title"), src);
         }
-        String link = firstText(channel.children("", "link").stream()
-                .filter(l -> text(l) != null)
-                .findFirst()
-                .orElse(null));
+        String link = firstLinkText(channel);
         String feedUrl = null;
         List<String> hubs = new ArrayList<>(1);
         for (XmlElement al : channel.children("atom", "link")) {
@@ -200,10 +197,7 @@ final class RssReader {
         }
         XmlElement titleEl = firstNonBlank(item.child("", "title"), item.child("dc", "title"));
         String title = titleEl == null ? null : titleEl.hasChildren() ? XmlContent.plain(titleEl, src) : text(titleEl);
-        String link = firstText(item.children("", "link").stream()
-                .filter(l -> text(l) != null)
-                .findFirst()
-                .orElse(null));
+        String link = firstLinkText(item);
         String commentsUrl = text(item.child("", "comments"));
         for (XmlElement al : item.children("atom", "link")) {
             String rel = al.attr("rel");
@@ -271,14 +265,21 @@ final class RssReader {
         for (XmlElement c : item.children("atom", "category")) {
             XmlContent.addCategory(categories, c.attr("term") != null ? c.attr("term") : c.attr("label"));
         }
-        Instant published = firstDate(
-                item.child("", "pubDate"),
-                item.child("dc", "date"),
-                item.child("atom", "published"),
-                item.child("dcterms", "issued"),
-                item.child("dcterms", "created"));
-        Instant updated =
-                firstDate(item.child("atom", "updated"), item.child("dc", "date"), item.child("dcterms", "modified"));
+        // dc:date stands in for both dates: read once
+        Instant dcDate = firstDate(item.child("dc", "date"));
+        Instant published = firstDate(item.child("", "pubDate"));
+        if (published == null) {
+            published = dcDate != null
+                    ? dcDate
+                    : firstDate(
+                            item.child("atom", "published"),
+                            item.child("dcterms", "issued"),
+                            item.child("dcterms", "created"));
+        }
+        Instant updated = firstDate(item.child("atom", "updated"));
+        if (updated == null) {
+            updated = dcDate != null ? dcDate : firstDate(item.child("dcterms", "modified"));
+        }
 
         Map<String, Enclosure> enclosures = new LinkedHashMap<>();
         for (XmlElement e : item.children("", "enclosure")) {
@@ -419,6 +420,19 @@ final class RssReader {
         if (p != null) {
             into.add(p);
         }
+    }
+
+    /** The trimmed text of the first {@code <link>} child whose text is not blank, or null. */
+    private static String firstLinkText(XmlElement parent) {
+        for (XmlElement l : parent.children()) {
+            if (l.is("", "link")) {
+                String t = text(l);
+                if (t != null) {
+                    return t;
+                }
+            }
+        }
+        return null;
     }
 
     static XmlElement firstNonBlank(XmlElement... candidates) {

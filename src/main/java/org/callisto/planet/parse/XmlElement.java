@@ -88,8 +88,19 @@ final class XmlElement {
      */
     int textOffsetInParent;
 
+    /**
+     * One bit per child's local name (its hash, modulo 64): a lookup of a name whose bit is clear is answered without
+     * looking at the children, which is most lookups, since the readers ask for every element a feed may have.
+     */
+    private long childNameBits;
+
+    private static long nameBit(String localName) {
+        return 1L << (localName.hashCode() & 63);
+    }
+
     void addChild(XmlElement child) {
         child.textOffsetInParent = textLength();
+        childNameBits |= nameBit(child.local);
         if (children == null) {
             children = new ArrayList<>(4);
         }
@@ -208,7 +219,7 @@ final class XmlElement {
 
     /** First child with this namespace key and local name, or null. */
     XmlElement child(String namespace, String localName) {
-        if (children != null) {
+        if (children != null && (childNameBits & nameBit(localName)) != 0) {
             for (XmlElement c : children) {
                 if (c.is(namespace, localName)) {
                     return c;
@@ -220,7 +231,7 @@ final class XmlElement {
 
     /** All children with this namespace key and local name. */
     List<XmlElement> children(String namespace, String localName) {
-        if (children == null) {
+        if (children == null || (childNameBits & nameBit(localName)) == 0) {
             return List.of();
         }
         List<XmlElement> out = null;

@@ -3,8 +3,12 @@ package org.callisto.planet.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -94,5 +98,70 @@ class FeedDecoderTest {
         FeedDecoder.Decoded d = FeedDecoder.decode(bytes, null);
         assertThat(d.encoding()).isEqualTo("gb18030");
         assertThat(d.asString()).contains("中文");
+    }
+
+    @Test
+    void utf8DecodingAgreesWithTheJdkDecoderOnRandomBytesAndNotesEveryControlCharacter() {
+        // printable ASCII runs (the eight-byte path), controls, tabs and line ends, valid multi-byte sequences,
+        // U+FFFE/U+FFFF, and stray, truncated or overlong bytes, at every alignment
+        Random r = new Random(12);
+        int invalid = 0;
+        int withControls = 0;
+        for (int round = 0; round < 20_000; round++) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            int pieces = 1 + r.nextInt(12);
+            for (int k = 0; k < pieces; k++) {
+                switch (r.nextInt(10)) {
+                    case 0, 1, 2, 3 -> {
+                        int len = r.nextInt(40);
+                        for (int i = 0; i < len; i++) {
+                            bytes.write(0x20 + r.nextInt(0x60));
+                        }
+                    }
+                    case 4 -> bytes.write(new int[] {'\t', '\n', '\r', 0, 1, 0x1F, 0x7F}[r.nextInt(7)]);
+                    case 5 ->
+                        bytes.writeBytes(new String(Character.toChars(0x80 + r.nextInt(0x7F0)))
+                                .getBytes(StandardCharsets.UTF_8));
+                    case 6 ->
+                        bytes.writeBytes(new String(Character.toChars(
+                                        new int[] {0x20AC, 0x2014, 0xFFFE, 0xFFFF, 0xE000, 0x1F600, 0x10FFFF}
+                                                [r.nextInt(7)]))
+                                .getBytes(StandardCharsets.UTF_8));
+                    case 7 -> bytes.write(0x80 + r.nextInt(0x80));
+                    case 8 -> bytes.writeBytes(new byte[] {(byte) 0xC0, (byte) 0xAF});
+                    default -> bytes.writeBytes(new byte[] {(byte) 0xE2, (byte) 0x82});
+                }
+            }
+            byte[] b = bytes.toByteArray();
+            int offset = b.length == 0 ? 0 : r.nextInt(Math.min(b.length, 3) + 1);
+            String expected;
+            try {
+                expected = StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(b, offset, b.length - offset))
+                        .toString();
+            } catch (CharacterCodingException e) {
+                expected = null;
+            }
+            char[] out = new char[b.length - offset];
+            long result = FeedDecoder.decodeUtf8(b, offset, out);
+            if (expected == null) {
+                invalid++;
+                assertThat(result).as("round %d", round).isEqualTo(-1);
+                continue;
+            }
+            String decoded = new String(out, 0, (int) result);
+            assertThat(decoded).as("round %d", round).isEqualTo(expected);
+            boolean controls = expected.chars()
+                    .anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFE || c == 0xFFFF);
+            withControls += controls ? 1 : 0;
+            assertThat((result >>> 32) != 0)
+                    .as("controls noted in round %d", round)
+                    .isEqualTo(controls);
+        }
+        assertThat(invalid).isGreaterThan(1000);
+        assertThat(withControls).isGreaterThan(500);
     }
 }
