@@ -186,7 +186,10 @@ class CommunityTest {
             VoteStore.Marks stories = s.votes.store().marksBy(cat.user().id(), Target.STORY, List.of(story, other));
             assertThat(stories.voted()).containsExactly(story);
             assertThat(stories.flagged()).containsExactly(other);
-            assertThat(s.votes.store().marksBy(cat.user().id(), Target.STORY, List.of(other)).voted())
+            assertThat(s.votes
+                            .store()
+                            .marksBy(cat.user().id(), Target.STORY, List.of(other))
+                            .voted())
                     .isEmpty();
             assertThat(s.votes.store().marksBy(cat.user().id(), Target.COMMENT, List.of(c1, c2, elsewhere)))
                     .isEqualTo(new VoteStore.Marks(java.util.Set.of(c1, elsewhere), java.util.Set.of(c2, elsewhere)));
