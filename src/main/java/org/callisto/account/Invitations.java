@@ -79,7 +79,7 @@ public final class Invitations {
             throw new AccountRefusal("log in first");
         }
         User inviter = session.user();
-        String address = email == null || email.isBlank() ? null : MemberMail.checkAddress(email);
+        String address = email == null || email.isBlank() ? null : MemberMail.checkAddress(email, "Their mail address");
         OptionalInt left = quotaLeft(inviter);
         if (left.isPresent() && left.getAsInt() <= 0) {
             throw new AccountRefusal("you have " + journal.invitationsPerMember() + " open invitations, as many as a"
@@ -101,7 +101,7 @@ public final class Invitations {
      *                        administrator
      */
     public Issued issueAsOperator(String adminName, String email) {
-        String address = email == null || email.isBlank() ? null : MemberMail.checkAddress(email);
+        String address = email == null || email.isBlank() ? null : MemberMail.checkAddress(email, "--email");
         User admin;
         if (adminName == null) {
             admin = accounts.store().users().stream()

@@ -46,7 +46,7 @@ public final class Joining {
             String clientAddress,
             String currentSessionId,
             String userAgent) {
-        String address = email == null || email.isBlank() ? null : MemberMail.checkAddress(email);
+        String address = email == null || email.isBlank() ? null : MemberMail.checkAddress(email, "Mail address");
         Optional<String> invitedAt = invitationCode == null ? Optional.empty() : invitations.emailFor(invitationCode);
         User user = accounts.register(username, password, invitationCode, clientAddress);
         if (address != null) {

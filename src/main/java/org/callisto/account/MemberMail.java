@@ -79,7 +79,7 @@ public final class MemberMail {
             settings.setEmail(userId, null, null);
             return false;
         }
-        String address = checkAddress(email);
+        String address = checkAddress(email, "Mail address");
         MailSettings now = settings(userId);
         if (now.verified() && MailAddress.key(now.email().get()).equals(MailAddress.key(address))) {
             return false;
@@ -88,12 +88,16 @@ public final class MemberMail {
         return sendVerification(session.user(), address);
     }
 
-    /** Checks an address a member typed. */
-    static String checkAddress(String email) {
+    /**
+     * Checks an address a member typed.
+     *
+     * @param field the form field's label (or the command's option), named first in the refusal
+     */
+    static String checkAddress(String email, String field) {
         try {
             return MailAddress.check(email);
         } catch (IllegalArgumentException e) {
-            throw new AccountRefusal(e.getMessage());
+            throw new AccountRefusal(field + ": " + e.getMessage());
         }
     }
 

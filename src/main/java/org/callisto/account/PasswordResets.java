@@ -81,7 +81,7 @@ public final class PasswordResets {
             throw new AccountRefusal("password reset by mail is off on this site (no mail server is configured);"
                     + " ask an administrator to set a new password");
         }
-        String address = MemberMail.checkAddress(email);
+        String address = MemberMail.checkAddress(email, "Your mail address");
         RateLimiter limiter = accounts.limiter();
         if (limiter.acquire("reset:addr:" + AddressKey.of(clientAddress), RateRule.RESET_CLIENT)
                 instanceof RateDecision.RateLimited limited) {

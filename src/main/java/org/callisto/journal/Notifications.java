@@ -29,7 +29,20 @@ public final class Notifications {
     /** {@code @name} at the start or after a character that cannot be in a name or an address. */
     private static final Pattern MENTION = Pattern.compile("(?<![A-Za-z0-9_.@-])@([A-Za-z0-9_.-]{3,32})");
 
+    /**
+     * How long a member's unread count is reused for the page header. Every write through this class forgets the
+     * member's count at once; only a write on another node of the same database shows up to this long late.
+     */
+    public static final java.time.Duration UNREAD_REUSED = java.time.Duration.ofSeconds(5);
+
     private final NotificationStore store;
+    /** Unread counts by account: the header of every logged-in page shows one. */
+    private final com.github.benmanes.caffeine.cache.Cache<Long, Integer> unreadCounts =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .expireAfterWrite(UNREAD_REUSED)
+                    .maximumSize(100_000)
+                    .build();
+
     private final CommentStore comments;
     private final AccountStore accounts;
     private final NotificationMail mail;
@@ -82,6 +95,7 @@ public final class Notifications {
 
     private void notify(long userId, Notification.Kind kind, Long actorId, Long storyId, Long commentId) {
         Notification n = store.insert(userId, kind, actorId, storyId, commentId, clock.instant());
+        unreadCounts.invalidate(userId);
         try {
             mail.send(n);
         } catch (RuntimeException e) {
@@ -96,9 +110,9 @@ public final class Notifications {
         return store.latest(member(session).id(), PAGE);
     }
 
-    /** How many of the member's notifications are unread. */
+    /** How many of the member's notifications are unread (reused for up to {@link #UNREAD_REUSED}). */
     public int unread(long userId) {
-        return store.unread(userId);
+        return unreadCounts.get(userId, store::unread);
     }
 
     /**
@@ -107,7 +121,10 @@ public final class Notifications {
      * @throws JournalRefusal when it is not theirs (or not there)
      */
     public void markRead(Session session, long id) {
-        if (!store.markRead(member(session).id(), id, clock.instant())) {
+        long userId = member(session).id();
+        boolean marked = store.markRead(userId, id, clock.instant());
+        unreadCounts.invalidate(userId);
+        if (!marked) {
             // the same words whether it belongs to someone else or does not exist: nothing is told about others
             throw new JournalRefusal("you have no unread notification number " + id + "; reload the page");
         }
@@ -115,7 +132,10 @@ public final class Notifications {
 
     /** Marks all of the session's notifications read; how many were unread. */
     public int markAllRead(Session session) {
-        return store.markAllRead(member(session).id(), clock.instant());
+        long userId = member(session).id();
+        int marked = store.markAllRead(userId, clock.instant());
+        unreadCounts.invalidate(userId);
+        return marked;
     }
 
     private static User member(Session session) {

@@ -76,6 +76,58 @@ public final class VoteStore {
         return mine("flags", userId, target, ids);
     }
 
+    /** What one member voted for and flagged among some targets. */
+    public record Marks(Set<Long> voted, Set<Long> flagged) {
+        public Marks {
+            voted = Set.copyOf(voted);
+            flagged = Set.copyOf(flagged);
+        }
+
+        public static final Marks NONE = new Marks(Set.of(), Set.of());
+    }
+
+    /** Which of {@code ids} the member voted for and which they flagged, in one query. */
+    public Marks marksBy(long userId, Target target, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Marks.NONE;
+        }
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            params.add(userId);
+            params.add(target.key());
+            params.addAll(ids);
+        }
+        String in = " AND target_id IN (" + marks(ids.size()) + ")";
+        return marks(
+                "SELECT 0, target_id FROM votes WHERE user_id = ? AND target_kind = ?" + in
+                        + " UNION ALL SELECT 1, target_id FROM flags WHERE user_id = ? AND target_kind = ?" + in,
+                params.toArray());
+    }
+
+    /**
+     * Which comments under a story the member voted for and which they flagged, in one short query (a story page
+     * asks for all its comments, and a list of hundreds of ids is slow to prepare).
+     */
+    public Marks commentMarksBy(long userId, long storyId) {
+        return marks(
+                "SELECT 0, v.target_id FROM comments c JOIN votes v ON v.target_id = c.id"
+                        + " WHERE c.story_id = ? AND v.user_id = ? AND v.target_kind = 'comment'"
+                        + " UNION ALL SELECT 1, f.target_id FROM comments c JOIN flags f ON f.target_id = c.id"
+                        + " WHERE c.story_id = ? AND f.user_id = ? AND f.target_kind = 'comment'",
+                storyId,
+                userId,
+                storyId,
+                userId);
+    }
+
+    private Marks marks(String sql, Object... params) {
+        Set<Long> voted = new HashSet<>();
+        Set<Long> flagged = new HashSet<>();
+        db.withConnection(c -> Sql.list(c, sql, rs -> Map.entry(rs.getInt(1), rs.getLong(2)), params))
+                .forEach(e -> (e.getKey() == 0 ? voted : flagged).add(e.getValue()));
+        return new Marks(voted, flagged);
+    }
+
     /** Votes received by a member's stories and comments. */
     public int karma(long userId) {
         return db.withConnection(c -> Sql.first(

@@ -20,7 +20,7 @@ import org.callisto.journal.ModerationEntry;
 import org.callisto.journal.Ranking;
 import org.callisto.journal.Story;
 import org.callisto.journal.StoryStatus;
-import org.callisto.journal.Target;
+import org.callisto.journal.VoteStore;
 import org.callisto.journal.Votes;
 import org.callisto.syndication.AtomWriter;
 import org.callisto.syndication.FeedInfo;
@@ -81,11 +81,11 @@ final class CommentPages {
         Votes.Scores scores = votes.commentScores(story.id(), ids);
         Map<Long, Integer> points = scores.points();
         Map<Long, Integer> flags = scores.flags();
-        Set<Long> voted =
-                viewer == null ? Set.of() : votes.store().votedBy(viewer.user().id(), Target.COMMENT, ids);
-        Set<Long> flagged = viewer == null
-                ? Set.of()
-                : votes.store().flaggedBy(viewer.user().id(), Target.COMMENT, ids);
+        VoteStore.Marks marks = viewer == null
+                ? VoteStore.Marks.NONE
+                : votes.store().commentMarksBy(viewer.user().id(), story.id());
+        Set<Long> voted = marks.voted();
+        Set<Long> flagged = marks.flagged();
         Map<Long, List<Comment>> children = new HashMap<>();
         List<Comment> tops = new ArrayList<>();
         int count = 0;

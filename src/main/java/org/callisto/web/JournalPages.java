@@ -18,6 +18,7 @@ import org.callisto.journal.SubmitOutcome;
 import org.callisto.journal.TagStore;
 import org.callisto.journal.Tags;
 import org.callisto.journal.Target;
+import org.callisto.journal.VoteStore;
 import org.callisto.journal.Votes;
 import org.callisto.syndication.AtomWriter;
 import org.callisto.syndication.FeedInfo;
@@ -552,12 +553,11 @@ final class JournalPages {
         Map<Long, List<String>> tagged = tags.tags(ids);
         Map<Long, Integer> points = votes.store().votes(Target.STORY, ids);
         Session viewer = WebSessions.session(ctx);
-        java.util.Set<Long> voted = viewer == null
-                ? java.util.Set.of()
-                : votes.store().votedBy(viewer.user().id(), Target.STORY, ids);
-        java.util.Set<Long> flagged = viewer == null
-                ? java.util.Set.of()
-                : votes.store().flaggedBy(viewer.user().id(), Target.STORY, ids);
+        VoteStore.Marks marks = viewer == null
+                ? VoteStore.Marks.NONE
+                : votes.store().marksBy(viewer.user().id(), Target.STORY, ids);
+        java.util.Set<Long> voted = marks.voted();
+        java.util.Set<Long> flagged = marks.flagged();
         String token = viewer == null ? null : sessions.token(ctx, CommentPages.VOTE_FORM);
         String back = backPath(ctx);
         return stories.stream()

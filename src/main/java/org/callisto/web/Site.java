@@ -2,7 +2,6 @@ package org.callisto.web;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.Utf8ByteOutput;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,6 +37,9 @@ final class Site {
     private final PlanetChangeTime changeTime;
     private final Clock clock;
     private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+    /** The size of each template's last rendering, so the next one starts in an array of about its size. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Integer> lastSizes =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     Site(
             Config config,
@@ -109,8 +111,9 @@ final class Site {
     Rendered render(String name, Object model) {
         // Straight to UTF-8: the templates' static text is compiled to bytes (binaryStaticContent), so only the
         // values are encoded, and a page with one non-Latin-1 character is not widened to UTF-16 as a String is.
-        Utf8ByteOutput out = new Utf8ByteOutput();
+        PageBytes out = new PageBytes(lastSizes.getOrDefault(name, 16 * 1024) + 1024);
         templates.render(name, model, out);
+        lastSizes.put(name, out.length());
         return new Rendered(Rendered.HTML, out.toByteArray());
     }
 

@@ -157,6 +157,47 @@ class CommunityTest {
 
     @ParameterizedTest
     @MethodSource("org.callisto.db.TestDatabases#kinds")
+    void aMembersMarksAreHerOwnVotesAndFlagsOnThatStoryOnly(String kind) {
+        try (Site s = new Site(kind)) {
+            Session ann = s.member("ann");
+            Session ben = s.member("ben");
+            Session cat = s.member("cat");
+            long story = s.publish(ann, "Ann's story", "");
+            long other = s.publish(ann, "Ann's other story", "");
+            long c1 = s.comment(ben, story, null, "one").id();
+            long c2 = s.comment(ben, story, null, "two").id();
+            long c3 = s.comment(ben, story, c1, "three").id();
+            long elsewhere = s.comment(ben, other, null, "elsewhere").id();
+            s.votes.toggle(cat, Target.COMMENT, c1);
+            s.votes.toggle(cat, Target.COMMENT, c3);
+            s.votes.flag(cat, Target.COMMENT, c2, "spam");
+            s.votes.flag(cat, Target.COMMENT, c3, "troll");
+            s.votes.toggle(cat, Target.COMMENT, elsewhere);
+            s.votes.flag(cat, Target.COMMENT, elsewhere, "spam");
+            s.votes.toggle(ann, Target.COMMENT, c2); // someone else's marks
+            s.votes.toggle(cat, Target.STORY, story);
+            s.votes.flag(cat, Target.STORY, other, "off-topic");
+
+            VoteStore.Marks onStory = s.votes.store().commentMarksBy(cat.user().id(), story);
+            assertThat(onStory.voted()).containsExactlyInAnyOrder(c1, c3);
+            assertThat(onStory.flagged()).containsExactlyInAnyOrder(c2, c3);
+            assertThat(s.votes.store().commentMarksBy(ben.user().id(), story)).isEqualTo(VoteStore.Marks.NONE);
+
+            VoteStore.Marks stories = s.votes.store().marksBy(cat.user().id(), Target.STORY, List.of(story, other));
+            assertThat(stories.voted()).containsExactly(story);
+            assertThat(stories.flagged()).containsExactly(other);
+            assertThat(s.votes
+                            .store()
+                            .marksBy(cat.user().id(), Target.STORY, List.of(other))
+                            .voted())
+                    .isEmpty();
+            assertThat(s.votes.store().marksBy(cat.user().id(), Target.COMMENT, List.of(c1, c2, elsewhere)))
+                    .isEqualTo(new VoteStore.Marks(java.util.Set.of(c1, elsewhere), java.util.Set.of(c2, elsewhere)));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.callisto.db.TestDatabases#kinds")
     void votesToggleOncePerMemberNeverOwnAndFlagsReachTheQueueAtTheThreshold(String kind) {
         try (Site s = new Site(kind)) {
             Session ann = s.member("ann");
