@@ -179,6 +179,41 @@ public final class PostStore {
         return out;
     }
 
+    /**
+     * The posts with more than one copy, the most recently published first, at most {@code limit}: what
+     * administrators review to split a wrong merge.
+     */
+    public List<PostGroup> groups(int limit) {
+        return db.withConnection(c -> {
+            List<Long> posts = Sql.list(
+                    c,
+                    "SELECT post_id FROM entry_posts GROUP BY post_id HAVING COUNT(*) > 1"
+                            + " ORDER BY MAX(published_at) DESC, post_id DESC LIMIT ?",
+                    rs -> rs.getLong(1),
+                    limit);
+            List<PostGroup> out = new ArrayList<>();
+            for (long post : posts) {
+                out.add(new PostGroup(
+                        post,
+                        Sql.list(
+                                c,
+                                "SELECT e.id, e.feed_id, COALESCE(NULLIF(f.name, ''), NULLIF(f.title, ''), f.url),"
+                                        + " e.title, e.link FROM entry_posts p JOIN entries e ON e.id = p.entry_id"
+                                        + " JOIN feeds f ON f.id = e.feed_id WHERE p.post_id = ?"
+                                        + " ORDER BY CASE WHEN p.entry_id = p.post_id THEN 0 ELSE 1 END,"
+                                        + " p.published_at, p.entry_id",
+                                rs -> new PostGroup.Copy(
+                                        rs.getLong(1),
+                                        rs.getLong(2),
+                                        rs.getString(3),
+                                        rs.getString(4),
+                                        EntryLimits.webUrl(rs.getString(5))),
+                                post)));
+            }
+            return out;
+        });
+    }
+
     /** The id of the post an entry belongs to: its shown copy's entry id (its own id when it stands alone). */
     public long postOf(long entryId) {
         return db.withConnection(c -> postOf(c, entryId));
