@@ -12,6 +12,8 @@ import java.util.List;
  * @param published   the time it sorts by, or null to use the first time it was seen
  * @param terms       the entry's own category terms
  * @param details     title markup, author link, comment links and count, "via" source ({@link EntryDetails#NONE})
+ * @param origLink    the post's own address a FeedBurner feed names beside its feedproxy {@code link}, or null: the
+ *                    canonical link that recognises the post's other copies ({@link PostKeys}); not stored
  */
 public record EntryRow(
         String entryKey,
@@ -29,10 +31,49 @@ public record EntryRow(
         Instant published,
         Instant updated,
         String contentHash,
-        EntryDetails details) {
+        EntryDetails details,
+        String origLink) {
 
     public EntryRow {
         details = details == null ? EntryDetails.NONE : details;
+    }
+
+    /** A row without a FeedBurner {@code origLink}. */
+    public EntryRow(
+            String entryKey,
+            String guid,
+            String link,
+            String title,
+            String author,
+            String summaryHtml,
+            String contentHtml,
+            List<String> terms,
+            String enclosureUrl,
+            String enclosureType,
+            long enclosureLength,
+            String imageUrl,
+            Instant published,
+            Instant updated,
+            String contentHash,
+            EntryDetails details) {
+        this(
+                entryKey,
+                guid,
+                link,
+                title,
+                author,
+                summaryHtml,
+                contentHtml,
+                terms,
+                enclosureUrl,
+                enclosureType,
+                enclosureLength,
+                imageUrl,
+                published,
+                updated,
+                contentHash,
+                details,
+                null);
     }
 
     /** A row without {@link EntryDetails}. */

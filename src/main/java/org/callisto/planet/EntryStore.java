@@ -86,7 +86,7 @@ public final class EntryStore {
                 if (existing == null) {
                     publishedAt = sortTime(r, now);
                     entryId = insertEntry(c, feedId, r, publishedAt, now);
-                    PostStore.file(c, entryId, feedId, publishedAt, PostStore.Keys.of(r, feedUrl));
+                    PostStore.file(c, db.dialect(), entryId, feedId, publishedAt, PostStore.Keys.of(r, feedUrl));
                     added++;
                 } else if (!r.contentHash().equals(existing.contentHash())) {
                     entryId = existing.id();

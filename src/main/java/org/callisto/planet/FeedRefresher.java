@@ -333,7 +333,8 @@ public final class FeedRefresher {
                         summary,
                         content,
                         e.published() == null ? "" : e.published().toString())),
-                details);
+                details,
+                safeLink(e.origLink()));
     }
 
     private static String[] hashParts(EntryDetails details, String... shown) {

@@ -94,6 +94,15 @@ public final class PostKeys {
     }
 
     /**
+     * The canonical link of a post: its FeedBurner {@code origLink} when the feed gave one (its {@code link} is then
+     * a feedproxy redirect shared by no other copy), else its link; see {@link #canonicalLink(String)}.
+     */
+    public static String postLink(String origLink, String link) {
+        String orig = canonicalLink(origLink);
+        return orig != null ? orig : canonicalLink(link);
+    }
+
+    /**
      * The id of an entry when it means the same post in every feed: a web address (canonicalised) or a {@code tag:}
      * or {@code urn:} URI; null for an id that only numbers entries within one feed.
      */

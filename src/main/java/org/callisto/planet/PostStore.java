@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.callisto.db.Database;
+import org.callisto.db.Dialect;
 import org.callisto.db.Sql;
 
 /**
@@ -23,6 +24,9 @@ import org.callisto.db.Sql;
  * method borrows its own connection from the pool.
  */
 public final class PostStore {
+    /** The transaction advisory lock that serialises filing on PostgreSQL: "postfile" in ASCII, as a 64-bit key. */
+    private static final long FILING_LOCK = 0x706f737466696c65L;
+
     private final Database db;
     private final Clock clock;
 
@@ -39,7 +43,7 @@ public final class PostStore {
             String sourceFeed = d.viaFeedUrl() != null ? d.viaFeedUrl() : d.viaId() != null ? d.viaId() : feedUrl;
             String html = r.contentHtml() != null && !r.contentHtml().isBlank() ? r.contentHtml() : r.summaryHtml();
             return new Keys(
-                    PostKeys.canonicalLink(r.link()),
+                    PostKeys.postLink(r.origLink(), r.link()),
                     PostKeys.globalId(guid),
                     PostKeys.sourceKey(sourceFeed, guid),
                     PostKeys.simHash(html));
@@ -50,7 +54,14 @@ public final class PostStore {
      * Files a new entry, in the storing transaction: it joins the post of the first copy from another feed that
      * shares a key with it, and becomes that post's shown copy when it was published earlier.
      */
-    static void file(Connection c, long entryId, long feedId, long publishedAt, Keys k) throws SQLException {
+    static void file(Connection c, Dialect dialect, long entryId, long feedId, long publishedAt, Keys k)
+            throws SQLException {
+        if (dialect == Dialect.POSTGRES) {
+            // two feeds stored at once (a round stores feeds in parallel) would not see each other's uncommitted
+            // copies: the filing of new entries is serialised until the storing transaction ends (SQLite serialises
+            // every write already)
+            Sql.first(c, "SELECT pg_advisory_xact_lock(?)", rs -> 1, FILING_LOCK);
+        }
         // a new copy may match several posts (one by link, another by content): it joins them all into one
         Set<Long> matched = match(c, feedId, k);
         long postId = entryId;
@@ -166,6 +177,41 @@ public final class PostStore {
             return null;
         });
         return out;
+    }
+
+    /**
+     * The posts with more than one copy, the most recently published first, at most {@code limit}: what
+     * administrators review to split a wrong merge.
+     */
+    public List<PostGroup> groups(int limit) {
+        return db.withConnection(c -> {
+            List<Long> posts = Sql.list(
+                    c,
+                    "SELECT post_id FROM entry_posts GROUP BY post_id HAVING COUNT(*) > 1"
+                            + " ORDER BY MAX(published_at) DESC, post_id DESC LIMIT ?",
+                    rs -> rs.getLong(1),
+                    limit);
+            List<PostGroup> out = new ArrayList<>();
+            for (long post : posts) {
+                out.add(new PostGroup(
+                        post,
+                        Sql.list(
+                                c,
+                                "SELECT e.id, e.feed_id, COALESCE(NULLIF(f.name, ''), NULLIF(f.title, ''), f.url),"
+                                        + " e.title, e.link FROM entry_posts p JOIN entries e ON e.id = p.entry_id"
+                                        + " JOIN feeds f ON f.id = e.feed_id WHERE p.post_id = ?"
+                                        + " ORDER BY CASE WHEN p.entry_id = p.post_id THEN 0 ELSE 1 END,"
+                                        + " p.published_at, p.entry_id",
+                                rs -> new PostGroup.Copy(
+                                        rs.getLong(1),
+                                        rs.getLong(2),
+                                        rs.getString(3),
+                                        rs.getString(4),
+                                        EntryLimits.webUrl(rs.getString(5))),
+                                post)));
+            }
+            return out;
+        });
     }
 
     /** The id of the post an entry belongs to: its shown copy's entry id (its own id when it stands alone). */

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.callisto.account.AccountRefusal;
 import org.callisto.account.Role;
@@ -22,6 +24,7 @@ import org.callisto.planet.SubscriptionStore;
 import org.callisto.planet.SubscriptionUrl;
 import org.callisto.web.view.AdminAccountsPage;
 import org.callisto.web.view.AdminPage;
+import org.callisto.web.view.AdminPostsPage;
 import org.callisto.web.view.AdminSubscriptionsPage;
 
 /**
@@ -38,6 +41,10 @@ import org.callisto.web.view.AdminSubscriptionsPage;
 final class AdminPages {
     static final String SUBSCRIPTIONS_FORM = "admin-subscriptions";
     static final String ACCOUNTS_FORM = "admin-accounts";
+    static final String POSTS_FORM = "admin-posts";
+    private static final Pattern ENTRY_ADDRESS = Pattern.compile("/entries/([0-9]{1,18})/?(?:[?#].*)?$");
+    /** How many merged posts the posts page lists. */
+    static final int POSTS_SHOWN = 100;
     /** Longest reason for disabling a feed. */
     static final int MAX_DISABLE_REASON = 500;
 
@@ -264,10 +271,11 @@ final class AdminPages {
 
     /**
      * {@code POST /admin/entries/{id}/split}: shows a wrongly merged copy on its own; with the form token of the
-     * subscriptions page. Logged as done by the administrator.
+     * posts page. Logged as done by the administrator. Back to the posts page when {@code back=posts}, else to the
+     * entry.
      */
     void splitPost(Context ctx) {
-        Session admin = requireAdminPost(ctx, SUBSCRIPTIONS_FORM);
+        Session admin = requireAdminPost(ctx, POSTS_FORM);
         if (admin == null) {
             return;
         }
@@ -277,15 +285,19 @@ final class AdminPages {
         } catch (IllegalArgumentException refusal) {
             throw PageException.badRequest("Entry " + entry + " was not split: " + refusal.getMessage() + ".");
         }
+        if ("posts".equals(ctx.formParam("back"))) {
+            ctx.redirect("/admin/posts?split=" + entry, HttpStatus.SEE_OTHER);
+            return;
+        }
         ctx.redirect("/entries/" + entry, HttpStatus.SEE_OTHER);
     }
 
     /**
      * {@code POST /admin/entries/{id}/merge} with {@code other}: merges two copies of one post, shown by the
-     * earliest; with the form token of the subscriptions page. Logged as done by the administrator.
+     * earliest; with the form token of the posts page. Logged as done by the administrator.
      */
     void mergePost(Context ctx) {
-        Session admin = requireAdminPost(ctx, SUBSCRIPTIONS_FORM);
+        Session admin = requireAdminPost(ctx, POSTS_FORM);
         if (admin == null) {
             return;
         }
@@ -298,6 +310,59 @@ final class AdminPages {
                     "Entries " + entry + " and " + other + " were not merged: " + refusal.getMessage() + ".");
         }
         ctx.redirect("/entries/" + site.entries().posts().postOf(entry), HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code GET /admin/posts}: the posts reached through several feeds, with split buttons and a merge form. */
+    void posts(Context ctx) {
+        if (requireAdmin(ctx, "/admin/posts") == null) {
+            return;
+        }
+        String notice = null;
+        String split = ctx.queryParam("split");
+        String merged = ctx.queryParam("merged");
+        if (split != null && split.matches("[0-9]{1,18}")) {
+            notice = "Entry " + split + " is shown on its own again.";
+        } else if (merged != null && merged.matches("[0-9]{1,18}")) {
+            notice = "Merged: entry " + merged + " is shown for the post, with \"also posted by\" the other copies.";
+        }
+        Responses.personal(
+                ctx,
+                site.render(
+                        "admin-posts.jte",
+                        new AdminPostsPage(
+                                site.meta(ctx, "Posts – Administration"),
+                                sessions.token(ctx, POSTS_FORM),
+                                null,
+                                notice,
+                                site.entries().posts().groups(POSTS_SHOWN),
+                                site.entries().posts().log(20))));
+    }
+
+    /**
+     * {@code POST /admin/posts/merge} with {@code entry} and {@code other}, each an entry id or its page's address:
+     * the posts page's merge form.
+     */
+    void mergeForm(Context ctx) {
+        Session admin = requireAdminPost(ctx, POSTS_FORM);
+        if (admin == null) {
+            return;
+        }
+        long entry = entryId(entryIdIn(orEmpty(ctx.formParam("entry"))));
+        long other = entryId(entryIdIn(orEmpty(ctx.formParam("other"))));
+        try {
+            site.entries().posts().merge(entry, other, admin.user().username());
+        } catch (IllegalArgumentException refusal) {
+            throw PageException.badRequest(
+                    "Entries " + entry + " and " + other + " were not merged: " + refusal.getMessage() + ".");
+        }
+        ctx.redirect("/admin/posts?merged=" + site.entries().posts().postOf(entry), HttpStatus.SEE_OTHER);
+    }
+
+    /** The id in an entry's page address ({@code https://planet.example/entries/42}, {@code /entries/42}), or as is. */
+    static String entryIdIn(String value) {
+        String v = value.strip();
+        Matcher m = ENTRY_ADDRESS.matcher(v);
+        return m.find() ? m.group(1) : v;
     }
 
     private static long entryId(String id) {

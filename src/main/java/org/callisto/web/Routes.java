@@ -189,6 +189,8 @@ final class Routes {
         r.post("/admin/subscriptions/{id}/enable", admin::enable);
         r.post("/admin/entries/{id}/split", admin::splitPost);
         r.post("/admin/entries/{id}/merge", admin::mergePost);
+        get(r, "/admin/posts", admin::posts);
+        r.post("/admin/posts/merge", admin::mergeForm);
         get(r, "/admin/accounts", admin::accounts);
         r.post("/admin/accounts/{id}/role", admin::role);
         r.post("/admin/accounts/{id}/ban", admin::ban);

@@ -185,7 +185,8 @@ final class AtomReader {
                 XmlContent.titleHtml(e.child(a, "title"), src, true),
                 source(e.child(a, "source"), a, src),
                 commentsFeedUrl,
-                commentCount != null ? commentCount : XmlContent.count(text(e.child("thr", "total"))));
+                commentCount != null ? commentCount : XmlContent.count(text(e.child("thr", "total"))),
+                Urls.resolve(e.base, text(e.child(RssReader.FEEDBURNER, "origLink"))));
     }
 
     /** An Atom {@code source} element: the feed an entry was copied from; null when absent or empty. */

@@ -27,6 +27,9 @@ import java.util.List;
  *                    or null
  * @param commentCount how many comments the feed says there are ({@code slash:comments}, {@code thr:total},
  *                    {@code thr:count}), or null
+ * @param origLink    the post's own address when the feed went through FeedBurner ({@code feedburner:origLink},
+ *                    feedparser's {@code feedburner_origlink}), whose {@code link} is then a feedproxy redirect; or
+ *                    null
  */
 public record ParsedEntry(
         String id,
@@ -45,7 +48,48 @@ public record ParsedEntry(
         String titleHtml,
         EntrySource source,
         String commentsFeedUrl,
-        Integer commentCount) {
+        Integer commentCount,
+        String origLink) {
+
+    /** An entry without a FeedBurner {@code origLink}. */
+    public ParsedEntry(
+            String id,
+            String link,
+            String title,
+            String summary,
+            String content,
+            String baseUrl,
+            List<Person> authors,
+            List<String> categories,
+            Instant published,
+            Instant updated,
+            List<Enclosure> enclosures,
+            String imageUrl,
+            String commentsUrl,
+            String titleHtml,
+            EntrySource source,
+            String commentsFeedUrl,
+            Integer commentCount) {
+        this(
+                id,
+                link,
+                title,
+                summary,
+                content,
+                baseUrl,
+                authors,
+                categories,
+                published,
+                updated,
+                enclosures,
+                imageUrl,
+                commentsUrl,
+                titleHtml,
+                source,
+                commentsFeedUrl,
+                commentCount,
+                null);
+    }
 
     /** An entry without the model's later additions (title markup, source, comment feed and count). */
     public ParsedEntry(
@@ -76,6 +120,7 @@ public record ParsedEntry(
                 enclosures,
                 imageUrl,
                 commentsUrl,
+                null,
                 null,
                 null,
                 null,

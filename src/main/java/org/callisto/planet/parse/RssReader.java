@@ -18,6 +18,8 @@ import java.util.Map;
 final class RssReader {
     /** The Slash namespace (comment counts), not among the parser's short keys. */
     private static final String SLASH = "http://purl.org/rss/1.0/modules/slash/";
+    /** FeedBurner's namespace: its {@code origLink} is the post's own address behind a feedproxy link. */
+    static final String FEEDBURNER = "http://rssnamespace.org/feedburner/ext/1.0";
 
     private RssReader() {}
 
@@ -349,7 +351,8 @@ final class RssReader {
                 titleEl == null ? null : XmlContent.titleHtml(titleEl, src, false),
                 source(item, src),
                 Urls.resolve(base, commentsFeedUrl),
-                commentCount);
+                commentCount,
+                Urls.resolve(base, text(item.child(FEEDBURNER, "origLink"))));
     }
 
     /** An RSS {@code <source url="...">Title</source>}, or an embedded Atom {@code source}; null if none. */

@@ -75,4 +75,30 @@ class EntryDetailsParseTest {
         assertThat(e.commentCount()).isNull();
         assertThat(e.source()).isNull();
     }
+
+    @Test
+    void feedburnerOrigLinkIsReadFromRssAndAtomEntriesAndAbsentElsewhere() throws Exception {
+        ParsedEntry rss = first("""
+                <rss version="2.0" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0"><channel><title>B</title>
+                <item><title>T</title><link>http://feedproxy.google.com/~r/b/~3/x1/</link>
+                <guid isPermaLink="false">42</guid>
+                <feedburner:origLink> https://b.example/2026/ports </feedburner:origLink></item>
+                <item><title>U</title><link>https://b.example/u</link></item></channel></rss>""", "https://b.example/");
+        assertThat(rss.link()).isEqualTo("http://feedproxy.google.com/~r/b/~3/x1/");
+        assertThat(rss.origLink()).isEqualTo("https://b.example/2026/ports");
+        ParsedEntry atom = first("""
+                <feed xmlns="http://www.w3.org/2005/Atom" xmlns:fb="http://rssnamespace.org/feedburner/ext/1.0">
+                <title>A</title><entry><id>1</id><title>T</title>
+                <link href="http://feedproxy.google.com/~r/a/~3/y/"/><fb:origLink>/2026/ports</fb:origLink>
+                </entry></feed>""", "https://a.example/feed/");
+        assertThat(atom.origLink()).as("resolved against the base").isEqualTo("https://a.example/2026/ports");
+        ParsedEntry plain = parser.parse(
+                        "<rss version=\"2.0\"><channel><item><link>https://b.example/u</link></item></channel></rss>"
+                                .getBytes(StandardCharsets.UTF_8),
+                        null,
+                        "https://b.example/")
+                .entries()
+                .getFirst();
+        assertThat(plain.origLink()).isNull();
+    }
 }
