@@ -150,7 +150,12 @@ final class JsonFeedReader {
                 FeedDates.parse(str(item, "date_modified")),
                 List.copyOf(enclosures),
                 Urls.resolve(base, image),
-                null);
+                null, // no comments page
+                null, // titles are plain text in JSON Feed
+                null, // no source feed
+                null, // no comments feed
+                null, // no comment count
+                null); // no FeedBurner origLink
     }
 
     private static List<Person> people(JsonNode node, String base) {
