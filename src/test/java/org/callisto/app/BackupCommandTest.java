@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.callisto.config.ConfigLoader;
+import org.callisto.planet.EntryDetails;
 import org.callisto.planet.EntryRow;
 import org.callisto.planet.Feed;
 import org.callisto.web.WebServer;
@@ -126,7 +127,9 @@ class BackupCommandTest {
                 null,
                 published,
                 null,
-                Integer.toHexString(html.hashCode()));
+                Integer.toHexString(html.hashCode()),
+                EntryDetails.NONE,
+                null);
     }
 
     private static Map<String, String> pages(int port) throws Exception {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.callisto.db.Database;
+import org.callisto.planet.EntryDetails;
 import org.callisto.planet.EntryIdentity;
 import org.callisto.planet.EntryRow;
 import org.callisto.planet.EntryStore;
@@ -44,7 +45,9 @@ class SearchCommandTest {
                                     null,
                                     Instant.now().minusSeconds(3600),
                                     null,
-                                    EntryIdentity.sha256("Virtual machines", html))),
+                                    EntryIdentity.sha256("Virtual machines", html),
+                                    EntryDetails.NONE,
+                                    null)),
                             Instant.now());
         }
         Cli.Run lines = Cli.on(url, "search", "bhyve");

@@ -161,6 +161,7 @@ final class CrossPostCorpus {
                 t,
                 null,
                 EntryIdentity.sha256(title, html),
-                d);
+                d,
+                null);
     }
 }

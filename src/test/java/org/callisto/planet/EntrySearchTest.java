@@ -32,7 +32,9 @@ class EntrySearchTest {
                 null,
                 published,
                 null,
-                EntryIdentity.sha256(title, summary));
+                EntryIdentity.sha256(title, summary),
+                EntryDetails.NONE,
+                null);
     }
 
     @ParameterizedTest

@@ -34,7 +34,9 @@ class EntryStoreTest {
                 null,
                 published,
                 null,
-                EntryIdentity.sha256(title, html));
+                EntryIdentity.sha256(title, html),
+                EntryDetails.NONE,
+                null);
     }
 
     @ParameterizedTest

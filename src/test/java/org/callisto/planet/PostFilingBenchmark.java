@@ -40,7 +40,9 @@ public final class PostFilingBenchmark {
                     null,
                     now.minusSeconds(n - i),
                     null,
-                    EntryIdentity.sha256(html)));
+                    EntryIdentity.sha256(html),
+                    EntryDetails.NONE,
+                    null));
         }
         for (int round = 0; round < 3; round++) {
             long t0 = System.nanoTime();

@@ -37,7 +37,8 @@ class PostStoreTest {
                 t,
                 null,
                 EntryIdentity.sha256(html),
-                d);
+                d,
+                null);
     }
 
     @ParameterizedTest

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.callisto.db.Database;
 import org.callisto.db.TestDatabases;
+import org.callisto.planet.EntryDetails;
 import org.callisto.planet.EntryIdentity;
 import org.callisto.planet.EntryRow;
 import org.callisto.planet.EntryStore;
@@ -40,7 +41,9 @@ class SearchServiceTest {
                 null,
                 published,
                 null,
-                EntryIdentity.sha256(title, html));
+                EntryIdentity.sha256(title, html),
+                EntryDetails.NONE,
+                null);
     }
 
     /** A planet of two feeds and four entries. */

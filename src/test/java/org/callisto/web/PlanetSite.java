@@ -17,6 +17,7 @@ import org.callisto.config.Config;
 import org.callisto.config.ConfigLoader;
 import org.callisto.db.Database;
 import org.callisto.db.TestDatabases;
+import org.callisto.planet.EntryDetails;
 import org.callisto.planet.EntryRow;
 import org.callisto.planet.EntryStore;
 import org.callisto.planet.Feed;
@@ -173,7 +174,9 @@ final class PlanetSite implements AutoCloseable {
                 null,
                 published,
                 null,
-                Integer.toHexString(html.hashCode()) + title.hashCode());
+                Integer.toHexString(html.hashCode()) + title.hashCode(),
+                EntryDetails.NONE,
+                null);
     }
 
     URI uri(String pathAndQuery) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.callisto.account.Role;
+import org.callisto.planet.EntryDetails;
 import org.callisto.planet.EntryIdentity;
 import org.callisto.planet.EntryRow;
 import org.callisto.planet.Feed;
@@ -37,7 +38,9 @@ class PostAdminWebTest {
                 null,
                 t,
                 null,
-                EntryIdentity.sha256(html));
+                EntryIdentity.sha256(html),
+                EntryDetails.NONE,
+                null);
     }
 
     /** Posts to {@code action} with the token of the forms of {@code page} (one token serves all its forms). */

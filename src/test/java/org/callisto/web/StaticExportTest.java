@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.callisto.planet.EntryDetails;
 import org.callisto.planet.EntryRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,7 +110,9 @@ class StaticExportTest {
                             null,
                             Instant.now(),
                             null,
-                            "h-a9")),
+                            "h-a9",
+                            EntryDetails.NONE,
+                            null)),
                     Instant.now());
             site.subscriptions.removeFeed(site.bob.id());
             Thread.sleep(2 * PlanetSite.CHANGE_CHECK.toMillis() + 100);

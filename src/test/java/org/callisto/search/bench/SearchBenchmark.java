@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.callisto.db.Database;
 import org.callisto.db.TestDatabases;
+import org.callisto.planet.EntryDetails;
 import org.callisto.planet.EntryIdentity;
 import org.callisto.planet.EntryRow;
 import org.callisto.planet.EntryStore;
@@ -132,7 +133,9 @@ public final class SearchBenchmark {
                         null,
                         START.plusSeconds(j),
                         null,
-                        EntryIdentity.sha256(title, html)));
+                        EntryIdentity.sha256(title, html),
+                        EntryDetails.NONE,
+                        null));
             }
             entries.storeEntries(other.id(), rows, Instant.now());
         }

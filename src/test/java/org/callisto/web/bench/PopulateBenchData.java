@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import org.callisto.db.Database;
 import org.callisto.html.HtmlSanitizer;
+import org.callisto.planet.EntryDetails;
 import org.callisto.planet.EntryRow;
 import org.callisto.planet.EntryStore;
 import org.callisto.planet.Feed;
@@ -124,7 +125,9 @@ public final class PopulateBenchData {
                                 null,
                                 published,
                                 null,
-                                Integer.toHexString(html.hashCode())));
+                                Integer.toHexString(html.hashCode()),
+                                EntryDetails.NONE,
+                                null));
             }
             for (Map.Entry<Long, List<EntryRow>> e : rows.entrySet()) {
                 entries.storeEntries(e.getKey(), e.getValue(), now);
@@ -156,7 +159,9 @@ public final class PopulateBenchData {
                         null,
                         published,
                         null,
-                        Integer.toHexString(html.hashCode())));
+                        Integer.toHexString(html.hashCode()),
+                        EntryDetails.NONE,
+                        null));
             }
             entries.storeEntries(small.id(), smallRows, now);
             for (Feed feed : feeds) {
