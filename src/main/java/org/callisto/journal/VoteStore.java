@@ -66,16 +66,6 @@ public final class VoteStore {
         return counts("flags", target, ids);
     }
 
-    /** Which of {@code ids} the member voted for. */
-    public Set<Long> votedBy(long userId, Target target, List<Long> ids) {
-        return mine("votes", userId, target, ids);
-    }
-
-    /** Which of {@code ids} the member flagged. */
-    public Set<Long> flaggedBy(long userId, Target target, List<Long> ids) {
-        return mine("flags", userId, target, ids);
-    }
-
     /** What one member voted for and flagged among some targets. */
     public record Marks(Set<Long> voted, Set<Long> flagged) {
         public Marks {
@@ -184,22 +174,6 @@ public final class VoteStore {
                         params.toArray()))
                 .forEach(e -> out.put(e.getKey(), e.getValue()));
         return out;
-    }
-
-    private Set<Long> mine(String table, long userId, Target target, List<Long> ids) {
-        if (ids.isEmpty()) {
-            return Set.of();
-        }
-        List<Object> params = new ArrayList<>();
-        params.add(userId);
-        params.add(target.key());
-        params.addAll(ids);
-        return new HashSet<>(db.withConnection(c -> Sql.list(
-                c,
-                "SELECT target_id FROM " + table + " WHERE user_id = ? AND target_kind = ? AND target_id IN ("
-                        + marks(ids.size()) + ")",
-                rs -> rs.getLong(1),
-                params.toArray())));
     }
 
     private static String marks(int n) {
